@@ -1,0 +1,27 @@
+import { DynamicModule, Module } from '@nestjs/common';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { BeheerModule } from './beheer';
+import { CommonModule } from './common/common.module';
+import type { AppConfig } from './config/app-config';
+import { ConfigModule } from './config/config.module';
+import { dataSourceOptions } from './database/data-source.options';
+import { HealthModule } from './health/health.module';
+import { OauthModule } from './oauth/oauth.module';
+
+@Module({})
+export class AppModule {
+  /** `config.DATABASE_URL` must be set (main.ts starts the embedded database first when needed). */
+  static forRoot(config: AppConfig): DynamicModule {
+    return {
+      module: AppModule,
+      imports: [
+        ConfigModule.forRoot(config),
+        TypeOrmModule.forRoot(dataSourceOptions(config.DATABASE_URL ?? 'postgres://invalid/none', config.DB_POOL_SIZE)),
+        CommonModule,
+        HealthModule,
+        OauthModule,
+        BeheerModule,
+      ],
+    };
+  }
+}

@@ -1,0 +1,46 @@
+import type { INestApplication } from '@nestjs/common';
+import type { NestFastifyApplication } from '@nestjs/platform-fastify';
+import { SwaggerModule } from '@nestjs/swagger';
+import type { OpenAPIObject } from '@nestjs/swagger';
+import { installHttpHooks } from './common/http/http.hooks';
+import { JsonLogger } from './common/logging/json-logger';
+import { buildRegisterDocument } from './common/openapi/openapi.builder';
+import { ProblemFilter } from './common/problem/problem.filter';
+import { ProblemValidationPipe } from './common/problem/validation.pipe';
+import { REGISTER_APIS } from './registers';
+
+/** Builds every register's OpenAPI document (also used by the openapi script). */
+export function buildOpenApiDocuments(app: INestApplication): Record<string, OpenAPIObject> {
+  return Object.fromEntries(REGISTER_APIS.map(({ info, modules }) => [info.key, buildRegisterDocument(app, info, modules)]));
+}
+
+/**
+ * Everything between creating the Nest app and listening; shared by main.ts and the tests,
+ * so tests run the app exactly as it is served.
+ */
+export function configureApp(app: NestFastifyApplication, logger: JsonLogger): Record<string, OpenAPIObject> {
+  const fastify = app.getHttpAdapter().getInstance();
+  installHttpHooks(fastify, logger);
+  app.useGlobalPipes(new ProblemValidationPipe());
+  app.useGlobalFilters(new ProblemFilter());
+  app.enableCors({ origin: '*', exposedHeaders: ['API-Version', 'Correlation-Id', 'Location', 'Idempotent-Replayed'] });
+  app.enableShutdownHooks();
+
+  const documents = buildOpenApiDocuments(app);
+  for (const { info } of REGISTER_APIS) {
+    const body = JSON.stringify(documents[info.key]);
+    fastify.get(`${info.basePath}/openapi.json`, (_req, reply) => {
+      reply.header('Content-Type', 'application/json; charset=utf-8');
+      reply.header('Access-Control-Allow-Origin', '*');
+      reply.send(body);
+    });
+  }
+  // Human documentation: one Swagger UI with a document per register.
+  const first = REGISTER_APIS[0].info.key;
+  SwaggerModule.setup('docs', app, documents[first], {
+    explorer: true,
+    jsonDocumentUrl: 'docs/openapi.json',
+    swaggerOptions: { urls: REGISTER_APIS.map(({ info }) => ({ url: `${info.basePath}/openapi.json`, name: info.title })) },
+  });
+  return documents;
+}

@@ -1,0 +1,4 @@
+export { BeheerModule } from './beheer.module';
+export { SandboxesService, DEFAULT_SANDBOX } from './sandboxes/sandboxes.service';
+export { Sandbox } from './sandboxes/sandbox.entity';
+export { DEMO_CLIENTS } from './demo-data';

@@ -1,0 +1,60 @@
+import { Injectable } from '@nestjs/common';
+import { DataSource, EntityManager } from 'typeorm';
+
+export interface ClockState {
+  /** When set, the sandbox's time stands still at this instant. */
+  frozenAt: Date | null;
+  /** Otherwise the sandbox's time is real time plus this offset. */
+  offsetMs: number;
+}
+
+const CACHE_TTL_MS = 1000;
+
+/** Formats an instant as the calendar date in the Netherlands (Europe/Amsterdam). */
+export function dutchDate(instant: Date): string {
+  return new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Amsterdam', year: 'numeric', month: '2-digit', day: '2-digit' }).format(instant);
+}
+
+export function clockNow(state: ClockState, realNow = Date.now()): Date {
+  return state.frozenAt ? new Date(state.frozenAt.getTime()) : new Date(realNow + state.offsetMs);
+}
+
+/**
+ * Each sandbox has its own clock (real time by default; frozen, set or advanced by an admin).
+ * Every date rule reads the sandbox's time through this service.
+ */
+@Injectable()
+export class ClockService {
+  private readonly cache = new Map<string, { state: ClockState; at: number }>();
+
+  constructor(private readonly db: DataSource) {}
+
+  async state(sandboxId: string, manager?: EntityManager): Promise<ClockState> {
+    const cached = this.cache.get(sandboxId);
+    if (!manager && cached && Date.now() - cached.at < CACHE_TTL_MS) return cached.state;
+    const rows: { clock_frozen_at: Date | null; clock_offset_ms: string }[] = await (manager ?? this.db).query(
+      'SELECT clock_frozen_at, clock_offset_ms FROM sandbox WHERE id = $1',
+      [sandboxId],
+    );
+    const state: ClockState = rows.length
+      ? { frozenAt: rows[0].clock_frozen_at, offsetMs: Number(rows[0].clock_offset_ms) }
+      : { frozenAt: null, offsetMs: 0 };
+    this.cache.set(sandboxId, { state, at: Date.now() });
+    return state;
+  }
+
+  /** The sandbox's current instant. */
+  async now(sandboxId: string, manager?: EntityManager): Promise<Date> {
+    return clockNow(await this.state(sandboxId, manager));
+  }
+
+  /** The sandbox's current date in the Netherlands, YYYY-MM-DD. */
+  async today(sandboxId: string, manager?: EntityManager): Promise<string> {
+    return dutchDate(await this.now(sandboxId, manager));
+  }
+
+  /** Call after changing a sandbox's clock. */
+  invalidate(sandboxId: string) {
+    this.cache.delete(sandboxId);
+  }
+}

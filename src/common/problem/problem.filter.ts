@@ -1,0 +1,108 @@
+import { ArgumentsHost, Catch, ExceptionFilter, HttpException, Logger, NotFoundException } from '@nestjs/common';
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import '../http/http.hooks';
+import { ProblemCode, ProblemException, Problems, problemTitle, problemType } from './problem';
+
+export const PROBLEM_JSON = 'application/problem+json';
+
+export interface ProblemResponse {
+  status: number;
+  headers: Record<string, string>;
+  body: Record<string, unknown>;
+}
+
+const HTTP_CODES: Record<number, string> = {
+  400: ProblemCode.badRequest,
+  401: ProblemCode.unauthorized,
+  403: ProblemCode.forbidden,
+  404: ProblemCode.notFound,
+  405: ProblemCode.methodNotAllowed,
+  406: ProblemCode.notAcceptable,
+  409: ProblemCode.conflict,
+  413: ProblemCode.payloadTooLarge,
+  415: ProblemCode.unsupportedMediaType,
+};
+
+/** Fastify's own errors (parsing, limits) are the client's fault: never a 5xx. */
+function fromFastifyError(err: { statusCode?: number; code?: string; message?: string }): ProblemException | undefined {
+  const status = err.statusCode;
+  if (!status || status >= 500 || status < 400) return undefined;
+  const code =
+    err.code === 'FST_ERR_CTP_INVALID_MEDIA_TYPE'
+      ? ProblemCode.unsupportedMediaType
+      : err.code === 'FST_ERR_CTP_BODY_TOO_LARGE'
+        ? ProblemCode.payloadTooLarge
+        : status === 400
+          ? 'malformed_body'
+          : (HTTP_CODES[status] ?? ProblemCode.badRequest);
+  const detail =
+    code === 'malformed_body'
+      ? 'The request body is not valid JSON.'
+      : code === ProblemCode.unsupportedMediaType
+        ? 'The Content-Type of the request is not supported; send application/json.'
+        : (err.message ?? problemTitle(status));
+  return new ProblemException(status, code, detail);
+}
+
+/** Maps anything thrown to a problem+json response (RFC 9457). Unknown errors become an opaque 500. */
+export function toProblem(err: unknown, instance: string, logger?: Logger): ProblemResponse {
+  let problem: ProblemException | undefined;
+  if (err instanceof ProblemException) problem = err;
+  else if (err instanceof HttpException) {
+    const status = err.getStatus();
+    const response = err.getResponse();
+    const message =
+      typeof response === 'object' && response && 'message' in response
+        ? ([] as unknown[]).concat((response as { message: unknown }).message).join('; ')
+        : err.message;
+    problem = new ProblemException(status, HTTP_CODES[status] ?? (status >= 500 ? ProblemCode.internal : ProblemCode.badRequest), message);
+  } else if (err && typeof err === 'object' && 'statusCode' in err) {
+    problem = fromFastifyError(err as { statusCode?: number });
+  }
+  if (!problem) {
+    logger?.error({ msg: 'unhandled error', err: err instanceof Error ? { name: err.name, message: err.message, stack: err.stack } : String(err), instance });
+    problem = new ProblemException(500, ProblemCode.internal, 'An unexpected error occurred. It has been logged.');
+  }
+  return {
+    status: problem.status,
+    headers: { 'Content-Type': PROBLEM_JSON, ...problem.headers },
+    body: {
+      type: problemType(problem.code),
+      title: problem.title,
+      status: problem.status,
+      detail: problem.detail,
+      instance,
+      code: problem.code,
+      ...problem.extras,
+    },
+  };
+}
+
+export function sendProblem(reply: FastifyReply, problem: ProblemResponse) {
+  reply.status(problem.status);
+  for (const [k, v] of Object.entries(problem.headers)) reply.header(k, v);
+  return reply.send(JSON.stringify(problem.body));
+}
+
+/** The one global exception filter. */
+@Catch()
+export class ProblemFilter implements ExceptionFilter {
+  private readonly logger = new Logger('ProblemFilter');
+
+  catch(exception: unknown, host: ArgumentsHost) {
+    const ctx = host.switchToHttp();
+    const request = ctx.getRequest<FastifyRequest>();
+    const reply = ctx.getResponse<FastifyReply>();
+    const path = request.url.split('?')[0];
+    if (exception instanceof NotFoundException && !(exception instanceof ProblemException)) {
+      // Nest's handler for a path no route matches: 405 when the path exists for another method.
+      const allowed = request.server.allowedMethods?.(request.method, path) ?? [];
+      if (allowed.length > 0 && request.method !== 'OPTIONS') {
+        reply.header('Allow', allowed.join(', '));
+        return sendProblem(reply, toProblem(new ProblemException(405, ProblemCode.methodNotAllowed, `${request.method} is not allowed on ${path}; allowed: ${allowed.join(', ')}.`), path));
+      }
+      return sendProblem(reply, toProblem(Problems.notFound(`There is no resource at ${path}.`), path));
+    }
+    sendProblem(reply, toProblem(exception, path, this.logger));
+  }
+}

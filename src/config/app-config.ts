@@ -1,0 +1,131 @@
+import { plainToInstance, Transform } from 'class-transformer';
+import {
+  IsBoolean,
+  IsIn,
+  IsInt,
+  IsOptional,
+  IsString,
+  Matches,
+  Max,
+  Min,
+  MinLength,
+  validateSync,
+} from 'class-validator';
+
+const toInt = ({ value }: { value: unknown }) =>
+  value === undefined || value === '' ? undefined : Number(value);
+const toBool = ({ value }: { value: unknown }) => {
+  if (value === undefined || value === '') return undefined;
+  if (value === 'true' || value === '1') return true;
+  if (value === 'false' || value === '0') return false;
+  return value;
+};
+
+/**
+ * Every environment variable the simulator reads, validated once at boot.
+ * A bad environment lists every wrong variable and the process exits.
+ */
+export class AppConfig {
+  /** TCP port the HTTP server listens on. */
+  @Transform(toInt)
+  @IsInt()
+  @Min(0)
+  @Max(65535)
+  PORT: number = 3000;
+
+  /** Interface to bind to. */
+  @IsString()
+  HOST: string = '0.0.0.0';
+
+  /**
+   * PostgreSQL connection string. When absent the app starts an embedded
+   * PostgreSQL with its data in EMBEDDED_PG_DIR.
+   */
+  @IsOptional()
+  @Matches(/^postgres(ql)?:\/\/.+/, { message: 'DATABASE_URL must be a postgres:// or postgresql:// URL' })
+  DATABASE_URL?: string;
+
+  /** Data folder of the embedded PostgreSQL (only without DATABASE_URL). */
+  @IsString()
+  EMBEDDED_PG_DIR: string = '.data/pg';
+
+  /** Port of the embedded PostgreSQL (only without DATABASE_URL). */
+  @Transform(toInt)
+  @IsInt()
+  @Min(1024)
+  @Max(65535)
+  EMBEDDED_PG_PORT: number = 54329;
+
+  /** Size of the database connection pool. */
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  @Max(200)
+  DB_POOL_SIZE: number = 20;
+
+  /**
+   * Key that signs access tokens (HMAC-SHA256). The default suits a local
+   * simulator only; set your own anywhere else.
+   */
+  @IsString()
+  @MinLength(32, { message: 'JWT_SECRET must be at least 32 characters' })
+  JWT_SECRET: string = 'local-simulator-signing-key-change-me-0123456789';
+
+  /** Lifetime of an access token, in seconds. */
+  @Transform(toInt)
+  @IsInt()
+  @Min(60)
+  @Max(86400)
+  TOKEN_TTL_SECONDS: number = 900;
+
+  /** Issuer (`iss`) of access tokens and audience for private_key_jwt assertions. */
+  @IsString()
+  TOKEN_ISSUER: string = 'urn:nld:oin:00000001800866472000:systeem:rod-po-simulator';
+
+  /** Log level: error, warn, info or debug. */
+  @IsIn(['error', 'warn', 'info', 'debug', 'silent'])
+  LOG_LEVEL: string = 'info';
+
+  /** Create the default sandbox, demo clients and seed data on start. */
+  @Transform(toBool)
+  @IsBoolean()
+  SEED_ON_START: boolean = true;
+
+  /** Run background workers (event delivery, scheduled clock work) in this instance. */
+  @Transform(toBool)
+  @IsBoolean()
+  WORKERS_ENABLED: boolean = true;
+
+  /** Hours an Idempotency-Key and its stored response are kept. */
+  @Transform(toInt)
+  @IsInt()
+  @Min(24)
+  @Max(24 * 30)
+  IDEMPOTENCY_RETENTION_HOURS: number = 24;
+}
+
+export type ConfigKey = keyof AppConfig;
+
+export class ConfigError extends Error {
+  constructor(readonly problems: string[]) {
+    super(`Invalid environment:\n${problems.map((p) => `  - ${p}`).join('\n')}`);
+  }
+}
+
+/** Validates the environment and returns the typed config, or throws listing every problem. */
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
+  const known = Object.keys(new AppConfig());
+  const raw: Record<string, unknown> = {};
+  for (const key of [...known, 'DATABASE_URL']) {
+    if (env[key] !== undefined) raw[key] = env[key];
+  }
+  const config = plainToInstance(AppConfig, raw, { exposeDefaultValues: true });
+  const errors = validateSync(config, { whitelist: false });
+  if (errors.length > 0) {
+    const problems = errors.flatMap((e) =>
+      Object.values(e.constraints ?? {}).map((msg) => `${e.property}=${JSON.stringify(raw[e.property])}: ${msg}`),
+    );
+    throw new ConfigError(problems);
+  }
+  return config;
+}

@@ -1,0 +1,19 @@
+import { DataSourceOptions } from 'typeorm';
+import { ENTITIES, MIGRATIONS } from './schema';
+import { SnakeNamingStrategy } from './snake-naming.strategy';
+
+/** The one set of DataSource options, for the app, the tests and the TypeORM CLI. */
+export function dataSourceOptions(url: string, poolSize = 20): DataSourceOptions {
+  return {
+    type: 'postgres',
+    url,
+    entities: ENTITIES,
+    migrations: MIGRATIONS,
+    migrationsTableName: 'schema_migration',
+    migrationsRun: false,
+    synchronize: false,
+    namingStrategy: new SnakeNamingStrategy(),
+    logging: false,
+    extra: { max: poolSize, application_name: 'rod-simulator' },
+  };
+}

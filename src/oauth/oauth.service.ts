@@ -1,0 +1,178 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource } from 'typeorm';
+import { decodeJwt, JwtError, publicKeyFrom, verifyAssertion } from '../common/auth/jwt';
+import type { ClientRoleName, ScopeName } from '../common/auth/scopes';
+import { verifySecret } from '../common/auth/secret-hash';
+import { TokenService } from '../common/auth/token.service';
+import { ProblemException } from '../common/problem/problem';
+import type { AppConfig } from '../config/app-config';
+import { APP_CONFIG } from '../config/config.module';
+import { DEFAULT_SANDBOX } from '../beheer';
+
+export const CLIENT_ASSERTION_TYPE = 'urn:ietf:params:oauth:client-assertion-type:jwt-bearer';
+
+export interface TokenRequest {
+  grant_type?: string;
+  scope?: string;
+  sandbox?: string;
+  client_id?: string;
+  client_secret?: string;
+  client_assertion_type?: string;
+  client_assertion?: string;
+}
+
+export interface TokenResponse {
+  access_token: string;
+  token_type: 'Bearer';
+  expires_in: number;
+  scope: string;
+  sandbox: string;
+}
+
+/** An OAuth error (RFC 6749 §5.2) written as problem+json with `error` and `error_description` members. */
+export function oauthError(status: number, error: string, description: string, headers: Record<string, string> = {}) {
+  return new ProblemException(status, error, description, { error, error_description: description }, headers);
+}
+
+interface ClientRow {
+  client_id: string;
+  naam: string;
+  role: ClientRoleName;
+  oin: string;
+  secret_hash: string | null;
+  public_key_pem: string | null;
+  scopes: ScopeName[];
+  bestuurcodes: string[];
+  active: boolean;
+}
+
+/** The token endpoint's logic: client credentials grant, three ways to authenticate the client. */
+@Injectable()
+export class OauthService {
+  constructor(
+    @InjectDataSource() private readonly db: DataSource,
+    private readonly tokens: TokenService,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+  ) {}
+
+  async token(body: TokenRequest, authorization: string | undefined): Promise<TokenResponse> {
+    if (!body || typeof body !== 'object') throw oauthError(400, 'invalid_request', 'Send the token request as application/x-www-form-urlencoded.');
+    const client = await this.authenticateClient(body, authorization);
+    if (body.grant_type !== 'client_credentials') {
+      throw oauthError(400, body.grant_type ? 'unsupported_grant_type' : 'invalid_request', body.grant_type ? `grant_type ${body.grant_type} is not supported; use client_credentials.` : 'grant_type is required.');
+    }
+    const requested = typeof body.scope === 'string' && body.scope.trim() ? [...new Set(body.scope.trim().split(/\s+/))] : null;
+    const notHeld = (requested ?? []).filter((s) => !client.scopes.includes(s as ScopeName));
+    if (notHeld.length) throw oauthError(400, 'invalid_scope', `The client does not hold scope ${notHeld.join(', ')}.`);
+    const scopes = (requested ?? client.scopes) as ScopeName[];
+    const sandbox = await this.resolveSandbox(client, body.sandbox);
+    const { token, expiresIn } = this.tokens.issue({
+      clientId: client.client_id,
+      clientName: client.naam,
+      role: client.role,
+      oin: client.oin.trim(),
+      scopes,
+      sandboxId: sandbox.id,
+      sandboxCode: sandbox.code,
+      bestuurcodes: client.bestuurcodes,
+    });
+    return { access_token: token, token_type: 'Bearer', expires_in: expiresIn, scope: scopes.join(' '), sandbox: sandbox.code };
+  }
+
+  private async authenticateClient(body: TokenRequest, authorization: string | undefined): Promise<ClientRow> {
+    const basic = authorization && /^Basic\s+(\S+)$/i.exec(authorization);
+    const methods = [basic ? 'basic' : null, body.client_secret !== undefined ? 'post' : null, body.client_assertion !== undefined ? 'jwt' : null].filter(Boolean);
+    if (methods.length === 0) throw oauthError(401, 'invalid_client', 'Client authentication is required: client_secret_basic, client_secret_post or private_key_jwt.', { 'WWW-Authenticate': 'Basic realm="rod-simulator"' });
+    if (methods.length > 1) throw oauthError(400, 'invalid_request', 'Use exactly one client authentication method.');
+    const invalid = () => oauthError(401, 'invalid_client', 'Client authentication failed.', basic ? { 'WWW-Authenticate': 'Basic realm="rod-simulator"' } : {});
+
+    if (basic) {
+      const decoded = Buffer.from(basic[1], 'base64').toString('utf8');
+      const sep = decoded.indexOf(':');
+      if (sep < 0) throw invalid();
+      const id = safeDecode(decoded.slice(0, sep));
+      const secret = safeDecode(decoded.slice(sep + 1));
+      return this.checkSecret(id, secret, invalid);
+    }
+    if (methods[0] === 'post') {
+      if (!body.client_id) throw oauthError(400, 'invalid_request', 'client_id is required with client_secret.');
+      return this.checkSecret(body.client_id, String(body.client_secret), invalid);
+    }
+    if (body.client_assertion_type !== CLIENT_ASSERTION_TYPE) {
+      throw oauthError(400, 'invalid_request', `client_assertion_type must be ${CLIENT_ASSERTION_TYPE}.`);
+    }
+    return this.checkAssertion(String(body.client_assertion), body.client_id, invalid);
+  }
+
+  private async checkSecret(id: string, secret: string, invalid: () => ProblemException): Promise<ClientRow> {
+    const client = await this.findClient(id);
+    if (!client || !client.active || !client.secret_hash || !(await verifySecret(secret, client.secret_hash))) throw invalid();
+    return client;
+  }
+
+  /** private_key_jwt (RFC 7523): iss = sub = client_id, aud = this issuer or the token endpoint, exp, unique jti. */
+  private async checkAssertion(assertion: string, clientId: string | undefined, invalid: () => ProblemException): Promise<ClientRow> {
+    let claims: Record<string, unknown>;
+    try {
+      claims = decodeJwt(assertion).payload;
+    } catch {
+      throw invalid();
+    }
+    const iss = String(claims.iss ?? '');
+    if (!iss || claims.sub !== iss || (clientId !== undefined && clientId !== iss)) throw invalid();
+    const client = await this.findClient(iss);
+    if (!client || !client.active || !client.public_key_pem) throw invalid();
+    const now = Math.floor(Date.now() / 1000);
+    try {
+      verifyAssertion(assertion, publicKeyFrom(client.public_key_pem), now);
+    } catch (e) {
+      if (e instanceof JwtError) throw invalid();
+      throw e;
+    }
+    const audiences = ([] as unknown[]).concat(claims.aud);
+    if (!audiences.some((a) => a === this.config.TOKEN_ISSUER || (typeof a === 'string' && /\/oauth\/token$/.test(a)))) throw invalid();
+    if (typeof claims.exp !== 'number' || claims.exp > now + 600) throw oauthError(400, 'invalid_request', 'The client assertion must expire within 10 minutes.');
+    if (typeof claims.jti !== 'string' || !claims.jti) throw oauthError(400, 'invalid_request', 'The client assertion needs a jti.');
+    await this.db.query('DELETE FROM client_assertion_jti WHERE expires_at < now()');
+    const fresh: unknown[] = await this.db.query(
+      `INSERT INTO client_assertion_jti (client_id, jti, expires_at) VALUES ($1, $2, to_timestamp($3))
+       ON CONFLICT DO NOTHING RETURNING 1`,
+      [client.client_id, claims.jti.slice(0, 200), claims.exp],
+    );
+    if (fresh.length === 0) throw oauthError(400, 'invalid_grant', 'This client assertion was used before (jti replay).');
+    return client;
+  }
+
+  private async findClient(id: string): Promise<ClientRow | undefined> {
+    const rows: ClientRow[] = await this.db.query(
+      'SELECT client_id, naam, role, oin, secret_hash, public_key_pem, scopes, bestuurcodes, active FROM api_client WHERE client_id = $1',
+      [id.slice(0, 100)],
+    );
+    return rows[0];
+  }
+
+  private async resolveSandbox(client: ClientRow, code: string | undefined): Promise<{ id: string; code: string }> {
+    if (code !== undefined && (typeof code !== 'string' || code.length > 63)) throw oauthError(400, 'invalid_request', 'sandbox must be a sandbox code.');
+    const rows: { id: string; code: string; bound: boolean }[] = await this.db.query(
+      `SELECT s.id, s.code, (b.client_id IS NOT NULL) AS bound
+         FROM sandbox s LEFT JOIN api_client_sandbox b ON b.sandbox_id = s.id AND b.client_id = $1
+        WHERE ($2::text IS NULL AND (b.client_id IS NOT NULL OR s.code = $3)) OR s.code = $2
+        ORDER BY (s.code = $3) DESC, s.created_at`,
+      [client.client_id, code ?? null, DEFAULT_SANDBOX],
+    );
+    const usable = rows.filter((r) => r.bound || client.role === 'BEHEER');
+    if (usable.length === 0) {
+      throw oauthError(400, 'invalid_target', code ? `The client may not use sandbox ${code}, or it does not exist.` : 'The client is bound to no sandbox.');
+    }
+    return usable[0];
+  }
+}
+
+function safeDecode(s: string) {
+  try {
+    return decodeURIComponent(s.replace(/\+/g, ' '));
+  } catch {
+    return s;
+  }
+}
