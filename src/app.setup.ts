@@ -1,9 +1,9 @@
 import type { INestApplication } from '@nestjs/common';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
-import { SwaggerModule } from '@nestjs/swagger';
 import type { OpenAPIObject } from '@nestjs/swagger';
 import { installHttpHooks } from './common/http/http.hooks';
 import { JsonLogger } from './common/logging/json-logger';
+import { installDocsUi } from './common/openapi/docs-ui';
 import { buildRegisterDocument } from './common/openapi/openapi.builder';
 import { ProblemFilter } from './common/problem/problem.filter';
 import { ProblemValidationPipe } from './common/problem/validation.pipe';
@@ -35,12 +35,6 @@ export function configureApp(app: NestFastifyApplication, logger: JsonLogger): R
       reply.send(body);
     });
   }
-  // Human documentation: one Swagger UI with a document per register.
-  const first = REGISTER_APIS[0].info.key;
-  SwaggerModule.setup('docs', app, documents[first], {
-    explorer: true,
-    jsonDocumentUrl: 'docs/openapi.json',
-    swaggerOptions: { urls: REGISTER_APIS.map(({ info }) => ({ url: `${info.basePath}/openapi.json`, name: info.title })) },
-  });
+  installDocsUi(fastify, REGISTER_APIS.map(({ info }) => ({ url: `${info.basePath}/openapi.json`, name: info.title })));
   return documents;
 }

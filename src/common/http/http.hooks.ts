@@ -42,8 +42,11 @@ export function installHttpHooks(fastify: FastifyInstance, logger: JsonLogger) {
     for (const method of methods) routes.push({ method, regex: patternToRegex(route.url ?? route.path) });
   });
   fastify.decorate('allowedMethods', (method: string, path: string) =>
-    [...new Set(routes.filter((r) => r.method !== method && r.method !== 'HEAD' && r.regex.test(path)).map((r) => r.method))].sort(),
+    [...new Set(routes.filter((r) => r.method !== method && r.method !== 'HEAD' && r.method !== 'OPTIONS' && r.regex.test(path)).map((r) => r.method))].sort(),
   );
+
+  // Only JSON (and form-encoded for the token endpoint) is accepted: other bodies get 415.
+  fastify.removeContentTypeParser('text/plain');
 
   fastify.addHook('onRequest', async (request: FastifyRequest) => {
     const incoming = request.headers[CORRELATION_HEADER];
