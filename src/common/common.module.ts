@@ -3,7 +3,10 @@ import { APP_GUARD, APP_INTERCEPTOR } from '@nestjs/core';
 import { AuthGuard } from './auth/auth.guard';
 import { TokenService } from './auth/token.service';
 import { ClockService } from './clock/clock.service';
+import { DomainHooks } from './events/domain-hooks';
+import { EventOutbox } from './events/outbox';
 import { IdempotencyInterceptor } from './idempotency/idempotency.interceptor';
+import { CommonDataContributor } from './sandbox/common-data.contributor';
 import { SandboxDataRegistry } from './sandbox/sandbox-data.registry';
 
 /** Cross-cutting services every register module uses. */
@@ -13,9 +16,12 @@ import { SandboxDataRegistry } from './sandbox/sandbox-data.registry';
     TokenService,
     ClockService,
     SandboxDataRegistry,
+    EventOutbox,
+    DomainHooks,
+    CommonDataContributor,
     { provide: APP_GUARD, useClass: AuthGuard },
     { provide: APP_INTERCEPTOR, useClass: IdempotencyInterceptor },
   ],
-  exports: [TokenService, ClockService, SandboxDataRegistry],
+  exports: [TokenService, ClockService, SandboxDataRegistry, EventOutbox, DomainHooks],
 })
 export class CommonModule {}
