@@ -1,0 +1,106 @@
+import type { NestFastifyApplication } from '@nestjs/platform-fastify';
+import { Client } from 'pg';
+import { createApp } from '../bootstrap';
+import { JsonLogger } from '../common/logging/json-logger';
+import { loadConfig } from '../config/app-config';
+
+/** Benchmarks only: a fresh database on the server of DATABASE_URL, and the app listening on a free port. */
+export async function startBenchApp(name: string, env: Record<string, string> = {}): Promise<{ app: NestFastifyApplication; baseUrl: string; databaseUrl: string; close: () => Promise<void> }> {
+  const server = new URL(process.env.DATABASE_URL!);
+  const database = `rodsim_bench_${name}`;
+  const admin = new Client({ connectionString: server.toString() });
+  await admin.connect();
+  await admin.query(`DROP DATABASE IF EXISTS ${database} WITH (FORCE)`);
+  await admin.query(`CREATE DATABASE ${database}`);
+  await admin.end();
+  const url = new URL(server.toString());
+  url.pathname = `/${database}`;
+  const config = loadConfig({ LOG_LEVEL: 'warn', DB_POOL_SIZE: '40', ...env, DATABASE_URL: url.toString() });
+  const app = await createApp(config, new JsonLogger('warn'));
+  await app.listen({ port: 0, host: '127.0.0.1' });
+  const address = app.getHttpServer().address() as { port: number };
+  return {
+    app,
+    baseUrl: `http://127.0.0.1:${address.port}`,
+    databaseUrl: url.toString(),
+    close: async () => {
+      await app.close();
+      const c = new Client({ connectionString: server.toString() });
+      await c.connect();
+      await c.query(`DROP DATABASE IF EXISTS ${database} WITH (FORCE)`);
+      await c.end();
+    },
+  };
+}
+
+export interface LoadResult {
+  requests: number;
+  ok: number;
+  failed: number;
+  seconds: number;
+  perSecond: number;
+  p50Ms: number;
+  p99Ms: number;
+  maxMs: number;
+  statuses: Record<string, number>;
+}
+
+const percentile = (sorted: number[], p: number) => (sorted.length ? sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] : 0);
+
+/**
+ * Runs `total` requests with `concurrency` workers; `send(i)` performs request i and returns its status.
+ * Bounded in count, so it always stops.
+ */
+export async function loadTest(total: number, concurrency: number, send: (i: number) => Promise<number>, isOk = (s: number) => s < 400): Promise<LoadResult> {
+  const latencies: number[] = [];
+  const statuses: Record<string, number> = {};
+  let next = 0;
+  let ok = 0;
+  const t0 = process.hrtime.bigint();
+  await Promise.all(
+    Array.from({ length: concurrency }, async () => {
+      while (next < total) {
+        const i = next++;
+        const s0 = process.hrtime.bigint();
+        let status: number;
+        try {
+          status = await send(i);
+        } catch {
+          status = 0;
+        }
+        latencies.push(Number(process.hrtime.bigint() - s0) / 1e6);
+        statuses[status] = (statuses[status] ?? 0) + 1;
+        if (isOk(status)) ok++;
+      }
+    }),
+  );
+  const seconds = Number(process.hrtime.bigint() - t0) / 1e9;
+  latencies.sort((a, b) => a - b);
+  return {
+    requests: total,
+    ok,
+    failed: total - ok,
+    seconds: Math.round(seconds * 100) / 100,
+    perSecond: Math.round(total / seconds),
+    p50Ms: Math.round(percentile(latencies, 50) * 10) / 10,
+    p99Ms: Math.round(percentile(latencies, 99) * 10) / 10,
+    maxMs: Math.round((latencies[latencies.length - 1] ?? 0) * 10) / 10,
+    statuses,
+  };
+}
+
+export async function token(baseUrl: string, clientId: string, secret: string, sandbox?: string): Promise<string> {
+  const body = new URLSearchParams({ grant_type: 'client_credentials', client_id: clientId, client_secret: secret, ...(sandbox ? { sandbox } : {}) });
+  const res = await fetch(`${baseUrl}/oauth/token`, { method: 'POST', body });
+  if (!res.ok) throw new Error(`token: ${res.status} ${await res.text()}`);
+  return ((await res.json()) as { access_token: string }).access_token;
+}
+
+export function peakRssMb(): number {
+  return Math.round(process.resourceUsage().maxRSS / 1024);
+}
+
+export function printFigures(title: string, figures: Record<string, unknown>) {
+  console.log(`\n## ${title}`);
+  for (const [k, v] of Object.entries(figures)) console.log(`${k.padEnd(40)} ${typeof v === 'object' ? JSON.stringify(v) : v}`);
+}
