@@ -80,12 +80,13 @@ export class IdempotencyInterceptor implements NestInterceptor {
         if (row.content_type) reply.header('Content-Type', row.content_type);
         return row.response_body;
       }
-      const taken: unknown[] = await this.db.query(
+      // TypeORM answers an UPDATE with [rows, affectedCount].
+      const [, taken]: [unknown[], number] = await this.db.query(
         `UPDATE idempotency_key SET started_at = now() WHERE sandbox_id = $1 AND client_id = $2 AND idempotency_key = $3
            AND state = 'started' AND started_at < now() - ($4 || ' milliseconds')::interval RETURNING 1`,
         [...ids, String(STALE_AFTER_MS)],
       );
-      if (taken.length === 0) {
+      if (taken === 0) {
         throw new ProblemException(409, 'idempotency_request_in_progress', 'A request with this Idempotency-Key is still being processed; retry later.', {}, { 'Retry-After': '1' });
       }
     }
