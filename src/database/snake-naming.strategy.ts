@@ -20,6 +20,17 @@ export class SnakeNamingStrategy extends DefaultNamingStrategy implements Naming
     return snake(propertyName);
   }
 
+  /** Indexes without a hand-given name (join tables) get a readable one, never a hash. */
+  override indexName(tableOrName: string | { name: string }, columnNames: string[]): string {
+    const table = typeof tableOrName === 'string' ? tableOrName : tableOrName.name;
+    return `ix_${table.split('.').pop()}_${columnNames.join('_')}`;
+  }
+
+  override primaryKeyName(tableOrName: string | { name: string }): string {
+    const table = typeof tableOrName === 'string' ? tableOrName : tableOrName.name;
+    return `pk_${table.split('.').pop()}`;
+  }
+
   override joinColumnName(relationName: string, referencedColumnName: string): string {
     return snake(`${relationName}_${referencedColumnName}`);
   }

@@ -41,12 +41,12 @@ export class Foundation1764380000000 implements MigrationInterface {
       CREATE TABLE api_client_sandbox (
         client_id varchar(100) NOT NULL,
         sandbox_id uuid NOT NULL,
-        CONSTRAINT "PK_api_client_sandbox" PRIMARY KEY (client_id, sandbox_id),
+        CONSTRAINT pk_api_client_sandbox PRIMARY KEY (client_id, sandbox_id),
         CONSTRAINT fk_api_client_sandbox_client FOREIGN KEY (client_id) REFERENCES api_client (client_id) ON DELETE CASCADE ON UPDATE CASCADE,
         CONSTRAINT fk_api_client_sandbox_sandbox FOREIGN KEY (sandbox_id) REFERENCES sandbox (id) ON DELETE CASCADE ON UPDATE CASCADE
       )`);
-    await q.query(`CREATE INDEX "IDX_api_client_sandbox_client" ON api_client_sandbox (client_id)`);
-    await q.query(`CREATE INDEX "IDX_api_client_sandbox_sandbox" ON api_client_sandbox (sandbox_id)`);
+    await q.query(`CREATE INDEX ix_api_client_sandbox_client_id ON api_client_sandbox (client_id)`);
+    await q.query(`CREATE INDEX ix_api_client_sandbox_sandbox_id ON api_client_sandbox (sandbox_id)`);
     await q.query(`
       CREATE TABLE idempotency_key (
         sandbox_id uuid NOT NULL,
