@@ -2,9 +2,23 @@ import { ApiClient } from '../beheer/clients/api-client.entity';
 import { Sandbox } from '../beheer/sandboxes/sandbox.entity';
 import { Foundation1764380000000 } from './migrations/1764380000000-foundation';
 import { Outbox1764380100000 } from './migrations/1764380100000-outbox';
+import { Rod1764400000000 } from './migrations/1764400000000-rod';
+import { RodBedrijfsdocument, RodInschrijving, RodInschrijvingPeriode, RodInschrijvingVersie, RodKennisgeving } from '../rod/inschrijvingen/inschrijving.entity';
+import { RodMachtiging } from '../rod/machtigingen/machtiging.entity';
+import { RodPersoon } from '../rod/personen/persoon.entity';
 
 /** Every entity the simulator maps; the CLI data source and the app share this list. */
-export const ENTITIES = [Sandbox, ApiClient];
+export const ENTITIES = [
+  Sandbox,
+  ApiClient,
+  RodPersoon,
+  RodMachtiging,
+  RodInschrijving,
+  RodInschrijvingPeriode,
+  RodInschrijvingVersie,
+  RodBedrijfsdocument,
+  RodKennisgeving,
+];
 
 /** Every migration, in order. Never edit one that has landed: add a new one. */
-export const MIGRATIONS = [Foundation1764380000000, Outbox1764380100000];
+export const MIGRATIONS = [Foundation1764380000000, Outbox1764380100000, Rod1764400000000];
