@@ -7,6 +7,7 @@ import { ConfigModule } from './config/config.module';
 import { dataSourceOptions } from './database/data-source.options';
 import { HealthModule } from './health/health.module';
 import { OauthModule } from './oauth/oauth.module';
+import { RodModule } from './rod';
 
 @Module({})
 export class AppModule {
@@ -21,6 +22,7 @@ export class AppModule {
         HealthModule,
         OauthModule,
         BeheerModule,
+        RodModule,
       ],
     };
   }

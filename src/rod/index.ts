@@ -1,0 +1,10 @@
+export { RodModule } from './rod.module';
+export { PersonenService } from './personen/personen.service';
+export { MachtigingenService } from './machtigingen/machtigingen.service';
+export { RodCode } from './rod.errors';
+export type { Terugmelding, Resultaat } from './rod.errors';
+export { PERSONAS } from './rod-seed';
+export { isGeldigBsn, isGeldigOnderwijsnummer, bsnMetControlecijfer, onderwijsnummerVoor } from './rules/pgn';
+export { RodPersoon } from './personen/persoon.entity';
+export { RodMachtiging } from './machtigingen/machtiging.entity';
+export { RodInschrijving, RodInschrijvingPeriode, RodInschrijvingVersie, RodKennisgeving, RodBedrijfsdocument } from './inschrijvingen/inschrijving.entity';

@@ -1,0 +1,147 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { Type } from 'class-transformer';
+import { ArrayMaxSize, ArrayMinSize, IsArray, IsBoolean, IsInt, IsOptional, IsString, Length, Matches, Max, Min, ValidateNested } from 'class-validator';
+import { Bedrijfsdocument, IsDatum, IsPgnKeuze, PersoonsgebondenNummer, TerugmeldingDto } from '../rod-shared.dto';
+import { AANBIEDER_PATTERN, BRIN4_PATTERN, BRIN6_PATTERN, LOCATIE_PATTERN } from '../rio-port';
+
+const VOLGNUMMER = /^[A-Za-z0-9]{1,20}$/;
+
+export class InschrijvingPeriodeBO {
+  @ApiProperty({ description: 'First day of the periode. The first periode starts on datumInschrijving; a new periode on every change of groep or location.', format: 'date', example: '2025-08-18' })
+  @IsDatum()
+  datumBegin: string;
+
+  @ApiProperty({ description: 'BRIN6: the BRIN4 of the inschrijving plus 2 digits.', example: '01AA00', pattern: '^\\d{2}[A-Z]{2}\\d{2}$' })
+  @Matches(BRIN6_PATTERN, { message: 'vestigingscode must be a BRIN6: 2 digits, 2 capitals, 2 digits' })
+  vestigingscode: string;
+
+  @ApiProperty({ description: 'RIO onderwijsaanbiedercode (nnnAnnn).', example: '100A001', pattern: '^\\d{3}A\\d{3}$' })
+  @Matches(AANBIEDER_PATTERN, { message: 'onderwijsaanbiedercode must be nnnAnnn' })
+  onderwijsaanbiedercode: string;
+
+  @ApiProperty({ description: 'RIO onderwijslocatiecode (nnnXnnn).', example: '100X001', pattern: '^\\d{3}X\\d{3}$' })
+  @Matches(LOCATIE_PATTERN, { message: 'onderwijslocatiecode must be nnnXnnn' })
+  onderwijslocatiecode: string;
+
+  @ApiProperty({ description: 'Groep 1–8; another value gives foutmelding 046_waardenlijst_fout.', example: '1' })
+  @IsString()
+  @Length(1, 2)
+  groep: string;
+
+  @ApiPropertyOptional({ description: 'Leerjaar (kept as sent; its meaning for bo is unclear).', example: 1 })
+  @IsOptional()
+  @IsInt()
+  @Min(0)
+  @Max(20)
+  leerjaar?: number;
+
+  @ApiPropertyOptional({ description: 'false: the school marks this periode as not funded (e.g. symbiose).', example: true })
+  @IsOptional()
+  @IsBoolean()
+  indicatieBekostiging?: boolean;
+}
+
+export class Ontwikkelingsperspectief {
+  @ApiProperty({ format: 'date', example: '2025-10-01' }) @IsDatum() datumBegin: string;
+  @ApiPropertyOptional({ format: 'date', example: '2026-07-31' }) @IsOptional() @IsDatum() datumEinde?: string;
+}
+
+/**
+ * AanleverenInschrijvingBO: the full current state of one inschrijving (upsert keyed by instellingscode +
+ * persoonsgebondenNummer + inschrijvingvolgnummer). An uitschrijving is this message with datumUitschrijving.
+ */
+export class AanleverenInschrijvingRequest {
+  @ApiProperty({ type: Bedrijfsdocument })
+  @ValidateNested()
+  @Type(() => Bedrijfsdocument)
+  bedrijfsdocument: Bedrijfsdocument;
+
+  @ApiProperty({ description: 'BRIN4 of the school; your OIN needs a machtiging for it.', example: '01AA', pattern: '^\\d{2}[A-Z]{2}$' })
+  @Matches(BRIN4_PATTERN, { message: 'instellingscode must be a BRIN4: 2 digits and 2 capitals' })
+  instellingscode: string;
+
+  @ApiProperty({ type: PersoonsgebondenNummer, description: 'Exactly one of burgerservicenummer and onderwijsnummer, as identified.' })
+  @IsPgnKeuze()
+  @ValidateNested()
+  @Type(() => PersoonsgebondenNummer)
+  persoonsgebondenNummer: PersoonsgebondenNummer;
+
+  @ApiProperty({ description: 'Set by the LAS, unique per person and school: the key for updates and verwijderingen. 1–20 letters or digits.', example: '1' })
+  @Matches(VOLGNUMMER, { message: 'inschrijvingvolgnummer must be 1 to 20 letters or digits' })
+  inschrijvingvolgnummer: string;
+
+  @ApiProperty({ description: 'First day the pupil attends.', format: 'date', example: '2025-08-18' })
+  @IsDatum()
+  datumInschrijving: string;
+
+  @ApiPropertyOptional({ description: 'Last day at the school, inclusive. Send it to unenrol (uitschrijven).', format: 'date', example: '2026-07-31' })
+  @IsOptional()
+  @IsDatum()
+  datumUitschrijving?: string;
+
+  @ApiPropertyOptional({ description: 'NNCA: absent = none, `1` = niet-Nederlandse culturele achtergrond. Another value gives 046_waardenlijst_fout.', example: '1' })
+  @IsOptional()
+  @IsString()
+  @Length(1, 2)
+  nNCA?: string;
+
+  @ApiProperty({ type: [InschrijvingPeriodeBO], description: '1–100 periodes.' })
+  @IsArray()
+  @ArrayMinSize(1)
+  @ArrayMaxSize(100)
+  @ValidateNested({ each: true })
+  @Type(() => InschrijvingPeriodeBO)
+  inschrijvingPeriodeBO: InschrijvingPeriodeBO[];
+
+  @ApiPropertyOptional({ type: [Ontwikkelingsperspectief], description: '0–100 ontwikkelingsperspectieven.' })
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(100)
+  @ValidateNested({ each: true })
+  @Type(() => Ontwikkelingsperspectief)
+  ontwikkelingsperspectief?: Ontwikkelingsperspectief[];
+}
+
+/** AanleverenVerwijderingInschrijvingBO: delete an inschrijving sent by mistake. */
+export class VerwijderingRequest {
+  @ApiProperty({ type: Bedrijfsdocument })
+  @ValidateNested()
+  @Type(() => Bedrijfsdocument)
+  bedrijfsdocument: Bedrijfsdocument;
+
+  @ApiProperty({ example: '01AA', pattern: '^\\d{2}[A-Z]{2}$' })
+  @Matches(BRIN4_PATTERN, { message: 'instellingscode must be a BRIN4: 2 digits and 2 capitals' })
+  instellingscode: string;
+
+  @ApiProperty({ type: PersoonsgebondenNummer })
+  @IsPgnKeuze()
+  @ValidateNested()
+  @Type(() => PersoonsgebondenNummer)
+  persoonsgebondenNummer: PersoonsgebondenNummer;
+
+  @ApiProperty({ example: '1' })
+  @Matches(VOLGNUMMER, { message: 'inschrijvingvolgnummer must be 1 to 20 letters or digits' })
+  inschrijvingvolgnummer: string;
+}
+
+export class Href {
+  @ApiProperty({ example: '/rod/v1/inschrijvingen/7b3f0a52-2d1e-4c8a-9a51-0c6c1f7e2b11' }) href: string;
+}
+
+export class AntwoordLinks {
+  @ApiPropertyOptional({ type: Href }) inschrijving?: Href;
+  @ApiProperty({ type: Href }) versies: Href;
+}
+
+/** ROD's answer to an accepted (goedgekeurd) message. */
+export class AanleverAntwoord {
+  @ApiProperty({ enum: ['goedgekeurd', 'goedgekeurd met meldingen'], example: 'goedgekeurd met meldingen' }) resultaat: string;
+  @ApiProperty({ format: 'uuid', description: 'Identifies the inschrijving in ROD (for GET …/inschrijvingen/{inschrijvingId}).' }) inschrijvingId: string;
+  @ApiProperty({ description: 'Version number now current (after a verwijdering: the version that records it).', example: 2 }) versie: number;
+  @ApiProperty({ description: 'False when the content equals the current version: nothing changed.' }) gewijzigd: boolean;
+  @ApiProperty({ format: 'uuid', example: '3f0c2b8e-6d1a-4c55-9f43-2b7e8a1d9c10' }) identificatiecodeBedrijfsdocument: string;
+  @ApiProperty({ description: 'Sandbox time of receipt (UTC).', format: 'date-time' }) ontvangenOp: string;
+  @ApiProperty({ type: [TerugmeldingDto] }) meldingen: TerugmeldingDto[];
+  @ApiProperty({ type: [TerugmeldingDto], description: 'Always empty here: an afgekeurd message is a 422 problem carrying its foutmeldingen.' }) foutmeldingen: TerugmeldingDto[];
+  @ApiProperty({ type: AntwoordLinks }) _links: AntwoordLinks;
+}

@@ -1,0 +1,366 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { createHash, randomUUID } from 'node:crypto';
+import { DataSource, EntityManager } from 'typeorm';
+import type { Principal } from '../../common/auth/principal';
+import { ClockService, dutchDate } from '../../common/clock/clock.service';
+import { DomainHooks } from '../../common/events/domain-hooks';
+import { EventOutbox } from '../../common/events/outbox';
+import { stableStringify } from '../../common/idempotency/stable-json';
+import { ProblemException } from '../../common/problem/problem';
+import { gemachtigdSql } from '../machtigingen/machtigingen.service';
+import { PersonenService } from '../personen/personen.service';
+import { afgekeurd, geenMachtiging } from '../rod.answers';
+import { isFout, RodCode, RodCodeName, RodProblem, resultaatVan, Terugmelding, terugmelding } from '../rod.errors';
+import { RioPeriodeCheckResult, RodRioPort } from '../rio-port';
+import { controleerDatums, GROEPEN, leeftijdPeildatum, metEinddatum, NNCA_WAARDEN, overlappen, teLaat, teOud, voorVierdeVerjaardag } from '../rules/inschrijving-regels';
+import { AanleverAntwoord, AanleverenInschrijvingRequest, VerwijderingRequest } from './aanleveren.dto';
+
+interface Huidig {
+  id: string;
+  versie: number;
+  inhoud_hash: string;
+  datum_inschrijving: string;
+  datum_uitschrijving: string | null;
+}
+interface Andere {
+  id: string;
+  instellingscode: string;
+  inschrijvingvolgnummer: string;
+  datum_inschrijving: string;
+  datum_uitschrijving: string | null;
+}
+interface Stand {
+  persoon: { id: string; burgerservicenummer: string | null; onderwijsnummer: string | null; geboortedatum: string; geslacht: string } | null;
+  gemachtigd: boolean;
+}
+
+const AFWIJKING: Record<string, RodCodeName> = {
+  VESTIGING_GELDIG: RodCode.vestigingNietGeldig,
+  AANBIEDER_RELATIE: RodCode.aanbiederGeenRelatie,
+  LOCATIE_GEBRUIK: RodCode.locatieNietInGebruik,
+  AANGEBODEN_OPLEIDING: RodCode.geenAangebodenOpleiding,
+};
+
+const sha256 = (s: string) => createHash('sha256').update(s).digest('hex');
+
+export interface Antwoord {
+  status: number;
+  body: AanleverAntwoord;
+}
+
+/**
+ * AanleverenInschrijvingBO and AanleverenVerwijderingInschrijvingBO: every rule checked, every foutmelding at
+ * once, nothing stored when afgekeurd. One transaction per message; writes to one inschrijving are serialised
+ * by an advisory lock on its key, and a bedrijfsdocument id is answered once (resend = stored answer).
+ */
+@Injectable()
+export class AanleverenService {
+  constructor(
+    @InjectDataSource() private readonly db: DataSource,
+    private readonly clock: ClockService,
+    private readonly rio: RodRioPort,
+    private readonly outbox: EventOutbox,
+    private readonly hooks: DomainHooks,
+  ) {}
+
+  async aanleveren(p: Principal, req: AanleverenInschrijvingRequest): Promise<Antwoord> {
+    const requestHash = sha256(stableStringify(req));
+    const now = await this.clock.now(p.sandboxId);
+    const vandaag = dutchDate(now);
+    return this.db.transaction(async (m) => {
+      const pgn = req.persoonsgebondenNummer;
+      const stand = await this.stand(m, p, req.instellingscode, pgn.burgerservicenummer ?? pgn.onderwijsnummer!, vandaag);
+      const t: Terugmelding[] = PersonenService.checkPgn(pgn);
+      const persoon = t.length ? null : PersonenService.resolutie(stand.persoon, pgn);
+      if (persoon) t.push(...persoon.terugmeldingen);
+      const persoonId = persoon?.persoon?.id;
+
+      // Serialise: one bedrijfsdocument at a time, then one writer per inschrijving.
+      await m.query(
+        persoonId
+          ? 'SELECT pg_advisory_xact_lock(hashtextextended($1, 0)), pg_advisory_xact_lock(hashtextextended($2, 0))'
+          : 'SELECT pg_advisory_xact_lock(hashtextextended($1, 0))',
+        persoonId
+          ? [`rod-doc:${p.sandboxId}:${p.oin}:${req.bedrijfsdocument.identificatiecodeBedrijfsdocument}`, `rod-inschr:${p.sandboxId}:${req.instellingscode}:${persoonId}:${req.inschrijvingvolgnummer}`]
+          : [`rod-doc:${p.sandboxId}:${p.oin}:${req.bedrijfsdocument.identificatiecodeBedrijfsdocument}`],
+      );
+      const [rij]: { doc: { hash: string; status: number; antwoord: AanleverAntwoord } | null; huidig: Huidig | null; andere: Andere[] }[] = await m.query(
+        `SELECT
+           (SELECT json_build_object('hash', request_hash, 'status', status_code, 'antwoord', antwoord) FROM rod_bedrijfsdocument
+             WHERE sandbox_id = $1 AND oin = $2 AND identificatiecode = $3) AS doc,
+           (SELECT json_build_object('id', id, 'versie', versie, 'inhoud_hash', inhoud_hash, 'datum_inschrijving', datum_inschrijving, 'datum_uitschrijving', datum_uitschrijving)
+              FROM rod_inschrijving WHERE sandbox_id = $1 AND instellingscode = $4 AND persoon_id = $5 AND inschrijvingvolgnummer = $6) AS huidig,
+           (SELECT coalesce(json_agg(json_build_object('id', id, 'instellingscode', instellingscode, 'inschrijvingvolgnummer', inschrijvingvolgnummer,
+                     'datum_inschrijving', datum_inschrijving, 'datum_uitschrijving', datum_uitschrijving)), '[]')
+              FROM rod_inschrijving WHERE sandbox_id = $1 AND persoon_id = $5 AND instellingscode <> $4) AS andere`,
+        [p.sandboxId, p.oin, req.bedrijfsdocument.identificatiecodeBedrijfsdocument, req.instellingscode, persoonId ?? null, req.inschrijvingvolgnummer],
+      );
+      if (rij.doc) return this.herhaal(rij.doc, requestHash);
+
+      // Code lists
+      req.inschrijvingPeriodeBO.forEach((per, i) => {
+        if (!GROEPEN.includes(per.groep)) t.push(terugmelding(RodCode.waardenlijstFout, `Groep ${per.groep} staat niet in de waardenlijst (1–8).`, `/inschrijvingPeriodeBO/${i}/groep`));
+      });
+      if (req.nNCA !== undefined && !NNCA_WAARDEN.includes(req.nNCA)) t.push(terugmelding(RodCode.waardenlijstFout, `NNCA ${req.nNCA} staat niet in de waardenlijst (1).`, '/nNCA'));
+      // Dates and periodes
+      t.push(...controleerDatums(req.datumInschrijving, req.datumUitschrijving, req.inschrijvingPeriodeBO));
+      const geboortedatum = persoon?.persoon?.geboortedatum;
+      if (geboortedatum && voorVierdeVerjaardag(geboortedatum, req.datumInschrijving)) {
+        t.push(terugmelding(RodCode.voorVierdeVerjaardag, 'De leerling is op datumInschrijving nog geen 4 jaar (WPO art. 39 lid 1).', '/datumInschrijving'));
+      }
+      // RIO, batched: every periode on its datumBegin
+      const rio = await this.rio.checkPeriodes(
+        m,
+        p.sandboxId,
+        req.inschrijvingPeriodeBO.map((per) => ({
+          instellingscode: req.instellingscode,
+          vestigingscode: per.vestigingscode,
+          onderwijsaanbiedercode: per.onderwijsaanbiedercode,
+          onderwijslocatiecode: per.onderwijslocatiecode,
+          datum: per.datumBegin,
+        })),
+      );
+      t.push(...rioTerugmeldingen(rio));
+
+      if (t.some(isFout)) throw afgekeurd(t.filter(isFout), t.filter((x) => !isFout(x)), { identificatiecodeBedrijfsdocument: req.bedrijfsdocument.identificatiecodeBedrijfsdocument });
+
+      // Meldingen that need the accepted state
+      const huidig = rij.huidig;
+      if (teOud(geboortedatum!, leeftijdPeildatum(req.datumInschrijving, req.datumUitschrijving, vandaag))) {
+        t.push(terugmelding(RodCode.leerlingTeOud, 'De leerling was voor 1 augustus van dit schooljaar al 14 jaar (WPO art. 39).', '/datumInschrijving'));
+      }
+      if ((!huidig || huidig.datum_inschrijving !== req.datumInschrijving) && teLaat(req.datumInschrijving, vandaag)) {
+        t.push(terugmelding(RodCode.teLaatUitgewisseld, 'De inschrijving is meer dan 7 dagen na datumInschrijving uitgewisseld.', '/datumInschrijving'));
+      }
+      if (req.datumUitschrijving && huidig?.datum_uitschrijving !== req.datumUitschrijving && teLaat(req.datumUitschrijving, vandaag)) {
+        t.push(terugmelding(RodCode.teLaatUitgewisseld, 'De uitschrijving is meer dan 7 dagen na datumUitschrijving uitgewisseld.', '/datumUitschrijving'));
+      }
+      const nieuw = { datumInschrijving: req.datumInschrijving, datumUitschrijving: req.datumUitschrijving ?? null };
+      const overlap = rij.andere.filter((a) => overlappen(nieuw, { datumInschrijving: a.datum_inschrijving, datumUitschrijving: a.datum_uitschrijving }));
+      for (const a of overlap) {
+        t.push(terugmelding(RodCode.overlapAndereSchool, `De leerling staat in dezelfde periode ingeschreven bij instelling ${a.instellingscode} (vanaf ${a.datum_inschrijving}${a.datum_uitschrijving ? ` tot en met ${a.datum_uitschrijving}` : ''}).`, '/datumInschrijving'));
+      }
+
+      const periodes = metEinddatum(req.inschrijvingPeriodeBO, req.datumUitschrijving);
+      const inhoud = {
+        instellingscode: req.instellingscode,
+        persoonsgebondenNummer: pgn,
+        inschrijvingvolgnummer: req.inschrijvingvolgnummer,
+        datumInschrijving: req.datumInschrijving,
+        datumUitschrijving: req.datumUitschrijving ?? null,
+        nNCA: req.nNCA ?? null,
+        inschrijvingPeriodeBO: periodes.map((x) => ({
+          datumBegin: x.datumBegin,
+          vestigingscode: x.vestigingscode,
+          onderwijsaanbiedercode: x.onderwijsaanbiedercode,
+          onderwijslocatiecode: x.onderwijslocatiecode,
+          groep: x.groep,
+          leerjaar: x.leerjaar ?? null,
+          indicatieBekostiging: x.indicatieBekostiging ?? null,
+        })),
+        ontwikkelingsperspectief: (req.ontwikkelingsperspectief ?? []).map((o) => ({ datumBegin: o.datumBegin, datumEinde: o.datumEinde ?? null })),
+      };
+      // The PGN as sent does not change the state: the person is the same.
+      const inhoudHash = sha256(stableStringify({ ...inhoud, persoonsgebondenNummer: null }));
+      const id = huidig?.id ?? randomUUID();
+      const gewijzigd = !huidig || huidig.inhoud_hash !== inhoudHash;
+      const versie = gewijzigd ? (huidig?.versie ?? 0) + 1 : huidig!.versie;
+      const status = huidig ? 200 : 201;
+      const body = antwoord(t, id, versie, gewijzigd, req.bedrijfsdocument.identificatiecodeBedrijfsdocument, now);
+
+      if (!gewijzigd) {
+        await this.bewaarDocument(m, p, req.bedrijfsdocument.identificatiecodeBedrijfsdocument, 'AANLEVERING', requestHash, status, body);
+        return { status, body };
+      }
+      if (huidig) await m.query('DELETE FROM rod_inschrijving_periode WHERE inschrijving_id = $1', [id]);
+      const inschrijvingSql = huidig
+        ? `UPDATE rod_inschrijving SET datum_inschrijving = $6, datum_uitschrijving = $7, nnca = $8, ontwikkelingsperspectief = $9, versie = $10, inhoud_hash = $11,
+             meldingen = $12, bedrijfsdocument_id = $13, aangeleverd_door = $14, aangeleverd_oin = $15, ontvangen_op = $16, updated_at = now()
+            WHERE id = $1 RETURNING id`
+        : `INSERT INTO rod_inschrijving (id, sandbox_id, persoon_id, instellingscode, inschrijvingvolgnummer, datum_inschrijving, datum_uitschrijving, nnca,
+             ontwikkelingsperspectief, versie, inhoud_hash, meldingen, bedrijfsdocument_id, aangeleverd_door, aangeleverd_oin, eerst_ontvangen_op, ontvangen_op)
+           VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $16) RETURNING id`;
+      await m.query(
+        `WITH i AS (${inschrijvingSql}),
+         per AS (
+           INSERT INTO rod_inschrijving_periode (inschrijving_id, volgnummer, sandbox_id, datum_begin, datum_einde, vestigingscode, onderwijsaanbiedercode, onderwijslocatiecode, groep, leerjaar, indicatie_bekostiging)
+           SELECT (SELECT id FROM i), x.nr, $2, x.db, x.de, x.ves, x.aan, x.loc, x.gr, x.lj, x.ib
+             FROM unnest($17::int[], $18::date[], $19::date[], $20::text[], $21::text[], $22::text[], $23::int[], $24::int[], $25::boolean[]) AS x(nr, db, de, ves, aan, loc, gr, lj, ib)),
+         v AS (
+           INSERT INTO rod_inschrijving_versie (inschrijving_id, versie, sandbox_id, soort, persoon_id, instellingscode, inschrijvingvolgnummer, inhoud, meldingen,
+             bedrijfsdocument_id, datum_tijd_bedrijfsdocument, client_id, oin, ontvangen_op)
+           SELECT (SELECT id FROM i), $10, $2, 'AANLEVERING', $3, $4, $5, $26, $12, $13, $27, $14, $15, $16)
+         INSERT INTO rod_bedrijfsdocument (sandbox_id, oin, identificatiecode, soort, request_hash, status_code, antwoord)
+         SELECT $2, $15, $13, 'AANLEVERING', $28, $29, $30 FROM i`,
+        [
+          id, p.sandboxId, persoonId, req.instellingscode, req.inschrijvingvolgnummer, req.datumInschrijving, req.datumUitschrijving ?? null, req.nNCA ?? null,
+          JSON.stringify(inhoud.ontwikkelingsperspectief), versie, inhoudHash, JSON.stringify(t), req.bedrijfsdocument.identificatiecodeBedrijfsdocument, p.clientId, p.oin, now,
+          periodes.map((_, i) => i + 1),
+          periodes.map((x) => x.datumBegin),
+          periodes.map((x) => x.datumEinde),
+          periodes.map((x) => x.vestigingscode),
+          periodes.map((x) => x.onderwijsaanbiedercode),
+          periodes.map((x) => x.onderwijslocatiecode),
+          periodes.map((x) => Number(x.groep)),
+          periodes.map((x) => x.leerjaar ?? null),
+          periodes.map((x) => x.indicatieBekostiging ?? null),
+          JSON.stringify(inhoud), req.bedrijfsdocument.datumTijdBedrijfsdocument, requestHash, status, JSON.stringify(body),
+        ],
+      );
+
+      // Dubbele inschrijving: a kennisgeving to both schools, once per newly overlapping pair.
+      const vorige = huidig ? { datumInschrijving: huidig.datum_inschrijving, datumUitschrijving: huidig.datum_uitschrijving } : null;
+      for (const a of overlap) {
+        const ander = { datumInschrijving: a.datum_inschrijving, datumUitschrijving: a.datum_uitschrijving };
+        if (vorige && overlappen(vorige, ander)) continue;
+        await this.kennisgevingen(m, p.sandboxId, persoonId!, now, { id, instellingscode: req.instellingscode, inschrijvingvolgnummer: req.inschrijvingvolgnummer, ...nieuw }, a);
+      }
+      await this.hooks.emit('rod.inschrijving-gewijzigd', m, { sandboxId: p.sandboxId, persoonId: persoonId!, instellingscodes: [req.instellingscode] });
+      return { status, body };
+    });
+  }
+
+  async verwijderen(p: Principal, req: VerwijderingRequest): Promise<Antwoord> {
+    const requestHash = sha256(stableStringify(req));
+    const now = await this.clock.now(p.sandboxId);
+    const docId = req.bedrijfsdocument.identificatiecodeBedrijfsdocument;
+    return this.db.transaction(async (m) => {
+      const pgn = req.persoonsgebondenNummer;
+      const stand = await this.stand(m, p, req.instellingscode, pgn.burgerservicenummer ?? pgn.onderwijsnummer!, dutchDate(now));
+      const t: Terugmelding[] = PersonenService.checkPgn(pgn);
+      const persoon = t.length ? null : PersonenService.resolutie(stand.persoon, pgn);
+      if (persoon) t.push(...persoon.terugmeldingen);
+      const persoonId = persoon?.persoon?.id ?? null;
+      await m.query(
+        'SELECT pg_advisory_xact_lock(hashtextextended($1, 0)), pg_advisory_xact_lock(hashtextextended($2, 0))',
+        [`rod-doc:${p.sandboxId}:${p.oin}:${docId}`, `rod-inschr:${p.sandboxId}:${req.instellingscode}:${persoonId}:${req.inschrijvingvolgnummer}`],
+      );
+      const [rij]: { doc: { hash: string; status: number; antwoord: AanleverAntwoord } | null; huidig: Huidig | null }[] = await m.query(
+        `SELECT
+           (SELECT json_build_object('hash', request_hash, 'status', status_code, 'antwoord', antwoord) FROM rod_bedrijfsdocument
+             WHERE sandbox_id = $1 AND oin = $2 AND identificatiecode = $3) AS doc,
+           (SELECT json_build_object('id', id, 'versie', versie) FROM rod_inschrijving
+             WHERE sandbox_id = $1 AND instellingscode = $4 AND persoon_id = $5 AND inschrijvingvolgnummer = $6) AS huidig`,
+        [p.sandboxId, p.oin, docId, req.instellingscode, persoonId, req.inschrijvingvolgnummer],
+      );
+      if (rij.doc) return this.herhaal(rij.doc, requestHash);
+      if (persoonId && !rij.huidig) {
+        t.push(terugmelding(RodCode.volgnummerOnbekend, `Er is geen inschrijving met inschrijvingvolgnummer ${req.inschrijvingvolgnummer} van deze leerling bij instelling ${req.instellingscode}.`, '/inschrijvingvolgnummer'));
+      }
+      if (t.some(isFout)) throw afgekeurd(t.filter(isFout), t.filter((x) => !isFout(x)), { identificatiecodeBedrijfsdocument: docId });
+      const huidig = rij.huidig!;
+      const versie = huidig.versie + 1;
+      const body = antwoord(t, huidig.id, versie, true, docId, now);
+      body._links = { versies: { href: `/rod/v1/inschrijvingen/${huidig.id}/versies` } };
+      await m.query(
+        `WITH d AS (DELETE FROM rod_inschrijving WHERE id = $1 RETURNING id),
+         v AS (
+           INSERT INTO rod_inschrijving_versie (inschrijving_id, versie, sandbox_id, soort, persoon_id, instellingscode, inschrijvingvolgnummer, inhoud, meldingen,
+             bedrijfsdocument_id, datum_tijd_bedrijfsdocument, client_id, oin, ontvangen_op)
+           SELECT id, $2, $3, 'VERWIJDERING', $4, $5, $6, $7, $8, $9, $10, $11, $12, $13 FROM d)
+         INSERT INTO rod_bedrijfsdocument (sandbox_id, oin, identificatiecode, soort, request_hash, status_code, antwoord)
+         SELECT $3, $12, $9, 'VERWIJDERING', $14, 200, $15 FROM d`,
+        [
+          huidig.id, versie, p.sandboxId, persoonId, req.instellingscode, req.inschrijvingvolgnummer,
+          JSON.stringify({ instellingscode: req.instellingscode, persoonsgebondenNummer: pgn, inschrijvingvolgnummer: req.inschrijvingvolgnummer }),
+          JSON.stringify(t), docId, req.bedrijfsdocument.datumTijdBedrijfsdocument, p.clientId, p.oin, now, requestHash, JSON.stringify(body),
+        ],
+      );
+      await this.hooks.emit('rod.inschrijving-gewijzigd', m, { sandboxId: p.sandboxId, persoonId: persoonId!, instellingscodes: [req.instellingscode] });
+      return { status: 200, body };
+    });
+  }
+
+  /** The mandate (403 first: a vendor without one learns nothing) and the person of the PGN, in one round trip. */
+  private async stand(m: EntityManager, p: Principal, instellingscode: string, nummer: string, vandaag: string): Promise<Stand> {
+    const [s]: Stand[] = await m.query(
+      `SELECT ${gemachtigdSql('$1', '$3', '$4', '$5')} AS gemachtigd,
+              (SELECT row_to_json(x) FROM (${PersonenService.PERSOON_SQL}) x) AS persoon`,
+      [p.sandboxId, nummer, p.oin, instellingscode, vandaag],
+    );
+    if (!s.gemachtigd) throw geenMachtiging(instellingscode);
+    return s;
+  }
+
+  private herhaal(doc: { hash: string; status: number; antwoord: AanleverAntwoord }, requestHash: string): Antwoord {
+    if (doc.hash !== requestHash) {
+      throw new ProblemException(
+        422,
+        RodProblem.bedrijfsdocumentHergebruikt,
+        'This identificatiecodeBedrijfsdocument was already answered for a message with other content; give every new message a new id.',
+      );
+    }
+    return { status: doc.status, body: doc.antwoord };
+  }
+
+  private async bewaarDocument(m: EntityManager, p: Principal, id: string, soort: string, hash: string, status: number, body: AanleverAntwoord) {
+    await m.query(
+      `INSERT INTO rod_bedrijfsdocument (sandbox_id, oin, identificatiecode, soort, request_hash, status_code, antwoord) VALUES ($1, $2, $3, $4, $5, $6, $7)`,
+      [p.sandboxId, p.oin, id, soort, hash, status, JSON.stringify(body)],
+    );
+  }
+
+  private async kennisgevingen(
+    m: EntityManager,
+    sandboxId: string,
+    persoonId: string,
+    now: Date,
+    nieuw: { id: string; instellingscode: string; inschrijvingvolgnummer: string; datumInschrijving: string; datumUitschrijving: string | null },
+    ander: Andere,
+  ) {
+    const oud = { id: ander.id, instellingscode: ander.instellingscode, inschrijvingvolgnummer: ander.inschrijvingvolgnummer, datumInschrijving: ander.datum_inschrijving, datumUitschrijving: ander.datum_uitschrijving };
+    for (const [aan, over] of [
+      [nieuw, oud],
+      [oud, nieuw],
+    ] as const) {
+      const eventId = await this.outbox.append(m, sandboxId, {
+        type: 'nl.duo.rod.kennisgeving-in-uitschrijving',
+        subject: `inschrijving/${aan.id}`,
+        instellingscode: aan.instellingscode,
+        orderingKey: persoonId,
+        time: now,
+        data: {
+          soort: 'DUBBELE_INSCHRIJVING',
+          inschrijvingId: aan.id,
+          inschrijvingvolgnummer: aan.inschrijvingvolgnummer,
+          andereInschrijving: { instellingscode: over.instellingscode, datumInschrijving: over.datumInschrijving, datumUitschrijving: over.datumUitschrijving },
+        },
+      });
+      await m.query(
+        `INSERT INTO rod_kennisgeving (sandbox_id, persoon_id, soort, instellingscode, inschrijving_id, andere_instellingscode, andere_inschrijving_id, andere_datum_inschrijving, andere_datum_uitschrijving, event_id)
+         VALUES ($1, $2, 'DUBBELE_INSCHRIJVING', $3, $4, $5, $6, $7, $8, $9)`,
+        [sandboxId, persoonId, aan.instellingscode, aan.id, over.instellingscode, over.id, over.datumInschrijving, over.datumUitschrijving, eventId],
+      );
+    }
+  }
+}
+
+function rioTerugmeldingen(results: RioPeriodeCheckResult[]): Terugmelding[] {
+  const out: Terugmelding[] = [];
+  results.forEach((r, i) => {
+    for (const code of r.onbekend) {
+      const veld = code === 'instellingscode' ? '/instellingscode' : `/inschrijvingPeriodeBO/${i}/${code}`;
+      out.push(terugmelding(RodCode.vestigingOnbekend, `${code} is onbekend in RIO of hoort niet bij deze instelling (periode ${i + 1}).`, veld));
+    }
+    for (const a of r.afwijkingen) {
+      const veld = a.check === 'VESTIGING_GELDIG' ? 'vestigingscode' : a.check === 'AANBIEDER_RELATIE' ? 'onderwijsaanbiedercode' : 'onderwijslocatiecode';
+      out.push(terugmelding(AFWIJKING[a.check], `${a.detail} (periode ${i + 1}).`, `/inschrijvingPeriodeBO/${i}/${veld}`));
+    }
+  });
+  return out;
+}
+
+function antwoord(t: Terugmelding[], id: string, versie: number, gewijzigd: boolean, docId: string, now: Date): AanleverAntwoord {
+  return {
+    resultaat: resultaatVan(t),
+    inschrijvingId: id,
+    versie,
+    gewijzigd,
+    identificatiecodeBedrijfsdocument: docId,
+    ontvangenOp: now.toISOString(),
+    meldingen: t,
+    foutmeldingen: [],
+    _links: { inschrijving: { href: `/rod/v1/inschrijvingen/${id}` }, versies: { href: `/rod/v1/inschrijvingen/${id}/versies` } },
+  };
+}

@@ -1,0 +1,118 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { Type } from 'class-transformer';
+import { IsOptional, IsUUID, Matches, ValidateNested } from 'class-validator';
+import { PageInfo, PageLinks, PageQuery } from '../../common/pagination/pagination';
+import { IsDatum, IsPgnKeuze, PersoonsgebondenNummer, TerugmeldingDto } from '../rod-shared.dto';
+import { BRIN4_PATTERN } from '../rio-port';
+import { Href } from './aanleveren.dto';
+
+export class PeriodeResponse {
+  @ApiProperty({ format: 'date', example: '2025-08-18' }) datumBegin: string;
+  @ApiPropertyOptional({ description: 'Derived: the day before the next periode begins, or datumUitschrijving; null while open.', format: 'date', nullable: true, example: null })
+  datumEinde: string | null;
+  @ApiProperty({ example: '01AA00' }) vestigingscode: string;
+  @ApiProperty({ example: '100A001' }) onderwijsaanbiedercode: string;
+  @ApiProperty({ example: '100X001' }) onderwijslocatiecode: string;
+  @ApiProperty({ example: '1' }) groep: string;
+  @ApiPropertyOptional({ nullable: true, example: null }) leerjaar: number | null;
+  @ApiPropertyOptional({ nullable: true, example: true }) indicatieBekostiging: boolean | null;
+}
+
+export class OntwikkelingsperspectiefResponse {
+  @ApiProperty({ format: 'date', example: '2025-10-01' }) datumBegin: string;
+  @ApiPropertyOptional({ format: 'date', nullable: true, example: null }) datumEinde: string | null;
+}
+
+export class PgnResponse {
+  @ApiPropertyOptional({ example: '999990019' }) burgerservicenummer?: string;
+  @ApiPropertyOptional({ example: '100000028' }) onderwijsnummer?: string;
+}
+
+export class InschrijvingLinks {
+  @ApiProperty({ type: Href }) self: Href;
+  @ApiProperty({ type: Href }) versies: Href;
+}
+
+/** The current state of an inschrijving in ROD. */
+export class InschrijvingResponse {
+  @ApiProperty({ format: 'uuid' }) inschrijvingId: string;
+  @ApiProperty({ example: '01AA' }) instellingscode: string;
+  @ApiProperty({ type: PgnResponse, description: "The pupil's BSN, or the onderwijsnummer while no BSN is known." }) persoonsgebondenNummer: PgnResponse;
+  @ApiProperty({ example: '1' }) inschrijvingvolgnummer: string;
+  @ApiProperty({ format: 'date', example: '2025-08-18' }) datumInschrijving: string;
+  @ApiPropertyOptional({ format: 'date', nullable: true, example: null }) datumUitschrijving: string | null;
+  @ApiPropertyOptional({ nullable: true, example: null }) nNCA: string | null;
+  @ApiProperty({ type: [PeriodeResponse] }) inschrijvingPeriodeBO: PeriodeResponse[];
+  @ApiProperty({ type: [OntwikkelingsperspectiefResponse] }) ontwikkelingsperspectief: OntwikkelingsperspectiefResponse[];
+  @ApiProperty({ example: 1 }) versie: number;
+  @ApiProperty({ type: [TerugmeldingDto], description: 'Meldingen given to the current version.' }) meldingen: TerugmeldingDto[];
+  @ApiProperty({ format: 'uuid' }) identificatiecodeBedrijfsdocument: string;
+  @ApiProperty({ format: 'date-time', description: 'Sandbox time the inschrijving first reached ROD.' }) eerstOntvangenOp: string;
+  @ApiProperty({ format: 'date-time', description: 'Sandbox time of the current version.' }) ontvangenOp: string;
+  @ApiProperty({ type: InschrijvingLinks }) _links: InschrijvingLinks;
+}
+
+export class InschrijvingPage {
+  @ApiProperty({ type: [InschrijvingResponse] }) items: InschrijvingResponse[];
+  @ApiProperty({ type: PageInfo }) page: PageInfo;
+  @ApiProperty({ type: PageLinks }) _links: PageLinks;
+}
+
+export class VersieResponse {
+  @ApiProperty({ example: 2 }) versie: number;
+  @ApiProperty({ enum: ['AANLEVERING', 'VERWIJDERING'] }) soort: string;
+  @ApiProperty({ description: 'The accepted content as sent (without the bedrijfsdocument header).', type: 'object', additionalProperties: true }) inhoud: Record<string, unknown>;
+  @ApiProperty({ type: [TerugmeldingDto] }) meldingen: TerugmeldingDto[];
+  @ApiProperty({ format: 'uuid' }) identificatiecodeBedrijfsdocument: string;
+  @ApiProperty({ format: 'date-time' }) datumTijdBedrijfsdocument: string;
+  @ApiProperty({ description: 'Client id of the sender.', example: 'las-alfa' }) clientId: string;
+  @ApiProperty({ description: 'OIN of the sender.', example: '00000003111111110000' }) oin: string;
+  @ApiProperty({ format: 'date-time', description: 'Sandbox time of receipt.' }) ontvangenOp: string;
+}
+
+export class VersieList {
+  @ApiProperty({ format: 'uuid' }) inschrijvingId: string;
+  @ApiProperty({ type: [VersieResponse] }) items: VersieResponse[];
+}
+
+export class InschrijvingIdParam {
+  @ApiProperty({ format: 'uuid' })
+  @IsUUID('all', { message: 'inschrijvingId must be a UUID' })
+  inschrijvingId: string;
+}
+
+/** Search by PGN in the body, never in the URL. */
+export class InschrijvingZoekRequest {
+  @ApiPropertyOptional({ type: PersoonsgebondenNummer })
+  @IsOptional()
+  @IsPgnKeuze()
+  @ValidateNested()
+  @Type(() => PersoonsgebondenNummer)
+  persoonsgebondenNummer?: PersoonsgebondenNummer;
+
+  @ApiPropertyOptional({ example: '01AA' })
+  @IsOptional()
+  @Matches(BRIN4_PATTERN, { message: 'instellingscode must be a BRIN4' })
+  instellingscode?: string;
+}
+
+export class InstellingParam {
+  @ApiProperty({ description: 'BRIN4.', example: '01AA' })
+  @Matches(BRIN4_PATTERN, { message: 'instellingscode must be a BRIN4: 2 digits and 2 capitals' })
+  instellingscode: string;
+}
+
+export class RegistratieoverzichtQuery extends PageQuery {
+  @ApiPropertyOptional({ description: "Inschrijvingen active on this date; default the sandbox's today.", format: 'date', example: '2025-10-01' })
+  @IsOptional()
+  @IsDatum()
+  peildatum?: string;
+}
+
+export class Registratieoverzicht {
+  @ApiProperty({ example: '01AA' }) instellingscode: string;
+  @ApiProperty({ format: 'date', example: '2025-10-01' }) peildatum: string;
+  @ApiProperty({ type: [InschrijvingResponse], description: 'Inschrijvingen active on the peildatum, with all their periodes.' }) items: InschrijvingResponse[];
+  @ApiProperty({ type: PageInfo }) page: PageInfo;
+  @ApiProperty({ type: PageLinks }) _links: PageLinks;
+}

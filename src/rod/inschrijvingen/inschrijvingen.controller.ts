@@ -1,0 +1,95 @@
+import { Body, Controller, Get, HttpCode, Param, Post, Query, Req, Res } from '@nestjs/common';
+import { ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import { CurrentPrincipal, RequireScopes } from '../../common/auth/auth.decorators';
+import type { Principal } from '../../common/auth/principal';
+import { ApiIdempotent, ApiProblems } from '../../common/openapi/api-problems.decorator';
+import { PageQuery } from '../../common/pagination/pagination';
+import { metStatus } from '../rod-http';
+import { AanleverAntwoord, AanleverenInschrijvingRequest, VerwijderingRequest } from './aanleveren.dto';
+import { AanleverenService } from './aanleveren.service';
+import { InschrijvingIdParam, InschrijvingPage, InschrijvingResponse, InschrijvingZoekRequest, InstellingParam, Registratieoverzicht, RegistratieoverzichtQuery, VersieList } from './inschrijving.dto';
+import { InschrijvingenLezenService } from './inschrijvingen-lezen.service';
+
+const AFGEKEURD =
+  'Afgekeurd: problem+json with `code: "afgekeurd"`, `resultaat: "afgekeurd"` and every foutmelding in `foutmeldingen` (plus any `meldingen`); nothing was stored. ' +
+  'Also 422 `bedrijfsdocument_hergebruikt` (this identificatiecodeBedrijfsdocument was answered for other content) and `idempotency_key_reused`.';
+
+@ApiTags('Inschrijvingen')
+@Controller('rod/v1')
+export class InschrijvingenController {
+  constructor(
+    private readonly aanleveren: AanleverenService,
+    private readonly lezen: InschrijvingenLezenService,
+  ) {}
+
+  @Post('inschrijvingen')
+  @RequireScopes('rod.aanleveren')
+  @ApiOperation({
+    summary: 'Aanleveren inschrijving (AanleverenInschrijvingBO): upsert the full current state of one inschrijving',
+    description:
+      'Keyed by instellingscode + persoonsgebondenNummer + inschrijvingvolgnummer; send the whole inschrijving every time (a new periode on every change of groep or location; ' +
+      'datumUitschrijving to unenrol). Answers: **201** goedgekeurd (met meldingen) for a new inschrijving, **200** for a change of an existing one (or an unchanged resend: `gewijzigd: false`); ' +
+      '**422** afgekeurd with every foutmelding, nothing stored; **403** `221_geen_machtiging` when your OIN holds no machtiging for the school; **400** `invalid_input` when the body fails the schema (DUO: SOAP fault, `200_xsd_ongeldig`). ' +
+      'Foutmeldingen: 046 waardenlijst, 210 PGN onbekend, 211 11-proef, 220 RIO code onbekend or not under the BRIN4, 230 voor de 4e verjaardag, 231 periodes overlap or outside the inschrijving, ' +
+      '232 uitschrijving voor inschrijving, 233 first periode not on datumInschrijving. Meldingen (stored): 213 onderwijsnummer while a BSN is known, 222 BRIN6 not valid on the date, ' +
+      '223 aanbieder without juridische relatie, 224 locatie not used by the bestuur / not linked to the BRIN6, 225 no aangeboden opleiding there, 250 overlap with an inschrijving at another school ' +
+      '(a kennisgeving goes to both), 251 already 14 before 1 August, 260 exchanged more than 7 days after the in- or uitschrijving. ' +
+      'A resend with the same identificatiecodeBedrijfsdocument and the same content gets the stored answer.',
+  })
+  @ApiCreatedResponse({ type: AanleverAntwoord, description: 'Goedgekeurd (met meldingen): a new inschrijving.' })
+  @ApiOkResponse({ type: AanleverAntwoord, description: 'Goedgekeurd (met meldingen): the inschrijving changed (or was already in this state).' })
+  @ApiResponse({ status: 422, description: AFGEKEURD })
+  @ApiIdempotent()
+  aanleverenInschrijving(@CurrentPrincipal() p: Principal, @Body() body: AanleverenInschrijvingRequest, @Res({ passthrough: true }) reply: FastifyReply) {
+    return metStatus(reply, this.aanleveren.aanleveren(p, body));
+  }
+
+  @Post('verwijderingen')
+  @RequireScopes('rod.aanleveren')
+  @ApiOperation({
+    summary: 'Verwijderen inschrijving (AanleverenVerwijderingInschrijvingBO): delete an inschrijving sent by mistake',
+    description: 'The inschrijving disappears from the register; its versions stay readable. An unknown inschrijvingvolgnummer gives 422 afgekeurd with `240_inschrijvingvolgnummer_onbekend`.',
+  })
+  @ApiOkResponse({ type: AanleverAntwoord, description: 'Goedgekeurd: deleted.' })
+  @ApiResponse({ status: 422, description: AFGEKEURD })
+  @ApiIdempotent()
+  verwijderInschrijving(@CurrentPrincipal() p: Principal, @Body() body: VerwijderingRequest, @Res({ passthrough: true }) reply: FastifyReply) {
+    return metStatus(reply, this.aanleveren.verwijderen(p, body));
+  }
+
+  @Get('inschrijvingen/:inschrijvingId')
+  @RequireScopes('rod.lezen')
+  @ApiOperation({ summary: 'Read the current state of an inschrijving', description: 'Only for schools your OIN holds a machtiging for; others are 404.' })
+  @ApiOkResponse({ type: InschrijvingResponse })
+  @ApiProblems(404)
+  getInschrijving(@CurrentPrincipal() p: Principal, @Param() param: InschrijvingIdParam) {
+    return this.lezen.get(p, param.inschrijvingId);
+  }
+
+  @Get('inschrijvingen/:inschrijvingId/versies')
+  @RequireScopes('rod.lezen')
+  @ApiOperation({ summary: 'Every accepted version of an inschrijving: content, meldingen, sender, time and bedrijfsdocument id' })
+  @ApiOkResponse({ type: VersieList })
+  @ApiProblems(404)
+  listInschrijvingVersies(@CurrentPrincipal() p: Principal, @Param() param: InschrijvingIdParam) {
+    return this.lezen.versies(p, param.inschrijvingId);
+  }
+
+  @Post('inschrijvingen/_zoek')
+  @HttpCode(200)
+  @RequireScopes('rod.lezen')
+  @ApiOperation({ summary: 'Search inschrijvingen of your mandated schools', description: 'By persoonsgebondenNummer and/or instellingscode in the body (a BSN never goes in a URL).' })
+  @ApiOkResponse({ type: InschrijvingPage })
+  zoekInschrijvingen(@CurrentPrincipal() p: Principal, @Body() body: InschrijvingZoekRequest, @Query() q: PageQuery, @Req() req: FastifyRequest) {
+    return this.lezen.zoek(p, body, q, req.url.split('?')[0]);
+  }
+
+  @Get('instellingen/:instellingscode/registratieoverzicht')
+  @RequireScopes('rod.lezen')
+  @ApiOperation({ summary: 'Registratieoverzicht: every inschrijving of a school active on a peildatum, with its periodes', description: '403 `221_geen_machtiging` without a machtiging for the school.' })
+  @ApiOkResponse({ type: Registratieoverzicht })
+  getRegistratieoverzicht(@CurrentPrincipal() p: Principal, @Param() param: InstellingParam, @Query() q: RegistratieoverzichtQuery, @Req() req: FastifyRequest) {
+    return this.lezen.registratieoverzicht(p, param.instellingscode, q, req.url.split('?')[0]);
+  }
+}

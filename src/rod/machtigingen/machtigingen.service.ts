@@ -1,0 +1,130 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource, EntityManager } from 'typeorm';
+import { isBeheer, Principal } from '../../common/auth/principal';
+import { ClockService } from '../../common/clock/clock.service';
+import { toPage } from '../../common/pagination/pagination';
+import { Problems } from '../../common/problem/problem';
+import { RodProblem } from '../rod.errors';
+import { RodRioPort } from '../rio-port';
+import { MachtigingListQuery, MachtigingRequest, MachtigingResponse } from './machtiging.dto';
+
+interface Rij {
+  id: string;
+  oin: string;
+  instellingscode: string;
+  geldig_vanaf: string;
+  geldig_tot: string | null;
+  verleend_door: string;
+}
+
+const toResponse = (r: Rij): MachtigingResponse => ({
+  machtigingId: r.id,
+  oin: r.oin,
+  instellingscode: r.instellingscode,
+  geldigVanaf: r.geldig_vanaf,
+  geldigTot: r.geldig_tot,
+  verleendDoor: r.verleend_door,
+});
+
+const KOLOMMEN = `id, oin, instellingscode, to_char(geldig_vanaf, 'YYYY-MM-DD') AS geldig_vanaf, to_char(geldig_tot, 'YYYY-MM-DD') AS geldig_tot, verleend_door`;
+
+/** SQL condition: vendor $oin holds a mandate for school $instelling on $datum (parameters by position). */
+export const gemachtigdSql = (sandbox: string, oin: string, instelling: string, datum: string) =>
+  `EXISTS (SELECT 1 FROM rod_machtiging WHERE sandbox_id = ${sandbox} AND oin = ${oin} AND instellingscode = ${instelling} AND geldig_vanaf <= ${datum}::date AND (geldig_tot IS NULL OR geldig_tot >= ${datum}::date))`;
+
+/**
+ * Mandates (the OSR equivalent): which LAS vendor (OIN) may exchange data with ROD for which school.
+ * Granted by DUO-beheer, or by a client acting for the school's bestuur.
+ */
+@Injectable()
+export class MachtigingenService {
+  constructor(
+    @InjectDataSource() private readonly db: DataSource,
+    private readonly clock: ClockService,
+    private readonly rio: RodRioPort,
+  ) {}
+
+  async isGemachtigd(m: EntityManager, p: Principal, instellingscode: string): Promise<boolean> {
+    if (isBeheer(p)) return true;
+    const vandaag = await this.clock.today(p.sandboxId);
+    const [r]: { ok: boolean }[] = await m.query(`SELECT ${gemachtigdSql('$1', '$2', '$3', '$4')} AS ok`, [p.sandboxId, p.oin, instellingscode, vandaag]);
+    return r.ok;
+  }
+
+  /** Schools whose mandates this client manages: every school for beheer, else the schools of its besturen. */
+  private async beheerdeScholen(m: EntityManager, p: Principal): Promise<string[] | 'alle'> {
+    if (isBeheer(p)) return 'alle';
+    const lists = await Promise.all(p.bestuurcodes.map((b) => this.rio.instellingenVanBestuur(m, p.sandboxId, b)));
+    return lists.flat();
+  }
+
+  async create(p: Principal, req: MachtigingRequest): Promise<MachtigingResponse> {
+    return this.db.transaction(async (m) => {
+      const school = await this.rio.instelling(m, p.sandboxId, req.instellingscode);
+      if (!isBeheer(p) && (!school?.bestuurcode || !p.bestuurcodes.includes(school.bestuurcode))) {
+        throw Problems.forbidden(`Only DUO-beheer or a client acting for the bestuur of instelling ${req.instellingscode} can grant a machtiging for it.`);
+      }
+      if (!school) throw Problems.notFound(`Instelling ${req.instellingscode} is not known in RIO in this sandbox.`, RodProblem.instellingOnbekend);
+      const geldigVanaf = req.geldigVanaf ?? (await this.clock.today(p.sandboxId, m));
+      if (req.geldigTot && req.geldigTot < geldigVanaf) {
+        throw Problems.invalidInput([{ pointer: '/geldigTot', code: 'before_geldig_vanaf', detail: 'geldigTot must not be before geldigVanaf' }]);
+      }
+      const rows: Rij[] = await m.query(
+        `INSERT INTO rod_machtiging (sandbox_id, oin, instellingscode, geldig_vanaf, geldig_tot, verleend_door)
+         VALUES ($1, $2, $3, $4, $5, $6) ON CONFLICT (sandbox_id, oin, instellingscode) DO NOTHING RETURNING ${KOLOMMEN}`,
+        [p.sandboxId, req.oin, req.instellingscode, geldigVanaf, req.geldigTot ?? null, p.clientId],
+      );
+      if (!rows.length) throw Problems.conflict(`Vendor ${req.oin} already holds a machtiging for ${req.instellingscode}; delete it first to change it.`, RodProblem.machtigingBestaat);
+      return toResponse(rows[0]);
+    });
+  }
+
+  async list(p: Principal, q: MachtigingListQuery, path: string) {
+    const scholen = await this.beheerdeScholen(this.db.manager, p);
+    const params: unknown[] = [p.sandboxId];
+    const where = ['sandbox_id = $1'];
+    if (scholen !== 'alle') {
+      params.push(p.oin, scholen);
+      where.push(`(oin = $${params.length - 1} OR instellingscode = ANY($${params.length}::text[]))`);
+    }
+    if (q.instellingscode) {
+      params.push(q.instellingscode);
+      where.push(`instellingscode = $${params.length}`);
+    }
+    if (q.oin) {
+      params.push(q.oin);
+      where.push(`oin = $${params.length}`);
+    }
+    const rows: (Rij & { total: number })[] = await this.db.query(
+      `SELECT ${KOLOMMEN}, count(*) OVER ()::int AS total FROM rod_machtiging WHERE ${where.join(' AND ')}
+        ORDER BY instellingscode, oin LIMIT ${q.pageSize} OFFSET ${(q.page - 1) * q.pageSize}`,
+      params,
+    );
+    return toPage(rows.map(toResponse), rows[0]?.total ?? 0, q, path, { instellingscode: q.instellingscode, oin: q.oin });
+  }
+
+  private async zichtbaar(m: EntityManager, p: Principal, id: string): Promise<Rij> {
+    const [r]: Rij[] = await m.query(`SELECT ${KOLOMMEN} FROM rod_machtiging WHERE sandbox_id = $1 AND id = $2`, [p.sandboxId, id]);
+    if (r) {
+      const scholen = await this.beheerdeScholen(m, p);
+      if (scholen === 'alle' || r.oin === p.oin || scholen.includes(r.instellingscode)) return r;
+    }
+    throw Problems.notFound('No such machtiging in this sandbox.');
+  }
+
+  async get(p: Principal, id: string): Promise<MachtigingResponse> {
+    return toResponse(await this.zichtbaar(this.db.manager, p, id));
+  }
+
+  async remove(p: Principal, id: string): Promise<void> {
+    await this.db.transaction(async (m) => {
+      const r = await this.zichtbaar(m, p, id);
+      const scholen = await this.beheerdeScholen(m, p);
+      if (scholen !== 'alle' && !scholen.includes(r.instellingscode)) {
+        throw Problems.forbidden('Only DUO-beheer or a client acting for the school’s bestuur can withdraw a machtiging.');
+      }
+      await m.query('DELETE FROM rod_machtiging WHERE sandbox_id = $1 AND id = $2', [p.sandboxId, id]);
+    });
+  }
+}

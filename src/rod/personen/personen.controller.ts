@@ -1,0 +1,53 @@
+import { Body, Controller, HttpCode, Post } from '@nestjs/common';
+import { ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
+import { CurrentPrincipal, RequireScopes } from '../../common/auth/auth.decorators';
+import type { Principal } from '../../common/auth/principal';
+import { ApiIdempotent, ApiProblems } from '../../common/openapi/api-problems.decorator';
+import { BsnToekenningRequest, IdentificatieRequest, IdentificatieResponse, NieuwPersoonRequest, PersoonResponse } from './identificatie.dto';
+import { PersonenService } from './personen.service';
+
+@ApiTags('Personen')
+@Controller('rod/v1')
+export class PersonenController {
+  constructor(private readonly personen: PersonenService) {}
+
+  @Post('identificaties')
+  @HttpCode(200)
+  @RequireScopes('rod.aanleveren')
+  @ApiOperation({
+    summary: 'Identificeren persoon: verify a BSN or onderwijsnummer, or get one',
+    description:
+      'Send persoonsgebondenNummer + geboortedatum + geslacht, or achternaam + geboortedatum + geslacht + adres. The answer is the BSN when the persoonsregister knows the person, ' +
+      'else an onderwijsnummer, issued once per person (asking again gives the same number). Meldingen: 212 geboortedatum or geslacht differs, 213 onderwijsnummer while a BSN is known ' +
+      '(the BSN is answered), 214 onderwijsnummer issued for a pupil living in the Netherlands (check and identify again). Afgekeurd (422): 210 unknown, 211 11-proef, 046 geslacht not M/V/O.',
+  })
+  @ApiOkResponse({ type: IdentificatieResponse })
+  @ApiResponse({ status: 422, description: 'Afgekeurd: problem+json with `foutmeldingen`.' })
+  @ApiIdempotent()
+  identificeerPersoon(@CurrentPrincipal() p: Principal, @Body() body: IdentificatieRequest) {
+    return this.personen.identificeer(p, body);
+  }
+
+  @Post('personen')
+  @RequireScopes('beheer')
+  @ApiOperation({ summary: 'Beheer: add a generated person to the simulated persoonsregister (BRP stand-in)', description: 'A BSN is generated (11-proef valid) unless given.' })
+  @ApiCreatedResponse({ type: PersoonResponse })
+  @ApiProblems(409)
+  @ApiIdempotent()
+  createPersoon(@CurrentPrincipal() p: Principal, @Body() body: NieuwPersoonRequest) {
+    return this.personen.maakPersoon(p, body);
+  }
+
+  @Post('bsn-toekenningen')
+  @RequireScopes('beheer')
+  @ApiOperation({
+    summary: 'Beheer: a person known by onderwijsnummer gets a BSN',
+    description: 'ROD links both numbers, sends `nl.duo.rod.persoonsgegevens-gewijzigd` to every school with an inschrijving of the person, and answers later messages with the onderwijsnummer with melding 213.',
+  })
+  @ApiCreatedResponse({ type: PersoonResponse })
+  @ApiProblems(404, 409)
+  @ApiIdempotent()
+  createBsnToekenning(@CurrentPrincipal() p: Principal, @Body() body: BsnToekenningRequest) {
+    return this.personen.kenBsnToe(p, body);
+  }
+}

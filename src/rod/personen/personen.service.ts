@@ -1,0 +1,265 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { randomInt } from 'node:crypto';
+import { DataSource, EntityManager } from 'typeorm';
+import type { Principal } from '../../common/auth/principal';
+import { DomainHooks } from '../../common/events/domain-hooks';
+import { EventOutbox } from '../../common/events/outbox';
+import { ClockService } from '../../common/clock/clock.service';
+import { ProblemException, Problems } from '../../common/problem/problem';
+import { afgekeurd } from '../rod.answers';
+import { RodCode, RodProblem, Terugmelding, isFout, resultaatVan, terugmelding } from '../rod.errors';
+import { bsnMetControlecijfer, isGeldigBsn, isGeldigOnderwijsnummer, onderwijsnummerVoor } from '../rules/pgn';
+import { BsnToekenningRequest, IdentificatieRequest, IdentificatieResponse, NieuwPersoonRequest, PersoonResponse } from './identificatie.dto';
+
+export const GESLACHTEN = ['M', 'V', 'O'];
+export const NEDERLAND = '6030';
+
+interface PersoonRij {
+  id: string;
+  burgerservicenummer: string | null;
+  onderwijsnummer: string | null;
+  geboortedatum: string;
+  geslacht: string;
+}
+
+/** A PGN as sent, resolved against the persoonsregister. */
+export interface PgnResolutie {
+  persoon: PersoonRij | null;
+  terugmeldingen: Terugmelding[];
+}
+
+const PERSOON_KOLOMMEN = 'id, burgerservicenummer, onderwijsnummer, geboortedatum, geslacht';
+
+/** The simulated persoonsregister: identificatie, BSN toekenning, and PGN checks for the other use cases. */
+@Injectable()
+export class PersonenService {
+  constructor(
+    @InjectDataSource() private readonly db: DataSource,
+    private readonly clock: ClockService,
+    private readonly outbox: EventOutbox,
+    private readonly hooks: DomainHooks,
+  ) {}
+
+  /** 11-proef, then known in the register; an onderwijsnummer of a person who has a BSN gives melding 213. */
+  static checkPgn(pgn: { burgerservicenummer?: string; onderwijsnummer?: string }, veld = '/persoonsgebondenNummer'): Terugmelding[] {
+    if (pgn.burgerservicenummer !== undefined && !isGeldigBsn(pgn.burgerservicenummer)) {
+      return [terugmelding(RodCode.pgnElfproef, 'Het burgerservicenummer voldoet niet aan de 11-proef.', `${veld}/burgerservicenummer`)];
+    }
+    if (pgn.onderwijsnummer !== undefined && !isGeldigOnderwijsnummer(pgn.onderwijsnummer)) {
+      return [terugmelding(RodCode.pgnElfproef, 'Het onderwijsnummer voldoet niet aan de controle (begint met 10, gewogen som ≡ 5 mod 11).', `${veld}/onderwijsnummer`)];
+    }
+    return [];
+  }
+
+  /** Resolves a PGN (already 11-proef checked) to a person; adds 210 or 213. */
+  static resolutie(persoon: PersoonRij | null, pgn: { burgerservicenummer?: string; onderwijsnummer?: string }, veld = '/persoonsgebondenNummer'): PgnResolutie {
+    if (!persoon) {
+      const sub = pgn.burgerservicenummer !== undefined ? 'burgerservicenummer' : 'onderwijsnummer';
+      return { persoon: null, terugmeldingen: [terugmelding(RodCode.pgnOnbekend, `Het ${sub} is niet bekend in het persoonsregister; identificeer de leerling eerst.`, `${veld}/${sub}`)] };
+    }
+    if (pgn.onderwijsnummer !== undefined && persoon.burgerservicenummer) {
+      return {
+        persoon,
+        terugmeldingen: [terugmelding(RodCode.onderwijsnummerBijBsnBekend, 'Voor deze leerling is een burgerservicenummer bekend; gebruik voortaan het burgerservicenummer.', `${veld}/onderwijsnummer`)],
+      };
+    }
+    return { persoon, terugmeldingen: [] };
+  }
+
+  /** SQL that finds the person of a PGN: $1 sandbox, $2 number. */
+  static readonly PERSOON_SQL = `SELECT ${PERSOON_KOLOMMEN} FROM rod_persoon WHERE sandbox_id = $1 AND (burgerservicenummer = $2 OR onderwijsnummer = $2) ORDER BY burgerservicenummer = $2 DESC LIMIT 1`;
+
+  async identificeer(p: Principal, req: IdentificatieRequest): Promise<IdentificatieResponse> {
+    const fout: Terugmelding[] = [];
+    if (!GESLACHTEN.includes(req.geslacht)) fout.push(terugmelding(RodCode.waardenlijstFout, `Geslacht ${req.geslacht} staat niet in de waardenlijst (M, V, O).`, '/geslacht'));
+    if (!req.persoonsgebondenNummer) {
+      const missing = [] as { pointer: string; code: string; detail: string }[];
+      if (!req.achternaam) missing.push({ pointer: '/achternaam', code: 'required', detail: 'achternaam is required when identifying without persoonsgebondenNummer' });
+      const a = req.adres;
+      if (!a || !!a.binnenlandsAdres === !!a.buitenlandsAdres) {
+        missing.push({ pointer: '/adres', code: 'required', detail: 'adres with exactly one of binnenlandsAdres and buitenlandsAdres is required when identifying without persoonsgebondenNummer' });
+      }
+      if (missing.length) throw Problems.invalidInput(missing);
+    }
+    return this.db.transaction(async (m) => {
+      if (req.persoonsgebondenNummer) return this.verifieer(m, p, req, fout);
+      if (fout.length) throw afgekeurd(fout, []);
+      return this.zoekOfGeefUit(m, p, req);
+    });
+  }
+
+  private async verifieer(m: EntityManager, p: Principal, req: IdentificatieRequest, fout: Terugmelding[]): Promise<IdentificatieResponse> {
+    const pgn = req.persoonsgebondenNummer!;
+    const t = [...fout, ...PersonenService.checkPgn(pgn)];
+    let persoon: PersoonRij | null = null;
+    if (!t.some((x) => x.code === RodCode.pgnElfproef)) {
+      const rows: PersoonRij[] = await m.query(PersonenService.PERSOON_SQL, [p.sandboxId, pgn.burgerservicenummer ?? pgn.onderwijsnummer]);
+      const r = PersonenService.resolutie(rows[0] ?? null, pgn);
+      persoon = r.persoon;
+      t.push(...r.terugmeldingen);
+    }
+    if (persoon) {
+      if (persoon.geboortedatum !== req.geboortedatum) {
+        t.push(terugmelding(RodCode.geboortedatumGeslachtWijktAf, 'De geboortedatum wijkt af van de geboortedatum in het persoonsregister; controleer de gegevens.', '/geboortedatum'));
+      }
+      if (persoon.geslacht !== req.geslacht && GESLACHTEN.includes(req.geslacht)) {
+        t.push(terugmelding(RodCode.geboortedatumGeslachtWijktAf, 'Het geslacht wijkt af van het geslacht in het persoonsregister; controleer de gegevens.', '/geslacht'));
+      }
+    }
+    if (t.some(isFout)) throw afgekeurd(t.filter(isFout), t.filter((x) => !isFout(x)));
+    return {
+      resultaat: resultaatVan(t),
+      persoonsgebondenNummer: persoon!.burgerservicenummer ? { burgerservicenummer: persoon!.burgerservicenummer } : { onderwijsnummer: persoon!.onderwijsnummer! },
+      onderwijsnummerUitgegeven: false,
+      meldingen: t,
+      foutmeldingen: [],
+    };
+  }
+
+  /** Without PGN: the person with the same achternaam, geboortedatum, geslacht and address; else a new onderwijsnummer, once. */
+  private async zoekOfGeefUit(m: EntityManager, p: Principal, req: IdentificatieRequest): Promise<IdentificatieResponse> {
+    // One identificatie without PGN at a time per sandbox: the same person asking twice never gets two onderwijsnummers.
+    await m.query('SELECT pg_advisory_xact_lock(hashtextextended($1, 0))', [`rod-identificatie:${p.sandboxId}`]);
+    const bin = req.adres!.binnenlandsAdres;
+    const landcode = bin ? NEDERLAND : req.adres!.buitenlandsAdres!.landcode;
+    const rows: PersoonRij[] = await m.query(
+      `SELECT ${PERSOON_KOLOMMEN} FROM rod_persoon
+        WHERE sandbox_id = $1 AND geboortedatum = $2 AND geslacht = $3 AND lower(achternaam) = lower($4) AND landcode = $5
+          AND ($6::text IS NULL OR (postcode = $6 AND huisnummer = $7))
+        ORDER BY burgerservicenummer IS NULL, created_at LIMIT 1`,
+      [p.sandboxId, req.geboortedatum, req.geslacht, req.achternaam!.trim(), landcode, bin?.postcode ?? null, bin?.huisnummer ?? null],
+    );
+    const found = rows[0];
+    const meldingen: Terugmelding[] = [];
+    if (found?.burgerservicenummer) {
+      return { resultaat: 'goedgekeurd', persoonsgebondenNummer: { burgerservicenummer: found.burgerservicenummer }, onderwijsnummerUitgegeven: false, meldingen, foutmeldingen: [] };
+    }
+    if (bin) {
+      meldingen.push(terugmelding(RodCode.onderwijsnummerBinnenland, 'De leerling woont in Nederland maar is niet gevonden in het persoonsregister: controleer de gegevens en identificeer opnieuw.', '/adres/binnenlandsAdres'));
+    }
+    if (found) {
+      return { resultaat: resultaatVan(meldingen), persoonsgebondenNummer: { onderwijsnummer: found.onderwijsnummer! }, onderwijsnummerUitgegeven: false, meldingen, foutmeldingen: [] };
+    }
+    const onderwijsnummer = await this.volgendOnderwijsnummer(m, p.sandboxId);
+    await m.query(
+      `INSERT INTO rod_persoon (sandbox_id, onderwijsnummer, geboortedatum, geslacht, achternaam, voorvoegsels, voornamen, straatnaam, huisnummer, huisnummertoevoeging, postcode, plaatsnaam, landcode)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13)`,
+      [
+        p.sandboxId, onderwijsnummer, req.geboortedatum, req.geslacht, req.achternaam!.trim(), req.voorvoegsels ?? null, req.voornamen ?? null,
+        bin?.straatnaam ?? null, bin?.huisnummer ?? null, bin?.huisnummertoevoeging ?? null, bin?.postcode ?? null, bin?.plaatsnaam ?? null, landcode,
+      ],
+    );
+    return { resultaat: resultaatVan(meldingen), persoonsgebondenNummer: { onderwijsnummer }, onderwijsnummerUitgegeven: true, meldingen, foutmeldingen: [] };
+  }
+
+  /** The next free onderwijsnummer of the sandbox (caller holds the identificatie lock). */
+  async volgendOnderwijsnummer(m: EntityManager, sandboxId: string): Promise<string> {
+    const [{ max }]: { max: string | null }[] = await m.query(`SELECT max(substring(onderwijsnummer, 3, 6)) AS max FROM rod_persoon WHERE sandbox_id = $1`, [sandboxId]);
+    for (let n = max ? Number(max) + 1 : 0; ; n++) {
+      const on = onderwijsnummerVoor(n);
+      if (on) return on;
+    }
+  }
+
+  /** Beheer: a person in the BRP stand-in. */
+  async maakPersoon(p: Principal, req: NieuwPersoonRequest): Promise<PersoonResponse> {
+    if (req.burgerservicenummer && !isGeldigBsn(req.burgerservicenummer)) {
+      throw Problems.invalidInput([{ pointer: '/burgerservicenummer', code: RodCode.pgnElfproef, detail: 'burgerservicenummer fails the 11-proef' }]);
+    }
+    const bin = req.adres?.binnenlandsAdres;
+    for (let attempt = 0; attempt < 20; attempt++) {
+      const bsn = req.burgerservicenummer ?? willekeurigBsn();
+      const rows: { id: string }[] = await this.db.query(
+        `INSERT INTO rod_persoon (sandbox_id, burgerservicenummer, geboortedatum, geslacht, achternaam, voornamen, straatnaam, huisnummer, huisnummertoevoeging, postcode, plaatsnaam, landcode)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12)
+         ON CONFLICT (sandbox_id, burgerservicenummer) WHERE burgerservicenummer IS NOT NULL DO NOTHING RETURNING id`,
+        [
+          p.sandboxId, bsn, req.geboortedatum, req.geslacht ?? 'O', req.achternaam ?? 'Testpersoon', req.voornamen ?? null,
+          bin?.straatnaam ?? null, bin?.huisnummer ?? null, bin?.huisnummertoevoeging ?? null, bin?.postcode ?? null, bin?.plaatsnaam ?? null,
+          req.adres?.buitenlandsAdres?.landcode ?? NEDERLAND,
+        ],
+      );
+      if (rows.length) return this.persoon(this.db.manager, p.sandboxId, rows[0].id);
+      if (req.burgerservicenummer) throw Problems.conflict('A person with this burgerservicenummer exists in this sandbox.', 'persoon_bestaat');
+    }
+    throw new ProblemException(503, 'service_unavailable', 'No free burgerservicenummer found; retry.');
+  }
+
+  private async persoon(m: EntityManager, sandboxId: string, id: string): Promise<PersoonResponse> {
+    const [r] = await m.query(
+      `SELECT id, burgerservicenummer, onderwijsnummer, geboortedatum, geslacht, achternaam, landcode FROM rod_persoon WHERE sandbox_id = $1 AND id = $2`,
+      [sandboxId, id],
+    );
+    return {
+      persoonId: r.id,
+      burgerservicenummer: r.burgerservicenummer,
+      onderwijsnummer: r.onderwijsnummer,
+      geboortedatum: r.geboortedatum,
+      geslacht: r.geslacht,
+      achternaam: r.achternaam,
+      landcode: r.landcode,
+    };
+  }
+
+  /**
+   * Beheer: a person known by onderwijsnummer gets a BSN (the BRP registered them). ROD keeps both numbers,
+   * tells every school with an inschrijving (nl.duo.rod.persoonsgegevens-gewijzigd) and lets bekostiging recompute.
+   */
+  async kenBsnToe(p: Principal, req: BsnToekenningRequest): Promise<PersoonResponse> {
+    if (req.burgerservicenummer && !isGeldigBsn(req.burgerservicenummer)) {
+      throw Problems.invalidInput([{ pointer: '/burgerservicenummer', code: RodCode.pgnElfproef, detail: 'burgerservicenummer fails the 11-proef' }]);
+    }
+    return this.db.transaction(async (m) => {
+      const [persoon]: (PersoonRij & { bsn_toegekend_op: Date | null })[] = await m.query(
+        `SELECT ${PERSOON_KOLOMMEN} FROM rod_persoon WHERE sandbox_id = $1 AND onderwijsnummer = $2 FOR UPDATE`,
+        [p.sandboxId, req.onderwijsnummer],
+      );
+      if (!persoon) throw Problems.notFound('No person with this onderwijsnummer in this sandbox.', RodProblem.geenOnderwijsnummer);
+      if (persoon.burgerservicenummer) throw Problems.conflict('This person already has a burgerservicenummer.', RodProblem.persoonHeeftBsn);
+      const now = await this.clock.now(p.sandboxId, m);
+      let bsn = req.burgerservicenummer;
+      for (let attempt = 0; ; attempt++) {
+        const candidate = bsn ?? willekeurigBsn();
+        const taken: unknown[] = await m.query('SELECT 1 FROM rod_persoon WHERE sandbox_id = $1 AND burgerservicenummer = $2', [p.sandboxId, candidate]);
+        if (!taken.length) {
+          bsn = candidate;
+          break;
+        }
+        if (req.burgerservicenummer) throw Problems.conflict('Another person has this burgerservicenummer.', 'persoon_bestaat');
+        if (attempt > 20) throw new ProblemException(503, 'service_unavailable', 'No free burgerservicenummer found; retry.');
+      }
+      await m.query(`UPDATE rod_persoon SET burgerservicenummer = $3, bsn_toegekend_op = $4, updated_at = now() WHERE sandbox_id = $1 AND id = $2`, [p.sandboxId, persoon.id, bsn, now]);
+      const inschrijvingen: { id: string; instellingscode: string; inschrijvingvolgnummer: string }[] = await m.query(
+        `SELECT id, instellingscode, inschrijvingvolgnummer FROM rod_inschrijving WHERE sandbox_id = $1 AND persoon_id = $2 ORDER BY instellingscode`,
+        [p.sandboxId, persoon.id],
+      );
+      const scholen = [...new Set(inschrijvingen.map((i) => i.instellingscode))];
+      for (const school of scholen) {
+        await this.outbox.append(m, p.sandboxId, {
+          type: 'nl.duo.rod.persoonsgegevens-gewijzigd',
+          subject: `persoon/${persoon.id}`,
+          instellingscode: school,
+          orderingKey: persoon.id,
+          time: now,
+          data: {
+            soort: 'BSN_TOEGEKEND',
+            persoonsgebondenNummer: { burgerservicenummer: bsn, onderwijsnummer: req.onderwijsnummer },
+            inschrijvingen: inschrijvingen.filter((i) => i.instellingscode === school).map((i) => ({ inschrijvingId: i.id, inschrijvingvolgnummer: i.inschrijvingvolgnummer })),
+          },
+        });
+      }
+      await this.hooks.emit('rod.persoon-gewijzigd', m, { sandboxId: p.sandboxId, persoonId: persoon.id });
+      return this.persoon(m, p.sandboxId, persoon.id);
+    });
+  }
+}
+
+/** A random valid BSN in the test range 99xxxxxxx (never a real person's number by construction of the simulator's data). */
+export function willekeurigBsn(rand: () => number = () => randomInt(0, 1_000_000) / 1_000_000): string {
+  for (;;) {
+    const acht = '99' + String(Math.floor(rand() * 1_000_000)).padStart(6, '0');
+    const bsn = bsnMetControlecijfer(acht);
+    if (bsn) return bsn;
+  }
+}

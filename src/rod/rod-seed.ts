@@ -1,0 +1,134 @@
+import { Injectable, OnModuleInit } from '@nestjs/common';
+import type { EntityManager } from 'typeorm';
+import { SandboxDataRegistry, SeedContext } from '../common/sandbox/sandbox-data.registry';
+import { DEMO_CLIENTS } from '../beheer';
+import { plusDagen, plusJaren } from './rules/datum';
+import { bsnMetControlecijfer } from './rules/pgn';
+import { RodRioPort } from './rio-port';
+
+/** Deterministic generator (mulberry32): the same seed value gives the same persons. */
+export function prng(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+const ACHTERNAMEN = ['Jansen', 'de Vries', 'van den Berg', 'Bakker', 'Visser', 'Smit', 'Meijer', 'de Boer', 'Mulder', 'de Groot', 'Bos', 'Vos', 'Peters', 'Hendriks', 'Dekker', 'Brouwer', 'Yilmaz', 'El Amrani', 'Nguyen', 'Kowalski'];
+const VOORNAMEN_M = ['Daan', 'Sem', 'Noah', 'Liam', 'Lucas', 'Finn', 'Milan', 'Levi', 'Adam', 'Mohammed'];
+const VOORNAMEN_V = ['Emma', 'Julia', 'Mila', 'Tess', 'Sophie', 'Zoë', 'Nora', 'Sara', 'Yara', 'Fenna'];
+const PLAATSEN = ['Groningen', 'Zwolle', 'Utrecht', 'Tilburg', 'Almere'];
+
+/** The documented test personas (README, section ROD): fixed numbers that trigger each answer. */
+export const PERSONAS = {
+  bekend: { bsn: '999990019', geboortedatum: '2018-03-15', geslacht: 'V', achternaam: 'Vries', voorvoegsels: 'de', voornamen: 'Eva' },
+  geboortedatumWijktAf: { bsn: '999990020', geboortedatum: '2017-06-01', geslacht: 'M', achternaam: 'Bakker', voornamen: 'Sem' },
+  teJong: { bsn: '999990032', geslacht: 'V', achternaam: 'Smit', voornamen: 'Lotte' },
+  teOud: { bsn: '999990044', geslacht: 'M', achternaam: 'Visser', voornamen: 'Thijs' },
+  dubbeleInschrijving: { bsn: '999990056', geboortedatum: '2016-09-09', geslacht: 'V', achternaam: 'Mulder', voornamen: 'Noor' },
+  onderwijsnummerMetBsn: { bsn: '999990068', onderwijsnummer: '100000016', geboortedatum: '2017-02-14', geslacht: 'M', achternaam: 'Yilmaz', voornamen: 'Emre' },
+  alleenOnderwijsnummer: { onderwijsnummer: '100000028', geboortedatum: '2018-11-30', geslacht: 'V', achternaam: 'Kowalski', voornamen: 'Zofia', landcode: '9089' },
+  onvolledigeGeboortedatum: { onderwijsnummer: '100000041', geboortedatum: '2016-00-00', geslacht: 'M', achternaam: 'Haile', voornamen: 'Dawit', landcode: '5010' },
+  voorbeeld: { bsn: '999990081', geboortedatum: '2019-05-20', geslacht: 'M', achternaam: 'Jansen', voornamen: 'Daan' },
+} as const;
+
+export const DEMO_MANDATEN = [
+  { clientId: 'las-alfa', bestuurcode: '100B001' },
+  { clientId: 'las-beta', bestuurcode: '100B002' },
+];
+
+const TABLES = ['rod_kennisgeving', 'rod_bedrijfsdocument', 'rod_inschrijving_versie', 'rod_inschrijving_periode', 'rod_inschrijving', 'rod_machtiging', 'rod_persoon'];
+
+/** Purges and seeds ROD's data per sandbox: the persoonsregister with its personas, and the demo mandates. */
+@Injectable()
+export class RodSeedContributor implements OnModuleInit {
+  constructor(
+    private readonly registry: SandboxDataRegistry,
+    private readonly rio: RodRioPort,
+  ) {}
+
+  onModuleInit() {
+    this.registry.register({
+      name: 'rod',
+      order: 20,
+      purge: async (m, sandboxId) => {
+        for (const t of TABLES) await m.query(`DELETE FROM ${t} WHERE sandbox_id = $1`, [sandboxId]);
+      },
+      seed: (m, ctx) => this.seed(m, ctx),
+    });
+  }
+
+  async seed(m: EntityManager, ctx: SeedContext) {
+    await this.seedPersonen(m, ctx);
+    await this.seedMachtigingen(m, ctx);
+  }
+
+  private async seedPersonen(m: EntityManager, ctx: SeedContext) {
+    const rows: unknown[][] = [];
+    const add = (r: { bsn?: string; onderwijsnummer?: string; geboortedatum: string; geslacht: string; achternaam: string; voorvoegsels?: string; voornamen?: string; landcode?: string }, persona: string | null, i: number) => {
+      const nl = (r.landcode ?? '6030') === '6030';
+      rows.push([
+        r.bsn ?? null, r.onderwijsnummer ?? null, r.geboortedatum, r.geslacht, r.achternaam, r.voorvoegsels ?? null, r.voornamen ?? null,
+        nl ? 'Schoolstraat' : null, nl ? 1 + (i % 200) : null, nl ? `${9700 + (i % 90)}AB` : null, nl ? PLAATSEN[i % PLAATSEN.length] : null, r.landcode ?? '6030', persona,
+      ]);
+    };
+    // Age-sensitive personas are relative to the sandbox's today: te jong turns 4 in 30 days, te oud turned 15 today.
+    const teJongGeboren = plusDagen(plusJaren(ctx.today, -4), 30);
+    const teOudGeboren = plusJaren(ctx.today, -15);
+    Object.entries(PERSONAS).forEach(([name, r], i) => {
+      const geboortedatum = name === 'teJong' ? teJongGeboren : name === 'teOud' ? teOudGeboren : (r as { geboortedatum: string }).geboortedatum;
+      add({ ...(r as object), geboortedatum } as Parameters<typeof add>[0], name, i);
+    });
+    const rand = prng(ctx.seed);
+    const taken = new Set<string>(Object.values(PERSONAS).map((r) => (r as { bsn?: string }).bsn).filter((x): x is string => !!x));
+    const count = ctx.scale === 'small' ? 300 : 0;
+    const jaar = Number(ctx.today.slice(0, 4));
+    for (let i = 0; rows.length < Object.keys(PERSONAS).length + count; i++) {
+      // Generated BSNs stay in the test range 99999xxxx (RvIG's range for test persons).
+      const bsn = bsnMetControlecijfer('99999' + String(100 + Math.floor(rand() * 900)).padStart(3, '0'));
+      const m1 = rand();
+      const geboortejaar = jaar - 5 - Math.floor(rand() * 8);
+      const maand = 1 + Math.floor(rand() * 12);
+      const dag = 1 + Math.floor(rand() * 28);
+      if (!bsn || taken.has(bsn)) continue;
+      taken.add(bsn);
+      const geslacht = m1 < 0.5 ? 'M' : 'V';
+      add(
+        {
+          bsn,
+          geboortedatum: `${geboortejaar}-${String(maand).padStart(2, '0')}-${String(dag).padStart(2, '0')}`,
+          geslacht,
+          achternaam: ACHTERNAMEN[Math.floor(rand() * ACHTERNAMEN.length)],
+          voornamen: (geslacht === 'M' ? VOORNAMEN_M : VOORNAMEN_V)[Math.floor(rand() * 10)],
+        },
+        null,
+        i,
+      );
+    }
+    const cols = ['burgerservicenummer', 'onderwijsnummer', 'geboortedatum', 'geslacht', 'achternaam', 'voorvoegsels', 'voornamen', 'straatnaam', 'huisnummer', 'postcode', 'plaatsnaam', 'landcode', 'persona'];
+    const types = ['text', 'text', 'text', 'text', 'text', 'text', 'text', 'text', 'int', 'text', 'text', 'text', 'text'];
+    await m.query(
+      `INSERT INTO rod_persoon (sandbox_id, ${cols.join(', ')})
+       SELECT $1, ${cols.map((_, i) => `x.c${i}`).join(', ')} FROM unnest(${types.map((t, i) => `$${i + 2}::${t}[]`).join(', ')}) AS x(${cols.map((_, i) => `c${i}`).join(', ')})`,
+      [ctx.sandboxId, ...cols.map((_, c) => rows.map((r) => r[c]))],
+    );
+    await m.query(`UPDATE rod_persoon SET bsn_toegekend_op = now() WHERE sandbox_id = $1 AND burgerservicenummer IS NOT NULL AND onderwijsnummer IS NOT NULL`, [ctx.sandboxId]);
+  }
+
+  private async seedMachtigingen(m: EntityManager, ctx: SeedContext) {
+    for (const d of DEMO_MANDATEN) {
+      const oin = DEMO_CLIENTS.find((c) => c.clientId === d.clientId)!.oin;
+      const scholen = await this.rio.instellingenVanBestuur(m, ctx.sandboxId, d.bestuurcode);
+      for (const school of scholen) {
+        await m.query(
+          `INSERT INTO rod_machtiging (sandbox_id, oin, instellingscode, geldig_vanaf, verleend_door) VALUES ($1, $2, $3, $4, 'seed') ON CONFLICT DO NOTHING`,
+          [ctx.sandboxId, oin, school, '2020-01-01'],
+        );
+      }
+    }
+  }
+}

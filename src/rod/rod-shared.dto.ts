@@ -1,0 +1,81 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { IsISO8601, IsOptional, IsString, IsUUID, Matches, ValidateBy, ValidationOptions } from 'class-validator';
+import { isDatum, isOnvolledigeDatum } from './rules/datum';
+import { OIN_PATTERN } from './rio-port';
+
+/** A real calendar date YYYY-MM-DD. */
+export const IsDatum = (options?: ValidationOptions) =>
+  ValidateBy({ name: 'isDatum', validator: { validate: (v) => typeof v === 'string' && isDatum(v), defaultMessage: (a) => `${a?.property} must be a date YYYY-MM-DD` } }, options);
+
+/** A date YYYY-MM-DD where month and day may be 00 when unknown. */
+export const IsOnvolledigeDatum = (options?: ValidationOptions) =>
+  ValidateBy(
+    { name: 'isOnvolledigeDatum', validator: { validate: (v) => typeof v === 'string' && isOnvolledigeDatum(v), defaultMessage: (a) => `${a?.property} must be a date YYYY-MM-DD (00 for an unknown month or day)` } },
+    options,
+  );
+
+/** Exactly one of burgerservicenummer and onderwijsnummer. */
+export const IsPgnKeuze = (options?: ValidationOptions) =>
+  ValidateBy(
+    {
+      name: 'isPgnKeuze',
+      validator: {
+        validate: (v) => !!v && typeof v === 'object' && (v as Record<string, unknown>).burgerservicenummer !== undefined !== ((v as Record<string, unknown>).onderwijsnummer !== undefined),
+        defaultMessage: () => 'persoonsgebondenNummer must hold exactly one of burgerservicenummer and onderwijsnummer',
+      },
+    },
+    options,
+  );
+
+/** DUO's choice BSN | onderwijsnummer (send exactly one). */
+export class PersoonsgebondenNummer {
+  @ApiPropertyOptional({ description: 'Burgerservicenummer: 9 digits, 11-proef (an 8-digit BSN gets a leading 0).', example: '111222333', pattern: '^\\d{9}$' })
+  @IsOptional()
+  @IsString()
+  @Matches(/^\d{9}$/, { message: 'burgerservicenummer must be 9 digits' })
+  burgerservicenummer?: string;
+
+  @ApiPropertyOptional({ description: 'Onderwijsnummer issued by DUO: 9 digits starting with 10, weighted sum ≡ 5 (mod 11).', example: '100000004', pattern: '^10\\d{7}$' })
+  @IsOptional()
+  @IsString()
+  @Matches(/^\d{9}$/, { message: 'onderwijsnummer must be 9 digits' })
+  onderwijsnummer?: string;
+}
+
+/** The bedrijfsdocument header of every DUO message. */
+export class Bedrijfsdocument {
+  @ApiProperty({ description: "The message's unique id (UUID). ROD answers a resend with the same id and the same content with the stored answer; the same id with other content is refused (422).", example: '3f0c2b8e-6d1a-4c55-9f43-2b7e8a1d9c10', format: 'uuid' })
+  @IsUUID('all', { message: 'identificatiecodeBedrijfsdocument must be a UUID' })
+  identificatiecodeBedrijfsdocument: string;
+
+  @ApiProperty({ description: 'When the LAS created the message (UTC, any offset accepted).', example: '2025-08-19T08:30:00Z', format: 'date-time' })
+  @IsISO8601({ strict: true }, { message: 'datumTijdBedrijfsdocument must be an ISO 8601 date-time' })
+  @Matches(/T/, { message: 'datumTijdBedrijfsdocument must hold a time' })
+  datumTijdBedrijfsdocument: string;
+
+  @ApiPropertyOptional({ description: "OIN of the sender (the LAS vendor); informative, the token's OIN counts.", example: '00000003111111110000', pattern: '^\\d{20}$' })
+  @IsOptional()
+  @Matches(OIN_PATTERN, { message: 'verzendendeInstantie must be an OIN of 20 digits' })
+  verzendendeInstantie?: string;
+
+  @ApiPropertyOptional({ description: 'Receiver: DUO or an OIN; informative.', example: 'DUO' })
+  @IsOptional()
+  @IsString()
+  @Matches(/^(DUO|\d{20})$/, { message: 'ontvangendeInstantie must be DUO or an OIN of 20 digits' })
+  ontvangendeInstantie?: string;
+}
+
+/** A foutmelding or melding. */
+export class TerugmeldingDto {
+  @ApiProperty({ description: "Code in DUO's NNN_snake_case style (rod.md §7.2).", example: '212_geboortedatum_geslacht_wijkt_af' })
+  code: string;
+
+  @ApiProperty({ description: 'FOUTMELDING: afgekeurd, nothing stored. MELDING: stored, but check it.', enum: ['FOUTMELDING', 'MELDING'] })
+  soort: string;
+
+  @ApiProperty({ description: 'Explanation.', example: 'De geboortedatum wijkt af van de geboortedatum in het persoonsregister.' })
+  tekst: string;
+
+  @ApiPropertyOptional({ description: 'JSON Pointer of the field it concerns.', example: '/geboortedatum' })
+  veld?: string;
+}

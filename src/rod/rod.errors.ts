@@ -1,0 +1,90 @@
+/**
+ * ROD's feedback codes (rod.md §7.2), DUO's `NNN_snake_case` format, numbered 2xx so they cannot clash
+ * with DUO's real numbers. F = foutmelding (afgekeurd, nothing stored), M = melding (stored, check it).
+ * Codes 214, 222–225 and 233 are the simulator's additions to the table; they are documented in the OpenAPI description.
+ */
+export const RodCode = {
+  xsdOngeldig: '200_xsd_ongeldig',
+  pgnOnbekend: '210_pgn_onbekend',
+  pgnElfproef: '211_pgn_elfproef',
+  geboortedatumGeslachtWijktAf: '212_geboortedatum_geslacht_wijkt_af',
+  onderwijsnummerBijBsnBekend: '213_onderwijsnummer_bij_bsn_bekend',
+  onderwijsnummerBinnenland: '214_onderwijsnummer_bij_woonadres_in_nederland',
+  vestigingOnbekend: '220_vestiging_onbekend',
+  geenMachtiging: '221_geen_machtiging',
+  vestigingNietGeldig: '222_vestiging_niet_geldig',
+  aanbiederGeenRelatie: '223_aanbieder_geen_relatie',
+  locatieNietInGebruik: '224_locatie_niet_in_gebruik',
+  geenAangebodenOpleiding: '225_geen_aangeboden_opleiding',
+  voorVierdeVerjaardag: '230_datum_inschrijving_voor_4e_verjaardag',
+  periodeOverlap: '231_periode_overlap',
+  uitschrijvingVoorInschrijving: '232_uitschrijving_voor_inschrijving',
+  eerstePeriodeNietOpInschrijfdatum: '233_eerste_periode_niet_op_datum_inschrijving',
+  volgnummerOnbekend: '240_inschrijvingvolgnummer_onbekend',
+  waardenlijstFout: '046_waardenlijst_fout',
+  overlapAndereSchool: '250_overlap_andere_school',
+  leerlingTeOud: '251_leerling_te_oud',
+  teLaatUitgewisseld: '260_te_laat_uitgewisseld',
+} as const;
+export type RodCodeName = (typeof RodCode)[keyof typeof RodCode];
+
+/** Problem codes of the ROD API beyond the feedback codes. */
+export const RodProblem = {
+  afgekeurd: 'afgekeurd',
+  bedrijfsdocumentHergebruikt: 'bedrijfsdocument_hergebruikt',
+  machtigingBestaat: 'machtiging_bestaat',
+  instellingOnbekend: 'instelling_onbekend',
+  geenOnderwijsnummer: 'geen_onderwijsnummer',
+  persoonHeeftBsn: 'persoon_heeft_bsn',
+} as const;
+
+export type Soort = 'FOUTMELDING' | 'MELDING';
+
+/** One foutmelding or melding in ROD's answer. */
+export interface Terugmelding {
+  code: RodCodeName;
+  soort: Soort;
+  tekst: string;
+  /** JSON Pointer of the field it concerns, when it concerns one. */
+  veld?: string;
+}
+
+const SOORT: Record<RodCodeName, Soort> = {
+  '200_xsd_ongeldig': 'FOUTMELDING',
+  '210_pgn_onbekend': 'FOUTMELDING',
+  '211_pgn_elfproef': 'FOUTMELDING',
+  '212_geboortedatum_geslacht_wijkt_af': 'MELDING',
+  '213_onderwijsnummer_bij_bsn_bekend': 'MELDING',
+  '214_onderwijsnummer_bij_woonadres_in_nederland': 'MELDING',
+  '220_vestiging_onbekend': 'FOUTMELDING',
+  '221_geen_machtiging': 'FOUTMELDING',
+  '222_vestiging_niet_geldig': 'MELDING',
+  '223_aanbieder_geen_relatie': 'MELDING',
+  '224_locatie_niet_in_gebruik': 'MELDING',
+  '225_geen_aangeboden_opleiding': 'MELDING',
+  '230_datum_inschrijving_voor_4e_verjaardag': 'FOUTMELDING',
+  '231_periode_overlap': 'FOUTMELDING',
+  '232_uitschrijving_voor_inschrijving': 'FOUTMELDING',
+  '233_eerste_periode_niet_op_datum_inschrijving': 'FOUTMELDING',
+  '240_inschrijvingvolgnummer_onbekend': 'FOUTMELDING',
+  '046_waardenlijst_fout': 'FOUTMELDING',
+  '250_overlap_andere_school': 'MELDING',
+  '251_leerling_te_oud': 'MELDING',
+  '260_te_laat_uitgewisseld': 'MELDING',
+};
+
+export const terugmelding = (code: RodCodeName, tekst: string, veld?: string): Terugmelding => ({
+  code,
+  soort: SOORT[code],
+  tekst,
+  ...(veld !== undefined ? { veld } : {}),
+});
+
+export const isFout = (t: Terugmelding) => t.soort === 'FOUTMELDING';
+
+export type Resultaat = 'goedgekeurd' | 'goedgekeurd met meldingen' | 'afgekeurd';
+
+export function resultaatVan(t: Terugmelding[]): Resultaat {
+  if (t.some(isFout)) return 'afgekeurd';
+  return t.length ? 'goedgekeurd met meldingen' : 'goedgekeurd';
+}

@@ -1,0 +1,26 @@
+import { Module } from '@nestjs/common';
+import { AanleverenService } from './inschrijvingen/aanleveren.service';
+import { InschrijvingenController } from './inschrijvingen/inschrijvingen.controller';
+import { InschrijvingenLezenService } from './inschrijvingen/inschrijvingen-lezen.service';
+import { MachtigingenController } from './machtigingen/machtigingen.controller';
+import { MachtigingenService } from './machtigingen/machtigingen.service';
+import { PersonenController } from './personen/personen.controller';
+import { PersonenService } from './personen/personen.service';
+import { RodRioPort } from './rio-port';
+import { ProvisionalRio } from './rio-provisional';
+import { RodSeedContributor } from './rod-seed';
+
+/** The ROD po register API /rod/v1: persoonsregister and identificatie, machtigingen, inschrijvingen. */
+@Module({
+  controllers: [PersonenController, MachtigingenController, InschrijvingenController],
+  providers: [
+    PersonenService,
+    MachtigingenService,
+    AanleverenService,
+    InschrijvingenLezenService,
+    RodSeedContributor,
+    { provide: RodRioPort, useClass: ProvisionalRio },
+  ],
+  exports: [PersonenService, MachtigingenService],
+})
+export class RodModule {}
