@@ -21,7 +21,8 @@ export interface RodTest {
 
 /** Freezes the default sandbox's clock at `datum` 10:00 UTC. */
 export async function zetKlok(t: TestApp, datum: string) {
-  const [{ id }] = await t.db.query(`UPDATE sandbox SET clock_frozen_at = $1 WHERE code = 'default' RETURNING id`, [`${datum}T10:00:00Z`]);
+  await t.db.query(`UPDATE sandbox SET clock_frozen_at = $1 WHERE code = 'default'`, [`${datum}T10:00:00Z`]);
+  const [{ id }] = await t.db.query(`SELECT id FROM sandbox WHERE code = 'default'`);
   t.app.get(ClockService).invalidate(id);
   return id as string;
 }
