@@ -7,6 +7,7 @@ import { ConfigModule } from './config/config.module';
 import { dataSourceOptions } from './database/data-source.options';
 import { HealthModule } from './health/health.module';
 import { OauthModule } from './oauth/oauth.module';
+import { RioModule } from './rio';
 import { RodModule } from './rod';
 
 @Module({})
@@ -23,6 +24,7 @@ export class AppModule {
         OauthModule,
         BeheerModule,
         RodModule,
+        RioModule,
       ],
     };
   }

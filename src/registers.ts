@@ -1,6 +1,7 @@
 import type { Type } from '@nestjs/common';
 import { BeheerModule } from './beheer';
 import { registerApi, RegisterApiInfo } from './common/http/registers';
+import { RioModule } from './rio';
 import { RodModule } from './rod';
 
 /** Every register API the simulator serves, each with its own base path and OpenAPI document. */
@@ -32,5 +33,20 @@ export const REGISTER_APIS: { info: RegisterApiInfo; modules: Type<unknown>[] }[
         'Codes 214, 222–225 and 233 extend the code table of the specification. A BSN or onderwijsnummer never goes in a URL: search with POST …/_zoek.',
     }),
     modules: [RodModule],
+  },
+  {
+    info: registerApi({
+      key: 'rio',
+      basePath: '/rio/v1',
+      version: '1.0.0',
+      title: 'ROD po simulator — RIO',
+      description:
+        'Registratie Instellingen en Opleidingen for po. DUO side (scope beheer): onderwijsbesturen, BRIN4 onderwijsinstellingserkenningen and BRIN6 vestigingserkenningen. ' +
+        'Board side (scope rio.beheren, for the besturen the client acts for): onderwijsaanbieders, onderwijslocaties (resolved through a simulated BAG), onderwijslocatiegebruik and aangeboden opleidingen, ' +
+        'written as full state per object (standlevering) and deleted explicitly. Every read (scope rio.lezen) takes datumGeldigOp (default: the sandbox date); ' +
+        'periodes run from begindatum (inclusive) to einddatum (exclusive). Rejected writes answer 400 with every RIO foutmelding at once (foutcode, fouttekst, sleutelgegeven). ' +
+        'ROD checks each inschrijvingsperiode against RIO: an unknown code, or a BRIN6 not under the BRIN4, is a foutmelding (nothing stored); a code that exists but is not valid or not linked on the date is a melding (stored).',
+    }),
+    modules: [RioModule],
   },
 ];

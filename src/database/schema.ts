@@ -2,9 +2,11 @@ import { ApiClient } from '../beheer/clients/api-client.entity';
 import { Sandbox } from '../beheer/sandboxes/sandbox.entity';
 import { Foundation1764380000000 } from './migrations/1764380000000-foundation';
 import { Outbox1764380100000 } from './migrations/1764380100000-outbox';
+import { Rio1764390000000 } from './migrations/1764390000000-rio';
 import { Rod1764400000000 } from './migrations/1764400000000-rod';
 import { RodBedrijfsdocument, RodInschrijving, RodInschrijvingPeriode, RodInschrijvingVersie, RodKennisgeving } from '../rod/inschrijvingen/inschrijving.entity';
 import { RodMachtiging } from '../rod/machtigingen/machtiging.entity';
+import { RIO_ENTITIES } from '../rio/entities';
 import { RodPersoon } from '../rod/personen/persoon.entity';
 
 /** Every entity the simulator maps; the CLI data source and the app share this list. */
@@ -18,7 +20,8 @@ export const ENTITIES = [
   RodInschrijvingVersie,
   RodBedrijfsdocument,
   RodKennisgeving,
+  ...RIO_ENTITIES,
 ];
 
 /** Every migration, in order. Never edit one that has landed: add a new one. */
-export const MIGRATIONS = [Foundation1764380000000, Outbox1764380100000, Rod1764400000000];
+export const MIGRATIONS = [Foundation1764380000000, Outbox1764380100000, Rio1764390000000, Rod1764400000000];

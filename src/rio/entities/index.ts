@@ -1,0 +1,42 @@
+export * from './juridisch.entity';
+export * from './onderwijskundig.entity';
+export * from './rio-support.entity';
+
+import { RioInstellingserkenning, RioInstellingserkenningPeriode, RioOnderwijsbestuur, RioOnderwijsbestuurPeriode, RioVestigingserkenning, RioVestigingserkenningPeriode } from './juridisch.entity';
+import {
+  RioAanbiederBestuur,
+  RioAangebodenOpleiding,
+  RioAangebodenOpleidingPeriode,
+  RioBagAdres,
+  RioJuridischeRelatie,
+  RioLocatiegebruikRelatie,
+  RioOnderwijsaanbieder,
+  RioOnderwijsaanbiederPeriode,
+  RioOnderwijslocatie,
+  RioOnderwijslocatiegebruik,
+  RioOnderwijslocatiegebruikPeriode,
+} from './onderwijskundig.entity';
+import { RioCodeTeller, RioMutatie } from './rio-support.entity';
+
+/** Every entity of the RIO register, for the data source. */
+export const RIO_ENTITIES = [
+  RioOnderwijsbestuur,
+  RioOnderwijsbestuurPeriode,
+  RioInstellingserkenning,
+  RioInstellingserkenningPeriode,
+  RioVestigingserkenning,
+  RioVestigingserkenningPeriode,
+  RioBagAdres,
+  RioOnderwijslocatie,
+  RioOnderwijsaanbieder,
+  RioOnderwijsaanbiederPeriode,
+  RioJuridischeRelatie,
+  RioAanbiederBestuur,
+  RioOnderwijslocatiegebruik,
+  RioOnderwijslocatiegebruikPeriode,
+  RioLocatiegebruikRelatie,
+  RioAangebodenOpleiding,
+  RioAangebodenOpleidingPeriode,
+  RioMutatie,
+  RioCodeTeller,
+];

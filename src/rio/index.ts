@@ -1,0 +1,3 @@
+export { RioModule } from './rio.module';
+export { RioQueryService } from './rio-query.service';
+export type { RioCode, RioPeriodeCheckInput, RioPeriodeCheckResult, RioAfwijkingCheck } from './rio-query.service';

@@ -1,0 +1,27 @@
+import { Injectable, OnModuleInit } from '@nestjs/common';
+import type { EntityManager } from 'typeorm';
+import { SandboxDataRegistry, SeedContext } from '../common/sandbox/sandbox-data.registry';
+import { purgeRio, setCodeTeller, writeDataset } from './rio.store';
+import { buildDataset } from './seed/rio-seed';
+
+/** Creating, resetting and deleting a sandbox covers the RIO tables; small and national seeds. */
+@Injectable()
+export class RioDataContributor implements OnModuleInit {
+  constructor(private readonly registry: SandboxDataRegistry) {}
+
+  onModuleInit() {
+    this.registry.register({
+      name: 'rio',
+      order: 10,
+      purge: (m, sandboxId) => purgeRio(m, sandboxId),
+      seed: (m, ctx) => this.seed(m, ctx),
+    });
+  }
+
+  async seed(m: EntityManager, ctx: SeedContext) {
+    if (ctx.scale === 'empty') return;
+    const { dataset, tellers } = buildDataset(ctx.scale, ctx.seed);
+    await writeDataset(m, ctx.sandboxId, dataset);
+    for (const [soort, n] of Object.entries(tellers)) await setCodeTeller(m, ctx.sandboxId, soort as 'A' | 'B' | 'X', n);
+  }
+}

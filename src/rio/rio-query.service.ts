@@ -1,0 +1,150 @@
+import { Injectable } from '@nestjs/common';
+import type { EntityManager } from 'typeorm';
+
+export type RioCode = 'instellingscode' | 'vestigingscode' | 'onderwijsaanbiedercode' | 'onderwijslocatiecode';
+export interface RioPeriodeCheckInput {
+  instellingscode: string;
+  vestigingscode: string;
+  onderwijsaanbiedercode: string;
+  onderwijslocatiecode: string;
+  /** YYYY-MM-DD */
+  datum: string;
+}
+export type RioAfwijkingCheck = 'VESTIGING_GELDIG' | 'AANBIEDER_RELATIE' | 'LOCATIE_GEBRUIK' | 'AANGEBODEN_OPLEIDING';
+export interface RioPeriodeCheckResult {
+  /** Codes that do not exist in RIO in this sandbox, or a BRIN6 not under the BRIN4, or an aanbieder/locatie not of the BRIN4's bestuur: a foutmelding (nothing stored). */
+  onbekend: RioCode[];
+  /** Codes that exist but fail a date or link check on `datum` (rio.md §9 checks 1–5): a melding (stored). */
+  afwijkingen: { check: RioAfwijkingCheck; detail: string }[];
+}
+
+interface CheckRow {
+  brin4_bekend: boolean;
+  brin6_bekend: boolean;
+  aanbieder_bekend: boolean;
+  locatie_bekend: boolean;
+  aanbieder_van_bestuur: boolean;
+  locatie_van_bestuur: boolean;
+  vestiging_geldig: boolean;
+  aanbieder_in_bedrijf: boolean;
+  relatie_geldig: boolean;
+  gebruik_in_bedrijf: boolean;
+  gebruik_relatie_geldig: boolean;
+  opleiding_geldig: boolean;
+}
+
+const GELDIG = (alias: string, begin = 'begindatum', eind = 'einddatum') => `${alias}.${begin} <= inp.d AND (${alias}.${eind} IS NULL OR inp.d < ${alias}.${eind})`;
+
+/** All of rio.md §9 checks 1–4 for a batch of inschrijvingsperiodes, in one statement. */
+const CHECK_SQL = `
+WITH inp AS (
+  SELECT * FROM unnest($2::text[], $3::text[], $4::text[], $5::text[], $6::date[]) WITH ORDINALITY AS t(brin4, brin6, aanbieder, locatie, d, i)
+)
+SELECT
+  ie.code IS NOT NULL AS brin4_bekend,
+  ve.code IS NOT NULL AS brin6_bekend,
+  oa.code IS NOT NULL AS aanbieder_bekend,
+  ol.code IS NOT NULL AS locatie_bekend,
+  (ie.onderwijsbestuurcode IS NULL OR EXISTS (
+     SELECT 1 FROM rio_aanbieder_bestuur ab
+      WHERE ab.sandbox_id = $1 AND ab.onderwijsaanbiedercode = inp.aanbieder AND ab.onderwijsbestuurcode = ie.onderwijsbestuurcode)) AS aanbieder_van_bestuur,
+  (ie.onderwijsbestuurcode IS NULL OR EXISTS (
+     SELECT 1 FROM rio_onderwijslocatiegebruik g
+      WHERE g.sandbox_id = $1 AND g.onderwijsbestuurcode = ie.onderwijsbestuurcode AND g.onderwijslocatiecode = inp.locatie)) AS locatie_van_bestuur,
+  COALESCE(${GELDIG('ve', 'in_bedrijfdatum', 'uit_bedrijfdatum')} AND EXISTS (
+     SELECT 1 FROM rio_vestigingserkenning_periode vp
+      WHERE vp.sandbox_id = $1 AND vp.vestigingscode = ve.code AND ${GELDIG('vp')}), false) AS vestiging_geldig,
+  COALESCE(${GELDIG('oa', 'in_bedrijfdatum', 'uit_bedrijfdatum')}, false) AS aanbieder_in_bedrijf,
+  EXISTS (
+     SELECT 1 FROM rio_juridische_relatie jr
+      WHERE jr.sandbox_id = $1 AND jr.onderwijsaanbiedercode = inp.aanbieder AND jr.instellingscode = inp.brin4 AND ${GELDIG('jr')}) AS relatie_geldig,
+  EXISTS (
+     SELECT 1 FROM rio_onderwijslocatiegebruik g
+      WHERE g.sandbox_id = $1 AND g.onderwijsbestuurcode = ie.onderwijsbestuurcode AND g.onderwijslocatiecode = inp.locatie
+        AND ${GELDIG('g', 'in_bedrijfdatum', 'uit_bedrijfdatum')}) AS gebruik_in_bedrijf,
+  EXISTS (
+     SELECT 1 FROM rio_locatiegebruik_relatie r
+      WHERE r.sandbox_id = $1 AND r.onderwijsbestuurcode = ie.onderwijsbestuurcode AND r.onderwijslocatiecode = inp.locatie
+        AND r.vestigingscode = inp.brin6 AND ${GELDIG('r')}) AS gebruik_relatie_geldig,
+  EXISTS (
+     SELECT 1 FROM rio_aangeboden_opleiding ao
+      WHERE ao.sandbox_id = $1 AND ao.onderwijsaanbiedercode = inp.aanbieder
+        AND (ao.onderwijslocatiecode = inp.locatie OR ao.onderwijslocatiecode IS NULL)
+        AND ${GELDIG('ao')}
+        AND CASE ie.soort
+              WHEN 'BAS' THEN ao.soort = 'BO' AND NOT ('SBO' = ANY (ao.doelgroepen))
+              WHEN 'SBAS' THEN ao.soort = 'BO' AND 'SBO' = ANY (ao.doelgroepen)
+              WHEN 'SPEC' THEN ao.soort IN ('SO', 'VSO')
+              ELSE true
+            END) AS opleiding_geldig
+FROM inp
+LEFT JOIN rio_instellingserkenning ie ON ie.sandbox_id = $1 AND ie.code = inp.brin4
+LEFT JOIN rio_vestigingserkenning ve ON ve.sandbox_id = $1 AND ve.code = inp.brin6 AND ve.instellingscode = inp.brin4
+LEFT JOIN rio_onderwijsaanbieder oa ON oa.sandbox_id = $1 AND oa.code = inp.aanbieder
+LEFT JOIN rio_onderwijslocatie ol ON ol.sandbox_id = $1 AND ol.code = inp.locatie
+ORDER BY inp.i`;
+
+/**
+ * What other modules need from RIO (rio.md §9), callable inside their own transaction.
+ * ROD checks every inschrijvingsperiode here: a batch is answered in one SQL round trip.
+ */
+@Injectable()
+export class RioQueryService {
+  async checkPeriodes(manager: EntityManager, sandboxId: string, inputs: RioPeriodeCheckInput[]): Promise<RioPeriodeCheckResult[]> {
+    if (!inputs.length) return [];
+    const rows: CheckRow[] = await manager.query(CHECK_SQL, [
+      sandboxId,
+      inputs.map((x) => x.instellingscode),
+      inputs.map((x) => x.vestigingscode),
+      inputs.map((x) => x.onderwijsaanbiedercode),
+      inputs.map((x) => x.onderwijslocatiecode),
+      inputs.map((x) => x.datum),
+    ]);
+    return rows.map((r, i) => beoordeel(r, inputs[i]));
+  }
+
+  async instelling(manager: EntityManager, sandboxId: string, instellingscode: string): Promise<{ instellingscode: string; bestuurcode: string | null; naam: string } | null> {
+    const rows: { code: string; onderwijsbestuurcode: string | null; naam: string }[] = await manager.query(
+      `SELECT ie.code, ie.onderwijsbestuurcode,
+              (SELECT p.naam FROM rio_instellingserkenning_periode p WHERE p.sandbox_id = ie.sandbox_id AND p.instellingscode = ie.code ORDER BY p.begindatum DESC LIMIT 1) AS naam
+         FROM rio_instellingserkenning ie WHERE ie.sandbox_id = $1 AND ie.code = $2`,
+      [sandboxId, instellingscode],
+    );
+    return rows.length ? { instellingscode: rows[0].code, bestuurcode: rows[0].onderwijsbestuurcode, naam: rows[0].naam } : null;
+  }
+
+  async instellingenVanBestuur(manager: EntityManager, sandboxId: string, bestuurcode: string): Promise<string[]> {
+    const rows: { code: string }[] = await manager.query(
+      'SELECT code FROM rio_instellingserkenning WHERE sandbox_id = $1 AND onderwijsbestuurcode = $2 ORDER BY code',
+      [sandboxId, bestuurcode],
+    );
+    return rows.map((r) => r.code);
+  }
+}
+
+function beoordeel(r: CheckRow, x: RioPeriodeCheckInput): RioPeriodeCheckResult {
+  const onbekend: RioCode[] = [];
+  if (!r.brin4_bekend) onbekend.push('instellingscode');
+  if (!r.brin6_bekend) onbekend.push('vestigingscode');
+  if (!r.aanbieder_bekend || (r.brin4_bekend && !r.aanbieder_van_bestuur)) onbekend.push('onderwijsaanbiedercode');
+  if (!r.locatie_bekend || (r.brin4_bekend && !r.locatie_van_bestuur)) onbekend.push('onderwijslocatiecode');
+  const afwijkingen: RioPeriodeCheckResult['afwijkingen'] = [];
+  const d = x.datum;
+  if (!onbekend.includes('vestigingscode') && !r.vestiging_geldig) {
+    afwijkingen.push({ check: 'VESTIGING_GELDIG', detail: `Vestiging ${x.vestigingscode} is op ${d} niet erkend (niet in bedrijf).` });
+  }
+  if (!onbekend.includes('onderwijsaanbiedercode') && !onbekend.includes('instellingscode')) {
+    if (!r.aanbieder_in_bedrijf) afwijkingen.push({ check: 'AANBIEDER_RELATIE', detail: `Onderwijsaanbieder ${x.onderwijsaanbiedercode} is op ${d} niet in bedrijf.` });
+    else if (!r.relatie_geldig) afwijkingen.push({ check: 'AANBIEDER_RELATIE', detail: `Onderwijsaanbieder ${x.onderwijsaanbiedercode} heeft op ${d} geen juridische relatie met ${x.instellingscode}.` });
+  }
+  if (!onbekend.includes('onderwijslocatiecode') && !onbekend.includes('instellingscode')) {
+    if (!r.gebruik_in_bedrijf) afwijkingen.push({ check: 'LOCATIE_GEBRUIK', detail: `Onderwijslocatie ${x.onderwijslocatiecode} is op ${d} niet in gebruik bij het bestuur van ${x.instellingscode}.` });
+    else if (!onbekend.includes('vestigingscode') && !r.gebruik_relatie_geldig) {
+      afwijkingen.push({ check: 'LOCATIE_GEBRUIK', detail: `Het locatiegebruik van ${x.onderwijslocatiecode} hoort op ${d} niet bij vestiging ${x.vestigingscode}.` });
+    }
+  }
+  if (!onbekend.includes('onderwijsaanbiedercode') && !onbekend.includes('instellingscode') && !r.opleiding_geldig) {
+    afwijkingen.push({ check: 'AANGEBODEN_OPLEIDING', detail: `Onderwijsaanbieder ${x.onderwijsaanbiedercode} biedt op ${d} op locatie ${x.onderwijslocatiecode} geen opleiding aan die past bij het soort school van ${x.instellingscode}.` });
+  }
+  return { onbekend, afwijkingen };
+}

@@ -1,0 +1,245 @@
+import { formatRioCode, rsinFrom } from '../rules/identifiers';
+import type { AanbiederState, BagAdresState, GebruikState, InstellingState, LocatieState, OpleidingState, RioDataset, VestigingState } from '../rio.model';
+import { emptyDataset } from '../rio.model';
+import { PLAATSEN, SCHOOLNAMEN, STRATEN } from './plaatsen';
+import { prng, Prng, uuidFrom } from './random';
+
+/**
+ * The seed of the RIO register. Two documented demo besturen (100B001 for las-alfa, 100B002 for
+ * las-beta) are the same whatever the seed value; the other besturen are generated from it.
+ * small: the demo besturen + 4 generated; national: + 998 generated (≈ 1,000 besturen, 7,000 vestigingen).
+ */
+export const SEED_SIZES = { small: 4, national: 998 } as const;
+
+const PERMUTATIE = 7919; // prime, coprime to 67,600: walks every BRIN4 once
+
+const brin4Van = (idx: number) => {
+  const n = (idx * PERMUTATIE) % 67600;
+  return `${String(Math.floor(n / 676)).padStart(2, '0')}${String.fromCharCode(65 + Math.floor((n % 676) / 26))}${String.fromCharCode(65 + (n % 26))}`;
+};
+
+interface SchoolSpec {
+  bestuur: string;
+  brin4: string;
+  naam: string;
+  soort: 'BAS' | 'SBAS' | 'SPEC';
+  richtingen: string[];
+  inBedrijf: string;
+  plaats: number;
+  nevenvestigingen?: { gesloten?: boolean }[];
+  naamHistorie?: { tot: string; naam: string };
+  concept?: string | null;
+  conceptVanaf?: string;
+  bijzondereInrichting?: string | null;
+  adres?: Partial<BagAdresState>;
+}
+
+class Builder {
+  readonly d: RioDataset = emptyDataset();
+  private readonly bagSleutels = new Set<string>();
+  private bagVolgnummer = 0;
+  locatieTeller = 0;
+  aanbiederTeller = 0;
+
+  constructor(public r: Prng) {}
+
+  bag(plaatsIndex: number, opts: Partial<BagAdresState> = {}): BagAdresState {
+    const p = PLAATSEN[plaatsIndex % PLAATSEN.length];
+    for (;;) {
+      const postcode = opts.postcode ?? `${this.r.int(p.pc[0], p.pc[1])}${this.r.int(0, 99).toString().padStart(2, '0')}${String.fromCharCode(65 + this.r.int(0, 25))}${String.fromCharCode(65 + this.r.int(0, 25))}`;
+      const huisnummer = opts.huisnummer ?? this.r.int(1, 250);
+      const toevoeging = opts.huisnummertoevoeging ?? '';
+      const sleutel = `${postcode}|${huisnummer}|${toevoeging}`;
+      if (this.bagSleutels.has(sleutel) || /^[0-9]{4}S[ADS]$/.test(postcode)) {
+        if (opts.postcode) throw new Error(`duplicate BAG address ${sleutel}`);
+        continue;
+      }
+      this.bagSleutels.add(sleutel);
+      const a: BagAdresState = {
+        bagId: `${p.gemeentecode}01${String(++this.bagVolgnummer).padStart(10, '0')}`,
+        postcode,
+        huisnummer,
+        huisnummertoevoeging: toevoeging,
+        straatnaam: opts.straatnaam ?? this.r.pick(STRATEN),
+        plaatsnaam: p.plaatsnaam,
+        gemeentenaam: p.plaatsnaam,
+        gpsLatitude: (p.lat + (this.r.next() - 0.5) * 0.05).toFixed(8),
+        gpsLongitude: (p.lon + (this.r.next() - 0.5) * 0.05).toFixed(8),
+      };
+      this.d.bag.push(a);
+      return a;
+    }
+  }
+
+  locatie(adres: BagAdresState): LocatieState {
+    const l = { code: formatRioCode('X', ++this.locatieTeller), adres };
+    this.d.locaties.push(l);
+    return l;
+  }
+
+  /** One school: BRIN4 with its vestigingen, each on a locatie used by the bestuur, one aanbieder, and its aanbod. */
+  school(s: SchoolSpec): AanbiederState {
+    const vrijheid = s.richtingen.includes('OPB') ? 'OPENBAAR' : 'BIJZONDER';
+    const instelling: InstellingState = {
+      code: s.brin4,
+      onderwijsbestuurcode: s.bestuur,
+      soort: s.soort,
+      vrijheidVanOnderwijs: vrijheid,
+      inBedrijfdatum: s.inBedrijf,
+      uitBedrijfdatum: null,
+      periodes: [{ begindatum: s.inBedrijf, einddatum: null, naam: s.naam, verkorteNaam: s.naam.slice(0, 30), richtingen: s.richtingen, bekostigingscode: 'BEKOSTIGD' }],
+    };
+    this.d.instellingen.push(instelling);
+    const aanbieder: AanbiederState = {
+      code: formatRioCode('A', ++this.aanbiederTeller),
+      inBedrijfdatum: s.inBedrijf,
+      uitBedrijfdatum: null,
+      eigenSleutel: null,
+      periodes: s.naamHistorie
+        ? [
+            { begindatum: s.inBedrijf, einddatum: s.naamHistorie.tot, naam: s.naamHistorie.naam, internationaleNaam: null },
+            { begindatum: s.naamHistorie.tot, einddatum: null, naam: s.naam, internationaleNaam: null },
+          ]
+        : [{ begindatum: s.inBedrijf, einddatum: null, naam: s.naam, internationaleNaam: null }],
+      juridischeRelaties: [{ instellingscode: s.brin4, begindatum: s.inBedrijf, einddatum: null }],
+      besturen: [{ onderwijsbestuurcode: s.bestuur, begindatum: s.inBedrijf, einddatum: null }],
+    };
+    this.d.aanbieders.push(aanbieder);
+    this.vestiging(s, aanbieder, 0, false);
+    (s.nevenvestigingen ?? []).forEach((v, i) => this.vestiging(s, aanbieder, i + 1, v.gesloten ?? false));
+    return aanbieder;
+  }
+
+  /** A BRIN6 of the school on its own locatie, used by the bestuur and linked to the BRIN6, with an aangeboden opleiding there. */
+  vestiging(s: SchoolSpec, aanbieder: AanbiederState, i: number, gesloten: boolean) {
+    const adres = this.bag(s.plaats, i === 0 ? s.adres : {});
+    const inBedrijf = i === 0 ? s.inBedrijf : addYears(s.inBedrijf, 2);
+    const uit = gesloten ? addYears(inBedrijf, 3) : null;
+    const vestiging: VestigingState = {
+      code: `${s.brin4}${String(i).padStart(2, '0')}`,
+      instellingscode: s.brin4,
+      hoofdNevenvestiging: i === 0 ? 'HOOFDVESTIGING' : 'NEVENVESTIGING',
+      soort: i === 0 ? 'VST' : 'DIS',
+      inBedrijfdatum: inBedrijf,
+      uitBedrijfdatum: uit,
+      adres,
+      periodes: [{ begindatum: inBedrijf, einddatum: uit, naam: i === 0 ? s.naam : `${s.naam} dislocatie ${adres.straatnaam}`.slice(0, 80), bekostigingscode: 'BEKOSTIGD' }],
+    };
+    this.d.vestigingen.push(vestiging);
+    const locatie = this.locatie(adres);
+    const gebruik: GebruikState = {
+      onderwijsbestuurcode: s.bestuur,
+      onderwijslocatiecode: locatie.code,
+      inBedrijfdatum: inBedrijf,
+      uitBedrijfdatum: uit,
+      eigenSleutel: null,
+      periodes: [{ begindatum: inBedrijf, einddatum: uit, naam: vestiging.periodes[0].naam }],
+      relaties: [{ vestigingscode: vestiging.code, begindatum: inBedrijf, einddatum: uit }],
+    };
+    this.d.gebruiken.push(gebruik);
+    this.d.opleidingen.push(this.opleiding(aanbieder, locatie.code, s, inBedrijf, uit));
+  }
+
+  private opleiding(a: AanbiederState, locatie: string, s: { soort: string; naam: string; concept?: string | null; conceptVanaf?: string; bijzondereInrichting?: string | null }, begin: string, eind: string | null): OpleidingState {
+    const soort = s.soort === 'SPEC' ? (this.r.chance(0.5) ? 'SO' : 'VSO') : 'BO';
+    const eenheid = soort === 'SO' ? '1002O0001' : soort === 'VSO' ? '1003O0001' : s.soort === 'SBAS' ? '1001O0003' : '1001O0001';
+    const doelgroepen = soort === 'BO' ? [s.soort === 'SBAS' ? 'SBO' : 'BO'] : [this.r.pick(['MOEILIJK_LEREND', 'ZEER_MOEILIJK_OPVOEDBAAR', 'LANGDURIG_ZIEK', 'AUTISME'])];
+    const concept = s.concept === undefined ? (soort === 'BO' && this.r.chance(0.25) ? this.r.pick(['MONTESSORI', 'DALTON', 'JENAPLAN', 'VRIJESCHOOL', 'FREINET']) : null) : s.concept;
+    const inrichting = s.bijzondereInrichting === undefined ? (this.r.chance(0.08) ? 'UNESCO' : null) : s.bijzondereInrichting;
+    const naam = soort === 'BO' ? 'Basisonderwijs' : soort === 'SO' ? 'Speciaal onderwijs' : 'Voortgezet speciaal onderwijs';
+    const periode = (begindatum: string, einddatum: string | null, onderwijsconcept: string | null) => ({
+      begindatum, einddatum, eigenNaam: `${naam} ${s.naam}`.slice(0, 225), internationaleNaam: null, omschrijving: null, onderwijsconcept, doorlopendeLeerlijn: null, bijzondereInrichting: inrichting,
+    });
+    const periodes = concept && s.conceptVanaf && s.conceptVanaf > begin && (eind == null || s.conceptVanaf < eind)
+      ? [periode(begin, s.conceptVanaf, null), periode(s.conceptVanaf, eind, concept)]
+      : [periode(begin, eind, concept)];
+    return {
+      code: uuidFrom(this.r), onderwijsaanbiedercode: a.code, onderwijslocatiecode: locatie, opleidingseenheidcode: eenheid, soort, begindatum: begin, einddatum: eind,
+      eersteInstroomdatum: null, doelgroepen, eigenSleutel: null, periodes,
+    };
+  }
+}
+
+const addYears = (d: string, n: number) => `${Number(d.slice(0, 4)) + n}${d.slice(4)}`;
+
+/** The documented demo data (README): fixed codes, names and addresses. */
+function demo(b: Builder) {
+  b.d.besturen.push(
+    { code: '100B001', bevoegdGezagNummer: '10001', kvkNummer: '41000001', rsin: rsinFrom('80000001'), inBedrijfdatum: '1996-08-01', uitBedrijfdatum: null, periodes: [{ begindatum: '1996-08-01', einddatum: null, naam: 'Stichting Openbaar Onderwijs Utrecht-Oost', internationaleNaam: null }] },
+    { code: '100B002', bevoegdGezagNummer: '10002', kvkNummer: '41000002', rsin: rsinFrom('80000003'), inBedrijfdatum: '1998-08-01', uitBedrijfdatum: null, periodes: [{ begindatum: '1998-08-01', einddatum: null, naam: 'Vereniging Christelijk Onderwijs Eemland', internationaleNaam: 'Christian Education Eemland' }] },
+  );
+  const utrecht = PLAATSEN.findIndex((p) => p.plaatsnaam === 'Utrecht');
+  const amersfoort = PLAATSEN.findIndex((p) => p.plaatsnaam === 'Amersfoort');
+  const regenboogSpec: SchoolSpec = { bestuur: '100B001', brin4: '01AA', naam: 'OBS De Regenboog', soort: 'BAS', richtingen: ['OPB'], inBedrijf: '1996-08-01', plaats: utrecht, naamHistorie: { tot: '2020-08-01', naam: 'Openbare Basisschool Regenboog' }, concept: 'JENAPLAN', bijzondereInrichting: null, adres: { postcode: '3581AA', huisnummer: 1, straatnaam: 'Regenbooglaan' } };
+  const regenboog = b.school(regenboogSpec);
+  b.school({ bestuur: '100B001', brin4: '01AB', naam: 'OBS Het Kompas', soort: 'BAS', richtingen: ['OPB'], inBedrijf: '2004-08-01', plaats: utrecht, concept: null, bijzondereInrichting: null, adres: { postcode: '3582BB', huisnummer: 12, straatnaam: 'Kompasstraat' } });
+  b.school({ bestuur: '100B001', brin4: '01AC', naam: 'SBO De Sprong', soort: 'SBAS', richtingen: ['OPB'], inBedrijf: '1998-08-01', plaats: utrecht, concept: null, bijzondereInrichting: null, adres: { postcode: '3583CC', huisnummer: 5, straatnaam: 'Sprongweg' } });
+  b.school({ bestuur: '100B002', brin4: '02AA', naam: 'CBS De Wegwijzer', soort: 'BAS', richtingen: ['PC'], inBedrijf: '1998-08-01', plaats: amersfoort, concept: null, bijzondereInrichting: 'UNESCO', adres: { postcode: '3811AA', huisnummer: 3, straatnaam: 'Wegwijzerplein' } });
+  const ontdekkingSpec: SchoolSpec = { bestuur: '100B002', brin4: '02AB', naam: 'Montessorischool De Ontdekking', soort: 'BAS', richtingen: ['PC', 'RK'], inBedrijf: '2000-08-01', plaats: amersfoort, concept: 'MONTESSORI', conceptVanaf: '2010-08-01', bijzondereInrichting: null, adres: { postcode: '3812BB', huisnummer: 7, straatnaam: 'Ontdekkingsreis' } };
+  const ontdekking = b.school(ontdekkingSpec);
+  b.school({ bestuur: '100B002', brin4: '02AC', naam: 'School voor SO De Brug', soort: 'SPEC', richtingen: ['PC'], inBedrijf: '2002-08-01', plaats: amersfoort, concept: null, bijzondereInrichting: null, adres: { postcode: '3813CC', huisnummer: 20, straatnaam: 'Brugstraat' } });
+  // Nevenvestigingen after the hoofdvestigingen, so 01AA00…02AC00 sit on 100X001…100X006.
+  b.vestiging(regenboogSpec, regenboog, 1, false); // 01AA01 on 100X007
+  b.vestiging(ontdekkingSpec, ontdekking, 1, true); // 02AB01 on 100X008, closed 2005-08-01
+  // Free BAG addresses for registering new onderwijslocaties (README).
+  b.bag(utrecht, { postcode: '3581AB', huisnummer: 10, straatnaam: 'Nieuwbouwlaan' });
+  b.bag(utrecht, { postcode: '3581AB', huisnummer: 12, straatnaam: 'Nieuwbouwlaan' });
+  b.bag(amersfoort, { postcode: '3811AB', huisnummer: 1, huisnummertoevoeging: 'A', straatnaam: 'Stationsplein' });
+}
+
+const RICHTINGEN = [['OPB'], ['OPB'], ['OPB'], ['PC'], ['PC'], ['RK'], ['RK'], ['ABZ'], ['PC', 'RK'], ['REF'], ['ISL'], ['ASF']];
+const PREFIX: Record<string, string> = { OPB: 'OBS', PC: 'CBS', RK: 'RKBS', ABZ: 'Basisschool', REF: 'Reformatorische basisschool', ISL: 'Islamitische basisschool', ASF: 'Vrije School' };
+
+/** Builds the whole data set in memory; written with one INSERT per table. */
+export function buildDataset(scale: 'small' | 'national', seed: number): { dataset: RioDataset; tellers: { A: number; B: number; X: number } } {
+  const r = prng(seed * 2654435761 + 17);
+  const b = new Builder(prng(1));
+  demo(b);
+  // From here the data depends on the seed value.
+  b.r = r;
+  const reserved = new Set(b.d.instellingen.map((i) => i.code));
+  let brinIndex = 1 + (seed % 1000);
+  const volgendeBrin = () => {
+    for (;;) {
+      const code = brin4Van(brinIndex++);
+      if (!reserved.has(code) && !code.startsWith('00')) return code;
+    }
+  };
+  const extra = SEED_SIZES[scale];
+  for (let n = 3; n < 3 + extra; n++) {
+    const code = formatRioCode('B', n);
+    const plaats = r.int(0, PLAATSEN.length - 1);
+    const inBedrijf = `${r.int(1990, 2012)}-08-01`;
+    const hoofdrichting = r.pick(RICHTINGEN);
+    b.d.besturen.push({
+      code,
+      bevoegdGezagNummer: String(20000 + ((n * 7919 + seed) % 70000)).padStart(5, '0'),
+      kvkNummer: String(50000000 + n * 37 + (seed % 37)).padStart(8, '0'),
+      rsin: rsinFrom(String(81000000 + n * 13)) ?? rsinFrom(String(81000000 + n * 13 + 1)),
+      inBedrijfdatum: inBedrijf,
+      uitBedrijfdatum: null,
+      periodes: [{ begindatum: inBedrijf, einddatum: null, naam: `Stichting ${hoofdrichting[0] === 'OPB' ? 'Openbaar' : 'Bijzonder'} Primair Onderwijs ${PLAATSEN[plaats].plaatsnaam} ${n}`.slice(0, 80), internationaleNaam: null }],
+    });
+    const scholen = scale === 'small' ? r.int(2, 3) : r.int(1, 11);
+    for (let s = 0; s < scholen; s++) {
+      const soortKans = r.next();
+      const soort = soortKans < 0.05 ? 'SPEC' : soortKans < 0.1 ? 'SBAS' : 'BAS';
+      const richtingen = r.chance(0.8) ? hoofdrichting : r.pick(RICHTINGEN);
+      const naam = `${soort === 'SPEC' ? 'School voor SO' : soort === 'SBAS' ? 'SBO' : PREFIX[richtingen[0]]} ${r.pick(SCHOOLNAMEN)}`;
+      const schoolBegin = `${r.int(Number(inBedrijf.slice(0, 4)), 2020)}-08-01`;
+      b.school({
+        bestuur: code,
+        brin4: volgendeBrin(),
+        naam,
+        soort,
+        richtingen,
+        inBedrijf: schoolBegin,
+        plaats: r.chance(0.85) ? plaats : r.int(0, PLAATSEN.length - 1),
+        nevenvestigingen: r.chance(0.17) ? [{ gesloten: r.chance(0.1) }] : [],
+      });
+    }
+  }
+  // Some spare BAG addresses, for new onderwijslocaties.
+  for (let i = 0; i < Math.ceil(b.d.locaties.length / 10); i++) b.bag(r.int(0, PLAATSEN.length - 1));
+  return { dataset: b.d, tellers: { A: b.aanbiederTeller, B: 2 + extra, X: b.locatieTeller } };
+}
