@@ -2,7 +2,8 @@ import { Injectable, OnModuleInit } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import { SandboxDataRegistry, SeedContext } from '../common/sandbox/sandbox-data.registry';
 import { DEMO_CLIENTS } from '../beheer';
-import { plusDagen, plusJaren } from './rules/datum';
+import { beginSchooljaar, plusDagen, plusJaren, vroegsteDatum } from './rules/datum';
+import { createHash } from 'node:crypto';
 import { bsnMetControlecijfer } from './rules/pgn';
 import { RodRioPort } from './rio-port';
 
@@ -36,6 +37,16 @@ export const PERSONAS = {
   voorbeeld: { bsn: '999990081', geboortedatum: '2019-05-20', geslacht: 'M', achternaam: 'Jansen', voornamen: 'Daan' },
 } as const;
 
+/** Demo schools of the small RIO seed with a valid periode combination (checked against RIO when seeding). */
+export const DEMO_SCHOLEN = [
+  { instellingscode: '01AA', vestigingscode: '01AA00', onderwijsaanbiedercode: '100A001', onderwijslocatiecode: '100X001' },
+  { instellingscode: '01AB', vestigingscode: '01AB00', onderwijsaanbiedercode: '100A002', onderwijslocatiecode: '100X003' },
+  { instellingscode: '02AA', vestigingscode: '02AA00', onderwijsaanbiedercode: '100A004', onderwijslocatiecode: '100X005' },
+  { instellingscode: '02AB', vestigingscode: '02AB00', onderwijsaanbiedercode: '100A005', onderwijslocatiecode: '100X006' },
+];
+const PER_SCHOOL = 20;
+const DUO_OIN = '00000001800866472000';
+
 export const DEMO_MANDATEN = [
   { clientId: 'las-alfa', bestuurcode: '100B001' },
   { clientId: 'las-beta', bestuurcode: '100B002' },
@@ -65,6 +76,56 @@ export class RodSeedContributor implements OnModuleInit {
   async seed(m: EntityManager, ctx: SeedContext) {
     await this.seedPersonen(m, ctx);
     await this.seedMachtigingen(m, ctx);
+    if (ctx.scale === 'small') await this.seedInschrijvingen(m, ctx);
+  }
+
+  /** Existing inschrijvingen: 20 generated pupils per demo school from 1 August, and the dubbele-inschrijving persona at 02AA. */
+  private async seedInschrijvingen(m: EntityManager, ctx: SeedContext) {
+    const geldig = await this.rio.checkPeriodes(m, ctx.sandboxId, DEMO_SCHOLEN.map((s) => ({ ...s, datum: beginSchooljaar(ctx.today) })));
+    const scholen = DEMO_SCHOLEN.filter((_, i) => geldig[i].onbekend.length === 0);
+    if (!scholen.length) return;
+    const personen: { id: string; geboortedatum: string; persona: string | null }[] = await m.query(
+      `SELECT id, geboortedatum, persona FROM rod_persoon WHERE sandbox_id = $1 AND (persona IS NULL OR persona = 'dubbeleInschrijving') ORDER BY persona NULLS LAST, burgerservicenummer LIMIT $2`,
+      [ctx.sandboxId, scholen.length * PER_SCHOOL + 1],
+    );
+    const begin = beginSchooljaar(ctx.today);
+    const rows = personen.map((p, i) => {
+      const school = p.persona ? (scholen.find((s) => s.instellingscode === '02AA') ?? scholen[0]) : scholen[i % scholen.length];
+      const leeftijd = Number(begin.slice(0, 4)) - Number(vroegsteDatum(p.geboortedatum).slice(0, 4));
+      const groep = Math.min(8, Math.max(1, leeftijd - 3));
+      const id = uuidFrom(`${ctx.seed}:${ctx.sandboxId}:${p.id}`);
+      return { id, persoonId: p.id, school, groep, docId: uuidFrom(`doc:${id}`) };
+    });
+    const inhoud = (r: (typeof rows)[number]) =>
+      JSON.stringify({
+        instellingscode: r.school.instellingscode,
+        inschrijvingvolgnummer: '1',
+        datumInschrijving: begin,
+        datumUitschrijving: null,
+        nNCA: null,
+        inschrijvingPeriodeBO: [{ datumBegin: begin, vestigingscode: r.school.vestigingscode, onderwijsaanbiedercode: r.school.onderwijsaanbiedercode, onderwijslocatiecode: r.school.onderwijslocatiecode, groep: String(r.groep), leerjaar: null, indicatieBekostiging: null }],
+        ontwikkelingsperspectief: [],
+      });
+    const col = <T>(f: (r: (typeof rows)[number]) => T) => rows.map(f);
+    await m.query(
+      `INSERT INTO rod_inschrijving (id, sandbox_id, persoon_id, instellingscode, inschrijvingvolgnummer, datum_inschrijving, versie, inhoud_hash, bedrijfsdocument_id,
+         aangeleverd_door, aangeleverd_oin, eerst_ontvangen_op, ontvangen_op)
+       SELECT x.id, $1, x.pid, x.school, '1', $2::date, 1, encode(sha256(x.inhoud::bytea), 'hex'), x.doc, 'seed', $3, $2::date, $2::date
+         FROM unnest($4::uuid[], $5::uuid[], $6::text[], $7::uuid[], $8::text[]) AS x(id, pid, school, doc, inhoud)`,
+      [ctx.sandboxId, begin, DUO_OIN, col((r) => r.id), col((r) => r.persoonId), col((r) => r.school.instellingscode), col((r) => r.docId), col(inhoud)],
+    );
+    await m.query(
+      `INSERT INTO rod_inschrijving_periode (inschrijving_id, volgnummer, sandbox_id, datum_begin, vestigingscode, onderwijsaanbiedercode, onderwijslocatiecode, groep)
+       SELECT x.id, 1, $1, $2::date, x.ves, x.aan, x.loc, x.gr FROM unnest($3::uuid[], $4::text[], $5::text[], $6::text[], $7::int[]) AS x(id, ves, aan, loc, gr)`,
+      [ctx.sandboxId, begin, col((r) => r.id), col((r) => r.school.vestigingscode), col((r) => r.school.onderwijsaanbiedercode), col((r) => r.school.onderwijslocatiecode), col((r) => r.groep)],
+    );
+    await m.query(
+      `INSERT INTO rod_inschrijving_versie (inschrijving_id, versie, sandbox_id, soort, persoon_id, instellingscode, inschrijvingvolgnummer, inhoud, bedrijfsdocument_id,
+         datum_tijd_bedrijfsdocument, client_id, oin, ontvangen_op)
+       SELECT x.id, 1, $1, 'AANLEVERING', x.pid, x.school, '1', x.inhoud::jsonb, x.doc, $2::date, 'seed', $3, $2::date
+         FROM unnest($4::uuid[], $5::uuid[], $6::text[], $7::uuid[], $8::text[]) AS x(id, pid, school, doc, inhoud)`,
+      [ctx.sandboxId, begin, DUO_OIN, col((r) => r.id), col((r) => r.persoonId), col((r) => r.school.instellingscode), col((r) => r.docId), col(inhoud)],
+    );
   }
 
   private async seedPersonen(m: EntityManager, ctx: SeedContext) {
@@ -131,4 +192,10 @@ export class RodSeedContributor implements OnModuleInit {
       }
     }
   }
+}
+
+/** A deterministic UUID (v4 layout) from a text. */
+function uuidFrom(text: string): string {
+  const h = createHash('sha256').update(text).digest('hex');
+  return `${h.slice(0, 8)}-${h.slice(8, 12)}-4${h.slice(13, 16)}-${((parseInt(h[16], 16) & 3) | 8).toString(16)}${h.slice(17, 20)}-${h.slice(20, 32)}`;
 }

@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { RioModule, RioQueryService } from '../rio';
 import { AanleverenService } from './inschrijvingen/aanleveren.service';
 import { InschrijvingenController } from './inschrijvingen/inschrijvingen.controller';
 import { InschrijvingenLezenService } from './inschrijvingen/inschrijvingen-lezen.service';
@@ -7,11 +8,11 @@ import { MachtigingenService } from './machtigingen/machtigingen.service';
 import { PersonenController } from './personen/personen.controller';
 import { PersonenService } from './personen/personen.service';
 import { RodRioPort } from './rio-port';
-import { ProvisionalRio } from './rio-provisional';
 import { RodSeedContributor } from './rod-seed';
 
 /** The ROD po register API /rod/v1: persoonsregister and identificatie, machtigingen, inschrijvingen. */
 @Module({
+  imports: [RioModule],
   controllers: [PersonenController, MachtigingenController, InschrijvingenController],
   providers: [
     PersonenService,
@@ -19,7 +20,7 @@ import { RodSeedContributor } from './rod-seed';
     AanleverenService,
     InschrijvingenLezenService,
     RodSeedContributor,
-    { provide: RodRioPort, useClass: ProvisionalRio },
+    { provide: RodRioPort, useExisting: RioQueryService },
   ],
   exports: [PersonenService, MachtigingenService],
 })

@@ -223,6 +223,44 @@ describe('ROD aanleveren inschrijving: answers and rules', () => {
       expect(res.foutmeldingen[0].veld).toBe('/inschrijvingPeriodeBO/0/vestigingscode');
     });
 
+    it('224: a locatie whose gebruik is not linked to the BRIN6 is stored with a melding', async () => {
+      const bsn = await nieuweLeerling(r);
+      const res = await send(inschrijving(bsn, { inschrijvingPeriodeBO: [{ datumBegin: '2025-08-28', ...codesOf(SCHOOL_ALFA), onderwijslocatiecode: '100X002', groep: '1' }] }));
+      expect(res.status).toBe(201);
+      const m = res.body.meldingen.find((x: any) => x.code === '224_locatie_niet_in_gebruik');
+      expect(m).toEqual(expect.objectContaining({ soort: 'MELDING', veld: '/inschrijvingPeriodeBO/0/onderwijslocatiecode' }));
+      expect(res.body.meldingen.every((x: any) => x.soort === 'MELDING')).toBe(true);
+    });
+
+    it('223 and 225: an aanbieder of the bestuur without juridische relatie with the BRIN4, offering nothing at the locatie', async () => {
+      const bsn = await nieuweLeerling(r);
+      const res = await send(inschrijving(bsn, { inschrijvingPeriodeBO: [{ datumBegin: '2025-08-28', ...codesOf(SCHOOL_ALFA), onderwijsaanbiedercode: SCHOOL_ALFA_2.onderwijsaanbiedercode, groep: '1' }] }));
+      expect(res.status).toBe(201);
+      expect(codes(res.body.meldingen)).toEqual(['223_aanbieder_geen_relatie', '225_geen_aangeboden_opleiding']);
+    });
+
+    it('222: a BRIN6 not yet in bedrijf on the periode date is stored with a melding', async () => {
+      // 01AB00 is in bedrijf from 2004-08-01
+      const bsn = await nieuweLeerling(r, '1998-01-01');
+      const res = await send(inschrijving(bsn, { datumInschrijving: '2003-08-01', datumUitschrijving: '2004-07-31', inschrijvingPeriodeBO: [{ datumBegin: '2003-08-01', ...codesOf(SCHOOL_ALFA_2), groep: '2' }] }, SCHOOL_ALFA_2));
+      expect(res.status).toBe(201);
+      expect(codes(res.body.meldingen)).toContain('222_vestiging_niet_geldig');
+      expect(res.body.meldingen.find((x: any) => x.code === '222_vestiging_niet_geldig').veld).toBe('/inschrijvingPeriodeBO/0/vestigingscode');
+    });
+
+    it('220: an aanbieder code unknown in RIO is a foutmelding', async () => {
+      const bsn = await nieuweLeerling(r);
+      const res = expectAfgekeurd(await send(inschrijving(bsn, { inschrijvingPeriodeBO: [{ datumBegin: '2025-08-28', ...codesOf(SCHOOL_ALFA), onderwijsaanbiedercode: '999A999', groep: '1' }] })), ['220_vestiging_onbekend']);
+      expect(res.foutmeldingen[0].veld).toBe('/inschrijvingPeriodeBO/0/onderwijsaanbiedercode');
+    });
+
+    it('250 for the documented persona enrolled at a school of the other bestuur', async () => {
+      const res = await send(inschrijving('999990056'));
+      expect(res.status).toBe(201);
+      expect(codes(res.body.meldingen)).toEqual(['250_overlap_andere_school']);
+      expect(res.body.meldingen[0].tekst).toContain('02AA');
+    });
+
     it('221: a vendor without a machtiging for the school gets 403', async () => {
       const bsn = await nieuweLeerling(r);
       expectProblem(await send(inschrijving(bsn), r.beta), 403, '221_geen_machtiging');

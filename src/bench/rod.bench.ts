@@ -1,0 +1,106 @@
+import { randomUUID } from 'node:crypto';
+import { Client } from 'pg';
+import { dutchDate } from '../common/clock/clock.service';
+import { bsnMetControlecijfer } from '../rod';
+import { loadTest, peakRssMb, printFigures, startBenchApp, token } from './harness';
+
+/** Demo schools of the small seed with a valid RIO combination (vestiging, aanbieder, locatie). */
+const SCHOLEN = {
+  '01AA': ['01AA00', '100A001', '100X001'],
+  '01AB': ['01AB00', '100A002', '100X003'],
+  '02AA': ['02AA00', '100A004', '100X005'],
+} as const;
+
+/**
+ * `npm run bench:rod`: accepted AanleverenInschrijvingBO messages per second at concurrency 32 and 64
+ * (distinct pupils, bounded counts) with p50/p99, and the registratieoverzicht of a 1,000-pupil school.
+ * Args: [submissions per run, default 10000].
+ */
+export async function main(args: string[]) {
+  const perRun = Number(args[0] ?? 10_000);
+  const bench = await startBenchApp('rod');
+  try {
+    const db = new Client({ connectionString: bench.databaseUrl });
+    await db.connect();
+    const [{ id: sandboxId }] = (await db.query(`SELECT id FROM sandbox WHERE code = 'default'`)).rows;
+    // Pupils: generated persons with valid BSNs, inserted set-based.
+    const total = 500 + 2 * perRun + 1000;
+    const bsns: string[] = [];
+    for (let i = 0; bsns.length < total; i++) {
+      const bsn = bsnMetControlecijfer('98' + String(i).padStart(6, '0'));
+      if (bsn) bsns.push(bsn);
+    }
+    await db.query(
+      `INSERT INTO rod_persoon (sandbox_id, burgerservicenummer, geboortedatum, geslacht, achternaam)
+       SELECT $1, b, '2018-05-05', 'M', 'Bench' FROM unnest($2::text[]) AS b ON CONFLICT DO NOTHING`,
+      [sandboxId, bsns],
+    );
+    await db.end();
+    const alfa = await token(bench.baseUrl, 'las-alfa', 'las-alfa-geheim');
+    const beta = await token(bench.baseUrl, 'las-beta', 'las-beta-geheim');
+    const vandaag = dutchDate(new Date());
+    const send = async (bsn: string, school: keyof typeof SCHOLEN, tok: string) => {
+      const [vestigingscode, onderwijsaanbiedercode, onderwijslocatiecode] = SCHOLEN[school];
+      const res = await fetch(`${bench.baseUrl}/rod/v1/inschrijvingen`, {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/json', Authorization: `Bearer ${tok}` },
+        body: JSON.stringify({
+          bedrijfsdocument: { identificatiecodeBedrijfsdocument: randomUUID(), datumTijdBedrijfsdocument: new Date().toISOString() },
+          instellingscode: school,
+          persoonsgebondenNummer: { burgerservicenummer: bsn },
+          inschrijvingvolgnummer: '1',
+          datumInschrijving: vandaag,
+          inschrijvingPeriodeBO: [{ datumBegin: vandaag, vestigingscode, onderwijsaanbiedercode, onderwijslocatiecode, groep: '3' }],
+        }),
+      });
+      await res.arrayBuffer();
+      return res.status;
+    };
+    const accepted = (s: number) => s === 201;
+    let next = 0;
+    const take = (n: number) => bsns.slice(next, (next += n));
+
+    const warm = take(500);
+    await loadTest(warm.length, 16, (i) => send(warm[i], '01AA', alfa), accepted);
+    const run32 = take(perRun);
+    const c32 = await loadTest(run32.length, 32, (i) => send(run32[i], '01AA', alfa), accepted);
+    const run64 = take(perRun);
+    const c64 = await loadTest(run64.length, 64, (i) => send(run64[i], '01AB', alfa), accepted);
+    const school = take(1000);
+    const fill = await loadTest(school.length, 32, (i) => send(school[i], '02AA', beta), accepted);
+
+    // Registratieoverzicht of the 1,000-pupil school: every page of 100, 20 full passes.
+    const pageLatencies: number[] = [];
+    const passLatencies: number[] = [];
+    let seen = 0;
+    for (let pass = 0; pass < 20; pass++) {
+      const p0 = process.hrtime.bigint();
+      seen = 0;
+      for (let page = 1; page <= 10; page++) {
+        const t0 = process.hrtime.bigint();
+        const res = await fetch(`${bench.baseUrl}/rod/v1/instellingen/02AA/registratieoverzicht?pageSize=100&page=${page}`, { headers: { Authorization: `Bearer ${beta}` } });
+        const body = (await res.json()) as { items: unknown[] };
+        seen += body.items.length;
+        pageLatencies.push(Number(process.hrtime.bigint() - t0) / 1e6);
+      }
+      passLatencies.push(Number(process.hrtime.bigint() - p0) / 1e6);
+    }
+    const pct = (xs: number[], p: number) => {
+      const s = [...xs].sort((a, b) => a - b);
+      return Math.round(s[Math.min(s.length - 1, Math.floor((p / 100) * s.length))] * 10) / 10;
+    };
+
+    printFigures('ROD aanleveren inschrijving, concurrency 32 (distinct pupils, one school)', {
+      requests: c32.requests, accepted: c32.ok, 'accepted per second': c32.perSecond, 'p50 ms': c32.p50Ms, 'p99 ms': c32.p99Ms, 'max ms': c32.maxMs, statuses: c32.statuses,
+    });
+    printFigures('ROD aanleveren inschrijving, concurrency 64', {
+      requests: c64.requests, accepted: c64.ok, 'accepted per second': c64.perSecond, 'p50 ms': c64.p50Ms, 'p99 ms': c64.p99Ms, 'max ms': c64.maxMs, statuses: c64.statuses,
+    });
+    printFigures('ROD registratieoverzicht, school with 1,000 pupils (pages of 100, 20 passes)', {
+      'pupils in school': fill.ok, 'items read per pass': seen, 'page p50 ms': pct(pageLatencies, 50), 'page p99 ms': pct(pageLatencies, 99), 'full overview p50 ms': pct(passLatencies, 50), 'full overview max ms': pct(passLatencies, 100),
+    });
+    printFigures('Process', { 'peak RSS MB': peakRssMb(), cpus: (await import('node:os')).cpus().length });
+  } finally {
+    await bench.close();
+  }
+}
