@@ -1,11 +1,23 @@
 import { Module } from '@nestjs/common';
+import { InstellingserkenningenController, OnderwijsbesturenController, VestigingserkenningenController } from './controllers/juridisch.controller';
+import { AangebodenOpleidingenController, OnderwijsaanbiedersController, OnderwijslocatiegebruikenController, OnderwijslocatiesController } from './controllers/onderwijskundig.controller';
+import { RioBeherenService } from './rio-beheren.service';
 import { RioDataContributor } from './rio-data.contributor';
+import { RioLezenService } from './rio-lezen.service';
 import { RioQueryService } from './rio-query.service';
 
 /** The RIO register /rio/v1: besturen and erkenningen (DUO side), aanbieders, locaties, locatiegebruik and aangeboden opleidingen (board side). */
 @Module({
-  controllers: [],
-  providers: [RioQueryService, RioDataContributor],
+  controllers: [
+    OnderwijsbesturenController,
+    InstellingserkenningenController,
+    VestigingserkenningenController,
+    OnderwijsaanbiedersController,
+    OnderwijslocatiesController,
+    OnderwijslocatiegebruikenController,
+    AangebodenOpleidingenController,
+  ],
+  providers: [RioQueryService, RioDataContributor, RioLezenService, RioBeherenService],
   exports: [RioQueryService],
 })
 export class RioModule {}

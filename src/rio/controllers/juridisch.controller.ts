@@ -1,0 +1,201 @@
+import { Body, Controller, Delete, Get, HttpCode, Param, Post, Put, Query, Req, Res } from '@nestjs/common';
+import { ApiCreatedResponse, ApiNoContentResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import { CurrentPrincipal, RequireScopes } from '../../common/auth/auth.decorators';
+import type { Principal } from '../../common/auth/principal';
+import { ApiIdempotent, ApiProblems } from '../../common/openapi/api-problems.decorator';
+import { DatumGeldigOpQuery, WijzigingenQuery, WijzigingPage } from '../dto/common.dto';
+import {
+  InstellingscodeParam,
+  Instellingserkenning,
+  InstellingserkenningenQuery,
+  InstellingserkenningPage,
+  InstellingserkenningRequest,
+  Onderwijsbestuur,
+  OnderwijsbestuurcodeParam,
+  OnderwijsbesturenQuery,
+  OnderwijsbestuurPage,
+  OnderwijsbestuurRequest,
+  VestigingscodeParam,
+  Vestigingserkenning,
+  VestigingserkenningenQuery,
+  VestigingserkenningPage,
+  VestigingserkenningRequest,
+} from '../dto/juridisch.dto';
+import { RioBeherenService } from '../rio-beheren.service';
+import { RioLezenService } from '../rio-lezen.service';
+import { pathOf, upserted } from './respond';
+
+@ApiTags('Onderwijsbesturen')
+@Controller('rio/v1/onderwijsbesturen')
+export class OnderwijsbesturenController {
+  constructor(private readonly lezen: RioLezenService, private readonly beheren: RioBeherenService) {}
+
+  @Get()
+  @RequireScopes('rio.lezen')
+  @ApiOperation({ summary: 'Search onderwijsbesturen valid on a date (by naam, bevoegd-gezagnummer)' })
+  @ApiOkResponse({ type: OnderwijsbestuurPage })
+  listOnderwijsbesturen(@CurrentPrincipal() p: Principal, @Query() q: OnderwijsbesturenQuery, @Req() req: FastifyRequest) {
+    return this.lezen.besturen(p.sandboxId, q, pathOf(req.url));
+  }
+
+  @Post()
+  @RequireScopes('beheer')
+  @ApiOperation({ summary: 'Register an onderwijsbestuur (DUO side); RIO assigns the code' })
+  @ApiCreatedResponse({ type: Onderwijsbestuur })
+  @ApiIdempotent()
+  createOnderwijsbestuur(@CurrentPrincipal() p: Principal, @Body() body: OnderwijsbestuurRequest) {
+    return this.beheren.createBestuur(p, body);
+  }
+
+  @Get('_wijzigingen')
+  @RequireScopes('rio.lezen')
+  @ApiOperation({ summary: 'Change feed of onderwijsbesturen since a moment' })
+  @ApiOkResponse({ type: WijzigingPage })
+  listOnderwijsbestuurWijzigingen(@CurrentPrincipal() p: Principal, @Query() q: WijzigingenQuery, @Req() req: FastifyRequest) {
+    return this.lezen.wijzigingen(p.sandboxId, 'onderwijsbesturen', q, pathOf(req.url));
+  }
+
+  @Get(':onderwijsbestuurcode')
+  @RequireScopes('rio.lezen')
+  @ApiOperation({ summary: 'Read an onderwijsbestuur as valid on a date' })
+  @ApiOkResponse({ type: Onderwijsbestuur })
+  @ApiProblems(404)
+  getOnderwijsbestuur(@CurrentPrincipal() p: Principal, @Param() a: OnderwijsbestuurcodeParam, @Query() q: DatumGeldigOpQuery) {
+    return this.lezen.bestuur(p.sandboxId, a.onderwijsbestuurcode, q);
+  }
+
+  @Put(':onderwijsbestuurcode')
+  @RequireScopes('beheer')
+  @ApiOperation({ summary: 'Replace the full state of an onderwijsbestuur (DUO side)' })
+  @ApiOkResponse({ type: Onderwijsbestuur })
+  @ApiIdempotent()
+  @ApiProblems(404)
+  putOnderwijsbestuur(@CurrentPrincipal() p: Principal, @Param() a: OnderwijsbestuurcodeParam, @Body() body: OnderwijsbestuurRequest) {
+    return this.beheren.putBestuur(p, a.onderwijsbestuurcode, body);
+  }
+
+  @Delete(':onderwijsbestuurcode')
+  @HttpCode(204)
+  @RequireScopes('beheer')
+  @ApiOperation({ summary: 'Delete an onderwijsbestuur without erkenningen, aanbieders or locatiegebruik (DUO side)' })
+  @ApiNoContentResponse({ description: 'Deleted.' })
+  @ApiIdempotent()
+  @ApiProblems(404)
+  deleteOnderwijsbestuur(@CurrentPrincipal() p: Principal, @Param() a: OnderwijsbestuurcodeParam) {
+    return this.beheren.deleteBestuur(p, a.onderwijsbestuurcode);
+  }
+}
+
+@ApiTags('Onderwijsinstellingserkenningen (BRIN4)')
+@Controller('rio/v1/onderwijsinstellingserkenningen')
+export class InstellingserkenningenController {
+  constructor(private readonly lezen: RioLezenService, private readonly beheren: RioBeherenService) {}
+
+  @Get()
+  @RequireScopes('rio.lezen')
+  @ApiOperation({ summary: 'Search BRIN4 erkenningen valid on a date (by naam, bestuur)' })
+  @ApiOkResponse({ type: InstellingserkenningPage })
+  listInstellingserkenningen(@CurrentPrincipal() p: Principal, @Query() q: InstellingserkenningenQuery, @Req() req: FastifyRequest) {
+    return this.lezen.instellingen(p.sandboxId, q, pathOf(req.url));
+  }
+
+  @Get('_wijzigingen')
+  @RequireScopes('rio.lezen')
+  @ApiOperation({ summary: 'Change feed of BRIN4 erkenningen since a moment' })
+  @ApiOkResponse({ type: WijzigingPage })
+  listInstellingserkenningWijzigingen(@CurrentPrincipal() p: Principal, @Query() q: WijzigingenQuery, @Req() req: FastifyRequest) {
+    return this.lezen.wijzigingen(p.sandboxId, 'onderwijsinstellingserkenningen', q, pathOf(req.url));
+  }
+
+  @Get(':instellingscode')
+  @RequireScopes('rio.lezen')
+  @ApiOperation({ summary: 'Read a BRIN4 erkenning as valid on a date' })
+  @ApiOkResponse({ type: Instellingserkenning })
+  @ApiProblems(404)
+  getInstellingserkenning(@CurrentPrincipal() p: Principal, @Param() a: InstellingscodeParam, @Query() q: DatumGeldigOpQuery) {
+    return this.lezen.instelling(p.sandboxId, a.instellingscode, q);
+  }
+
+  @Get(':instellingscode/vestigingserkenningen')
+  @RequireScopes('rio.lezen')
+  @ApiOperation({ summary: 'The BRIN6 vestigingen of a BRIN4 valid on a date' })
+  @ApiOkResponse({ type: VestigingserkenningPage })
+  @ApiProblems(404)
+  async listVestigingenVanInstelling(@CurrentPrincipal() p: Principal, @Param() a: InstellingscodeParam, @Query() q: VestigingserkenningenQuery, @Req() req: FastifyRequest) {
+    return this.lezen.instelling(p.sandboxId, a.instellingscode, q).then(() => this.lezen.vestigingen(p.sandboxId, { ...q, instellingscode: a.instellingscode }, pathOf(req.url)));
+  }
+
+  @Put(':instellingscode')
+  @RequireScopes('beheer')
+  @ApiOperation({ summary: 'Create or replace a BRIN4 erkenning (DUO side)' })
+  @ApiOkResponse({ type: Instellingserkenning, description: 'Replaced.' })
+  @ApiCreatedResponse({ type: Instellingserkenning, description: 'Created.' })
+  @ApiIdempotent()
+  putInstellingserkenning(@CurrentPrincipal() p: Principal, @Param() a: InstellingscodeParam, @Body() body: InstellingserkenningRequest, @Res({ passthrough: true }) reply: FastifyReply) {
+    return upserted(reply, this.beheren.putInstelling(p, a.instellingscode, body));
+  }
+
+  @Delete(':instellingscode')
+  @HttpCode(204)
+  @RequireScopes('beheer')
+  @ApiOperation({ summary: 'Delete a BRIN4 erkenning without vestigingen or juridische relaties (DUO side)' })
+  @ApiNoContentResponse({ description: 'Deleted.' })
+  @ApiIdempotent()
+  @ApiProblems(404)
+  deleteInstellingserkenning(@CurrentPrincipal() p: Principal, @Param() a: InstellingscodeParam) {
+    return this.beheren.deleteInstelling(p, a.instellingscode);
+  }
+}
+
+@ApiTags('Vestigingserkenningen (BRIN6)')
+@Controller('rio/v1/vestigingserkenningen')
+export class VestigingserkenningenController {
+  constructor(private readonly lezen: RioLezenService, private readonly beheren: RioBeherenService) {}
+
+  @Get()
+  @RequireScopes('rio.lezen')
+  @ApiOperation({ summary: 'Search BRIN6 vestigingen valid on a date (by BRIN4, naam, postcode, plaatsnaam)' })
+  @ApiOkResponse({ type: VestigingserkenningPage })
+  listVestigingserkenningen(@CurrentPrincipal() p: Principal, @Query() q: VestigingserkenningenQuery, @Req() req: FastifyRequest) {
+    return this.lezen.vestigingen(p.sandboxId, q, pathOf(req.url));
+  }
+
+  @Get('_wijzigingen')
+  @RequireScopes('rio.lezen')
+  @ApiOperation({ summary: 'Change feed of BRIN6 vestigingen since a moment' })
+  @ApiOkResponse({ type: WijzigingPage })
+  listVestigingserkenningWijzigingen(@CurrentPrincipal() p: Principal, @Query() q: WijzigingenQuery, @Req() req: FastifyRequest) {
+    return this.lezen.wijzigingen(p.sandboxId, 'vestigingserkenningen', q, pathOf(req.url));
+  }
+
+  @Get(':vestigingscode')
+  @RequireScopes('rio.lezen')
+  @ApiOperation({ summary: 'Read a BRIN6 vestiging as valid on a date' })
+  @ApiOkResponse({ type: Vestigingserkenning })
+  @ApiProblems(404)
+  getVestigingserkenning(@CurrentPrincipal() p: Principal, @Param() a: VestigingscodeParam, @Query() q: DatumGeldigOpQuery) {
+    return this.lezen.vestiging(p.sandboxId, a.vestigingscode, q);
+  }
+
+  @Put(':vestigingscode')
+  @RequireScopes('beheer')
+  @ApiOperation({ summary: 'Create or replace a BRIN6 vestigingserkenning (DUO side); its BRIN4 must exist' })
+  @ApiOkResponse({ type: Vestigingserkenning, description: 'Replaced.' })
+  @ApiCreatedResponse({ type: Vestigingserkenning, description: 'Created.' })
+  @ApiIdempotent()
+  putVestigingserkenning(@CurrentPrincipal() p: Principal, @Param() a: VestigingscodeParam, @Body() body: VestigingserkenningRequest, @Res({ passthrough: true }) reply: FastifyReply) {
+    return upserted(reply, this.beheren.putVestiging(p, a.vestigingscode, body));
+  }
+
+  @Delete(':vestigingscode')
+  @HttpCode(204)
+  @RequireScopes('beheer')
+  @ApiOperation({ summary: 'Delete a BRIN6 vestigingserkenning not linked to locatiegebruik (DUO side)' })
+  @ApiNoContentResponse({ description: 'Deleted.' })
+  @ApiIdempotent()
+  @ApiProblems(404)
+  deleteVestigingserkenning(@CurrentPrincipal() p: Principal, @Param() a: VestigingscodeParam) {
+    return this.beheren.deleteVestiging(p, a.vestigingscode);
+  }
+}

@@ -1,0 +1,269 @@
+import { Body, Controller, Delete, Get, HttpCode, Param, Post, Put, Query, Req, Res } from '@nestjs/common';
+import { ApiCreatedResponse, ApiNoContentResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import { CurrentPrincipal, RequireScopes } from '../../common/auth/auth.decorators';
+import type { Principal } from '../../common/auth/principal';
+import { ApiIdempotent, ApiProblems } from '../../common/openapi/api-problems.decorator';
+import { DatumGeldigOpQuery, WijzigingenQuery, WijzigingPage } from '../dto/common.dto';
+import {
+  AanbodQuery,
+  AangebodenOpleiding,
+  AangebodenOpleidingCodeParam,
+  AangebodenOpleidingenQuery,
+  AangebodenOpleidingPage,
+  AangebodenOpleidingRequest,
+  GebruikParams,
+  Onderwijsaanbieder,
+  OnderwijsaanbiedercodeParam,
+  OnderwijsaanbiederPage,
+  OnderwijsaanbiederRequest,
+  OnderwijsaanbiedersQuery,
+  Onderwijslocatie,
+  OnderwijslocatiecodeParam,
+  Onderwijslocatiegebruik,
+  OnderwijslocatiegebruikenQuery,
+  OnderwijslocatiegebruikPage,
+  OnderwijslocatiegebruikRequest,
+  OnderwijslocatiePage,
+  OnderwijslocatieRequest,
+  OnderwijslocatiesQuery,
+  OpleidingseenheidResponse,
+} from '../dto/onderwijskundig.dto';
+import { RioBeherenService } from '../rio-beheren.service';
+import { RioLezenService } from '../rio-lezen.service';
+import { pathOf, upserted } from './respond';
+
+@ApiTags('Onderwijsaanbieders')
+@Controller('rio/v1/onderwijsaanbieders')
+export class OnderwijsaanbiedersController {
+  constructor(private readonly lezen: RioLezenService, private readonly beheren: RioBeherenService) {}
+
+  @Get()
+  @RequireScopes('rio.lezen')
+  @ApiOperation({ summary: 'Find schools: aanbieders valid on a date, by naam, BRIN4, bestuur, or postcode/plaatsnaam of where they offer education' })
+  @ApiOkResponse({ type: OnderwijsaanbiederPage })
+  listOnderwijsaanbieders(@CurrentPrincipal() p: Principal, @Query() q: OnderwijsaanbiedersQuery, @Req() req: FastifyRequest) {
+    return this.lezen.aanbieders(p.sandboxId, q, pathOf(req.url));
+  }
+
+  @Post()
+  @RequireScopes('rio.beheren')
+  @ApiOperation({ summary: 'Register an onderwijsaanbieder for a bestuur the client acts for; RIO assigns the code' })
+  @ApiCreatedResponse({ type: Onderwijsaanbieder })
+  @ApiIdempotent()
+  createOnderwijsaanbieder(@CurrentPrincipal() p: Principal, @Body() body: OnderwijsaanbiederRequest) {
+    return this.beheren.createAanbieder(p, body);
+  }
+
+  @Get('_wijzigingen')
+  @RequireScopes('rio.lezen')
+  @ApiOperation({ summary: 'Change feed of onderwijsaanbieders since a moment' })
+  @ApiOkResponse({ type: WijzigingPage })
+  listOnderwijsaanbiederWijzigingen(@CurrentPrincipal() p: Principal, @Query() q: WijzigingenQuery, @Req() req: FastifyRequest) {
+    return this.lezen.wijzigingen(p.sandboxId, 'onderwijsaanbieders', q, pathOf(req.url));
+  }
+
+  @Get(':onderwijsaanbiedercode')
+  @RequireScopes('rio.lezen')
+  @ApiOperation({ summary: 'Read an onderwijsaanbieder as valid on a date' })
+  @ApiOkResponse({ type: Onderwijsaanbieder })
+  @ApiProblems(404)
+  getOnderwijsaanbieder(@CurrentPrincipal() p: Principal, @Param() a: OnderwijsaanbiedercodeParam, @Query() q: DatumGeldigOpQuery) {
+    return this.lezen.aanbieder(p.sandboxId, a.onderwijsaanbiedercode, q);
+  }
+
+  @Get(':onderwijsaanbiedercode/aangeboden-opleidingen')
+  @RequireScopes('rio.lezen')
+  @ApiOperation({ summary: 'The aanbod of an onderwijsaanbieder on a date' })
+  @ApiOkResponse({ type: AangebodenOpleidingPage })
+  @ApiProblems(404)
+  listAanbodVanOnderwijsaanbieder(@CurrentPrincipal() p: Principal, @Param() a: OnderwijsaanbiedercodeParam, @Query() q: AanbodQuery, @Req() req: FastifyRequest) {
+    return this.lezen.aanbodVan(p.sandboxId, a.onderwijsaanbiedercode, q, pathOf(req.url));
+  }
+
+  @Put(':onderwijsaanbiedercode')
+  @RequireScopes('rio.beheren')
+  @ApiOperation({ summary: 'Replace the full state of an onderwijsaanbieder (standlevering)' })
+  @ApiOkResponse({ type: Onderwijsaanbieder })
+  @ApiIdempotent()
+  @ApiProblems(404)
+  putOnderwijsaanbieder(@CurrentPrincipal() p: Principal, @Param() a: OnderwijsaanbiedercodeParam, @Body() body: OnderwijsaanbiederRequest) {
+    return this.beheren.putAanbieder(p, a.onderwijsaanbiedercode, body);
+  }
+
+  @Delete(':onderwijsaanbiedercode')
+  @HttpCode(204)
+  @RequireScopes('rio.beheren')
+  @ApiOperation({ summary: 'Delete an onderwijsaanbieder without aangeboden opleidingen' })
+  @ApiNoContentResponse({ description: 'Deleted.' })
+  @ApiIdempotent()
+  @ApiProblems(404)
+  deleteOnderwijsaanbieder(@CurrentPrincipal() p: Principal, @Param() a: OnderwijsaanbiedercodeParam) {
+    return this.beheren.deleteAanbieder(p, a.onderwijsaanbiedercode);
+  }
+}
+
+@ApiTags('Onderwijslocaties')
+@Controller('rio/v1/onderwijslocaties')
+export class OnderwijslocatiesController {
+  constructor(private readonly lezen: RioLezenService, private readonly beheren: RioBeherenService) {}
+
+  @Get()
+  @RequireScopes('rio.lezen')
+  @ApiOperation({ summary: 'Search onderwijslocaties by postcode or plaatsnaam' })
+  @ApiOkResponse({ type: OnderwijslocatiePage })
+  listOnderwijslocaties(@CurrentPrincipal() p: Principal, @Query() q: OnderwijslocatiesQuery, @Req() req: FastifyRequest) {
+    return this.lezen.locaties(p.sandboxId, q, pathOf(req.url));
+  }
+
+  @Post()
+  @RequireScopes('rio.beheren')
+  @ApiOperation({ summary: 'Resolve an address through BAG to an onderwijslocatie; RIO assigns a code when the address has none yet (201), else returns it (200)' })
+  @ApiCreatedResponse({ type: Onderwijslocatie, description: 'New onderwijslocatie.' })
+  @ApiOkResponse({ type: Onderwijslocatie, description: 'The existing onderwijslocatie at that address.' })
+  @ApiIdempotent()
+  createOnderwijslocatie(@CurrentPrincipal() p: Principal, @Body() body: OnderwijslocatieRequest, @Res({ passthrough: true }) reply: FastifyReply) {
+    return upserted(reply, this.beheren.createLocatie(p, body));
+  }
+
+  @Get('_wijzigingen')
+  @RequireScopes('rio.lezen')
+  @ApiOperation({ summary: 'Change feed of onderwijslocaties since a moment' })
+  @ApiOkResponse({ type: WijzigingPage })
+  listOnderwijslocatieWijzigingen(@CurrentPrincipal() p: Principal, @Query() q: WijzigingenQuery, @Req() req: FastifyRequest) {
+    return this.lezen.wijzigingen(p.sandboxId, 'onderwijslocaties', q, pathOf(req.url));
+  }
+
+  @Get(':onderwijslocatiecode')
+  @RequireScopes('rio.lezen')
+  @ApiOperation({ summary: 'Read an onderwijslocatie' })
+  @ApiOkResponse({ type: Onderwijslocatie })
+  @ApiProblems(404)
+  getOnderwijslocatie(@CurrentPrincipal() p: Principal, @Param() a: OnderwijslocatiecodeParam) {
+    return this.lezen.locatie(p.sandboxId, a.onderwijslocatiecode);
+  }
+
+  @Delete(':onderwijslocatiecode')
+  @HttpCode(204)
+  @RequireScopes('rio.beheren')
+  @ApiOperation({ summary: 'Delete an onderwijslocatie that no bestuur uses' })
+  @ApiNoContentResponse({ description: 'Deleted.' })
+  @ApiIdempotent()
+  @ApiProblems(404)
+  deleteOnderwijslocatie(@CurrentPrincipal() p: Principal, @Param() a: OnderwijslocatiecodeParam) {
+    return this.beheren.deleteLocatie(p, a.onderwijslocatiecode);
+  }
+}
+
+@ApiTags('Onderwijslocatiegebruiken')
+@Controller('rio/v1')
+export class OnderwijslocatiegebruikenController {
+  constructor(private readonly lezen: RioLezenService, private readonly beheren: RioBeherenService) {}
+
+  @Get('onderwijslocatiegebruiken')
+  @RequireScopes('rio.lezen')
+  @ApiOperation({ summary: 'Search onderwijslocatiegebruik valid on a date (by bestuur, locatie, BRIN6)' })
+  @ApiOkResponse({ type: OnderwijslocatiegebruikPage })
+  listOnderwijslocatiegebruiken(@CurrentPrincipal() p: Principal, @Query() q: OnderwijslocatiegebruikenQuery, @Req() req: FastifyRequest) {
+    return this.lezen.gebruiken(p.sandboxId, q, pathOf(req.url));
+  }
+
+  @Get('onderwijslocatiegebruiken/_wijzigingen')
+  @RequireScopes('rio.lezen')
+  @ApiOperation({ summary: 'Change feed of onderwijslocatiegebruik since a moment (code = onderwijsbestuurcode/onderwijslocatiecode)' })
+  @ApiOkResponse({ type: WijzigingPage })
+  listOnderwijslocatiegebruikWijzigingen(@CurrentPrincipal() p: Principal, @Query() q: WijzigingenQuery, @Req() req: FastifyRequest) {
+    return this.lezen.wijzigingen(p.sandboxId, 'onderwijslocatiegebruiken', q, pathOf(req.url));
+  }
+
+  @Get('onderwijsbesturen/:onderwijsbestuurcode/onderwijslocatiegebruiken/:onderwijslocatiecode')
+  @RequireScopes('rio.lezen')
+  @ApiOperation({ summary: 'Read the gebruik of a locatie by a bestuur as valid on a date' })
+  @ApiOkResponse({ type: Onderwijslocatiegebruik })
+  @ApiProblems(404)
+  getOnderwijslocatiegebruik(@CurrentPrincipal() p: Principal, @Param() a: GebruikParams, @Query() q: DatumGeldigOpQuery) {
+    return this.lezen.gebruik(p.sandboxId, a.onderwijsbestuurcode, a.onderwijslocatiecode, q);
+  }
+
+  @Put('onderwijsbesturen/:onderwijsbestuurcode/onderwijslocatiegebruiken/:onderwijslocatiecode')
+  @RequireScopes('rio.beheren')
+  @ApiOperation({ summary: 'Create or replace the gebruik of a locatie by a bestuur the client acts for, with its relaties to BRIN6 vestigingen' })
+  @ApiOkResponse({ type: Onderwijslocatiegebruik, description: 'Replaced.' })
+  @ApiCreatedResponse({ type: Onderwijslocatiegebruik, description: 'Created.' })
+  @ApiIdempotent()
+  @ApiProblems(404)
+  putOnderwijslocatiegebruik(@CurrentPrincipal() p: Principal, @Param() a: GebruikParams, @Body() body: OnderwijslocatiegebruikRequest, @Res({ passthrough: true }) reply: FastifyReply) {
+    return upserted(reply, this.beheren.putGebruik(p, a.onderwijsbestuurcode, a.onderwijslocatiecode, body));
+  }
+
+  @Delete('onderwijsbesturen/:onderwijsbestuurcode/onderwijslocatiegebruiken/:onderwijslocatiecode')
+  @HttpCode(204)
+  @RequireScopes('rio.beheren')
+  @ApiOperation({ summary: 'Delete the gebruik of a locatie by a bestuur' })
+  @ApiNoContentResponse({ description: 'Deleted.' })
+  @ApiIdempotent()
+  @ApiProblems(404)
+  deleteOnderwijslocatiegebruik(@CurrentPrincipal() p: Principal, @Param() a: GebruikParams) {
+    return this.beheren.deleteGebruik(p, a.onderwijsbestuurcode, a.onderwijslocatiecode);
+  }
+}
+
+@ApiTags('Aangeboden opleidingen')
+@Controller('rio/v1')
+export class AangebodenOpleidingenController {
+  constructor(private readonly lezen: RioLezenService, private readonly beheren: RioBeherenService) {}
+
+  @Get('aangeboden-opleidingen')
+  @RequireScopes('rio.lezen')
+  @ApiOperation({ summary: 'Search aangeboden opleidingen valid on a date (by aanbieder, locatie, onderwijsconcept, postcode)' })
+  @ApiOkResponse({ type: AangebodenOpleidingPage })
+  listAangebodenOpleidingen(@CurrentPrincipal() p: Principal, @Query() q: AangebodenOpleidingenQuery, @Req() req: FastifyRequest) {
+    return this.lezen.opleidingen(p.sandboxId, q, pathOf(req.url));
+  }
+
+  @Get('aangeboden-opleidingen/_wijzigingen')
+  @RequireScopes('rio.lezen')
+  @ApiOperation({ summary: 'Change feed of aangeboden opleidingen since a moment' })
+  @ApiOkResponse({ type: WijzigingPage })
+  listAangebodenOpleidingWijzigingen(@CurrentPrincipal() p: Principal, @Query() q: WijzigingenQuery, @Req() req: FastifyRequest) {
+    return this.lezen.wijzigingen(p.sandboxId, 'aangeboden-opleidingen', q, pathOf(req.url));
+  }
+
+  @Get('aangeboden-opleidingen/:aangebodenOpleidingCode')
+  @RequireScopes('rio.lezen')
+  @ApiOperation({ summary: 'Read an aangeboden opleiding as valid on a date' })
+  @ApiOkResponse({ type: AangebodenOpleiding })
+  @ApiProblems(404)
+  getAangebodenOpleiding(@CurrentPrincipal() p: Principal, @Param() a: AangebodenOpleidingCodeParam, @Query() q: DatumGeldigOpQuery) {
+    return this.lezen.opleiding(p.sandboxId, a.aangebodenOpleidingCode, q);
+  }
+
+  @Put('aangeboden-opleidingen/:aangebodenOpleidingCode')
+  @RequireScopes('rio.beheren')
+  @ApiOperation({ summary: 'Create or replace an aangeboden BO/SO/VSO opleiding (key: a UUID the client chooses) of an aanbieder of a bestuur the client acts for' })
+  @ApiOkResponse({ type: AangebodenOpleiding, description: 'Replaced.' })
+  @ApiCreatedResponse({ type: AangebodenOpleiding, description: 'Created.' })
+  @ApiIdempotent()
+  putAangebodenOpleiding(@CurrentPrincipal() p: Principal, @Param() a: AangebodenOpleidingCodeParam, @Body() body: AangebodenOpleidingRequest, @Res({ passthrough: true }) reply: FastifyReply) {
+    return upserted(reply, this.beheren.putOpleiding(p, a.aangebodenOpleidingCode, body));
+  }
+
+  @Delete('aangeboden-opleidingen/:aangebodenOpleidingCode')
+  @HttpCode(204)
+  @RequireScopes('rio.beheren')
+  @ApiOperation({ summary: 'Delete an aangeboden opleiding' })
+  @ApiNoContentResponse({ description: 'Deleted.' })
+  @ApiIdempotent()
+  @ApiProblems(404)
+  deleteAangebodenOpleiding(@CurrentPrincipal() p: Principal, @Param() a: AangebodenOpleidingCodeParam) {
+    return this.beheren.deleteOpleiding(p, a.aangebodenOpleidingCode);
+  }
+
+  @Get('opleidingseenheden')
+  @RequireScopes('rio.lezen')
+  @ApiOperation({ summary: 'The po opleidingseenheden of OCW an aangeboden opleiding refers to' })
+  @ApiOkResponse({ type: [OpleidingseenheidResponse] })
+  listOpleidingseenheden() {
+    return this.lezen.opleidingseenheden();
+  }
+}

@@ -1,0 +1,488 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource, EntityManager } from 'typeorm';
+import type { Principal } from '../common/auth/principal';
+import { ClockService } from '../common/clock/clock.service';
+import { DomainHooks } from '../common/events/domain-hooks';
+import { Problems } from '../common/problem/problem';
+import type { InstellingserkenningRequest, OnderwijsbestuurRequest, VestigingserkenningRequest } from './dto/juridisch.dto';
+import type { AangebodenOpleidingRequest, OnderwijsaanbiederRequest, OnderwijslocatiegebruikRequest, OnderwijslocatieRequest } from './dto/onderwijskundig.dto';
+import { Foutcode, Foutmeldingen, nietGeautoriseerd, RioErrors } from './rio.errors';
+import { locatieResponse, metGeldigePeriode, vestigingResponse } from './rio-lezen.service';
+import { loadAanbieders, loadBesturen, loadGebruiken, loadInstellingen, loadLocaties, loadOpleidingen, loadVestigingen } from './rio.loaders';
+import type { AanbiederState, BagAdresState, BestuurState, GebruikState, InstellingState, OpleidingState, PeriodeState, VestigingState } from './rio.model';
+import { logMutatie, nextCode, SoortObject, SoortWijziging, writeDataset } from './rio.store';
+import { normalisePostcode, POSTCODE } from './rules/identifiers';
+import { binnenLevensduur, controleerPeriodes, overlappendePerSleutel } from './rules/periodes';
+import { controleerWaarde, opleidingseenheid, WaardenlijstNaam } from './rules/waardenlijsten';
+
+type PeriodeCodes = { eind: Foutcode; overlap: Foutcode; gat: Foutcode; buiten: Foutcode };
+const OBJECT: PeriodeCodes = { eind: 'N05010', overlap: 'N05050', gat: 'N05060', buiten: 'N05030' };
+const GEBRUIK: PeriodeCodes = { eind: 'N02010', overlap: 'N02030', gat: 'N02040', buiten: 'N02020' };
+const OPLEIDING: PeriodeCodes = { eind: 'N10010', overlap: 'N10040', gat: 'N10040', buiten: 'N10020' };
+
+const n = <T>(v: T | undefined | null): T | null => (v === undefined ? null : v);
+
+/** Lifetime and periodes of one object: N05010 for uit ≤ in, then every periode rule. */
+function checkLevensduur(f: Foutmeldingen, codes: PeriodeCodes, inBedrijf: string, uitBedrijf: string | null, periodes: PeriodeState[], uitPointer = '/uitBedrijfdatum') {
+  if (uitBedrijf != null && uitBedrijf <= inBedrijf) f.add(codes.eind, uitPointer, { inBedrijfdatum: inBedrijf, uitBedrijfdatum: uitBedrijf });
+  for (const fout of controleerPeriodes(periodes, { inBedrijfdatum: inBedrijf, uitBedrijfdatum: uitBedrijf })) {
+    const p = periodes[fout.index];
+    const code = fout.soort === 'EINDDATUM_NIET_NA_BEGINDATUM' ? codes.eind : fout.soort === 'OVERLAP' ? codes.overlap : fout.soort === 'BUITEN_LEVENSDUUR' ? codes.buiten : codes.gat;
+    f.add(code, `/periodes/${fout.index}`, { begindatum: p.begindatum, einddatum: p.einddatum });
+  }
+}
+
+/** Dated relations: einddatum after begindatum (J06010), no overlap per target (J06020), inside the lifetime (J06410). */
+function checkRelaties<T extends PeriodeState>(f: Foutmeldingen, items: T[], sleutel: (t: T) => string, naam: string, pointer: string, levensduur: { inBedrijfdatum: string; uitBedrijfdatum: string | null }) {
+  items.forEach((r, i) => {
+    if (r.einddatum != null && r.einddatum <= r.begindatum) f.add('J06010', `${pointer}/${i}`, { [naam]: sleutel(r), begindatum: r.begindatum });
+    else if (!binnenLevensduur(r, levensduur)) f.add('J06410', `${pointer}/${i}`, { [naam]: sleutel(r), begindatum: r.begindatum });
+  });
+  for (const i of overlappendePerSleutel(items, sleutel)) f.add('J06020', `${pointer}/${i}`, { [naam]: sleutel(items[i]), begindatum: items[i].begindatum });
+}
+
+function checkWaarde(f: Foutmeldingen, lijst: WaardenlijstNaam, waarde: string | null | undefined, datum: string, pointer: string) {
+  if (waarde == null) return;
+  const r = controleerWaarde(lijst, waarde, datum);
+  if (r === 'ONBEKEND') f.add('K01050', pointer, { [lijst]: waarde });
+  else if (r === 'NIET_GELDIG') f.add('K01051', pointer, { [lijst]: waarde, datum });
+}
+
+const mag = (p: Principal, besturen: (string | null)[]) => p.role === 'BEHEER' || besturen.some((b) => b != null && p.bestuurcodes.includes(b));
+
+/**
+ * Writes of RIO. DUO side (scope beheer): besturen and erkenningen. Board side (scope rio.beheren,
+ * only for the besturen the client acts for): aanbieders, locaties, locatiegebruik, aangeboden
+ * opleidingen. Every write is the full state of one object (standlevering), validated with all
+ * foutmeldingen at once, logged for the change feeds, in one transaction.
+ */
+@Injectable()
+export class RioBeherenService {
+  constructor(
+    @InjectDataSource() private readonly db: DataSource,
+    private readonly clock: ClockService,
+    private readonly hooks: DomainHooks,
+  ) {}
+
+  private async log(m: EntityManager, sid: string, soort: SoortObject, code: string, wijziging: SoortWijziging) {
+    await logMutatie(m, sid, soort, code, wijziging, await this.clock.now(sid, m));
+  }
+
+  private today(sid: string, m: EntityManager) {
+    return this.clock.today(sid, m);
+  }
+
+  private async bestaandeBesturen(m: EntityManager, sid: string, codes: string[]): Promise<Set<string>> {
+    const rows: { code: string }[] = await m.query('SELECT code FROM rio_onderwijsbestuur WHERE sandbox_id = $1 AND code = ANY($2)', [sid, codes]);
+    return new Set(rows.map((r) => r.code));
+  }
+
+  // ---------------------------------------------------------------- onderwijsbesturen (DUO)
+
+  private bestuurState(code: string, b: OnderwijsbestuurRequest): BestuurState {
+    return {
+      code,
+      bevoegdGezagNummer: n(b.bevoegdGezagNummer),
+      kvkNummer: n(b.kvkNummer),
+      rsin: n(b.rsin),
+      inBedrijfdatum: b.inBedrijfdatum,
+      uitBedrijfdatum: n(b.uitBedrijfdatum),
+      periodes: b.periodes.map((p) => ({ begindatum: p.begindatum, einddatum: n(p.einddatum), naam: p.naam, internationaleNaam: n(p.internationaleNaam) })),
+    };
+  }
+
+  private async schrijfBestuur(m: EntityManager, sid: string, s: BestuurState, nieuw: boolean) {
+    const f = new Foutmeldingen();
+    checkLevensduur(f, OBJECT, s.inBedrijfdatum, s.uitBedrijfdatum, s.periodes);
+    f.throwIfAny();
+    if (s.bevoegdGezagNummer) {
+      const [dubbel] = await m.query('SELECT code FROM rio_onderwijsbestuur WHERE sandbox_id = $1 AND bevoegd_gezag_nummer = $2 AND code <> $3', [sid, s.bevoegdGezagNummer, s.code]);
+      if (dubbel) throw Problems.conflict(`Bevoegd-gezagnummer ${s.bevoegdGezagNummer} belongs to onderwijsbestuur ${dubbel.code}.`, RioErrors.bestaatAl);
+    }
+    await writeDataset(m, sid, { besturen: [s] }, { replace: true });
+    await this.log(m, sid, 'onderwijsbesturen', s.code, nieuw ? 'TOEGEVOEGD' : 'GEWIJZIGD');
+    return metGeldigePeriode({ ...s, instellingscodes: await this.instellingscodes(m, sid, s.code) }, await this.today(sid, m));
+  }
+
+  private async instellingscodes(m: EntityManager, sid: string, bestuur: string): Promise<string[]> {
+    return (await m.query('SELECT code FROM rio_instellingserkenning WHERE sandbox_id = $1 AND onderwijsbestuurcode = $2 ORDER BY code', [sid, bestuur])).map((r: { code: string }) => r.code);
+  }
+
+  createBestuur(p: Principal, body: OnderwijsbestuurRequest) {
+    return this.db.transaction(async (m) => {
+      const f = new Foutmeldingen();
+      checkLevensduur(f, OBJECT, body.inBedrijfdatum, n(body.uitBedrijfdatum), body.periodes.map((x) => ({ begindatum: x.begindatum, einddatum: n(x.einddatum) })));
+      f.throwIfAny();
+      return this.schrijfBestuur(m, p.sandboxId, this.bestuurState(await nextCode(m, p.sandboxId, 'B'), body), true);
+    });
+  }
+
+  putBestuur(p: Principal, code: string, body: OnderwijsbestuurRequest) {
+    return this.db.transaction(async (m) => {
+      if (!(await loadBesturen(m, p.sandboxId, [code])).length) throw Problems.notFound(`Onderwijsbestuur ${code} does not exist in this sandbox; create it with POST (RIO assigns the code).`);
+      return this.schrijfBestuur(m, p.sandboxId, this.bestuurState(code, body), false);
+    });
+  }
+
+  deleteBestuur(p: Principal, code: string) {
+    return this.db.transaction(async (m) => {
+      if (!(await loadBesturen(m, p.sandboxId, [code])).length) throw Problems.notFound(`Onderwijsbestuur ${code} does not exist in this sandbox.`);
+      const [{ n: gebruikt }] = await m.query(
+        `SELECT (SELECT count(*) FROM rio_instellingserkenning WHERE sandbox_id = $1 AND onderwijsbestuurcode = $2)
+              + (SELECT count(*) FROM rio_aanbieder_bestuur WHERE sandbox_id = $1 AND onderwijsbestuurcode = $2)
+              + (SELECT count(*) FROM rio_onderwijslocatiegebruik WHERE sandbox_id = $1 AND onderwijsbestuurcode = $2) AS n`,
+        [p.sandboxId, code],
+      );
+      if (Number(gebruikt) > 0) throw Problems.conflict(`Onderwijsbestuur ${code} still has erkenningen, aanbieders or locatiegebruik; remove those first.`, RioErrors.inGebruik);
+      await m.query('DELETE FROM rio_onderwijsbestuur WHERE sandbox_id = $1 AND code = $2', [p.sandboxId, code]);
+      await this.log(m, p.sandboxId, 'onderwijsbesturen', code, 'VERWIJDERD');
+    });
+  }
+
+  // ---------------------------------------------------------------- BRIN4 (DUO)
+
+  putInstelling(p: Principal, code: string, body: InstellingserkenningRequest) {
+    return this.db.transaction(async (m) => {
+      const sid = p.sandboxId;
+      const bestaand = (await loadInstellingen(m, sid, [code]))[0];
+      const s: InstellingState = {
+        code,
+        onderwijsbestuurcode: n(body.onderwijsbestuurcode),
+        soort: body.soort,
+        vrijheidVanOnderwijs: body.vrijheidVanOnderwijs,
+        inBedrijfdatum: body.inBedrijfdatum,
+        uitBedrijfdatum: n(body.uitBedrijfdatum),
+        periodes: body.periodes.map((x) => ({ begindatum: x.begindatum, einddatum: n(x.einddatum), naam: x.naam, verkorteNaam: n(x.verkorteNaam), richtingen: x.richtingen, bekostigingscode: x.bekostigingscode })),
+      };
+      const f = new Foutmeldingen();
+      checkLevensduur(f, OBJECT, s.inBedrijfdatum, s.uitBedrijfdatum, s.periodes);
+      if (s.onderwijsbestuurcode && !(await this.bestaandeBesturen(m, sid, [s.onderwijsbestuurcode])).size) f.add('A01110', '/onderwijsbestuurcode', { onderwijsbestuurcode: s.onderwijsbestuurcode });
+      checkWaarde(f, 'instellingssoort', s.soort, s.inBedrijfdatum, '/soort');
+      checkWaarde(f, 'vrijheidVanOnderwijs', s.vrijheidVanOnderwijs, s.inBedrijfdatum, '/vrijheidVanOnderwijs');
+      s.periodes.forEach((x, i) => {
+        x.richtingen.forEach((r, j) => checkWaarde(f, 'denominatie', r, x.begindatum, `/periodes/${i}/richtingen/${j}`));
+        checkWaarde(f, 'bekostigingscode', x.bekostigingscode, x.begindatum, `/periodes/${i}/bekostigingscode`);
+      });
+      f.throwIfAny();
+      await writeDataset(m, sid, { instellingen: [s] }, { replace: true });
+      await this.log(m, sid, 'onderwijsinstellingserkenningen', code, bestaand ? 'GEWIJZIGD' : 'TOEGEVOEGD');
+      const vestigingscodes: string[] = (await m.query('SELECT code FROM rio_vestigingserkenning WHERE sandbox_id = $1 AND instellingscode = $2 ORDER BY code', [sid, code])).map((r: { code: string }) => r.code);
+      if (vestigingscodes.length) await this.hooks.emit('rio.gewijzigd', m, { sandboxId: sid, vestigingscodes });
+      return { created: !bestaand, body: { ...metGeldigePeriode(s, await this.today(sid, m)), vestigingscodes } };
+    });
+  }
+
+  deleteInstelling(p: Principal, code: string) {
+    return this.db.transaction(async (m) => {
+      const sid = p.sandboxId;
+      if (!(await loadInstellingen(m, sid, [code])).length) throw Problems.notFound(`Onderwijsinstellingserkenning ${code} does not exist in this sandbox.`);
+      const [{ n: gebruikt }] = await m.query(
+        `SELECT (SELECT count(*) FROM rio_vestigingserkenning WHERE sandbox_id = $1 AND instellingscode = $2)
+              + (SELECT count(*) FROM rio_juridische_relatie WHERE sandbox_id = $1 AND instellingscode = $2) AS n`,
+        [sid, code],
+      );
+      if (Number(gebruikt) > 0) throw Problems.conflict(`Onderwijsinstellingserkenning ${code} still has vestigingen or juridische relaties; remove those first.`, RioErrors.inGebruik);
+      await m.query('DELETE FROM rio_instellingserkenning WHERE sandbox_id = $1 AND code = $2', [sid, code]);
+      await this.log(m, sid, 'onderwijsinstellingserkenningen', code, 'VERWIJDERD');
+    });
+  }
+
+  // ---------------------------------------------------------------- BRIN6 (DUO)
+
+  private async bag(m: EntityManager, sid: string, a: { postcode: string; huisnummer: number; huisnummertoevoeging?: string }): Promise<BagAdresState | null> {
+    const rows = await m.query(
+      `SELECT bag_id AS "bagId", postcode, huisnummer, huisnummertoevoeging, straatnaam, plaatsnaam, gemeentenaam, gps_latitude AS "gpsLatitude", gps_longitude AS "gpsLongitude"
+         FROM rio_bag_adres WHERE sandbox_id = $1 AND postcode = $2 AND huisnummer = $3 AND huisnummertoevoeging = $4`,
+      [sid, normalisePostcode(a.postcode), a.huisnummer, (a.huisnummertoevoeging ?? '').toUpperCase()],
+    );
+    return rows[0] ?? null;
+  }
+
+  putVestiging(p: Principal, code: string, body: VestigingserkenningRequest) {
+    return this.db.transaction(async (m) => {
+      const sid = p.sandboxId;
+      const instellingscode = code.slice(0, 4);
+      const bestaand = (await loadVestigingen(m, sid, [code]))[0];
+      const f = new Foutmeldingen();
+      const instelling = (await loadInstellingen(m, sid, [instellingscode]))[0];
+      if (!instelling) f.add('A01030', '', { instellingscode });
+      const adres = POSTCODE.test(normalisePostcode(body.adres.postcode)) ? await this.bag(m, sid, body.adres) : null;
+      if (!adres) f.add('A01010', '/adres', { postcode: body.adres.postcode, huisnummer: body.adres.huisnummer, huisnummertoevoeging: body.adres.huisnummertoevoeging });
+      const periodes = body.periodes.map((x) => ({ begindatum: x.begindatum, einddatum: n(x.einddatum), naam: x.naam, bekostigingscode: x.bekostigingscode }));
+      checkLevensduur(f, OBJECT, body.inBedrijfdatum, n(body.uitBedrijfdatum), periodes);
+      if (instelling && !binnenLevensduur({ begindatum: body.inBedrijfdatum, einddatum: n(body.uitBedrijfdatum) }, instelling)) {
+        f.add('N05030', '/inBedrijfdatum', { instellingscode, inBedrijfdatum: body.inBedrijfdatum });
+      }
+      checkWaarde(f, 'hoofdNevenvestiging', body.hoofdNevenvestiging, body.inBedrijfdatum, '/hoofdNevenvestiging');
+      checkWaarde(f, 'vestigingssoort', body.soort, body.inBedrijfdatum, '/soort');
+      periodes.forEach((x, i) => checkWaarde(f, 'bekostigingscode', x.bekostigingscode, x.begindatum, `/periodes/${i}/bekostigingscode`));
+      f.throwIfAny();
+      const s: VestigingState = { code, instellingscode, hoofdNevenvestiging: body.hoofdNevenvestiging, soort: body.soort, inBedrijfdatum: body.inBedrijfdatum, uitBedrijfdatum: n(body.uitBedrijfdatum), adres: adres!, periodes };
+      await writeDataset(m, sid, { vestigingen: [s] }, { replace: true });
+      await this.log(m, sid, 'vestigingserkenningen', code, bestaand ? 'GEWIJZIGD' : 'TOEGEVOEGD');
+      await this.hooks.emit('rio.gewijzigd', m, { sandboxId: sid, vestigingscodes: [code] });
+      return { created: !bestaand, body: vestigingResponse(s, await this.today(sid, m)) };
+    });
+  }
+
+  deleteVestiging(p: Principal, code: string) {
+    return this.db.transaction(async (m) => {
+      const sid = p.sandboxId;
+      if (!(await loadVestigingen(m, sid, [code])).length) throw Problems.notFound(`Vestigingserkenning ${code} does not exist in this sandbox.`);
+      const [{ n: gebruikt }] = await m.query('SELECT count(*) AS n FROM rio_locatiegebruik_relatie WHERE sandbox_id = $1 AND vestigingscode = $2', [sid, code]);
+      if (Number(gebruikt) > 0) throw Problems.conflict(`Vestigingserkenning ${code} is still linked to onderwijslocatiegebruik; remove those relaties first.`, RioErrors.inGebruik);
+      await m.query('DELETE FROM rio_vestigingserkenning WHERE sandbox_id = $1 AND code = $2', [sid, code]);
+      await this.log(m, sid, 'vestigingserkenningen', code, 'VERWIJDERD');
+      await this.hooks.emit('rio.gewijzigd', m, { sandboxId: sid, vestigingscodes: [code] });
+    });
+  }
+
+  // ---------------------------------------------------------------- onderwijsaanbieders (board)
+
+  private aanbiederState(code: string, body: OnderwijsaanbiederRequest): AanbiederState {
+    return {
+      code,
+      inBedrijfdatum: body.inBedrijfdatum,
+      uitBedrijfdatum: n(body.uitBedrijfdatum),
+      eigenSleutel: n(body.eigenSleutel),
+      periodes: body.periodes.map((x) => ({ begindatum: x.begindatum, einddatum: n(x.einddatum), naam: x.naam, internationaleNaam: n(x.internationaleNaam) })),
+      juridischeRelaties: body.juridischeRelaties.map((r) => ({ instellingscode: r.instellingscode, begindatum: r.begindatum, einddatum: n(r.einddatum) })),
+      besturen: body.besturen.map((r) => ({ onderwijsbestuurcode: r.onderwijsbestuurcode, begindatum: r.begindatum, einddatum: n(r.einddatum) })),
+    };
+  }
+
+  /** Authorisation (403) and every foutmelding (400) of an aanbieder's new state. */
+  private async valideerAanbieder(m: EntityManager, p: Principal, s: AanbiederState, bestaand: AanbiederState | undefined) {
+    const sid = p.sandboxId;
+    const nieuweBesturen = s.besturen.map((b) => b.onderwijsbestuurcode);
+    if ((bestaand && !mag(p, bestaand.besturen.map((b) => b.onderwijsbestuurcode))) || !mag(p, nieuweBesturen)) {
+      throw nietGeautoriseerd(`Client ${p.clientId} does not act for a bestuur of this onderwijsaanbieder.`, [
+        ...(s.code ? [{ sleutelnaam: 'onderwijsaanbiedercode', sleutelwaarde: s.code }] : []),
+        ...nieuweBesturen.map((b) => ({ sleutelnaam: 'onderwijsbestuurcode', sleutelwaarde: b })),
+      ]);
+    }
+    const f = new Foutmeldingen();
+    checkLevensduur(f, OBJECT, s.inBedrijfdatum, s.uitBedrijfdatum, s.periodes);
+    const besturen = await this.bestaandeBesturen(m, sid, nieuweBesturen);
+    s.besturen.forEach((b, i) => !besturen.has(b.onderwijsbestuurcode) && f.add('A01110', `/besturen/${i}/onderwijsbestuurcode`, { onderwijsbestuurcode: b.onderwijsbestuurcode }));
+    checkRelaties(f, s.besturen, (b) => b.onderwijsbestuurcode, 'onderwijsbestuurcode', '/besturen', s);
+    const instellingen = await loadInstellingen(m, sid, [...new Set(s.juridischeRelaties.map((r) => r.instellingscode))]);
+    s.juridischeRelaties.forEach((r, i) => {
+      const ie = instellingen.find((x) => x.code === r.instellingscode);
+      if (!ie) f.add('A01030', `/juridischeRelaties/${i}/instellingscode`, { instellingscode: r.instellingscode });
+      else if (p.role !== 'BEHEER' && !nieuweBesturen.includes(ie.onderwijsbestuurcode ?? '')) {
+        f.add('AUT401', `/juridischeRelaties/${i}/instellingscode`, { instellingscode: r.instellingscode }, 'De BRIN4 hoort niet bij een bestuur van de onderwijsaanbieder.');
+      } else if (!binnenLevensduur(r, ie)) f.add('J06410', `/juridischeRelaties/${i}`, { instellingscode: r.instellingscode, begindatum: r.begindatum });
+    });
+    checkRelaties(f, s.juridischeRelaties, (r) => r.instellingscode, 'instellingscode', '/juridischeRelaties', s);
+    f.throwIfAny();
+  }
+
+  private async bewaarAanbieder(m: EntityManager, sid: string, s: AanbiederState, nieuw: boolean) {
+    await writeDataset(m, sid, { aanbieders: [s] }, { replace: true });
+    await this.log(m, sid, 'onderwijsaanbieders', s.code, nieuw ? 'TOEGEVOEGD' : 'GEWIJZIGD');
+    return metGeldigePeriode(s, await this.today(sid, m));
+  }
+
+  createAanbieder(p: Principal, body: OnderwijsaanbiederRequest) {
+    return this.db.transaction(async (m) => {
+      const s = this.aanbiederState('', body);
+      await this.valideerAanbieder(m, p, s, undefined); // before taking a code, so a rejected request uses none
+      s.code = await nextCode(m, p.sandboxId, 'A');
+      return this.bewaarAanbieder(m, p.sandboxId, s, true);
+    });
+  }
+
+  putAanbieder(p: Principal, code: string, body: OnderwijsaanbiederRequest) {
+    return this.db.transaction(async (m) => {
+      const bestaand = (await loadAanbieders(m, p.sandboxId, [code]))[0];
+      if (!bestaand) throw Problems.notFound(`Onderwijsaanbieder ${code} does not exist in this sandbox; create it with POST (RIO assigns the code).`);
+      const s = this.aanbiederState(code, body);
+      await this.valideerAanbieder(m, p, s, bestaand);
+      return this.bewaarAanbieder(m, p.sandboxId, s, false);
+    });
+  }
+
+  deleteAanbieder(p: Principal, code: string) {
+    return this.db.transaction(async (m) => {
+      const sid = p.sandboxId;
+      const bestaand = (await loadAanbieders(m, sid, [code]))[0];
+      if (!bestaand) throw Problems.notFound(`Onderwijsaanbieder ${code} does not exist in this sandbox.`);
+      if (!mag(p, bestaand.besturen.map((b) => b.onderwijsbestuurcode))) throw nietGeautoriseerd(`Client ${p.clientId} does not act for a bestuur of onderwijsaanbieder ${code}.`, [{ sleutelnaam: 'onderwijsaanbiedercode', sleutelwaarde: code }]);
+      const [{ n: aanbod }] = await m.query('SELECT count(*) AS n FROM rio_aangeboden_opleiding WHERE sandbox_id = $1 AND onderwijsaanbiedercode = $2', [sid, code]);
+      if (Number(aanbod) > 0) throw Problems.conflict(`Onderwijsaanbieder ${code} still has aangeboden opleidingen; remove those first.`, RioErrors.inGebruik);
+      await m.query('DELETE FROM rio_onderwijsaanbieder WHERE sandbox_id = $1 AND code = $2', [sid, code]);
+      await this.log(m, sid, 'onderwijsaanbieders', code, 'VERWIJDERD');
+    });
+  }
+
+  // ---------------------------------------------------------------- onderwijslocaties (board)
+
+  /** RIO resolves the address through BAG and returns the locatie there, creating it when new. */
+  createLocatie(p: Principal, body: OnderwijslocatieRequest) {
+    return this.db.transaction(async (m) => {
+      const sid = p.sandboxId;
+      const adres = POSTCODE.test(normalisePostcode(body.postcode)) ? await this.bag(m, sid, body) : null;
+      if (!adres) {
+        const f = new Foutmeldingen();
+        f.add('A01010', '', { postcode: body.postcode, huisnummer: body.huisnummer, huisnummertoevoeging: body.huisnummertoevoeging });
+        f.throwIfAny();
+      }
+      const [bestaand] = await m.query('SELECT code FROM rio_onderwijslocatie WHERE sandbox_id = $1 AND bag_id = $2', [sid, adres!.bagId]);
+      if (bestaand) return { created: false, body: locatieResponse((await loadLocaties(m, sid, [bestaand.code]))[0]) };
+      const code = await nextCode(m, sid, 'X');
+      await writeDataset(m, sid, { locaties: [{ code, adres: adres! }] });
+      await this.log(m, sid, 'onderwijslocaties', code, 'TOEGEVOEGD');
+      return { created: true, body: locatieResponse({ code, adres: adres! }) };
+    });
+  }
+
+  deleteLocatie(p: Principal, code: string) {
+    return this.db.transaction(async (m) => {
+      const sid = p.sandboxId;
+      if (!(await loadLocaties(m, sid, [code])).length) throw Problems.notFound(`Onderwijslocatie ${code} does not exist in this sandbox.`);
+      const [{ n: gebruikt }] = await m.query(
+        `SELECT (SELECT count(*) FROM rio_onderwijslocatiegebruik WHERE sandbox_id = $1 AND onderwijslocatiecode = $2)
+              + (SELECT count(*) FROM rio_aangeboden_opleiding WHERE sandbox_id = $1 AND onderwijslocatiecode = $2) AS n`,
+        [sid, code],
+      );
+      if (Number(gebruikt) > 0) throw Problems.conflict(`Onderwijslocatie ${code} is still in gebruik or has aangeboden opleidingen.`, RioErrors.inGebruik);
+      await m.query('DELETE FROM rio_onderwijslocatie WHERE sandbox_id = $1 AND code = $2', [sid, code]);
+      await this.log(m, sid, 'onderwijslocaties', code, 'VERWIJDERD');
+    });
+  }
+
+  // ---------------------------------------------------------------- onderwijslocatiegebruik (board)
+
+  putGebruik(p: Principal, bestuurcode: string, locatiecode: string, body: OnderwijslocatiegebruikRequest) {
+    return this.db.transaction(async (m) => {
+      const sid = p.sandboxId;
+      const bestuur = (await loadBesturen(m, sid, [bestuurcode]))[0];
+      if (!bestuur) throw Problems.notFound(`Onderwijsbestuur ${bestuurcode} does not exist in this sandbox.`);
+      if (!(await loadLocaties(m, sid, [locatiecode])).length) throw Problems.notFound(`Onderwijslocatie ${locatiecode} does not exist in this sandbox; register the address with POST /onderwijslocaties.`);
+      if (!mag(p, [bestuurcode])) throw nietGeautoriseerd(`Client ${p.clientId} does not act for onderwijsbestuur ${bestuurcode}.`, [{ sleutelnaam: 'onderwijsbestuurcode', sleutelwaarde: bestuurcode }]);
+      const bestaand = (await loadGebruiken(m, sid, [{ onderwijsbestuurcode: bestuurcode, onderwijslocatiecode: locatiecode }]))[0];
+      const s: GebruikState = {
+        onderwijsbestuurcode: bestuurcode,
+        onderwijslocatiecode: locatiecode,
+        inBedrijfdatum: body.inBedrijfdatum,
+        uitBedrijfdatum: n(body.uitBedrijfdatum),
+        eigenSleutel: n(body.eigenSleutel),
+        periodes: body.periodes.map((x) => ({ begindatum: x.begindatum, einddatum: n(x.einddatum), naam: n(x.naam) })),
+        relaties: body.relaties.map((r) => ({ vestigingscode: r.vestigingscode, begindatum: r.begindatum, einddatum: n(r.einddatum) })),
+      };
+      const f = new Foutmeldingen();
+      checkLevensduur(f, GEBRUIK, s.inBedrijfdatum, s.uitBedrijfdatum, s.periodes);
+      if (!binnenLevensduur({ begindatum: s.inBedrijfdatum, einddatum: s.uitBedrijfdatum }, bestuur)) f.add('N01410', '/inBedrijfdatum', { onderwijsbestuurcode: bestuurcode });
+      const vestigingen = await loadVestigingen(m, sid, [...new Set(s.relaties.map((r) => r.vestigingscode))]);
+      const instellingen = await loadInstellingen(m, sid, [...new Set(vestigingen.map((v) => v.instellingscode))]);
+      s.relaties.forEach((r, i) => {
+        const v = vestigingen.find((x) => x.code === r.vestigingscode);
+        if (!v) f.add('A01040', `/relaties/${i}/vestigingscode`, { vestigingscode: r.vestigingscode });
+        else if (p.role !== 'BEHEER' && instellingen.find((x) => x.code === v.instellingscode)?.onderwijsbestuurcode !== bestuurcode) {
+          f.add('AUT401', `/relaties/${i}/vestigingscode`, { vestigingscode: r.vestigingscode }, 'De BRIN6 hoort niet bij een instelling van dit bestuur.');
+        } else if (!binnenLevensduur(r, v) || !binnenLevensduur(r, s)) f.add('J06410', `/relaties/${i}`, { vestigingscode: r.vestigingscode, begindatum: r.begindatum });
+      });
+      checkRelaties(f, s.relaties, (r) => r.vestigingscode, 'vestigingscode', '/relaties', s);
+      f.throwIfAny();
+      await writeDataset(m, sid, { gebruiken: [s] }, { replace: true });
+      await this.log(m, sid, 'onderwijslocatiegebruiken', `${bestuurcode}/${locatiecode}`, bestaand ? 'GEWIJZIGD' : 'TOEGEVOEGD');
+      const codes = [...new Set([...s.relaties, ...(bestaand?.relaties ?? [])].map((r) => r.vestigingscode))];
+      if (codes.length) await this.hooks.emit('rio.gewijzigd', m, { sandboxId: sid, vestigingscodes: codes });
+      return { created: !bestaand, body: metGeldigePeriode(s, await this.today(sid, m)) };
+    });
+  }
+
+  deleteGebruik(p: Principal, bestuurcode: string, locatiecode: string) {
+    return this.db.transaction(async (m) => {
+      const sid = p.sandboxId;
+      const bestaand = (await loadGebruiken(m, sid, [{ onderwijsbestuurcode: bestuurcode, onderwijslocatiecode: locatiecode }]))[0];
+      if (!bestaand) throw Problems.notFound(`Onderwijslocatiegebruik ${bestuurcode}/${locatiecode} does not exist in this sandbox.`);
+      if (!mag(p, [bestuurcode])) throw nietGeautoriseerd(`Client ${p.clientId} does not act for onderwijsbestuur ${bestuurcode}.`, [{ sleutelnaam: 'onderwijsbestuurcode', sleutelwaarde: bestuurcode }]);
+      await m.query('DELETE FROM rio_onderwijslocatiegebruik WHERE sandbox_id = $1 AND onderwijsbestuurcode = $2 AND onderwijslocatiecode = $3', [sid, bestuurcode, locatiecode]);
+      await this.log(m, sid, 'onderwijslocatiegebruiken', `${bestuurcode}/${locatiecode}`, 'VERWIJDERD');
+      const codes = [...new Set(bestaand.relaties.map((r) => r.vestigingscode))];
+      if (codes.length) await this.hooks.emit('rio.gewijzigd', m, { sandboxId: sid, vestigingscodes: codes });
+    });
+  }
+
+  // ---------------------------------------------------------------- aangeboden opleidingen (board)
+
+  putOpleiding(p: Principal, code: string, body: AangebodenOpleidingRequest) {
+    return this.db.transaction(async (m) => {
+      const sid = p.sandboxId;
+      code = code.toLowerCase();
+      const bestaand = (await loadOpleidingen(m, sid, [code]))[0];
+      const aanbieder = (await loadAanbieders(m, sid, [body.onderwijsaanbiedercode]))[0];
+      const oudeAanbieder = bestaand ? (await loadAanbieders(m, sid, [bestaand.onderwijsaanbiedercode]))[0] : undefined;
+      const besturenVan = (a?: AanbiederState) => (a ? a.besturen.map((b) => b.onderwijsbestuurcode) : []);
+      if ((oudeAanbieder && !mag(p, besturenVan(oudeAanbieder))) || (aanbieder && !mag(p, besturenVan(aanbieder)))) {
+        throw nietGeautoriseerd(`Client ${p.clientId} does not act for a bestuur of the onderwijsaanbieder of this aangeboden opleiding.`, [{ sleutelnaam: 'aangebodenOpleidingCode', sleutelwaarde: code }]);
+      }
+      const s: OpleidingState = {
+        code,
+        onderwijsaanbiedercode: body.onderwijsaanbiedercode,
+        onderwijslocatiecode: n(body.onderwijslocatiecode),
+        opleidingseenheidcode: body.opleidingseenheidcode,
+        soort: body.soort,
+        begindatum: body.begindatum,
+        einddatum: n(body.einddatum),
+        eersteInstroomdatum: n(body.eersteInstroomdatum),
+        doelgroepen: body.doelgroepen,
+        eigenSleutel: n(body.eigenSleutel),
+        periodes: body.periodes.map((x) => ({
+          begindatum: x.begindatum, einddatum: n(x.einddatum), eigenNaam: x.eigenNaam, internationaleNaam: n(x.internationaleNaam), omschrijving: n(x.omschrijving),
+          onderwijsconcept: n(x.onderwijsconcept), doorlopendeLeerlijn: n(x.doorlopendeLeerlijn), bijzondereInrichting: n(x.bijzondereInrichting),
+        })),
+      };
+      const f = new Foutmeldingen();
+      if (s.einddatum != null && s.einddatum <= s.begindatum) f.add('N09010', '/einddatum', { begindatum: s.begindatum, einddatum: s.einddatum });
+      if (s.eersteInstroomdatum && s.einddatum && s.eersteInstroomdatum >= s.einddatum) f.add('N09090', '/eersteInstroomdatum', { eersteInstroomdatum: s.eersteInstroomdatum });
+      checkLevensduur(f, OPLEIDING, s.begindatum, s.einddatum, s.periodes, '/einddatum');
+      if (!aanbieder) f.add('A01050', '/onderwijsaanbiedercode', { onderwijsaanbiedercode: s.onderwijsaanbiedercode });
+      else if (!binnenLevensduur({ begindatum: s.eersteInstroomdatum ?? s.begindatum, einddatum: s.einddatum }, aanbieder)) f.add('N09430', '/begindatum', { onderwijsaanbiedercode: aanbieder.code });
+      if (bestaand && (bestaand.onderwijsaanbiedercode !== s.onderwijsaanbiedercode || bestaand.opleidingseenheidcode !== s.opleidingseenheidcode)) {
+        f.add('N09450', bestaand.onderwijsaanbiedercode !== s.onderwijsaanbiedercode ? '/onderwijsaanbiedercode' : '/opleidingseenheidcode', { aangebodenOpleidingCode: code });
+      }
+      const eenheid = opleidingseenheid(s.opleidingseenheidcode);
+      if (!eenheid) f.add('A01070', '/opleidingseenheidcode', { opleidingseenheidcode: s.opleidingseenheidcode });
+      else if (eenheid.soort !== s.soort) f.add('K01030', '/soort', { soort: s.soort, opleidingseenheidcode: eenheid.code }, `Opleidingseenheid ${eenheid.code} is ${eenheid.soort}, niet ${s.soort}.`);
+      else if (s.begindatum < eenheid.begindatum) f.add('N09410', '/begindatum', { opleidingseenheidcode: eenheid.code });
+      if (s.onderwijslocatiecode) {
+        const [{ ok }] = await m.query(
+          `SELECT EXISTS (SELECT 1 FROM rio_onderwijslocatiegebruik WHERE sandbox_id = $1 AND onderwijslocatiecode = $2 AND onderwijsbestuurcode = ANY($3)) AS ok`,
+          [sid, s.onderwijslocatiecode, besturenVan(aanbieder)],
+        );
+        if (!ok) f.add('A01060', '/onderwijslocatiecode', { onderwijslocatiecode: s.onderwijslocatiecode });
+      }
+      if (s.soort === 'BO') {
+        if (s.doelgroepen.length !== 1) f.add('K01010', '/doelgroepen', { kenmerknaam: 'doelgroepBasisonderwijs' }, 'Een aangeboden BO-opleiding heeft precies één doelgroep.');
+        s.doelgroepen.forEach((d, i) => checkWaarde(f, 'doelgroepBasisonderwijs', d, s.begindatum, `/doelgroepen/${i}`));
+      } else {
+        s.doelgroepen.forEach((d, i) => checkWaarde(f, 'doelgroepSpeciaalOnderwijs', d, s.begindatum, `/doelgroepen/${i}`));
+      }
+      s.periodes.forEach((x, i) => {
+        checkWaarde(f, 'onderwijsconcept', x.onderwijsconcept, x.begindatum, `/periodes/${i}/onderwijsconcept`);
+        checkWaarde(f, s.soort === 'VSO' ? 'doorlopendeLeerlijnVsoMbo' : 'doorlopendeLeerlijnBoVo', x.doorlopendeLeerlijn, x.begindatum, `/periodes/${i}/doorlopendeLeerlijn`);
+        checkWaarde(f, s.soort === 'BO' ? 'bijzondereInrichtingBo' : 'bijzondereInrichtingSoVso', x.bijzondereInrichting, x.begindatum, `/periodes/${i}/bijzondereInrichting`);
+      });
+      f.throwIfAny();
+      await writeDataset(m, sid, { opleidingen: [s] }, { replace: true });
+      await this.log(m, sid, 'aangeboden-opleidingen', code, bestaand ? 'GEWIJZIGD' : 'TOEGEVOEGD');
+      return { created: !bestaand, body: metGeldigePeriode(s, await this.today(sid, m)) };
+    });
+  }
+
+  deleteOpleiding(p: Principal, code: string) {
+    return this.db.transaction(async (m) => {
+      const sid = p.sandboxId;
+      const bestaand = (await loadOpleidingen(m, sid, [code]))[0];
+      if (!bestaand) throw Problems.notFound(`Aangeboden opleiding ${code} does not exist in this sandbox.`);
+      const aanbieder = (await loadAanbieders(m, sid, [bestaand.onderwijsaanbiedercode]))[0];
+      if (!mag(p, aanbieder.besturen.map((b) => b.onderwijsbestuurcode))) throw nietGeautoriseerd(`Client ${p.clientId} does not act for a bestuur of onderwijsaanbieder ${aanbieder.code}.`, [{ sleutelnaam: 'aangebodenOpleidingCode', sleutelwaarde: bestaand.code }]);
+      await m.query('DELETE FROM rio_aangeboden_opleiding WHERE sandbox_id = $1 AND code = $2', [sid, bestaand.code]);
+      await this.log(m, sid, 'aangeboden-opleidingen', bestaand.code, 'VERWIJDERD');
+    });
+  }
+}

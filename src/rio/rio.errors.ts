@@ -1,0 +1,91 @@
+import { ProblemDetailItem, ProblemException, problemTitle } from '../common/problem/problem';
+
+/**
+ * RIO foutcodes (rio.md §7) the simulator answers with, and their texts. Codes marked
+ * (simulator) have no known DUO counterpart.
+ */
+export const Foutcodes = {
+  N05010: 'De einddatum moet na de begindatum liggen.',
+  N05030: 'De periode ligt niet binnen de in-bedrijf- en uit-bedrijfdatum van het object.',
+  N05050: 'De periodes overlappen.',
+  N05060: 'De periodes sluiten niet op elkaar aan, of dekken niet de hele levensduur van het object.',
+  N02010: 'De einddatum van het onderwijslocatiegebruik(periode) moet na de begindatum liggen.',
+  N02020: 'De periode ligt niet binnen de levensduur van het onderwijslocatiegebruik.',
+  N02030: 'De periodes van het onderwijslocatiegebruik overlappen.',
+  N02040: 'De periodes van het onderwijslocatiegebruik sluiten niet op elkaar aan.',
+  N01410: 'Het onderwijslocatiegebruik ligt niet binnen de levensduur van het onderwijsbestuur.',
+  N09010: 'De einddatum van de aangeboden opleiding moet na de begindatum liggen.',
+  N09090: 'De eerste instroomdatum moet voor de einddatum liggen.',
+  N09410: 'De aangeboden opleiding ligt niet binnen de looptijd van de opleidingseenheid.',
+  N09430: 'De aangeboden opleiding ligt niet binnen de levensduur van de onderwijsaanbieder.',
+  N09450: 'Onderwijsaanbieder en opleidingseenheid van een aangeboden opleiding kunnen niet meer wijzigen.',
+  N10010: 'De einddatum van de periode van de aangeboden opleiding moet na de begindatum liggen.',
+  N10020: 'De periode ligt niet binnen de looptijd van de aangeboden opleiding.',
+  N10040: 'De periodes van de aangeboden opleiding sluiten niet aaneen of overlappen.',
+  J06010: 'De einddatum van de relatie moet na de begindatum liggen.',
+  J06020: 'Relaties met dezelfde erkenning of hetzelfde bestuur overlappen in de tijd.',
+  J06410: 'De relatie ligt niet binnen de levensduur van de onderwijsaanbieder of de erkenning.',
+  A01010: 'Het adres is niet gevonden in de BAG.',
+  A01030: 'De onderwijsinstellingserkenning (BRIN4) is onbekend.',
+  A01040: 'De vestigingserkenning (BRIN6) is onbekend.',
+  A01050: 'De onderwijsaanbieder is onbekend. (simulator)',
+  A01060: 'De onderwijslocatie is onbekend of niet in gebruik bij een bestuur van de onderwijsaanbieder.',
+  A01070: 'De opleidingseenheid is onbekend.',
+  A01110: 'Het onderwijsbestuur is onbekend.',
+  K01010: 'Het aantal waarden van dit kenmerk klopt niet.',
+  K01030: 'Dit kenmerk of deze waarde is niet toegestaan voor dit soort aangeboden opleiding.',
+  K01050: 'De waarde komt niet voor in de waardenlijst.',
+  K01051: 'De waarde is niet geldig op de begindatum van de periode.',
+  AUT401: 'U bent niet geautoriseerd voor dit object.',
+} as const;
+export type Foutcode = keyof typeof Foutcodes;
+
+export interface Sleutelgegeven {
+  sleutelnaam: string;
+  sleutelwaarde: string;
+}
+
+export interface Foutmelding {
+  foutcode: Foutcode;
+  fouttekst: string;
+  sleutelgegeven: Sleutelgegeven[];
+}
+
+/** Collects every foutmelding of a request, each with the JSON Pointer of the value it is about. */
+export class Foutmeldingen {
+  readonly items: (Foutmelding & { pointer: string })[] = [];
+
+  add(foutcode: Foutcode, pointer: string, sleutels: Record<string, string | number | null | undefined> = {}, tekst?: string) {
+    const sleutelgegeven = Object.entries(sleutels)
+      .filter(([, v]) => v !== undefined && v !== null)
+      .map(([sleutelnaam, v]) => ({ sleutelnaam, sleutelwaarde: String(v) }));
+    if (this.items.some((i) => i.foutcode === foutcode && i.pointer === pointer)) return;
+    this.items.push({ foutcode, fouttekst: tekst ?? Foutcodes[foutcode], sleutelgegeven, pointer });
+  }
+
+  get empty() {
+    return this.items.length === 0;
+  }
+
+  /** 400 with every foutmelding at once: RIO style in `foutmeldingen`, and as `errors` with pointers. */
+  throwIfAny() {
+    if (this.empty) return;
+    const errors: ProblemDetailItem[] = this.items.map((i) => ({ pointer: i.pointer, code: i.foutcode, detail: i.fouttekst }));
+    throw new ProblemException(400, 'invalid_input', `RIO heeft het verzoek afgekeurd: ${this.items.length} ${this.items.length === 1 ? 'foutmelding' : 'foutmeldingen'}; see foutmeldingen.`, {
+      errors,
+      requestGoedgekeurd: false,
+      foutmeldingen: this.items.map(({ foutcode, fouttekst, sleutelgegeven }) => ({ foutcode, fouttekst, sleutelgegeven })),
+    });
+  }
+}
+
+/** 403 in RIO style (AUT401) for a client writing an object of a bestuur it does not act for. */
+export function nietGeautoriseerd(detail: string, sleutels: Sleutelgegeven[]): ProblemException {
+  return new ProblemException(403, 'forbidden', detail, { requestGoedgekeurd: false, foutmeldingen: [{ foutcode: 'AUT401', fouttekst: Foutcodes.AUT401, sleutelgegeven: sleutels }] }, {}, problemTitle(403));
+}
+
+/** Problem codes of the RIO API besides invalid_input, forbidden and not_found. */
+export const RioErrors = {
+  inGebruik: 'rio_object_in_gebruik',
+  bestaatAl: 'rio_object_bestaat_al',
+} as const;
