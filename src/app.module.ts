@@ -6,6 +6,7 @@ import type { AppConfig } from './config/app-config';
 import { ConfigModule } from './config/config.module';
 import { dataSourceOptions } from './database/data-source.options';
 import { HealthModule } from './health/health.module';
+import { KlokModule } from './klok';
 import { OauthModule } from './oauth/oauth.module';
 import { RioModule } from './rio';
 import { RodModule } from './rod';
@@ -25,6 +26,7 @@ export class AppModule {
         BeheerModule,
         RodModule,
         RioModule,
+        KlokModule,
       ],
     };
   }

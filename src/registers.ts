@@ -1,5 +1,6 @@
 import type { Type } from '@nestjs/common';
 import { BeheerModule } from './beheer';
+import { KlokModule } from './klok';
 import { registerApi, RegisterApiInfo } from './common/http/registers';
 import { RioModule } from './rio';
 import { RodModule } from './rod';
@@ -16,7 +17,7 @@ export const REGISTER_APIS: { info: RegisterApiInfo; modules: Type<unknown>[] }[
         'Administration of the simulator (the DUO side): OAuth clients of LAS vendors and administrators, and sandboxes. ' +
         'Every record of the registers belongs to a sandbox; a token is issued for one sandbox and sees only that sandbox.',
     }),
-    modules: [BeheerModule],
+    modules: [BeheerModule, KlokModule],
   },
   {
     info: registerApi({

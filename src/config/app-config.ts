@@ -96,6 +96,55 @@ export class AppConfig {
   @IsBoolean()
   WORKERS_ENABLED: boolean = true;
 
+  /** Milliseconds between two checks of the sandbox clocks for scheduled work (teldata reached, deadlines passed). */
+  @Transform(toInt)
+  @IsInt()
+  @Min(50)
+  @Max(3_600_000)
+  KLOK_TICK_MS: number = 1000;
+
+  /** Milliseconds the delivery worker waits when it found nothing to do. */
+  @Transform(toInt)
+  @IsInt()
+  @Min(10)
+  @Max(60_000)
+  WORKER_POLL_MS: number = 250;
+
+  /** Deliveries one worker claims and sends at the same time. */
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  @Max(500)
+  WEBHOOK_BATCH_SIZE: number = 50;
+
+  /** Timeout of one webhook delivery (HTTP POST), in milliseconds. */
+  @Transform(toInt)
+  @IsInt()
+  @Min(100)
+  @Max(120_000)
+  WEBHOOK_TIMEOUT_MS: number = 10_000;
+
+  /** Attempts per delivery before it is dead-lettered. */
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  @Max(50)
+  WEBHOOK_MAX_ATTEMPTS: number = 8;
+
+  /** First retry delay in milliseconds; doubles on every further attempt (exponential backoff). */
+  @Transform(toInt)
+  @IsInt()
+  @Min(10)
+  @Max(3_600_000)
+  WEBHOOK_BACKOFF_BASE_MS: number = 30_000;
+
+  /** Upper bound of the retry delay, in milliseconds. */
+  @Transform(toInt)
+  @IsInt()
+  @Min(10)
+  @Max(86_400_000)
+  WEBHOOK_BACKOFF_MAX_MS: number = 3_600_000;
+
   /** Hours an Idempotency-Key and its stored response are kept. */
   @Transform(toInt)
   @IsInt()

@@ -8,6 +8,11 @@ import { RodBedrijfsdocument, RodInschrijving, RodInschrijvingPeriode, RodInschr
 import { RodMachtiging } from '../rod/machtigingen/machtiging.entity';
 import { RIO_ENTITIES } from '../rio/entities';
 import { RodPersoon } from '../rod/personen/persoon.entity';
+import { Berichten1764405000000 } from './migrations/1764405000000-berichten';
+import { Bekostiging1764410000000 } from './migrations/1764410000000-bekostiging';
+import { BERICHTEN_ENTITIES } from '../berichten/berichten.entities';
+import { BEKOSTIGING_ENTITIES } from '../bekostiging/bekostiging.entities';
+import { KlokPlanning } from '../klok/klok-planning.entity';
 
 /** Every entity the simulator maps; the CLI data source and the app share this list. */
 export const ENTITIES = [
@@ -21,7 +26,10 @@ export const ENTITIES = [
   RodBedrijfsdocument,
   RodKennisgeving,
   ...RIO_ENTITIES,
+  ...BERICHTEN_ENTITIES,
+  ...BEKOSTIGING_ENTITIES,
+  KlokPlanning,
 ];
 
 /** Every migration, in order. Never edit one that has landed: add a new one. */
-export const MIGRATIONS = [Foundation1764380000000, Outbox1764380100000, Rio1764390000000, Rod1764400000000];
+export const MIGRATIONS = [Foundation1764380000000, Outbox1764380100000, Rio1764390000000, Rod1764400000000, Berichten1764405000000, Bekostiging1764410000000];

@@ -1,0 +1,62 @@
+import { Check, Column, Entity, Index, JoinColumn, ManyToOne, PrimaryColumn } from 'typeorm';
+import { Sandbox } from '../beheer';
+import { RodInschrijving } from '../rod';
+
+/** The bekostigingsstatus of one inschrijving on one teldatum: voorlopig (V) until the deadline, then definitief (D). */
+@Entity('bekostigingsstatus')
+@Check('ck_bekostigingsstatus_status', `status IN ('BEKOSTIGD', 'NIET_BEKOSTIGD')`)
+@Check('ck_bekostigingsstatus_bepaling', `status_bepaling IN ('V', 'D')`)
+@Index('ix_bekostigingsstatus_school_teldatum', ['sandboxId', 'instellingscode', 'teldatum'])
+@Index('ix_bekostigingsstatus_teldatum', ['sandboxId', 'teldatum', 'statusBepaling'])
+export class Bekostigingsstatus {
+  @PrimaryColumn({ type: 'uuid', primaryKeyConstraintName: 'pk_bekostigingsstatus' })
+  inschrijvingId: string;
+
+  @ManyToOne(() => RodInschrijving, { onDelete: 'CASCADE' })
+  @JoinColumn({ name: 'inschrijving_id', foreignKeyConstraintName: 'fk_bekostigingsstatus_inschrijving' })
+  inschrijving?: RodInschrijving;
+
+  @PrimaryColumn({ type: 'date', primaryKeyConstraintName: 'pk_bekostigingsstatus' })
+  teldatum: string;
+
+  @Column({ type: 'uuid' })
+  sandboxId: string;
+
+  @ManyToOne(() => Sandbox, { onDelete: 'CASCADE' })
+  @JoinColumn({ name: 'sandbox_id', foreignKeyConstraintName: 'fk_bekostigingsstatus_sandbox' })
+  sandbox?: Sandbox;
+
+  @Column({ type: 'uuid' })
+  persoonId: string;
+
+  @Column({ type: 'char', length: 4 })
+  instellingscode: string;
+
+  @Column({ type: 'varchar', length: 20 })
+  inschrijvingvolgnummer: string;
+
+  /** BRIN6 of the periode on the teldatum; null when none. */
+  @Column({ type: 'char', length: 6, nullable: true })
+  vestigingscode: string | null;
+
+  /** REGULIER (1 February) or GROEI (the first of every other month). */
+  @Column({ type: 'varchar', length: 12 })
+  soortBekostiging: string;
+
+  @Column({ type: 'varchar', length: 16 })
+  status: string;
+
+  /** V (voorlopig) or D (definitief). */
+  @Column({ type: 'char', length: 1 })
+  statusBepaling: string;
+
+  /** Bekostigingssignalen, e.g. B02_dubbele_inschrijving. */
+  @Column({ type: 'text', array: true, default: () => "'{}'" })
+  signalen: string[];
+
+  /** Sandbox time of the last change. */
+  @Column({ type: 'timestamptz' })
+  bepaaldOp: Date;
+}
+
+export const BEKOSTIGING_ENTITIES = [Bekostigingsstatus];

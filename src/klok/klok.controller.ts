@@ -1,0 +1,47 @@
+import { Body, Controller, Get, HttpCode, Param, Post, Put } from '@nestjs/common';
+import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { CurrentPrincipal, RequireScopes } from '../common/auth/auth.decorators';
+import type { Principal } from '../common/auth/principal';
+import { ApiIdempotent, ApiProblems } from '../common/openapi/api-problems.decorator';
+import { KlokRequest, KlokResponse, KlokSandboxParam, VerschuivingRequest, VerschuivingResponse } from './klok.dto';
+import { KlokService } from './klok.service';
+
+@ApiTags('Klok')
+@RequireScopes('beheer', 'klok')
+@Controller('beheer/v1/sandboxes/:sandboxCode/klok')
+export class KlokController {
+  constructor(private readonly klok: KlokService) {}
+
+  @Get()
+  @ApiOperation({ summary: "Read a sandbox's clock", description: 'Scope beheer for any sandbox; scope klok for the sandbox of the token only.' })
+  @ApiOkResponse({ type: KlokResponse })
+  @ApiProblems(404)
+  getKlok(@Param() p: KlokSandboxParam, @CurrentPrincipal() principal: Principal) {
+    return this.klok.lees(principal, p.sandboxCode);
+  }
+
+  @Put()
+  @ApiOperation({
+    summary: "Freeze, set or unfreeze a sandbox's clock",
+    description: 'Setting it later runs everything crossed (teldata reached, deadlines passed) before answering. Setting it back does not undo definitief statuses; moving forward again runs the crossed work again.',
+  })
+  @ApiOkResponse({ type: KlokResponse })
+  @ApiProblems(404)
+  @ApiIdempotent()
+  putKlok(@Param() p: KlokSandboxParam, @Body() body: KlokRequest, @CurrentPrincipal() principal: Principal) {
+    return this.klok.zet(principal, p.sandboxCode, body);
+  }
+
+  @Post('verschuivingen')
+  @HttpCode(200)
+  @ApiOperation({
+    summary: "Advance a sandbox's clock",
+    description: 'By a duration or to an instant. Runs, in time order, everything crossed — each teldatum reached and each registration deadline passed (voorlopig → definitief, with its events) — before answering. A frozen clock stays frozen at the new instant.',
+  })
+  @ApiOkResponse({ type: VerschuivingResponse })
+  @ApiProblems(404)
+  @ApiIdempotent()
+  advanceKlok(@Param() p: KlokSandboxParam, @Body() body: VerschuivingRequest, @CurrentPrincipal() principal: Principal) {
+    return this.klok.verschuif(principal, p.sandboxCode, body);
+  }
+}
