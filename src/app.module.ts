@@ -1,6 +1,7 @@
 import { DynamicModule, Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { BeheerModule } from './beheer';
+import { BerichtenModule } from './berichten';
 import { CommonModule } from './common/common.module';
 import type { AppConfig } from './config/app-config';
 import { ConfigModule } from './config/config.module';
@@ -27,6 +28,7 @@ export class AppModule {
         RodModule,
         RioModule,
         KlokModule,
+        BerichtenModule,
       ],
     };
   }

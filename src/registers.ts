@@ -1,5 +1,6 @@
 import type { Type } from '@nestjs/common';
 import { BeheerModule } from './beheer';
+import { BerichtenModule } from './berichten';
 import { KlokModule } from './klok';
 import { registerApi, RegisterApiInfo } from './common/http/registers';
 import { RioModule } from './rio';
@@ -33,7 +34,7 @@ export const REGISTER_APIS: { info: RegisterApiInfo; modules: Type<unknown>[] }[
         'no machtiging for the school is 403 221_geen_machtiging. RIO checks: a code unknown in RIO or not under the BRIN4 is foutmelding 220; a code that exists but fails a date or link check is a melding (222–225). ' +
         'Codes 214, 222–225 and 233 extend the code table of the specification. A BSN or onderwijsnummer never goes in a URL: search with POST …/_zoek.',
     }),
-    modules: [RodModule],
+    modules: [RodModule, BerichtenModule],
   },
   {
     info: registerApi({

@@ -1,0 +1,61 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource } from 'typeorm';
+
+/** Advisory lock key of the sequencer (one at a time per database). */
+const VOLGORDE_LOCK = 7_405_000_001;
+
+/** SQL condition: the vendor OIN `oin` is mandated for the event's school on the event's date (Netherlands). */
+export const gemachtigdVoorEvent = (e: string, oin: string) =>
+  `EXISTS (SELECT 1 FROM rod_machtiging m WHERE m.sandbox_id = ${e}.sandbox_id AND m.oin = ${oin} AND m.instellingscode = ${e}.instellingscode
+     AND m.geldig_vanaf <= (${e}.time AT TIME ZONE 'Europe/Amsterdam')::date AND (m.geldig_tot IS NULL OR m.geldig_tot >= (${e}.time AT TIME ZONE 'Europe/Amsterdam')::date))`;
+
+/**
+ * The sequencer: gives committed outbox events their feed position, in commit order, and fans them out to
+ * the webhook subscriptions of the vendors the school mandates — one statement, one transaction.
+ *
+ * Why not hand out outbox_event.seq itself: a bigserial is taken at INSERT, so a transaction that commits
+ * later can still add seq 5 after a reader saw seq 6 and moved its cursor past 5. The sequencer only sees
+ * committed rows and numbers them after everything it numbered before, under one lock; a reader therefore
+ * never sees position n+1 without n, and an event of a pupil written after another (its transaction read
+ * the other's committed state) gets the later position.
+ */
+@Injectable()
+export class BerichtenVolgorde {
+  constructor(@InjectDataSource() private readonly db: DataSource) {}
+
+  /** Positions up to `limit` events; 0 when there was nothing or another instance is busy with it. */
+  async positioneer(limit = 10_000): Promise<number> {
+    return this.db.transaction(async (m) => {
+      const [{ ok }]: { ok: boolean }[] = await m.query('SELECT pg_try_advisory_xact_lock($1) AS ok', [VOLGORDE_LOCK]);
+      if (!ok) return 0;
+      const [r]: { n: string }[] = await m.query(
+        `WITH basis AS (SELECT coalesce(max(feed_positie), 0) AS b FROM outbox_event),
+         nieuw AS (SELECT seq, row_number() OVER (ORDER BY seq) AS rn FROM (SELECT seq FROM outbox_event WHERE feed_positie IS NULL ORDER BY seq LIMIT $1) x),
+         u AS (
+           UPDATE outbox_event o SET feed_positie = basis.b + nieuw.rn FROM nieuw, basis WHERE o.seq = nieuw.seq
+           RETURNING o.seq, o.sandbox_id, o.event_id, o.type, o.instellingscode, o.ordering_key, o.time, o.feed_positie),
+         a AS (
+           INSERT INTO webhook_aflevering (sandbox_id, abonnement_id, event_seq, event_id, feed_positie, ordering_key)
+           SELECT u.sandbox_id, w.id, u.seq, u.event_id, u.feed_positie, u.ordering_key
+             FROM u JOIN webhook_abonnement w ON w.sandbox_id = u.sandbox_id AND (w.types IS NULL OR u.type = ANY (w.types))
+            WHERE ${gemachtigdVoorEvent('u', 'w.oin')}
+           ON CONFLICT DO NOTHING)
+         SELECT count(*) AS n FROM u`,
+        [limit],
+      );
+      return Number(r.n);
+    });
+  }
+
+  /** Positions everything pending (bounded rounds). */
+  async alles(maxRondes = 1000): Promise<number> {
+    let totaal = 0;
+    for (let i = 0; i < maxRondes; i++) {
+      const n = await this.positioneer();
+      totaal += n;
+      if (n === 0) return totaal;
+    }
+    return totaal;
+  }
+}

@@ -1,0 +1,13 @@
+/** Problem codes of the berichten API (feed and webhook subscriptions). */
+export const BerichtenErrors = {
+  abonnementOnbekend: 'webhook_abonnement_onbekend',
+  afleveringOnbekend: 'webhook_aflevering_onbekend',
+  teVeelAbonnementen: 'webhook_te_veel_abonnementen',
+} as const;
+
+/** Event types ROD pushes (CloudEvents `type`, reverse DNS). */
+export const EVENT_TYPES = [
+  'nl.duo.rod.bekostigingsstatus-gewijzigd',
+  'nl.duo.rod.kennisgeving-in-uitschrijving',
+  'nl.duo.rod.persoonsgegevens-gewijzigd',
+] as const;

@@ -1,0 +1,57 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource } from 'typeorm';
+import { isBeheer, Principal } from '../common/auth/principal';
+import { BerichtenVolgorde, gemachtigdVoorEvent } from './berichten-volgorde.service';
+import { FeedQuery, FeedResponse } from './berichten.dto';
+import { OutboxRij, toCloudEvent } from './cloud-event';
+
+/** Positions scanned per request at most, so a vendor with few mandated schools never scans the whole table. */
+const SCAN = 20_000;
+
+/**
+ * The pull feed (OphalenBerichten, rod.md P4): events of the schools that mandate the vendor, in feed order,
+ * after a cursor. The cursor is the feed position the sequencer gives in commit order, so a page never skips an event.
+ */
+@Injectable()
+export class FeedService {
+  constructor(
+    @InjectDataSource() private readonly db: DataSource,
+    private readonly volgorde: BerichtenVolgorde,
+  ) {}
+
+  async lees(p: Principal, q: FeedQuery): Promise<FeedResponse> {
+    // Events committed since the last worker pass become readable now, not a tick later.
+    await this.volgorde.positioneer();
+    const vanaf = q.vanaf ?? '0';
+    const [r]: { top: string; berichten: OutboxRij[] }[] = await this.db.query(
+      `WITH top AS (SELECT coalesce(max(feed_positie), 0) AS top FROM outbox_event),
+       e AS (
+         SELECT e.feed_positie, e.event_id, e.type, e.source, e.subject, e.time, e.data
+           FROM outbox_event e
+          WHERE e.sandbox_id = $1 AND e.feed_positie > $2::bigint AND e.feed_positie <= $2::bigint + $4
+            AND ($5::char(20) IS NULL OR ${gemachtigdVoorEvent('e', '$5::char(20)')})
+          ORDER BY e.feed_positie
+          LIMIT $3)
+       SELECT (SELECT top FROM top)::text AS top, (SELECT coalesce(json_agg(e ORDER BY e.feed_positie), '[]') FROM e) AS berichten`,
+      [p.sandboxId, vanaf, q.limit, SCAN, isBeheer(p) ? null : p.oin],
+    );
+    const berichten = r.berichten.map(toCloudEvent);
+    const top = BigInt(r.top);
+    const volgende =
+      berichten.length === q.limit ? BigInt(berichten[berichten.length - 1].sequence) : bigMax(BigInt(vanaf), bigMin(BigInt(vanaf) + BigInt(SCAN), top));
+    const cursor = volgende.toString();
+    return {
+      berichten,
+      volgendeCursor: cursor,
+      meer: volgende < top,
+      _links: {
+        self: { href: `/rod/v1/berichten?vanaf=${vanaf}&limit=${q.limit}` },
+        volgende: { href: `/rod/v1/berichten?vanaf=${cursor}&limit=${q.limit}` },
+      },
+    };
+  }
+}
+
+const bigMin = (a: bigint, b: bigint) => (a < b ? a : b);
+const bigMax = (a: bigint, b: bigint) => (a > b ? a : b);

@@ -1,0 +1,137 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource, EntityManager } from 'typeorm';
+import { isBeheer, Principal } from '../common/auth/principal';
+import { toPage } from '../common/pagination/pagination';
+import { Problems } from '../common/problem/problem';
+import { AbonnementRequest, AbonnementResponse, AfleveringQuery, AfleveringResponse } from './berichten.dto';
+import { BerichtenErrors } from './berichten.errors';
+import { nieuwGeheim } from './handtekening';
+
+/** Subscriptions per client at most. */
+const MAX_ABONNEMENTEN = 10;
+
+interface AbonnementRij {
+  id: string;
+  url: string;
+  types: string[] | null;
+  client_id: string;
+  created_at: Date;
+}
+
+interface AfleveringRij {
+  id: string;
+  event_id: string;
+  type: string;
+  subject: string;
+  feed_positie: string;
+  status: string;
+  pogingen: number;
+  volgende_poging_op: Date;
+  geleverd_op: Date | null;
+  poging_log: { nummer: number; gestart_op: string; duur_ms: number; status_code: number | null; fout: string | null }[];
+}
+
+const toAbonnement = (r: AbonnementRij, geheim?: string): AbonnementResponse => ({
+  abonnementId: r.id,
+  url: r.url,
+  types: r.types,
+  clientId: r.client_id,
+  aangemaaktOp: new Date(r.created_at).toISOString(),
+  ...(geheim ? { geheim } : {}),
+  _links: { self: { href: `/rod/v1/webhook-abonnementen/${r.id}` }, afleveringen: { href: `/rod/v1/webhook-abonnementen/${r.id}/afleveringen` } },
+});
+
+const toAflevering = (r: AfleveringRij): AfleveringResponse => ({
+  afleveringId: String(r.id),
+  eventId: r.event_id,
+  type: r.type,
+  subject: r.subject,
+  sequence: String(r.feed_positie),
+  status: r.status,
+  pogingen: r.pogingen,
+  volgendePogingOp: r.status === 'WACHTEND' ? new Date(r.volgende_poging_op).toISOString() : null,
+  geleverdOp: r.geleverd_op ? new Date(r.geleverd_op).toISOString() : null,
+  pogingLog: (r.poging_log ?? []).map((x) => ({ nummer: x.nummer, gestartOp: new Date(x.gestart_op).toISOString(), duurMs: x.duur_ms, statusCode: x.status_code, fout: x.fout })),
+});
+
+const AFLEVERING_SQL = `
+  SELECT d.id, d.event_id, o.type, o.subject, d.feed_positie, d.status, d.pogingen, d.volgende_poging_op, d.geleverd_op,
+         (SELECT json_agg(x ORDER BY x.nummer DESC) FROM (SELECT nummer, gestart_op, duur_ms, status_code, fout FROM webhook_poging p
+            WHERE p.aflevering_id = d.id ORDER BY nummer DESC LIMIT 20) x) AS poging_log
+    FROM webhook_aflevering d JOIN outbox_event o ON o.seq = d.event_seq`;
+
+/** Webhook subscriptions of a vendor client, their delivery log, and manual redelivery. */
+@Injectable()
+export class WebhooksService {
+  constructor(@InjectDataSource() private readonly db: DataSource) {}
+
+  async maak(p: Principal, req: AbonnementRequest): Promise<AbonnementResponse> {
+    return this.db.transaction(async (m) => {
+      await m.query('SELECT pg_advisory_xact_lock(hashtextextended($1, 0))', [`webhook-abonnement:${p.sandboxId}:${p.clientId}`]);
+      const [{ n }]: { n: number }[] = await m.query('SELECT count(*)::int AS n FROM webhook_abonnement WHERE sandbox_id = $1 AND client_id = $2', [p.sandboxId, p.clientId]);
+      if (n >= MAX_ABONNEMENTEN) throw Problems.conflict(`A client has at most ${MAX_ABONNEMENTEN} subscriptions per sandbox.`, BerichtenErrors.teVeelAbonnementen);
+      const geheim = nieuwGeheim();
+      const [r]: AbonnementRij[] = await m.query(
+        `INSERT INTO webhook_abonnement (sandbox_id, client_id, oin, url, types, geheim) VALUES ($1, $2, $3, $4, $5, $6) RETURNING id, url, types, client_id, created_at`,
+        [p.sandboxId, p.clientId, p.oin, req.url, req.types ?? null, geheim],
+      );
+      return toAbonnement(r, geheim);
+    });
+  }
+
+  async lijst(p: Principal, q: { page: number; pageSize: number }, path: string) {
+    const eigen = isBeheer(p) ? '' : 'AND client_id = $2';
+    const params = isBeheer(p) ? [p.sandboxId] : [p.sandboxId, p.clientId];
+    const [{ n }]: { n: number }[] = await this.db.query(`SELECT count(*)::int AS n FROM webhook_abonnement WHERE sandbox_id = $1 ${eigen}`, params);
+    const rows: AbonnementRij[] = await this.db.query(
+      `SELECT id, url, types, client_id, created_at FROM webhook_abonnement WHERE sandbox_id = $1 ${eigen} ORDER BY created_at, id LIMIT ${q.pageSize} OFFSET ${(q.page - 1) * q.pageSize}`,
+      params,
+    );
+    return toPage(rows.map((r) => toAbonnement(r)), n, q, path);
+  }
+
+  async lees(p: Principal, id: string): Promise<AbonnementResponse> {
+    return toAbonnement(await this.vind(this.db.manager, p, id));
+  }
+
+  async verwijder(p: Principal, id: string): Promise<void> {
+    await this.vind(this.db.manager, p, id);
+    await this.db.query('DELETE FROM webhook_abonnement WHERE id = $1', [id]);
+  }
+
+  async afleveringen(p: Principal, id: string, q: AfleveringQuery, path: string) {
+    await this.vind(this.db.manager, p, id);
+    const filter = q.status ? 'AND d.status = $2' : '';
+    const params = q.status ? [id, q.status] : [id];
+    const [{ n }]: { n: number }[] = await this.db.query(`SELECT count(*)::int AS n FROM webhook_aflevering d WHERE d.abonnement_id = $1 ${filter}`, params);
+    const rows: AfleveringRij[] = await this.db.query(
+      `${AFLEVERING_SQL} WHERE d.abonnement_id = $1 ${filter} ORDER BY d.feed_positie DESC LIMIT ${q.pageSize} OFFSET ${(q.page - 1) * q.pageSize}`,
+      params,
+    );
+    return toPage(rows.map(toAflevering), n, q, path, { status: q.status });
+  }
+
+  /** Puts a delivery back in the queue for an attempt now, with a fresh round of attempts (also after dead letter). */
+  async herlever(p: Principal, id: string, afleveringId: string): Promise<AfleveringResponse> {
+    return this.db.transaction(async (m) => {
+      await this.vind(m, p, id);
+      const [, updated]: [unknown[], number] = await m.query(
+        `UPDATE webhook_aflevering SET status = 'WACHTEND', pogingen = 0, volgende_poging_op = now(), geclaimd_tot = NULL WHERE id = $1 AND abonnement_id = $2 RETURNING id`,
+        [afleveringId, id],
+      );
+      if (!updated) throw Problems.notFound(`Subscription ${id} has no delivery ${afleveringId}.`, BerichtenErrors.afleveringOnbekend);
+      const [r]: AfleveringRij[] = await m.query(`${AFLEVERING_SQL} WHERE d.id = $1`, [afleveringId]);
+      return toAflevering(r);
+    });
+  }
+
+  private async vind(m: EntityManager, p: Principal, id: string): Promise<AbonnementRij> {
+    const rows: AbonnementRij[] = await m.query(
+      `SELECT id, url, types, client_id, created_at FROM webhook_abonnement WHERE id = $1 AND sandbox_id = $2 AND ($3::text IS NULL OR client_id = $3)`,
+      [id, p.sandboxId, isBeheer(p) ? null : p.clientId],
+    );
+    if (!rows.length) throw Problems.notFound(`No webhook subscription ${id} of this client in this sandbox.`, BerichtenErrors.abonnementOnbekend);
+    return rows[0];
+  }
+}
