@@ -1,6 +1,7 @@
 import { DynamicModule, Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { BeheerModule } from './beheer';
+import { BekostigingModule } from './bekostiging';
 import { BerichtenModule } from './berichten';
 import { CommonModule } from './common/common.module';
 import type { AppConfig } from './config/app-config';
@@ -29,6 +30,7 @@ export class AppModule {
         RioModule,
         KlokModule,
         BerichtenModule,
+        BekostigingModule,
       ],
     };
   }

@@ -1,5 +1,6 @@
 import type { Type } from '@nestjs/common';
 import { BeheerModule } from './beheer';
+import { BekostigingModule } from './bekostiging';
 import { BerichtenModule } from './berichten';
 import { KlokModule } from './klok';
 import { registerApi, RegisterApiInfo } from './common/http/registers';
@@ -18,7 +19,7 @@ export const REGISTER_APIS: { info: RegisterApiInfo; modules: Type<unknown>[] }[
         'Administration of the simulator (the DUO side): OAuth clients of LAS vendors and administrators, and sandboxes. ' +
         'Every record of the registers belongs to a sandbox; a token is issued for one sandbox and sees only that sandbox.',
     }),
-    modules: [BeheerModule, KlokModule],
+    modules: [BeheerModule, KlokModule, BekostigingModule],
   },
   {
     info: registerApi({
@@ -34,7 +35,7 @@ export const REGISTER_APIS: { info: RegisterApiInfo; modules: Type<unknown>[] }[
         'no machtiging for the school is 403 221_geen_machtiging. RIO checks: a code unknown in RIO or not under the BRIN4 is foutmelding 220; a code that exists but fails a date or link check is a melding (222–225). ' +
         'Codes 214, 222–225 and 233 extend the code table of the specification. A BSN or onderwijsnummer never goes in a URL: search with POST …/_zoek.',
     }),
-    modules: [RodModule, BerichtenModule],
+    modules: [RodModule, BerichtenModule, BekostigingModule],
   },
   {
     info: registerApi({

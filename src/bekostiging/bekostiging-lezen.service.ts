@@ -1,0 +1,75 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource } from 'typeorm';
+import { isBeheer, Principal } from '../common/auth/principal';
+import { toPage } from '../common/pagination/pagination';
+import { ProblemException } from '../common/problem/problem';
+import { MachtigingenService, RodCode } from '../rod';
+import { BekostigingService } from './bekostiging.service';
+import { BekostigingsstatusResponse, InitieleLeveringRequest, OverzichtQuery, OverzichtResponse, StatusQuery } from './bekostiging.dto';
+import { statusData } from './bekostiging.sql';
+import { deadline } from './teldata';
+
+/** Reading bekostiging (the OSB equivalent) and the initial push, for mandated vendors and beheer. */
+@Injectable()
+export class BekostigingLezenService {
+  constructor(
+    @InjectDataSource() private readonly db: DataSource,
+    private readonly machtigingen: MachtigingenService,
+    private readonly bekostiging: BekostigingService,
+  ) {}
+
+  async statussen(p: Principal, q: StatusQuery, path: string) {
+    await this.gemachtigd(p, q.instellingscode);
+    const where = `s.sandbox_id = $1 AND s.instellingscode = $2 AND ($3::date IS NULL OR s.teldatum = $3) AND ($4::text IS NULL OR s.status = $4)`;
+    const params = [p.sandboxId, q.instellingscode, q.teldatum ?? null, q.status ?? null];
+    const [{ n }]: { n: number }[] = await this.db.query(`SELECT count(*)::int AS n FROM bekostigingsstatus s WHERE ${where}`, params);
+    const rows: { d: BekostigingsstatusResponse & { aanleiding?: string } }[] = await this.db.query(
+      `SELECT ${statusData('s', 'pe', 'NULL')} AS d FROM bekostigingsstatus s JOIN rod_persoon pe ON pe.id = s.persoon_id
+        WHERE ${where} ORDER BY s.teldatum DESC, s.inschrijvingvolgnummer, s.inschrijving_id LIMIT ${q.pageSize} OFFSET ${(q.page - 1) * q.pageSize}`,
+      params,
+    );
+    const items = rows.map(({ d }) => {
+      delete d.aanleiding;
+      return d;
+    });
+    return toPage(items, n, q, path, { instellingscode: q.instellingscode, teldatum: q.teldatum, status: q.status });
+  }
+
+  async overzicht(p: Principal, q: OverzichtQuery): Promise<{ items: OverzichtResponse[] }> {
+    await this.gemachtigd(p, q.instellingscode);
+    const rows: OverzichtResponse[] = await this.db.query(
+      `WITH s AS (SELECT * FROM bekostigingsstatus WHERE sandbox_id = $1 AND instellingscode = $2 AND ($3::date IS NULL OR teldatum = $3))
+       SELECT t.instellingscode, to_char(t.teldatum, 'YYYY-MM-DD') AS teldatum, t.soort AS "soortBekostiging",
+              CASE WHEN t.voorlopig > 0 THEN 'V' ELSE 'D' END AS "statusBepaling", t.n AS "aantalInschrijvingen", t.bekostigd AS "aantalBekostigd", t.n - t.bekostigd AS "aantalNietBekostigd",
+              (SELECT coalesce(jsonb_agg(x ORDER BY x.code), '[]') FROM (
+                 SELECT sig.code, sig.omschrijving, count(*)::int AS aantal FROM s s2 CROSS JOIN LATERAL jsonb_to_recordset(bekostigingssignalen_json(s2.signalen)) AS sig(code text, omschrijving text)
+                  WHERE s2.teldatum = t.teldatum GROUP BY sig.code, sig.omschrijving) x) AS signalen,
+              (SELECT coalesce(jsonb_agg(jsonb_build_object('vestigingscode', v.vestigingscode, 'aantalBekostigd', v.b, 'aantalNietBekostigd', v.n - v.b) ORDER BY v.vestigingscode), '[]') FROM (
+                 SELECT s3.vestigingscode, count(*)::int AS n, (count(*) FILTER (WHERE s3.status = 'BEKOSTIGD'))::int AS b FROM s s3
+                  WHERE s3.teldatum = t.teldatum AND s3.vestigingscode IS NOT NULL GROUP BY s3.vestigingscode) v) AS vestigingen
+         FROM (SELECT instellingscode, teldatum, min(soort_bekostiging) AS soort, count(*)::int AS n,
+                      (count(*) FILTER (WHERE status = 'BEKOSTIGD'))::int AS bekostigd, count(*) FILTER (WHERE status_bepaling = 'V') AS voorlopig
+                 FROM s GROUP BY instellingscode, teldatum) t
+        ORDER BY t.teldatum DESC`,
+      [p.sandboxId, q.instellingscode, q.teldatum ?? null],
+    );
+    return { items: rows.map((r) => ({ ...r, uitersteRegistratiedatum: deadline(r.teldatum) })) };
+  }
+
+  async initieleLevering(p: Principal, req: InitieleLeveringRequest) {
+    if (!req.instellingscode && !isBeheer(p)) {
+      throw new ProblemException(400, 'invalid_input', 'A vendor asks for the initial push of one school: give instellingscode.', {
+        errors: [{ pointer: '/instellingscode', code: 'required', detail: 'instellingscode is required for a vendor' }],
+      });
+    }
+    if (req.instellingscode) await this.gemachtigd(p, req.instellingscode);
+    return this.bekostiging.initieleLevering(p.sandboxId, req.instellingscode ?? null);
+  }
+
+  private async gemachtigd(p: Principal, instellingscode: string) {
+    if (!(await this.machtigingen.isGemachtigd(this.db.manager, p, instellingscode))) {
+      throw new ProblemException(403, RodCode.geenMachtiging, `Your organisation (OIN) holds no machtiging for instelling ${instellingscode} on this date.`);
+    }
+  }
+}

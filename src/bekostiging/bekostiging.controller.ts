@@ -1,0 +1,83 @@
+import { Body, Controller, Get, HttpCode, Param, Post, Query, Req } from '@nestjs/common';
+import { ApiAcceptedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import type { FastifyRequest } from 'fastify';
+import { SandboxesService } from '../beheer';
+import { CurrentPrincipal, RequireScopes } from '../common/auth/auth.decorators';
+import type { Principal } from '../common/auth/principal';
+import { ApiIdempotent, ApiProblems } from '../common/openapi/api-problems.decorator';
+import { KlokSandboxParam } from '../klok';
+import { BekostigingLezenService } from './bekostiging-lezen.service';
+import { BekostigingService } from './bekostiging.service';
+import {
+  BekostigingsstatusPage,
+  HerberekeningResponse,
+  InitieleLeveringRequest,
+  InitieleLeveringResponse,
+  OverzichtList,
+  OverzichtQuery,
+  StatusQuery,
+} from './bekostiging.dto';
+
+@ApiTags('Bekostiging')
+@Controller('rod/v1')
+export class BekostigingController {
+  constructor(private readonly lezen: BekostigingLezenService) {}
+
+  @Get('bekostigingsstatussen')
+  @RequireScopes('rod.lezen', 'rod.berichten')
+  @ApiOperation({
+    summary: 'Bekostigingsstatussen of a school (the OSB download)',
+    description: 'Per inschrijving per teldatum: BEKOSTIGD or NIET_BEKOSTIGD, voorlopig (V) until the teldatum\'s deadline and definitief (D) after, with the bekostigingssignalen explaining why not. Teldata of the last twelve months.',
+  })
+  @ApiOkResponse({ type: BekostigingsstatusPage })
+  @ApiProblems(403)
+  listBekostigingsstatussen(@Query() q: StatusQuery, @CurrentPrincipal() p: Principal, @Req() req: FastifyRequest) {
+    return this.lezen.statussen(p, q, req.url.split('?')[0]);
+  }
+
+  @Get('bekostigingsoverzichten')
+  @RequireScopes('rod.lezen', 'rod.berichten')
+  @ApiOperation({ summary: 'Overview per teldatum of a school (the OSB equivalent)', description: 'Counts funded / not funded, per bekostigingssignaal and per vestiging, with the registration deadline.' })
+  @ApiOkResponse({ type: OverzichtList })
+  @ApiProblems(403)
+  listBekostigingsoverzichten(@Query() q: OverzichtQuery, @CurrentPrincipal() p: Principal) {
+    return this.lezen.overzicht(p, q);
+  }
+
+  @Post('bekostigingsstatussen/initiele-leveringen')
+  @HttpCode(202)
+  @RequireScopes('rod.berichten', 'beheer')
+  @ApiOperation({
+    summary: 'Initial push of every bekostigingsstatus (as DUO\'s IVBG of March 2022)',
+    description: 'Writes an event (aanleiding INITIELE_LEVERING) for every kept status of the school — or, for beheer without instellingscode, of the whole sandbox — to the feed and the webhooks.',
+  })
+  @ApiAcceptedResponse({ type: InitieleLeveringResponse })
+  @ApiProblems(403)
+  @ApiIdempotent()
+  createInitieleLevering(@Body() body: InitieleLeveringRequest, @CurrentPrincipal() p: Principal) {
+    return this.lezen.initieleLevering(p, body);
+  }
+}
+
+@ApiTags('Bekostiging')
+@RequireScopes('beheer')
+@Controller('beheer/v1/sandboxes/:sandboxCode/bekostiging')
+export class BekostigingBeheerController {
+  constructor(
+    private readonly bekostiging: BekostigingService,
+    private readonly sandboxes: SandboxesService,
+  ) {}
+
+  @Post('herberekeningen')
+  @HttpCode(200)
+  @ApiOperation({ summary: 'Recompute every open bekostigingsstatus of a sandbox', description: 'One set-based statement over all inschrijvingen and every teldatum whose deadline has not passed; an event per status that changed.' })
+  @ApiOkResponse({ type: HerberekeningResponse })
+  @ApiProblems(404)
+  @ApiIdempotent()
+  async createHerberekening(@Param() p: KlokSandboxParam): Promise<HerberekeningResponse> {
+    const sandbox = await this.sandboxes.find(p.sandboxCode);
+    const start = Date.now();
+    const r = await this.bekostiging.volledig(sandbox.id);
+    return { ...r, duurMs: Date.now() - start };
+  }
+}

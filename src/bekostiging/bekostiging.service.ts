@@ -1,0 +1,133 @@
+import { Injectable, OnModuleInit } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource, EntityManager } from 'typeorm';
+import { ClockService } from '../common/clock/clock.service';
+import { DomainHooks } from '../common/events/domain-hooks';
+import { SandboxDataRegistry } from '../common/sandbox/sandbox-data.registry';
+import { beginVanDag, KlokPlanner } from '../klok';
+import { Bereik, herberekenSql, INITIELE_LEVERING_SQL, VASTSTELLING_SQL } from './bekostiging.sql';
+import { deadline, isOpen, openTeldata, plusDagen, relevanteTeldata, teldatumMomenten } from './teldata';
+
+export interface Telling {
+  statussen: number;
+  events: number;
+}
+
+type Aanleiding = 'MUTATIE' | 'TELDATUM' | 'HERBEREKENING' | 'VASTSTELLING' | 'INITIELE_LEVERING';
+
+/** The instant a teldatum's deadline day ends: a registration at or after it is late (B04). */
+export const deadlineEinde = (teldatum: string) => beginVanDag(plusDagen(deadline(teldatum), 1));
+
+/**
+ * Bekostigingsstatus per inschrijving per teldatum: recomputed inside the writer's transaction whenever what it
+ * depends on changes (ROD inschrijving, the person, RIO), at each teldatum the clock reaches, and fixed (V → D)
+ * when a deadline passes. Every computation is one set-based statement; every change is an outbox event.
+ */
+@Injectable()
+export class BekostigingService implements OnModuleInit {
+  constructor(
+    @InjectDataSource() private readonly db: DataSource,
+    private readonly clock: ClockService,
+    private readonly hooks: DomainHooks,
+    private readonly planner: KlokPlanner,
+    private readonly registry: SandboxDataRegistry,
+  ) {}
+
+  onModuleInit() {
+    this.hooks.on('rod.inschrijving-gewijzigd', async (m, e) => {
+      await this.voorPersoon(m, e.sandboxId, e.persoonId);
+    });
+    this.hooks.on('rod.persoon-gewijzigd', async (m, e) => {
+      await this.voorPersoon(m, e.sandboxId, e.persoonId);
+    });
+    this.hooks.on('rio.gewijzigd', async (m, e) => {
+      if (e.vestigingscodes.length) await this.herbereken(m, e.sandboxId, 'vestigingen', e.vestigingscodes, await this.clock.today(e.sandboxId, m), await this.clock.now(e.sandboxId, m), 'MUTATIE');
+    });
+    this.planner.register({
+      naam: 'bekostiging',
+      momenten: (van, tot) =>
+        teldatumMomenten(van, tot).map((x) => ({
+          ...x,
+          volgorde: x.soort === 'DEADLINE_VERSTREKEN' ? 0 : 1,
+          voerUit: (m: EntityManager, sandboxId: string, moment: Date) =>
+            x.soort === 'TELDATUM' ? this.teldatumBereikt(m, sandboxId, x.teldatum, moment) : this.deadlineVerstreken(m, sandboxId, x.teldatum, moment),
+        })),
+    });
+    this.registry.register({
+      name: 'bekostiging',
+      order: 30,
+      purge: async (m, sandboxId) => {
+        await m.query('DELETE FROM bekostigingsstatus WHERE sandbox_id = $1', [sandboxId]);
+        await m.query('DELETE FROM klok_planning WHERE sandbox_id = $1', [sandboxId]);
+      },
+      // Seeded inschrijvingen get their open statuses silently; the planning starts at the seed's today.
+      seed: async (m, ctx) => {
+        await this.planner.begin(m, ctx.sandboxId, ctx.today);
+        await this.herbereken(m, ctx.sandboxId, 'sandbox', null, ctx.today, new Date(), 'HERBEREKENING', { teldata: openTeldata(ctx.today), events: false });
+      },
+    });
+  }
+
+  /** A person's inschrijvingen changed (or the person): all their inschrijvingen, across schools, for every kept teldatum. */
+  async voorPersoon(m: EntityManager, sandboxId: string, persoonId: string): Promise<Telling> {
+    // One recompute per person at a time, so two schools' concurrent changes cannot both see themselves funded.
+    await m.query('SELECT pg_advisory_xact_lock(hashtextextended($1, 0))', [`bekostiging:${sandboxId}:${persoonId}`]);
+    return this.herbereken(m, sandboxId, 'persoon', persoonId, await this.clock.today(sandboxId, m), await this.clock.now(sandboxId, m), 'MUTATIE');
+  }
+
+  /** The whole sandbox, every open teldatum: set-based, one statement. */
+  async volledig(sandboxId: string, events = true): Promise<Telling> {
+    return this.db.transaction(async (m) => {
+      const vandaag = await this.clock.today(sandboxId, m);
+      return this.herbereken(m, sandboxId, 'sandbox', null, vandaag, await this.clock.now(sandboxId, m), 'HERBEREKENING', { teldata: openTeldata(vandaag), events });
+    });
+  }
+
+  async herbereken(
+    m: EntityManager,
+    sandboxId: string,
+    bereik: Bereik,
+    waarde: string | string[] | null,
+    vandaag: string,
+    moment: Date,
+    aanleiding: Aanleiding,
+    opties: { teldata?: string[]; events?: boolean } = {},
+  ): Promise<Telling> {
+    const teldata = opties.teldata ?? relevanteTeldata(vandaag);
+    if (!teldata.length) return { statussen: 0, events: 0 };
+    const [r]: Telling[] = await m.query(herberekenSql(bereik), [
+      sandboxId,
+      teldata,
+      teldata.map(deadlineEinde),
+      teldata.map((t) => (isOpen(t, vandaag) ? 'V' : 'D')),
+      moment,
+      waarde,
+      opties.events ?? true,
+      aanleiding,
+    ]);
+    return r;
+  }
+
+  /** The clock reached a teldatum: every inschrijving active on it gets its voorlopige status. */
+  private teldatumBereikt(m: EntityManager, sandboxId: string, teldatum: string, moment: Date): Promise<Telling> {
+    return this.herbereken(m, sandboxId, 'sandbox', null, teldatum, moment, 'TELDATUM', { teldata: [teldatum] });
+  }
+
+  /** The deadline passed: a last recompute as it stood at the deadline, then voorlopig → definitief with an event each. */
+  private async deadlineVerstreken(m: EntityManager, sandboxId: string, teldatum: string, moment: Date): Promise<Telling> {
+    const laatste = await this.herbereken(m, sandboxId, 'sandbox', null, deadline(teldatum), moment, 'TELDATUM', { teldata: [teldatum] });
+    const [vast]: Telling[] = await m.query(VASTSTELLING_SQL, [sandboxId, teldatum, moment]);
+    return { statussen: laatste.statussen + vast.statussen, events: laatste.events + vast.events };
+  }
+
+  /** Initial push of every kept status of a school (or the whole sandbox), after bringing the open ones up to date. */
+  async initieleLevering(sandboxId: string, instellingscode: string | null): Promise<{ events: number }> {
+    return this.db.transaction(async (m) => {
+      const vandaag = await this.clock.today(sandboxId, m);
+      const now = await this.clock.now(sandboxId, m);
+      await this.herbereken(m, sandboxId, 'sandbox', null, vandaag, now, 'HERBEREKENING', { teldata: openTeldata(vandaag), events: false });
+      const [r]: { events: number }[] = await m.query(INITIELE_LEVERING_SQL, [sandboxId, instellingscode, relevanteTeldata(vandaag)[0], now]);
+      return r;
+    });
+  }
+}

@@ -1,0 +1,132 @@
+import { ROD_EVENT_SOURCE } from '../common/events/outbox';
+
+export const BEKOSTIGINGSSTATUS_TYPE = 'nl.duo.rod.bekostigingsstatus-gewijzigd';
+
+/** Which inschrijvingen a recompute covers; the tie-break always sees every inschrijving of the persons involved. */
+export type Bereik = 'persoon' | 'vestigingen' | 'sandbox';
+
+const BEREIK: Record<Bereik, string> = {
+  persoon: 'i.persoon_id = $6::uuid',
+  vestigingen: `i.persoon_id IN (SELECT i2.persoon_id FROM rod_inschrijving_periode p2 JOIN rod_inschrijving i2 ON i2.id = p2.inschrijving_id
+                                  WHERE p2.sandbox_id = $1 AND p2.vestigingscode = ANY ($6::text[]))`,
+  sandbox: '$6::text IS NULL',
+};
+
+/** Vestigingscodes of RIO that count as funded. */
+const BEKOSTIGD_IN_RIO = `('BEKOSTIGD', 'RIJKS', 'LUMPSUM')`;
+
+/** The Bekostigingsstatus message (rod.md §8.4) of status row `s` and person `pe`. */
+export const statusData = (s: string, pe: string, aanleiding: string) => `jsonb_build_object(
+  'inschrijvingId', ${s}.inschrijving_id,
+  'inschrijvingvolgnummer', ${s}.inschrijvingvolgnummer,
+  'instellingscode', ${s}.instellingscode,
+  'vestigingscode', ${s}.vestigingscode,
+  'persoonsgebondenNummer', CASE WHEN ${pe}.burgerservicenummer IS NOT NULL THEN jsonb_build_object('burgerservicenummer', ${pe}.burgerservicenummer)
+                                 ELSE jsonb_build_object('onderwijsnummer', ${pe}.onderwijsnummer) END,
+  'teldatum', ${s}.teldatum,
+  'soortBekostiging', ${s}.soort_bekostiging,
+  'status', ${s}.status,
+  'statusBepaling', ${s}.status_bepaling,
+  'signalen', bekostigingssignalen_json(${s}.signalen),
+  'datumTijdBepaling', to_char(${s}.bepaald_op AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"'),
+  'aanleiding', ${aanleiding})`;
+
+/** Outbox rows for the status rows in CTE `bron` (joined with rod_persoon `pe`); $1 sandbox, `tijd` the event time. */
+export const statusEvents = (bron: string, tijd: string, aanleiding: string, where = 'true') => `
+  INSERT INTO outbox_event (sandbox_id, event_id, type, source, subject, instellingscode, ordering_key, time, data)
+  SELECT $1, gen_random_uuid(), '${BEKOSTIGINGSSTATUS_TYPE}', '${ROD_EVENT_SOURCE}', 'inschrijving/' || s.inschrijving_id, s.instellingscode, s.persoon_id::text, ${tijd},
+         ${statusData('s', 'pe', aanleiding)}
+    FROM ${bron} s JOIN rod_persoon pe ON pe.id = s.persoon_id
+   WHERE ${where}
+   ORDER BY s.persoon_id, s.teldatum, s.inschrijving_id`;
+
+/**
+ * One set-based statement that (re)computes bekostigingsstatussen and writes an event per status that changed.
+ * Parameters: $1 sandbox, $2 teldata, $3 deadline end per teldatum (instant), $4 mode per teldatum ('V' = upsert
+ * voorlopig; 'D' = the deadline passed: only insert what is missing, as definitief), $5 the instant (bepaald_op and
+ * event time), $6 the scope value, $7 whether to write events, $8 aanleiding.
+ *
+ * Rules (rod.md §8.2): active on T and a periode on T (B01); indicatieBekostiging not false (B03); registered before the
+ * deadline's end (B04); at least 4 on T and not yet 14 on 1 August of the schooljaar (B06); PGN verified — a BSN, or an
+ * onderwijsnummer of a pupil living abroad (B07); the vestiging funded in RIO on T (B08). Then the tie-break (§8.3): among the
+ * person's inschrijvingen that pass, a definitief funded one keeps it, else the latest datumInschrijving, then the earliest
+ * received; the others get B02. Definitief rows never change.
+ */
+export function herberekenSql(bereik: Bereik): string {
+  return `
+  WITH t AS (
+    SELECT x.teldatum, x.deadline_eind, x.modus,
+           CASE WHEN extract(month FROM x.teldatum) = 2 THEN 'REGULIER' ELSE 'GROEI' END AS soort,
+           make_date(extract(year FROM x.teldatum)::int - CASE WHEN extract(month FROM x.teldatum) < 8 THEN 1 ELSE 0 END, 8, 1) AS schooljaar_begin
+      FROM unnest($2::date[], $3::timestamptz[], $4::text[]) AS x(teldatum, deadline_eind, modus)),
+  rio AS (
+    SELECT DISTINCT v.vestigingscode, t.teldatum
+      FROM v_rio_vestiging_bekostiging v JOIN t ON v.begindatum <= t.teldatum AND (v.einddatum IS NULL OR v.einddatum > t.teldatum)
+     WHERE v.sandbox_id = $1 AND v.bekostigingscode IN ${BEKOSTIGD_IN_RIO}),
+  ins AS (
+    SELECT i.id, i.persoon_id, i.instellingscode, i.inschrijvingvolgnummer, i.datum_inschrijving, i.datum_uitschrijving, i.eerst_ontvangen_op, i.ontvangen_op
+      FROM rod_inschrijving i WHERE i.sandbox_id = $1 AND ${BEREIK[bereik]}),
+  c AS (
+    SELECT ins.*, t.teldatum, t.deadline_eind, t.modus, t.soort, t.schooljaar_begin,
+           s.status AS oud_status, s.status_bepaling AS oud_bepaling, s.signalen AS oud_signalen, s.vestigingscode AS oud_vestiging,
+           (ins.datum_inschrijving <= t.teldatum AND (ins.datum_uitschrijving IS NULL OR ins.datum_uitschrijving >= t.teldatum)) AS actief
+      FROM ins CROSS JOIN t
+      LEFT JOIN bekostigingsstatus s ON s.inschrijving_id = ins.id AND s.teldatum = t.teldatum
+     WHERE s.inschrijving_id IS NOT NULL OR (ins.datum_inschrijving <= t.teldatum AND (ins.datum_uitschrijving IS NULL OR ins.datum_uitschrijving >= t.teldatum))),
+  r AS (
+    SELECT c.*, per.vestigingscode,
+           array_remove(ARRAY[
+             CASE WHEN NOT c.actief OR per.inschrijving_id IS NULL THEN 'B01_niet_ingeschreven_op_teldatum' END,
+             CASE WHEN per.indicatie_bekostiging IS FALSE THEN 'B03_indicatie_bekostiging_nee' END,
+             CASE WHEN c.ontvangen_op >= c.deadline_eind THEN 'B04_te_laat_geregistreerd' END,
+             CASE WHEN gb.d + interval '4 years' > c.teldatum OR gb.d + interval '14 years' <= c.schooljaar_begin THEN 'B06_leeftijd' END,
+             CASE WHEN pe.burgerservicenummer IS NULL AND (pe.onderwijsnummer IS NULL OR pe.landcode = '6030') THEN 'B07_pgn_niet_geverifieerd' END,
+             CASE WHEN per.inschrijving_id IS NOT NULL AND rio.vestigingscode IS NULL THEN 'B08_vestiging_niet_bekostigd' END
+           ]::text[], NULL) AS eigen
+      FROM c
+      JOIN rod_persoon pe ON pe.id = c.persoon_id
+      CROSS JOIN LATERAL (SELECT make_date(substr(pe.geboortedatum, 1, 4)::int, greatest(substr(pe.geboortedatum, 6, 2)::int, 1), greatest(substr(pe.geboortedatum, 9, 2)::int, 1)) AS d) gb
+      LEFT JOIN rod_inschrijving_periode per ON per.inschrijving_id = c.id AND per.datum_begin <= c.teldatum AND (per.datum_einde IS NULL OR per.datum_einde >= c.teldatum)
+      LEFT JOIN rio ON rio.vestigingscode = per.vestigingscode AND rio.teldatum = c.teldatum),
+  k AS (
+    SELECT r.*, coalesce(r.oud_bepaling = 'D', false) AS bevroren,
+           CASE WHEN r.oud_bepaling = 'D' THEN r.oud_status = 'BEKOSTIGD' ELSE cardinality(r.eigen) = 0 END AS kandidaat
+      FROM r),
+  rk AS (
+    SELECT k.*, row_number() OVER (PARTITION BY k.persoon_id, k.teldatum ORDER BY k.kandidaat DESC, k.bevroren DESC, k.datum_inschrijving DESC, k.eerst_ontvangen_op, k.id) AS rang
+      FROM k),
+  f AS (
+    SELECT rk.id, rk.teldatum, rk.persoon_id, rk.instellingscode, rk.inschrijvingvolgnummer, rk.vestigingscode, rk.soort, rk.modus,
+           rk.oud_status, rk.oud_signalen, rk.oud_vestiging,
+           CASE WHEN rk.kandidaat AND rk.rang = 1 THEN 'BEKOSTIGD' ELSE 'NIET_BEKOSTIGD' END AS status,
+           CASE WHEN rk.kandidaat AND rk.rang > 1 THEN ARRAY['B02_dubbele_inschrijving']::text[] ELSE rk.eigen END AS signalen
+      FROM rk
+     WHERE NOT rk.bevroren AND (rk.modus = 'V' OR rk.oud_status IS NULL)),
+  up AS (
+    INSERT INTO bekostigingsstatus AS b (inschrijving_id, teldatum, sandbox_id, persoon_id, instellingscode, inschrijvingvolgnummer, vestigingscode,
+                                         soort_bekostiging, status, status_bepaling, signalen, bepaald_op)
+    SELECT f.id, f.teldatum, $1, f.persoon_id, f.instellingscode, f.inschrijvingvolgnummer, f.vestigingscode, f.soort, f.status, f.modus, f.signalen, $5
+      FROM f
+     WHERE f.oud_status IS NULL OR f.status <> f.oud_status OR f.signalen <> f.oud_signalen OR f.vestigingscode IS DISTINCT FROM f.oud_vestiging
+     ORDER BY f.id, f.teldatum
+    ON CONFLICT (inschrijving_id, teldatum) DO UPDATE
+       SET status = EXCLUDED.status, signalen = EXCLUDED.signalen, vestigingscode = EXCLUDED.vestigingscode, bepaald_op = EXCLUDED.bepaald_op
+     WHERE b.status_bepaling = 'V'
+    RETURNING b.*),
+  ev AS (${statusEvents('up', '$5', '$8::text', '$7::boolean')} RETURNING 1)
+  SELECT (SELECT count(*) FROM up)::int AS statussen, (SELECT count(*) FROM ev)::int AS events`;
+}
+
+/** Voorlopig → definitief for one teldatum, with an event per status: $1 sandbox, $2 teldatum, $3 instant. */
+export const VASTSTELLING_SQL = `
+  WITH up AS (
+    UPDATE bekostigingsstatus b SET status_bepaling = 'D', bepaald_op = $3
+     WHERE b.sandbox_id = $1 AND b.teldatum = $2 AND b.status_bepaling = 'V'
+    RETURNING b.*),
+  ev AS (${statusEvents('up', '$3', `'VASTSTELLING'`)} RETURNING 1)
+  SELECT (SELECT count(*) FROM up)::int AS statussen, (SELECT count(*) FROM ev)::int AS events`;
+
+/** The initial push (as DUO's IVBG of March 2022): an event per kept status of a school ($2) or the sandbox ($2 null), teldata from $3. */
+export const INITIELE_LEVERING_SQL = `
+  WITH ev AS (${statusEvents('bekostigingsstatus', '$4', `'INITIELE_LEVERING'`, 's.sandbox_id = $1 AND ($2::char(4) IS NULL OR s.instellingscode = $2) AND s.teldatum >= $3::date')} RETURNING 1)
+  SELECT count(*)::int AS events FROM ev`;

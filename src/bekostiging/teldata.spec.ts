@@ -1,0 +1,41 @@
+import { deadline, isOpen, openTeldata, relevanteTeldata, soortBekostiging, teldataTussen, teldatumMomenten, vaststellingsdatum } from './teldata';
+
+describe('teldata and deadlines', () => {
+  it('puts the deadline four weeks after the teldatum, moved to Monday from a weekend', () => {
+    expect(deadline('2025-02-01')).toBe('2025-03-03'); // Saturday 1 March → Monday (rod.md §8.1: "2025: 3 March")
+    expect(deadline('2026-02-01')).toBe('2026-03-02'); // Sunday 1 March → Monday
+    expect(deadline('2026-10-01')).toBe('2026-10-29'); // Thursday
+    expect(vaststellingsdatum('2025-02-01')).toBe('2025-03-04');
+  });
+
+  it('marks 1 February REGULIER and every other first of the month GROEI', () => {
+    expect(soortBekostiging('2026-02-01')).toBe('REGULIER');
+    expect(soortBekostiging('2026-03-01')).toBe('GROEI');
+  });
+
+  it('lists teldata in a range and the twelve relevant ones', () => {
+    expect(teldataTussen('2025-12-15', '2026-03-01')).toEqual(['2026-01-01', '2026-02-01', '2026-03-01']);
+    expect(relevanteTeldata('2026-03-15')).toHaveLength(12);
+    expect(relevanteTeldata('2026-03-15')[0]).toBe('2025-04-01');
+    expect(relevanteTeldata('2026-03-15')[11]).toBe('2026-03-01');
+  });
+
+  it('keeps a teldatum open (voorlopig) up to and including its deadline', () => {
+    expect(isOpen('2026-02-01', '2026-01-31')).toBe(false);
+    expect(isOpen('2026-02-01', '2026-02-01')).toBe(true);
+    expect(isOpen('2026-02-01', '2026-03-02')).toBe(true);
+    expect(isOpen('2026-02-01', '2026-03-03')).toBe(false);
+    expect(openTeldata('2026-03-01')).toEqual(['2026-02-01', '2026-03-01']);
+    expect(openTeldata('2026-03-15')).toEqual(['2026-03-01']);
+  });
+
+  it('orders what a clock move crosses in time, a passing deadline before a new teldatum on the same day', () => {
+    expect(teldatumMomenten('2026-01-20', '2026-03-03')).toEqual([
+      { datum: '2026-01-30', soort: 'DEADLINE_VERSTREKEN', teldatum: '2026-01-01' },
+      { datum: '2026-02-01', soort: 'TELDATUM', teldatum: '2026-02-01' },
+      { datum: '2026-03-01', soort: 'TELDATUM', teldatum: '2026-03-01' },
+      { datum: '2026-03-03', soort: 'DEADLINE_VERSTREKEN', teldatum: '2026-02-01' },
+    ]);
+    expect(teldatumMomenten('2026-03-03', '2026-03-03')).toEqual([]);
+  });
+});
