@@ -3,7 +3,8 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { createHash, randomUUID } from 'node:crypto';
 import { DataSource, EntityManager } from 'typeorm';
 import type { Principal } from '../../common/auth/principal';
-import { ClockService, dutchDate } from '../../common/clock/clock.service';
+import { ClockService } from '../../common/clock/clock.service';
+import { nederlandseDatum } from '../rules/datum';
 import { DomainHooks } from '../../common/events/domain-hooks';
 import { EventOutbox } from '../../common/events/outbox';
 import { stableStringify } from '../../common/idempotency/stable-json';
@@ -13,6 +14,7 @@ import { PersonenService } from '../personen/personen.service';
 import { afgekeurd, geenMachtiging } from '../rod.answers';
 import { isFout, RodCode, RodCodeName, RodProblem, resultaatVan, Terugmelding, terugmelding } from '../rod.errors';
 import { RioPeriodeCheckResult, RodRioPort } from '../rio-port';
+import { prepared } from '../rod-sql';
 import { controleerDatums, GROEPEN, leeftijdPeildatum, metEinddatum, NNCA_WAARDEN, overlappen, teLaat, teOud, voorVierdeVerjaardag } from '../rules/inschrijving-regels';
 import { AanleverAntwoord, AanleverenInschrijvingRequest, VerwijderingRequest } from './aanleveren.dto';
 
@@ -67,25 +69,31 @@ export class AanleverenService {
   async aanleveren(p: Principal, req: AanleverenInschrijvingRequest): Promise<Antwoord> {
     const requestHash = sha256(stableStringify(req));
     const now = await this.clock.now(p.sandboxId);
-    const vandaag = dutchDate(now);
+    const vandaag = nederlandseDatum(now);
     return this.db.transaction(async (m) => {
       const pgn = req.persoonsgebondenNummer;
-      const stand = await this.stand(m, p, req.instellingscode, pgn.burgerservicenummer ?? pgn.onderwijsnummer!, vandaag);
+      // One round trip: the mandate (403 first), the person of the PGN, and the locks that serialise one
+      // bedrijfsdocument at a time and one writer per inschrijving (school + volgnummer + person).
+      const [stand] = await prepared<Stand>(
+        m,
+        'rod_stand_lock',
+        `WITH s AS (SELECT ${gemachtigdSql('$1', '$3', '$4', '$5')} AS gemachtigd, (SELECT row_to_json(x) FROM (${PersonenService.PERSOON_SQL}) x) AS persoon)
+         SELECT s.gemachtigd, s.persoon, pg_advisory_xact_lock(hashtextextended($6, 0)) AS l1,
+                pg_advisory_xact_lock(hashtextextended($7 || coalesce(s.persoon->>'id', ''), 0)) AS l2 FROM s`,
+        [
+          p.sandboxId, pgn.burgerservicenummer ?? pgn.onderwijsnummer!, p.oin, req.instellingscode, vandaag,
+          `rod-doc:${p.sandboxId}:${p.oin}:${req.bedrijfsdocument.identificatiecodeBedrijfsdocument}`,
+          `rod-inschr:${p.sandboxId}:${req.instellingscode}:${req.inschrijvingvolgnummer}:`,
+        ],
+      );
+      if (!stand.gemachtigd) throw geenMachtiging(req.instellingscode);
       const t: Terugmelding[] = PersonenService.checkPgn(pgn);
       const persoon = t.length ? null : PersonenService.resolutie(stand.persoon, pgn);
       if (persoon) t.push(...persoon.terugmeldingen);
       const persoonId = persoon?.persoon?.id;
-
-      // Serialise: one bedrijfsdocument at a time, then one writer per inschrijving.
-      await m.query(
-        persoonId
-          ? 'SELECT pg_advisory_xact_lock(hashtextextended($1, 0)), pg_advisory_xact_lock(hashtextextended($2, 0))'
-          : 'SELECT pg_advisory_xact_lock(hashtextextended($1, 0))',
-        persoonId
-          ? [`rod-doc:${p.sandboxId}:${p.oin}:${req.bedrijfsdocument.identificatiecodeBedrijfsdocument}`, `rod-inschr:${p.sandboxId}:${req.instellingscode}:${persoonId}:${req.inschrijvingvolgnummer}`]
-          : [`rod-doc:${p.sandboxId}:${p.oin}:${req.bedrijfsdocument.identificatiecodeBedrijfsdocument}`],
-      );
-      const [rij]: { doc: { hash: string; status: number; antwoord: AanleverAntwoord } | null; huidig: Huidig | null; andere: Andere[] }[] = await m.query(
+      const [rij] = await prepared<{ doc: { hash: string; status: number; antwoord: AanleverAntwoord } | null; huidig: Huidig | null; andere: Andere[] }>(
+        m,
+        'rod_aanleveren_lees',
         `SELECT
            (SELECT json_build_object('hash', request_hash, 'status', status_code, 'antwoord', antwoord) FROM rod_bedrijfsdocument
              WHERE sandbox_id = $1 AND oin = $2 AND identificatiecode = $3) AS doc,
@@ -173,7 +181,7 @@ export class AanleverenService {
         await this.bewaarDocument(m, p, req.bedrijfsdocument.identificatiecodeBedrijfsdocument, 'AANLEVERING', requestHash, status, body);
         return { status, body };
       }
-      if (huidig) await m.query('DELETE FROM rod_inschrijving_periode WHERE inschrijving_id = $1', [id]);
+      if (huidig) await prepared(m, 'rod_periodes_weg', 'DELETE FROM rod_inschrijving_periode WHERE inschrijving_id = $1', [id]);
       const inschrijvingSql = huidig
         ? `UPDATE rod_inschrijving SET datum_inschrijving = $6, datum_uitschrijving = $7, nnca = $8, ontwikkelingsperspectief = $9, versie = $10, inhoud_hash = $11,
              meldingen = $12, bedrijfsdocument_id = $13, aangeleverd_door = $14, aangeleverd_oin = $15, ontvangen_op = $16, updated_at = now()
@@ -181,7 +189,9 @@ export class AanleverenService {
         : `INSERT INTO rod_inschrijving (id, sandbox_id, persoon_id, instellingscode, inschrijvingvolgnummer, datum_inschrijving, datum_uitschrijving, nnca,
              ontwikkelingsperspectief, versie, inhoud_hash, meldingen, bedrijfsdocument_id, aangeleverd_door, aangeleverd_oin, eerst_ontvangen_op, ontvangen_op)
            VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $16) RETURNING id`;
-      await m.query(
+      await prepared(
+        m,
+        huidig ? 'rod_aanleveren_update' : 'rod_aanleveren_insert',
         `WITH i AS (${inschrijvingSql}),
          per AS (
            INSERT INTO rod_inschrijving_periode (inschrijving_id, volgnummer, sandbox_id, datum_begin, datum_einde, vestigingscode, onderwijsaanbiedercode, onderwijslocatiecode, groep, leerjaar, indicatie_bekostiging)
@@ -227,14 +237,14 @@ export class AanleverenService {
     const docId = req.bedrijfsdocument.identificatiecodeBedrijfsdocument;
     return this.db.transaction(async (m) => {
       const pgn = req.persoonsgebondenNummer;
-      const stand = await this.stand(m, p, req.instellingscode, pgn.burgerservicenummer ?? pgn.onderwijsnummer!, dutchDate(now));
+      const stand = await this.stand(m, p, req.instellingscode, pgn.burgerservicenummer ?? pgn.onderwijsnummer!, nederlandseDatum(now));
       const t: Terugmelding[] = PersonenService.checkPgn(pgn);
       const persoon = t.length ? null : PersonenService.resolutie(stand.persoon, pgn);
       if (persoon) t.push(...persoon.terugmeldingen);
       const persoonId = persoon?.persoon?.id ?? null;
       await m.query(
         'SELECT pg_advisory_xact_lock(hashtextextended($1, 0)), pg_advisory_xact_lock(hashtextextended($2, 0))',
-        [`rod-doc:${p.sandboxId}:${p.oin}:${docId}`, `rod-inschr:${p.sandboxId}:${req.instellingscode}:${persoonId}:${req.inschrijvingvolgnummer}`],
+        [`rod-doc:${p.sandboxId}:${p.oin}:${docId}`, `rod-inschr:${p.sandboxId}:${req.instellingscode}:${req.inschrijvingvolgnummer}:${persoonId ?? ''}`],
       );
       const [rij]: { doc: { hash: string; status: number; antwoord: AanleverAntwoord } | null; huidig: Huidig | null }[] = await m.query(
         `SELECT
@@ -274,7 +284,9 @@ export class AanleverenService {
 
   /** The mandate (403 first: a vendor without one learns nothing) and the person of the PGN, in one round trip. */
   private async stand(m: EntityManager, p: Principal, instellingscode: string, nummer: string, vandaag: string): Promise<Stand> {
-    const [s]: Stand[] = await m.query(
+    const [s] = await prepared<Stand>(
+      m,
+      'rod_stand',
       `SELECT ${gemachtigdSql('$1', '$3', '$4', '$5')} AS gemachtigd,
               (SELECT row_to_json(x) FROM (${PersonenService.PERSOON_SQL}) x) AS persoon`,
       [p.sandboxId, nummer, p.oin, instellingscode, vandaag],

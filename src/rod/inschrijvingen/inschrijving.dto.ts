@@ -14,8 +14,8 @@ export class PeriodeResponse {
   @ApiProperty({ example: '100A001' }) onderwijsaanbiedercode: string;
   @ApiProperty({ example: '100X001' }) onderwijslocatiecode: string;
   @ApiProperty({ example: '1' }) groep: string;
-  @ApiPropertyOptional({ nullable: true, example: null }) leerjaar: number | null;
-  @ApiPropertyOptional({ nullable: true, example: true }) indicatieBekostiging: boolean | null;
+  @ApiPropertyOptional({ type: Number, nullable: true, example: null }) leerjaar: number | null;
+  @ApiPropertyOptional({ type: Boolean, nullable: true, example: true }) indicatieBekostiging: boolean | null;
 }
 
 export class OntwikkelingsperspectiefResponse {
@@ -41,7 +41,7 @@ export class InschrijvingResponse {
   @ApiProperty({ example: '1' }) inschrijvingvolgnummer: string;
   @ApiProperty({ format: 'date', example: '2025-08-18' }) datumInschrijving: string;
   @ApiPropertyOptional({ format: 'date', nullable: true, example: null }) datumUitschrijving: string | null;
-  @ApiPropertyOptional({ nullable: true, example: null }) nNCA: string | null;
+  @ApiPropertyOptional({ type: String, nullable: true, example: null }) nNCA: string | null;
   @ApiProperty({ type: [PeriodeResponse] }) inschrijvingPeriodeBO: PeriodeResponse[];
   @ApiProperty({ type: [OntwikkelingsperspectiefResponse] }) ontwikkelingsperspectief: OntwikkelingsperspectiefResponse[];
   @ApiProperty({ example: 1 }) versie: number;

@@ -94,8 +94,8 @@ export class NieuwPersoonRequest {
 
 export class PersoonResponse {
   @ApiProperty({ format: 'uuid' }) persoonId: string;
-  @ApiPropertyOptional({ example: '999990019', nullable: true }) burgerservicenummer: string | null;
-  @ApiPropertyOptional({ example: '100000016', nullable: true }) onderwijsnummer: string | null;
+  @ApiPropertyOptional({ type: String, example: '999990019', nullable: true }) burgerservicenummer: string | null;
+  @ApiPropertyOptional({ type: String, example: '100000016', nullable: true }) onderwijsnummer: string | null;
   @ApiProperty({ format: 'date', example: '2019-05-20' }) geboortedatum: string;
   @ApiProperty({ example: 'M' }) geslacht: string;
   @ApiProperty({ example: 'Jansen' }) achternaam: string;
