@@ -7,8 +7,8 @@ import { loadTest, peakRssMb, printFigures, startBenchApp, token } from './harne
 /** Demo schools of the small seed with a valid RIO combination (vestiging, aanbieder, locatie). */
 const SCHOLEN = {
   '01AA': ['01AA00', '100A001', '100X001'],
-  '01AB': ['01AB00', '100A002', '100X003'],
-  '02AA': ['02AA00', '100A004', '100X005'],
+  '01AB': ['01AB00', '100A002', '100X002'],
+  '02AA': ['02AA00', '100A004', '100X004'],
 } as const;
 
 /**

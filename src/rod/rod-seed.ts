@@ -40,9 +40,9 @@ export const PERSONAS = {
 /** Demo schools of the small RIO seed with a valid periode combination (checked against RIO when seeding). */
 export const DEMO_SCHOLEN = [
   { instellingscode: '01AA', vestigingscode: '01AA00', onderwijsaanbiedercode: '100A001', onderwijslocatiecode: '100X001' },
-  { instellingscode: '01AB', vestigingscode: '01AB00', onderwijsaanbiedercode: '100A002', onderwijslocatiecode: '100X003' },
-  { instellingscode: '02AA', vestigingscode: '02AA00', onderwijsaanbiedercode: '100A004', onderwijslocatiecode: '100X005' },
-  { instellingscode: '02AB', vestigingscode: '02AB00', onderwijsaanbiedercode: '100A005', onderwijslocatiecode: '100X006' },
+  { instellingscode: '01AB', vestigingscode: '01AB00', onderwijsaanbiedercode: '100A002', onderwijslocatiecode: '100X002' },
+  { instellingscode: '02AA', vestigingscode: '02AA00', onderwijsaanbiedercode: '100A004', onderwijslocatiecode: '100X004' },
+  { instellingscode: '02AB', vestigingscode: '02AB00', onderwijsaanbiedercode: '100A005', onderwijslocatiecode: '100X005' },
 ];
 const PER_SCHOOL = 20;
 const DUO_OIN = '00000001800866472000';

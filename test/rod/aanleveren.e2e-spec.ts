@@ -1,7 +1,8 @@
 import { bearer } from '../support/auth';
 import { expectInvalid, expectProblem } from '../support/problems';
 import { createTestApp, TestApp } from '../support/test-app';
-import { bedrijfsdocument, codes, inschrijving, nieuweLeerling, RodTest, rodSetup, SCHOOL_ALFA, SCHOOL_ALFA_2 } from './rod-support';
+import { DEMO_SCHOLEN } from '../../src/rod/rod-seed';
+import { bedrijfsdocument, codes, inschrijving, nieuweLeerling, RodTest, rodSetup, SCHOOL_ALFA, SCHOOL_ALFA_2, SCHOOL_BETA } from './rod-support';
 
 describe('ROD aanleveren inschrijving: answers and rules', () => {
   let t: TestApp;
@@ -98,6 +99,14 @@ describe('ROD aanleveren inschrijving: answers and rules', () => {
       const bsn = await nieuweLeerling(r);
       expectInvalid(await send(inschrijving(bsn, { datumUitschrijving: '2025-08-30', redenUitschrijving: 'VERHUIZING' })), [{ pointer: '/redenUitschrijving', code: 'unknown_field' }]);
     });
+  });
+
+  it('the documented demo combination of every demo school is goedgekeurd without meldingen', async () => {
+    for (const school of [SCHOOL_ALFA, SCHOOL_ALFA_2, SCHOOL_BETA, ...DEMO_SCHOLEN]) {
+      const bsn = await nieuweLeerling(r);
+      const res = await send(inschrijving(bsn, {}, school), school.instellingscode.startsWith('01') ? r.alfa : r.beta);
+      expect([school.instellingscode, res.status, res.body.meldingen]).toEqual([school.instellingscode, 201, []]);
+    }
   });
 
   describe('mutaties', () => {
@@ -225,7 +234,7 @@ describe('ROD aanleveren inschrijving: answers and rules', () => {
 
     it('224: a locatie whose gebruik is not linked to the BRIN6 is stored with a melding', async () => {
       const bsn = await nieuweLeerling(r);
-      const res = await send(inschrijving(bsn, { inschrijvingPeriodeBO: [{ datumBegin: '2025-08-28', ...codesOf(SCHOOL_ALFA), onderwijslocatiecode: '100X002', groep: '1' }] }));
+      const res = await send(inschrijving(bsn, { inschrijvingPeriodeBO: [{ datumBegin: '2025-08-28', ...codesOf(SCHOOL_ALFA), onderwijslocatiecode: '100X007', groep: '1' }] }));
       expect(res.status).toBe(201);
       const m = res.body.meldingen.find((x: any) => x.code === '224_locatie_niet_in_gebruik');
       expect(m).toEqual(expect.objectContaining({ soort: 'MELDING', veld: '/inschrijvingPeriodeBO/0/onderwijslocatiecode' }));

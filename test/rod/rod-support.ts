@@ -8,8 +8,8 @@ export const VANDAAG = '2025-09-01';
 
 /** Demo schools of the small RIO seed: bestuur 100B001 (las-alfa) and 100B002 (las-beta), with a valid periode combination each. */
 export const SCHOOL_ALFA = { instellingscode: '01AA', vestigingscode: '01AA00', onderwijsaanbiedercode: '100A001', onderwijslocatiecode: '100X001' };
-export const SCHOOL_ALFA_2 = { instellingscode: '01AB', vestigingscode: '01AB00', onderwijsaanbiedercode: '100A002', onderwijslocatiecode: '100X003' };
-export const SCHOOL_BETA = { instellingscode: '02AA', vestigingscode: '02AA00', onderwijsaanbiedercode: '100A004', onderwijslocatiecode: '100X005' };
+export const SCHOOL_ALFA_2 = { instellingscode: '01AB', vestigingscode: '01AB00', onderwijsaanbiedercode: '100A002', onderwijslocatiecode: '100X002' };
+export const SCHOOL_BETA = { instellingscode: '02AA', vestigingscode: '02AA00', onderwijsaanbiedercode: '100A004', onderwijslocatiecode: '100X004' };
 
 export interface RodTest {
   t: TestApp;

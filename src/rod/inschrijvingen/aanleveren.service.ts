@@ -357,7 +357,7 @@ function rioTerugmeldingen(results: RioPeriodeCheckResult[]): Terugmelding[] {
     }
     for (const a of r.afwijkingen) {
       const veld = a.check === 'VESTIGING_GELDIG' ? 'vestigingscode' : a.check === 'AANBIEDER_RELATIE' ? 'onderwijsaanbiedercode' : 'onderwijslocatiecode';
-      out.push(terugmelding(AFWIJKING[a.check], `${a.detail} (periode ${i + 1}).`, `/inschrijvingPeriodeBO/${i}/${veld}`));
+      out.push(terugmelding(AFWIJKING[a.check], `${a.detail.replace(/\.$/, '')} (periode ${i + 1}).`, `/inschrijvingPeriodeBO/${i}/${veld}`));
     }
   });
   return out;
