@@ -1,5 +1,4 @@
 import { Check, Column, Entity, Index, JoinColumn, ManyToOne, PrimaryColumn } from 'typeorm';
-import { Sandbox } from '../beheer';
 import { RodInschrijving } from '../rod';
 
 /** The bekostigingsstatus of one inschrijving on one teldatum: voorlopig (V) until the deadline, then definitief (D). */
@@ -19,12 +18,9 @@ export class Bekostigingsstatus {
   @PrimaryColumn({ type: 'date', primaryKeyConstraintName: 'pk_bekostigingsstatus' })
   teldatum: string;
 
+  /** The inschrijving's sandbox (no foreign key of its own: the inschrijving's ties it to the sandbox and cascades). */
   @Column({ type: 'uuid' })
   sandboxId: string;
-
-  @ManyToOne(() => Sandbox, { onDelete: 'CASCADE' })
-  @JoinColumn({ name: 'sandbox_id', foreignKeyConstraintName: 'fk_bekostigingsstatus_sandbox' })
-  sandbox?: Sandbox;
 
   @Column({ type: 'uuid' })
   persoonId: string;

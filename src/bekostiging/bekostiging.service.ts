@@ -5,7 +5,7 @@ import { ClockService } from '../common/clock/clock.service';
 import { DomainHooks } from '../common/events/domain-hooks';
 import { SandboxDataRegistry } from '../common/sandbox/sandbox-data.registry';
 import { beginVanDag, KlokPlanner } from '../klok';
-import { Bereik, herberekenSql, INITIELE_LEVERING_SQL, VASTSTELLING_SQL } from './bekostiging.sql';
+import { Bereik, herberekenSql, INITIELE_LEVERING_SQL, VASTSTELLING_SQL, VOLGENDE_PERSONEN_SQL } from './bekostiging.sql';
 import { deadline, isOpen, openTeldata, plusDagen, relevanteTeldata, teldatumMomenten } from './teldata';
 
 export interface Telling {
@@ -16,6 +16,13 @@ export interface Telling {
 type Aanleiding = 'MUTATIE' | 'TELDATUM' | 'HERBEREKENING' | 'VASTSTELLING' | 'INITIELE_LEVERING';
 
 /** The instant a teldatum's deadline day ends: a registration at or after it is late (B04). */
+/** Inschrijvingen per chunk of the full recompute. */
+const VOLLEDIG_CHUNK = 250_000;
+/** Chunks of the full recompute in flight at once (each one connection and one core of the database). */
+const VOLLEDIG_PARALLEL = 2;
+const GEEN_PERSOON = '00000000-0000-0000-0000-000000000000';
+const LAATSTE_PERSOON = 'ffffffff-ffff-ffff-ffff-ffffffffffff';
+
 export const deadlineEinde = (teldatum: string) => beginVanDag(plusDagen(deadline(teldatum), 1));
 
 /**
@@ -75,12 +82,42 @@ export class BekostigingService implements OnModuleInit {
     return this.herbereken(m, sandboxId, 'persoon', persoonId, await this.clock.today(sandboxId, m), await this.clock.now(sandboxId, m), 'MUTATIE');
   }
 
-  /** The whole sandbox, every open teldatum: set-based, one statement. */
-  async volledig(sandboxId: string, events = true): Promise<Telling> {
-    return this.db.transaction(async (m) => {
-      const vandaag = await this.clock.today(sandboxId, m);
-      return this.herbereken(m, sandboxId, 'sandbox', null, vandaag, await this.clock.now(sandboxId, m), 'HERBEREKENING', { teldata: openTeldata(vandaag), events });
-    });
+  /**
+   * The whole sandbox, every open teldatum: set-based, in chunks of about VOLLEDIG_CHUNK inschrijvingen by person,
+   * VOLLEDIG_PARALLEL chunks at a time. Each chunk is its own transaction with its statuses and their events together,
+   * so memory, temp files and WAL stay bounded at national scale and a crash mid-way leaves every chunk either done or
+   * untouched (a rerun finishes the rest: unchanged statuses write nothing). The chunks partition the person ids, so all
+   * of a person's inschrijvingen fall in one chunk (the tie-break) and a person's events keep their order.
+   */
+  async volledig(sandboxId: string, events = true, chunk = VOLLEDIG_CHUNK): Promise<Telling> {
+    const moment = await this.clock.now(sandboxId);
+    const vandaag = await this.clock.today(sandboxId);
+    const teldata = openTeldata(vandaag);
+    const grenzen = [GEEN_PERSOON];
+    for (;;) {
+      const [grens]: { tot: string }[] = await this.db.query(VOLGENDE_PERSONEN_SQL, [sandboxId, grenzen[grenzen.length - 1], chunk]);
+      if (!grens) break;
+      grenzen.push(grens.tot);
+    }
+    grenzen[grenzen.length - 1] = LAATSTE_PERSOON;
+    const totaal: Telling = { statussen: 0, events: 0 };
+    let volgende = 0;
+    await Promise.all(
+      Array.from({ length: VOLLEDIG_PARALLEL }, async () => {
+        while (volgende < grenzen.length - 1) {
+          const k = volgende++;
+          const r = await this.db.transaction(async (m) => {
+            // A chunk's sorts and hashes fit in memory; a chunk is not worth compiling (JIT).
+            await m.query(`SET LOCAL work_mem = '128MB'`);
+            await m.query('SET LOCAL jit = off');
+            return this.herbereken(m, sandboxId, 'personen', [grenzen[k], grenzen[k + 1]], vandaag, moment, 'HERBEREKENING', { teldata, events });
+          });
+          totaal.statussen += r.statussen;
+          totaal.events += r.events;
+        }
+      }),
+    );
+    return totaal;
   }
 
   async herbereken(
