@@ -19,7 +19,8 @@ export default tseslint.config(
     },
   },
   {
-    files: ['test/**/*.ts', 'src/**/*.spec.ts', 'bench/**/*.ts'],
+    // The schema list names every entity of every module by design; tests and benchmarks reach inside too.
+    files: ['test/**/*.ts', 'src/**/*.spec.ts', 'src/bench/**/*.ts', 'src/database/schema.ts'],
     rules: { 'no-restricted-imports': 'off' },
   },
 );
