@@ -169,7 +169,7 @@ export async function main(args: string[]) {
       'national RIO seed, s': seedSeconds,
       'generate pupils + inschrijvingen, s': generateSeconds,
     });
-    printFigures('Full bekostiging recompute (open teldatum 2027-03-01, one SQL statement)', {
+    printFigures('Full bekostiging recompute (open teldatum 2027-03-01, set-based in person chunks)', {
       'first run: statuses written': eerste.statussen,
       'first run: events written': eerste.events,
       'first run, s': eerste.seconden,
