@@ -10,9 +10,12 @@ export interface ClockState {
 
 const CACHE_TTL_MS = 1000;
 
+// Building an Intl formatter is expensive; one is enough (this runs on every request).
+const DUTCH_DATE = new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Amsterdam', year: 'numeric', month: '2-digit', day: '2-digit' });
+
 /** Formats an instant as the calendar date in the Netherlands (Europe/Amsterdam). */
 export function dutchDate(instant: Date): string {
-  return new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Amsterdam', year: 'numeric', month: '2-digit', day: '2-digit' }).format(instant);
+  return DUTCH_DATE.format(instant);
 }
 
 export function clockNow(state: ClockState, realNow = Date.now()): Date {
