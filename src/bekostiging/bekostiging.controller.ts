@@ -70,7 +70,7 @@ export class BekostigingBeheerController {
 
   @Post('herberekeningen')
   @HttpCode(200)
-  @ApiOperation({ summary: 'Recompute every open bekostigingsstatus of a sandbox', description: 'One set-based statement over all inschrijvingen and every teldatum whose deadline has not passed; an event per status that changed.' })
+  @ApiOperation({ summary: 'Recompute every open bekostigingsstatus of a sandbox', description: 'Set-based SQL over all inschrijvingen and every teldatum whose deadline has not passed, in chunks by person (each chunk one transaction with its statuses and events); an event per status that changed.' })
   @ApiOkResponse({ type: HerberekeningResponse })
   @ApiProblems(404)
   @ApiIdempotent()

@@ -28,7 +28,7 @@ export const deadlineEinde = (teldatum: string) => beginVanDag(plusDagen(deadlin
 /**
  * Bekostigingsstatus per inschrijving per teldatum: recomputed inside the writer's transaction whenever what it
  * depends on changes (ROD inschrijving, the person, RIO), at each teldatum the clock reaches, and fixed (V → D)
- * when a deadline passes. Every computation is one set-based statement; every change is an outbox event.
+ * when a deadline passes. Every computation is set-based SQL (the whole-sandbox recompute in chunks by person); every change is an outbox event.
  */
 @Injectable()
 export class BekostigingService implements OnModuleInit {

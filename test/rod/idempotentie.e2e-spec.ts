@@ -121,7 +121,7 @@ describe('ROD: safe to retry, safe under concurrency', () => {
     const vs = await versies(created.body.inschrijvingId);
     // Versions are numbered without gaps and each is exactly one body that was sent.
     expect(vs.map((v) => v.versie)).toEqual(Array.from({ length: vs.length }, (_, i) => i + 1));
-    const sent = bodies.map((b) => JSON.stringify([b.nNCA ?? null, b.inschrijvingPeriodeBO.map((p) => [p.datumBegin, p.groep])]));
+    const sent = bodies.map((b) => JSON.stringify([(b as { nNCA?: string }).nNCA ?? null, b.inschrijvingPeriodeBO.map((p) => [p.datumBegin, p.groep])]));
     for (const v of vs.slice(1)) {
       expect(sent).toContain(JSON.stringify([v.inhoud.nNCA, v.inhoud.inschrijvingPeriodeBO.map((p: any) => [p.datumBegin, p.groep])]));
     }

@@ -32,7 +32,7 @@ describe('ROD reading back: inschrijvingen, versions, registratieoverzicht, dubb
   });
 
   it('registratieoverzicht: the inschrijvingen active on the peildatum with their periodes, paginated', async () => {
-    const bsns = [];
+    const bsns: string[] = [];
     for (let i = 0; i < 5; i++) bsns.push(await nieuweLeerling(r));
     for (const [i, bsn] of bsns.entries()) {
       const res = await send(inschrijving(bsn, i === 4 ? { datumUitschrijving: '2025-08-29' } : {}, SCHOOL_ALFA_2));
