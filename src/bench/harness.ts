@@ -104,3 +104,61 @@ export function printFigures(title: string, figures: Record<string, unknown>) {
   console.log(`\n## ${title}`);
   for (const [k, v] of Object.entries(figures)) console.log(`${k.padEnd(40)} ${typeof v === 'object' ? JSON.stringify(v) : v}`);
 }
+
+export interface PlannedRequest {
+  method: string;
+  url: string;
+  headers: Record<string, string>;
+  body?: string;
+}
+
+// Runs in a worker thread: the load generator gets its own event loop, so it does not compete with the app's.
+const WORKER_SOURCE = `
+const { parentPort, workerData } = require('node:worker_threads');
+const { requests, concurrency } = workerData;
+(async () => {
+  const latencies = new Array(requests.length);
+  const statuses = new Array(requests.length);
+  let next = 0;
+  const t0 = process.hrtime.bigint();
+  await Promise.all(Array.from({ length: concurrency }, async () => {
+    while (next < requests.length) {
+      const i = next++;
+      const r = requests[i];
+      const s0 = process.hrtime.bigint();
+      try {
+        const res = await fetch(r.url, { method: r.method, headers: r.headers, body: r.body });
+        await res.arrayBuffer();
+        statuses[i] = res.status;
+      } catch { statuses[i] = 0; }
+      latencies[i] = Number(process.hrtime.bigint() - s0) / 1e6;
+    }
+  }));
+  parentPort.postMessage({ latencies, statuses, seconds: Number(process.hrtime.bigint() - t0) / 1e9 });
+})();
+`;
+
+/** Like loadTest, but the requests are planned up front and sent from a worker thread. */
+export async function loadTestInWorker(requests: PlannedRequest[], concurrency: number, isOk = (s: number) => s < 400): Promise<LoadResult> {
+  const { Worker } = await import('node:worker_threads');
+  const result = await new Promise<{ latencies: number[]; statuses: number[]; seconds: number }>((resolve, reject) => {
+    const w = new Worker(WORKER_SOURCE, { eval: true, workerData: { requests, concurrency } });
+    w.once('message', resolve);
+    w.once('error', reject);
+  });
+  const sorted = [...result.latencies].sort((a, b) => a - b);
+  const statuses: Record<string, number> = {};
+  for (const s of result.statuses) statuses[s] = (statuses[s] ?? 0) + 1;
+  const ok = result.statuses.filter(isOk).length;
+  return {
+    requests: requests.length,
+    ok,
+    failed: requests.length - ok,
+    seconds: Math.round(result.seconds * 100) / 100,
+    perSecond: Math.round(requests.length / result.seconds),
+    p50Ms: Math.round(percentile(sorted, 50) * 10) / 10,
+    p99Ms: Math.round(percentile(sorted, 99) * 10) / 10,
+    maxMs: Math.round((sorted[sorted.length - 1] ?? 0) * 10) / 10,
+    statuses,
+  };
+}

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { Client } from 'pg';
 import { dutchDate } from '../common/clock/clock.service';
 import { bsnMetControlecijfer } from '../rod';
-import { loadTest, peakRssMb, printFigures, startBenchApp, token } from './harness';
+import { loadTestInWorker, peakRssMb, PlannedRequest, printFigures, startBenchApp, token } from './harness';
 
 /** Demo schools of the small seed with a valid RIO combination (vestiging, aanbieder, locatie). */
 const SCHOLEN = {
@@ -39,10 +39,11 @@ export async function main(args: string[]) {
     const alfa = await token(bench.baseUrl, 'las-alfa', 'las-alfa-geheim');
     const beta = await token(bench.baseUrl, 'las-beta', 'las-beta-geheim');
     const vandaag = dutchDate(new Date());
-    const send = async (bsn: string, school: keyof typeof SCHOLEN, tok: string) => {
+    const plan = (bsn: string, school: keyof typeof SCHOLEN, tok: string): PlannedRequest => {
       const [vestigingscode, onderwijsaanbiedercode, onderwijslocatiecode] = SCHOLEN[school];
-      const res = await fetch(`${bench.baseUrl}/rod/v1/inschrijvingen`, {
+      return {
         method: 'POST',
+        url: `${bench.baseUrl}/rod/v1/inschrijvingen`,
         headers: { 'Content-Type': 'application/json', Authorization: `Bearer ${tok}` },
         body: JSON.stringify({
           bedrijfsdocument: { identificatiecodeBedrijfsdocument: randomUUID(), datumTijdBedrijfsdocument: new Date().toISOString() },
@@ -52,22 +53,18 @@ export async function main(args: string[]) {
           datumInschrijving: vandaag,
           inschrijvingPeriodeBO: [{ datumBegin: vandaag, vestigingscode, onderwijsaanbiedercode, onderwijslocatiecode, groep: '3' }],
         }),
-      });
-      await res.arrayBuffer();
-      return res.status;
+      };
     };
     const accepted = (s: number) => s === 201;
     let next = 0;
     const take = (n: number) => bsns.slice(next, (next += n));
 
     const warm = take(500);
-    await loadTest(warm.length, 16, (i) => send(warm[i], '01AA', alfa), accepted);
-    const run32 = take(perRun);
-    const c32 = await loadTest(run32.length, 32, (i) => send(run32[i], '01AA', alfa), accepted);
-    const run64 = take(perRun);
-    const c64 = await loadTest(run64.length, 64, (i) => send(run64[i], '01AB', alfa), accepted);
-    const school = take(1000);
-    const fill = await loadTest(school.length, 32, (i) => send(school[i], '02AA', beta), accepted);
+    // The load is sent from a worker thread, so the generator does not share the app's event loop.
+    await loadTestInWorker(warm.map((b) => plan(b, '01AA', alfa)), 16, accepted);
+    const c32 = await loadTestInWorker(take(perRun).map((b) => plan(b, '01AA', alfa)), 32, accepted);
+    const c64 = await loadTestInWorker(take(perRun).map((b) => plan(b, '01AB', alfa)), 64, accepted);
+    const fill = await loadTestInWorker(take(1000).map((b) => plan(b, '02AA', beta)), 32, accepted);
 
     // Registratieoverzicht of the 1,000-pupil school: every page of 100, 20 full passes.
     const pageLatencies: number[] = [];
