@@ -1,8 +1,9 @@
 import { Injectable, OnModuleInit } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
-import { ClockService } from '../common/clock/clock.service';
-import { DomainHooks } from '../common/events/domain-hooks';
+import { ClockService, dutchDate } from '../common/clock/clock.service';
+import { prepared } from '../common/database/prepared';
+import { DomainHooks, persoonSlot } from '../common/events/domain-hooks';
 import { SandboxDataRegistry } from '../common/sandbox/sandbox-data.registry';
 import { beginVanDag, KlokPlanner } from '../klok';
 import { Bereik, herberekenSql, INITIELE_LEVERING_SQL, VASTSTELLING_SQL, VOLGENDE_PERSONEN_SQL } from './bekostiging.sql';
@@ -41,8 +42,9 @@ export class BekostigingService implements OnModuleInit {
   ) {}
 
   onModuleInit() {
+    // The emitter holds the person's lock (persoonSlot) and gives the instant of its change.
     this.hooks.on('rod.inschrijving-gewijzigd', async (m, e) => {
-      await this.voorPersoon(m, e.sandboxId, e.persoonId);
+      await this.herbereken(m, e.sandboxId, 'persoon', e.persoonId, dutchDate(e.moment), e.moment, 'MUTATIE');
     });
     this.hooks.on('rod.persoon-gewijzigd', async (m, e) => {
       await this.voorPersoon(m, e.sandboxId, e.persoonId);
@@ -78,7 +80,7 @@ export class BekostigingService implements OnModuleInit {
   /** A person's inschrijvingen changed (or the person): all their inschrijvingen, across schools, for every kept teldatum. */
   async voorPersoon(m: EntityManager, sandboxId: string, persoonId: string): Promise<Telling> {
     // One recompute per person at a time, so two schools' concurrent changes cannot both see themselves funded.
-    await m.query('SELECT pg_advisory_xact_lock(hashtextextended($1, 0))', [`bekostiging:${sandboxId}:${persoonId}`]);
+    await m.query('SELECT pg_advisory_xact_lock(hashtextextended($1, 0))', [persoonSlot(sandboxId, persoonId)]);
     return this.herbereken(m, sandboxId, 'persoon', persoonId, await this.clock.today(sandboxId, m), await this.clock.now(sandboxId, m), 'MUTATIE');
   }
 
@@ -132,16 +134,10 @@ export class BekostigingService implements OnModuleInit {
   ): Promise<Telling> {
     const teldata = opties.teldata ?? relevanteTeldata(vandaag);
     if (!teldata.length) return { statussen: 0, events: 0 };
-    const [r]: Telling[] = await m.query(herberekenSql(bereik), [
-      sandboxId,
-      teldata,
-      teldata.map(deadlineEinde),
-      teldata.map((t) => (isOpen(t, vandaag) ? 'V' : 'D')),
-      moment,
-      waarde,
-      opties.events ?? true,
-      aanleiding,
-    ]);
+    const params = [sandboxId, teldata, teldata.map(deadlineEinde), teldata.map((t) => (isOpen(t, vandaag) ? 'V' : 'D')), moment, waarde, opties.events ?? true, aanleiding];
+    const sql = herberekenSql(bereik);
+    // A person's recompute runs on every write: prepared once per connection (planning it was most of its cost).
+    const [r] = bereik === 'persoon' ? await prepared<Telling>(m, 'bekostiging_herbereken_persoon', sql, params) : ((await m.query(sql, params)) as Telling[]);
     return r;
   }
 

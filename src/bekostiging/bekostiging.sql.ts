@@ -14,6 +14,10 @@ const BEREIK: Record<Bereik, string> = {
   sandbox: '$6::text IS NULL',
 };
 
+/** The vestigingen of the person's periodes: a person's recompute needs RIO for those only. */
+const VESTIGINGEN_VAN_PERSOON = `SELECT per.vestigingscode FROM rod_inschrijving i JOIN rod_inschrijving_periode per ON per.inschrijving_id = i.id
+  WHERE i.sandbox_id = $1 AND ${BEREIK.persoon}`;
+
 /** Vestigingscodes of RIO that count as funded. */
 const BEKOSTIGD_IN_RIO = `('BEKOSTIGD', 'RIJKS', 'LUMPSUM')`;
 
@@ -69,7 +73,7 @@ export function herberekenSql(bereik: Bereik): string {
   rio AS (
     SELECT DISTINCT v.vestigingscode, t.teldatum
       FROM v_rio_vestiging_bekostiging v JOIN t ON v.begindatum <= t.teldatum AND (v.einddatum IS NULL OR v.einddatum > t.teldatum)
-     WHERE v.sandbox_id = $1 AND v.bekostigingscode IN ${BEKOSTIGD_IN_RIO}),
+     WHERE v.sandbox_id = $1 AND v.bekostigingscode IN ${BEKOSTIGD_IN_RIO}${bereik === 'persoon' ? ` AND v.vestigingscode IN (${VESTIGINGEN_VAN_PERSOON})` : ''}),
   ins AS (
     SELECT i.id, i.persoon_id, i.instellingscode, i.inschrijvingvolgnummer, i.datum_inschrijving, i.datum_uitschrijving, i.eerst_ontvangen_op, i.ontvangen_op
       FROM rod_inschrijving i WHERE i.sandbox_id = $1 AND ${BEREIK[bereik]}),

@@ -1,8 +1,10 @@
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
+import { join } from 'node:path';
 import { Client } from 'pg';
 import { createApp } from '../bootstrap';
 import { JsonLogger } from '../common/logging/json-logger';
 import { loadConfig } from '../config/app-config';
+import type { GeneratorRequest, GeneratorResult } from './load-generator';
 
 /** Benchmarks only: a fresh database on the server of DATABASE_URL, and the app listening on a free port. */
 export async function startBenchApp(name: string, env: Record<string, string> = {}): Promise<{ app: NestFastifyApplication; baseUrl: string; databaseUrl: string; close: () => Promise<void> }> {
@@ -105,46 +107,17 @@ export function printFigures(title: string, figures: Record<string, unknown>) {
   for (const [k, v] of Object.entries(figures)) console.log(`${k.padEnd(40)} ${typeof v === 'object' ? JSON.stringify(v) : v}`);
 }
 
-export interface PlannedRequest {
-  method: string;
-  url: string;
-  headers: Record<string, string>;
-  body?: string;
-}
+export type PlannedRequest = GeneratorRequest;
 
-// Runs in a worker thread: the load generator gets its own event loop, so it does not compete with the app's.
-const WORKER_SOURCE = `
-const { parentPort, workerData } = require('node:worker_threads');
-const { requests, concurrency } = workerData;
-(async () => {
-  const latencies = new Array(requests.length);
-  const statuses = new Array(requests.length);
-  let next = 0;
-  const t0 = process.hrtime.bigint();
-  await Promise.all(Array.from({ length: concurrency }, async () => {
-    while (next < requests.length) {
-      const i = next++;
-      const r = requests[i];
-      const s0 = process.hrtime.bigint();
-      try {
-        const res = await fetch(r.url, { method: r.method, headers: r.headers, body: r.body });
-        await res.arrayBuffer();
-        statuses[i] = res.status;
-      } catch { statuses[i] = 0; }
-      latencies[i] = Number(process.hrtime.bigint() - s0) / 1e6;
-    }
-  }));
-  parentPort.postMessage({ latencies, statuses, seconds: Number(process.hrtime.bigint() - t0) / 1e9 });
-})();
-`;
-
-/** Like loadTest, but the requests are planned up front and sent from a worker thread. */
-export async function loadTestInWorker(requests: PlannedRequest[], concurrency: number, isOk = (s: number) => s < 400): Promise<LoadResult> {
-  const { Worker } = await import('node:worker_threads');
-  const result = await new Promise<{ latencies: number[]; statuses: number[]; seconds: number }>((resolve, reject) => {
-    const w = new Worker(WORKER_SOURCE, { eval: true, workerData: { requests, concurrency } });
-    w.once('message', resolve);
-    w.once('error', reject);
+/** Like loadTest, but the requests are planned up front and sent by a separate load-generator process. */
+export async function loadTestInProcess(requests: PlannedRequest[], concurrency: number, isOk = (s: number) => s < 400): Promise<LoadResult> {
+  const { fork } = await import('node:child_process');
+  const result = await new Promise<GeneratorResult>((resolve, reject) => {
+    const child = fork(join(__dirname, 'load-generator.js'), [], { stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
+    child.once('message', (m) => resolve(m as GeneratorResult));
+    child.once('error', reject);
+    child.once('exit', (code) => code && reject(new Error(`load generator exited with ${code}`)));
+    child.send({ requests, concurrency });
   });
   const sorted = [...result.latencies].sort((a, b) => a - b);
   const statuses: Record<string, number> = {};

@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
+import { prepared } from '../common/database/prepared';
 
 export type RioCode = 'instellingscode' | 'vestigingscode' | 'onderwijsaanbiedercode' | 'onderwijslocatiecode';
 export interface RioPeriodeCheckInput {
@@ -92,7 +93,7 @@ ORDER BY inp.i`;
 export class RioQueryService {
   async checkPeriodes(manager: EntityManager, sandboxId: string, inputs: RioPeriodeCheckInput[]): Promise<RioPeriodeCheckResult[]> {
     if (!inputs.length) return [];
-    const rows: CheckRow[] = await manager.query(CHECK_SQL, [
+    const rows = await prepared<CheckRow>(manager, 'rio_check_periodes', CHECK_SQL, [
       sandboxId,
       inputs.map((x) => x.instellingscode),
       inputs.map((x) => x.vestigingscode),

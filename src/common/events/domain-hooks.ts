@@ -7,13 +7,19 @@ import type { EntityManager } from 'typeorm';
  * act inside the same transaction (e.g. recomputing a bekostigingsstatus).
  */
 export interface DomainHookPayloads {
-  /** One or more inschrijvingen of a person changed (upsert, uitschrijving, verwijdering). */
-  'rod.inschrijving-gewijzigd': { sandboxId: string; persoonId: string; instellingscodes: string[] };
+  /** One or more inschrijvingen of a person changed (upsert, uitschrijving, verwijdering) at `moment` (sandbox time); the emitter holds persoonSlot. */
+  'rod.inschrijving-gewijzigd': { sandboxId: string; persoonId: string; instellingscodes: string[]; moment: Date };
   /** A person's identification changed (verified, onderwijsnummer replaced by BSN). */
   'rod.persoon-gewijzigd': { sandboxId: string; persoonId: string };
   /** RIO objects changed (a vestiging closes, loses its bekostiging, …). */
   'rio.gewijzigd': { sandboxId: string; vestigingscodes: string[] };
 }
+/**
+ * The advisory-lock key that serialises every change to one person's inschrijvingen and what is derived from them
+ * (bekostiging). Whoever emits `rod.inschrijving-gewijzigd` holds it for the rest of its transaction.
+ */
+export const persoonSlot = (sandboxId: string, persoonId: string) => `persoon:${sandboxId}:${persoonId}`;
+
 export type DomainHookName = keyof DomainHookPayloads;
 type Listener<K extends DomainHookName> = (manager: EntityManager, payload: DomainHookPayloads[K]) => Promise<void>;
 

@@ -5,7 +5,7 @@ import { DataSource, EntityManager } from 'typeorm';
 import type { Principal } from '../../common/auth/principal';
 import { ClockService } from '../../common/clock/clock.service';
 import { nederlandseDatum } from '../rules/datum';
-import { DomainHooks } from '../../common/events/domain-hooks';
+import { DomainHooks, persoonSlot } from '../../common/events/domain-hooks';
 import { EventOutbox } from '../../common/events/outbox';
 import { stableStringify } from '../../common/idempotency/stable-json';
 import { ProblemException } from '../../common/problem/problem';
@@ -14,7 +14,7 @@ import { PersonenService } from '../personen/personen.service';
 import { afgekeurd, geenMachtiging } from '../rod.answers';
 import { isFout, RodCode, RodCodeName, RodProblem, resultaatVan, Terugmelding, terugmelding } from '../rod.errors';
 import { RioPeriodeCheckResult, RodRioPort } from '../rio-port';
-import { prepared } from '../rod-sql';
+import { prepared } from '../../common/database/prepared';
 import { controleerDatums, GROEPEN, leeftijdPeildatum, metEinddatum, NNCA_WAARDEN, overlappen, teLaat, teOud, voorVierdeVerjaardag } from '../rules/inschrijving-regels';
 import { AanleverAntwoord, AanleverenInschrijvingRequest, VerwijderingRequest } from './aanleveren.dto';
 
@@ -73,17 +73,19 @@ export class AanleverenService {
     return this.db.transaction(async (m) => {
       const pgn = req.persoonsgebondenNummer;
       // One round trip: the mandate (403 first), the person of the PGN, and the locks that serialise one
-      // bedrijfsdocument at a time and one writer per inschrijving (school + volgnummer + person).
+      // bedrijfsdocument at a time and one writer per person (its inschrijvingen and their bekostiging). The rest of this
+      // transaction runs on generic plans: its statements are prepared, and replanning them per request cost more than running them.
       const [stand] = await prepared<Stand>(
         m,
         'rod_stand_lock',
         `WITH s AS (SELECT ${gemachtigdSql('$1', '$3', '$4', '$5')} AS gemachtigd, (SELECT row_to_json(x) FROM (${PersonenService.PERSOON_SQL}) x) AS persoon)
          SELECT s.gemachtigd, s.persoon, pg_advisory_xact_lock(hashtextextended($6, 0)) AS l1,
-                pg_advisory_xact_lock(hashtextextended($7 || coalesce(s.persoon->>'id', ''), 0)) AS l2 FROM s`,
+                pg_advisory_xact_lock(hashtextextended($7 || coalesce(s.persoon->>'id', ''), 0)) AS l2,
+                set_config('plan_cache_mode', 'force_generic_plan', true) AS plannen FROM s`,
         [
           p.sandboxId, pgn.burgerservicenummer ?? pgn.onderwijsnummer!, p.oin, req.instellingscode, vandaag,
           `rod-doc:${p.sandboxId}:${p.oin}:${req.bedrijfsdocument.identificatiecodeBedrijfsdocument}`,
-          `rod-inschr:${p.sandboxId}:${req.instellingscode}:${req.inschrijvingvolgnummer}:`,
+          persoonSlot(p.sandboxId, ''),
         ],
       );
       if (!stand.gemachtigd) throw geenMachtiging(req.instellingscode);
@@ -226,7 +228,7 @@ export class AanleverenService {
         if (vorige && overlappen(vorige, ander)) continue;
         await this.kennisgevingen(m, p.sandboxId, persoonId!, now, { id, instellingscode: req.instellingscode, inschrijvingvolgnummer: req.inschrijvingvolgnummer, ...nieuw }, a);
       }
-      await this.hooks.emit('rod.inschrijving-gewijzigd', m, { sandboxId: p.sandboxId, persoonId: persoonId!, instellingscodes: [req.instellingscode] });
+      await this.hooks.emit('rod.inschrijving-gewijzigd', m, { sandboxId: p.sandboxId, persoonId: persoonId!, instellingscodes: [req.instellingscode], moment: now });
       return { status, body };
     });
   }
@@ -244,7 +246,7 @@ export class AanleverenService {
       const persoonId = persoon?.persoon?.id ?? null;
       await m.query(
         'SELECT pg_advisory_xact_lock(hashtextextended($1, 0)), pg_advisory_xact_lock(hashtextextended($2, 0))',
-        [`rod-doc:${p.sandboxId}:${p.oin}:${docId}`, `rod-inschr:${p.sandboxId}:${req.instellingscode}:${req.inschrijvingvolgnummer}:${persoonId ?? ''}`],
+        [`rod-doc:${p.sandboxId}:${p.oin}:${docId}`, persoonSlot(p.sandboxId, persoonId ?? '')],
       );
       const [rij]: { doc: { hash: string; status: number; antwoord: AanleverAntwoord } | null; huidig: Huidig | null }[] = await m.query(
         `SELECT
@@ -277,7 +279,7 @@ export class AanleverenService {
           JSON.stringify(t), docId, req.bedrijfsdocument.datumTijdBedrijfsdocument, p.clientId, p.oin, now, requestHash, JSON.stringify(body),
         ],
       );
-      await this.hooks.emit('rod.inschrijving-gewijzigd', m, { sandboxId: p.sandboxId, persoonId: persoonId!, instellingscodes: [req.instellingscode] });
+      await this.hooks.emit('rod.inschrijving-gewijzigd', m, { sandboxId: p.sandboxId, persoonId: persoonId!, instellingscodes: [req.instellingscode], moment: now });
       return { status: 200, body };
     });
   }

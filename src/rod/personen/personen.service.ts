@@ -68,7 +68,11 @@ export class PersonenService {
   }
 
   /** SQL that finds the person of a PGN: $1 sandbox, $2 number. */
-  static readonly PERSOON_SQL = `SELECT ${PERSOON_KOLOMMEN} FROM rod_persoon WHERE sandbox_id = $1 AND (burgerservicenummer = $2 OR onderwijsnummer = $2) ORDER BY burgerservicenummer = $2 DESC LIMIT 1`;
+  /** The person of a PGN ($2) in sandbox $1, BSN first: two unique-index lookups (an OR of both columns scanned the sandbox). */
+  static readonly PERSOON_SQL = `SELECT ${PERSOON_KOLOMMEN} FROM (
+      (SELECT ${PERSOON_KOLOMMEN} FROM rod_persoon WHERE sandbox_id = $1 AND burgerservicenummer = $2)
+      UNION ALL (SELECT ${PERSOON_KOLOMMEN} FROM rod_persoon WHERE sandbox_id = $1 AND onderwijsnummer = $2 AND burgerservicenummer IS DISTINCT FROM $2)) p
+    LIMIT 1`;
 
   async identificeer(p: Principal, req: IdentificatieRequest): Promise<IdentificatieResponse> {
     const fout: Terugmelding[] = [];
