@@ -211,4 +211,19 @@ describe('bekostiging: statuses per teldatum, the clock, and what the LAS hears'
     expect(second.body).toMatchObject({ statussen: 0, events: 0 });
     expectProblem(await t.http().post('/beheer/v1/sandboxes/default/bekostiging/herberekeningen').set(bearer(alfa)), 403, 'insufficient_scope');
   });
+
+  it('two schools enrolling the same pupils at the same moment: exactly one of them is funded per pupil', async () => {
+    const leerlingen = await Promise.all(Array.from({ length: 6 }, () => nieuweLeerling(t, admin)));
+    const paren = await Promise.all(
+      leerlingen.map(async (bsn) => {
+        const [a, b] = await Promise.all([schrijfIn(t, alfa, { burgerservicenummer: bsn }, '01AB', '2027-02-22'), schrijfIn(t, beta, { burgerservicenummer: bsn }, '02AA', '2027-02-22')]);
+        return { a, b };
+      }),
+    );
+    for (const { a, b } of paren) {
+      const statussen = [(await statussenVan(t, alfa, '01AB', a))['2027-03-01'], (await statussenVan(t, beta, '02AA', b))['2027-03-01']];
+      expect(statussen.map((x) => x.status).sort()).toEqual(['BEKOSTIGD', 'NIET_BEKOSTIGD']);
+      expect(statussen.find((x) => x.status === 'NIET_BEKOSTIGD')).toMatchObject({ statusBepaling: 'V', signalen: ['B02'] });
+    }
+  });
 });

@@ -80,7 +80,7 @@ export class AanleverenService {
         'rod_stand_lock',
         `WITH s AS (SELECT ${gemachtigdSql('$1', '$3', '$4', '$5')} AS gemachtigd, (SELECT row_to_json(x) FROM (${PersonenService.PERSOON_SQL}) x) AS persoon)
          SELECT s.gemachtigd, s.persoon, pg_advisory_xact_lock(hashtextextended($6, 0)) AS l1,
-                pg_advisory_xact_lock(hashtextextended($7 || coalesce(s.persoon->>'id', ''), 0)) AS l2,
+                CASE WHEN s.persoon IS NOT NULL THEN pg_advisory_xact_lock(hashtextextended($7 || (s.persoon->>'id'), 0)) END AS l2,
                 set_config('plan_cache_mode', 'force_generic_plan', true) AS plannen FROM s`,
         [
           p.sandboxId, pgn.burgerservicenummer ?? pgn.onderwijsnummer!, p.oin, req.instellingscode, vandaag,
@@ -245,8 +245,8 @@ export class AanleverenService {
       if (persoon) t.push(...persoon.terugmeldingen);
       const persoonId = persoon?.persoon?.id ?? null;
       await m.query(
-        'SELECT pg_advisory_xact_lock(hashtextextended($1, 0)), pg_advisory_xact_lock(hashtextextended($2, 0))',
-        [`rod-doc:${p.sandboxId}:${p.oin}:${docId}`, persoonSlot(p.sandboxId, persoonId ?? '')],
+        'SELECT pg_advisory_xact_lock(hashtextextended($1, 0)), CASE WHEN $2::text IS NOT NULL THEN pg_advisory_xact_lock(hashtextextended($2, 0)) END',
+        [`rod-doc:${p.sandboxId}:${p.oin}:${docId}`, persoonId ? persoonSlot(p.sandboxId, persoonId) : null],
       );
       const [rij]: { doc: { hash: string; status: number; antwoord: AanleverAntwoord } | null; huidig: Huidig | null }[] = await m.query(
         `SELECT

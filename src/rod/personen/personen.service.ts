@@ -67,12 +67,14 @@ export class PersonenService {
     return { persoon, terugmeldingen: [] };
   }
 
-  /** SQL that finds the person of a PGN: $1 sandbox, $2 number. */
-  /** The person of a PGN ($2) in sandbox $1, BSN first: two unique-index lookups (an OR of both columns scanned the sandbox). */
+  /**
+   * SQL that finds the person of a PGN: $1 sandbox, $2 number, a BSN match before an onderwijsnummer match. Each branch
+   * is a lookup on its own unique index, whatever the table's statistics say.
+   */
   static readonly PERSOON_SQL = `SELECT ${PERSOON_KOLOMMEN} FROM (
-      (SELECT ${PERSOON_KOLOMMEN} FROM rod_persoon WHERE sandbox_id = $1 AND burgerservicenummer = $2)
-      UNION ALL (SELECT ${PERSOON_KOLOMMEN} FROM rod_persoon WHERE sandbox_id = $1 AND onderwijsnummer = $2 AND burgerservicenummer IS DISTINCT FROM $2)) p
-    LIMIT 1`;
+      (SELECT ${PERSOON_KOLOMMEN}, 0 AS voorrang FROM rod_persoon WHERE sandbox_id = $1 AND burgerservicenummer = $2)
+      UNION ALL (SELECT ${PERSOON_KOLOMMEN}, 1 FROM rod_persoon WHERE sandbox_id = $1 AND onderwijsnummer = $2)) p
+    ORDER BY p.voorrang LIMIT 1`;
 
   async identificeer(p: Principal, req: IdentificatieRequest): Promise<IdentificatieResponse> {
     const fout: Terugmelding[] = [];
