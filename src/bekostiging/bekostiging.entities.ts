@@ -1,7 +1,9 @@
-import { Check, Column, Entity, Index, JoinColumn, ManyToOne, PrimaryColumn } from 'typeorm';
-import { RodInschrijving } from '../rod';
+import { Check, Column, Entity, Index, PrimaryColumn } from 'typeorm';
 
-/** The bekostigingsstatus of one inschrijving on one teldatum: voorlopig (V) until the deadline, then definitief (D). */
+/**
+ * The bekostigingsstatus of one inschrijving on one teldatum: voorlopig (V) until the deadline, then definitief (D).
+ * Deleting an inschrijving deletes its statuses (a statement trigger, see migration BekostigingBulk).
+ */
 @Entity('bekostigingsstatus')
 @Check('ck_bekostigingsstatus_status', `status IN ('BEKOSTIGD', 'NIET_BEKOSTIGD')`)
 @Check('ck_bekostigingsstatus_bepaling', `status_bepaling IN ('V', 'D')`)
@@ -11,14 +13,10 @@ export class Bekostigingsstatus {
   @PrimaryColumn({ type: 'uuid', primaryKeyConstraintName: 'pk_bekostigingsstatus' })
   inschrijvingId: string;
 
-  @ManyToOne(() => RodInschrijving, { onDelete: 'CASCADE' })
-  @JoinColumn({ name: 'inschrijving_id', foreignKeyConstraintName: 'fk_bekostigingsstatus_inschrijving' })
-  inschrijving?: RodInschrijving;
-
   @PrimaryColumn({ type: 'date', primaryKeyConstraintName: 'pk_bekostigingsstatus' })
   teldatum: string;
 
-  /** The inschrijving's sandbox (no foreign key of its own: the inschrijving's ties it to the sandbox and cascades). */
+  /** The inschrijving's sandbox (no foreign key: the inschrijving's removal removes the status). */
   @Column({ type: 'uuid' })
   sandboxId: string;
 

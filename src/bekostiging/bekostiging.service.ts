@@ -6,7 +6,7 @@ import { prepared } from '../common/database/prepared';
 import { DomainHooks, persoonSlot } from '../common/events/domain-hooks';
 import { SandboxDataRegistry } from '../common/sandbox/sandbox-data.registry';
 import { beginVanDag, KlokPlanner } from '../klok';
-import { Bereik, herberekenSql, INITIELE_LEVERING_SQL, VASTSTELLING_SQL, VOLGENDE_PERSONEN_SQL } from './bekostiging.sql';
+import { Bereik, bekostigingSlot, herberekenSql, INITIELE_LEVERING_SQL, VASTSTELLING_SQL, VOLGENDE_PERSONEN_SQL } from './bekostiging.sql';
 import { deadline, isOpen, openTeldata, plusDagen, relevanteTeldata, teldatumMomenten } from './teldata';
 
 export interface Telling {
@@ -66,6 +66,8 @@ export class BekostigingService implements OnModuleInit {
       name: 'bekostiging',
       order: 30,
       purge: async (m, sandboxId) => {
+        // Before any status row is locked: a running recompute finishes first (no deadlock with it).
+        await m.query(bekostigingSlot(true), [sandboxId]);
         await m.query('DELETE FROM bekostigingsstatus WHERE sandbox_id = $1', [sandboxId]);
         await m.query('DELETE FROM klok_planning WHERE sandbox_id = $1', [sandboxId]);
       },
@@ -136,6 +138,8 @@ export class BekostigingService implements OnModuleInit {
     if (!teldata.length) return { statussen: 0, events: 0 };
     const params = [sandboxId, teldata, teldata.map(deadlineEinde), teldata.map((t) => (isOpen(t, vandaag) ? 'V' : 'D')), moment, waarde, opties.events ?? true, aanleiding];
     const sql = herberekenSql(bereik);
+    // One person: the caller holds the person's lock, as every writer of that person's inschrijvingen does.
+    if (bereik !== 'persoon') await m.query(bekostigingSlot(false), [sandboxId]);
     // A person's recompute runs on every write: prepared once per connection (planning it was most of its cost).
     const [r] = bereik === 'persoon' ? await prepared<Telling>(m, 'bekostiging_herbereken_persoon', sql, params) : ((await m.query(sql, params)) as Telling[]);
     return r;

@@ -14,6 +14,12 @@ const BEREIK: Record<Bereik, string> = {
   sandbox: '$6::text IS NULL',
 };
 
+/**
+ * The sandbox's bekostiging lock: set-based recomputes hold it shared, deleting inschrijvingen takes it exclusively
+ * (trigger tr_rod_inschrijving_weg_bekostiging, same key), so no status is written for an inschrijving just removed.
+ */
+export const bekostigingSlot = (exclusief: boolean) => `SELECT pg_advisory_xact_lock${exclusief ? '' : '_shared'}(hashtextextended('bekostiging:' || $1::text, 0))`;
+
 /** The vestigingen of the person's periodes: a person's recompute needs RIO for those only. */
 const VESTIGINGEN_VAN_PERSOON = `SELECT per.vestigingscode FROM rod_inschrijving i JOIN rod_inschrijving_periode per ON per.inschrijving_id = i.id
   WHERE i.sandbox_id = $1 AND ${BEREIK.persoon}`;

@@ -27,6 +27,8 @@ export async function startBenchApp(name: string, env: Record<string, string> = 
     databaseUrl: url.toString(),
     close: async () => {
       await app.close();
+      // BENCH_KEEP_DATABASE=1 leaves the generated database for inspection (dropped at the next run).
+      if (process.env.BENCH_KEEP_DATABASE === '1') return;
       const c = new Client({ connectionString: server.toString() });
       await c.connect();
       await c.query(`DROP DATABASE IF EXISTS ${database} WITH (FORCE)`);
