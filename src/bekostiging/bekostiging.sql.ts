@@ -64,7 +64,7 @@ export const statusEvents = (bron: string, tijd: string, aanleiding: string, whe
  * event time), $6 the scope value, $7 whether to write events, $8 aanleiding.
  *
  * Rules (rod.md §8.2): active on T and a periode on T (B01); indicatieBekostiging not false (B03); registered before the
- * deadline's end (B04); at least 4 on T and not yet 14 on 1 August of the schooljaar (B06); PGN verified — a BSN, or an
+ * deadline's end (B04); at an sbo vestiging a toelaatbaarheidsverklaring valid on T (B05); at least 4 on T and not yet 14 on 1 August of the schooljaar (B06); PGN verified — a BSN, or an
  * onderwijsnummer of a pupil living abroad (B07); the vestiging funded in RIO on T (B08). Then the tie-break (§8.3): among the
  * person's inschrijvingen that pass, a definitief funded one keeps it, else the latest datumInschrijving, then the earliest
  * received; the others get B02. Definitief rows never change.
@@ -80,8 +80,11 @@ export function herberekenSql(bereik: Bereik): string {
     SELECT DISTINCT v.vestigingscode, t.teldatum
       FROM v_rio_vestiging_bekostiging v JOIN t ON v.begindatum <= t.teldatum AND (v.einddatum IS NULL OR v.einddatum > t.teldatum)
      WHERE v.sandbox_id = $1 AND v.bekostigingscode IN ${BEKOSTIGD_IN_RIO}${bereik === 'persoon' ? ` AND v.vestigingscode IN (${VESTIGINGEN_VAN_PERSOON})` : ''}),
+  sbo AS (
+    SELECT e.code AS instellingscode FROM rio_instellingserkenning e WHERE e.sandbox_id = $1 AND e.soort = 'SBAS'),
   ins AS (
-    SELECT i.id, i.persoon_id, i.instellingscode, i.inschrijvingvolgnummer, i.datum_inschrijving, i.datum_uitschrijving, i.eerst_ontvangen_op, i.ontvangen_op
+    SELECT i.id, i.persoon_id, i.instellingscode, i.inschrijvingvolgnummer, i.datum_inschrijving, i.datum_uitschrijving, i.eerst_ontvangen_op, i.ontvangen_op,
+           i.toelaatbaarheidsverklaringen AS tlv
       FROM rod_inschrijving i WHERE i.sandbox_id = $1 AND ${BEREIK[bereik]}),
   c AS (
     SELECT ins.*, t.teldatum, t.deadline_eind, t.modus, t.soort, t.schooljaar_begin,
@@ -96,6 +99,10 @@ export function herberekenSql(bereik: Bereik): string {
              CASE WHEN NOT c.actief OR per.inschrijving_id IS NULL THEN 'B01_niet_ingeschreven_op_teldatum' END,
              CASE WHEN per.indicatie_bekostiging IS FALSE THEN 'B03_indicatie_bekostiging_nee' END,
              CASE WHEN c.ontvangen_op >= c.deadline_eind THEN 'B04_te_laat_geregistreerd' END,
+             CASE WHEN per.inschrijving_id IS NOT NULL AND c.instellingscode IN (SELECT sbo.instellingscode FROM sbo) AND NOT EXISTS (
+                    SELECT 1 FROM jsonb_array_elements(c.tlv) x
+                     WHERE (x->>'datumBegin')::date <= c.teldatum AND (x->>'datumEinde' IS NULL OR (x->>'datumEinde')::date >= c.teldatum))
+                  THEN 'B05_geen_geldige_tlv' END,
              CASE WHEN gb.d + interval '4 years' > c.teldatum OR gb.d + interval '14 years' <= c.schooljaar_begin THEN 'B06_leeftijd' END,
              CASE WHEN pe.burgerservicenummer IS NULL AND (pe.onderwijsnummer IS NULL OR pe.landcode = '6030') THEN 'B07_pgn_niet_geverifieerd' END,
              CASE WHEN per.inschrijving_id IS NOT NULL AND rio.vestigingscode IS NULL THEN 'B08_vestiging_niet_bekostigd' END

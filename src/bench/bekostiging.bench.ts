@@ -47,14 +47,16 @@ export async function main(args: string[]) {
     // Vestigingen funded and open on the bench's teldata.
     await db.query(
       `CREATE TABLE bench_vestiging AS
-       SELECT (row_number() OVER (ORDER BY vestigingscode) - 1)::int AS k, vestigingscode, instellingscode FROM (
+       SELECT (row_number() OVER (ORDER BY vestigingscode) - 1)::int AS k, vestigingscode, instellingscode,
+              EXISTS (SELECT 1 FROM rio_instellingserkenning e WHERE e.sandbox_id = $1 AND e.code = v.instellingscode AND e.soort = 'SBAS') AS sbo FROM (
          SELECT DISTINCT vestigingscode, instellingscode FROM v_rio_vestiging_bekostiging
           WHERE sandbox_id = $1 AND bekostigingscode = 'BEKOSTIGD' AND begindatum <= '2027-01-01' AND (einddatum IS NULL OR einddatum > '2027-04-01')) v`,
       [sandboxId],
     );
     const [{ n: vestigingen, scholen }] = (await db.query('SELECT count(*)::int AS n, count(DISTINCT instellingscode)::int AS scholen FROM bench_vestiging')).rows;
 
-    // Pupils and inschrijvingen, set-based. 2 % of pupils have a second, later inschrijving at another school.
+    // Pupils and inschrijvingen, set-based. 2 % of pupils have a second, later inschrijving at another school; at sbo
+    // schools nine in ten inschrijvingen carry a toelaatbaarheidsverklaring (the others get B05).
     t0 = process.hrtime.bigint();
     const dubbel = Math.floor(aantal * 0.02);
     const leerlingen = aantal - dubbel;
@@ -69,13 +71,15 @@ export async function main(args: string[]) {
         `WITH x AS (
            SELECT g, md5(CASE WHEN $4 THEN 'd' ELSE 'i' END || g)::uuid AS id, md5('p' || g)::uuid AS persoon_id,
                   v.vestigingscode, v.instellingscode,
+                  CASE WHEN v.sbo AND g % 10 <> 0 THEN jsonb_build_array(jsonb_build_object('beschikkingsnummer', 'TLV' || g, 'datumBegin', '2026-08-01', 'datumEinde', NULL))
+                       ELSE '[]'::jsonb END AS tlv,
                   CASE WHEN $4 THEN date '2027-01-10' + (g % 20) ELSE date '2026-08-01' + (g % 120) END AS datum
              FROM generate_series($2::int, $3::int) g
              JOIN bench_vestiging v ON v.k = (CASE WHEN $4 THEN g * 31 + 17 ELSE g END) % $5),
          i AS (
-           INSERT INTO rod_inschrijving (id, sandbox_id, persoon_id, instellingscode, inschrijvingvolgnummer, datum_inschrijving, versie, inhoud_hash,
+           INSERT INTO rod_inschrijving (id, sandbox_id, persoon_id, instellingscode, inschrijvingvolgnummer, datum_inschrijving, toelaatbaarheidsverklaringen, versie, inhoud_hash,
                                          bedrijfsdocument_id, aangeleverd_door, aangeleverd_oin, eerst_ontvangen_op, ontvangen_op)
-           SELECT id, $1, persoon_id, instellingscode, CASE WHEN $4 THEN '2' ELSE '1' END, datum, 1, md5(id::text) || md5(id::text), id, 'bench', '00000003111111110000', datum + time '09:00', datum + time '09:00'
+           SELECT id, $1, persoon_id, instellingscode, CASE WHEN $4 THEN '2' ELSE '1' END, datum, tlv, 1, md5(id::text) || md5(id::text), id, 'bench', '00000003111111110000', datum + time '09:00', datum + time '09:00'
              FROM x RETURNING id)
          INSERT INTO rod_inschrijving_periode (inschrijving_id, volgnummer, sandbox_id, datum_begin, vestigingscode, onderwijsaanbiedercode, onderwijslocatiecode, groep)
          SELECT id, 1, $1, datum, vestigingscode, '100A001', '100X001', 1 + g % 8 FROM x`,
@@ -118,6 +122,7 @@ export async function main(args: string[]) {
     const [verdeling] = (
       await db.query(
         `SELECT count(*) FILTER (WHERE status = 'BEKOSTIGD')::int AS bekostigd, count(*) FILTER (WHERE 'B02_dubbele_inschrijving' = ANY (signalen))::int AS b02,
+                count(*) FILTER (WHERE 'B05_geen_geldige_tlv' = ANY (signalen))::int AS b05,
                 count(*)::int AS totaal FROM bekostigingsstatus WHERE sandbox_id = $1`,
         [sandboxId],
       )
@@ -175,7 +180,7 @@ export async function main(args: string[]) {
       'first run, s': eerste.seconden,
       'second run (nothing changed): statuses': tweede.statussen,
       'second run, s': tweede.seconden,
-      'bekostigd / B02 / all statuses': `${verdeling.bekostigd} / ${verdeling.b02} / ${verdeling.totaal}`,
+      'bekostigd / B02 / B05 / all statuses': `${verdeling.bekostigd} / ${verdeling.b02} / ${verdeling.b05} / ${verdeling.totaal}`,
     });
     printFigures('Events', {
       'sequenced (feed positions + fan-out)': gepositioneerd,

@@ -11,6 +11,7 @@ import { RodPersoon } from '../rod/personen/persoon.entity';
 import { Berichten1764405000000 } from './migrations/1764405000000-berichten';
 import { Bekostiging1764410000000 } from './migrations/1764410000000-bekostiging';
 import { BekostigingBulk1764430000000 } from './migrations/1764430000000-bekostiging-bulk';
+import { RodTlv1764440000000 } from './migrations/1764440000000-rod-tlv';
 import { BekostigingPerformance1764420000000 } from './migrations/1764420000000-bekostiging-performance';
 import { BERICHTEN_ENTITIES } from '../berichten/berichten.entities';
 import { BEKOSTIGING_ENTITIES } from '../bekostiging/bekostiging.entities';
@@ -34,4 +35,4 @@ export const ENTITIES = [
 ];
 
 /** Every migration, in order. Never edit one that has landed: add a new one. */
-export const MIGRATIONS = [Foundation1764380000000, Outbox1764380100000, Rio1764390000000, Rod1764400000000, Berichten1764405000000, Bekostiging1764410000000, BekostigingPerformance1764420000000, BekostigingBulk1764430000000];
+export const MIGRATIONS = [Foundation1764380000000, Outbox1764380100000, Rio1764390000000, Rod1764400000000, Berichten1764405000000, Bekostiging1764410000000, BekostigingPerformance1764420000000, BekostigingBulk1764430000000, RodTlv1764440000000];

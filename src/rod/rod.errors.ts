@@ -1,7 +1,7 @@
 /**
  * ROD's feedback codes (rod.md §7.2), DUO's `NNN_snake_case` format, numbered 2xx so they cannot clash
  * with DUO's real numbers. F = foutmelding (afgekeurd, nothing stored), M = melding (stored, check it).
- * Codes 214, 222–225 and 233 are the simulator's additions to the table; they are documented in the OpenAPI description.
+ * Codes 214, 222–225, 233 and 234 are the simulator's additions to the table; they are documented in the OpenAPI description.
  */
 export const RodCode = {
   xsdOngeldig: '200_xsd_ongeldig',
@@ -20,6 +20,7 @@ export const RodCode = {
   periodeOverlap: '231_periode_overlap',
   uitschrijvingVoorInschrijving: '232_uitschrijving_voor_inschrijving',
   eerstePeriodeNietOpInschrijfdatum: '233_eerste_periode_niet_op_datum_inschrijving',
+  tlvEindeVoorBegin: '234_tlv_einde_voor_begin',
   volgnummerOnbekend: '240_inschrijvingvolgnummer_onbekend',
   waardenlijstFout: '046_waardenlijst_fout',
   overlapAndereSchool: '250_overlap_andere_school',
@@ -66,6 +67,7 @@ const SOORT: Record<RodCodeName, Soort> = {
   '231_periode_overlap': 'FOUTMELDING',
   '232_uitschrijving_voor_inschrijving': 'FOUTMELDING',
   '233_eerste_periode_niet_op_datum_inschrijving': 'FOUTMELDING',
+  '234_tlv_einde_voor_begin': 'FOUTMELDING',
   '240_inschrijvingvolgnummer_onbekend': 'FOUTMELDING',
   '046_waardenlijst_fout': 'FOUTMELDING',
   '250_overlap_andere_school': 'MELDING',

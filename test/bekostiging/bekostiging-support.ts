@@ -2,10 +2,11 @@ import { randomUUID } from 'node:crypto';
 import { bearer } from '../support/auth';
 import type { TestApp } from '../support/test-app';
 
-/** Demo schools of the small seed: 01AA/01AB of bestuur 100B001 (las-alfa), 02AA of 100B002 (las-beta). */
+/** Demo schools of the small seed: 01AA/01AB (bo) and 01AC (sbo) of bestuur 100B001 (las-alfa), 02AA of 100B002 (las-beta). */
 export const SCHOLEN = {
   '01AA': { vestigingscode: '01AA00', onderwijsaanbiedercode: '100A001', onderwijslocatiecode: '100X001' },
   '01AB': { vestigingscode: '01AB00', onderwijsaanbiedercode: '100A002', onderwijslocatiecode: '100X003' },
+  '01AC': { vestigingscode: '01AC00', onderwijsaanbiedercode: '100A003', onderwijslocatiecode: '100X003' },
   '02AA': { vestigingscode: '02AA00', onderwijsaanbiedercode: '100A004', onderwijslocatiecode: '100X005' },
 } as const;
 export type School = keyof typeof SCHOLEN;
@@ -25,7 +26,7 @@ export async function schrijfIn(
   pgn: { burgerservicenummer?: string; onderwijsnummer?: string },
   school: School,
   datumInschrijving: string,
-  extra: { datumUitschrijving?: string; indicatieBekostiging?: boolean; volgnummer?: string } = {},
+  extra: { datumUitschrijving?: string; indicatieBekostiging?: boolean; volgnummer?: string; tlv?: { beschikkingsnummer: string; datumBegin: string; datumEinde?: string }[] } = {},
 ): Promise<string> {
   const res = await t
     .http()
@@ -38,6 +39,7 @@ export async function schrijfIn(
       inschrijvingvolgnummer: extra.volgnummer ?? '1',
       datumInschrijving,
       ...(extra.datumUitschrijving ? { datumUitschrijving: extra.datumUitschrijving } : {}),
+      ...(extra.tlv ? { toelaatbaarheidsverklaring: extra.tlv } : {}),
       inschrijvingPeriodeBO: [{ datumBegin: datumInschrijving, ...SCHOLEN[school], groep: '3', ...(extra.indicatieBekostiging !== undefined ? { indicatieBekostiging: extra.indicatieBekostiging } : {}) }],
     });
   if (res.status !== 201 && res.status !== 200) throw new Error(`inschrijving: ${res.status} ${JSON.stringify(res.body)}`);

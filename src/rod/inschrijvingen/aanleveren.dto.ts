@@ -46,6 +46,15 @@ export class Ontwikkelingsperspectief {
   @ApiPropertyOptional({ format: 'date', example: '2026-07-31' }) @IsOptional() @IsDatum() datumEinde?: string;
 }
 
+export class Toelaatbaarheidsverklaring {
+  @ApiProperty({ description: 'Beschikkingsnummer the samenwerkingsverband gave the TLV.', example: 'TLV2026001', pattern: '^[A-Za-z0-9-]{1,20}$' })
+  @Matches(/^[A-Za-z0-9-]{1,20}$/, { message: 'beschikkingsnummer must be 1–20 letters, digits or dashes' })
+  beschikkingsnummer: string;
+
+  @ApiProperty({ format: 'date', example: '2026-08-01' }) @IsDatum() datumBegin: string;
+  @ApiPropertyOptional({ format: 'date', description: 'Last day the TLV is valid, inclusive; none: open-ended.', example: '2028-07-31' }) @IsOptional() @IsDatum() datumEinde?: string;
+}
+
 /**
  * AanleverenInschrijvingBO: the full current state of one inschrijving (upsert keyed by instellingscode +
  * persoonsgebondenNummer + inschrijvingvolgnummer). An uitschrijving is this message with datumUitschrijving.
@@ -100,6 +109,17 @@ export class AanleverenInschrijvingRequest {
   @ValidateNested({ each: true })
   @Type(() => Ontwikkelingsperspectief)
   ontwikkelingsperspectief?: Ontwikkelingsperspectief[];
+
+  @ApiPropertyOptional({
+    type: [Toelaatbaarheidsverklaring],
+    description: 'Toelaatbaarheidsverklaringen (TLV) of the samenwerkingsverband: sbo is funded on a teldatum only with a TLV valid on it (else signal B05).',
+  })
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(20)
+  @ValidateNested({ each: true })
+  @Type(() => Toelaatbaarheidsverklaring)
+  toelaatbaarheidsverklaring?: Toelaatbaarheidsverklaring[];
 }
 
 /** AanleverenVerwijderingInschrijvingBO: delete an inschrijving sent by mistake. */

@@ -115,6 +115,11 @@ export class AanleverenService {
       if (req.nNCA !== undefined && !NNCA_WAARDEN.includes(req.nNCA)) t.push(terugmelding(RodCode.waardenlijstFout, `NNCA ${req.nNCA} staat niet in de waardenlijst (1).`, '/nNCA'));
       // Dates and periodes
       t.push(...controleerDatums(req.datumInschrijving, req.datumUitschrijving, req.inschrijvingPeriodeBO));
+      (req.toelaatbaarheidsverklaring ?? []).forEach((x, i) => {
+        if (x.datumEinde && x.datumEinde < x.datumBegin) {
+          t.push(terugmelding(RodCode.tlvEindeVoorBegin, `Toelaatbaarheidsverklaring ${x.beschikkingsnummer}: datumEinde ${x.datumEinde} ligt voor datumBegin ${x.datumBegin}.`, `/toelaatbaarheidsverklaring/${i}/datumEinde`));
+        }
+      });
       const geboortedatum = persoon?.persoon?.geboortedatum;
       if (geboortedatum && voorVierdeVerjaardag(geboortedatum, req.datumInschrijving)) {
         t.push(terugmelding(RodCode.voorVierdeVerjaardag, 'De leerling is op datumInschrijving nog geen 4 jaar (WPO art. 39 lid 1).', '/datumInschrijving'));
@@ -153,6 +158,7 @@ export class AanleverenService {
       }
 
       const periodes = metEinddatum(req.inschrijvingPeriodeBO, req.datumUitschrijving);
+      const tlv = (req.toelaatbaarheidsverklaring ?? []).map((x) => ({ beschikkingsnummer: x.beschikkingsnummer, datumBegin: x.datumBegin, datumEinde: x.datumEinde ?? null }));
       const inhoud = {
         instellingscode: req.instellingscode,
         persoonsgebondenNummer: pgn,
@@ -170,6 +176,8 @@ export class AanleverenService {
           indicatieBekostiging: x.indicatieBekostiging ?? null,
         })),
         ontwikkelingsperspectief: (req.ontwikkelingsperspectief ?? []).map((o) => ({ datumBegin: o.datumBegin, datumEinde: o.datumEinde ?? null })),
+        // Only when sent: the content (and its hash) of an inschrijving without TLV stays as it was before TLVs existed.
+        ...(tlv.length ? { toelaatbaarheidsverklaring: tlv } : {}),
       };
       // The PGN as sent does not change the state: the person is the same.
       const inhoudHash = sha256(stableStringify({ ...inhoud, persoonsgebondenNummer: null }));
@@ -185,12 +193,12 @@ export class AanleverenService {
       }
       if (huidig) await prepared(m, 'rod_periodes_weg', 'DELETE FROM rod_inschrijving_periode WHERE inschrijving_id = $1', [id]);
       const inschrijvingSql = huidig
-        ? `UPDATE rod_inschrijving SET datum_inschrijving = $6, datum_uitschrijving = $7, nnca = $8, ontwikkelingsperspectief = $9, versie = $10, inhoud_hash = $11,
+        ? `UPDATE rod_inschrijving SET datum_inschrijving = $6, datum_uitschrijving = $7, nnca = $8, ontwikkelingsperspectief = $9, toelaatbaarheidsverklaringen = $31, versie = $10, inhoud_hash = $11,
              meldingen = $12, bedrijfsdocument_id = $13, aangeleverd_door = $14, aangeleverd_oin = $15, ontvangen_op = $16, updated_at = now()
             WHERE id = $1 RETURNING id`
         : `INSERT INTO rod_inschrijving (id, sandbox_id, persoon_id, instellingscode, inschrijvingvolgnummer, datum_inschrijving, datum_uitschrijving, nnca,
-             ontwikkelingsperspectief, versie, inhoud_hash, meldingen, bedrijfsdocument_id, aangeleverd_door, aangeleverd_oin, eerst_ontvangen_op, ontvangen_op)
-           VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $16) RETURNING id`;
+             ontwikkelingsperspectief, toelaatbaarheidsverklaringen, versie, inhoud_hash, meldingen, bedrijfsdocument_id, aangeleverd_door, aangeleverd_oin, eerst_ontvangen_op, ontvangen_op)
+           VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $31, $10, $11, $12, $13, $14, $15, $16, $16) RETURNING id`;
       await prepared(
         m,
         huidig ? 'rod_aanleveren_update' : 'rod_aanleveren_insert',
@@ -217,7 +225,7 @@ export class AanleverenService {
           periodes.map((x) => Number(x.groep)),
           periodes.map((x) => x.leerjaar ?? null),
           periodes.map((x) => x.indicatieBekostiging ?? null),
-          JSON.stringify(inhoud), req.bedrijfsdocument.datumTijdBedrijfsdocument, requestHash, status, JSON.stringify(body),
+          JSON.stringify(inhoud), req.bedrijfsdocument.datumTijdBedrijfsdocument, requestHash, status, JSON.stringify(body), JSON.stringify(tlv),
         ],
       );
 

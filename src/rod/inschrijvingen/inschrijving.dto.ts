@@ -23,6 +23,12 @@ export class OntwikkelingsperspectiefResponse {
   @ApiPropertyOptional({ format: 'date', nullable: true, example: null }) datumEinde: string | null;
 }
 
+export class ToelaatbaarheidsverklaringResponse {
+  @ApiProperty({ example: 'TLV2026001' }) beschikkingsnummer: string;
+  @ApiProperty({ format: 'date', example: '2026-08-01' }) datumBegin: string;
+  @ApiPropertyOptional({ format: 'date', nullable: true, example: null }) datumEinde: string | null;
+}
+
 export class PgnResponse {
   @ApiPropertyOptional({ example: '999990019' }) burgerservicenummer?: string;
   @ApiPropertyOptional({ example: '100000028' }) onderwijsnummer?: string;
@@ -44,6 +50,7 @@ export class InschrijvingResponse {
   @ApiPropertyOptional({ type: String, nullable: true, example: null }) nNCA: string | null;
   @ApiProperty({ type: [PeriodeResponse] }) inschrijvingPeriodeBO: PeriodeResponse[];
   @ApiProperty({ type: [OntwikkelingsperspectiefResponse] }) ontwikkelingsperspectief: OntwikkelingsperspectiefResponse[];
+  @ApiProperty({ type: [ToelaatbaarheidsverklaringResponse] }) toelaatbaarheidsverklaring: ToelaatbaarheidsverklaringResponse[];
   @ApiProperty({ example: 1 }) versie: number;
   @ApiProperty({ type: [TerugmeldingDto], description: 'Meldingen given to the current version.' }) meldingen: TerugmeldingDto[];
   @ApiProperty({ format: 'uuid' }) identificatiecodeBedrijfsdocument: string;

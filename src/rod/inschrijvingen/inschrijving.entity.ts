@@ -51,6 +51,10 @@ export class RodInschrijving {
   @Column({ type: 'jsonb', default: () => "'[]'" })
   ontwikkelingsperspectief: unknown;
 
+  /** Toelaatbaarheidsverklaringen [{beschikkingsnummer, datumBegin, datumEinde}]: sbo is funded only with one valid on the teldatum (B05). */
+  @Column({ type: 'jsonb', default: () => "'[]'" })
+  toelaatbaarheidsverklaringen: unknown;
+
   /** Number of the current version, from 1. */
   @Column({ type: 'integer' })
   versie: number;

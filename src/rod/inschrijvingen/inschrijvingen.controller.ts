@@ -32,7 +32,7 @@ export class InschrijvingenController {
       'datumUitschrijving to unenrol). Answers: **201** goedgekeurd (met meldingen) for a new inschrijving, **200** for a change of an existing one (or an unchanged resend: `gewijzigd: false`); ' +
       '**422** afgekeurd with every foutmelding, nothing stored; **403** `221_geen_machtiging` when your OIN holds no machtiging for the school; **400** `invalid_input` when the body fails the schema (DUO: SOAP fault, `200_xsd_ongeldig`). ' +
       'Foutmeldingen: 046 waardenlijst, 210 PGN onbekend, 211 11-proef, 220 RIO code onbekend or not under the BRIN4, 230 voor de 4e verjaardag, 231 periodes overlap or outside the inschrijving, ' +
-      '232 uitschrijving voor inschrijving, 233 first periode not on datumInschrijving. Meldingen (stored): 213 onderwijsnummer while a BSN is known, 222 BRIN6 not valid on the date, ' +
+      '232 uitschrijving voor inschrijving, 233 first periode not on datumInschrijving, 234 a toelaatbaarheidsverklaring ends before it begins. Meldingen (stored): 213 onderwijsnummer while a BSN is known, 222 BRIN6 not valid on the date, ' +
       '223 aanbieder without juridische relatie, 224 locatie not used by the bestuur / not linked to the BRIN6, 225 no aangeboden opleiding there, 250 overlap with an inschrijving at another school ' +
       '(a kennisgeving goes to both), 251 already 14 before 1 August, 260 exchanged more than 7 days after the in- or uitschrijving. ' +
       'A resend with the same identificatiecodeBedrijfsdocument and the same content gets the stored answer.',
