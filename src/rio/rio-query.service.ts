@@ -42,6 +42,7 @@ WITH inp AS (
   SELECT * FROM unnest($2::text[], $3::text[], $4::text[], $5::text[], $6::date[]) WITH ORDINALITY AS t(brin4, brin6, aanbieder, locatie, d, i)
 )
 SELECT
+  inp.i,
   ie.code IS NOT NULL AS brin4_bekend,
   ve.code IS NOT NULL AS brin6_bekend,
   oa.code IS NOT NULL AS aanbieder_bekend,
@@ -93,15 +94,22 @@ ORDER BY inp.i`;
 export class RioQueryService {
   async checkPeriodes(manager: EntityManager, sandboxId: string, inputs: RioPeriodeCheckInput[]): Promise<RioPeriodeCheckResult[]> {
     if (!inputs.length) return [];
-    const rows = await prepared<CheckRow>(manager, 'rio_check_periodes', CHECK_SQL, [
-      sandboxId,
-      inputs.map((x) => x.instellingscode),
-      inputs.map((x) => x.vestigingscode),
-      inputs.map((x) => x.onderwijsaanbiedercode),
-      inputs.map((x) => x.onderwijslocatiecode),
-      inputs.map((x) => x.datum),
-    ]);
-    return rows.map((r, i) => beoordeel(r, inputs[i]));
+    const rows = await prepared<CheckRow>(manager, 'rio_check_periodes', CHECK_SQL, [sandboxId, ...checkParams(inputs)]);
+    return this.beoordeelPeriodes(rows, inputs);
+  }
+
+  /**
+   * The same check as a scalar subquery of another module's statement (one round trip less for a writer that reads
+   * anyway): the sandbox is parameter `$sandboxParam`, the inputs the five parameters from `$eerste` on; the value is a
+   * JSON array of the check rows in input order, for beoordeelPeriodes.
+   */
+  checkPeriodesQuery(sandboxParam: number, eerste: number, inputs: RioPeriodeCheckInput[]): { sql: string; params: unknown[] } {
+    const sql = CHECK_SQL.replace(/\$(\d)\b/g, (_, n: string) => (n === '1' ? `$${sandboxParam}` : `$${eerste + Number(n) - 2}`));
+    return { sql: `SELECT coalesce(json_agg(row_to_json(c) ORDER BY c.i), '[]') FROM (${sql}) c`, params: checkParams(inputs) };
+  }
+
+  beoordeelPeriodes(rows: unknown[], inputs: RioPeriodeCheckInput[]): RioPeriodeCheckResult[] {
+    return (rows as CheckRow[]).map((r, i) => beoordeel(r, inputs[i]));
   }
 
   async instelling(manager: EntityManager, sandboxId: string, instellingscode: string): Promise<{ instellingscode: string; bestuurcode: string | null; naam: string } | null> {
@@ -122,6 +130,14 @@ export class RioQueryService {
     return rows.map((r) => r.code);
   }
 }
+
+const checkParams = (inputs: RioPeriodeCheckInput[]) => [
+  inputs.map((x) => x.instellingscode),
+  inputs.map((x) => x.vestigingscode),
+  inputs.map((x) => x.onderwijsaanbiedercode),
+  inputs.map((x) => x.onderwijslocatiecode),
+  inputs.map((x) => x.datum),
+];
 
 function beoordeel(r: CheckRow, x: RioPeriodeCheckInput): RioPeriodeCheckResult {
   const onbekend: RioCode[] = [];

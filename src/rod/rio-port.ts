@@ -16,6 +16,9 @@ export interface RioPeriodeCheckResult {
 
 export abstract class RodRioPort {
   abstract checkPeriodes(manager: EntityManager, sandboxId: string, inputs: RioPeriodeCheckInput[]): Promise<RioPeriodeCheckResult[]>;
+  /** checkPeriodes as a scalar subquery (JSON rows) of the caller's own statement, and the judgement of its rows. */
+  abstract checkPeriodesQuery(sandboxParam: number, eerste: number, inputs: RioPeriodeCheckInput[]): { sql: string; params: unknown[] };
+  abstract beoordeelPeriodes(rows: unknown[], inputs: RioPeriodeCheckInput[]): RioPeriodeCheckResult[];
   abstract instelling(manager: EntityManager, sandboxId: string, instellingscode: string): Promise<{ instellingscode: string; bestuurcode: string | null; naam: string } | null>;
   abstract instellingenVanBestuur(manager: EntityManager, sandboxId: string, bestuurcode: string): Promise<string[]>;
 }

@@ -6,7 +6,8 @@ interface PgClient {
 
 /**
  * Runs a hot-path statement as a named prepared statement on the transaction's connection, so PostgreSQL
- * parses and plans it once per connection instead of on every request. Falls back to a plain query.
+ * parses and plans it once per connection instead of on every request (the pool's connections use generic plans for
+ * named statements: plan_cache_mode in dataSourceOptions). Falls back to a plain query.
  */
 export async function prepared<T>(m: EntityManager, name: string, text: string, values: unknown[]): Promise<T[]> {
   const client = (m.queryRunner as unknown as { databaseConnection?: PgClient } | undefined)?.databaseConnection;

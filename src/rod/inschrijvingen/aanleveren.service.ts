@@ -70,22 +70,31 @@ export class AanleverenService {
     const requestHash = sha256(stableStringify(req));
     const now = await this.clock.now(p.sandboxId);
     const vandaag = nederlandseDatum(now);
+    // RIO, batched: every periode on its datumBegin
+    const rioInputs = req.inschrijvingPeriodeBO.map((per) => ({
+      instellingscode: req.instellingscode,
+      vestigingscode: per.vestigingscode,
+      onderwijsaanbiedercode: per.onderwijsaanbiedercode,
+      onderwijslocatiecode: per.onderwijslocatiecode,
+      datum: per.datumBegin,
+    }));
+    const rioCheck = this.rio.checkPeriodesQuery(1, 8, rioInputs);
     return this.db.transaction(async (m) => {
       const pgn = req.persoonsgebondenNummer;
-      // One round trip: the mandate (403 first), the person of the PGN, and the locks that serialise one
-      // bedrijfsdocument at a time and one writer per person (its inschrijvingen and their bekostiging). The rest of this
-      // transaction runs on generic plans: its statements are prepared, and replanning them per request cost more than running them.
-      const [stand] = await prepared<Stand>(
+      // One round trip: the mandate (403 first), the person of the PGN, the RIO check of the periodes, and the locks that serialise one
+      // bedrijfsdocument at a time and one writer per person (its inschrijvingen and their bekostiging). Every statement of
+      // this transaction is prepared and runs on a generic plan (see dataSourceOptions).
+      const [stand] = await prepared<Stand & { rio: unknown[] }>(
         m,
         'rod_stand_lock',
         `WITH s AS (SELECT ${gemachtigdSql('$1', '$3', '$4', '$5')} AS gemachtigd, (SELECT row_to_json(x) FROM (${PersonenService.PERSOON_SQL}) x) AS persoon)
-         SELECT s.gemachtigd, s.persoon, pg_advisory_xact_lock(hashtextextended($6, 0)) AS l1,
-                CASE WHEN s.persoon IS NOT NULL THEN pg_advisory_xact_lock(hashtextextended($7 || (s.persoon->>'id'), 0)) END AS l2,
-                set_config('plan_cache_mode', 'force_generic_plan', true) AS plannen FROM s`,
+         SELECT s.gemachtigd, s.persoon, (${rioCheck.sql}) AS rio, pg_advisory_xact_lock(hashtextextended($6, 0)) AS l1,
+                CASE WHEN s.persoon IS NOT NULL THEN pg_advisory_xact_lock(hashtextextended($7 || (s.persoon->>'id'), 0)) END AS l2 FROM s`,
         [
           p.sandboxId, pgn.burgerservicenummer ?? pgn.onderwijsnummer!, p.oin, req.instellingscode, vandaag,
           `rod-doc:${p.sandboxId}:${p.oin}:${req.bedrijfsdocument.identificatiecodeBedrijfsdocument}`,
           persoonSlot(p.sandboxId, ''),
+          ...rioCheck.params,
         ],
       );
       if (!stand.gemachtigd) throw geenMachtiging(req.instellingscode);
@@ -124,19 +133,7 @@ export class AanleverenService {
       if (geboortedatum && voorVierdeVerjaardag(geboortedatum, req.datumInschrijving)) {
         t.push(terugmelding(RodCode.voorVierdeVerjaardag, 'De leerling is op datumInschrijving nog geen 4 jaar (WPO art. 39 lid 1).', '/datumInschrijving'));
       }
-      // RIO, batched: every periode on its datumBegin
-      const rio = await this.rio.checkPeriodes(
-        m,
-        p.sandboxId,
-        req.inschrijvingPeriodeBO.map((per) => ({
-          instellingscode: req.instellingscode,
-          vestigingscode: per.vestigingscode,
-          onderwijsaanbiedercode: per.onderwijsaanbiedercode,
-          onderwijslocatiecode: per.onderwijslocatiecode,
-          datum: per.datumBegin,
-        })),
-      );
-      t.push(...rioTerugmeldingen(rio));
+      t.push(...rioTerugmeldingen(this.rio.beoordeelPeriodes(stand.rio, rioInputs)));
 
       if (t.some(isFout)) throw afgekeurd(t.filter(isFout), t.filter((x) => !isFout(x)), { identificatiecodeBedrijfsdocument: req.bedrijfsdocument.identificatiecodeBedrijfsdocument });
 
