@@ -17,7 +17,9 @@ export async function startBenchApp(name: string, env: Record<string, string> = 
   await admin.end();
   const url = new URL(server.toString());
   url.pathname = `/${database}`;
-  const config = loadConfig({ LOG_LEVEL: 'warn', DB_POOL_SIZE: '40', ...env, DATABASE_URL: url.toString() });
+  // WRITE_LANES / WRITE_BATCH_MAX from the environment, to compare group sizes.
+  const tuning = Object.fromEntries(Object.entries(process.env).filter(([k]) => k.startsWith('WRITE_')));
+  const config = loadConfig({ LOG_LEVEL: 'warn', DB_POOL_SIZE: '40', ...tuning, ...env, DATABASE_URL: url.toString() });
   const app = await createApp(config, new JsonLogger('warn'));
   await app.listen({ port: 0, host: '127.0.0.1' });
   const address = app.getHttpServer().address() as { port: number };

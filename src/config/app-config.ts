@@ -110,6 +110,20 @@ export class AppConfig {
   @Max(60_000)
   WORKER_POLL_MS: number = 250;
 
+  /** Concurrent write groups for ROD submissions (each one database connection at a time). */
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  @Max(64)
+  WRITE_LANES: number = 4;
+
+  /** Most ROD submissions committed together in one write group. */
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  @Max(500)
+  WRITE_BATCH_MAX: number = 16;
+
   /** Deliveries one worker claims and sends at the same time. */
   @Transform(toInt)
   @IsInt()

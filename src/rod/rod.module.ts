@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { GroupTransactions } from '../common/database/group-transactions';
 import { RioModule, RioQueryService } from '../rio';
 import { AanleverenService } from './inschrijvingen/aanleveren.service';
 import { InschrijvingenController } from './inschrijvingen/inschrijvingen.controller';
@@ -20,6 +21,7 @@ import { RodSeedContributor } from './rod-seed';
     AanleverenService,
     InschrijvingenLezenService,
     RodSeedContributor,
+    GroupTransactions,
     { provide: RodRioPort, useExisting: RioQueryService },
   ],
   exports: [PersonenService, MachtigingenService],

@@ -1,10 +1,10 @@
 import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
 import { createHash, randomUUID } from 'node:crypto';
-import { DataSource, EntityManager } from 'typeorm';
+import { EntityManager } from 'typeorm';
 import type { Principal } from '../../common/auth/principal';
 import { ClockService } from '../../common/clock/clock.service';
 import { nederlandseDatum } from '../rules/datum';
+import { GroupTransactions } from '../../common/database/group-transactions';
 import { DomainHooks, persoonSlot } from '../../common/events/domain-hooks';
 import { EventOutbox } from '../../common/events/outbox';
 import { stableStringify } from '../../common/idempotency/stable-json';
@@ -44,6 +44,15 @@ const AFWIJKING: Record<string, RodCodeName> = {
   AANGEBODEN_OPLEIDING: RodCode.geenAangebodenOpleiding,
 };
 
+/**
+ * The person's inschrijvingen ($1 sandbox, $5 person), read once through the person index: a person has a handful, so the
+ * lookups by school and volgnummer stay constant-time whatever plan is cached (a generic plan built while the table was
+ * small once scanned a whole school's inschrijvingen for it).
+ */
+const INSCHRIJVINGEN_VAN_PERSOON = `mijn AS MATERIALIZED (
+  SELECT id, instellingscode, inschrijvingvolgnummer, versie, inhoud_hash, datum_inschrijving, datum_uitschrijving
+    FROM rod_inschrijving WHERE sandbox_id = $1 AND persoon_id = $5)`;
+
 const sha256 = (s: string) => createHash('sha256').update(s).digest('hex');
 
 export interface Antwoord {
@@ -59,11 +68,11 @@ export interface Antwoord {
 @Injectable()
 export class AanleverenService {
   constructor(
-    @InjectDataSource() private readonly db: DataSource,
     private readonly clock: ClockService,
     private readonly rio: RodRioPort,
     private readonly outbox: EventOutbox,
     private readonly hooks: DomainHooks,
+    private readonly groepen: GroupTransactions,
   ) {}
 
   async aanleveren(p: Principal, req: AanleverenInschrijvingRequest): Promise<Antwoord> {
@@ -79,8 +88,9 @@ export class AanleverenService {
       datum: per.datumBegin,
     }));
     const rioCheck = this.rio.checkPeriodesQuery(1, 8, rioInputs);
-    return this.db.transaction(async (m) => {
-      const pgn = req.persoonsgebondenNummer;
+    const pgn = req.persoonsgebondenNummer;
+    // Committed together with other submissions that arrive at the same moment; one pupil's stay in one group lane.
+    return this.groepen.run(`${p.sandboxId}:${pgn.burgerservicenummer ?? pgn.onderwijsnummer}`, async (m) => {
       // One round trip: the mandate (403 first), the person of the PGN, the RIO check of the periodes, and the locks that serialise one
       // bedrijfsdocument at a time and one writer per person (its inschrijvingen and their bekostiging). Every statement of
       // this transaction is prepared and runs on a generic plan (see dataSourceOptions).
@@ -105,14 +115,15 @@ export class AanleverenService {
       const [rij] = await prepared<{ doc: { hash: string; status: number; antwoord: AanleverAntwoord } | null; huidig: Huidig | null; andere: Andere[] }>(
         m,
         'rod_aanleveren_lees',
-        `SELECT
+        `WITH ${INSCHRIJVINGEN_VAN_PERSOON}
+         SELECT
            (SELECT json_build_object('hash', request_hash, 'status', status_code, 'antwoord', antwoord) FROM rod_bedrijfsdocument
              WHERE sandbox_id = $1 AND oin = $2 AND identificatiecode = $3) AS doc,
            (SELECT json_build_object('id', id, 'versie', versie, 'inhoud_hash', inhoud_hash, 'datum_inschrijving', datum_inschrijving, 'datum_uitschrijving', datum_uitschrijving)
-              FROM rod_inschrijving WHERE sandbox_id = $1 AND instellingscode = $4 AND persoon_id = $5 AND inschrijvingvolgnummer = $6) AS huidig,
+              FROM mijn WHERE instellingscode = $4 AND inschrijvingvolgnummer = $6) AS huidig,
            (SELECT coalesce(json_agg(json_build_object('id', id, 'instellingscode', instellingscode, 'inschrijvingvolgnummer', inschrijvingvolgnummer,
                      'datum_inschrijving', datum_inschrijving, 'datum_uitschrijving', datum_uitschrijving)), '[]')
-              FROM rod_inschrijving WHERE sandbox_id = $1 AND persoon_id = $5 AND instellingscode <> $4) AS andere`,
+              FROM mijn WHERE instellingscode <> $4) AS andere`,
         [p.sandboxId, p.oin, req.bedrijfsdocument.identificatiecodeBedrijfsdocument, req.instellingscode, persoonId ?? null, req.inschrijvingvolgnummer],
       );
       if (rij.doc) return this.herhaal(rij.doc, requestHash);
@@ -242,8 +253,8 @@ export class AanleverenService {
     const requestHash = sha256(stableStringify(req));
     const now = await this.clock.now(p.sandboxId);
     const docId = req.bedrijfsdocument.identificatiecodeBedrijfsdocument;
-    return this.db.transaction(async (m) => {
-      const pgn = req.persoonsgebondenNummer;
+    const pgn = req.persoonsgebondenNummer;
+    return this.groepen.run(`${p.sandboxId}:${pgn.burgerservicenummer ?? pgn.onderwijsnummer}`, async (m) => {
       const stand = await this.stand(m, p, req.instellingscode, pgn.burgerservicenummer ?? pgn.onderwijsnummer!, nederlandseDatum(now));
       const t: Terugmelding[] = PersonenService.checkPgn(pgn);
       const persoon = t.length ? null : PersonenService.resolutie(stand.persoon, pgn);
@@ -254,11 +265,11 @@ export class AanleverenService {
         [`rod-doc:${p.sandboxId}:${p.oin}:${docId}`, persoonId ? persoonSlot(p.sandboxId, persoonId) : null],
       );
       const [rij]: { doc: { hash: string; status: number; antwoord: AanleverAntwoord } | null; huidig: Huidig | null }[] = await m.query(
-        `SELECT
+        `WITH ${INSCHRIJVINGEN_VAN_PERSOON}
+         SELECT
            (SELECT json_build_object('hash', request_hash, 'status', status_code, 'antwoord', antwoord) FROM rod_bedrijfsdocument
              WHERE sandbox_id = $1 AND oin = $2 AND identificatiecode = $3) AS doc,
-           (SELECT json_build_object('id', id, 'versie', versie) FROM rod_inschrijving
-             WHERE sandbox_id = $1 AND instellingscode = $4 AND persoon_id = $5 AND inschrijvingvolgnummer = $6) AS huidig`,
+           (SELECT json_build_object('id', id, 'versie', versie) FROM mijn WHERE instellingscode = $4 AND inschrijvingvolgnummer = $6) AS huidig`,
         [p.sandboxId, p.oin, docId, req.instellingscode, persoonId, req.inschrijvingvolgnummer],
       );
       if (rij.doc) return this.herhaal(rij.doc, requestHash);

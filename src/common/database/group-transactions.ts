@@ -1,0 +1,88 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { createHash } from 'node:crypto';
+import { DataSource, EntityManager } from 'typeorm';
+import type { AppConfig } from '../../config/app-config';
+import { APP_CONFIG } from '../../config/config.module';
+import { ProblemException } from '../problem/problem';
+
+type Unit<T> = (m: EntityManager) => Promise<T>;
+interface Pending {
+  unit: Unit<unknown>;
+  resolve: (v: unknown) => void;
+  reject: (e: unknown) => void;
+}
+interface Lane {
+  queue: Pending[];
+  busy: boolean;
+}
+
+/**
+ * Group commit for hot writes: units of work that arrive while their lane is busy run one after another in one
+ * transaction (one BEGIN and one COMMIT with its WAL flush for the whole group), up to WRITE_BATCH_MAX per group.
+ * Every unit sees the writes of the units before it, exactly as if they had committed one after the other.
+ *
+ * A unit is routed to a lane by its key (e.g. the pupil), so work on one key is never spread over concurrent groups.
+ * A unit that throws a ProblemException must not have written anything yet (the rules are checked before the write):
+ * its answer stands and the group goes on. Any other error aborts the group; then every unit of it runs again on its
+ * own transaction, so one failure never takes the others' writes with it and every answer matches what was stored.
+ */
+@Injectable()
+export class GroupTransactions {
+  private readonly lanes: Lane[];
+
+  constructor(
+    @InjectDataSource() private readonly db: DataSource,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+  ) {
+    this.lanes = Array.from({ length: config.WRITE_LANES }, () => ({ queue: [], busy: false }));
+  }
+
+  run<T>(key: string, unit: Unit<T>): Promise<T> {
+    const lane = this.lanes[createHash('sha1').update(key).digest().readUInt32BE(0) % this.lanes.length];
+    return new Promise<T>((resolve, reject) => {
+      lane.queue.push({ unit, resolve: resolve as (v: unknown) => void, reject });
+      void this.pump(lane);
+    });
+  }
+
+  private async pump(lane: Lane): Promise<void> {
+    if (lane.busy || lane.queue.length === 0) return;
+    lane.busy = true;
+    const group = lane.queue.splice(0, this.config.WRITE_BATCH_MAX);
+    try {
+      let outcomes: { ok: boolean; value: unknown }[];
+      try {
+        outcomes = await this.db.transaction(async (m) => {
+          const out: { ok: boolean; value: unknown }[] = [];
+          for (const p of group) {
+            try {
+              out.push({ ok: true, value: await p.unit(m) });
+            } catch (e) {
+              if (!(e instanceof ProblemException) || group.length === 1) throw e;
+              out.push({ ok: false, value: e });
+            }
+          }
+          return out;
+        });
+      } catch (e) {
+        if (group.length === 1) {
+          group[0].reject(e);
+          return;
+        }
+        for (const p of group) {
+          try {
+            p.resolve(await this.db.transaction(p.unit));
+          } catch (e2) {
+            p.reject(e2);
+          }
+        }
+        return;
+      }
+      outcomes.forEach((o, i) => (o.ok ? group[i].resolve(o.value) : group[i].reject(o.value)));
+    } finally {
+      lane.busy = false;
+      void this.pump(lane);
+    }
+  }
+}
