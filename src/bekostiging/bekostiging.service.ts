@@ -3,6 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import { ClockService, dutchDate } from '../common/clock/clock.service';
 import { prepared } from '../common/database/prepared';
+import { deferToCommit } from '../common/database/group-transactions';
 import { DomainHooks, persoonSlot } from '../common/events/domain-hooks';
 import { SandboxDataRegistry } from '../common/sandbox/sandbox-data.registry';
 import { beginVanDag, KlokPlanner } from '../klok';
@@ -44,7 +45,18 @@ export class BekostigingService implements OnModuleInit {
   onModuleInit() {
     // The emitter holds the person's lock (persoonSlot) and gives the instant of its change.
     this.hooks.on('rod.inschrijving-gewijzigd', async (m, e) => {
-      await this.herbereken(m, e.sandboxId, 'persoon', e.persoonId, dutchDate(e.moment), e.moment, 'MUTATIE');
+      // In a group of writes: once for all the group's pupils of the sandbox, before the commit (the group holds their locks).
+      const uitgesteld = deferToCommit(
+        m,
+        `bekostiging:${e.sandboxId}`,
+        () => ({ personen: new Set<string>(), moment: e.moment }),
+        (acc) => {
+          acc.personen.add(e.persoonId);
+          if (e.moment > acc.moment) acc.moment = e.moment;
+        },
+        (acc) => this.herbereken(m, e.sandboxId, 'persoonlijst', [...acc.personen], dutchDate(acc.moment), acc.moment, 'MUTATIE'),
+      );
+      if (!uitgesteld) await this.herbereken(m, e.sandboxId, 'persoon', e.persoonId, dutchDate(e.moment), e.moment, 'MUTATIE');
     });
     this.hooks.on('rod.persoon-gewijzigd', async (m, e) => {
       await this.voorPersoon(m, e.sandboxId, e.persoonId);
@@ -138,10 +150,11 @@ export class BekostigingService implements OnModuleInit {
     if (!teldata.length) return { statussen: 0, events: 0 };
     const params = [sandboxId, teldata, teldata.map(deadlineEinde), teldata.map((t) => (isOpen(t, vandaag) ? 'V' : 'D')), moment, waarde, opties.events ?? true, aanleiding];
     const sql = herberekenSql(bereik);
-    // One person: the caller holds the person's lock, as every writer of that person's inschrijvingen does.
-    if (bereik !== 'persoon') await m.query(bekostigingSlot(false), [sandboxId]);
-    // A person's recompute runs on every write: prepared once per connection (planning it was most of its cost).
-    const [r] = bereik === 'persoon' ? await prepared<Telling>(m, 'bekostiging_herbereken_persoon', sql, params) : ((await m.query(sql, params)) as Telling[]);
+    // Persons: the caller holds their locks, as every writer of their inschrijvingen does.
+    const personen = bereik === 'persoon' || bereik === 'persoonlijst';
+    if (!personen) await m.query(bekostigingSlot(false), [sandboxId]);
+    // Persons' recomputes run on every write: prepared once per connection (planning them was most of their cost).
+    const [r] = personen ? await prepared<Telling>(m, `bekostiging_herbereken_${bereik}`, sql, params) : ((await m.query(sql, params)) as Telling[]);
     return r;
   }
 

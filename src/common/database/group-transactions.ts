@@ -16,11 +16,36 @@ interface Lane {
   queue: Pending[];
   busy: boolean;
 }
+interface Deferred {
+  acc: unknown;
+  run: (acc: unknown) => Promise<unknown>;
+}
+
+/** Work deferred to the end of a group transaction, per key, in the order first deferred. */
+const deferred = new WeakMap<EntityManager, Map<string, Deferred>>();
+
+/**
+ * Defers work to the end of the group transaction of `m`, just before its commit, folding every call with the same key
+ * into one accumulator (e.g. the pupils whose bekostiging must be recomputed, once for the whole group). Returns false
+ * when `m` is not a group transaction: the caller then does the work itself, at once.
+ */
+export function deferToCommit<A>(m: EntityManager, key: string, init: () => A, add: (acc: A) => void, run: (acc: A) => Promise<unknown>): boolean {
+  const work = deferred.get(m);
+  if (!work) return false;
+  let d = work.get(key);
+  if (!d) {
+    d = { acc: init(), run: run as (acc: unknown) => Promise<unknown> };
+    work.set(key, d);
+  }
+  add(d.acc as A);
+  return true;
+}
 
 /**
  * Group commit for hot writes: units of work that arrive while their lane is busy run one after another in one
  * transaction (one BEGIN and one COMMIT with its WAL flush for the whole group), up to WRITE_BATCH_MAX per group.
- * Every unit sees the writes of the units before it, exactly as if they had committed one after the other.
+ * Every unit sees the writes of the units before it, exactly as if they had committed one after the other; work the
+ * units defer (deferToCommit) runs once for the group, before the commit.
  *
  * A unit is routed to a lane by its key (e.g. the pupil), so work on one key is never spread over concurrent groups.
  * A unit that throws a ProblemException must not have written anything yet (the rules are checked before the write):
@@ -53,18 +78,7 @@ export class GroupTransactions {
     try {
       let outcomes: { ok: boolean; value: unknown }[];
       try {
-        outcomes = await this.db.transaction(async (m) => {
-          const out: { ok: boolean; value: unknown }[] = [];
-          for (const p of group) {
-            try {
-              out.push({ ok: true, value: await p.unit(m) });
-            } catch (e) {
-              if (!(e instanceof ProblemException) || group.length === 1) throw e;
-              out.push({ ok: false, value: e });
-            }
-          }
-          return out;
-        });
+        outcomes = await this.transaction(group);
       } catch (e) {
         if (group.length === 1) {
           group[0].reject(e);
@@ -72,7 +86,8 @@ export class GroupTransactions {
         }
         for (const p of group) {
           try {
-            p.resolve(await this.db.transaction(p.unit));
+            const [o] = await this.transaction([p]);
+            p.resolve(o.value);
           } catch (e2) {
             p.reject(e2);
           }
@@ -84,5 +99,24 @@ export class GroupTransactions {
       lane.busy = false;
       void this.pump(lane);
     }
+  }
+
+  /** One transaction for the units, then their deferred work; a unit's ProblemException is its answer (alone: thrown). */
+  private transaction(group: Pending[]): Promise<{ ok: boolean; value: unknown }[]> {
+    return this.db.transaction(async (m) => {
+      deferred.set(m, new Map());
+      const out: { ok: boolean; value: unknown }[] = [];
+      for (const p of group) {
+        try {
+          out.push({ ok: true, value: await p.unit(m) });
+        } catch (e) {
+          if (!(e instanceof ProblemException) || group.length === 1) throw e;
+          out.push({ ok: false, value: e });
+        }
+      }
+      for (const d of deferred.get(m)!.values()) await d.run(d.acc);
+      deferred.delete(m);
+      return out;
+    });
   }
 }
