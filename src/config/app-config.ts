@@ -115,14 +115,14 @@ export class AppConfig {
   @IsInt()
   @Min(1)
   @Max(64)
-  WRITE_LANES: number = 4;
+  WRITE_LANES: number = 2;
 
   /** Most ROD submissions committed together in one write group. */
   @Transform(toInt)
   @IsInt()
   @Min(1)
   @Max(500)
-  WRITE_BATCH_MAX: number = 16;
+  WRITE_BATCH_MAX: number = 32;
 
   /** Deliveries one worker claims and sends at the same time. */
   @Transform(toInt)

@@ -62,8 +62,9 @@ export interface Antwoord {
 
 /**
  * AanleverenInschrijvingBO and AanleverenVerwijderingInschrijvingBO: every rule checked, every foutmelding at
- * once, nothing stored when afgekeurd. One transaction per message; writes to one inschrijving are serialised
- * by an advisory lock on its key, and a bedrijfsdocument id is answered once (resend = stored answer).
+ * once, nothing stored when afgekeurd (a rejection is thrown before any write). Messages that arrive together commit
+ * together (GroupTransactions), each on the state the ones before it left; writes for one pupil are serialised by an
+ * advisory lock on the person, and a bedrijfsdocument id is answered once (resend = stored answer).
  */
 @Injectable()
 export class AanleverenService {
