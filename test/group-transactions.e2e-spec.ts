@@ -32,6 +32,28 @@ describe('group transactions', () => {
     expect(txs[0].n).toBe(2);
   });
 
+  it('units of one read kind share one read at the start of their group; a unit of another kind starts a new group', async () => {
+    const reads: string[][] = [];
+    const groupRead = (input: string) => ({
+      kind: 'probe',
+      input,
+      read: async (_m: unknown, inputs: string[]) => {
+        reads.push(inputs);
+        return inputs.map((x) => `gelezen:${x}`);
+      },
+    });
+    const results = await Promise.all([
+      groups.run('same-lane', async (_m, g) => g, groupRead('a')),
+      groups.run('same-lane', async (_m, g) => g, groupRead('b')),
+      groups.run('same-lane', async (_m, g) => g, groupRead('c')),
+      groups.run('same-lane', async (_m, g) => g ?? 'zonder'),
+      groups.run('same-lane', async (_m, g) => g, groupRead('d')),
+    ]);
+    expect(results).toEqual(['gelezen:a', 'gelezen:b', 'gelezen:c', 'zonder', 'gelezen:d']);
+    // a ran alone (idle lane); b and c were read together; the unit without a read kind ran in a group of its own.
+    expect(reads).toEqual([['a'], ['b', 'c'], ['d']]);
+  });
+
   it('a unit answered with a problem (nothing written) leaves the others of its group committed', async () => {
     const results = await Promise.allSettled(
       ['a', 'fout', 'b', 'c'].map((k) =>

@@ -6,9 +6,22 @@ import type { AppConfig } from '../../config/app-config';
 import { APP_CONFIG } from '../../config/config.module';
 import { ProblemException } from '../problem/problem';
 
-type Unit<T> = (m: EntityManager) => Promise<T>;
+type Unit<T> = (m: EntityManager, gelezen?: unknown) => Promise<T>;
+
+/**
+ * Reads that the units of one kind in a group share: `read` gets the inputs of all of them (in group order) at the start
+ * of the group's transaction and answers one result per input, in one or two round trips instead of one or two per unit.
+ * It answers null for a unit whose reads an earlier unit of the group may change (then that unit reads for itself).
+ */
+export interface GroupRead<I> {
+  kind: string;
+  input: I;
+  read: (m: EntityManager, inputs: I[]) => Promise<unknown[]>;
+}
+
 interface Pending {
   unit: Unit<unknown>;
+  groupRead?: GroupRead<unknown>;
   resolve: (v: unknown) => void;
   reject: (e: unknown) => void;
 }
@@ -63,18 +76,29 @@ export class GroupTransactions {
     this.lanes = Array.from({ length: config.WRITE_LANES }, () => ({ queue: [], busy: false }));
   }
 
-  run<T>(key: string, unit: Unit<T>): Promise<T> {
+  run<T, I = unknown>(key: string, unit: Unit<T>, groupRead?: GroupRead<I>): Promise<T> {
     const lane = this.lanes[createHash('sha1').update(key).digest().readUInt32BE(0) % this.lanes.length];
     return new Promise<T>((resolve, reject) => {
-      lane.queue.push({ unit, resolve: resolve as (v: unknown) => void, reject });
+      lane.queue.push({ unit, groupRead: groupRead as GroupRead<unknown> | undefined, resolve: resolve as (v: unknown) => void, reject });
       void this.pump(lane);
     });
+  }
+
+  /**
+   * The next group of a lane: consecutive units of one read kind (or all without a group read), so a group read never
+   * misses what a unit of another kind before it changed.
+   */
+  private nextGroup(lane: Lane): Pending[] {
+    const kind = lane.queue[0].groupRead?.kind;
+    let n = 1;
+    while (n < lane.queue.length && n < this.config.WRITE_BATCH_MAX && lane.queue[n].groupRead?.kind === kind) n++;
+    return lane.queue.splice(0, n);
   }
 
   private async pump(lane: Lane): Promise<void> {
     if (lane.busy || lane.queue.length === 0) return;
     lane.busy = true;
-    const group = lane.queue.splice(0, this.config.WRITE_BATCH_MAX);
+    const group = this.nextGroup(lane);
     try {
       let outcomes: { ok: boolean; value: unknown }[];
       try {
@@ -105,10 +129,12 @@ export class GroupTransactions {
   private transaction(group: Pending[]): Promise<{ ok: boolean; value: unknown }[]> {
     return this.db.transaction(async (m) => {
       deferred.set(m, new Map());
+      const groupRead = group[0].groupRead;
+      const gelezen = groupRead ? await groupRead.read(m, group.map((p) => p.groupRead!.input)) : [];
       const out: { ok: boolean; value: unknown }[] = [];
-      for (const p of group) {
+      for (const [i, p] of group.entries()) {
         try {
-          out.push({ ok: true, value: await p.unit(m) });
+          out.push({ ok: true, value: await p.unit(m, gelezen[i]) });
         } catch (e) {
           if (!(e instanceof ProblemException) || group.length === 1) throw e;
           out.push({ ok: false, value: e });

@@ -13,7 +13,7 @@ import { gemachtigdSql } from '../machtigingen/machtigingen.service';
 import { PersonenService } from '../personen/personen.service';
 import { afgekeurd, geenMachtiging } from '../rod.answers';
 import { isFout, RodCode, RodCodeName, RodProblem, resultaatVan, Terugmelding, terugmelding } from '../rod.errors';
-import { RioPeriodeCheckResult, RodRioPort } from '../rio-port';
+import { RioPeriodeCheckInput, RioPeriodeCheckResult, RodRioPort } from '../rio-port';
 import { prepared } from '../../common/database/prepared';
 import { controleerDatums, GROEPEN, leeftijdPeildatum, metEinddatum, NNCA_WAARDEN, overlappen, teLaat, teOud, voorVierdeVerjaardag } from '../rules/inschrijving-regels';
 import { AanleverAntwoord, AanleverenInschrijvingRequest, VerwijderingRequest } from './aanleveren.dto';
@@ -36,6 +36,57 @@ interface Stand {
   persoon: { id: string; burgerservicenummer: string | null; onderwijsnummer: string | null; geboortedatum: string; geslacht: string } | null;
   gemachtigd: boolean;
 }
+interface LeesRij {
+  doc: { hash: string; status: number; antwoord: AanleverAntwoord } | null;
+  huidig: Huidig | null;
+  andere: Andere[];
+}
+/** What a submission needs read before its rules: the group reads it for all its submissions at once. */
+interface AanleverInvoer {
+  sandboxId: string;
+  oin: string;
+  nummer: string;
+  instellingscode: string;
+  vandaag: string;
+  docId: string;
+  volgnummer: string;
+  rioInputs: RioPeriodeCheckInput[];
+}
+interface Gelezen {
+  stand: Stand & { rio: unknown[] };
+  /** null: an earlier submission of the group shares the document or person; read at the submission's turn. */
+  lees: LeesRij | null;
+}
+
+/**
+ * A group's mandates, persons (by BSN or onderwijsnummer, $2), RIO checks (one for all periodes: `rio`, on the first row)
+ * and the locks of each submission: its bedrijfsdocument ($6) and its person ($7 || id). $1 sandbox, $3 OINs,
+ * $4 instellingscodes, $5 dates of the mandate check. Rows in input order.
+ */
+const STAND_GROEP_SQL = (rio: string) => `
+  WITH u AS (SELECT * FROM unnest($2::bpchar[], $3::bpchar[], $4::bpchar[], $5::text[], $6::text[]) WITH ORDINALITY AS u(nummer, oin, instellingscode, vandaag, docslot, i)),
+  s AS (SELECT u.*, ${gemachtigdSql('$1', 'u.oin', 'u.instellingscode', 'u.vandaag')} AS gemachtigd,
+               (SELECT row_to_json(x) FROM (${PersonenService.persoonSql('$1', 'u.nummer')}) x) AS persoon FROM u)
+  SELECT s.gemachtigd, s.persoon, pg_advisory_xact_lock(hashtextextended(s.docslot, 0)) AS l1,
+         CASE WHEN s.persoon IS NOT NULL THEN pg_advisory_xact_lock(hashtextextended($7 || (s.persoon->>'id'), 0)) END AS l2,
+         CASE WHEN s.i = 1 THEN (${rio}) END AS rio
+    FROM s ORDER BY s.i`;
+
+/** Under the group's locks: each submission's bedrijfsdocument and its person's inschrijvingen (through the person index). */
+const LEES_GROEP_SQL = `
+  WITH u AS (SELECT * FROM unnest($2::bpchar[], $3::uuid[], $4::bpchar[], $5::uuid[], $6::text[]) WITH ORDINALITY AS u(oin, doc, instellingscode, persoon_id, volgnummer, i)),
+  mijn AS MATERIALIZED (
+    SELECT id, persoon_id, instellingscode, inschrijvingvolgnummer, versie, inhoud_hash, datum_inschrijving, datum_uitschrijving
+      FROM rod_inschrijving WHERE sandbox_id = $1 AND persoon_id = ANY ($5::uuid[]))
+  SELECT
+    (SELECT json_build_object('hash', d.request_hash, 'status', d.status_code, 'antwoord', d.antwoord) FROM rod_bedrijfsdocument d
+      WHERE d.sandbox_id = $1 AND d.oin = u.oin AND d.identificatiecode = u.doc) AS doc,
+    (SELECT json_build_object('id', id, 'versie', versie, 'inhoud_hash', inhoud_hash, 'datum_inschrijving', datum_inschrijving, 'datum_uitschrijving', datum_uitschrijving)
+       FROM mijn WHERE mijn.persoon_id = u.persoon_id AND mijn.instellingscode = u.instellingscode AND mijn.inschrijvingvolgnummer = u.volgnummer) AS huidig,
+    (SELECT coalesce(json_agg(json_build_object('id', id, 'instellingscode', instellingscode, 'inschrijvingvolgnummer', inschrijvingvolgnummer,
+              'datum_inschrijving', datum_inschrijving, 'datum_uitschrijving', datum_uitschrijving)), '[]')
+       FROM mijn WHERE mijn.persoon_id = u.persoon_id AND mijn.instellingscode <> u.instellingscode) AS andere
+    FROM u ORDER BY u.i`;
 
 const AFWIJKING: Record<string, RodCodeName> = {
   VESTIGING_GELDIG: RodCode.vestigingNietGeldig,
@@ -88,45 +139,23 @@ export class AanleverenService {
       onderwijslocatiecode: per.onderwijslocatiecode,
       datum: per.datumBegin,
     }));
-    const rioCheck = this.rio.checkPeriodesQuery(1, 8, rioInputs);
     const pgn = req.persoonsgebondenNummer;
-    // Committed together with other submissions that arrive at the same moment; one pupil's stay in one group lane.
-    return this.groepen.run(`${p.sandboxId}:${pgn.burgerservicenummer ?? pgn.onderwijsnummer}`, async (m) => {
-      // One round trip: the mandate (403 first), the person of the PGN, the RIO check of the periodes, and the locks that serialise one
-      // bedrijfsdocument at a time and one writer per person (its inschrijvingen and their bekostiging). Every statement of
-      // this transaction is prepared and runs on a generic plan (see dataSourceOptions).
-      const [stand] = await prepared<Stand & { rio: unknown[] }>(
-        m,
-        'rod_stand_lock',
-        `WITH s AS (SELECT ${gemachtigdSql('$1', '$3', '$4', '$5')} AS gemachtigd, (SELECT row_to_json(x) FROM (${PersonenService.PERSOON_SQL}) x) AS persoon)
-         SELECT s.gemachtigd, s.persoon, (${rioCheck.sql}) AS rio, pg_advisory_xact_lock(hashtextextended($6, 0)) AS l1,
-                CASE WHEN s.persoon IS NOT NULL THEN pg_advisory_xact_lock(hashtextextended($7 || (s.persoon->>'id'), 0)) END AS l2 FROM s`,
-        [
-          p.sandboxId, pgn.burgerservicenummer ?? pgn.onderwijsnummer!, p.oin, req.instellingscode, vandaag,
-          `rod-doc:${p.sandboxId}:${p.oin}:${req.bedrijfsdocument.identificatiecodeBedrijfsdocument}`,
-          persoonSlot(p.sandboxId, ''),
-          ...rioCheck.params,
-        ],
-      );
+    const nummer = pgn.burgerservicenummer ?? pgn.onderwijsnummer!;
+    const invoer: AanleverInvoer = {
+      sandboxId: p.sandboxId, oin: p.oin, nummer, instellingscode: req.instellingscode, vandaag,
+      docId: req.bedrijfsdocument.identificatiecodeBedrijfsdocument, volgnummer: req.inschrijvingvolgnummer, rioInputs,
+    };
+    // Committed together with other submissions that arrive at the same moment (one pupil's always in the same lane);
+    // the group reads the mandates, persons, RIO and current states of all its submissions at once (leesGroep).
+    return this.groepen.run(`${p.sandboxId}:${nummer}`, async (m, g) => {
+      const { stand, lees } = g as Gelezen;
       if (!stand.gemachtigd) throw geenMachtiging(req.instellingscode);
       const t: Terugmelding[] = PersonenService.checkPgn(pgn);
       const persoon = t.length ? null : PersonenService.resolutie(stand.persoon, pgn);
       if (persoon) t.push(...persoon.terugmeldingen);
       const persoonId = persoon?.persoon?.id;
-      const [rij] = await prepared<{ doc: { hash: string; status: number; antwoord: AanleverAntwoord } | null; huidig: Huidig | null; andere: Andere[] }>(
-        m,
-        'rod_aanleveren_lees',
-        `WITH ${INSCHRIJVINGEN_VAN_PERSOON}
-         SELECT
-           (SELECT json_build_object('hash', request_hash, 'status', status_code, 'antwoord', antwoord) FROM rod_bedrijfsdocument
-             WHERE sandbox_id = $1 AND oin = $2 AND identificatiecode = $3) AS doc,
-           (SELECT json_build_object('id', id, 'versie', versie, 'inhoud_hash', inhoud_hash, 'datum_inschrijving', datum_inschrijving, 'datum_uitschrijving', datum_uitschrijving)
-              FROM mijn WHERE instellingscode = $4 AND inschrijvingvolgnummer = $6) AS huidig,
-           (SELECT coalesce(json_agg(json_build_object('id', id, 'instellingscode', instellingscode, 'inschrijvingvolgnummer', inschrijvingvolgnummer,
-                     'datum_inschrijving', datum_inschrijving, 'datum_uitschrijving', datum_uitschrijving)), '[]')
-              FROM mijn WHERE instellingscode <> $4) AS andere`,
-        [p.sandboxId, p.oin, req.bedrijfsdocument.identificatiecodeBedrijfsdocument, req.instellingscode, persoonId ?? null, req.inschrijvingvolgnummer],
-      );
+      // An earlier submission of the group may have changed what this one reads: then it reads for itself, now.
+      const rij = lees ?? (await this.lees(m, invoer, persoonId ?? null));
       if (rij.doc) return this.herhaal(rij.doc, requestHash);
 
       // Code lists
@@ -247,7 +276,64 @@ export class AanleverenService {
       }
       await this.hooks.emit('rod.inschrijving-gewijzigd', m, { sandboxId: p.sandboxId, persoonId: persoonId!, instellingscodes: [req.instellingscode], moment: now });
       return { status, body };
-    });
+    }, { kind: 'rod-aanleveren', input: invoer, read: (m, inputs) => this.leesGroep(m, inputs) });
+  }
+
+  /**
+   * The reads of a group of submissions, per sandbox in two round trips: first the mandates, persons and RIO checks, taking
+   * every submission's locks (its bedrijfsdocument, its person); then, under those locks, their bedrijfsdocumenten and the
+   * persons' inschrijvingen. A submission whose document or person an earlier one in the group shares gets no second
+   * read (null): it reads for itself at its turn, after the earlier one wrote.
+   */
+  private async leesGroep(m: EntityManager, inputs: AanleverInvoer[]): Promise<Gelezen[]> {
+    const out: Gelezen[] = new Array(inputs.length);
+    const perSandbox = new Map<string, number[]>();
+    inputs.forEach((x, i) => perSandbox.set(x.sandboxId, [...(perSandbox.get(x.sandboxId) ?? []), i]));
+    for (const [sandboxId, idx] of perSandbox) {
+      const xs = idx.map((i) => inputs[i]);
+      const rio = this.rio.checkPeriodesQuery(1, 8, xs.flatMap((x) => x.rioInputs));
+      const standen = await prepared<Stand & { rio: unknown[] | null }>(m, 'rod_stand_groep', STAND_GROEP_SQL(rio.sql), [
+        sandboxId, xs.map((x) => x.nummer), xs.map((x) => x.oin), xs.map((x) => x.instellingscode), xs.map((x) => x.vandaag),
+        xs.map((x) => `rod-doc:${sandboxId}:${x.oin}:${x.docId}`), persoonSlot(sandboxId, ''), ...rio.params,
+      ]);
+      const rioRijen = standen[0].rio ?? [];
+      const persoonIds = standen.map((s) => s.persoon?.id ?? null);
+      const gelezen = await prepared<LeesRij>(m, 'rod_lees_groep', LEES_GROEP_SQL, [
+        sandboxId, xs.map((x) => x.oin), xs.map((x) => x.docId), xs.map((x) => x.instellingscode), persoonIds, xs.map((x) => x.volgnummer),
+      ]);
+      const docs = new Set<string>();
+      const personen = new Set<string>();
+      let periode = 0;
+      idx.forEach((i, k) => {
+        const doc = `${xs[k].oin}:${xs[k].docId}`;
+        const gedeeld = docs.has(doc) || (persoonIds[k] !== null && personen.has(persoonIds[k]!));
+        docs.add(doc);
+        if (persoonIds[k]) personen.add(persoonIds[k]!);
+        const n = xs[k].rioInputs.length;
+        out[i] = { stand: { gemachtigd: standen[k].gemachtigd, persoon: standen[k].persoon, rio: rioRijen.slice(periode, periode + n) }, lees: gedeeld ? null : gelezen[k] };
+        periode += n;
+      });
+    }
+    return out;
+  }
+
+  /** The reads of one submission, for one whose group shares its document or person with an earlier submission. */
+  private async lees(m: EntityManager, x: AanleverInvoer, persoonId: string | null): Promise<LeesRij> {
+    const [rij] = await prepared<LeesRij>(
+      m,
+      'rod_aanleveren_lees',
+      `WITH ${INSCHRIJVINGEN_VAN_PERSOON}
+       SELECT
+         (SELECT json_build_object('hash', request_hash, 'status', status_code, 'antwoord', antwoord) FROM rod_bedrijfsdocument
+           WHERE sandbox_id = $1 AND oin = $2 AND identificatiecode = $3) AS doc,
+         (SELECT json_build_object('id', id, 'versie', versie, 'inhoud_hash', inhoud_hash, 'datum_inschrijving', datum_inschrijving, 'datum_uitschrijving', datum_uitschrijving)
+            FROM mijn WHERE instellingscode = $4 AND inschrijvingvolgnummer = $6) AS huidig,
+         (SELECT coalesce(json_agg(json_build_object('id', id, 'instellingscode', instellingscode, 'inschrijvingvolgnummer', inschrijvingvolgnummer,
+                   'datum_inschrijving', datum_inschrijving, 'datum_uitschrijving', datum_uitschrijving)), '[]')
+            FROM mijn WHERE instellingscode <> $4) AS andere`,
+      [x.sandboxId, x.oin, x.docId, x.instellingscode, persoonId, x.volgnummer],
+    );
+    return rij;
   }
 
   async verwijderen(p: Principal, req: VerwijderingRequest): Promise<Antwoord> {

@@ -71,10 +71,14 @@ export class PersonenService {
    * SQL that finds the person of a PGN: $1 sandbox, $2 number, a BSN match before an onderwijsnummer match. Each branch
    * is a lookup on its own unique index, whatever the table's statistics say.
    */
-  static readonly PERSOON_SQL = `SELECT ${PERSOON_KOLOMMEN} FROM (
-      (SELECT ${PERSOON_KOLOMMEN}, 0 AS voorrang FROM rod_persoon WHERE sandbox_id = $1 AND burgerservicenummer = $2)
-      UNION ALL (SELECT ${PERSOON_KOLOMMEN}, 1 FROM rod_persoon WHERE sandbox_id = $1 AND onderwijsnummer = $2)) p
+  static persoonSql(sandbox: string, nummer: string): string {
+    return `SELECT ${PERSOON_KOLOMMEN} FROM (
+      (SELECT ${PERSOON_KOLOMMEN}, 0 AS voorrang FROM rod_persoon WHERE sandbox_id = ${sandbox} AND burgerservicenummer = ${nummer})
+      UNION ALL (SELECT ${PERSOON_KOLOMMEN}, 1 FROM rod_persoon WHERE sandbox_id = ${sandbox} AND onderwijsnummer = ${nummer})) p
     ORDER BY p.voorrang LIMIT 1`;
+  }
+
+  static readonly PERSOON_SQL = PersonenService.persoonSql('$1', '$2');
 
   async identificeer(p: Principal, req: IdentificatieRequest): Promise<IdentificatieResponse> {
     const fout: Terugmelding[] = [];
