@@ -55,6 +55,8 @@ export class BekostigingService implements OnModuleInit {
           if (e.moment > acc.moment) acc.moment = e.moment;
         },
         (acc) => this.herbereken(m, e.sandboxId, 'persoonlijst', [...acc.personen], dutchDate(acc.moment), acc.moment, 'MUTATIE'),
+        // After the group's buffered writes (order 0).
+        1,
       );
       if (!uitgesteld) await this.herbereken(m, e.sandboxId, 'persoon', e.persoonId, dutchDate(e.moment), e.moment, 'MUTATIE');
     });

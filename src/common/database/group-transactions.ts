@@ -32,9 +32,10 @@ interface Lane {
 interface Deferred {
   acc: unknown;
   run: (acc: unknown) => Promise<unknown>;
+  order: number;
 }
 
-/** Work deferred to the end of a group transaction, per key, in the order first deferred. */
+/** Work deferred to the end of a group transaction, per key; run by `order`, then in the order first deferred. */
 const deferred = new WeakMap<EntityManager, Map<string, Deferred>>();
 
 /**
@@ -42,16 +43,24 @@ const deferred = new WeakMap<EntityManager, Map<string, Deferred>>();
  * into one accumulator (e.g. the pupils whose bekostiging must be recomputed, once for the whole group). Returns false
  * when `m` is not a group transaction: the caller then does the work itself, at once.
  */
-export function deferToCommit<A>(m: EntityManager, key: string, init: () => A, add: (acc: A) => void, run: (acc: A) => Promise<unknown>): boolean {
+export function deferToCommit<A>(m: EntityManager, key: string, init: () => A, add: (acc: A) => void, run: (acc: A) => Promise<unknown>, order = 0): boolean {
   const work = deferred.get(m);
   if (!work) return false;
   let d = work.get(key);
   if (!d) {
-    d = { acc: init(), run: run as (acc: unknown) => Promise<unknown> };
+    d = { acc: init(), run: run as (acc: unknown) => Promise<unknown>, order };
     work.set(key, d);
   }
   add(d.acc as A);
   return true;
+}
+
+/** Runs the work deferred under `key` now (e.g. buffered writes before a read that must see them); later calls start anew. */
+export async function runDeferredNow(m: EntityManager, key: string): Promise<void> {
+  const d = deferred.get(m)?.get(key);
+  if (!d) return;
+  deferred.get(m)!.delete(key);
+  await d.run(d.acc);
 }
 
 /**
@@ -140,7 +149,12 @@ export class GroupTransactions {
           out.push({ ok: false, value: e });
         }
       }
-      for (const d of deferred.get(m)!.values()) await d.run(d.acc);
+      const work = deferred.get(m)!;
+      while (work.size) {
+        const [key, d] = [...work.entries()].sort((a, b) => a[1].order - b[1].order)[0];
+        work.delete(key);
+        await d.run(d.acc);
+      }
       deferred.delete(m);
       return out;
     });

@@ -4,7 +4,7 @@ import { EntityManager } from 'typeorm';
 import type { Principal } from '../../common/auth/principal';
 import { ClockService } from '../../common/clock/clock.service';
 import { nederlandseDatum } from '../rules/datum';
-import { GroupTransactions } from '../../common/database/group-transactions';
+import { deferToCommit, GroupTransactions, runDeferredNow } from '../../common/database/group-transactions';
 import { DomainHooks, persoonSlot } from '../../common/events/domain-hooks';
 import { EventOutbox } from '../../common/events/outbox';
 import { stableStringify } from '../../common/idempotency/stable-json';
@@ -71,6 +71,60 @@ const STAND_GROEP_SQL = (rio: string) => `
          CASE WHEN s.persoon IS NOT NULL THEN pg_advisory_xact_lock(hashtextextended($7 || (s.persoon->>'id'), 0)) END AS l2,
          CASE WHEN s.i = 1 THEN (${rio}) END AS rio
     FROM s ORDER BY s.i`;
+
+/** Buffer key of a group's new inschrijvingen (deferToCommit). */
+const NIEUWE_INSCHRIJVINGEN = 'rod-nieuwe-inschrijvingen';
+
+/** A new inschrijving as one row of the set-based insert (field names as in LEES/INSERT SQL). */
+interface NieuweInschrijving {
+  id: string;
+  sandbox_id: string;
+  persoon_id: string;
+  instellingscode: string;
+  volgnummer: string;
+  datum_inschrijving: string;
+  datum_uitschrijving: string | null;
+  nnca: string | null;
+  ontwikkelingsperspectief: unknown;
+  tlv: unknown;
+  versie: number;
+  inhoud_hash: string;
+  meldingen: unknown;
+  doc: string;
+  client_id: string;
+  oin: string;
+  ontvangen_op: string;
+  inhoud: unknown;
+  datum_tijd_doc: string;
+  request_hash: string;
+  status: number;
+  antwoord: unknown;
+  periodes: { nr: number; db: string; de: string | null; ves: string; aan: string; loc: string; gr: number; lj: number | null; ib: boolean | null }[];
+}
+
+/** New inschrijvingen with their periodes, first versions and bedrijfsdocumenten: one statement for any number of them. */
+const SCHRIJF_NIEUW_SQL = `
+  WITH x AS (
+    SELECT * FROM jsonb_to_recordset($1::jsonb) AS x(id uuid, sandbox_id uuid, persoon_id uuid, instellingscode text, volgnummer text, datum_inschrijving date,
+      datum_uitschrijving date, nnca text, ontwikkelingsperspectief jsonb, tlv jsonb, versie int, inhoud_hash text, meldingen jsonb, doc uuid, client_id text,
+      oin text, ontvangen_op timestamptz, inhoud jsonb, datum_tijd_doc timestamptz, request_hash text, status int, antwoord jsonb, periodes jsonb)),
+  i AS (
+    INSERT INTO rod_inschrijving (id, sandbox_id, persoon_id, instellingscode, inschrijvingvolgnummer, datum_inschrijving, datum_uitschrijving, nnca,
+      ontwikkelingsperspectief, toelaatbaarheidsverklaringen, versie, inhoud_hash, meldingen, bedrijfsdocument_id, aangeleverd_door, aangeleverd_oin, eerst_ontvangen_op, ontvangen_op)
+    SELECT id, sandbox_id, persoon_id, instellingscode, volgnummer, datum_inschrijving, datum_uitschrijving, nnca,
+           ontwikkelingsperspectief, tlv, versie, inhoud_hash, meldingen, doc, client_id, oin, ontvangen_op, ontvangen_op FROM x),
+  per AS (
+    INSERT INTO rod_inschrijving_periode (inschrijving_id, volgnummer, sandbox_id, datum_begin, datum_einde, vestigingscode, onderwijsaanbiedercode, onderwijslocatiecode, groep, leerjaar, indicatie_bekostiging)
+    SELECT x.id, p.nr, x.sandbox_id, p.db, p.de, p.ves, p.aan, p.loc, p.gr, p.lj, p.ib
+      FROM x CROSS JOIN LATERAL jsonb_to_recordset(x.periodes) AS p(nr int, db date, de date, ves text, aan text, loc text, gr int, lj int, ib boolean)),
+  v AS (
+    INSERT INTO rod_inschrijving_versie (inschrijving_id, versie, sandbox_id, soort, persoon_id, instellingscode, inschrijvingvolgnummer, inhoud, meldingen,
+      bedrijfsdocument_id, datum_tijd_bedrijfsdocument, client_id, oin, ontvangen_op)
+    SELECT id, versie, sandbox_id, 'AANLEVERING', persoon_id, instellingscode, volgnummer, inhoud, meldingen, doc, datum_tijd_doc, client_id, oin, ontvangen_op FROM x)
+  INSERT INTO rod_bedrijfsdocument (sandbox_id, oin, identificatiecode, soort, request_hash, status_code, antwoord)
+  SELECT sandbox_id, oin, doc, 'AANLEVERING', request_hash, status, antwoord FROM x`;
+
+const schrijfNieuw = (m: EntityManager, rijen: NieuweInschrijving[]) => prepared(m, 'rod_schrijf_nieuw', SCHRIJF_NIEUW_SQL, [JSON.stringify(rijen)]);
 
 /** Under the group's locks: each submission's bedrijfsdocument and its person's inschrijvingen (through the person index). */
 const LEES_GROEP_SQL = `
@@ -155,6 +209,7 @@ export class AanleverenService {
       if (persoon) t.push(...persoon.terugmeldingen);
       const persoonId = persoon?.persoon?.id;
       // An earlier submission of the group may have changed what this one reads: then it reads for itself, now.
+      if (!lees) await runDeferredNow(m, NIEUWE_INSCHRIJVINGEN);
       const rij = lees ?? (await this.lees(m, invoer, persoonId ?? null));
       if (rij.doc) return this.herhaal(rij.doc, requestHash);
 
@@ -229,49 +284,60 @@ export class AanleverenService {
         await this.bewaarDocument(m, p, req.bedrijfsdocument.identificatiecodeBedrijfsdocument, 'AANLEVERING', requestHash, status, body);
         return { status, body };
       }
-      if (huidig) await prepared(m, 'rod_periodes_weg', 'DELETE FROM rod_inschrijving_periode WHERE inschrijving_id = $1', [id]);
-      const inschrijvingSql = huidig
-        ? `UPDATE rod_inschrijving SET datum_inschrijving = $6, datum_uitschrijving = $7, nnca = $8, ontwikkelingsperspectief = $9, toelaatbaarheidsverklaringen = $31, versie = $10, inhoud_hash = $11,
-             meldingen = $12, bedrijfsdocument_id = $13, aangeleverd_door = $14, aangeleverd_oin = $15, ontvangen_op = $16, updated_at = now()
-            WHERE id = $1 RETURNING id`
-        : `INSERT INTO rod_inschrijving (id, sandbox_id, persoon_id, instellingscode, inschrijvingvolgnummer, datum_inschrijving, datum_uitschrijving, nnca,
-             ontwikkelingsperspectief, toelaatbaarheidsverklaringen, versie, inhoud_hash, meldingen, bedrijfsdocument_id, aangeleverd_door, aangeleverd_oin, eerst_ontvangen_op, ontvangen_op)
-           VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $31, $10, $11, $12, $13, $14, $15, $16, $16) RETURNING id`;
-      await prepared(
-        m,
-        huidig ? 'rod_aanleveren_update' : 'rod_aanleveren_insert',
-        `WITH i AS (${inschrijvingSql}),
-         per AS (
-           INSERT INTO rod_inschrijving_periode (inschrijving_id, volgnummer, sandbox_id, datum_begin, datum_einde, vestigingscode, onderwijsaanbiedercode, onderwijslocatiecode, groep, leerjaar, indicatie_bekostiging)
-           SELECT (SELECT id FROM i), x.nr, $2, x.db, x.de, x.ves, x.aan, x.loc, x.gr, x.lj, x.ib
-             FROM unnest($17::int[], $18::date[], $19::date[], $20::text[], $21::text[], $22::text[], $23::int[], $24::int[], $25::boolean[]) AS x(nr, db, de, ves, aan, loc, gr, lj, ib)),
-         v AS (
-           INSERT INTO rod_inschrijving_versie (inschrijving_id, versie, sandbox_id, soort, persoon_id, instellingscode, inschrijvingvolgnummer, inhoud, meldingen,
-             bedrijfsdocument_id, datum_tijd_bedrijfsdocument, client_id, oin, ontvangen_op)
-           SELECT (SELECT id FROM i), $10, $2, 'AANLEVERING', $3, $4, $5, $26, $12, $13, $27, $14, $15, $16)
-         INSERT INTO rod_bedrijfsdocument (sandbox_id, oin, identificatiecode, soort, request_hash, status_code, antwoord)
-         SELECT $2, $15, $13, 'AANLEVERING', $28, $29, $30 FROM i`,
-        [
-          id, p.sandboxId, persoonId, req.instellingscode, req.inschrijvingvolgnummer, req.datumInschrijving, req.datumUitschrijving ?? null, req.nNCA ?? null,
-          JSON.stringify(inhoud.ontwikkelingsperspectief), versie, inhoudHash, JSON.stringify(t), req.bedrijfsdocument.identificatiecodeBedrijfsdocument, p.clientId, p.oin, now,
-          periodes.map((_, i) => i + 1),
-          periodes.map((x) => x.datumBegin),
-          periodes.map((x) => x.datumEinde),
-          periodes.map((x) => x.vestigingscode),
-          periodes.map((x) => x.onderwijsaanbiedercode),
-          periodes.map((x) => x.onderwijslocatiecode),
-          periodes.map((x) => Number(x.groep)),
-          periodes.map((x) => x.leerjaar ?? null),
-          periodes.map((x) => x.indicatieBekostiging ?? null),
-          JSON.stringify(inhoud), req.bedrijfsdocument.datumTijdBedrijfsdocument, requestHash, status, JSON.stringify(body), JSON.stringify(tlv),
-        ],
-      );
-
       // Dubbele inschrijving: a kennisgeving to both schools, once per newly overlapping pair.
       const vorige = huidig ? { datumInschrijving: huidig.datum_inschrijving, datumUitschrijving: huidig.datum_uitschrijving } : null;
-      for (const a of overlap) {
-        const ander = { datumInschrijving: a.datum_inschrijving, datumUitschrijving: a.datum_uitschrijving };
-        if (vorige && overlappen(vorige, ander)) continue;
+      const nieuweOverlap = overlap.filter((a) => !(vorige && overlappen(vorige, { datumInschrijving: a.datum_inschrijving, datumUitschrijving: a.datum_uitschrijving })));
+      if (huidig) {
+        await prepared(m, 'rod_periodes_weg', 'DELETE FROM rod_inschrijving_periode WHERE inschrijving_id = $1', [id]);
+        await prepared(
+          m,
+          'rod_aanleveren_update',
+          `WITH i AS (
+             UPDATE rod_inschrijving SET datum_inschrijving = $6, datum_uitschrijving = $7, nnca = $8, ontwikkelingsperspectief = $9, toelaatbaarheidsverklaringen = $31, versie = $10, inhoud_hash = $11,
+               meldingen = $12, bedrijfsdocument_id = $13, aangeleverd_door = $14, aangeleverd_oin = $15, ontvangen_op = $16, updated_at = now()
+              WHERE id = $1 RETURNING id),
+           per AS (
+             INSERT INTO rod_inschrijving_periode (inschrijving_id, volgnummer, sandbox_id, datum_begin, datum_einde, vestigingscode, onderwijsaanbiedercode, onderwijslocatiecode, groep, leerjaar, indicatie_bekostiging)
+             SELECT (SELECT id FROM i), x.nr, $2, x.db, x.de, x.ves, x.aan, x.loc, x.gr, x.lj, x.ib
+               FROM unnest($17::int[], $18::date[], $19::date[], $20::text[], $21::text[], $22::text[], $23::int[], $24::int[], $25::boolean[]) AS x(nr, db, de, ves, aan, loc, gr, lj, ib)),
+           v AS (
+             INSERT INTO rod_inschrijving_versie (inschrijving_id, versie, sandbox_id, soort, persoon_id, instellingscode, inschrijvingvolgnummer, inhoud, meldingen,
+               bedrijfsdocument_id, datum_tijd_bedrijfsdocument, client_id, oin, ontvangen_op)
+             SELECT (SELECT id FROM i), $10, $2, 'AANLEVERING', $3, $4, $5, $26, $12, $13, $27, $14, $15, $16)
+           INSERT INTO rod_bedrijfsdocument (sandbox_id, oin, identificatiecode, soort, request_hash, status_code, antwoord)
+           SELECT $2, $15, $13, 'AANLEVERING', $28, $29, $30 FROM i`,
+          [
+            id, p.sandboxId, persoonId, req.instellingscode, req.inschrijvingvolgnummer, req.datumInschrijving, req.datumUitschrijving ?? null, req.nNCA ?? null,
+            JSON.stringify(inhoud.ontwikkelingsperspectief), versie, inhoudHash, JSON.stringify(t), req.bedrijfsdocument.identificatiecodeBedrijfsdocument, p.clientId, p.oin, now,
+            periodes.map((_, i) => i + 1),
+            periodes.map((x) => x.datumBegin),
+            periodes.map((x) => x.datumEinde),
+            periodes.map((x) => x.vestigingscode),
+            periodes.map((x) => x.onderwijsaanbiedercode),
+            periodes.map((x) => x.onderwijslocatiecode),
+            periodes.map((x) => Number(x.groep)),
+            periodes.map((x) => x.leerjaar ?? null),
+            periodes.map((x) => x.indicatieBekostiging ?? null),
+            JSON.stringify(inhoud), req.bedrijfsdocument.datumTijdBedrijfsdocument, requestHash, status, JSON.stringify(body), JSON.stringify(tlv),
+          ],
+        );
+      } else {
+        const nieuweRij: NieuweInschrijving = {
+          id, sandbox_id: p.sandboxId, persoon_id: persoonId!, instellingscode: req.instellingscode, volgnummer: req.inschrijvingvolgnummer,
+          datum_inschrijving: req.datumInschrijving, datum_uitschrijving: req.datumUitschrijving ?? null, nnca: req.nNCA ?? null,
+          ontwikkelingsperspectief: inhoud.ontwikkelingsperspectief, tlv, versie, inhoud_hash: inhoudHash, meldingen: t,
+          doc: req.bedrijfsdocument.identificatiecodeBedrijfsdocument, client_id: p.clientId, oin: p.oin, ontvangen_op: now.toISOString(), inhoud,
+          datum_tijd_doc: req.bedrijfsdocument.datumTijdBedrijfsdocument, request_hash: requestHash, status, antwoord: body,
+          periodes: periodes.map((x, i) => ({
+            nr: i + 1, db: x.datumBegin, de: x.datumEinde, ves: x.vestigingscode, aan: x.onderwijsaanbiedercode, loc: x.onderwijslocatiecode,
+            gr: Number(x.groep), lj: x.leerjaar ?? null, ib: x.indicatieBekostiging ?? null,
+          })),
+        };
+        // A new inschrijving without kennisgevingen waits for the group's other new ones: one insert for them all, before the commit.
+        const gebufferd = nieuweOverlap.length === 0 && deferToCommit(m, NIEUWE_INSCHRIJVINGEN, () => [] as NieuweInschrijving[], (acc) => acc.push(nieuweRij), (acc) => schrijfNieuw(m, acc));
+        if (!gebufferd) await schrijfNieuw(m, [nieuweRij]);
+      }
+      for (const a of nieuweOverlap) {
         await this.kennisgevingen(m, p.sandboxId, persoonId!, now, { id, instellingscode: req.instellingscode, inschrijvingvolgnummer: req.inschrijvingvolgnummer, ...nieuw }, a);
       }
       await this.hooks.emit('rod.inschrijving-gewijzigd', m, { sandboxId: p.sandboxId, persoonId: persoonId!, instellingscodes: [req.instellingscode], moment: now });
