@@ -58,7 +58,7 @@ export class BekostigingService implements OnModuleInit {
         // After the group's buffered writes (order 0).
         1,
       );
-      if (!uitgesteld) await this.herbereken(m, e.sandboxId, 'persoon', e.persoonId, dutchDate(e.moment), e.moment, 'MUTATIE');
+      if (!uitgesteld) await this.herbereken(m, e.sandboxId, 'persoonlijst', [e.persoonId], dutchDate(e.moment), e.moment, 'MUTATIE');
     });
     this.hooks.on('rod.persoon-gewijzigd', async (m, e) => {
       await this.voorPersoon(m, e.sandboxId, e.persoonId);
@@ -97,7 +97,7 @@ export class BekostigingService implements OnModuleInit {
   async voorPersoon(m: EntityManager, sandboxId: string, persoonId: string): Promise<Telling> {
     // One recompute per person at a time, so two schools' concurrent changes cannot both see themselves funded.
     await m.query('SELECT pg_advisory_xact_lock(hashtextextended($1, 0))', [persoonSlot(sandboxId, persoonId)]);
-    return this.herbereken(m, sandboxId, 'persoon', persoonId, await this.clock.today(sandboxId, m), await this.clock.now(sandboxId, m), 'MUTATIE');
+    return this.herbereken(m, sandboxId, 'persoonlijst', [persoonId], await this.clock.today(sandboxId, m), await this.clock.now(sandboxId, m), 'MUTATIE');
   }
 
   /**
@@ -153,7 +153,7 @@ export class BekostigingService implements OnModuleInit {
     const params = [sandboxId, teldata, teldata.map(deadlineEinde), teldata.map((t) => (isOpen(t, vandaag) ? 'V' : 'D')), moment, waarde, opties.events ?? true, aanleiding];
     const sql = herberekenSql(bereik);
     // Persons: the caller holds their locks, as every writer of their inschrijvingen does.
-    const personen = bereik === 'persoon' || bereik === 'persoonlijst';
+    const personen = bereik === 'persoonlijst';
     if (!personen) await m.query(bekostigingSlot(false), [sandboxId]);
     // Persons' recomputes run on every write: prepared once per connection (planning them was most of their cost).
     const [r] = personen ? await prepared<Telling>(m, `bekostiging_herbereken_${bereik}`, sql, params) : ((await m.query(sql, params)) as Telling[]);

@@ -3,11 +3,10 @@ import { ROD_EVENT_SOURCE } from '../common/events/outbox';
 export const BEKOSTIGINGSSTATUS_TYPE = 'nl.duo.rod.bekostigingsstatus-gewijzigd';
 
 /** Which inschrijvingen a recompute covers; the tie-break always sees every inschrijving of the persons involved. */
-export type Bereik = 'persoon' | 'persoonlijst' | 'personen' | 'vestigingen' | 'sandbox';
+export type Bereik = 'persoonlijst' | 'personen' | 'vestigingen' | 'sandbox';
 
 const BEREIK: Record<Bereik, string> = {
-  persoon: 'i.persoon_id = $6::uuid',
-  /** The persons of a group of writes ($6 their ids). */
+  /** Persons: one, or those of a group of writes ($6 their ids). */
   persoonlijst: 'i.persoon_id = ANY ($6::uuid[])',
   /** A chunk of the sandbox: the persons with an id in ($6[1], $6[2]]. */
   personen: 'i.persoon_id > ($6::uuid[])[1] AND i.persoon_id <= ($6::uuid[])[2]',
@@ -23,8 +22,8 @@ const BEREIK: Record<Bereik, string> = {
 export const bekostigingSlot = (exclusief: boolean) => `SELECT pg_advisory_xact_lock${exclusief ? '' : '_shared'}(hashtextextended('bekostiging:' || $1::text, 0))`;
 
 /** The vestigingen of the person's periodes: a person's recompute needs RIO for those only. */
-const VESTIGINGEN_VAN = (bereik: 'persoon' | 'persoonlijst') => `SELECT per.vestigingscode FROM rod_inschrijving i JOIN rod_inschrijving_periode per ON per.inschrijving_id = i.id
-  WHERE i.sandbox_id = $1 AND ${BEREIK[bereik]}`;
+const VESTIGINGEN_VAN_PERSONEN = `SELECT per.vestigingscode FROM rod_inschrijving i JOIN rod_inschrijving_periode per ON per.inschrijving_id = i.id
+  WHERE i.sandbox_id = $1 AND ${BEREIK.persoonlijst}`;
 
 /** Vestigingscodes of RIO that count as funded. */
 const BEKOSTIGD_IN_RIO = `('BEKOSTIGD', 'RIJKS', 'LUMPSUM')`;
@@ -81,7 +80,7 @@ export function herberekenSql(bereik: Bereik): string {
   rio AS (
     SELECT DISTINCT v.vestigingscode, t.teldatum
       FROM v_rio_vestiging_bekostiging v JOIN t ON v.begindatum <= t.teldatum AND (v.einddatum IS NULL OR v.einddatum > t.teldatum)
-     WHERE v.sandbox_id = $1 AND v.bekostigingscode IN ${BEKOSTIGD_IN_RIO}${bereik === 'persoon' || bereik === 'persoonlijst' ? ` AND v.vestigingscode IN (${VESTIGINGEN_VAN(bereik)})` : ''}),
+     WHERE v.sandbox_id = $1 AND v.bekostigingscode IN ${BEKOSTIGD_IN_RIO}${bereik === 'persoonlijst' ? ` AND v.vestigingscode IN (${VESTIGINGEN_VAN_PERSONEN})` : ''}),
   sbo AS (
     SELECT e.code AS instellingscode FROM rio_instellingserkenning e WHERE e.sandbox_id = $1 AND e.soort = 'SBAS'),
   ins AS (

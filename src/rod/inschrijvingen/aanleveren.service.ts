@@ -385,20 +385,7 @@ export class AanleverenService {
 
   /** The reads of one submission, for one whose group shares its document or person with an earlier submission. */
   private async lees(m: EntityManager, x: AanleverInvoer, persoonId: string | null): Promise<LeesRij> {
-    const [rij] = await prepared<LeesRij>(
-      m,
-      'rod_aanleveren_lees',
-      `WITH ${INSCHRIJVINGEN_VAN_PERSOON}
-       SELECT
-         (SELECT json_build_object('hash', request_hash, 'status', status_code, 'antwoord', antwoord) FROM rod_bedrijfsdocument
-           WHERE sandbox_id = $1 AND oin = $2 AND identificatiecode = $3) AS doc,
-         (SELECT json_build_object('id', id, 'versie', versie, 'inhoud_hash', inhoud_hash, 'datum_inschrijving', datum_inschrijving, 'datum_uitschrijving', datum_uitschrijving)
-            FROM mijn WHERE instellingscode = $4 AND inschrijvingvolgnummer = $6) AS huidig,
-         (SELECT coalesce(json_agg(json_build_object('id', id, 'instellingscode', instellingscode, 'inschrijvingvolgnummer', inschrijvingvolgnummer,
-                   'datum_inschrijving', datum_inschrijving, 'datum_uitschrijving', datum_uitschrijving)), '[]')
-            FROM mijn WHERE instellingscode <> $4) AS andere`,
-      [x.sandboxId, x.oin, x.docId, x.instellingscode, persoonId, x.volgnummer],
-    );
+    const [rij] = await prepared<LeesRij>(m, 'rod_lees_groep', LEES_GROEP_SQL, [x.sandboxId, [x.oin], [x.docId], [x.instellingscode], [persoonId], [x.volgnummer]]);
     return rij;
   }
 
