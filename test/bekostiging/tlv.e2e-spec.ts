@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { bearer, tokenFor } from '../support/auth';
+import { expectInvalid } from '../support/problems';
 import { createTestApp, TestApp } from '../support/test-app';
 import { leesFeed, nieuweLeerling, SCHOLEN, schrijfIn, statussenVan } from './bekostiging-support';
 
@@ -64,6 +65,23 @@ describe('bekostiging: toelaatbaarheidsverklaring (TLV) for sbo', () => {
       });
     expect(fout.status).toBe(422);
     expect(fout.body.foutmeldingen).toEqual([expect.objectContaining({ code: '234_tlv_einde_voor_begin', veld: '/toelaatbaarheidsverklaring/0/datumEinde' })]);
+    expect((await t.http().get(`/rod/v1/inschrijvingen/${id}`).set(bearer(alfa))).body).toMatchObject({ versie: 1, toelaatbaarheidsverklaring: tlv });
+
+    // Schema-level garbage in a TLV: a plain 400 listing every problem, and nothing stored.
+    const kapot = await t
+      .http()
+      .post('/rod/v1/inschrijvingen')
+      .set(bearer(alfa))
+      .send({
+        bedrijfsdocument: { identificatiecodeBedrijfsdocument: randomUUID(), datumTijdBedrijfsdocument: '2027-02-10T09:00:00Z' },
+        instellingscode: '01AC',
+        persoonsgebondenNummer: { burgerservicenummer: bsn },
+        inschrijvingvolgnummer: '1',
+        datumInschrijving: '2027-01-11',
+        inschrijvingPeriodeBO: [{ datumBegin: '2027-01-11', ...SCHOLEN['01AC'], groep: '4' }],
+        toelaatbaarheidsverklaring: [{ beschikkingsnummer: 'TLV 2027/004!', datumBegin: '1 maart' }],
+      });
+    expectInvalid(kapot, [{ pointer: '/toelaatbaarheidsverklaring/0/beschikkingsnummer' }, { pointer: '/toelaatbaarheidsverklaring/0/datumBegin' }]);
     expect((await t.http().get(`/rod/v1/inschrijvingen/${id}`).set(bearer(alfa))).body).toMatchObject({ versie: 1, toelaatbaarheidsverklaring: tlv });
   });
 });
