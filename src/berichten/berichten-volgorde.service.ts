@@ -17,6 +17,10 @@ export const gemachtigdVoorEvent = (e: string, oin: string) =>
  * The sequencer: gives committed outbox events their feed position, in commit order, and fans them out to
  * the webhook subscriptions of the vendors the school mandates — one statement, one transaction.
  *
+ * Positions are per sandbox (a vendor's token reads one sandbox): each sandbox counts on from its own counter
+ * (feed_teller), which only grows and survives a reset, so deleting or resetting another sandbox never hands out a
+ * position below a cursor a vendor holds, and a sandbox's feed has no jumps caused by other tenants.
+ *
  * Why not hand out outbox_event.seq itself: a bigserial is taken at INSERT, so a transaction that commits
  * later can still add seq 5 after a reader saw seq 6 and moved its cursor past 5. The sequencer only sees
  * committed rows and numbers them after everything it numbered before, under one lock; a reader therefore
@@ -69,11 +73,21 @@ export class BerichtenVolgorde implements OnApplicationShutdown {
     return this.db.transaction(async (m) => {
       const [{ ok }]: { ok: boolean }[] = await m.query('SELECT pg_try_advisory_xact_lock($1) AS ok', [VOLGORDE_LOCK]);
       if (!ok) return 0;
+      // Positions per sandbox, each after the sandbox's counter (which only grows): nothing in another sandbox moves them.
       const [r]: { n: string }[] = await m.query(
-        `WITH basis AS (SELECT coalesce(max(feed_positie), 0) AS b FROM outbox_event),
-         nieuw AS (SELECT seq, row_number() OVER (ORDER BY seq) AS rn FROM (SELECT seq FROM outbox_event WHERE feed_positie IS NULL ORDER BY seq LIMIT $1) x),
+        `WITH nieuw AS (
+           SELECT x.seq, x.sandbox_id, row_number() OVER (PARTITION BY x.sandbox_id ORDER BY x.seq) AS rn
+             FROM (SELECT seq, sandbox_id FROM outbox_event WHERE feed_positie IS NULL ORDER BY seq LIMIT $1) x),
+         teller AS (
+           INSERT INTO feed_teller AS t (sandbox_id, laatste_positie)
+           SELECT sandbox_id, max(rn) FROM nieuw GROUP BY sandbox_id
+           ON CONFLICT (sandbox_id) DO UPDATE SET laatste_positie = t.laatste_positie + EXCLUDED.laatste_positie
+           RETURNING t.sandbox_id, t.laatste_positie),
+         basis AS (
+           SELECT teller.sandbox_id, teller.laatste_positie - n.aantal AS b
+             FROM teller JOIN (SELECT sandbox_id, max(rn) AS aantal FROM nieuw GROUP BY sandbox_id) n ON n.sandbox_id = teller.sandbox_id),
          u AS (
-           UPDATE outbox_event o SET feed_positie = basis.b + nieuw.rn FROM nieuw, basis WHERE o.seq = nieuw.seq
+           UPDATE outbox_event o SET feed_positie = basis.b + nieuw.rn FROM nieuw JOIN basis ON basis.sandbox_id = nieuw.sandbox_id WHERE o.seq = nieuw.seq
            RETURNING o.seq, o.sandbox_id, o.event_id, o.type, o.instellingscode, o.ordering_key, o.time, o.feed_positie),
          a AS (
            INSERT INTO webhook_aflevering (sandbox_id, abonnement_id, event_seq, event_id, feed_positie, ordering_key)

@@ -1,8 +1,34 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { ArrayMaxSize, ArrayMinSize, IsArray, IsIn, IsInt, IsOptional, IsString, IsUrl, IsUUID, Matches, Max, MaxLength, Min } from 'class-validator';
+import {
+  ArrayMaxSize,
+  ArrayMinSize,
+  IsArray,
+  IsIn,
+  IsInt,
+  IsOptional,
+  IsString,
+  IsUrl,
+  IsUUID,
+  Matches,
+  Max,
+  MaxLength,
+  Min,
+  Validate,
+  ValidatorConstraint,
+  ValidatorConstraintInterface,
+} from 'class-validator';
 import { Link, PageInfo, PageLinks, PageQuery } from '../common/pagination/pagination';
 import { EVENT_TYPES } from './berichten.errors';
+
+/** A whole number that fits a PostgreSQL bigint. */
+@ValidatorConstraint({ name: 'bigintBereik' })
+class BigintBereik implements ValidatorConstraintInterface {
+  validate(v: unknown) {
+    // Anything not a run of digits is reported by the pattern check alone.
+    return typeof v !== 'string' || !/^\d{1,19}$/.test(v) || BigInt(v) <= 9223372036854775807n;
+  }
+}
 
 export class CloudEventResponse {
   @ApiProperty({ description: 'CloudEvents version.', example: '1.0' }) specversion: string;
@@ -12,14 +38,27 @@ export class CloudEventResponse {
   @ApiProperty({ description: 'When it happened, in sandbox time (UTC).', format: 'date-time', example: '2026-03-03T00:00:00.000Z' }) time: string;
   @ApiProperty({ description: 'What it is about (e.g. inschrijving/{id}); never a BSN.', example: 'inschrijving/5f0c7d0e-2c55-4a8e-9d8e-0c1f3a3b6b11' }) subject: string;
   @ApiProperty({ description: 'Media type of data.', example: 'application/json' }) datacontenttype: string;
-  @ApiProperty({ description: 'Extension: the feed position of the event (the cursor), as a string.', example: '1234' }) sequence: string;
+  @ApiProperty({
+    description: 'Extension `sequence`: the feed position of the event in this sandbox (usable as cursor), zero-padded to 19 digits so that it sorts as a string.',
+    example: '0000000000000001234',
+    pattern: '^[0-9]{19}$',
+  })
+  sequence: string;
   @ApiProperty({ description: 'The message, by type: Bekostigingsstatus, KennisgevingInUitschrijving or Persoonsgegevens.', type: 'object', additionalProperties: true }) data: Record<string, unknown>;
 }
 
 export class FeedQuery {
-  @ApiPropertyOptional({ description: 'Cursor: return events after this position (volgendeCursor of the previous page; 0 = from the start).', example: '0', default: '0' })
+  @ApiPropertyOptional({
+    description:
+      "Cursor: return events after this position (volgendeCursor of the previous page, or the `sequence` of the last event processed; 0 = from the start). " +
+      'Positions are per sandbox and only grow; a cursor beyond the newest position is refused (cursor_onbekend).',
+    example: '0000000000000001234',
+    default: '0',
+    pattern: '^[0-9]{1,19}$',
+  })
   @IsOptional()
-  @Matches(/^\d{1,18}$/, { message: 'vanaf must be a cursor: a whole number' })
+  @Matches(/^\d{1,19}$/, { message: 'vanaf must be a cursor: a whole number' })
+  @Validate(BigintBereik, { message: 'vanaf must be a cursor: at most 9223372036854775807' })
   vanaf?: string;
 
   @ApiPropertyOptional({ description: 'Events at most, 1..1000.', minimum: 1, maximum: 1000, default: 100 })
@@ -40,7 +79,7 @@ export class FeedResponse {
   @ApiProperty({ type: [CloudEventResponse], description: 'Events of the mandated schools, in feed order; order per pupil is the order of the changes.' })
   berichten: CloudEventResponse[];
 
-  @ApiProperty({ description: 'Store it after processing the page; the next request passes it as vanaf. Never skips an event.', example: '1234' })
+  @ApiProperty({ description: 'Store it after processing the page; the next request passes it as vanaf. Never skips an event. Zero-padded like sequence.', example: '0000000000000001234' })
   volgendeCursor: string;
 
   @ApiProperty({ description: 'Whether more events are ready now.', example: false })
@@ -94,7 +133,7 @@ export class AfleveringResponse {
   @ApiProperty({ format: 'uuid', example: '0b6f6a5e-6a0e-4d3c-9d53-1b9a8b7e2f10' }) eventId: string;
   @ApiProperty({ example: 'nl.duo.rod.bekostigingsstatus-gewijzigd' }) type: string;
   @ApiProperty({ example: 'inschrijving/5f0c7d0e-2c55-4a8e-9d8e-0c1f3a3b6b11' }) subject: string;
-  @ApiProperty({ description: 'Feed position of the event.', example: '1234' }) sequence: string;
+  @ApiProperty({ description: 'Feed position of the event (its CloudEvents sequence).', example: '0000000000000001234' }) sequence: string;
   @ApiProperty({ description: 'WACHTEND (to be delivered or retried), GELEVERD, or DEAD_LETTER (attempts used up; redeliver by hand).', enum: ['WACHTEND', 'GELEVERD', 'DEAD_LETTER'], example: 'GELEVERD' }) status: string;
   @ApiProperty({ description: 'Attempts in the current round.', example: 1 }) pogingen: number;
   @ApiProperty({ format: 'date-time', nullable: true, type: String, description: 'Next attempt (status WACHTEND).', example: null }) volgendePogingOp: string | null;

@@ -3,6 +3,7 @@ export const BerichtenErrors = {
   abonnementOnbekend: 'webhook_abonnement_onbekend',
   afleveringOnbekend: 'webhook_aflevering_onbekend',
   teVeelAbonnementen: 'webhook_te_veel_abonnementen',
+  cursorOnbekend: 'cursor_onbekend',
 } as const;
 
 /** Event types ROD pushes (CloudEvents `type`, reverse DNS). */

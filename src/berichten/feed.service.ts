@@ -2,9 +2,11 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { isBeheer, Principal } from '../common/auth/principal';
+import { Problems } from '../common/problem/problem';
 import { BerichtenVolgorde, gemachtigdVoorEvent } from './berichten-volgorde.service';
 import { FeedQuery, FeedResponse } from './berichten.dto';
-import { OutboxRij, toCloudEvent } from './cloud-event';
+import { BerichtenErrors } from './berichten.errors';
+import { OutboxRij, positieTekst, toCloudEvent } from './cloud-event';
 
 /** Positions scanned per request at most, so a vendor with few mandated schools never scans the whole table. */
 const SCAN = 20_000;
@@ -23,9 +25,10 @@ export class FeedService {
   async lees(p: Principal, q: FeedQuery): Promise<FeedResponse> {
     // Events committed since the last worker pass become readable now, not a tick later.
     await this.volgorde.positioneer();
-    const vanaf = q.vanaf ?? '0';
+    const vanaf = BigInt(q.vanaf ?? '0').toString();
+    // The sandbox's own counter: positions of other sandboxes neither move nor bound it.
     const [r]: { top: string; berichten: OutboxRij[] }[] = await this.db.query(
-      `WITH top AS (SELECT coalesce(max(feed_positie), 0) AS top FROM outbox_event),
+      `WITH top AS (SELECT coalesce((SELECT laatste_positie FROM feed_teller WHERE sandbox_id = $1), 0) AS top),
        e AS (
          SELECT e.feed_positie, e.event_id, e.type, e.source, e.subject, e.time, e.data
            FROM outbox_event e
@@ -38,9 +41,16 @@ export class FeedService {
     );
     const berichten = r.berichten.map(toCloudEvent);
     const top = BigInt(r.top);
+    // Positions only grow, so a cursor beyond the newest position was never handed out in this sandbox (one of a
+    // deleted sandbox of the same code, or made up): an empty page would hide every event until the feed caught up.
+    if (BigInt(vanaf) > top) {
+      throw Problems.invalidInput([
+        { parameter: 'vanaf', code: BerichtenErrors.cursorOnbekend, detail: `vanaf is beyond the newest position of this sandbox's feed (${positieTekst(top)}); start again from 0` },
+      ]);
+    }
     const volgende =
       berichten.length === q.limit ? BigInt(berichten[berichten.length - 1].sequence) : bigMax(BigInt(vanaf), bigMin(BigInt(vanaf) + BigInt(SCAN), top));
-    const cursor = volgende.toString();
+    const cursor = positieTekst(volgende);
     return {
       berichten,
       volgendeCursor: cursor,

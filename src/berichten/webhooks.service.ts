@@ -6,6 +6,7 @@ import { toPage } from '../common/pagination/pagination';
 import { Problems } from '../common/problem/problem';
 import { AbonnementRequest, AbonnementResponse, AfleveringQuery, AfleveringResponse } from './berichten.dto';
 import { BerichtenErrors } from './berichten.errors';
+import { positieTekst } from './cloud-event';
 import { nieuwGeheim } from './handtekening';
 
 /** Subscriptions per client at most. */
@@ -47,7 +48,7 @@ const toAflevering = (r: AfleveringRij): AfleveringResponse => ({
   eventId: r.event_id,
   type: r.type,
   subject: r.subject,
-  sequence: String(r.feed_positie),
+  sequence: positieTekst(r.feed_positie),
   status: r.status,
   pogingen: r.pogingen,
   volgendePogingOp: r.status === 'WACHTEND' ? new Date(r.volgende_poging_op).toISOString() : null,

@@ -110,6 +110,61 @@ describe('berichten: the pull feed with a cursor', () => {
     expect(new Set(events.map((e: any) => e.sequence)).size).toBe(ids.length);
   });
 
+  it('keeps a cursor valid and positions growing when another sandbox with higher positions is deleted or reset', async () => {
+    const nieuw = (code: string) => t.http().post('/beheer/v1/sandboxes').set(bearer(admin)).send({ code, seed: 'small', clientIds: ['las-alfa'] });
+    expect((await nieuw('ander-1')).status).toBe(201);
+    expect((await nieuw('ander-2')).status).toBe(201);
+    await schrijfEvents(t, await sandboxId(t, 'ander-1'), '01AA', 7);
+    await schrijfEvents(t, await sandboxId(t, 'ander-2'), '01AA', 3);
+    await t.app.get(BerichtenVolgorde).alles();
+    const eerst = await schrijfEvents(t, sandbox, '01AA', 2);
+    const { events: gelezen, cursor } = await leesAlles(alfa);
+    expect(gelezen.slice(-2).map((e: any) => e.id)).toEqual(eerst);
+
+    // The other tenants go away: one deleted, one reset to its seed.
+    expect((await t.http().delete('/beheer/v1/sandboxes/ander-1').set(bearer(admin))).status).toBe(204);
+    expect((await t.http().post('/beheer/v1/sandboxes/ander-2/resets').set(bearer(admin))).status).toBe(200);
+    await schrijfEvents(t, await sandboxId(t, 'ander-2'), '01AA', 1);
+    const daarna = await schrijfEvents(t, sandbox, '01AA', 3);
+    const { events } = await leesAlles(alfa, cursor);
+    expect(events.map((e: any) => e.id)).toEqual(daarna);
+    expect(events.every((e: any) => BigInt(e.sequence) > BigInt(cursor))).toBe(true);
+    // Dense per sandbox: no jumps caused by other tenants.
+    expect(events.map((e: any) => BigInt(e.sequence) - BigInt(gelezen[gelezen.length - 1].sequence))).toEqual([1n, 2n, 3n]);
+  });
+
+  it('keeps counting on after a reset of the sandbox itself', async () => {
+    const code = 'eigen-reset';
+    expect((await t.http().post('/beheer/v1/sandboxes').set(bearer(admin)).send({ code, seed: 'small', clientIds: ['las-alfa'] })).status).toBe(201);
+    const id = await sandboxId(t, code);
+    const token = await tokenFor(t, 'las-alfa', undefined, { sandbox: code });
+    await schrijfEvents(t, id, '01AA', 4);
+    const { cursor } = await leesAlles(token);
+    expect(BigInt(cursor)).toBeGreaterThanOrEqual(4n);
+    expect((await t.http().post(`/beheer/v1/sandboxes/${code}/resets`).set(bearer(admin))).status).toBe(200);
+    const daarna = await schrijfEvents(t, id, '01AA', 2);
+    expect((await leesAlles(token, cursor)).events.map((e: any) => e.id)).toEqual(daarna);
+  });
+
+  it('gives sequence and cursor as zero-padded text that sorts as the positions do', async () => {
+    await schrijfEvents(t, sandbox, '01AB', 12);
+    const { events, cursor } = await leesAlles(admin, '0', 1000);
+    expect(events.length).toBeGreaterThan(10);
+    for (const e of events) expect(e.sequence).toMatch(/^\d{19}$/);
+    expect(cursor).toMatch(/^\d{19}$/);
+    const alsTekst = events.map((e: any) => e.sequence);
+    expect([...alsTekst].sort()).toEqual(alsTekst);
+    // A sequence is a cursor as it stands.
+    const verder = await feed(admin, `?vanaf=${events[events.length - 3].sequence}`);
+    expect(verder.body.berichten.map((e: any) => e.id)).toEqual(events.slice(-2).map((e: any) => e.id));
+  });
+
+  it('refuses a cursor beyond the newest position of the sandbox', async () => {
+    const { cursor } = await leesAlles(alfa);
+    expectInvalid(await feed(alfa, `?vanaf=${BigInt(cursor) + 1000n}`), [{ parameter: 'vanaf', code: 'cursor_onbekend' }]);
+    expectInvalid(await feed(alfa, '?vanaf=9999999999999999999'), [{ parameter: 'vanaf' }]);
+  });
+
   it('rejects an invalid cursor or limit, listing both', async () => {
     expectInvalid(await feed(alfa, '?vanaf=abc&limit=0'), [{ parameter: 'vanaf' }, { parameter: 'limit' }]);
   });
