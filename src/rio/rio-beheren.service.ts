@@ -7,7 +7,7 @@ import { DomainHooks } from '../common/events/domain-hooks';
 import { Problems } from '../common/problem/problem';
 import type { InstellingserkenningRequest, OnderwijsbestuurRequest, VestigingserkenningRequest } from './dto/juridisch.dto';
 import type { AangebodenOpleidingRequest, OnderwijsaanbiederRequest, OnderwijslocatiegebruikRequest, OnderwijslocatieRequest } from './dto/onderwijskundig.dto';
-import { Foutcode, Foutmeldingen, nietGeautoriseerd, RioErrors } from './rio.errors';
+import { Foutcode, Foutmeldingen, nietGeautoriseerd, RioErrors, Sleutelgegeven } from './rio.errors';
 import { locatieResponse, metGeldigePeriode, vestigingResponse } from './rio-lezen.service';
 import { loadAanbieders, loadBesturen, loadGebruiken, loadInstellingen, loadLocaties, loadOpleidingen, loadVestigingen } from './rio.loaders';
 import type { AanbiederState, BagAdresState, BestuurState, GebruikState, InstellingState, OpleidingState, PeriodeState, VestigingState } from './rio.model';
@@ -49,7 +49,21 @@ function checkWaarde(f: Foutmeldingen, lijst: WaardenlijstNaam, waarde: string |
   else if (r === 'NIET_GELDIG') f.add('K01051', pointer, { [lijst]: waarde, datum });
 }
 
+/** The client acts for at least one of these besturen (DUO beheer acts for all). */
 const mag = (p: Principal, besturen: (string | null)[]) => p.role === 'BEHEER' || besturen.some((b) => b != null && p.bestuurcodes.includes(b));
+/** The besturen of this list the client does not act for (none for DUO beheer); null = an object without bestuur. */
+const nietVan = (p: Principal, besturen: (string | null)[]) => (p.role === 'BEHEER' ? [] : [...new Set(besturen.filter((b) => b == null || !p.bestuurcodes.includes(b)))]);
+
+/**
+ * The dated items a standlevering adds, removes or changes: an item sent exactly as stored touches nothing, so a
+ * samenwerkingsschool can be kept up by each of its besturen without rights over the other's BRIN4.
+ */
+function geraakt<T extends PeriodeState>(nieuw: T[], oud: T[], sleutel: (t: T) => string): T[] {
+  const id = (t: T) => `${sleutel(t)}|${t.begindatum}|${t.einddatum ?? ''}`;
+  const nieuwIds = new Set(nieuw.map(id));
+  const oudIds = new Set(oud.map(id));
+  return [...nieuw.filter((t) => !oudIds.has(id(t))), ...oud.filter((t) => !nieuwIds.has(id(t)))];
+}
 
 /**
  * Writes of RIO. DUO side (scope beheer): besturen and erkenningen. Board side (scope rio.beheren,
@@ -252,22 +266,30 @@ export class RioBeherenService {
     };
   }
 
-  /** Authorisation (403) and every foutmelding (400) of an aanbieder's new state. */
+  /**
+   * Authorisation (403) and every foutmelding (400) of an aanbieder's new state. rio.md §7 AUT401: the client must act
+   * for every bestuur the write touches: each bestuur whose relation is added, changed or removed, and the bestuur of
+   * each BRIN4 whose juridische relatie is added, changed or removed; a PUT also needs a bestuur of the stored aanbieder.
+   */
   private async valideerAanbieder(m: EntityManager, p: Principal, s: AanbiederState, bestaand: AanbiederState | undefined) {
     const sid = p.sandboxId;
     const nieuweBesturen = s.besturen.map((b) => b.onderwijsbestuurcode);
-    if ((bestaand && !mag(p, bestaand.besturen.map((b) => b.onderwijsbestuurcode))) || !mag(p, nieuweBesturen)) {
-      throw nietGeautoriseerd(`Client ${p.clientId} does not act for a bestuur of this onderwijsaanbieder.`, [
-        ...(s.code ? [{ sleutelnaam: 'onderwijsaanbiedercode', sleutelwaarde: s.code }] : []),
-        ...nieuweBesturen.map((b) => ({ sleutelnaam: 'onderwijsbestuurcode', sleutelwaarde: b })),
-      ]);
-    }
+    const instellingen = await loadInstellingen(m, sid, [...new Set([...s.juridischeRelaties, ...(bestaand?.juridischeRelaties ?? [])].map((r) => r.instellingscode))]);
+    const geraakteBesturen = geraakt(s.besturen, bestaand?.besturen ?? [], (b) => b.onderwijsbestuurcode).map((b) => b.onderwijsbestuurcode);
+    const geraakteBrin4 = geraakt(s.juridischeRelaties, bestaand?.juridischeRelaties ?? [], (r) => r.instellingscode)
+      .map((r) => instellingen.find((x) => x.code === r.instellingscode))
+      .filter((ie): ie is InstellingState => !!ie);
+    const sleutels: Sleutelgegeven[] = [
+      ...(bestaand && !mag(p, bestaand.besturen.map((b) => b.onderwijsbestuurcode)) ? [{ sleutelnaam: 'onderwijsaanbiedercode', sleutelwaarde: bestaand.code }] : []),
+      ...nietVan(p, geraakteBesturen).map((b) => ({ sleutelnaam: 'onderwijsbestuurcode', sleutelwaarde: String(b) })),
+      ...[...new Set(geraakteBrin4.filter((ie) => nietVan(p, [ie.onderwijsbestuurcode]).length).map((ie) => ie.code))].map((c) => ({ sleutelnaam: 'instellingscode', sleutelwaarde: c })),
+    ];
+    if (sleutels.length) throw nietGeautoriseerd(`Client ${p.clientId} does not act for every onderwijsbestuur this write touches (its besturen, and the besturen of its BRIN4s).`, sleutels);
     const f = new Foutmeldingen();
     checkLevensduur(f, OBJECT, s.inBedrijfdatum, s.uitBedrijfdatum, s.periodes);
     const besturen = await this.bestaandeBesturen(m, sid, nieuweBesturen);
     s.besturen.forEach((b, i) => !besturen.has(b.onderwijsbestuurcode) && f.add('A01110', `/besturen/${i}/onderwijsbestuurcode`, { onderwijsbestuurcode: b.onderwijsbestuurcode }));
     checkRelaties(f, s.besturen, (b) => b.onderwijsbestuurcode, 'onderwijsbestuurcode', '/besturen', s);
-    const instellingen = await loadInstellingen(m, sid, [...new Set(s.juridischeRelaties.map((r) => r.instellingscode))]);
     s.juridischeRelaties.forEach((r, i) => {
       const ie = instellingen.find((x) => x.code === r.instellingscode);
       if (!ie) f.add('A01030', `/juridischeRelaties/${i}/instellingscode`, { instellingscode: r.instellingscode });
@@ -309,7 +331,8 @@ export class RioBeherenService {
       const sid = p.sandboxId;
       const bestaand = (await loadAanbieders(m, sid, [code]))[0];
       if (!bestaand) throw Problems.notFound(`Onderwijsaanbieder ${code} does not exist in this sandbox.`);
-      if (!mag(p, bestaand.besturen.map((b) => b.onderwijsbestuurcode))) throw nietGeautoriseerd(`Client ${p.clientId} does not act for a bestuur of onderwijsaanbieder ${code}.`, [{ sleutelnaam: 'onderwijsaanbiedercode', sleutelwaarde: code }]);
+      const vreemd = nietVan(p, bestaand.besturen.map((b) => b.onderwijsbestuurcode));
+      if (vreemd.length) throw nietGeautoriseerd(`Client ${p.clientId} does not act for every bestuur of onderwijsaanbieder ${code}.`, [{ sleutelnaam: 'onderwijsaanbiedercode', sleutelwaarde: code }, ...vreemd.map((b) => ({ sleutelnaam: 'onderwijsbestuurcode', sleutelwaarde: String(b) }))]);
       const [{ n: aanbod }] = await m.query('SELECT count(*) AS n FROM rio_aangeboden_opleiding WHERE sandbox_id = $1 AND onderwijsaanbiedercode = $2', [sid, code]);
       if (Number(aanbod) > 0) throw Problems.conflict(`Onderwijsaanbieder ${code} still has aangeboden opleidingen; remove those first.`, RioErrors.inGebruik);
       await m.query('DELETE FROM rio_onderwijsaanbieder WHERE sandbox_id = $1 AND code = $2', [sid, code]);
@@ -332,7 +355,7 @@ export class RioBeherenService {
       const [bestaand] = await m.query('SELECT code FROM rio_onderwijslocatie WHERE sandbox_id = $1 AND bag_id = $2', [sid, adres!.bagId]);
       if (bestaand) return { created: false, body: locatieResponse((await loadLocaties(m, sid, [bestaand.code]))[0]) };
       const code = await nextCode(m, sid, 'X');
-      await writeDataset(m, sid, { locaties: [{ code, adres: adres! }] });
+      await writeDataset(m, sid, { locaties: [{ code, adres: adres!, geregistreerdDoor: p.role === 'BEHEER' ? [] : [...p.bestuurcodes] }] });
       await this.log(m, sid, 'onderwijslocaties', code, 'TOEGEVOEGD');
       return { created: true, body: locatieResponse({ code, adres: adres! }) };
     });
@@ -341,7 +364,13 @@ export class RioBeherenService {
   deleteLocatie(p: Principal, code: string) {
     return this.db.transaction(async (m) => {
       const sid = p.sandboxId;
-      if (!(await loadLocaties(m, sid, [code])).length) throw Problems.notFound(`Onderwijslocatie ${code} does not exist in this sandbox.`);
+      const locatie = (await loadLocaties(m, sid, [code]))[0];
+      if (!locatie) throw Problems.notFound(`Onderwijslocatie ${code} does not exist in this sandbox.`);
+      // Only the besturen that registered a locatie or use it (or DUO) may remove it; a seeded locatie belongs to DUO.
+      const gebruikers: { b: string }[] = await m.query('SELECT onderwijsbestuurcode AS b FROM rio_onderwijslocatiegebruik WHERE sandbox_id = $1 AND onderwijslocatiecode = $2', [sid, code]);
+      if (!mag(p, [...(locatie.geregistreerdDoor ?? []), ...gebruikers.map((g) => g.b)])) {
+        throw nietGeautoriseerd(`Onderwijslocatie ${code} was not registered by a bestuur client ${p.clientId} acts for.`, [{ sleutelnaam: 'onderwijslocatiecode', sleutelwaarde: code }]);
+      }
       const [{ n: gebruikt }] = await m.query(
         `SELECT (SELECT count(*) FROM rio_onderwijslocatiegebruik WHERE sandbox_id = $1 AND onderwijslocatiecode = $2)
               + (SELECT count(*) FROM rio_aangeboden_opleiding WHERE sandbox_id = $1 AND onderwijslocatiecode = $2) AS n`,
@@ -420,6 +449,8 @@ export class RioBeherenService {
       if ((oudeAanbieder && !mag(p, besturenVan(oudeAanbieder))) || (aanbieder && !mag(p, besturenVan(aanbieder)))) {
         throw nietGeautoriseerd(`Client ${p.clientId} does not act for a bestuur of the onderwijsaanbieder of this aangeboden opleiding.`, [{ sleutelnaam: 'aangebodenOpleidingCode', sleutelwaarde: code }]);
       }
+      const locaties = [...new Set([body.onderwijslocatiecode, bestaand?.onderwijslocatiecode].filter((x): x is string => !!x))];
+      if (aanbieder) await this.magLocaties(m, p, aanbieder, locaties, code);
       const s: OpleidingState = {
         code,
         onderwijsaanbiedercode: body.onderwijsaanbiedercode,
@@ -474,6 +505,28 @@ export class RioBeherenService {
     });
   }
 
+  /**
+   * Aanbod at a locatie touches the bestuur that uses it (rio.md §7): of the aanbieder's besturen that use the locatie,
+   * the client must act for one. A locatie no bestuur of the aanbieder uses is left to A01060.
+   */
+  private async magLocaties(m: EntityManager, p: Principal, aanbieder: AanbiederState, locaties: string[], code: string) {
+    if (p.role === 'BEHEER' || !locaties.length) return;
+    const rows: { onderwijslocatiecode: string; onderwijsbestuurcode: string }[] = await m.query(
+      'SELECT onderwijslocatiecode, onderwijsbestuurcode FROM rio_onderwijslocatiegebruik WHERE sandbox_id = $1 AND onderwijslocatiecode = ANY($2) AND onderwijsbestuurcode = ANY($3)',
+      [p.sandboxId, locaties, aanbieder.besturen.map((b) => b.onderwijsbestuurcode)],
+    );
+    const vreemd = locaties.filter((l) => {
+      const gebruikers = rows.filter((r) => r.onderwijslocatiecode === l).map((r) => r.onderwijsbestuurcode);
+      return gebruikers.length > 0 && !mag(p, gebruikers);
+    });
+    if (vreemd.length) {
+      throw nietGeautoriseerd(`Client ${p.clientId} does not act for the onderwijsbestuur that uses onderwijslocatie ${vreemd.join(', ')}.`, [
+        { sleutelnaam: 'aangebodenOpleidingCode', sleutelwaarde: code },
+        ...vreemd.map((l) => ({ sleutelnaam: 'onderwijslocatiecode', sleutelwaarde: l })),
+      ]);
+    }
+  }
+
   deleteOpleiding(p: Principal, code: string) {
     return this.db.transaction(async (m) => {
       const sid = p.sandboxId;
@@ -481,6 +534,7 @@ export class RioBeherenService {
       if (!bestaand) throw Problems.notFound(`Aangeboden opleiding ${code} does not exist in this sandbox.`);
       const aanbieder = (await loadAanbieders(m, sid, [bestaand.onderwijsaanbiedercode]))[0];
       if (!mag(p, aanbieder.besturen.map((b) => b.onderwijsbestuurcode))) throw nietGeautoriseerd(`Client ${p.clientId} does not act for a bestuur of onderwijsaanbieder ${aanbieder.code}.`, [{ sleutelnaam: 'aangebodenOpleidingCode', sleutelwaarde: bestaand.code }]);
+      if (bestaand.onderwijslocatiecode) await this.magLocaties(m, p, aanbieder, [bestaand.onderwijslocatiecode], bestaand.code);
       await m.query('DELETE FROM rio_aangeboden_opleiding WHERE sandbox_id = $1 AND code = $2', [sid, bestaand.code]);
       await this.log(m, sid, 'aangeboden-opleidingen', bestaand.code, 'VERWIJDERD');
     });

@@ -83,9 +83,9 @@ export async function loadVestigingen(m: EntityManager, sid: string, codes: stri
 export async function loadLocaties(m: EntityManager, sid: string, codes: string[]): Promise<LocatieState[]> {
   if (!codes.length) return [];
   const rows: Row[] = await m.query(
-    `SELECT code, bag_id AS "bagId", postcode, huisnummer, huisnummertoevoeging, straatnaam, plaatsnaam, gps_latitude AS "gpsLatitude", gps_longitude AS "gpsLongitude"
+    `SELECT code, bag_id AS "bagId", postcode, huisnummer, huisnummertoevoeging, straatnaam, plaatsnaam, gps_latitude AS "gpsLatitude", gps_longitude AS "gpsLongitude", geregistreerd_door AS "geregistreerdDoor"
        FROM rio_onderwijslocatie WHERE sandbox_id = $1 AND code = ANY($2)`, [sid, codes]);
-  const byCode = new Map<string, LocatieState>(rows.map((r) => [r.code, { code: r.code, adres: { ...strip(r, 'code'), gemeentenaam: r.plaatsnaam } } as LocatieState]));
+  const byCode = new Map<string, LocatieState>(rows.map((r) => [r.code, { code: r.code, adres: { ...strip(r, 'code', 'geregistreerdDoor'), gemeentenaam: r.plaatsnaam }, geregistreerdDoor: r.geregistreerdDoor } as LocatieState]));
   return codes.map((c) => byCode.get(c)).filter((x): x is LocatieState => !!x);
 }
 

@@ -50,6 +50,8 @@ export interface VestigingState {
 export interface LocatieState {
   code: string;
   adres: BagAdresState;
+  /** Onderwijsbestuurcodes of the client that registered it; empty = DUO (seed or beheer). */
+  geregistreerdDoor?: string[];
 }
 
 export interface AanbiederState {

@@ -66,8 +66,8 @@ export async function writeDataset(m: EntityManager, sandboxId: string, d: Parti
   }
   if (d.locaties?.length) {
     await bulkInsert(m, sandboxId, 'rio_onderwijslocatie',
-      [c('code'), c('bag_id'), c('straatnaam'), c('huisnummer', 'int'), c('huisnummertoevoeging'), c('postcode'), c('plaatsnaam'), c('gps_latitude', 'numeric'), c('gps_longitude', 'numeric')],
-      d.locaties.map((l) => [l.code, l.adres.bagId, l.adres.straatnaam, l.adres.huisnummer, l.adres.huisnummertoevoeging, l.adres.postcode, l.adres.plaatsnaam, l.adres.gpsLatitude, l.adres.gpsLongitude]));
+      [c('code'), c('bag_id'), c('straatnaam'), c('huisnummer', 'int'), c('huisnummertoevoeging'), c('postcode'), c('plaatsnaam'), c('gps_latitude', 'numeric'), c('gps_longitude', 'numeric'), arr('geregistreerd_door')],
+      d.locaties.map((l) => [l.code, l.adres.bagId, l.adres.straatnaam, l.adres.huisnummer, l.adres.huisnummertoevoeging, l.adres.postcode, l.adres.plaatsnaam, l.adres.gpsLatitude, l.adres.gpsLongitude, l.geregistreerdDoor ?? []]));
   }
   if (d.aanbieders?.length) {
     if (up) {

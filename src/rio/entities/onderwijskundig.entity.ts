@@ -35,6 +35,8 @@ export class RioOnderwijslocatie {
   @Column({ type: 'varchar', length: 80 }) plaatsnaam: string;
   @Column({ type: 'numeric', precision: 10, scale: 8 }) gpsLatitude: string;
   @Column({ type: 'numeric', precision: 11, scale: 8 }) gpsLongitude: string;
+  /** Onderwijsbestuurcodes of the client that registered the locatie (they may delete it); empty = DUO. */
+  @Column({ type: 'text', array: true, default: () => "'{}'" }) geregistreerdDoor: string[];
   @CreateDateColumn({ type: 'timestamptz' }) createdAt: Date;
   @UpdateDateColumn({ type: 'timestamptz' }) updatedAt: Date;
 }
