@@ -23,7 +23,9 @@ export class KlokController {
   @Put()
   @ApiOperation({
     summary: "Freeze, set or unfreeze a sandbox's clock",
-    description: 'Setting it later runs everything crossed (teldata reached, deadlines passed) before answering. Setting it back does not undo definitief statuses; moving forward again runs the crossed work again.',
+    description:
+      'Scope beheer for any sandbox; scope klok only for the sandbox of the token, and never for a shared one (the default sandbox, or one bound to more than one client: 403 klok_gedeelde_sandbox). ' +
+      'Setting it later runs everything crossed (teldata reached, deadlines passed) before answering. Setting it back does not undo definitief statuses; moving forward again runs the crossed work again.',
   })
   @ApiOkResponse({ type: KlokResponse })
   @ApiProblems(404)
@@ -36,7 +38,9 @@ export class KlokController {
   @HttpCode(200)
   @ApiOperation({
     summary: "Advance a sandbox's clock",
-    description: 'By a duration or to an instant. Runs, in time order, everything crossed — each teldatum reached and each registration deadline passed (voorlopig → definitief, with its events) — before answering. A frozen clock stays frozen at the new instant.',
+    description:
+      'Scope beheer for any sandbox; scope klok only for the sandbox of the token, and never for a shared one (403 klok_gedeelde_sandbox). ' +
+      'By a duration or to an instant. Runs, in time order, everything crossed — each teldatum reached and each registration deadline passed (voorlopig → definitief, with its events) — before answering. A frozen clock stays frozen at the new instant.',
   })
   @ApiOkResponse({ type: VerschuivingResponse })
   @ApiProblems(404)

@@ -29,7 +29,7 @@ export class KlokService {
   }
 
   async zet(p: Principal, code: string, req: KlokRequest): Promise<KlokResponse> {
-    const id = await this.sandboxId(p, code);
+    const id = await this.sandboxId(p, code, true);
     await this.wijzig(id, (huidig) => {
       const doel = req.now ? new Date(req.now) : clockNow(huidig);
       return req.mode === 'FROZEN' ? { frozenAt: doel, offsetMs: 0 } : { frozenAt: null, offsetMs: doel.getTime() - Date.now() };
@@ -39,7 +39,7 @@ export class KlokService {
   }
 
   async verschuif(p: Principal, code: string, req: VerschuivingRequest): Promise<VerschuivingResponse> {
-    const id = await this.sandboxId(p, code);
+    const id = await this.sandboxId(p, code, true);
     if ((req.duur === undefined) === (req.tot === undefined)) {
       throw Problems.invalidInput([{ pointer: '', code: KlokErrors.ongeldigeVerschuiving, detail: 'give exactly one of duur and tot' }]);
     }
@@ -89,11 +89,22 @@ export class KlokService {
     };
   }
 
-  /** Scope beheer: any sandbox. Scope klok: only the sandbox the token is for. */
-  private async sandboxId(p: Principal, code: string): Promise<string> {
-    if (!p.scopes.includes('beheer') && p.sandboxCode !== code) {
-      throw Problems.forbidden(`A token with scope klok may only move the clock of its own sandbox (${p.sandboxCode}).`, KlokErrors.andereSandbox);
+  /**
+   * Scope beheer: any sandbox. Scope klok: only the sandbox the token is for, and it moves that clock only when the
+   * sandbox is not shared (not the default sandbox, no other client bound to it).
+   */
+  private async sandboxId(p: Principal, code: string, move = false): Promise<string> {
+    const beheer = p.scopes.includes('beheer');
+    if (!beheer && p.sandboxCode !== code) {
+      throw Problems.forbidden(`A token with scope klok may only use the clock of its own sandbox (${p.sandboxCode}).`, KlokErrors.andereSandbox);
     }
-    return (await this.sandboxes.find(code)).id;
+    const sandbox = await this.sandboxes.find(code);
+    if (move && !beheer && (await this.sandboxes.isShared(sandbox))) {
+      throw Problems.forbidden(
+        `Sandbox ${code} is shared (the default sandbox, or bound to more than one client): only scope beheer moves its clock. Create a sandbox of your own to move time.`,
+        KlokErrors.gedeeldeSandbox,
+      );
+    }
+    return sandbox.id;
   }
 }

@@ -67,12 +67,28 @@ describe('klok: the test clock of a sandbox', () => {
     expect(res.body).toMatchObject({ vandaag: '2026-01-10', verwerktTot: '2026-01-10' });
   });
 
-  it('lets a vendor with scope klok move its own sandbox clock, and no other', async () => {
-    const own = await verschuif(alfa, { duur: 'P1D' });
+  it('lets a vendor with scope klok move the clock of a sandbox of its own, and no other', async () => {
+    expect((await t.http().post('/beheer/v1/sandboxes').set(bearer(admin)).send({ code: 'alleen-alfa', seed: 'empty', clientIds: ['las-alfa'] })).status).toBe(201);
+    const eigen = await tokenFor(t, 'las-alfa', undefined, { sandbox: 'alleen-alfa' });
+    expect((await zet(eigen, { mode: 'FROZEN', now: '2026-01-10T12:00:00Z' }, 'alleen-alfa')).status).toBe(200);
+    const own = await verschuif(eigen, { duur: 'P1D' }, 'alleen-alfa');
     expect(own.status).toBe(200);
     expect(own.body.klok.vandaag).toBe('2026-01-11');
-    expectProblem(await klok(alfa, 'andere'), 403, 'klok_andere_sandbox');
-    expectProblem(await verschuif(alfa, { duur: 'P1D' }, 'andere'), 403, 'klok_andere_sandbox');
+    expectProblem(await klok(eigen, 'andere'), 403, 'klok_andere_sandbox');
+    expectProblem(await verschuif(eigen, { duur: 'P1D' }, 'andere'), 403, 'klok_andere_sandbox');
+  });
+
+  it('never lets a vendor move the clock of a shared sandbox: the default sandbox, or one bound to more clients', async () => {
+    const before = (await klok(admin)).body;
+    expect((await klok(alfa)).status).toBe(200);
+    expectProblem(await verschuif(alfa, { duur: 'P1D' }), 403, 'klok_gedeelde_sandbox');
+    expectProblem(await zet(alfa, { mode: 'FROZEN', now: '2030-01-01T00:00:00Z' }), 403, 'klok_gedeelde_sandbox');
+    expect((await klok(admin)).body).toMatchObject({ mode: before.mode, vandaag: before.vandaag, offsetMs: before.offsetMs });
+
+    expect((await t.http().post('/beheer/v1/sandboxes').set(bearer(admin)).send({ code: 'samen', seed: 'empty', clientIds: ['las-alfa', 'las-beta'] })).status).toBe(201);
+    const samen = await tokenFor(t, 'las-alfa', undefined, { sandbox: 'samen' });
+    expectProblem(await verschuif(samen, { duur: 'P1D' }, 'samen'), 403, 'klok_gedeelde_sandbox');
+    expect((await verschuif(admin, { duur: 'P1D' }, 'samen')).status).toBe(200);
   });
 
   it('refuses a token without scope beheer or klok', async () => {

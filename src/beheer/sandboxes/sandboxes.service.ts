@@ -81,6 +81,16 @@ export class SandboxesService {
     return s;
   }
 
+  /**
+   * A sandbox is shared when it is the default sandbox or more than one client is bound to it. Only scope beheer
+   * moves a shared sandbox's clock: one vendor must not move time for everyone else.
+   */
+  async isShared(s: Sandbox): Promise<boolean> {
+    if (s.isDefault) return true;
+    const [{ n }]: { n: number }[] = await this.db.query('SELECT count(*)::int AS n FROM api_client_sandbox WHERE sandbox_id = $1', [s.id]);
+    return n > 1;
+  }
+
   /** Throws away every record of the sandbox and seeds it again as it was created; the clock goes back to real time. */
   async reset(code: string): Promise<SandboxResponse> {
     await this.db.transaction(async (m) => {
