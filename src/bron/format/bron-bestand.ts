@@ -11,6 +11,8 @@ export interface BronVoorloop {
   aanleverpunt: number;
   /** Date the file was made (yyyy-mm-dd). */
   aanmaakdatum: string;
+  /** Control total announced by the voorloop: the number of pupils (persoon records) that follow. */
+  aantalPersonen: number;
 }
 
 /** One periode of an inschrijving (a groep at a vestiging from datumBegin). */
@@ -47,12 +49,20 @@ export interface BronLeerling {
   inschrijvingen: BronInschrijving[];
 }
 
-/** Why a whole file is refused (its other files go on). */
+/**
+ * Why a whole file is refused (its other files go on). BESTANDSNAAM_ONGELDIG: name not
+ * `<BRIN4><batch:3>A.P<aanleverpunt:2>` or not matching the voorloop; CODERING_ONGELDIG: not ISO-8859-1 with
+ * CRLF (UTF-8, a BOM, control bytes, bare LF, unreadable gzip); RECORD_AFGEKAPT / RECORD_TE_LANG: a line
+ * shorter / longer than its record type; VELD_ONGELDIG: a field that does not fit its picture in the layout
+ * (letters in a number, a malformed date, a code outside its values, a required field blank).
+ */
 export type BronBestandFoutCode =
   | 'BESTANDSNAAM_ONGELDIG'
   | 'CODERING_ONGELDIG'
   | 'RECORDSOORT_ONBEKEND'
   | 'RECORD_AFGEKAPT'
+  | 'RECORD_TE_LANG'
+  | 'VELD_ONGELDIG'
   | 'VOORLOOP_ONTBREEKT'
   | 'SLUIT_ONTBREEKT'
   | 'CONTROLETOTAAL_ONJUIST'
@@ -65,8 +75,20 @@ export interface BronBestandFout {
   tekst: string;
 }
 
-/** What a reader yields while streaming one file: pupils as they complete, then the file's verdict. */
+/** Records of each kind the reader met in a file (whatever the file's verdict). */
+export interface BronAantallen {
+  personen: number;
+  inschrijvingen: number;
+  periodes: number;
+}
+
+/**
+ * What a reader yields while streaming one file: the voorloop, pupils as they complete, then the file's
+ * verdict. A file is accepted only when `einde` has no fouten: pupils yielded before a fault further on must
+ * be thrown away by the consumer (the reader yields no pupils after the first fault it meets). `einde` always
+ * comes last, also for a file without a usable voorloop.
+ */
 export type BronLeesItem =
   | { soort: 'voorloop'; voorloop: BronVoorloop }
   | { soort: 'leerling'; leerling: BronLeerling }
-  | { soort: 'einde'; fouten: BronBestandFout[]; aantalRegels: number };
+  | { soort: 'einde'; fouten: BronBestandFout[]; aantalRegels: number; aantallen: BronAantallen };

@@ -1,0 +1,366 @@
+import { Readable, pipeline } from 'node:stream';
+import { createGunzip } from 'node:zlib';
+import type { BronAantallen, BronBestandFout, BronBestandFoutCode, BronInschrijving, BronLeerling, BronLeesItem, BronVoorloop } from './bron-bestand';
+import { BRON_RECORD_PER_SOORT, BRON_RECORDS, BronBestandsnaamDelen, BronRecord, ontleedBestandsnaam } from './bron-layout';
+
+/** The reader stops listing faults after this many (the file is refused anyway) but reads on to count its lines. */
+export const MAX_FOUTEN = 100;
+/** A line longer than this is not kept in memory: it is reported as too long and skipped up to its LF. */
+const MAX_REGEL_BYTES = 4096;
+const LF = 0x0a;
+const CR = 0x0d;
+
+type Stand = 'begin' | 'voorloop' | 'persoon' | 'inschrijving' | 'sluit';
+
+/**
+ * The synchronous heart of the reader: fed one line at a time (bytes without the LF), it checks encoding,
+ * record type, length, field pictures and order, assembles pupils and keeps the control totals. Record-level
+ * rules (PGN check digit, age, overlapping periodes, unknown BRIN6 …) are not judged here: ROD's own rules
+ * judge the pupils during conversion. Only faults that make the whole file unusable are reported.
+ */
+export class BronRegelParser {
+  readonly fouten: BronBestandFout[] = [];
+  private foutenTotaal = 0;
+  private regelNr = 0;
+  private stand: Stand = 'begin';
+  private naam: BronBestandsnaamDelen | null;
+  private leerling: BronLeerling | null = null;
+  private inschrijving: BronInschrijving | null = null;
+  private voorloop: BronVoorloop | null = null;
+  private sluit: { regel: number; waarden: Record<string, number> } | null = null;
+  readonly aantallen: BronAantallen = { personen: 0, inschrijvingen: 0, periodes: 0 };
+  /** Items ready for the consumer; taken with `neem()`. */
+  private uit: BronLeesItem[] = [];
+
+  constructor(bestandsnaam: string) {
+    this.naam = ontleedBestandsnaam(bestandsnaam);
+    if (!this.naam) {
+      this.fout('BESTANDSNAAM_ONGELDIG', null, `Bestandsnaam ${JSON.stringify(bestandsnaam)} volgt niet het patroon <BRIN4><batch:3>A.P<aanleverpunt:2>, bijvoorbeeld 01AA001A.P01.`);
+    }
+  }
+
+  get aantalRegels(): number {
+    return this.regelNr;
+  }
+
+  neem(): BronLeesItem[] {
+    const u = this.uit;
+    this.uit = [];
+    return u;
+  }
+
+  /** Records a file-level fault (listed up to MAX_FOUTEN). */
+  fout(code: BronBestandFoutCode, regel: number | null, tekst: string) {
+    if (this.foutenTotaal++ < MAX_FOUTEN) this.fouten.push({ code, regel, tekst });
+    else if (this.foutenTotaal === MAX_FOUTEN + 1) this.fouten.push({ code, regel, tekst: `Meer dan ${MAX_FOUTEN} fouten; de rest is niet opgesomd.` });
+  }
+
+  /**
+   * One line: `buf[start, eind)` without its LF. `afsluiting` says how it ended: `lf` normally, `eof` for a last
+   * line without a line break, `te-lang` for a line the reader cut off at MAX_REGEL_BYTES.
+   */
+  regel(buf: Buffer, start: number, eind: number, afsluiting: 'lf' | 'eof' | 'te-lang' = 'lf'): void {
+    const nr = ++this.regelNr;
+    const teLang = afsluiting === 'te-lang';
+    if (eind > start && buf[eind - 1] === CR) eind--;
+    else if (afsluiting === 'lf') this.fout('CODERING_ONGELDIG', nr, `Regel ${nr} eindigt op LF zonder CR; het bestand moet CRLF gebruiken.`);
+    if (afsluiting === 'eof') this.fout('RECORD_AFGEKAPT', nr, `Regel ${nr} eindigt zonder CRLF: het bestand is afgekapt.`);
+    const coderingGoed = this.controleerCodering(buf, start, eind, nr);
+    const tekst = buf.toString('latin1', start, eind);
+    const def = BRON_RECORD_PER_SOORT.get(tekst.slice(0, 3));
+    if (!def) {
+      this.fout('RECORDSOORT_ONBEKEND', nr, `Regel ${nr}: onbekende recordsoort ${JSON.stringify(tekst.slice(0, 3))}.`);
+      if (nr === 1) this.fout('VOORLOOP_ONTBREEKT', 1, 'Regel 1 is geen voorloop (recordsoort 300).');
+      if (this.stand === 'begin') this.stand = 'voorloop';
+      return;
+    }
+    // The control totals count up to the sluit; what follows it is out of order.
+    if (this.stand !== 'sluit') this.tel(def);
+    const volgordeGoed = this.volgorde(def, nr);
+    // With the wrong encoding, or cut off at the end of the file, the length says nothing more.
+    if (!coderingGoed || afsluiting === 'eof') return;
+    let lengteGoed = true;
+    if (teLang || tekst.length > def.lengte) {
+      lengteGoed = false;
+      this.fout('RECORD_TE_LANG', nr, `Regel ${nr}: record ${def.recordsoort} is langer dan ${def.lengte} tekens.`);
+    } else if (tekst.length < def.lengte) {
+      lengteGoed = false;
+      this.fout('RECORD_AFGEKAPT', nr, `Regel ${nr}: record ${def.recordsoort} is ${tekst.length} tekens lang, verwacht ${def.lengte}: afgekapt.`);
+    }
+    if (!lengteGoed) return;
+    const w = this.velden(def, tekst, nr);
+    if (!w) return;
+    this.verwerk(def, w, nr, volgordeGoed);
+  }
+
+  /** Bytes that cannot be ISO-8859-1 text of a fixed-width file: control characters, C1, a UTF-8 BOM or UTF-8 sequences. */
+  private controleerCodering(buf: Buffer, start: number, eind: number, nr: number): boolean {
+    if (nr === 1 && eind - start >= 3 && buf[start] === 0xef && buf[start + 1] === 0xbb && buf[start + 2] === 0xbf) {
+      this.fout('CODERING_ONGELDIG', nr, 'Regel 1 begint met een UTF-8-BOM; het bestand moet ISO-8859-1 zijn.');
+      return false;
+    }
+    for (let i = start; i < eind; i++) {
+      const b = buf[i];
+      if (b >= 0x20 && b < 0x7f) continue;
+      const kolom = i - start + 1;
+      if (b < 0x20 || b === 0x7f || b < 0xa0) {
+        this.fout('CODERING_ONGELDIG', nr, `Regel ${nr}, kolom ${kolom}: byte 0x${b.toString(16).padStart(2, '0')} is geen ISO-8859-1-teken van een recordbestand.`);
+        return false;
+      }
+      // A UTF-8 lead byte followed by its continuation bytes (0x80–0xBF): UTF-8 text, not ISO-8859-1.
+      const volg = b >= 0xc2 && b <= 0xdf ? 1 : b >= 0xe0 && b <= 0xef ? 2 : b >= 0xf0 && b <= 0xf4 ? 3 : 0;
+      if (volg && i + volg < eind) {
+        let utf8 = true;
+        for (let k = 1; k <= volg; k++) if (buf[i + k] < 0x80 || buf[i + k] > 0xbf) utf8 = false;
+        if (utf8) {
+          this.fout('CODERING_ONGELDIG', nr, `Regel ${nr}, kolom ${kolom}: UTF-8-tekens; het bestand moet ISO-8859-1 zijn.`);
+          return false;
+        }
+      }
+    }
+    return true;
+  }
+
+  private tel(def: BronRecord) {
+    if (def === BRON_RECORDS.persoon) this.aantallen.personen++;
+    else if (def === BRON_RECORDS.inschrijving) this.aantallen.inschrijvingen++;
+    else if (def === BRON_RECORDS.periode) this.aantallen.periodes++;
+  }
+
+  /** Voorloop first, then persoon records each followed by inschrijvingen each followed by periodes, sluit last. */
+  private volgorde(def: BronRecord, nr: number): boolean {
+    const s = this.stand;
+    if (s === 'begin' && def !== BRON_RECORDS.voorloop) {
+      this.fout('VOORLOOP_ONTBREEKT', nr, `Regel ${nr} is geen voorloop (recordsoort 300).`);
+      this.stand = 'voorloop';
+    }
+    const mis = (waarom: string) => {
+      this.fout('VOLGORDE_ONGELDIG', nr, `Regel ${nr}: record ${def.recordsoort} ${waarom}.`);
+      return false;
+    };
+    if (this.stand === 'sluit') return mis('staat na de sluit');
+    switch (def.naam) {
+      case 'voorloop':
+        if (s !== 'begin') return mis('staat niet op regel 1');
+        this.stand = 'voorloop';
+        return true;
+      case 'persoon':
+        this.stand = 'persoon';
+        return true;
+      case 'inschrijving':
+        if (this.stand !== 'persoon' && this.stand !== 'inschrijving') return mis('volgt niet op een persoon');
+        this.stand = 'inschrijving';
+        return true;
+      case 'periode':
+        if (this.stand !== 'inschrijving') return mis('volgt niet op een inschrijving');
+        return true;
+      case 'sluit':
+        this.stand = 'sluit';
+        return true;
+    }
+  }
+
+  /** Field values by the layout's pictures, or null (with a fault) when one does not fit. */
+  private velden(def: BronRecord, tekst: string, nr: number): Record<string, any> | null {
+    const w: Record<string, any> = {};
+    for (const v of def.velden) {
+      const ruw = tekst.substr(v.positie - 1, v.lengte);
+      const t = ruw.trim();
+      const mis = (waarom: string) => {
+        this.fout('VELD_ONGELDIG', nr, `Regel ${nr}, kolom ${v.positie}: ${v.naam} ${JSON.stringify(ruw)} ${waarom}.`);
+        return null;
+      };
+      if (v.soort === 'DATUM' ? t === '' || t === '00000000' : t === '') {
+        if (v.verplicht) return mis('ontbreekt');
+        w[v.naam] = null;
+        continue;
+      }
+      switch (v.soort) {
+        case 'N':
+          if (!/^[0-9]+$/.test(ruw)) return mis('is niet numeriek');
+          w[v.naam] = v.naam === 'pgn' ? ruw : Number(ruw);
+          break;
+        case 'DATUM': {
+          if (!/^[0-9]{8}$/.test(ruw)) return mis('is geen datum jjjjmmdd');
+          const mm = ruw.slice(4, 6);
+          const dd = ruw.slice(6, 8);
+          const deels = mm === '00' ? dd === '00' : dd === '00';
+          if ((mm === '00' || dd === '00') && !(v.deelsBekend && deels)) return mis('is geen volledige datum');
+          w[v.naam] = `${ruw.slice(0, 4)}-${mm}-${dd}`;
+          break;
+        }
+        case 'CODE':
+          if (!v.waarden!.includes(t)) return mis(`is geen van ${v.waarden!.join(', ')}`);
+          w[v.naam] = t;
+          break;
+        default:
+          w[v.naam] = t;
+      }
+    }
+    return w;
+  }
+
+  private verwerk(def: BronRecord, w: Record<string, any>, nr: number, volgordeGoed: boolean) {
+    switch (def.naam) {
+      case 'voorloop': {
+        if (!volgordeGoed) return;
+        const n = this.naam;
+        if (n && (n.brin4 !== w.brin4 || n.batchnummer !== w.batchnummer || n.aanleverpunt !== w.aanleverpunt)) {
+          this.fout('BESTANDSNAAM_ONGELDIG', nr, `De voorloop (BRIN ${w.brin4}, batch ${w.batchnummer}, aanleverpunt ${w.aanleverpunt}) past niet bij de bestandsnaam (BRIN ${n.brin4}, batch ${n.batchnummer}, aanleverpunt ${n.aanleverpunt}).`);
+        }
+        this.voorloop = { brin4: w.brin4, batchnummer: w.batchnummer, aanleverpunt: w.aanleverpunt, aanmaakdatum: w.aanmaakdatum, aantalPersonen: w.aantalPersonen };
+        this.uit.push({ soort: 'voorloop', voorloop: this.voorloop });
+        return;
+      }
+      case 'persoon':
+        this.sluitLeerling();
+        this.leerling = {
+          regel: nr,
+          burgerservicenummer: w.pgnSoort === 'B' ? w.pgn : null,
+          onderwijsnummer: w.pgnSoort === 'O' ? w.pgn : null,
+          geboortedatum: w.geboortedatum,
+          geslacht: w.geslacht,
+          postcode: w.postcode,
+          achternaam: w.achternaam,
+          voorvoegsel: w.voorvoegsel,
+          voornamen: w.voornamen,
+          inschrijvingen: [],
+        };
+        this.inschrijving = null;
+        return;
+      case 'inschrijving':
+        if (!volgordeGoed || !this.leerling) return;
+        this.inschrijving = { regel: nr, inschrijvingvolgnummer: w.inschrijvingvolgnummer, datumInschrijving: w.datumInschrijving, datumUitschrijving: w.datumUitschrijving, periodes: [] };
+        this.leerling.inschrijvingen.push(this.inschrijving);
+        return;
+      case 'periode':
+        if (!volgordeGoed || !this.inschrijving) return;
+        this.inschrijving.periodes.push({ regel: nr, datumBegin: w.datumBegin, vestigingscode: w.vestigingscode, groep: w.groep });
+        return;
+      case 'sluit':
+        this.sluitLeerling();
+        if (volgordeGoed) this.sluit = { regel: nr, waarden: w };
+        return;
+    }
+  }
+
+  private sluitLeerling() {
+    if (this.leerling && this.foutenTotaal === 0) this.uit.push({ soort: 'leerling', leerling: this.leerling });
+    this.leerling = null;
+    this.inschrijving = null;
+  }
+
+  /** After the last line: missing sluit, the control totals, then the verdict. */
+  einde(): BronLeesItem[] {
+    this.sluitLeerling();
+    const n = this.regelNr;
+    if (n === 0) this.fout('VOORLOOP_ONTBREEKT', 1, 'Het bestand is leeg: er is geen voorloop (recordsoort 300).');
+    if (!this.sluit && this.stand !== 'sluit') this.fout('SLUIT_ONTBREEKT', Math.max(n, 1), `Het bestand eindigt op regel ${n} zonder sluitrecord (recordsoort 399).`);
+    const a = this.aantallen;
+    if (this.voorloop && this.voorloop.aantalPersonen !== a.personen) {
+      this.fout('CONTROLETOTAAL_ONJUIST', 1, `De voorloop meldt ${this.voorloop.aantalPersonen} personen, het bestand bevat er ${a.personen}.`);
+    }
+    if (this.sluit) {
+      const s = this.sluit.waarden;
+      const regel = this.sluit.regel;
+      const check = (naam: string, werkelijk: number, wat: string) => {
+        if (s[naam] !== werkelijk) this.fout('CONTROLETOTAAL_ONJUIST', regel, `Regel ${regel}: het sluitrecord meldt ${s[naam]} ${wat}, het bestand bevat er ${werkelijk}.`);
+      };
+      check('aantalRecords', regel, 'records');
+      check('aantalPersonen', a.personen, 'personen');
+      check('aantalInschrijvingen', a.inschrijvingen, 'inschrijvingen');
+      check('aantalPeriodes', a.periodes, 'periodes');
+    }
+    this.uit.push({ soort: 'einde', fouten: this.fouten, aantalRegels: n, aantallen: { ...a } });
+    return this.neem();
+  }
+}
+
+const GZIP_MAGIE = [0x1f, 0x8b];
+
+const alsBuffer = (c: Uint8Array | string): Buffer => (typeof c === 'string' ? Buffer.from(c, 'latin1') : Buffer.isBuffer(c) ? c : Buffer.from(c.buffer, c.byteOffset, c.byteLength));
+
+/** The bytes of the stream, gunzipped on the fly when they begin with gzip's magic bytes. */
+async function* ontpakt(bron: AsyncIterable<Uint8Array | string>): AsyncGenerator<Buffer> {
+  const it = bron[Symbol.asyncIterator]();
+  const kop: Buffer[] = [];
+  let kopLengte = 0;
+  let klaar = false;
+  while (kopLengte < 2) {
+    const r = await it.next();
+    if (r.done) {
+      klaar = true;
+      break;
+    }
+    kop.push(alsBuffer(r.value));
+    kopLengte += kop[kop.length - 1].length;
+  }
+  const eerste = Buffer.concat(kop);
+  const gzip = eerste.length >= 2 && eerste[0] === GZIP_MAGIE[0] && eerste[1] === GZIP_MAGIE[1];
+  async function* rest(): AsyncGenerator<Buffer> {
+    if (eerste.length) yield eerste;
+    if (klaar) return;
+    for (let r = await it.next(); !r.done; r = await it.next()) yield alsBuffer(r.value);
+  }
+  if (!gzip) {
+    yield* rest();
+    return;
+  }
+  const gunzip = pipeline(Readable.from(rest(), { objectMode: false }), createGunzip(), () => undefined);
+  for await (const c of gunzip) yield c as Buffer;
+}
+
+const isZlibFout = (e: unknown) => typeof (e as { code?: unknown })?.code === 'string' && (e as { code: string }).code.startsWith('Z_');
+
+/**
+ * Reads one BRON po export (our layout, `bron-layout.ts`) as a stream: plain or gzipped (recognised by its
+ * magic bytes), line by line, never the whole file in memory. Yields the voorloop, each pupil once its last
+ * periode has been read, and finally `einde` with every file-level fault and its line number. A file with
+ * any fault is refused whole; the consumer throws away what it took from it. Errors of the stream itself
+ * (not of its content) are thrown.
+ */
+export async function* leesBronBestand(stream: AsyncIterable<Uint8Array | string>, bestandsnaam: string): AsyncGenerator<BronLeesItem> {
+  const p = new BronRegelParser(bestandsnaam);
+  // Part of a line carried over from the previous chunk; or, while `overslaan`, the rest of a too long line is skipped.
+  let rest: Buffer | null = null;
+  let overslaan = false;
+  const bewaar = (b: Buffer) => {
+    if (b.length > MAX_REGEL_BYTES) {
+      p.regel(b, 0, MAX_REGEL_BYTES, 'te-lang');
+      rest = null;
+      overslaan = true;
+    } else rest = b;
+  };
+  try {
+    for await (const chunk of ontpakt(stream)) {
+      let pos = 0;
+      if (rest || overslaan) {
+        const lf = chunk.indexOf(LF);
+        if (lf < 0) {
+          if (!overslaan) bewaar(Buffer.concat([rest!, chunk]));
+          continue;
+        }
+        if (!overslaan) {
+          const regel = Buffer.concat([rest!, chunk.subarray(0, lf)]);
+          p.regel(regel, 0, regel.length, regel.length > MAX_REGEL_BYTES ? 'te-lang' : 'lf');
+        }
+        overslaan = false;
+        rest = null;
+        pos = lf + 1;
+      }
+      for (let lf = chunk.indexOf(LF, pos); lf >= 0; lf = chunk.indexOf(LF, pos)) {
+        p.regel(chunk, pos, lf, lf - pos > MAX_REGEL_BYTES ? 'te-lang' : 'lf');
+        pos = lf + 1;
+      }
+      // A copy, so the chunk itself is not kept alive by the carried-over bytes.
+      if (pos < chunk.length) bewaar(Buffer.from(chunk.subarray(pos)));
+      yield* p.neem();
+    }
+    const laatste = rest as Buffer | null;
+    if (laatste && laatste.length) p.regel(laatste, 0, laatste.length, 'eof');
+  } catch (e) {
+    if (!isZlibFout(e)) throw e;
+    p.fout('CODERING_ONGELDIG', p.aantalRegels + 1, `De gzip-stroom is onleesbaar na regel ${p.aantalRegels}: ${(e as Error).message}.`);
+  }
+  yield* p.einde();
+}
