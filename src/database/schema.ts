@@ -15,6 +15,7 @@ import { RodTlv1764440000000 } from './migrations/1764440000000-rod-tlv';
 import { RioLocatieGeregistreerdDoor1764560000000 } from './migrations/1764560000000-rio-locatie-geregistreerd-door';
 import { BekostigingPerformance1764420000000 } from './migrations/1764420000000-bekostiging-performance';
 import { FeedPerSandbox1764530000000 } from './migrations/1764530000000-feed-per-sandbox';
+import { VerwijderingBekostigingEvent1764531000000 } from './migrations/1764531000000-verwijdering-bekostiging-event';
 import { BERICHTEN_ENTITIES } from '../berichten/berichten.entities';
 import { BEKOSTIGING_ENTITIES } from '../bekostiging/bekostiging.entities';
 import { KlokPlanning } from '../klok/klok-planning.entity';
@@ -37,4 +38,4 @@ export const ENTITIES = [
 ];
 
 /** Every migration, in order. Never edit one that has landed: add a new one. */
-export const MIGRATIONS = [Foundation1764380000000, Outbox1764380100000, Rio1764390000000, Rod1764400000000, Berichten1764405000000, Bekostiging1764410000000, BekostigingPerformance1764420000000, BekostigingBulk1764430000000, RodTlv1764440000000, FeedPerSandbox1764530000000, RioLocatieGeregistreerdDoor1764560000000];
+export const MIGRATIONS = [Foundation1764380000000, Outbox1764380100000, Rio1764390000000, Rod1764400000000, Berichten1764405000000, Bekostiging1764410000000, BekostigingPerformance1764420000000, BekostigingBulk1764430000000, RodTlv1764440000000, FeedPerSandbox1764530000000, VerwijderingBekostigingEvent1764531000000, RioLocatieGeregistreerdDoor1764560000000];

@@ -3,7 +3,7 @@ import { Client } from 'pg';
 import { bearer, tokenFor } from '../support/auth';
 import { createTestApp, TestApp } from '../support/test-app';
 import { databaseUrl } from '../support/test-database';
-import { nieuweLeerling, schrijfIn, statussenVan } from './bekostiging-support';
+import { leesFeed, nieuweLeerling, schrijfIn, statussenVan } from './bekostiging-support';
 
 /** Statuses and events keep their references by statement triggers (not per-row foreign keys); these prove them. */
 describe('bekostiging: statuses and events never outlive what they belong to', () => {
@@ -41,9 +41,28 @@ describe('bekostiging: statuses and events never outlive what they belong to', (
     expect((await statussenVan(t, alfa, '01AB', oud))['2027-02-01']).toMatchObject({ status: 'NIET_BEKOSTIGD', signalen: ['B02'] });
     expect(await statusRijen(nieuw)).toBeGreaterThan(0);
 
+    const statussenVoor = await statussenVan(t, beta, '02AA', nieuw);
+    expect(statussenVoor['2027-02-01']).toMatchObject({ status: 'BEKOSTIGD' });
+    const { cursor } = await leesFeed(t, beta, '0');
+
     expect((await verwijder(beta, '02AA', bsn)).status).toBe(200);
     expect(await statusRijen(nieuw)).toBe(0);
     expect((await statussenVan(t, alfa, '01AB', oud))['2027-02-01']).toMatchObject({ status: 'BEKOSTIGD', signalen: [] });
+    // rod.md §8.4: the removed statuses are a status change, pushed to the school's LAS (no stale BEKOSTIGD there).
+    const weg = (await leesFeed(t, beta, cursor)).events.filter((e: any) => e.subject === `inschrijving/${nieuw}`);
+    expect(weg.map((e: any) => e.data.teldatum).sort()).toEqual(Object.keys(statussenVoor).sort());
+    for (const e of weg) {
+      expect(e).toMatchObject({ type: 'nl.duo.rod.bekostigingsstatus-gewijzigd', time: '2027-02-24T10:00:00.000Z' });
+      expect(e.data).toMatchObject({
+        inschrijvingId: nieuw,
+        instellingscode: '02AA',
+        persoonsgebondenNummer: { burgerservicenummer: bsn },
+        status: 'NIET_BEKOSTIGD',
+        statusBepaling: 'V',
+        signalen: [{ code: 'B01_niet_ingeschreven_op_teldatum', omschrijving: expect.any(String) }],
+        aanleiding: 'VERWIJDERING',
+      });
+    }
   });
 
   it('a verwijdering waits for a running set-based recompute, so no status is left for the removed inschrijving', async () => {
