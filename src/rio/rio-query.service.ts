@@ -95,21 +95,7 @@ export class RioQueryService {
   async checkPeriodes(manager: EntityManager, sandboxId: string, inputs: RioPeriodeCheckInput[]): Promise<RioPeriodeCheckResult[]> {
     if (!inputs.length) return [];
     const rows = await prepared<CheckRow>(manager, 'rio_check_periodes', CHECK_SQL, [sandboxId, ...checkParams(inputs)]);
-    return this.beoordeelPeriodes(rows, inputs);
-  }
-
-  /**
-   * The same check as a scalar subquery of another module's statement (one round trip less for a writer that reads
-   * anyway): the sandbox is parameter `$sandboxParam`, the inputs the five parameters from `$eerste` on; the value is a
-   * JSON array of the check rows in input order, for beoordeelPeriodes.
-   */
-  checkPeriodesQuery(sandboxParam: number, eerste: number, inputs: RioPeriodeCheckInput[]): { sql: string; params: unknown[] } {
-    const sql = CHECK_SQL.replace(/\$(\d)\b/g, (_, n: string) => (n === '1' ? `$${sandboxParam}` : `$${eerste + Number(n) - 2}`));
-    return { sql: `SELECT coalesce(json_agg(row_to_json(c) ORDER BY c.i), '[]') FROM (${sql}) c`, params: checkParams(inputs) };
-  }
-
-  beoordeelPeriodes(rows: unknown[], inputs: RioPeriodeCheckInput[]): RioPeriodeCheckResult[] {
-    return (rows as CheckRow[]).map((r, i) => beoordeel(r, inputs[i]));
+    return rows.map((r, i) => beoordeel(r, inputs[i]));
   }
 
   async instelling(manager: EntityManager, sandboxId: string, instellingscode: string): Promise<{ instellingscode: string; bestuurcode: string | null; naam: string } | null> {

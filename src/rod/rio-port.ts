@@ -1,24 +1,12 @@
 import type { EntityManager } from 'typeorm';
+import type { RioPeriodeCheckInput, RioPeriodeCheckResult } from '../rio';
 
 /** What ROD needs from RIO (rio.md §9); provided by RIO's RioQueryService. */
-export type RioCode = 'instellingscode' | 'vestigingscode' | 'onderwijsaanbiedercode' | 'onderwijslocatiecode';
-export interface RioPeriodeCheckInput {
-  instellingscode: string;
-  vestigingscode: string;
-  onderwijsaanbiedercode: string;
-  onderwijslocatiecode: string;
-  datum: string;
-}
-export interface RioPeriodeCheckResult {
-  onbekend: RioCode[];
-  afwijkingen: { check: 'VESTIGING_GELDIG' | 'AANBIEDER_RELATIE' | 'LOCATIE_GEBRUIK' | 'AANGEBODEN_OPLEIDING'; detail: string }[];
-}
+export type { RioCode, RioPeriodeCheckInput, RioPeriodeCheckResult } from '../rio';
 
 export abstract class RodRioPort {
+  /** RIO's checks of many periodes (any number, one statement), one result per input in input order. */
   abstract checkPeriodes(manager: EntityManager, sandboxId: string, inputs: RioPeriodeCheckInput[]): Promise<RioPeriodeCheckResult[]>;
-  /** checkPeriodes as a scalar subquery (JSON rows) of the caller's own statement, and the judgement of its rows. */
-  abstract checkPeriodesQuery(sandboxParam: number, eerste: number, inputs: RioPeriodeCheckInput[]): { sql: string; params: unknown[] };
-  abstract beoordeelPeriodes(rows: unknown[], inputs: RioPeriodeCheckInput[]): RioPeriodeCheckResult[];
   abstract instelling(manager: EntityManager, sandboxId: string, instellingscode: string): Promise<{ instellingscode: string; bestuurcode: string | null; naam: string } | null>;
   abstract instellingenVanBestuur(manager: EntityManager, sandboxId: string, bestuurcode: string): Promise<string[]>;
 }

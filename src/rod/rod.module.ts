@@ -3,10 +3,13 @@ import { GroupTransactions } from '../common/database/group-transactions';
 import { RioModule, RioQueryService } from '../rio';
 import { AanleverenService } from './inschrijvingen/aanleveren.service';
 import { InschrijvingenController } from './inschrijvingen/inschrijvingen.controller';
+import { InschrijvingenBulkService } from './inschrijvingen/inschrijvingen-bulk.service';
 import { InschrijvingenLezenService } from './inschrijvingen/inschrijvingen-lezen.service';
+import { InschrijvingenRepository } from './inschrijvingen/inschrijvingen.repository';
 import { MachtigingenController } from './machtigingen/machtigingen.controller';
 import { MachtigingenService } from './machtigingen/machtigingen.service';
 import { PersonenController } from './personen/personen.controller';
+import { PersonenRepository } from './personen/personen.repository';
 import { PersonenService } from './personen/personen.service';
 import { RodRioPort } from './rio-port';
 import { RodSeedContributor } from './rod-seed';
@@ -20,10 +23,13 @@ import { RodSeedContributor } from './rod-seed';
     MachtigingenService,
     AanleverenService,
     InschrijvingenLezenService,
+    InschrijvingenRepository,
+    InschrijvingenBulkService,
+    PersonenRepository,
     RodSeedContributor,
     GroupTransactions,
     { provide: RodRioPort, useExisting: RioQueryService },
   ],
-  exports: [PersonenService, MachtigingenService],
+  exports: [PersonenService, MachtigingenService, InschrijvingenBulkService],
 })
 export class RodModule {}

@@ -8,26 +8,14 @@ import { EventOutbox } from '../../common/events/outbox';
 import { ClockService } from '../../common/clock/clock.service';
 import { ProblemException, Problems } from '../../common/problem/problem';
 import { afgekeurd } from '../rod.answers';
+import { PersonenRepository } from './personen.repository';
 import { RodCode, RodProblem, Terugmelding, isFout, resultaatVan, terugmelding } from '../rod.errors';
-import { bsnMetControlecijfer, isGeldigBsn, isGeldigOnderwijsnummer, onderwijsnummerVoor } from '../rules/pgn';
+import { bsnMetControlecijfer, controleerPgn, isGeldigBsn, onderwijsnummerVoor, PersoonRij, resolveerPgn } from '../rules/pgn';
 import { BsnToekenningRequest, IdentificatieRequest, IdentificatieResponse, NieuwPersoonRequest, PersoonResponse } from './identificatie.dto';
 
 export const GESLACHTEN = ['M', 'V', 'O'];
 export const NEDERLAND = '6030';
 
-interface PersoonRij {
-  id: string;
-  burgerservicenummer: string | null;
-  onderwijsnummer: string | null;
-  geboortedatum: string;
-  geslacht: string;
-}
-
-/** A PGN as sent, resolved against the persoonsregister. */
-export interface PgnResolutie {
-  persoon: PersoonRij | null;
-  terugmeldingen: Terugmelding[];
-}
 
 const PERSOON_KOLOMMEN = 'id, burgerservicenummer, onderwijsnummer, geboortedatum, geslacht';
 
@@ -40,45 +28,6 @@ export class PersonenService {
     private readonly outbox: EventOutbox,
     private readonly hooks: DomainHooks,
   ) {}
-
-  /** 11-proef, then known in the register; an onderwijsnummer of a person who has a BSN gives melding 213. */
-  static checkPgn(pgn: { burgerservicenummer?: string; onderwijsnummer?: string }, veld = '/persoonsgebondenNummer'): Terugmelding[] {
-    if (pgn.burgerservicenummer !== undefined && !isGeldigBsn(pgn.burgerservicenummer)) {
-      return [terugmelding(RodCode.pgnElfproef, 'Het burgerservicenummer voldoet niet aan de 11-proef.', `${veld}/burgerservicenummer`)];
-    }
-    if (pgn.onderwijsnummer !== undefined && !isGeldigOnderwijsnummer(pgn.onderwijsnummer)) {
-      return [terugmelding(RodCode.pgnElfproef, 'Het onderwijsnummer voldoet niet aan de controle (begint met 10, gewogen som ≡ 5 mod 11).', `${veld}/onderwijsnummer`)];
-    }
-    return [];
-  }
-
-  /** Resolves a PGN (already 11-proef checked) to a person; adds 210 or 213. */
-  static resolutie(persoon: PersoonRij | null, pgn: { burgerservicenummer?: string; onderwijsnummer?: string }, veld = '/persoonsgebondenNummer'): PgnResolutie {
-    if (!persoon) {
-      const sub = pgn.burgerservicenummer !== undefined ? 'burgerservicenummer' : 'onderwijsnummer';
-      return { persoon: null, terugmeldingen: [terugmelding(RodCode.pgnOnbekend, `Het ${sub} is niet bekend in het persoonsregister; identificeer de leerling eerst.`, `${veld}/${sub}`)] };
-    }
-    if (pgn.onderwijsnummer !== undefined && persoon.burgerservicenummer) {
-      return {
-        persoon,
-        terugmeldingen: [terugmelding(RodCode.onderwijsnummerBijBsnBekend, 'Voor deze leerling is een burgerservicenummer bekend; gebruik voortaan het burgerservicenummer.', `${veld}/onderwijsnummer`)],
-      };
-    }
-    return { persoon, terugmeldingen: [] };
-  }
-
-  /**
-   * SQL that finds the person of a PGN: $1 sandbox, $2 number, a BSN match before an onderwijsnummer match. Each branch
-   * is a lookup on its own unique index, whatever the table's statistics say.
-   */
-  static persoonSql(sandbox: string, nummer: string): string {
-    return `SELECT ${PERSOON_KOLOMMEN} FROM (
-      (SELECT ${PERSOON_KOLOMMEN}, 0 AS voorrang FROM rod_persoon WHERE sandbox_id = ${sandbox} AND burgerservicenummer = ${nummer})
-      UNION ALL (SELECT ${PERSOON_KOLOMMEN}, 1 FROM rod_persoon WHERE sandbox_id = ${sandbox} AND onderwijsnummer = ${nummer})) p
-    ORDER BY p.voorrang LIMIT 1`;
-  }
-
-  static readonly PERSOON_SQL = PersonenService.persoonSql('$1', '$2');
 
   async identificeer(p: Principal, req: IdentificatieRequest): Promise<IdentificatieResponse> {
     const fout: Terugmelding[] = [];
@@ -101,11 +50,11 @@ export class PersonenService {
 
   private async verifieer(m: EntityManager, p: Principal, req: IdentificatieRequest, fout: Terugmelding[]): Promise<IdentificatieResponse> {
     const pgn = req.persoonsgebondenNummer!;
-    const t = [...fout, ...PersonenService.checkPgn(pgn)];
+    const t = [...fout, ...controleerPgn(pgn)];
     let persoon: PersoonRij | null = null;
     if (!t.some((x) => x.code === RodCode.pgnElfproef)) {
-      const rows: PersoonRij[] = await m.query(PersonenService.PERSOON_SQL, [p.sandboxId, pgn.burgerservicenummer ?? pgn.onderwijsnummer]);
-      const r = PersonenService.resolutie(rows[0] ?? null, pgn);
+      const rows: PersoonRij[] = await m.query(PersonenRepository.PERSOON_SQL, [p.sandboxId, pgn.burgerservicenummer ?? pgn.onderwijsnummer]);
+      const r = resolveerPgn(rows[0] ?? null, pgn);
       persoon = r.persoon;
       t.push(...r.terugmeldingen);
     }

@@ -1,5 +1,6 @@
 import { RodCode } from '../rod.errors';
-import { controleerDatums, leeftijdPeildatum, metEinddatum, overlappen, teLaat, teOud, voorVierdeVerjaardag } from './inschrijving-regels';
+import { controleerDatums, metEinddatum, overlappen, teLaat } from './inschrijving-regels';
+import { leeftijdPeildatum, teOud, voorVierdeVerjaardag } from './leeftijd';
 
 const codes = (t: { code: string }[]) => t.map((x) => x.code);
 

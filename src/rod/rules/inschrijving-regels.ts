@@ -1,5 +1,5 @@
 import { RodCode, Terugmelding, terugmelding } from '../rod.errors';
-import { beginSchooljaar, dagenTussen, laatsteDatum, maxDatum, minDatum, plusDagen, plusJaren, vroegsteDatum } from './datum';
+import { dagenTussen, plusDagen } from './datum';
 
 export interface PeriodeInput {
   datumBegin: string;
@@ -8,24 +8,6 @@ export interface PeriodeInput {
 export const GROEPEN = ['1', '2', '3', '4', '5', '6', '7', '8'];
 /** NNCA (rod.md §6.2, proposed): empty = none, 1 = NNCA. */
 export const NNCA_WAARDEN = ['1'];
-
-/** WPO art. 39 lid 1: niet voor de vierde verjaardag. Certain only: a partial geboortedatum counts from its earliest day. */
-export function voorVierdeVerjaardag(geboortedatum: string, datumInschrijving: string): boolean {
-  return datumInschrijving < plusJaren(vroegsteDatum(geboortedatum), 4);
-}
-
-/**
- * WPO art. 39 lid 3–4: a pupil leaves at the end of the schooljaar in which they turn 14. A melding when the
- * pupil was already 14 before 1 August of the schooljaar of `peildatum`. Certain only: a partial date counts from its last day.
- */
-export function teOud(geboortedatum: string, peildatum: string): boolean {
-  return plusJaren(laatsteDatum(geboortedatum), 14) < beginSchooljaar(peildatum);
-}
-
-/** The date whose schooljaar the age rule looks at: today while enrolled, else the last day, never before the first. */
-export function leeftijdPeildatum(datumInschrijving: string, datumUitschrijving: string | null | undefined, vandaag: string): string {
-  return maxDatum(datumInschrijving, minDatum(vandaag, datumUitschrijving ?? vandaag));
-}
 
 /** Registration within 7 days of an in- or uitschrijving (rod.md §5): more than 7 days after the event is late. */
 export function teLaat(gebeurtenis: string, vandaag: string): boolean {

@@ -1,3 +1,5 @@
+import { RodCode, Terugmelding, terugmelding } from '../rod.errors';
+
 /** Weighted sum of the 11-proef: 9·d1 + 8·d2 + … + 2·d8 − 1·d9, modulo 11 (always 0…10). */
 export function elfproefRest(nummer: string): number {
   let sum = 0;
@@ -29,4 +31,52 @@ export function onderwijsnummerVoor(n: number): string | null {
   // S − d9 ≡ 5  ⇒  d9 ≡ S − 5 (mod 11)
   const d9 = (elfproefRest(acht + '0') + 11 - 5) % 11;
   return d9 <= 9 ? acht + d9 : null;
+}
+
+/** A person of the persoonsregister, as the rules see it. */
+export interface PersoonRij {
+  id: string;
+  burgerservicenummer: string | null;
+  onderwijsnummer: string | null;
+  /** YYYY-MM-DD, possibly partial (00 for an unknown month or day). */
+  geboortedatum: string;
+  geslacht: string;
+}
+
+/** A PGN as sent, resolved against the persoonsregister. */
+export interface PgnResolutie {
+  persoon: PersoonRij | null;
+  terugmeldingen: Terugmelding[];
+}
+
+/** 11-proef of the number sent (211). */
+export function controleerPgn(pgn: { burgerservicenummer?: string; onderwijsnummer?: string }, veld = '/persoonsgebondenNummer'): Terugmelding[] {
+  if (pgn.burgerservicenummer !== undefined && !isGeldigBsn(pgn.burgerservicenummer)) {
+    return [terugmelding(RodCode.pgnElfproef, 'Het burgerservicenummer voldoet niet aan de 11-proef.', `${veld}/burgerservicenummer`)];
+  }
+  if (pgn.onderwijsnummer !== undefined && !isGeldigOnderwijsnummer(pgn.onderwijsnummer)) {
+    return [terugmelding(RodCode.pgnElfproef, 'Het onderwijsnummer voldoet niet aan de controle (begint met 10, gewogen som ≡ 5 mod 11).', `${veld}/onderwijsnummer`)];
+  }
+  return [];
+}
+
+/** Resolves a PGN (already 11-proef checked) to the person found by its number: 210 when none, 213 for an onderwijsnummer of a person with a BSN. */
+export function resolveerPgn(persoon: PersoonRij | null, pgn: { burgerservicenummer?: string; onderwijsnummer?: string }, veld = '/persoonsgebondenNummer'): PgnResolutie {
+  if (!persoon) {
+    const sub = pgn.burgerservicenummer !== undefined ? 'burgerservicenummer' : 'onderwijsnummer';
+    return { persoon: null, terugmeldingen: [terugmelding(RodCode.pgnOnbekend, `Het ${sub} is niet bekend in het persoonsregister; identificeer de leerling eerst.`, `${veld}/${sub}`)] };
+  }
+  if (pgn.onderwijsnummer !== undefined && persoon.burgerservicenummer) {
+    return {
+      persoon,
+      terugmeldingen: [terugmelding(RodCode.onderwijsnummerBijBsnBekend, 'Voor deze leerling is een burgerservicenummer bekend; gebruik voortaan het burgerservicenummer.', `${veld}/onderwijsnummer`)],
+    };
+  }
+  return { persoon, terugmeldingen: [] };
+}
+
+/** The 11-proef and then the resolution: the person the PGN stands for (null when none) and the terugmeldingen of both steps. */
+export function pgnUitkomst(pgn: { burgerservicenummer?: string; onderwijsnummer?: string }, gevonden: PersoonRij | null): PgnResolutie {
+  const fout = controleerPgn(pgn);
+  return fout.length ? { persoon: null, terugmeldingen: fout } : resolveerPgn(gevonden, pgn);
 }

@@ -1,0 +1,94 @@
+import { Injectable } from '@nestjs/common';
+import { randomUUID } from 'node:crypto';
+import type { EntityManager } from 'typeorm';
+import { NieuwPersoonRij, PersonenRepository } from '../personen/personen.repository';
+import type { PersoonRij } from '../rules/pgn';
+import type { Terugmelding } from '../rod.errors';
+import { RodRioPort } from '../rio-port';
+import { Aanlevering, BeoordelingContext, HuidigeStand, NieuweStand, rioVragen } from './aanlevering.beoordeling';
+import { Herkomst, InschrijvingenRepository, inschrijvingRij } from './inschrijvingen.repository';
+
+/** The state and context one aanlevering of a batch is judged on. */
+export interface BulkInvoer {
+  stand: HuidigeStand;
+  context: BeoordelingContext;
+}
+
+/** An accepted aanlevering to write: `beoordeel`'s nieuweStand and meldingen, and where it came from. */
+export interface BulkSchrijfOpdracht {
+  nieuweStand: NieuweStand;
+  meldingen: Terugmelding[];
+  herkomst: Herkomst;
+}
+
+/**
+ * ROD's rules for many aanleveringen at once, without HTTP, mandates or bedrijfsdocumenten (a migration, not a vendor):
+ * load the state of a batch in a few statements, judge each with `beoordeel`, write the accepted ones in one statement.
+ * The caller owns the transaction (pass its EntityManager). See the ROD index for the whole recipe.
+ */
+@Injectable()
+export class InschrijvingenBulkService {
+  constructor(
+    private readonly repository: InschrijvingenRepository,
+    private readonly personen: PersonenRepository,
+    private readonly rio: RodRioPort,
+  ) {}
+
+  /** The persons of many PGN numbers (BSN or onderwijsnummer) of one sandbox, or null; in input order. One statement. */
+  vindPersonen(m: EntityManager, sandboxId: string, nummers: string[]): Promise<(PersoonRij | null)[]> {
+    return this.personen.vindOpNummers(m, sandboxId, nummers);
+  }
+
+  /** Adds persons to the persoonsregister in one statement (a registered BSN or onderwijsnummer is kept as it is); answers each one's person. */
+  voegPersonenToe(m: EntityManager, sandboxId: string, personen: NieuwPersoonRij[]): Promise<PersoonRij[]> {
+    return this.personen.voegToe(m, sandboxId, personen);
+  }
+
+  /**
+   * What `beoordeel` needs for each aanlevering of a batch of one sandbox, in three statements whatever the batch size: the
+   * persons of the PGNs, their inschrijvingen, and RIO's checks of every periode (through the RIO port). `vandaag` is the
+   * receive date the 7-day and age rules look at. A person may occur only once per batch: the state is read before any of
+   * the batch is written, so a second aanlevering for the same person would be judged on a state that misses the first.
+   */
+  async leesStanden(m: EntityManager, sandboxId: string, aanleveringen: Aanlevering[], vandaag: string): Promise<BulkInvoer[]> {
+    if (!aanleveringen.length) return [];
+    const personen = await this.personen.vindOpNummers(
+      m,
+      sandboxId,
+      aanleveringen.map((a) => (a.persoonsgebondenNummer.burgerservicenummer ?? a.persoonsgebondenNummer.onderwijsnummer)!),
+    );
+    const gezien = new Set<string>();
+    for (const p of personen) {
+      if (!p) continue;
+      if (gezien.has(p.id)) throw new Error('A person occurs twice in one batch: split the batch so each person occurs once.');
+      gezien.add(p.id);
+    }
+    const inschrijvingen = await this.repository.vanPersonen(m, sandboxId, [...gezien]);
+    const vragen = aanleveringen.map(rioVragen);
+    const rio = await this.rio.checkPeriodes(m, sandboxId, vragen.flat());
+    let periode = 0;
+    return aanleveringen.map((a, i) => {
+      const persoon = personen[i];
+      const van = persoon ? (inschrijvingen.get(persoon.id) ?? []) : [];
+      const huidig = van.find((x) => x.instellingscode === a.instellingscode && x.inschrijvingvolgnummer === a.inschrijvingvolgnummer) ?? null;
+      const n = vragen[i].length;
+      const context: BeoordelingContext = { vandaag, rio: rio.slice(periode, periode + n), nieuwId: randomUUID() };
+      periode += n;
+      return { stand: { persoon, huidig, andere: van.filter((x) => x.instellingscode !== a.instellingscode) }, context };
+    });
+  }
+
+  /**
+   * Writes accepted aanleveringen (new or changed inschrijvingen, with periodes and the version each becomes) in one
+   * statement, plus one to clear the periodes of those that existed. Unchanged ones (`gewijzigd` false) are skipped. No
+   * bedrijfsdocument rows, no events, no kennisgevingen and no bekostiging recompute: the caller runs those for the batch.
+   */
+  async schrijf(m: EntityManager, opdrachten: BulkSchrijfOpdracht[]): Promise<void> {
+    const te = opdrachten.filter((o) => o.nieuweStand.gewijzigd);
+    await this.repository.verwijderPeriodes(
+      m,
+      te.filter((o) => !o.nieuweStand.nieuw).map((o) => o.nieuweStand.inschrijvingId),
+    );
+    await this.repository.schrijf(m, te.map((o) => inschrijvingRij(o.nieuweStand, o.meldingen, o.herkomst, null)));
+  }
+}
