@@ -94,6 +94,26 @@ describe('/beheer/v1/clients', () => {
     await expect(tokenFor(t, 'las-tijdelijk', created.body.clientSecret)).rejects.toThrow(/401/);
   });
 
+  it("an issued token follows the client's besturen, scopes and sandboxes at once", async () => {
+    const created = await t.http().post('/beheer/v1/clients').set(bearer(admin)).send({ ...gamma, clientId: 'las-wisselend', bestuurcodes: ['100B001'], sandboxes: ['default'] });
+    expect(created.status).toBe(201);
+    const token = await tokenFor(t, 'las-wisselend', created.body.clientSecret);
+    const locatie = () => t.http().post('/rio/v1/onderwijslocaties').set(bearer(token)).send({ postcode: '3581AB', huisnummer: 10 });
+    const gebruik = () => t.http().put('/rio/v1/onderwijsbesturen/100B001/onderwijslocatiegebruiken/100X001').set(bearer(token)).send({ inBedrijfdatum: '1996-08-01', periodes: [{ begindatum: '1996-08-01' }], relaties: [{ vestigingscode: '01AA00', begindatum: '1996-08-01' }] });
+    expect((await gebruik()).status).toBe(200);
+    // the bestuur is taken away: the same token may no longer write for it
+    expect((await t.http().patch('/beheer/v1/clients/las-wisselend').set(bearer(admin)).send({ bestuurcodes: ['100B002'] })).status).toBe(200);
+    expectProblem(await gebruik(), 403, 'forbidden');
+    // a scope is taken away
+    expect([200, 201]).toContain((await locatie()).status);
+    expect((await t.http().patch('/beheer/v1/clients/las-wisselend').set(bearer(admin)).send({ scopes: ['rio.lezen'] })).status).toBe(200);
+    expectProblem(await locatie(), 403, 'insufficient_scope');
+    expect((await t.http().get('/rio/v1/onderwijslocaties/100X001').set(bearer(token))).status).toBe(200);
+    // the sandbox is unbound
+    expect((await t.http().patch('/beheer/v1/clients/las-wisselend').set(bearer(admin)).send({ sandboxes: [] })).status).toBe(200);
+    expectProblem(await t.http().get('/rio/v1/onderwijslocaties/100X001').set(bearer(token)), 401, 'unauthorized');
+  });
+
   it('deletes a client, but not the caller itself', async () => {
     await t.http().post('/beheer/v1/clients').set(bearer(admin)).send({ ...gamma, clientId: 'las-weg' });
     const del = await t.http().delete('/beheer/v1/clients/las-weg').set(bearer(admin));

@@ -8,11 +8,24 @@ import { JwtError, signHs256, verifyHs256 } from './jwt';
 import type { Principal } from './principal';
 import type { ClientRoleName, ScopeName } from './scopes';
 
+/** What the client may do now, read from the register (null: disabled, deleted, or no longer bound to the sandbox). */
+interface LiveRights {
+  naam: string;
+  role: ClientRoleName;
+  oin: string;
+  scopes: ScopeName[];
+  bestuurcodes: string[];
+}
+
 interface LiveState {
-  ok: boolean;
+  rights: LiveRights | null;
   at: number;
 }
 
+/**
+ * How long a client's rights are cached per process. Every change through the beheer API drops the cache at once
+ * (forget), so the TTL only bounds changes made behind the API's back.
+ */
 const LIVE_TTL_MS = 2000;
 
 /** Issues and checks the simulator's access tokens (JWT, HS256, short-lived). */
@@ -59,20 +72,22 @@ export class TokenService {
       throw Problems.unauthorized(e instanceof JwtError && e.message === 'token expired' ? 'The access token has expired.' : 'The access token is invalid.');
     }
     if (claims.iss !== this.config.TOKEN_ISSUER || claims.aud !== 'rod-simulator') throw Problems.unauthorized('The access token is invalid.');
-    const principal: Principal = {
-      clientId: String(claims.sub),
-      clientName: String(claims.name),
-      role: claims.role as ClientRoleName,
-      oin: String(claims.oin),
-      scopes: String(claims.scope ?? '').split(' ').filter(Boolean) as ScopeName[],
-      sandboxId: String(claims.sandbox_id),
+    const tokenScopes = String(claims.scope ?? '').split(' ').filter(Boolean) as ScopeName[];
+    const clientId = String(claims.sub);
+    const sandboxId = String(claims.sandbox_id);
+    const rights = await this.liveRights(clientId, sandboxId);
+    if (!rights) throw Problems.unauthorized('The client is disabled, no longer bound to the sandbox of this token, or the sandbox no longer exists.');
+    // Rights follow the client as it is now: scopes taken away, besturen changed or a sandbox unbound count at once.
+    return {
+      clientId,
+      clientName: rights.naam,
+      role: rights.role,
+      oin: rights.oin,
+      scopes: tokenScopes.filter((sc) => rights.scopes.includes(sc)),
+      sandboxId,
       sandboxCode: String(claims.sandbox),
-      bestuurcodes: Array.isArray(claims.besturen) ? (claims.besturen as string[]) : [],
+      bestuurcodes: rights.bestuurcodes,
     };
-    if (!(await this.stillLive(principal))) {
-      throw Problems.unauthorized('The client is disabled or the sandbox of this token no longer exists.');
-    }
-    return principal;
   }
 
   /** Drops cached client/sandbox state, after a client is disabled or a sandbox deleted. */
@@ -80,17 +95,20 @@ export class TokenService {
     this.live.clear();
   }
 
-  private async stillLive(p: Principal): Promise<boolean> {
-    const key = `${p.clientId}\u0000${p.sandboxId}`;
+  private async liveRights(clientId: string, sandboxId: string): Promise<LiveRights | null> {
+    const key = `${clientId}\u0000${sandboxId}`;
     const cached = this.live.get(key);
-    if (cached && Date.now() - cached.at < LIVE_TTL_MS) return cached.ok;
-    const rows: unknown[] = await this.db.query(
-      `SELECT 1 FROM api_client c JOIN sandbox s ON s.id = $2 WHERE c.client_id = $1 AND c.active`,
-      [p.clientId, p.sandboxId],
+    if (cached && Date.now() - cached.at < LIVE_TTL_MS) return cached.rights;
+    const rows: LiveRights[] = await this.db.query(
+      `SELECT c.naam, c.role, trim(c.oin) AS oin, c.scopes, c.bestuurcodes
+         FROM api_client c JOIN sandbox s ON s.id = $2
+        WHERE c.client_id = $1 AND c.active
+          AND (c.role = 'BEHEER' OR EXISTS (SELECT 1 FROM api_client_sandbox b WHERE b.client_id = c.client_id AND b.sandbox_id = s.id))`,
+      [clientId, sandboxId],
     );
-    const ok = rows.length > 0;
+    const rights = rows[0] ?? null;
     if (this.live.size > 10000) this.live.clear();
-    this.live.set(key, { ok, at: Date.now() });
-    return ok;
+    this.live.set(key, { rights, at: Date.now() });
+    return rights;
   }
 }
