@@ -3,6 +3,7 @@ import { TypeOrmModule } from '@nestjs/typeorm';
 import { BeheerModule } from './beheer';
 import { BekostigingModule } from './bekostiging';
 import { BerichtenModule } from './berichten';
+import { BronModule } from './bron';
 import { CommonModule } from './common/common.module';
 import type { AppConfig } from './config/app-config';
 import { ConfigModule } from './config/config.module';
@@ -31,6 +32,7 @@ export class AppModule {
         KlokModule,
         BerichtenModule,
         BekostigingModule,
+        BronModule,
       ],
     };
   }

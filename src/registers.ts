@@ -2,6 +2,7 @@ import type { Type } from '@nestjs/common';
 import { BeheerModule } from './beheer';
 import { BekostigingModule } from './bekostiging';
 import { BerichtenModule } from './berichten';
+import { BronModule } from './bron';
 import { KlokModule } from './klok';
 import { registerApi, RegisterApiInfo } from './common/http/registers';
 import { RioModule } from './rio';
@@ -51,5 +52,20 @@ export const REGISTER_APIS: { info: RegisterApiInfo; modules: Type<unknown>[] }[
         'ROD checks each inschrijvingsperiode against RIO: an unknown code, or a BRIN6 not under the BRIN4, is a foutmelding (nothing stored); a code that exists but is not valid or not linked on the date is a melding (stored).',
     }),
     modules: [RioModule],
+  },
+  {
+    info: registerApi({
+      key: 'bron',
+      basePath: '/bron/v1',
+      version: '1.0.0',
+      title: 'ROD po simulator — BRON po migratie',
+      description:
+        'The December 2021 move of po from BRON to ROD, to rehearse (scope beheer, in the sandbox of the token). A migratie takes BRON po export files ' +
+        '(our own fixed-width layout in the BVE/VO style: the real po layout was never public), streamed and staged, runs a dry run, then converts every inschrijving ' +
+        "through ROD's own rules: one goedgekeurd here is goedgekeurd by /rod/v1, one afgekeurd carries the foutcode /rod/v1 gives for it (plus 290 for a key twice in the files). " +
+        'Counts reconcile exactly (gelezen = goedgekeurd + afgekeurd, per file, per school, in total); each school has a reject report in JSON and CSV. ' +
+        'A conversion is crash-safe: it resumes where it stopped.',
+    }),
+    modules: [BronModule],
   },
 ];

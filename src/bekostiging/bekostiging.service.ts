@@ -174,12 +174,18 @@ export class BekostigingService implements OnModuleInit {
 
   /** Initial push of every kept status of a school (or the whole sandbox), after bringing the open ones up to date. */
   async initieleLevering(sandboxId: string, instellingscode: string | null): Promise<{ events: number }> {
-    return this.db.transaction(async (m) => {
-      const vandaag = await this.clock.today(sandboxId, m);
-      const now = await this.clock.now(sandboxId, m);
-      await this.herbereken(m, sandboxId, 'sandbox', null, vandaag, now, 'HERBEREKENING', { teldata: openTeldata(vandaag), events: false });
-      const [r]: { events: number }[] = await m.query(INITIELE_LEVERING_SQL, [sandboxId, instellingscode, relevanteTeldata(vandaag)[0], now]);
-      return r;
-    });
+    return this.db.transaction((m) => this.initieleLeveringIn(m, sandboxId, instellingscode));
+  }
+
+  /**
+   * initieleLevering inside the caller's transaction (e.g. a school's aansluiting after the BRON migration); `bijwerken`
+   * false pushes the statuses as kept, without the sandbox-wide recompute first (the caller knows they are current).
+   */
+  async initieleLeveringIn(m: EntityManager, sandboxId: string, instellingscode: string | null, bijwerken = true): Promise<{ events: number }> {
+    const vandaag = await this.clock.today(sandboxId, m);
+    const now = await this.clock.now(sandboxId, m);
+    if (bijwerken) await this.herbereken(m, sandboxId, 'sandbox', null, vandaag, now, 'HERBEREKENING', { teldata: openTeldata(vandaag), events: false });
+    const [r]: { events: number }[] = await m.query(INITIELE_LEVERING_SQL, [sandboxId, instellingscode, relevanteTeldata(vandaag)[0], now]);
+    return r;
   }
 }

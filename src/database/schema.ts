@@ -13,6 +13,7 @@ import { Bekostiging1764410000000 } from './migrations/1764410000000-bekostiging
 import { BekostigingBulk1764430000000 } from './migrations/1764430000000-bekostiging-bulk';
 import { RodTlv1764440000000 } from './migrations/1764440000000-rod-tlv';
 import { RioLocatieGeregistreerdDoor1764560000000 } from './migrations/1764560000000-rio-locatie-geregistreerd-door';
+import { Bron1764510000000 } from './migrations/1764510000000-bron';
 import { BekostigingPerformance1764420000000 } from './migrations/1764420000000-bekostiging-performance';
 import { FeedPerSandbox1764530000000 } from './migrations/1764530000000-feed-per-sandbox';
 import { VerwijderingBekostigingEvent1764531000000 } from './migrations/1764531000000-verwijdering-bekostiging-event';
@@ -38,4 +39,4 @@ export const ENTITIES = [
 ];
 
 /** Every migration, in order. Never edit one that has landed: add a new one. */
-export const MIGRATIONS = [Foundation1764380000000, Outbox1764380100000, Rio1764390000000, Rod1764400000000, Berichten1764405000000, Bekostiging1764410000000, BekostigingPerformance1764420000000, BekostigingBulk1764430000000, RodTlv1764440000000, FeedPerSandbox1764530000000, VerwijderingBekostigingEvent1764531000000, RioLocatieGeregistreerdDoor1764560000000];
+export const MIGRATIONS = [Foundation1764380000000, Outbox1764380100000, Rio1764390000000, Rod1764400000000, Berichten1764405000000, Bekostiging1764410000000, BekostigingPerformance1764420000000, BekostigingBulk1764430000000, RodTlv1764440000000, Bron1764510000000, FeedPerSandbox1764530000000, VerwijderingBekostigingEvent1764531000000, RioLocatieGeregistreerdDoor1764560000000];

@@ -87,6 +87,28 @@ LEFT JOIN rio_onderwijslocatie ol ON ol.sandbox_id = $1 AND ol.code = inp.locati
 ORDER BY inp.i`;
 
 /**
+ * BRIN6 → onderwijslocatie and onderwijsaanbieder on a date (the BRON → ROD conversion): the locatie whose
+ * locatiegebruik is linked to the vestiging on the date, and the aanbieder with a juridische relatie to the BRIN4 on the
+ * date, preferring one that offers an opleiding at that locatie then. Null where RIO has none.
+ */
+const VESTIGINGSGEBRUIK_SQL = `
+WITH inp AS (SELECT * FROM unnest($2::text[], $3::text[], $4::date[]) WITH ORDINALITY AS t(brin4, brin6, d, i)),
+loc AS (
+  SELECT inp.*, (SELECT r.onderwijslocatiecode FROM rio_locatiegebruik_relatie r
+                  WHERE r.sandbox_id = $1 AND r.vestigingscode = inp.brin6 AND ${GELDIG('r')}
+                  ORDER BY r.begindatum DESC, r.onderwijslocatiecode LIMIT 1) AS locatie
+    FROM inp)
+SELECT loc.locatie,
+       (SELECT jr.onderwijsaanbiedercode FROM rio_juridische_relatie jr
+         WHERE jr.sandbox_id = $1 AND jr.instellingscode = loc.brin4 AND jr.begindatum <= loc.d AND (jr.einddatum IS NULL OR loc.d < jr.einddatum)
+         ORDER BY EXISTS (SELECT 1 FROM rio_aangeboden_opleiding ao
+                           WHERE ao.sandbox_id = $1 AND ao.onderwijsaanbiedercode = jr.onderwijsaanbiedercode
+                             AND (ao.onderwijslocatiecode = loc.locatie OR ao.onderwijslocatiecode IS NULL)
+                             AND ao.begindatum <= loc.d AND (ao.einddatum IS NULL OR loc.d < ao.einddatum)) DESC,
+                  jr.onderwijsaanbiedercode LIMIT 1) AS aanbieder
+  FROM loc ORDER BY loc.i`;
+
+/**
  * What other modules need from RIO (rio.md §9), callable inside their own transaction.
  * ROD checks every inschrijvingsperiode here: a batch is answered in one SQL round trip.
  */
@@ -98,6 +120,19 @@ export class RioQueryService {
     return rows.map((r, i) => beoordeel(r, inputs[i]));
   }
 
+  /** BRIN6 (under a BRIN4) → onderwijslocatie and onderwijsaanbieder valid on a date, for a batch in one statement. */
+  async vestigingsgebruik(
+    manager: EntityManager,
+    sandboxId: string,
+    inputs: { instellingscode: string; vestigingscode: string; datum: string }[],
+  ): Promise<{ onderwijsaanbiedercode: string | null; onderwijslocatiecode: string | null }[]> {
+    if (!inputs.length) return [];
+    const rows: { locatie: string | null; aanbieder: string | null }[] = await manager.query(VESTIGINGSGEBRUIK_SQL, [
+      sandboxId, inputs.map((x) => x.instellingscode), inputs.map((x) => x.vestigingscode), inputs.map((x) => x.datum),
+    ]);
+    return rows.map((r) => ({ onderwijsaanbiedercode: r.aanbieder, onderwijslocatiecode: r.locatie }));
+  }
+
   async instelling(manager: EntityManager, sandboxId: string, instellingscode: string): Promise<{ instellingscode: string; bestuurcode: string | null; naam: string } | null> {
     const rows: { code: string; onderwijsbestuurcode: string | null; naam: string }[] = await manager.query(
       `SELECT ie.code, ie.onderwijsbestuurcode,
@@ -106,6 +141,12 @@ export class RioQueryService {
       [sandboxId, instellingscode],
     );
     return rows.length ? { instellingscode: rows[0].code, bestuurcode: rows[0].onderwijsbestuurcode, naam: rows[0].naam } : null;
+  }
+
+  /** Every BRIN4 of the sandbox, in code order. */
+  async instellingscodes(manager: EntityManager, sandboxId: string): Promise<string[]> {
+    const rows: { code: string }[] = await manager.query('SELECT code FROM rio_instellingserkenning WHERE sandbox_id = $1 ORDER BY code', [sandboxId]);
+    return rows.map((r) => r.code);
   }
 
   async instellingenVanBestuur(manager: EntityManager, sandboxId: string, bestuurcode: string): Promise<string[]> {

@@ -28,6 +28,8 @@
  * - `vindPersonen` resolves many PGN numbers to persons in one statement.
  */
 export { RodModule } from './rod.module';
+export { RodToegang } from './toegang';
+export type { RodToegangsCheck } from './toegang';
 export { PersonenService } from './personen/personen.service';
 export { MachtigingenService } from './machtigingen/machtigingen.service';
 export { RodCode } from './rod.errors';

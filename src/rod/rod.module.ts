@@ -13,6 +13,7 @@ import { PersonenRepository } from './personen/personen.repository';
 import { PersonenService } from './personen/personen.service';
 import { RodRioPort } from './rio-port';
 import { RodSeedContributor } from './rod-seed';
+import { RodToegang } from './toegang';
 
 /** The ROD po register API /rod/v1: persoonsregister and identificatie, machtigingen, inschrijvingen. */
 @Module({
@@ -27,9 +28,10 @@ import { RodSeedContributor } from './rod-seed';
     InschrijvingenBulkService,
     PersonenRepository,
     RodSeedContributor,
+    RodToegang,
     GroupTransactions,
     { provide: RodRioPort, useExisting: RioQueryService },
   ],
-  exports: [PersonenService, MachtigingenService, InschrijvingenBulkService],
+  exports: [PersonenService, MachtigingenService, InschrijvingenBulkService, RodToegang],
 })
 export class RodModule {}

@@ -47,6 +47,8 @@ export function installHttpHooks(fastify: FastifyInstance, logger: JsonLogger) {
 
   // Only JSON (and form-encoded for the token endpoint) is accepted: other bodies get 415.
   fastify.removeContentTypeParser('text/plain');
+  // File uploads (the BRON migration) arrive as a stream: the handler reads the body itself, so no size limit applies here.
+  fastify.addContentTypeParser(['application/octet-stream', 'application/gzip'], (_req, payload, done) => done(null, payload));
 
   fastify.addHook('onRequest', async (request: FastifyRequest) => {
     const incoming = request.headers[CORRELATION_HEADER];

@@ -14,6 +14,7 @@ import { RioPeriodeCheckInput, RioPeriodeCheckResult, RodRioPort } from '../rio-
 import { nederlandseDatum } from '../rules/datum';
 import { pgnUitkomst } from '../rules/pgn';
 import { BestaandeInschrijving, beoordeel, rioVragen } from './aanlevering.beoordeling';
+import { RodToegang } from '../toegang';
 import { AanleverAntwoord, AanleverenInschrijvingRequest, VerwijderingRequest } from './aanleveren.dto';
 import { DocumentRij, Gelezen, Herkomst, InschrijvingenRepository, InschrijvingRij, inschrijvingRij, MandaatEnPersoon } from './inschrijvingen.repository';
 
@@ -62,11 +63,13 @@ export class AanleverenService {
     private readonly hooks: DomainHooks,
     private readonly groepen: GroupTransactions,
     private readonly repository: InschrijvingenRepository,
+    private readonly toegang: RodToegang,
   ) {}
 
   async aanleveren(p: Principal, req: AanleverenInschrijvingRequest): Promise<Antwoord> {
     const requestHash = sha256(stableStringify(req));
     const now = await this.clock.now(p.sandboxId);
+    await this.toegang.controleer(p.sandboxId, req.instellingscode, now);
     const vandaag = nederlandseDatum(now);
     const pgn = req.persoonsgebondenNummer;
     const nummer = pgn.burgerservicenummer ?? pgn.onderwijsnummer!;
@@ -162,6 +165,7 @@ export class AanleverenService {
   async verwijderen(p: Principal, req: VerwijderingRequest): Promise<Antwoord> {
     const requestHash = sha256(stableStringify(req));
     const now = await this.clock.now(p.sandboxId);
+    await this.toegang.controleer(p.sandboxId, req.instellingscode, now);
     const docId = req.bedrijfsdocument.identificatiecodeBedrijfsdocument;
     const pgn = req.persoonsgebondenNummer;
     const nummer = pgn.burgerservicenummer ?? pgn.onderwijsnummer!;

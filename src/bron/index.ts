@@ -1,0 +1,1 @@
+export { BronModule } from './bron.module';

@@ -1,0 +1,25 @@
+import { Injectable } from '@nestjs/common';
+import type { ProblemException } from '../common/problem/problem';
+
+/**
+ * A check another module adds before ROD takes an inschrijving or verwijdering for a school at a moment (sandbox time):
+ * the BRON migration's freeze and phased aansluiting. Answers the refusal, or null.
+ */
+export type RodToegangsCheck = (sandboxId: string, instellingscode: string, moment: Date) => Promise<ProblemException | null>;
+
+/** The registered access checks; ROD runs them before judging a message, so a refusal stores nothing. */
+@Injectable()
+export class RodToegang {
+  private readonly checks: RodToegangsCheck[] = [];
+
+  register(check: RodToegangsCheck) {
+    this.checks.push(check);
+  }
+
+  async controleer(sandboxId: string, instellingscode: string, moment: Date): Promise<void> {
+    for (const c of this.checks) {
+      const weigering = await c(sandboxId, instellingscode, moment);
+      if (weigering) throw weigering;
+    }
+  }
+}
