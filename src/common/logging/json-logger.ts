@@ -4,11 +4,15 @@ const LEVELS = { error: 0, warn: 1, info: 2, debug: 3, silent: -1 } as const;
 type Level = keyof typeof LEVELS;
 
 /**
- * Masks anything that looks like a BSN or onderwijsnummer (a run of exactly nine digits),
- * so that no person number reaches a log line, whatever a message carries.
+ * A BSN or onderwijsnummer as such: nine digits standing on their own, as a token of the text. Not when they are part of
+ * a longer token, so identifiers keep matching what clients got back: a UUID or other hex id (digits next to letters or
+ * hyphens), an OIN or any longer number (digits next to digits), a fraction (after a decimal point).
  */
+const PERSON_NUMBER = /(?<![\p{L}\p{N}_.-])\d{9}(?![\p{L}\p{N}_-]|\.\d)/gu;
+
+/** Masks person numbers (see PERSON_NUMBER), so that none reaches a log line, whatever a message carries. */
 export function redactPersonNumbers(text: string): string {
-  return text.replace(/(?<!\d)\d{9}(?!\d)/g, '*********');
+  return text.replace(PERSON_NUMBER, '*********');
 }
 
 /** Structured JSON lines on stdout, one object per event, person numbers masked. */
