@@ -12,7 +12,13 @@ await buildFast();
 let embedded;
 if (!process.env.DATABASE_URL) {
   const { startEmbeddedPostgres } = require(join(root, 'dist', 'database', 'embedded-postgres.js'));
-  embedded = await startEmbeddedPostgres(join(root, '.data', 'pg-bench'), Number(process.env.EMBEDDED_PG_BENCH_PORT ?? 54331));
+  const explicit = process.env.EMBEDDED_PG_BENCH_PORT;
+  embedded = await startEmbeddedPostgres({
+    dir: join(root, '.data', 'pg-bench'),
+    port: explicit ? Number(explicit) : undefined,
+    preferredPort: 54331,
+    log: (_level, msg) => console.log(msg),
+  });
   process.env.DATABASE_URL = embedded.url;
 }
 let code = 0;

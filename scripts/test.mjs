@@ -10,14 +10,26 @@ const require = createRequire(import.meta.url);
 let embedded;
 if (!process.env.DATABASE_URL) {
   await buildFast();
-  const { startEmbeddedPostgres } = require(join(root, 'dist', 'database', 'embedded-postgres.js'));
-  const port = Number(process.env.EMBEDDED_PG_TEST_PORT ?? 54330);
-  embedded = await startEmbeddedPostgres(join(root, '.data', 'pg-test'), port);
+  const { startEmbeddedPostgres, EmbeddedPostgresError } = require(join(root, 'dist', 'database', 'embedded-postgres.js'));
+  const explicit = process.env.EMBEDDED_PG_TEST_PORT;
+  try {
+    embedded = await startEmbeddedPostgres({
+      dir: process.env.EMBEDDED_PG_TEST_DIR ?? join(root, '.data', 'pg-test'),
+      port: explicit ? Number(explicit) : undefined,
+      preferredPort: 54330,
+      log: (_level, msg) => console.log(msg),
+    });
+  } catch (e) {
+    console.error(e instanceof EmbeddedPostgresError ? e.message : e);
+    process.exit(1);
+  }
   process.env.DATABASE_URL = embedded.url;
-  console.log(`embedded PostgreSQL for tests on port ${port}`);
+  console.log(`embedded PostgreSQL for tests on port ${embedded.port}`);
 }
 const jest = join(dirname(require.resolve('jest/package.json')), 'bin', 'jest.js');
 const child = spawn(process.execPath, [jest, ...process.argv.slice(2)], { stdio: 'inherit', cwd: root, env: process.env });
+// Ctrl-C reaches jest too (same process group); wait for it, then stop the database.
+for (const signal of ['SIGINT', 'SIGTERM']) process.on(signal, () => child.kill(signal));
 const code = await new Promise((resolve) => child.on('exit', (c, signal) => resolve(c ?? (signal ? 1 : 0))));
 if (embedded) await embedded.stop();
 process.exit(code);

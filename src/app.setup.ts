@@ -24,7 +24,7 @@ export function configureApp(app: NestFastifyApplication, logger: JsonLogger): R
   app.useGlobalPipes(new ProblemValidationPipe());
   app.useGlobalFilters(new ProblemFilter());
   app.enableCors({ origin: '*', exposedHeaders: ['API-Version', 'Correlation-Id', 'Location', 'Idempotent-Replayed'] });
-  app.enableShutdownHooks();
+  // No enableShutdownHooks: main.ts handles SIGINT/SIGTERM and closes the app once (two closes ended the pool twice).
 
   const documents = buildOpenApiDocuments(app);
   for (const { info } of REGISTER_APIS) {

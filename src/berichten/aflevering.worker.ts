@@ -1,6 +1,7 @@
 import { Inject, Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
+import { Backoff } from '../common/database/outage';
 import type { AppConfig } from '../config/app-config';
 import { APP_CONFIG } from '../config/config.module';
 import { BerichtenVolgorde } from './berichten-volgorde.service';
@@ -32,7 +33,9 @@ interface Uitkomst {
 @Injectable()
 export class AfleveringWorker implements OnApplicationBootstrap, OnApplicationShutdown {
   private readonly logger = new Logger('AfleveringWorker');
+  private readonly backoff = new Backoff('webhook delivery and sequencing', this.logger);
   private stopped = false;
+  private wake: (() => void) | null = null;
   private loop: Promise<void> | null = null;
 
   constructor(
@@ -47,18 +50,28 @@ export class AfleveringWorker implements OnApplicationBootstrap, OnApplicationSh
 
   async onApplicationShutdown() {
     this.stopped = true;
+    this.wake?.();
     await this.loop;
   }
 
+  /** Rounds until shutdown. A failing round (the database away) never ends the loop: it waits with growing backoff. */
   private async run() {
     while (!this.stopped) {
-      let n = 0;
+      let wachtMs = 0;
       try {
-        n = await this.eenRonde();
+        if ((await this.eenRonde()) === 0) wachtMs = this.config.WORKER_POLL_MS;
+        this.backoff.succeeded();
       } catch (e) {
-        if (!this.stopped) this.logger.error(`delivery round failed: ${(e as Error).message}`);
+        if (this.stopped) break;
+        wachtMs = Math.max(this.config.WORKER_POLL_MS, this.backoff.failed(e));
       }
-      if (n === 0 && !this.stopped) await new Promise((r) => setTimeout(r, this.config.WORKER_POLL_MS));
+      if (wachtMs && !this.stopped) {
+        await new Promise<void>((r) => {
+          const t = setTimeout(r, wachtMs);
+          this.wake = () => (clearTimeout(t), r());
+        });
+        this.wake = null;
+      }
     }
   }
 

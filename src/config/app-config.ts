@@ -49,12 +49,16 @@ export class AppConfig {
   @IsString()
   EMBEDDED_PG_DIR: string = '.data/pg';
 
-  /** Port of the embedded PostgreSQL (only without DATABASE_URL). */
+  /**
+   * Port of the embedded PostgreSQL (only without DATABASE_URL). Unset: 54329 when free, else any free port (logged).
+   * Set: exactly this port; a clear error when it is busy.
+   */
+  @IsOptional()
   @Transform(toInt)
   @IsInt()
   @Min(1024)
   @Max(65535)
-  EMBEDDED_PG_PORT: number = 54329;
+  EMBEDDED_PG_PORT?: number;
 
   /** Size of the database connection pool. */
   @Transform(toInt)

@@ -14,6 +14,8 @@ export function dataSourceOptions(url: string, poolSize = 20): DataSourceOptions
     synchronize: false,
     namingStrategy: new SnakeNamingStrategy(),
     logging: false,
+    // A server that does not answer (down, restarting) fails a request within seconds (503) instead of hanging it.
+    connectTimeoutMS: 5000,
     // Named prepared statements (src/common/database/prepared.ts) run on generic plans: they are the hot write path,
     // and replanning them per request cost more than running them. Unnamed statements are planned per execution as ever.
     extra: { max: poolSize, application_name: 'rod-simulator', options: '-c plan_cache_mode=force_generic_plan' },

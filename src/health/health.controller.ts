@@ -2,9 +2,13 @@ import { Controller, Get, HttpCode } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { Public } from '../common/auth/auth.decorators';
-import { ProblemException } from '../common/problem/problem';
+import { OUTAGE_RETRY_AFTER_SECONDS } from '../common/database/outage';
+import { ProblemCode, ProblemException } from '../common/problem/problem';
 
-/** Liveness (the process answers) and readiness (the database answers). */
+/**
+ * Liveness (the process answers; never looks at the database, so an orchestrator does not restart the simulator during a
+ * database outage) and readiness (the database answers: 503 with Retry-After while it does not).
+ */
 @Controller('health')
 @Public()
 export class HealthController {
@@ -22,7 +26,9 @@ export class HealthController {
     try {
       await this.db.query('SELECT 1');
     } catch {
-      throw new ProblemException(503, 'database_unavailable', 'The database does not answer.');
+      throw new ProblemException(503, ProblemCode.databaseUnavailable, 'The database does not answer.', { checks: { database: { status: 'DOWN' } } }, {
+        'Retry-After': String(OUTAGE_RETRY_AFTER_SECONDS),
+      });
     }
     return { status: 'UP', checks: { database: { status: 'UP', latencyMs: Date.now() - t0 } } };
   }

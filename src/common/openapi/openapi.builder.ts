@@ -42,6 +42,7 @@ const STANDARD_RESPONSES: Record<string, { description: string }> = {
   Conflict: { description: 'The request conflicts with the current state.' },
   UnprocessableContent: { description: 'The Idempotency-Key was used before for a different request.' },
   InternalServerError: { description: 'Unexpected error; logged, no internals in the body.' },
+  ServiceUnavailable: { description: 'The database is not available at the moment (code `database_unavailable`); retry after the seconds in Retry-After.' },
 };
 const STATUS_REF: Record<string, string> = {
   '400': 'BadRequest',
@@ -51,6 +52,7 @@ const STATUS_REF: Record<string, string> = {
   '409': 'Conflict',
   '422': 'UnprocessableContent',
   '500': 'InternalServerError',
+  '503': 'ServiceUnavailable',
 };
 
 const problemContent = () => ({ 'application/problem+json': { schema: { $ref: '#/components/schemas/Problem' } } });
@@ -119,7 +121,12 @@ export function buildRegisterDocument(app: INestApplication, info: RegisterApiIn
     'API-Version': { description: 'Full semantic version of this API.', schema: { type: 'string', example: info.version } },
   };
   doc.components.responses = Object.fromEntries(
-    Object.entries(STANDARD_RESPONSES).map(([name, r]) => [name, { description: r.description, content: problemContent() }]),
+    Object.entries(STANDARD_RESPONSES).map(([name, r]) => [
+      name,
+      name === 'ServiceUnavailable'
+        ? { description: r.description, content: problemContent(), headers: { 'Retry-After': { description: 'Seconds to wait before retrying.', schema: { type: 'integer', example: 5 } } } }
+        : { description: r.description, content: problemContent() },
+    ]),
   );
   const tags = new Set<string>();
   for (const item of Object.values(paths)) for (const op of Object.values(item as Json)) for (const t of (op as Json).tags ?? []) tags.add(t);
@@ -150,4 +157,5 @@ function completeOperation(op: Json, method: string, path: string) {
   }
   if (path.includes('{')) add('404');
   add('500');
+  if (path !== '/openapi.json') add('503');
 }

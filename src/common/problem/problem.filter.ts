@@ -1,5 +1,6 @@
 import { ArgumentsHost, Catch, ExceptionFilter, HttpException, Logger, NotFoundException } from '@nestjs/common';
 import type { FastifyReply, FastifyRequest } from 'fastify';
+import { isDatabaseUnavailable, OUTAGE_RETRY_AFTER_SECONDS } from '../database/outage';
 import '../http/http.hooks';
 import { ProblemCode, ProblemException, Problems, problemTitle, problemType } from './problem';
 
@@ -58,6 +59,13 @@ export function toProblem(err: unknown, instance: string, logger?: Logger): Prob
     problem = new ProblemException(status, HTTP_CODES[status] ?? (status >= 500 ? ProblemCode.internal : ProblemCode.badRequest), message);
   } else if (err && typeof err === 'object' && 'statusCode' in err) {
     problem = fromFastifyError(err as { statusCode?: number });
+  }
+  if (!problem && isDatabaseUnavailable(err)) {
+    // Not the request's fault and not a bug: the database is down or restarting. The client may retry.
+    logger?.warn({ msg: 'database unavailable', err: err instanceof Error ? err.message : String(err), instance });
+    problem = new ProblemException(503, ProblemCode.databaseUnavailable, 'The database is not available at the moment; retry after the time in Retry-After.', {}, {
+      'Retry-After': String(OUTAGE_RETRY_AFTER_SECONDS),
+    });
   }
   if (!problem) {
     logger?.error({ msg: 'unhandled error', err: err instanceof Error ? { name: err.name, message: err.message, stack: err.stack } : String(err), instance });

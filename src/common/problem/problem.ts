@@ -27,6 +27,7 @@ export const ProblemCode = {
   notAcceptable: 'not_acceptable',
   internal: 'internal_error',
   unavailable: 'service_unavailable',
+  databaseUnavailable: 'database_unavailable',
 } as const;
 
 const TITLES: Record<number, string> = {
