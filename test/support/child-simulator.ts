@@ -29,7 +29,11 @@ export async function startChildSimulator(env: Record<string, string | undefined
     buf[0] = parts.pop()!;
     for (const l of parts) {
       lines.push(l);
-      for (const w of [...waiters]) if (w.re.test(l)) (waiters.splice(waiters.indexOf(w), 1), w.ok(l));
+      for (const w of [...waiters]) {
+        if (!w.re.test(l)) continue;
+        waiters.splice(waiters.indexOf(w), 1);
+        w.ok(l);
+      }
     }
   };
   proc.stdout!.on('data', onData(['']));
