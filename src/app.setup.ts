@@ -35,6 +35,14 @@ export function configureApp(app: NestFastifyApplication, logger: JsonLogger): R
       reply.send(body);
     });
   }
-  installDocsUi(fastify, REGISTER_APIS.map(({ info }) => ({ url: `${info.basePath}/openapi.json`, name: info.title })));
+  // The docs open on ROD, the register a vendor comes for; then RIO, then beheer.
+  const docsOrder = ['rod', 'rio', 'beheer'];
+  const rank = (key: string) => (docsOrder.includes(key) ? docsOrder.indexOf(key) : docsOrder.length);
+  installDocsUi(
+    fastify,
+    [...REGISTER_APIS]
+      .sort((a, b) => rank(a.info.key) - rank(b.info.key))
+      .map(({ info }) => ({ url: `${info.basePath}/openapi.json`, name: info.title, path: info.docsPath })),
+  );
   return documents;
 }

@@ -14,6 +14,14 @@ export const REGISTER_APIS: { info: RegisterApiInfo; modules: Type<unknown>[] }[
     info: registerApi({
       key: 'beheer',
       basePath: '/beheer/v1',
+      docsPath: 'beheer',
+      tags: [
+        { name: 'Sandboxes', description: 'A sandbox of your own per CI run or developer: seeded with demo or national data, reset to its seed, deleted. Tokens are issued for one sandbox.' },
+        { name: 'Clients', description: 'OAuth clients of LAS vendors and administrators: scopes, sandboxes, besturen they act for, secrets and public keys.' },
+        { name: 'Klok', description: "The test clock of a sandbox: freeze, set and advance it; everything crossed (teldata, deadlines) runs before the answer. A vendor moves only the clock of a sandbox bound to it alone." },
+        { name: 'Bekostiging', description: 'Beheer: recompute the bekostiging of a whole sandbox.' },
+      { name: 'OpenAPI', description: 'This document, public and open to every origin (CORS).' },
+      ],
       version: '1.0.0',
       title: 'ROD po simulator — beheer',
       description:
@@ -26,6 +34,16 @@ export const REGISTER_APIS: { info: RegisterApiInfo; modules: Type<unknown>[] }[
     info: registerApi({
       key: 'rod',
       basePath: '/rod/v1',
+      docsPath: 'rod',
+      tags: [
+        { name: 'Identificatie', description: 'Identificeren persoon, before the first inschrijving: the BSN the register knows, or an onderwijsnummer.' },
+        { name: 'Inschrijvingen', description: 'AanleverenInschrijvingBO (the full current state, upsert) and verwijderingen; read back an inschrijving with every version, search by PGN, the registratieoverzicht of a school.' },
+        { name: 'Bekostiging', description: 'The bekostigingsstatus of every inschrijving per teldatum (voorlopig, then definitief) with its signalen, overviews per school, and the initial push.' },
+        { name: 'Berichten', description: 'What ROD pushes to the LAS as CloudEvents: the pull feed (ordered, never skips) and signed webhooks with their deliveries.' },
+        { name: 'Machtigingen', description: 'Which vendor (OIN) a school (BRIN4) mandates from which date: without one the vendor sees nothing of the school. Registered by DUO-beheer or for the school by its bestuur.' },
+        { name: 'Personen', description: 'Beheer: the simulated persoonsregister (BRP stand-in): add a person, give a person known by onderwijsnummer a BSN.' },
+      { name: 'OpenAPI', description: 'This document, public and open to every origin (CORS).' },
+      ],
       version: '1.0.0',
       title: 'ROD po simulator — Register Onderwijsdeelnemers po',
       description:
@@ -42,6 +60,17 @@ export const REGISTER_APIS: { info: RegisterApiInfo; modules: Type<unknown>[] }[
     info: registerApi({
       key: 'rio',
       basePath: '/rio/v1',
+      docsPath: 'rio',
+      tags: [
+        { name: 'Onderwijsinstellingserkenningen (BRIN4)', description: 'The schools (BRIN4) with their soort, richting and bekostiging; written by DUO-beheer.' },
+        { name: 'Vestigingserkenningen (BRIN6)', description: 'The vestigingen (BRIN6) of a school; written by DUO-beheer.' },
+        { name: 'Onderwijsaanbieders', description: 'The aanbieder of a school, linked to its BRIN4 (juridische relatie) and bestuur; found by postcode, name or code. Written by the bestuur (rio.beheren).' },
+        { name: 'Onderwijslocaties', description: 'Addresses where education is given, resolved in the simulated BAG.' },
+        { name: 'Aangeboden opleidingen', description: 'What an aanbieder offers at a locatie (BO, SBO, SO, VSO) with onderwijsconcept, and the opleidingseenheden it refers to.' },
+        { name: 'Onderwijslocatiegebruiken', description: 'A bestuur using a locatie, linked to BRIN6 vestigingen.' },
+        { name: 'Onderwijsbesturen', description: 'The besturen (bevoegd gezag) and their schools; written by DUO-beheer.' },
+      { name: 'OpenAPI', description: 'This document, public and open to every origin (CORS).' },
+      ],
       version: '1.0.0',
       title: 'ROD po simulator — RIO',
       description:

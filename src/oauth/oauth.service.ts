@@ -2,7 +2,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { decodeJwt, JwtError, publicKeyFrom, verifyAssertion } from '../common/auth/jwt';
-import type { ClientRoleName, ScopeName } from '../common/auth/scopes';
+import { ALL_SCOPES, type ClientRoleName, type ScopeName } from '../common/auth/scopes';
 import { verifySecret } from '../common/auth/secret-hash';
 import { TokenService } from '../common/auth/token.service';
 import { ProblemException } from '../common/problem/problem';
@@ -62,10 +62,7 @@ export class OauthService {
     if (body.grant_type !== 'client_credentials') {
       throw oauthError(400, body.grant_type ? 'unsupported_grant_type' : 'invalid_request', body.grant_type ? `grant_type ${body.grant_type} is not supported; use client_credentials.` : 'grant_type is required.');
     }
-    const requested = typeof body.scope === 'string' && body.scope.trim() ? [...new Set(body.scope.trim().split(/\s+/))] : null;
-    const notHeld = (requested ?? []).filter((s) => !client.scopes.includes(s as ScopeName));
-    if (notHeld.length) throw oauthError(400, 'invalid_scope', `The client does not hold scope ${notHeld.join(', ')}.`);
-    const scopes = (requested ?? client.scopes) as ScopeName[];
+    const scopes = grantedScopes(body.scope, client.scopes);
     const sandbox = await this.resolveSandbox(client, body.sandbox);
     const { token, expiresIn } = this.tokens.issue({
       clientId: client.client_id,
@@ -167,6 +164,22 @@ export class OauthService {
     }
     return usable[0];
   }
+}
+
+/**
+ * The scopes a token gets (RFC 6749 §3.3): without `scope` every scope the client holds; otherwise the requested scopes
+ * the client holds — fewer than asked is allowed (Swagger UI's "select all"), and the answer's `scope` says which were
+ * granted. An unknown scope, or none of the requested held, is invalid_scope.
+ */
+export function grantedScopes(scope: unknown, held: ScopeName[]): ScopeName[] {
+  if (scope !== undefined && typeof scope !== 'string') throw oauthError(400, 'invalid_request', 'scope must be a space-separated list.');
+  const requested = scope && scope.trim() ? [...new Set(scope.trim().split(/\s+/))] : null;
+  if (!requested) return held;
+  const unknown = requested.filter((s) => !ALL_SCOPES.includes(s as ScopeName));
+  if (unknown.length) throw oauthError(400, 'invalid_scope', `Unknown scope ${unknown.join(', ')}; scopes are ${ALL_SCOPES.join(', ')}.`);
+  const granted = held.filter((s) => requested.includes(s));
+  if (!granted.length) throw oauthError(400, 'invalid_scope', `The client holds none of the requested scopes (${requested.join(' ')}); it holds ${held.join(' ')}.`);
+  return granted;
 }
 
 function safeDecode(s: string) {

@@ -45,11 +45,24 @@ describe('POST /oauth/token (client credentials)', () => {
     expectProblem(await t.http().post('/oauth/token').type('form').send(form), 401, 'invalid_client');
   });
 
+  it('grants a vendor the permitted part of "select all" scopes and says which it granted (RFC 6749 §3.3)', async () => {
+    const all = 'beheer rio.lezen rio.beheren rod.lezen rod.aanleveren rod.berichten klok';
+    const res = await t.http().post('/oauth/token').auth('las-alfa', demo['las-alfa'].secret).type('form').send({ ...form, scope: all });
+    expect(res.status).toBe(200);
+    expect(res.body.scope.split(' ').sort()).toEqual(['klok', 'rio.beheren', 'rio.lezen', 'rod.aanleveren', 'rod.berichten', 'rod.lezen']);
+    expect(claimsOf(res.body.access_token).scope.split(' ').sort()).toEqual(res.body.scope.split(' ').sort());
+    expectProblem(await t.http().get('/beheer/v1/clients').set(bearer(res.body.access_token)), 403, 'insufficient_scope');
+    const part = await t.http().post('/oauth/token').auth('las-alfa', demo['las-alfa'].secret).type('form').send({ ...form, scope: 'beheer rod.lezen' });
+    expect(part.body.scope).toBe('rod.lezen');
+  });
+
   it('rejects other grant types, unknown scopes and two authentication methods', async () => {
     const grant = await t.http().post('/oauth/token').auth('las-alfa', demo['las-alfa'].secret).type('form').send({ grant_type: 'password' });
     expect(expectProblem(grant, 400, 'unsupported_grant_type').error).toBe('unsupported_grant_type');
     const scope = await t.http().post('/oauth/token').auth('las-alfa', demo['las-alfa'].secret).type('form').send({ ...form, scope: 'beheer' });
     expectProblem(scope, 400, 'invalid_scope');
+    const unknown = await t.http().post('/oauth/token').auth('las-alfa', demo['las-alfa'].secret).type('form').send({ ...form, scope: 'rod.lezen rod.alles' });
+    expect(expectProblem(unknown, 400, 'invalid_scope').error_description).toMatch(/rod\.alles/);
     const both = await t.http().post('/oauth/token').auth('las-alfa', demo['las-alfa'].secret).type('form').send({ ...form, client_id: 'las-alfa', client_secret: demo['las-alfa'].secret });
     expectProblem(both, 400, 'invalid_request');
   });

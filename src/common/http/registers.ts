@@ -5,6 +5,10 @@ export interface RegisterApiInfo {
   version: string;
   title: string;
   description: string;
+  /** The register's tags in the order a vendor meets them, each with what it is for (Swagger UI shows them so). */
+  tags: { name: string; description: string }[];
+  /** Name of the register in the docs' URL: /docs/{docsPath}. */
+  docsPath: string;
 }
 
 /** Semantic version of the simulator as a whole, sent on responses outside any register API. */

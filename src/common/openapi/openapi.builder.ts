@@ -90,6 +90,7 @@ export function buildRegisterDocument(app: INestApplication, info: RegisterApiIn
   const raw = SwaggerModule.createDocument(app, config, {
     include: modules,
     operationIdFactory: (_controller: string, method: string) => method,
+    autoTagControllers: false,
   }) as Json;
   const doc = JSON.parse(JSON.stringify(raw)) as Json;
 
@@ -128,9 +129,16 @@ export function buildRegisterDocument(app: INestApplication, info: RegisterApiIn
         : { description: r.description, content: problemContent() },
     ]),
   );
-  const tags = new Set<string>();
-  for (const item of Object.values(paths)) for (const op of Object.values(item as Json)) for (const t of (op as Json).tags ?? []) tags.add(t);
-  doc.tags = [...tags].sort().map((name) => ({ name }));
+  const used = new Set<string>();
+  for (const item of Object.values(paths)) for (const op of Object.values(item as Json)) for (const t of (op as Json).tags ?? []) used.add(t);
+  // The register's own order and descriptions first; a tag it does not describe yet comes last (a test requires a description).
+  doc.tags = [
+    ...info.tags.filter((t) => used.has(t.name)),
+    ...[...used]
+      .filter((name) => !info.tags.some((t) => t.name === name))
+      .sort()
+      .map((name) => ({ name })),
+  ];
   return sortKeys(doc) as OpenAPIObject;
 }
 

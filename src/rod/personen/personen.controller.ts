@@ -6,12 +6,12 @@ import { ApiIdempotent, ApiProblems } from '../../common/openapi/api-problems.de
 import { BsnToekenningRequest, IdentificatieRequest, IdentificatieResponse, NieuwPersoonRequest, PersoonResponse } from './identificatie.dto';
 import { PersonenService } from './personen.service';
 
-@ApiTags('Personen')
 @Controller('rod/v1')
 export class PersonenController {
   constructor(private readonly personen: PersonenService) {}
 
   @Post('identificaties')
+  @ApiTags('Identificatie')
   @HttpCode(200)
   @RequireScopes('rod.aanleveren')
   @ApiOperation({
@@ -29,6 +29,7 @@ export class PersonenController {
   }
 
   @Post('personen')
+  @ApiTags('Personen')
   @RequireScopes('beheer')
   @ApiOperation({ summary: 'Beheer: add a generated person to the simulated persoonsregister (BRP stand-in)', description: 'A BSN is generated (11-proef valid) unless given.' })
   @ApiCreatedResponse({ type: PersoonResponse })
@@ -39,6 +40,7 @@ export class PersonenController {
   }
 
   @Post('bsn-toekenningen')
+  @ApiTags('Personen')
   @RequireScopes('beheer')
   @ApiOperation({
     summary: 'Beheer: a person known by onderwijsnummer gets a BSN',
