@@ -42,7 +42,7 @@ export function configureApp(app: NestFastifyApplication, logger: JsonLogger): R
     fastify,
     [...REGISTER_APIS]
       .sort((a, b) => rank(a.info.key) - rank(b.info.key))
-      .map(({ info }) => ({ url: `${info.basePath}/openapi.json`, name: info.title, path: info.docsPath })),
+      .map(({ info }) => ({ url: `${info.basePath}/openapi.json`, name: info.title, path: info.docsPath ?? info.key })),
   );
   return documents;
 }

@@ -86,6 +86,10 @@ export const REGISTER_APIS: { info: RegisterApiInfo; modules: Type<unknown>[] }[
     info: registerApi({
       key: 'bron',
       basePath: '/bron/v1',
+      tags: [
+        { name: 'Bevriezing en aansluiting', description: 'Rehearse the move: freeze BRON po, and connect schools to ROD in phases (aansluitingen).' },
+        { name: 'OpenAPI', description: 'This document, public and open to every origin (CORS).' },
+      ],
       version: '1.0.0',
       title: 'ROD po simulator — BRON po migratie',
       description:

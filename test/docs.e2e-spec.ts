@@ -1,5 +1,6 @@
 import { runInNewContext } from 'node:vm';
 import { ALL_SCOPES, ROLE_SCOPES } from '../src/common/auth/scopes';
+import { REGISTER_APIS } from '../src/registers';
 import { bearer, demo, tokenFor } from './support/auth';
 import { expectProblem } from './support/problems';
 import { createTestApp, TestApp } from './support/test-app';
@@ -13,7 +14,7 @@ describe('docs: Swagger UI and the OpenAPI documents', () => {
 
   beforeAll(async () => {
     t = await createTestApp();
-    for (const key of ['rod', 'rio', 'beheer']) docs[key] = (await t.http().get(`/${key}/v1/openapi.json`)).body;
+    for (const key of REGISTER_APIS.map((r) => r.info.key)) docs[key] = (await t.http().get(`/${key}/v1/openapi.json`)).body;
   });
   afterAll(() => t.close());
 
@@ -44,9 +45,10 @@ describe('docs: Swagger UI and the OpenAPI documents', () => {
     expect(home.headers['content-type']).toMatch(/^text\/html/);
     const { config } = swaggerConfig(home.text);
     expect(config['urls.primaryName']).toBe(docs.rod.info.title);
-    expect(config.urls.map((u: Json) => u.url)).toEqual(['/rod/v1/openapi.json', '/rio/v1/openapi.json', '/beheer/v1/openapi.json']);
+    expect(config.urls.map((u: Json) => u.url).slice(0, 2)).toEqual(['/rod/v1/openapi.json', '/rio/v1/openapi.json']);
+    expect(config.urls.map((u: Json) => u.url).sort()).toEqual(Object.keys(docs).map((k) => `/${k}/v1/openapi.json`).sort());
 
-    for (const key of ['rod', 'rio', 'beheer']) {
+    for (const key of Object.keys(docs)) {
       const res = await t.http().get(`/docs/${key}`);
       expect(res.status).toBe(200);
       expect(swaggerConfig(res.text).config['urls.primaryName']).toBe(docs[key].info.title);
@@ -57,6 +59,7 @@ describe('docs: Swagger UI and the OpenAPI documents', () => {
   });
 
   it('describes every tag, in the order a vendor works (identificatie before inschrijvingen)', () => {
+    // A register's tags are listed, with their descriptions and order, in src/registers.ts.
     for (const doc of Object.values(docs)) {
       const used = new Set<string>();
       for (const item of Object.values(doc.paths as Json)) for (const op of Object.values(item as Json)) for (const tag of op.tags ?? []) used.add(tag);

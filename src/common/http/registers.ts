@@ -6,9 +6,9 @@ export interface RegisterApiInfo {
   title: string;
   description: string;
   /** The register's tags in the order a vendor meets them, each with what it is for (Swagger UI shows them so). */
-  tags: { name: string; description: string }[];
-  /** Name of the register in the docs' URL: /docs/{docsPath}. */
-  docsPath: string;
+  tags?: { name: string; description: string }[];
+  /** Name of the register in the docs' URL, /docs/{docsPath}; default its key. */
+  docsPath?: string;
 }
 
 /** Semantic version of the simulator as a whole, sent on responses outside any register API. */

@@ -133,9 +133,9 @@ export function buildRegisterDocument(app: INestApplication, info: RegisterApiIn
   for (const item of Object.values(paths)) for (const op of Object.values(item as Json)) for (const t of (op as Json).tags ?? []) used.add(t);
   // The register's own order and descriptions first; a tag it does not describe yet comes last (a test requires a description).
   doc.tags = [
-    ...info.tags.filter((t) => used.has(t.name)),
+    ...(info.tags ?? []).filter((t) => used.has(t.name)),
     ...[...used]
-      .filter((name) => !info.tags.some((t) => t.name === name))
+      .filter((name) => !(info.tags ?? []).some((t) => t.name === name))
       .sort()
       .map((name) => ({ name })),
   ];
