@@ -1,3 +1,4 @@
+import { leeftijdSql } from '../rod';
 import { ROD_EVENT_SOURCE } from '../common/events/outbox';
 
 export const BEKOSTIGINGSSTATUS_TYPE = 'nl.duo.rod.bekostigingsstatus-gewijzigd';
@@ -65,7 +66,7 @@ export const statusEvents = (bron: string, tijd: string, aanleiding: string, whe
  * event time), $6 the scope value, $7 whether to write events, $8 aanleiding.
  *
  * Rules (rod.md §8.2): active on T and a periode on T (B01); indicatieBekostiging not false (B03); registered before the
- * deadline's end (B04); at an sbo vestiging a toelaatbaarheidsverklaring valid on T (B05); at least 4 on T and not yet 14 on 1 August of the schooljaar (B06); PGN verified — a BSN, or an
+ * deadline's end (B04); at an sbo vestiging a toelaatbaarheidsverklaring valid on T (B05); inside the age range of WPO art. 39 on T (B06, leeftijdSql: one definition with ROD's 230/251); PGN verified — a BSN, or an
  * onderwijsnummer of a pupil living abroad (B07); the vestiging funded in RIO on T (B08). Then the tie-break (§8.3): among the
  * person's inschrijvingen that pass, a definitief funded one keeps it, else the latest datumInschrijving, then the earliest
  * received; the others get B02. Definitief rows never change.
@@ -75,7 +76,7 @@ export function herberekenSql(bereik: Bereik): string {
   WITH t AS (
     SELECT x.teldatum, x.deadline_eind, x.modus,
            CASE WHEN extract(month FROM x.teldatum) = 2 THEN 'REGULIER' ELSE 'GROEI' END AS soort,
-           make_date(extract(year FROM x.teldatum)::int - CASE WHEN extract(month FROM x.teldatum) < 8 THEN 1 ELSE 0 END, 8, 1) AS schooljaar_begin
+           ${leeftijdSql.beginSchooljaar('x.teldatum')} AS schooljaar_begin
       FROM unnest($2::date[], $3::timestamptz[], $4::text[]) AS x(teldatum, deadline_eind, modus)),
   rio AS (
     SELECT DISTINCT v.vestigingscode, t.teldatum
@@ -104,13 +105,12 @@ export function herberekenSql(bereik: Bereik): string {
                     SELECT 1 FROM jsonb_array_elements(c.tlv) x
                      WHERE (x->>'datumBegin')::date <= c.teldatum AND (x->>'datumEinde' IS NULL OR (x->>'datumEinde')::date >= c.teldatum))
                   THEN 'B05_geen_geldige_tlv' END,
-             CASE WHEN gb.d + interval '4 years' > c.teldatum OR gb.d + interval '14 years' <= c.schooljaar_begin THEN 'B06_leeftijd' END,
+             CASE WHEN ${leeftijdSql.buitenBekostigdeLeeftijd('pe.geboortedatum', 'c.teldatum', 'c.schooljaar_begin')} THEN 'B06_leeftijd' END,
              CASE WHEN pe.burgerservicenummer IS NULL AND (pe.onderwijsnummer IS NULL OR pe.landcode = '6030') THEN 'B07_pgn_niet_geverifieerd' END,
              CASE WHEN per.inschrijving_id IS NOT NULL AND rio.vestigingscode IS NULL THEN 'B08_vestiging_niet_bekostigd' END
            ]::text[], NULL) AS eigen
       FROM c
       JOIN rod_persoon pe ON pe.id = c.persoon_id
-      CROSS JOIN LATERAL (SELECT make_date(substr(pe.geboortedatum, 1, 4)::int, greatest(substr(pe.geboortedatum, 6, 2)::int, 1), greatest(substr(pe.geboortedatum, 9, 2)::int, 1)) AS d) gb
       LEFT JOIN rod_inschrijving_periode per ON per.inschrijving_id = c.id AND per.datum_begin <= c.teldatum AND (per.datum_einde IS NULL OR per.datum_einde >= c.teldatum)
       LEFT JOIN rio ON rio.vestigingscode = per.vestigingscode AND rio.teldatum = c.teldatum),
   k AS (

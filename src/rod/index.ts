@@ -37,6 +37,7 @@ export type { Terugmelding, Resultaat, RodCodeName } from './rod.errors';
 export { PERSONAS } from './rod-seed';
 export { isGeldigBsn, isGeldigOnderwijsnummer, bsnMetControlecijfer, onderwijsnummerVoor } from './rules/pgn';
 export type { PersoonRij } from './rules/pgn';
+export { buitenBekostigdeLeeftijd, leeftijdSql } from './rules/leeftijd';
 export { beoordeel, rioVragen } from './inschrijvingen/aanlevering.beoordeling';
 export type {
   Aanlevering,
