@@ -1,6 +1,7 @@
 import { Inject, Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
+import { sandboxNuSql } from '../common/clock/clock.service';
 import { Backoff } from '../common/database/outage';
 import type { AppConfig } from '../config/app-config';
 import { APP_CONFIG } from '../config/config.module';
@@ -23,20 +24,36 @@ interface Uitkomst {
   duurMs: number;
 }
 
+/** Deliveries in flight per instance at most, in multiples of WEBHOOK_BATCH_SIZE (each is one open HTTP request). */
+const IN_VLUCHT_FACTOR = 10;
+
 /**
  * Webhook delivery on PostgreSQL: positions new outbox events (fan-out to subscriptions), claims due deliveries
  * with FOR UPDATE SKIP LOCKED under a lease, POSTs them signed, and records the outcome: delivered, retry with
  * exponential backoff, or dead letter at the attempt limit. Instances side by side never claim the same row;
  * a crashed instance's claims become claimable again when their lease runs out. Order per pupil: a delivery
  * waits while an earlier one with the same ordering key for the same subscription is still WACHTEND.
+ *
+ * Deliveries do not wait on each other: each POST runs on its own and its outcome is recorded as soon as it is known
+ * (outcomes that arrive together in one statement), while the loop goes on claiming. A subscription has at most
+ * WEBHOOK_BATCH_SIZE deliveries in flight (over all instances), so a receiver that holds every request open until the
+ * timeout occupies only its own share and never delays another subscription, in this sandbox or any other.
+ *
+ * Retry times follow the sandbox clock (`volgende_poging_op` is sandbox time): with a frozen clock a retry falls due when
+ * the clock is moved past it, so a test run can walk a delivery to the dead letter in seconds.
  */
 @Injectable()
 export class AfleveringWorker implements OnApplicationBootstrap, OnApplicationShutdown {
   private readonly logger = new Logger('AfleveringWorker');
   private readonly backoff = new Backoff('webhook delivery and sequencing', this.logger);
   private stopped = false;
-  private wake: (() => void) | null = null;
   private loop: Promise<void> | null = null;
+  /** Deliveries of this instance whose POST is running. */
+  private readonly inVlucht = new Set<Promise<void>>();
+  /** Outcomes known but not yet recorded. */
+  private klaar: Uitkomst[] = [];
+  /** Wakes the loop when an outcome arrives. */
+  private wek: (() => void) | null = null;
 
   constructor(
     @InjectDataSource() private readonly db: DataSource,
@@ -50,62 +67,123 @@ export class AfleveringWorker implements OnApplicationBootstrap, OnApplicationSh
 
   async onApplicationShutdown() {
     this.stopped = true;
-    this.wake?.();
+    this.wek?.();
     await this.loop;
+    await Promise.allSettled([...this.inVlucht]);
+    await this.legKlaar().catch(() => undefined);
   }
 
   /** Rounds until shutdown. A failing round (the database away) never ends the loop: it waits with growing backoff. */
   private async run() {
     while (!this.stopped) {
       let wachtMs = 0;
+      let falen = false;
       try {
         if ((await this.eenRonde()) === 0) wachtMs = this.config.WORKER_POLL_MS;
         this.backoff.succeeded();
       } catch (e) {
         if (this.stopped) break;
+        falen = true;
         wachtMs = Math.max(this.config.WORKER_POLL_MS, this.backoff.failed(e));
       }
-      if (wachtMs && !this.stopped) {
-        await new Promise<void>((r) => {
-          const t = setTimeout(r, wachtMs);
-          this.wake = () => (clearTimeout(t), r());
-        });
-        this.wake = null;
-      }
+      // Idle: until an outcome arrives or the poll interval passed. After a failure: the whole backoff (only shutdown wakes).
+      if (wachtMs && !this.stopped) await this.wacht(wachtMs, !falen);
     }
   }
 
-  /** One pass: position new events, deliver one batch of due deliveries. Returns the work done (0 = idle). */
-  async eenRonde(): Promise<number> {
-    const gepositioneerd = await this.volgorde.positioneer();
-    const claims = await this.claim();
-    if (claims.length) await this.leg(await Promise.all(claims.map((c) => this.lever(c))));
-    return gepositioneerd + claims.length;
+  /** Sleeps `ms`; with `opUitkomst` an arriving outcome ends it early. Shutdown always does. */
+  private wacht(ms: number, opUitkomst = true): Promise<void> {
+    if (opUitkomst && this.klaar.length) return Promise.resolve();
+    return new Promise((r) => {
+      const klaar = () => {
+        clearTimeout(timer);
+        this.wek = null;
+        r();
+      };
+      const timer = setTimeout(klaar, ms);
+      this.wek = () => {
+        if (opUitkomst || this.stopped) klaar();
+      };
+    });
   }
 
-  /** Rounds until nothing is due or the deadline passes (tests and tools). */
+  /**
+   * One pass: record the outcomes that arrived, position new events, and start the due deliveries (without waiting for
+   * them). Returns the work done (0 = idle).
+   */
+  async eenRonde(): Promise<number> {
+    const gelegd = await this.legKlaar();
+    const gepositioneerd = await this.volgorde.positioneer();
+    const ruimte = Math.min(this.config.WEBHOOK_BATCH_SIZE, this.config.WEBHOOK_BATCH_SIZE * IN_VLUCHT_FACTOR - this.inVlucht.size);
+    const claims = ruimte > 0 ? await this.claim(ruimte) : [];
+    for (const c of claims) this.start(c);
+    return gelegd + gepositioneerd + claims.length;
+  }
+
+  /** Rounds until nothing is due, in flight or unrecorded, or the deadline passes (tests and tools). */
   async totRust(deadlineMs = 10_000): Promise<void> {
     const einde = Date.now() + deadlineMs;
-    while (Date.now() < einde) if ((await this.eenRonde()) === 0) return;
+    while (Date.now() < einde) {
+      const n = await this.eenRonde();
+      if (n === 0 && !this.inVlucht.size && !this.klaar.length) return;
+      if (n === 0) await this.wacht(Math.max(1, einde - Date.now()));
+    }
   }
 
-  private async claim(): Promise<Claim[]> {
+  private start(c: Claim) {
+    const p: Promise<void> = this.lever(c).then((u) => {
+      this.inVlucht.delete(p);
+      this.klaar.push(u);
+      this.wek?.();
+    });
+    this.inVlucht.add(p);
+  }
+
+  private async legKlaar(): Promise<number> {
+    if (!this.klaar.length) return 0;
+    const batch = this.klaar;
+    this.klaar = [];
+    try {
+      await this.leg(batch);
+    } catch (e) {
+      // Kept for the next round (the database may be away); a claim whose lease runs out first is tried again.
+      this.klaar = batch.concat(this.klaar);
+      throw e;
+    }
+    return batch.length;
+  }
+
+  private async claim(limit: number): Promise<Claim[]> {
     const leaseMs = this.config.WEBHOOK_TIMEOUT_MS + 30_000;
+    // Due on the sandbox clock; at most WEBHOOK_BATCH_SIZE in flight per subscription (claims with a running lease count).
     // An UPDATE answers [rows, count].
     const [rows]: [Claim[], number] = await this.db.query(
-      `WITH c AS (
-         SELECT d.id FROM webhook_aflevering d
-          WHERE d.status = 'WACHTEND' AND d.volgende_poging_op <= now() AND (d.geclaimd_tot IS NULL OR d.geclaimd_tot < now())
+      `WITH kandidaat AS (
+         SELECT d.id, d.abonnement_id FROM webhook_aflevering d JOIN sandbox s ON s.id = d.sandbox_id
+          WHERE d.status = 'WACHTEND' AND d.volgende_poging_op <= ${sandboxNuSql('s')} AND (d.geclaimd_tot IS NULL OR d.geclaimd_tot < now())
             AND NOT EXISTS (SELECT 1 FROM webhook_aflevering e
                              WHERE e.abonnement_id = d.abonnement_id AND e.ordering_key = d.ordering_key AND e.status = 'WACHTEND' AND e.feed_positie < d.feed_positie)
-          ORDER BY d.volgende_poging_op, d.feed_positie
-          LIMIT $1
+          ORDER BY d.id
+          LIMIT $1 * 4),
+       bezig AS (
+         SELECT b.abonnement_id, count(*) AS n FROM webhook_aflevering b
+          WHERE b.status = 'WACHTEND' AND b.geclaimd_tot >= now() AND b.abonnement_id IN (SELECT abonnement_id FROM kandidaat)
+          GROUP BY b.abonnement_id),
+       gekozen AS (
+         SELECT k.id FROM (SELECT kandidaat.*, row_number() OVER (PARTITION BY kandidaat.abonnement_id ORDER BY kandidaat.id) AS rn FROM kandidaat) k
+           LEFT JOIN bezig ON bezig.abonnement_id = k.abonnement_id
+          WHERE k.rn + coalesce(bezig.n, 0) <= $3
+          ORDER BY k.id
+          LIMIT $1),
+       c AS (
+         SELECT d.id FROM webhook_aflevering d
+          WHERE d.id IN (SELECT id FROM gekozen) AND d.status = 'WACHTEND' AND (d.geclaimd_tot IS NULL OR d.geclaimd_tot < now())
           FOR UPDATE SKIP LOCKED)
        UPDATE webhook_aflevering d SET geclaimd_tot = now() + $2 * interval '1 millisecond', pogingen = d.pogingen + 1
          FROM c, webhook_abonnement a, outbox_event o
         WHERE d.id = c.id AND a.id = d.abonnement_id AND o.seq = d.event_seq
        RETURNING d.id, a.url, a.geheim, o.event_id, o.type, o.source, o.subject, o.time, o.data, o.feed_positie`,
-      [this.config.WEBHOOK_BATCH_SIZE, leaseMs],
+      [limit, leaseMs, this.config.WEBHOOK_BATCH_SIZE],
     );
     return rows;
   }
@@ -147,8 +225,8 @@ export class AfleveringWorker implements OnApplicationBootstrap, OnApplicationSh
            laatste_fout = r.fout,
            geleverd_op = CASE WHEN r.ok THEN now() ELSE d.geleverd_op END,
            volgende_poging_op = CASE WHEN r.ok THEN d.volgende_poging_op
-             ELSE now() + least($9::float8, $8::float8 * power(2, greatest(d.pogingen - 1, 0))) * interval '1 millisecond' END
-          FROM r WHERE d.id = r.id
+             ELSE ${sandboxNuSql('s')} + least($9::float8, $8::float8 * power(2, greatest(d.pogingen - 1, 0))) * interval '1 millisecond' END
+          FROM r, sandbox s WHERE d.id = r.id AND s.id = d.sandbox_id
          RETURNING d.id, d.sandbox_id, d.pogingen_totaal)
        INSERT INTO webhook_poging (aflevering_id, nummer, sandbox_id, gestart_op, duur_ms, status_code, fout)
        SELECT d.id, d.pogingen_totaal, d.sandbox_id, r.gestart, r.duur, r.code, r.fout FROM d JOIN r ON r.id = d.id`,

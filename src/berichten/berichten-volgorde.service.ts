@@ -1,6 +1,7 @@
 import { Injectable, Logger, OnApplicationShutdown } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
+import { sandboxNuSql } from '../common/clock/clock.service';
 
 /** Advisory lock key of the sequencer (one at a time per database). */
 const VOLGORDE_LOCK = 7_405_000_001;
@@ -90,9 +91,10 @@ export class BerichtenVolgorde implements OnApplicationShutdown {
            UPDATE outbox_event o SET feed_positie = basis.b + nieuw.rn FROM nieuw JOIN basis ON basis.sandbox_id = nieuw.sandbox_id WHERE o.seq = nieuw.seq
            RETURNING o.seq, o.sandbox_id, o.event_id, o.type, o.instellingscode, o.ordering_key, o.time, o.feed_positie),
          a AS (
-           INSERT INTO webhook_aflevering (sandbox_id, abonnement_id, event_seq, event_id, feed_positie, ordering_key)
-           SELECT u.sandbox_id, w.id, u.seq, u.event_id, u.feed_positie, u.ordering_key
+           INSERT INTO webhook_aflevering (sandbox_id, abonnement_id, event_seq, event_id, feed_positie, ordering_key, volgende_poging_op)
+           SELECT u.sandbox_id, w.id, u.seq, u.event_id, u.feed_positie, u.ordering_key, ${sandboxNuSql('s')}
              FROM u JOIN webhook_abonnement w ON w.sandbox_id = u.sandbox_id AND (w.types IS NULL OR u.type = ANY (w.types))
+             JOIN sandbox s ON s.id = u.sandbox_id
             WHERE ${gemachtigdVoorEvent('u', 'w.oin')}
            ON CONFLICT DO NOTHING)
          SELECT count(*) AS n FROM u`,

@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import { isBeheer, Principal } from '../common/auth/principal';
+import { sandboxNuSql } from '../common/clock/clock.service';
 import { toPage } from '../common/pagination/pagination';
 import { Problems } from '../common/problem/problem';
 import { AbonnementRequest, AbonnementResponse, AfleveringQuery, AfleveringResponse } from './berichten.dto';
@@ -118,7 +119,8 @@ export class WebhooksService {
     return this.db.transaction(async (m) => {
       await this.vind(m, p, id);
       const [, updated]: [unknown[], number] = await m.query(
-        `UPDATE webhook_aflevering SET status = 'WACHTEND', pogingen = 0, volgende_poging_op = now(), geclaimd_tot = NULL WHERE id = $1 AND abonnement_id = $2 RETURNING id`,
+        `UPDATE webhook_aflevering d SET status = 'WACHTEND', pogingen = 0, volgende_poging_op = ${sandboxNuSql('s')}, geclaimd_tot = NULL
+           FROM sandbox s WHERE d.id = $1 AND d.abonnement_id = $2 AND s.id = d.sandbox_id RETURNING d.id`,
         [afleveringId, id],
       );
       if (!updated) throw Problems.notFound(`Subscription ${id} has no delivery ${afleveringId}.`, BerichtenErrors.afleveringOnbekend);

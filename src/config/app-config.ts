@@ -128,7 +128,7 @@ export class AppConfig {
   @Max(500)
   WRITE_BATCH_MAX: number = 32;
 
-  /** Deliveries one worker claims and sends at the same time. */
+  /** Deliveries one worker claims per round, and the most in flight per subscription (ten times this per instance). */
   @Transform(toInt)
   @IsInt()
   @Min(1)

@@ -17,6 +17,7 @@ import { Bron1764510000000 } from './migrations/1764510000000-bron';
 import { BekostigingPerformance1764420000000 } from './migrations/1764420000000-bekostiging-performance';
 import { FeedPerSandbox1764530000000 } from './migrations/1764530000000-feed-per-sandbox';
 import { VerwijderingBekostigingEvent1764531000000 } from './migrations/1764531000000-verwijdering-bekostiging-event';
+import { AfleveringSandboxKlok1764532000000 } from './migrations/1764532000000-aflevering-sandbox-klok';
 import { BERICHTEN_ENTITIES } from '../berichten/berichten.entities';
 import { BEKOSTIGING_ENTITIES } from '../bekostiging/bekostiging.entities';
 import { KlokPlanning } from '../klok/klok-planning.entity';
@@ -39,4 +40,4 @@ export const ENTITIES = [
 ];
 
 /** Every migration, in order. Never edit one that has landed: add a new one. */
-export const MIGRATIONS = [Foundation1764380000000, Outbox1764380100000, Rio1764390000000, Rod1764400000000, Berichten1764405000000, Bekostiging1764410000000, BekostigingPerformance1764420000000, BekostigingBulk1764430000000, RodTlv1764440000000, Bron1764510000000, FeedPerSandbox1764530000000, VerwijderingBekostigingEvent1764531000000, RioLocatieGeregistreerdDoor1764560000000];
+export const MIGRATIONS = [Foundation1764380000000, Outbox1764380100000, Rio1764390000000, Rod1764400000000, Berichten1764405000000, Bekostiging1764410000000, BekostigingPerformance1764420000000, BekostigingBulk1764430000000, RodTlv1764440000000, Bron1764510000000, FeedPerSandbox1764530000000, VerwijderingBekostigingEvent1764531000000, AfleveringSandboxKlok1764532000000, RioLocatieGeregistreerdDoor1764560000000];

@@ -18,6 +18,9 @@ export function dutchDate(instant: Date): string {
   return DUTCH_DATE.format(instant);
 }
 
+/** SQL: the current instant of sandbox row `s` (frozen, or real time plus its offset), as clockNow computes it. */
+export const sandboxNuSql = (s: string) => `coalesce(${s}.clock_frozen_at, now() + ${s}.clock_offset_ms * interval '1 millisecond')`;
+
 export function clockNow(state: ClockState, realNow = Date.now()): Date {
   return state.frozenAt ? new Date(state.frozenAt.getTime()) : new Date(realNow + state.offsetMs);
 }
