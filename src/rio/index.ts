@@ -1,3 +1,5 @@
 export { RioModule } from './rio.module';
 export { RioQueryService } from './rio-query.service';
 export type { RioCode, RioPeriodeCheckInput, RioPeriodeCheckResult, RioAfwijkingCheck } from './rio-query.service';
+export { buildDataset } from './seed/rio-seed';
+export type { RioDataset, InstellingState, VestigingState } from './rio.model';

@@ -1,0 +1,18 @@
+// `npm run bron:generate -- --pupils <n> --seed <n> --out <dir> [--flaws <rate>]`: compile src/ when it is newer
+// than dist/ (SWC, about a second), then write the BRON po export files of a RIO seed (src/bron/format/bron-generate.ts).
+import { existsSync, readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { buildFast, newestSource } from './build-fast.mjs';
+
+const root = join(dirname(fileURLToPath(import.meta.url)), '..');
+const stamp = join(root, 'dist', '.build-stamp');
+if (!existsSync(stamp) || Number(readFileSync(stamp, 'utf8')) < newestSource()) await buildFast();
+const { main } = createRequire(import.meta.url)(join(root, 'dist', 'bron', 'format', 'bron-generate.js'));
+try {
+  await main(process.argv.slice(2));
+} catch (e) {
+  console.error(e instanceof Error ? e.message : e);
+  process.exit(1);
+}

@@ -1,0 +1,561 @@
+import { gzipSync } from 'node:zlib';
+import { buildDataset, VestigingState } from '../../rio';
+import { bsnMetControlecijfer, onderwijsnummerVoor } from '../../rod';
+import type { BronAantallen, BronBestandFoutCode, BronInschrijving, BronLeerling, BronPeriode } from './bron-bestand';
+import { BRON_LAYOUT_VERSIE, bestandsnaamVoor } from './bron-layout';
+import { ACHTERNAMEN, TUSSENNAMEN, VOORNAMEN_M, VOORNAMEN_V } from './bron-namen';
+import { alsBytes, leerlingRegels, sluitRegel, voorloopRegel } from './bron-schrijver';
+
+/**
+ * Generates the BRON po export of a whole country (our layout, `bron-layout.ts`) for the schools of a RIO
+ * seed: one file per BRIN4 (bo and sbo; (v)so had its own contracts), realistic pupils, and flaws injected at
+ * a chosen rate per category, each listed in a manifest so a test or the migration job can check that every
+ * flaw is caught. Deterministic: the same options give the same bytes. Streams: one school at a time.
+ */
+
+/**
+ * Flaw categories. Two refuse the whole file (the reader reports them); the others are record-level faults
+ * that ROD's own rules (or the migration job) judge per pupil.
+ */
+export const BRON_FOUTCATEGORIEEN = [
+  'PGN_CONTROLECIJFER',
+  'BRIN6_ONBEKEND',
+  'BRIN6_NIET_ONDER_BRIN4',
+  'PERIODES_OVERLAPPEN',
+  'LEERLING_OP_TWEE_SCHOLEN',
+  'TE_JONG',
+  'VOLGNUMMER_DUBBEL',
+  'CONTROLETOTAAL_ONJUIST',
+  'RECORD_AFGEKAPT',
+] as const;
+export type BronFoutcategorie = (typeof BRON_FOUTCATEGORIEEN)[number];
+
+/** The file-level categories and the reader's fault code for each. */
+export const BESTANDSFOUT_VAN: Partial<Record<BronFoutcategorie, BronBestandFoutCode>> = {
+  CONTROLETOTAAL_ONJUIST: 'CONTROLETOTAAL_ONJUIST',
+  RECORD_AFGEKAPT: 'RECORD_AFGEKAPT',
+};
+const RECORDFOUTEN = BRON_FOUTCATEGORIEEN.filter((c) => !BESTANDSFOUT_VAN[c]);
+const BESTANDSFOUTEN = BRON_FOUTCATEGORIEEN.filter((c) => BESTANDSFOUT_VAN[c]);
+
+export interface BronGeneratorOpties {
+  /** Pupils in total (each enrolled at one school; movers and a flaw may add a record in a second file). */
+  leerlingen: number;
+  seed: number;
+  /** The date of the export, the BRON freeze: 2021-12-06. */
+  datum?: string;
+  /** The seed value and scale of the RIO seed whose schools the files are for (a sandbox's seedValue, default 1). */
+  rioSeed?: number;
+  rioSchaal?: 'small' | 'national';
+  /**
+   * Chance per category: per pupil for a record-level category, per file for a file-level one (at least one
+   * file when the chance is above 0). A flawed file gets no record-level flaws, so each flaw stays visible.
+   */
+  foutkansen?: Partial<Record<BronFoutcategorie, number>>;
+  /** Write each file gzipped, as `<name>.gz`. */
+  gzip?: boolean;
+}
+
+export interface BronManifestFout {
+  bestand: string;
+  /** The line that carries the flaw (the persoon line for PGN and age, the periode or inschrijving line otherwise). */
+  regel: number;
+  categorie: BronFoutcategorie;
+  /** The reader's code for a flaw that refuses the whole file; null for a record-level flaw. */
+  bestandsfout: BronBestandFoutCode | null;
+  /** Persoon line of the pupil concerned (record-level flaws). */
+  leerlingRegel?: number;
+  inschrijvingvolgnummer?: string;
+  /** LEERLING_OP_TWEE_SCHOLEN: where the same pupil is enrolled too. */
+  andere?: { bestand: string; regel: number };
+}
+
+export interface BronManifestBestand extends BronAantallen {
+  bestand: string;
+  brin4: string;
+  regels: number;
+  /** The file-level flaw injected in this file, if any. */
+  bestandsfout: BronBestandFoutCode | null;
+}
+
+export interface BronManifest {
+  layout: string;
+  seed: number;
+  leerlingen: number;
+  datum: string;
+  rioSeed: number;
+  rioSchaal: 'small' | 'national';
+  foutkansen: Partial<Record<BronFoutcategorie, number>>;
+  totaal: BronAantallen & { bestanden: number; regels: number; bytes: number };
+  foutenPerCategorie: Record<BronFoutcategorie, number>;
+  bestanden: BronManifestBestand[];
+  fouten: BronManifestFout[];
+}
+
+// ---- deterministic randomness -------------------------------------------------------------------------
+
+/** mulberry32 seeded from a few integers, so any pupil can be generated on its own. */
+class Rng {
+  private a: number;
+  constructor(...delen: number[]) {
+    let h = 0x9e3779b9;
+    for (const d of delen) {
+      h = Math.imul(h ^ (d | 0), 0x85ebca6b);
+      h ^= h >>> 13;
+      h = Math.imul(h, 0xc2b2ae35);
+      h ^= h >>> 16;
+    }
+    this.a = h >>> 0;
+  }
+  next(): number {
+    this.a = (this.a + 0x6d2b79f5) >>> 0;
+    let t = this.a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  }
+  int(min: number, max: number): number {
+    return min + Math.floor(this.next() * (max - min + 1));
+  }
+  chance(p: number): boolean {
+    return this.next() < p;
+  }
+  pick<T>(xs: readonly T[]): T {
+    return xs[Math.floor(this.next() * xs.length)];
+  }
+}
+
+// ---- dates as day numbers ---------------------------------------------------------------------------------
+
+const DAG_MS = 86400000;
+const dagVan = (iso: string) => Date.UTC(Number(iso.slice(0, 4)), Number(iso.slice(5, 7)) - 1, Number(iso.slice(8, 10))) / DAG_MS;
+const TABEL_BEGIN = dagVan('1990-01-01');
+const DATUMS: string[] = Array.from({ length: dagVan('2060-01-01') - TABEL_BEGIN }, (_, i) => new Date((TABEL_BEGIN + i) * DAG_MS).toISOString().slice(0, 10));
+const isoVan = (dag: number) => DATUMS[dag - TABEL_BEGIN];
+
+/** First school day of a school year: a Monday from 16 August on, the regions taking turns as the summer holiday rotates. */
+function schoolbegin(jaar: number, regio: number): number {
+  const aug16 = dagVan(`${jaar}-08-16`);
+  const weekdag = (aug16 + 4) % 7; // 1970-01-01 was a Thursday; 1 = Monday
+  return aug16 + ((8 - weekdag) % 7) + 7 * ((jaar + regio) % 3);
+}
+const schooljaarVan = (iso: string) => (iso.slice(5) >= '08-01' ? Number(iso.slice(0, 4)) : Number(iso.slice(0, 4)) - 1);
+
+// ---- schools ------------------------------------------------------------------------------------------------
+
+interface School {
+  index: number;
+  brin4: string;
+  soort: 'BAS' | 'SBAS';
+  inBedrijf: number;
+  regio: number;
+  hoofd: VestigingState;
+  neven: VestigingState | null;
+  postcode4: number;
+  leerlingen: number;
+  /** First global pupil number of the school. */
+  eerste: number;
+  bestandsfout: BronFoutcategorie | null;
+}
+
+const geldigOp = (v: VestigingState, dag: number) => dagVan(v.inBedrijfdatum) <= dag && (!v.uitBedrijfdatum || dag < dagVan(v.uitBedrijfdatum));
+
+function scholen(opties: Required<Omit<BronGeneratorOpties, 'gzip' | 'foutkansen'>>, foutkansen: Partial<Record<BronFoutcategorie, number>>): School[] {
+  const { dataset } = buildDataset(opties.rioSchaal, opties.rioSeed);
+  const datum = dagVan(opties.datum);
+  const vestigingen = new Map<string, VestigingState[]>();
+  for (const v of dataset.vestigingen) {
+    const lijst = vestigingen.get(v.instellingscode) ?? [];
+    lijst.push(v);
+    vestigingen.set(v.instellingscode, lijst);
+  }
+  const r = new Rng(opties.seed, 1);
+  const lijst: School[] = [];
+  const gewichten: number[] = [];
+  for (const i of dataset.instellingen) {
+    if ((i.soort !== 'BAS' && i.soort !== 'SBAS') || dagVan(i.inBedrijfdatum) > datum || (i.uitBedrijfdatum && dagVan(i.uitBedrijfdatum) <= datum)) continue;
+    const vs = (vestigingen.get(i.code) ?? []).sort((a, b) => (a.code < b.code ? -1 : 1));
+    const hoofd = vs.find((v) => v.hoofdNevenvestiging === 'HOOFDVESTIGING');
+    if (!hoofd) continue;
+    lijst.push({
+      index: lijst.length,
+      brin4: i.code,
+      soort: i.soort,
+      inBedrijf: dagVan(i.inBedrijfdatum),
+      regio: r.int(0, 2),
+      hoofd,
+      neven: vs.find((v) => v !== hoofd) ?? null,
+      postcode4: Number(hoofd.adres.postcode.slice(0, 4)),
+      leerlingen: 0,
+      eerste: 0,
+      bestandsfout: null,
+    });
+    // School sizes: sbo small, bo from a village school to a large town school.
+    gewichten.push(i.soort === 'SBAS' ? 60 + 120 * r.next() : 30 + 520 * r.next() ** 1.6);
+  }
+  const som = gewichten.reduce((a, b) => a + b, 0);
+  let verdeeld = 0;
+  lijst.forEach((s, k) => {
+    s.leerlingen = Math.floor((opties.leerlingen * gewichten[k]) / som);
+    verdeeld += s.leerlingen;
+  });
+  for (let k = 0; verdeeld < opties.leerlingen; k = (k + 1) % lijst.length, verdeeld++) lijst[k].leerlingen++;
+  let eerste = 0;
+  for (const s of lijst) {
+    s.eerste = eerste;
+    eerste += s.leerlingen;
+  }
+  // File-level flaws: per file with the given chance, at least one file when the chance is above 0.
+  const rf = new Rng(opties.seed, 2);
+  for (const categorie of BESTANDSFOUTEN) {
+    const kans = foutkansen[categorie] ?? 0;
+    if (kans <= 0) continue;
+    const kandidaten = lijst.filter((s) => s.leerlingen > 0 && !s.bestandsfout);
+    const gekozen = kandidaten.filter(() => rf.chance(kans));
+    if (!gekozen.length && kandidaten.length) gekozen.push(rf.pick(kandidaten));
+    for (const s of gekozen) s.bestandsfout = categorie;
+  }
+  return lijst;
+}
+
+// ---- pupils -------------------------------------------------------------------------------------------------
+
+/** One school year of a pupil: from `begin`, in `groep` at `vestiging`. */
+interface Jaar {
+  jaar: number;
+  begin: number;
+  groep: number;
+  vestiging: string;
+}
+
+interface Gegenereerd {
+  leerling: BronLeerling;
+  fout: { categorie: BronFoutcategorie; inschrijving: number; periode: number | null } | null;
+  /** A record of the same pupil in the next school's file: an earlier inschrijving (moved) or an overlapping one (flaw). */
+  elders: { soort: 'vorige' | 'dubbel'; inschrijving: BronInschrijving } | null;
+}
+
+const PGN_PERMUTATIE = 7368787; // odd, not a multiple of 5: a permutation of 0…10^8−1
+
+/** A unique valid BSN per global pupil number (never in 99999xxxx, the range of ROD's own test persons). */
+function bsnVoor(n: number, seed: number): string {
+  for (let t = 0; ; t++) {
+    const acht = String((((n * 16 + t) * PGN_PERMUTATIE + seed * 104729 + 12345678) % 1e8 + 1e8) % 1e8).padStart(8, '0');
+    if (acht.startsWith('99999')) continue;
+    const bsn = bsnMetControlecijfer(acht);
+    if (bsn) return bsn;
+  }
+}
+
+/** About one pupil in a hundred has an onderwijsnummer instead of a BSN (pupils living abroad). */
+const ON_DEEL = 97;
+function onderwijsnummerVan(n: number): string {
+  for (let t = 0; ; t++) {
+    const on = onderwijsnummerVoor(1000 + Math.floor(n / ON_DEEL) * 10 + t);
+    if (on) return on;
+  }
+}
+
+function postcode(r: Rng, pc4: number): string {
+  const cijfers = Math.min(9999, Math.max(1000, pc4 + r.int(-12, 12)));
+  for (;;) {
+    const letters = String.fromCharCode(65 + r.int(0, 25), 65 + r.int(0, 25));
+    if (letters !== 'SA' && letters !== 'SD' && letters !== 'SS') return `${cijfers}${letters}`;
+  }
+}
+
+function periodesVan(jaren: Jaar[]): BronPeriode[] {
+  const uit: BronPeriode[] = [];
+  let vorige: Jaar | null = null;
+  for (const j of jaren) {
+    if (!vorige || vorige.groep !== j.groep || vorige.vestiging !== j.vestiging) uit.push({ regel: 0, datumBegin: isoVan(j.begin), vestigingscode: j.vestiging, groep: String(j.groep) });
+    vorige = j;
+  }
+  return uit;
+}
+
+interface Context {
+  seed: number;
+  datum: number;
+  scholen: School[];
+  /** Record-level categories with their cumulative chance, drawn once per pupil. */
+  kansen: { categorie: BronFoutcategorie; tot: number }[];
+}
+
+function genereerLeerling(ctx: Context, school: School, j: number): Gegenereerd {
+  const r = new Rng(ctx.seed, 3, school.index, j);
+  const n = school.eerste + j;
+  const volgende = ctx.scholen[school.index + 1] as School | undefined;
+  const schoonBestand = !school.bestandsfout;
+  const laatsteJaar = schooljaarVan(isoVan(ctx.datum));
+
+  // Which flaw, if any (record-level ones only in a file without a file-level flaw).
+  let categorie: BronFoutcategorie | null = null;
+  const worp = r.next();
+  if (schoonBestand) categorie = ctx.kansen.find((k) => worp < k.tot)?.categorie ?? null;
+
+  // Groep now, and the school year the pupil started groep 1.
+  const groepNu = school.soort === 'SBAS' ? r.int(3, 8) : r.next() < 0.07 ? 1 : r.int(1, 8);
+  const zittenblijver = groepNu >= 3 && r.chance(0.06);
+  const startjaar = laatsteJaar - (groepNu - 1) - (zittenblijver ? 1 : 0);
+  const blijfjaar = zittenblijver ? r.int(startjaar + 2, laatsteJaar) : -1;
+  // The fourth birthday falls in the school year the pupil starts (groep 1 enrols from then on; WPO art. 39).
+  const regio = school.regio;
+  const van = schoolbegin(startjaar, regio) - 14;
+  const tot = startjaar === laatsteJaar ? ctx.datum - 6 : dagVan(`${startjaar + 1}-07-10`);
+  const vierjaar = r.int(van, Math.max(van, tot));
+  const vierIso = isoVan(vierjaar);
+  const geboortedatum = `${Number(vierIso.slice(0, 4)) - 4}${vierIso.slice(4)}`;
+  let instroom = Math.max(vierjaar + r.int(0, 5), schoolbegin(startjaar, regio));
+
+  const jaren: Jaar[] = [];
+  const voorkeurNeven = !!school.neven && r.chance(0.35);
+  let groep = 1;
+  for (let jaar = startjaar; jaar <= laatsteJaar; jaar++) {
+    if (jaar > startjaar && jaar !== blijfjaar) groep = Math.min(8, groep + 1);
+    const begin = jaar === startjaar ? instroom : schoolbegin(jaar, regio);
+    if (begin > ctx.datum) break;
+    const vestiging = voorkeurNeven && geldigOp(school.neven!, begin) ? school.neven!.code : school.hoofd.code;
+    jaren.push({ jaar, begin, groep, vestiging });
+  }
+  // Pupils join an sbo later; a school opened after a pupil's start gets the pupil from its first year on.
+  let eerste = 0;
+  if (school.soort === 'SBAS') eerste = r.int(Math.min(2, jaren.length - 1), jaren.length - 1);
+  while (eerste < jaren.length - 1 && jaren[eerste].begin < school.inBedrijf) eerste++;
+  let eigen = jaren.slice(eerste);
+  if (eigen[0].begin < school.inBedrijf) eigen = [{ ...eigen[0], begin: Math.max(school.inBedrijf, schoolbegin(eigen[0].jaar, regio)) }];
+  if (eerste > 0) {
+    // Arrived at this school later, at the start of that school year or during it.
+    const tussentijds = r.chance(0.3) ? r.int(1, 120) : 0;
+    eigen[0] = { ...eigen[0], begin: Math.min(ctx.datum, eigen[0].begin + tussentijds, eigen.length > 1 ? eigen[1].begin - 1 : ctx.datum) };
+    eigen[0].vestiging = voorkeurNeven && geldigOp(school.neven!, eigen[0].begin) ? school.neven!.code : school.hoofd.code;
+  }
+  instroom = eigen[0].begin;
+
+  const geslacht: 'M' | 'V' | 'O' = r.chance(0.0005) ? 'O' : r.chance(0.5) ? 'M' : 'V';
+  const namen = geslacht === 'M' ? VOORNAMEN_M : geslacht === 'V' ? VOORNAMEN_V : r.chance(0.5) ? VOORNAMEN_M : VOORNAMEN_V;
+  const [voorvoegsel, achternaam] = r.pick(ACHTERNAMEN);
+  const voornamen = r.chance(0.35) ? `${r.pick(namen)} ${r.pick(TUSSENNAMEN)}` : r.pick(namen);
+  const metOnderwijsnummer = n % ON_DEEL === 13;
+  const volgnummer = String(100001 + j);
+
+  const leerling: BronLeerling = {
+    regel: 0,
+    burgerservicenummer: metOnderwijsnummer ? null : bsnVoor(n, ctx.seed),
+    onderwijsnummer: metOnderwijsnummer ? onderwijsnummerVan(n) : null,
+    // Some pupils from abroad have a partly known geboortedatum, as BRON kept it.
+    geboortedatum: metOnderwijsnummer && r.chance(0.25) ? (r.chance(0.5) ? `${geboortedatum.slice(0, 7)}-00` : `${geboortedatum.slice(0, 4)}-00-00`) : geboortedatum,
+    geslacht,
+    postcode: metOnderwijsnummer ? null : postcode(r, school.postcode4),
+    achternaam,
+    voorvoegsel: voorvoegsel || null,
+    voornamen,
+    inschrijvingen: [{ regel: 0, inschrijvingvolgnummer: volgnummer, datumInschrijving: isoVan(instroom), datumUitschrijving: null, periodes: periodesVan(eigen) }],
+  };
+  const uit: Gegenereerd = { leerling, fout: null, elders: null };
+  const inschrijving = leerling.inschrijvingen[0];
+
+  if (!categorie) {
+    // A pupil who moved here from the next school at the start of a school year: its ended inschrijving there.
+    if (volgende && eerste === 0 && eigen.length >= 2 && r.chance(0.03) && geldigOp(volgende.hoofd, instroom)) {
+      const k = r.int(1, eigen.length - 1);
+      const daar = eigen.slice(0, k).map((x) => ({ ...x, vestiging: volgende.hoofd.code }));
+      const hier = eigen.slice(k);
+      inschrijving.datumInschrijving = isoVan(hier[0].begin);
+      inschrijving.periodes = periodesVan(hier);
+      uit.elders = { soort: 'vorige', inschrijving: { regel: 0, inschrijvingvolgnummer: String(500001 + j), datumInschrijving: isoVan(daar[0].begin), datumUitschrijving: isoVan(hier[0].begin - 1), periodes: periodesVan(daar) } };
+    } else if (r.chance(0.007)) {
+      // Left this school year (moved abroad): datumUitschrijving before the export.
+      const laatste = eigen[eigen.length - 1].begin;
+      const einde = ctx.datum - r.int(3, 60);
+      if (einde > laatste) inschrijving.datumUitschrijving = isoVan(einde);
+    }
+    return uit;
+  }
+
+  // Record-level flaws; one that cannot apply to this pupil is left out.
+  const p = inschrijving.periodes;
+  const laatstePeriode = p.length - 1;
+  switch (categorie) {
+    case 'PGN_CONTROLECIJFER': {
+      const bsn = leerling.burgerservicenummer;
+      if (!bsn) return uit;
+      // Any other last digit breaks the 11-proef (its weight is −1).
+      leerling.burgerservicenummer = bsn.slice(0, 8) + String((Number(bsn[8]) + r.int(1, 9)) % 10);
+      uit.fout = { categorie, inschrijving: -1, periode: null };
+      return uit;
+    }
+    case 'TE_JONG': {
+      // The fourth birthday after datumInschrijving (WPO art. 39: not before it).
+      const inDag = dagVan(inschrijving.datumInschrijving);
+      leerling.geboortedatum = isoVan(inDag - 1461 + r.int(1, 90));
+      uit.fout = { categorie, inschrijving: -1, periode: null };
+      return uit;
+    }
+    case 'BRIN6_ONBEKEND':
+      p[laatstePeriode] = { ...p[laatstePeriode], vestigingscode: `${school.brin4}9${r.int(0, 9)}` };
+      uit.fout = { categorie, inschrijving: 0, periode: laatstePeriode };
+      return uit;
+    case 'BRIN6_NIET_ONDER_BRIN4': {
+      const begin = dagVan(p[laatstePeriode].datumBegin);
+      const ander = [ctx.scholen[school.index - 1], volgende].find((s) => s && geldigOp(s.hoofd, begin));
+      if (!ander) return uit;
+      p[laatstePeriode] = { ...p[laatstePeriode], vestigingscode: ander.hoofd.code };
+      uit.fout = { categorie, inschrijving: 0, periode: laatstePeriode };
+      return uit;
+    }
+    case 'PERIODES_OVERLAPPEN': {
+      const k = r.int(0, laatstePeriode);
+      p.splice(k + 1, 0, { ...p[k], groep: String(Math.min(8, Number(p[k].groep) + 1)) });
+      uit.fout = { categorie, inschrijving: 0, periode: k + 1 };
+      return uit;
+    }
+    case 'VOLGNUMMER_DUBBEL': {
+      if (p.length < 2) return uit;
+      // Left and came back: two inschrijvingen at this school with the same volgnummer.
+      const k = r.int(1, laatstePeriode);
+      const terug = dagVan(p[k].datumBegin);
+      const weg = Math.max(dagVan(p[k - 1].datumBegin), terug - 1 - r.int(0, 40));
+      leerling.inschrijvingen = [
+        { regel: 0, inschrijvingvolgnummer: volgnummer, datumInschrijving: inschrijving.datumInschrijving, datumUitschrijving: isoVan(weg), periodes: p.slice(0, k) },
+        { regel: 0, inschrijvingvolgnummer: volgnummer, datumInschrijving: p[k].datumBegin, datumUitschrijving: null, periodes: p.slice(k) },
+      ];
+      uit.fout = { categorie, inschrijving: 1, periode: null };
+      return uit;
+    }
+    case 'LEERLING_OP_TWEE_SCHOLEN': {
+      if (!volgende || volgende.bestandsfout) return uit;
+      const begin = Math.max(instroom, ctx.datum - r.int(10, 80));
+      if (!geldigOp(volgende.hoofd, begin)) return uit;
+      const groepNu = p[laatstePeriode].groep;
+      uit.elders = {
+        soort: 'dubbel',
+        inschrijving: { regel: 0, inschrijvingvolgnummer: String(700001 + j), datumInschrijving: isoVan(begin), datumUitschrijving: null, periodes: [{ regel: 0, datumBegin: isoVan(begin), vestigingscode: volgende.hoofd.code, groep: groepNu }] },
+      };
+      uit.fout = { categorie, inschrijving: -1, periode: null };
+      return uit;
+    }
+    default:
+      return uit;
+  }
+}
+
+/** Line of a record within a pupil's lines (0 = persoon): inschrijving `i`, or its periode `p`. */
+function regelBinnen(l: BronLeerling, i: number, p: number | null): number {
+  if (i < 0) return 0;
+  let regel = 1;
+  for (let k = 0; k < i; k++) regel += 1 + l.inschrijvingen[k].periodes.length;
+  return p === null ? regel : regel + 1 + p;
+}
+
+/** Parses `0.001` (every category) or `PGN_CONTROLECIJFER=0.01,TE_JONG=0.002`. */
+export function parseFoutkansen(tekst: string): Partial<Record<BronFoutcategorie, number>> {
+  const uit: Partial<Record<BronFoutcategorie, number>> = {};
+  if (/^[0-9.]+$/.test(tekst)) {
+    const kans = Number(tekst);
+    if (!(kans >= 0 && kans <= 1)) throw new Error(`--flaws: ${tekst} is geen kans tussen 0 en 1`);
+    for (const c of BRON_FOUTCATEGORIEEN) uit[c] = kans;
+    return uit;
+  }
+  for (const deel of tekst.split(',')) {
+    const [naam, waarde] = deel.split('=');
+    const c = naam.trim().toUpperCase() as BronFoutcategorie;
+    const kans = Number(waarde);
+    if (!BRON_FOUTCATEGORIEEN.includes(c)) throw new Error(`--flaws: onbekende categorie ${naam}; bekend: ${BRON_FOUTCATEGORIEEN.join(', ')}`);
+    if (!(kans >= 0 && kans <= 1)) throw new Error(`--flaws: ${deel} is geen kans tussen 0 en 1`);
+    uit[c] = kans;
+  }
+  return uit;
+}
+
+/**
+ * The files one by one (`bestand` is the file name), then the manifest as the generator's return value.
+ * Memory holds one school's file at a time.
+ */
+export function* genereerBronBestanden(opties: BronGeneratorOpties): Generator<{ bestand: string; inhoud: Buffer }, BronManifest> {
+  const volledig = { datum: '2021-12-06', rioSeed: 1, rioSchaal: 'national' as const, ...opties };
+  const foutkansen = opties.foutkansen ?? {};
+  const lijst = scholen({ leerlingen: volledig.leerlingen, seed: volledig.seed, datum: volledig.datum, rioSeed: volledig.rioSeed, rioSchaal: volledig.rioSchaal }, foutkansen);
+  let cumulatief = 0;
+  const kansen = RECORDFOUTEN.filter((c) => (foutkansen[c] ?? 0) > 0).map((categorie) => ({ categorie, tot: (cumulatief += foutkansen[categorie]!) }));
+  if (cumulatief > 0.5) throw new Error('De foutkansen per leerling tellen op tot meer dan 0,5.');
+  const ctx: Context = { seed: volledig.seed, datum: dagVan(volledig.datum), scholen: lijst, kansen };
+  const manifest: BronManifest = {
+    layout: BRON_LAYOUT_VERSIE,
+    seed: volledig.seed,
+    leerlingen: volledig.leerlingen,
+    datum: volledig.datum,
+    rioSeed: volledig.rioSeed,
+    rioSchaal: volledig.rioSchaal,
+    foutkansen,
+    totaal: { bestanden: 0, regels: 0, bytes: 0, personen: 0, inschrijvingen: 0, periodes: 0 },
+    foutenPerCategorie: Object.fromEntries(BRON_FOUTCATEGORIEEN.map((c) => [c, 0])) as Record<BronFoutcategorie, number>,
+    bestanden: [],
+    fouten: [],
+  };
+  // Records that the previous school's pupils leave in this school's file.
+  let meegenomen: { leerling: BronLeerling; elders: NonNullable<Gegenereerd['elders']>; bestand: string; regel: number }[] = [];
+
+  for (const school of lijst) {
+    const bestand = bestandsnaamVoor({ brin4: school.brin4, batchnummer: 1, aanleverpunt: 1 });
+    const regels: string[] = [''];
+    const aantallen = { personen: 0, inschrijvingen: 0, periodes: 0 };
+    const fouten: BronManifestFout[] = [];
+    const doorgeven: typeof meegenomen = [];
+    const voegToe = (l: BronLeerling) => {
+      const eerste = regels.length + 1;
+      for (const r of leerlingRegels(l)) regels.push(r);
+      aantallen.personen++;
+      aantallen.inschrijvingen += l.inschrijvingen.length;
+      for (const i of l.inschrijvingen) aantallen.periodes += i.periodes.length;
+      return eerste;
+    };
+    for (let j = 0; j < school.leerlingen; j++) {
+      const g = genereerLeerling(ctx, school, j);
+      const persoonRegel = voegToe(g.leerling);
+      if (g.fout) {
+        const i = g.fout.inschrijving;
+        const regel = persoonRegel + regelBinnen(g.leerling, i, g.fout.periode);
+        const volgnummer = g.leerling.inschrijvingen[Math.max(0, i)].inschrijvingvolgnummer;
+        if (g.fout.categorie !== 'LEERLING_OP_TWEE_SCHOLEN') fouten.push({ bestand, regel, categorie: g.fout.categorie, bestandsfout: null, leerlingRegel: persoonRegel, inschrijvingvolgnummer: volgnummer });
+      }
+      if (g.elders) doorgeven.push({ leerling: g.leerling, elders: g.elders, bestand, regel: persoonRegel });
+    }
+    for (const m of meegenomen) {
+      const persoonRegel = voegToe({ ...m.leerling, inschrijvingen: [m.elders.inschrijving] });
+      if (m.elders.soort === 'dubbel') {
+        fouten.push({ bestand, regel: persoonRegel, categorie: 'LEERLING_OP_TWEE_SCHOLEN', bestandsfout: null, leerlingRegel: persoonRegel, inschrijvingvolgnummer: m.elders.inschrijving.inschrijvingvolgnummer, andere: { bestand: m.bestand, regel: m.regel } });
+      }
+    }
+    meegenomen = doorgeven;
+
+    regels[0] = voorloopRegel({ brin4: school.brin4, batchnummer: 1, aanleverpunt: 1, aanmaakdatum: volledig.datum, aantalPersonen: aantallen.personen });
+    if (school.bestandsfout === 'CONTROLETOTAAL_ONJUIST') {
+      regels.push(sluitRegel(regels.length + 1, { ...aantallen, inschrijvingen: aantallen.inschrijvingen + 1 }));
+      fouten.push({ bestand, regel: regels.length, categorie: 'CONTROLETOTAAL_ONJUIST', bestandsfout: 'CONTROLETOTAAL_ONJUIST' });
+    } else regels.push(sluitRegel(regels.length + 1, aantallen));
+    if (school.bestandsfout === 'RECORD_AFGEKAPT') {
+      const k = new Rng(ctx.seed, 4, school.index).int(1, regels.length - 2);
+      regels[k] = regels[k].slice(0, Math.max(3, regels[k].length - 1 - new Rng(ctx.seed, 5, school.index).int(0, 20)));
+      fouten.push({ bestand, regel: k + 1, categorie: 'RECORD_AFGEKAPT', bestandsfout: 'RECORD_AFGEKAPT' });
+    }
+
+    const bytes = alsBytes(regels);
+    const inhoud = volledig.gzip ? gzipSync(bytes) : bytes;
+    const naam = volledig.gzip ? `${bestand}.gz` : bestand;
+    manifest.bestanden.push({ bestand: naam, brin4: school.brin4, regels: regels.length, ...aantallen, bestandsfout: school.bestandsfout ? BESTANDSFOUT_VAN[school.bestandsfout]! : null });
+    for (const f of fouten.sort((a, b) => a.regel - b.regel)) {
+      manifest.fouten.push({ ...f, bestand: naam });
+      manifest.foutenPerCategorie[f.categorie]++;
+    }
+    const t = manifest.totaal;
+    t.bestanden++;
+    t.regels += regels.length;
+    t.bytes += inhoud.length;
+    t.personen += aantallen.personen;
+    t.inschrijvingen += aantallen.inschrijvingen;
+    t.periodes += aantallen.periodes;
+    yield { bestand: naam, inhoud };
+  }
+  return manifest;
+}
