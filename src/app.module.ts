@@ -5,6 +5,7 @@ import { BekostigingModule } from './bekostiging';
 import { BerichtenModule } from './berichten';
 import { BronModule } from './bron';
 import { CommonModule } from './common/common.module';
+import { ConformanceModule } from './conformance';
 import type { AppConfig } from './config/app-config';
 import { ConfigModule } from './config/config.module';
 import { dataSourceOptions } from './database/data-source.options';
@@ -33,6 +34,7 @@ export class AppModule {
         BerichtenModule,
         BekostigingModule,
         BronModule,
+        ConformanceModule,
       ],
     };
   }

@@ -3,6 +3,7 @@ import { BeheerModule } from './beheer';
 import { BekostigingModule } from './bekostiging';
 import { BerichtenModule } from './berichten';
 import { BronModule } from './bron';
+import { ConformanceModule } from './conformance';
 import { KlokModule } from './klok';
 import { registerApi, RegisterApiInfo } from './common/http/registers';
 import { RioModule } from './rio';
@@ -100,5 +101,19 @@ export const REGISTER_APIS: { info: RegisterApiInfo; modules: Type<unknown>[] }[
         'A conversion is crash-safe: it resumes where it stopped.',
     }),
     modules: [BronModule],
+  },
+  {
+    info: registerApi({
+      key: 'conformance',
+      basePath: '/conformance/v1',
+      version: '1.0.0',
+      title: 'ROD po simulator — conformance',
+      description:
+        'Conformance runs for a LAS, after DUO\'s schakeltest and proefgevallen. Personas: generated pupils and schools with deterministic outcomes, versioned. ' +
+        'Runs: start one for your sandbox, let your LAS perform the numbered proefgevallen, and read the grading — each case passed, failed (with the reason and the exchanges it looked at) ' +
+        'or not attempted — as JSON, JUnit XML, an HTML page or an SVG badge. The request journal keeps every exchange of a sandbox (person numbers masked); a vendor sees its own. ' +
+        'Storingen inject DUO outages (503, 500, 429, latency, dropped connections) into your own requests, to test that your LAS retries without losing or duplicating a message.',
+    }),
+    modules: [ConformanceModule],
   },
 ];

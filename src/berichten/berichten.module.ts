@@ -10,6 +10,6 @@ import { WebhooksService } from './webhooks.service';
 @Module({
   controllers: [BerichtenController],
   providers: [BerichtenVolgorde, FeedService, WebhooksService, AfleveringWorker, BerichtenDataContributor],
-  exports: [BerichtenVolgorde, AfleveringWorker],
+  exports: [BerichtenVolgorde, AfleveringWorker, WebhooksService],
 })
 export class BerichtenModule {}

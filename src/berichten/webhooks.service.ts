@@ -114,6 +114,21 @@ export class WebhooksService {
     return toPage(rows.map(toAflevering), n, q, path, { status: q.status });
   }
 
+  /** Per subscription of a client: its deliveries by status and the attempts that failed (conformance grading reads this). */
+  async samenvatting(sandboxId: string, clientId: string, abonnementIds: string[]): Promise<{ abonnementId: string; geleverd: number; wachtend: number; deadLetter: number; mislukt: number }[]> {
+    return this.db.query(
+      `SELECT a.id AS "abonnementId",
+              count(d.id) FILTER (WHERE d.status = 'GELEVERD')::int AS geleverd,
+              count(d.id) FILTER (WHERE d.status = 'WACHTEND')::int AS wachtend,
+              count(d.id) FILTER (WHERE d.status = 'DEAD_LETTER')::int AS "deadLetter",
+              coalesce(sum(CASE WHEN d.status = 'GELEVERD' THEN greatest(d.pogingen_totaal - 1, 0) ELSE d.pogingen_totaal END), 0)::int AS mislukt
+         FROM webhook_abonnement a LEFT JOIN webhook_aflevering d ON d.abonnement_id = a.id
+        WHERE a.sandbox_id = $1 AND a.client_id = $2 AND a.id = ANY ($3::uuid[])
+        GROUP BY a.id`,
+      [sandboxId, clientId, abonnementIds],
+    );
+  }
+
   /** Puts a delivery back in the queue for an attempt now, with a fresh round of attempts (also after dead letter). */
   async herlever(p: Principal, id: string, afleveringId: string): Promise<AfleveringResponse> {
     return this.db.transaction(async (m) => {

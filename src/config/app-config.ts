@@ -169,6 +169,18 @@ export class AppConfig {
   @Min(24)
   @Max(24 * 30)
   IDEMPOTENCY_RETENTION_HOURS: number = 24;
+
+  /** Keep a journal of every exchange per sandbox (conformance runs grade from it; vendors search it). */
+  @Transform(toBool)
+  @IsBoolean()
+  JOURNAAL_ENABLED: boolean = true;
+
+  /** Hours an exchange stays in the journal. */
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  @Max(24 * 90)
+  JOURNAAL_RETENTION_HOURS: number = 168;
 }
 
 export type ConfigKey = keyof AppConfig;

@@ -21,6 +21,8 @@ import { AfleveringSandboxKlok1764532000000 } from './migrations/1764532000000-a
 import { BERICHTEN_ENTITIES } from '../berichten/berichten.entities';
 import { BEKOSTIGING_ENTITIES } from '../bekostiging/bekostiging.entities';
 import { KlokPlanning } from '../klok/klok-planning.entity';
+import { CONFORMANCE_ENTITIES } from '../conformance/conformance.entities';
+import { Conformance1764580000000 } from './migrations/1764580000000-conformance';
 
 /** Every entity the simulator maps; the CLI data source and the app share this list. */
 export const ENTITIES = [
@@ -37,7 +39,24 @@ export const ENTITIES = [
   ...BERICHTEN_ENTITIES,
   ...BEKOSTIGING_ENTITIES,
   KlokPlanning,
+  ...CONFORMANCE_ENTITIES,
 ];
 
 /** Every migration, in order. Never edit one that has landed: add a new one. */
-export const MIGRATIONS = [Foundation1764380000000, Outbox1764380100000, Rio1764390000000, Rod1764400000000, Berichten1764405000000, Bekostiging1764410000000, BekostigingPerformance1764420000000, BekostigingBulk1764430000000, RodTlv1764440000000, Bron1764510000000, FeedPerSandbox1764530000000, VerwijderingBekostigingEvent1764531000000, AfleveringSandboxKlok1764532000000, RioLocatieGeregistreerdDoor1764560000000];
+export const MIGRATIONS = [
+  Foundation1764380000000,
+  Outbox1764380100000,
+  Rio1764390000000,
+  Rod1764400000000,
+  Berichten1764405000000,
+  Bekostiging1764410000000,
+  BekostigingPerformance1764420000000,
+  BekostigingBulk1764430000000,
+  RodTlv1764440000000,
+  Bron1764510000000,
+  FeedPerSandbox1764530000000,
+  VerwijderingBekostigingEvent1764531000000,
+  AfleveringSandboxKlok1764532000000,
+  RioLocatieGeregistreerdDoor1764560000000,
+  Conformance1764580000000,
+];

@@ -1,0 +1,248 @@
+import { Inject, Injectable, OnApplicationShutdown, OnModuleInit } from '@nestjs/common';
+import { HttpAdapterHost } from '@nestjs/core';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { DataSource } from 'typeorm';
+import type { Principal } from '../../common/auth/principal';
+import type { AppConfig } from '../../config/app-config';
+import { APP_CONFIG } from '../../config/config.module';
+import { Maskering } from './maskering';
+
+/** One exchange as the journal keeps it (person numbers already masked). */
+export interface JournaalRegel {
+  id: string;
+  tijdstip: string;
+  clientId: string;
+  methode: string;
+  pad: string;
+  status: number;
+  codes: string[];
+  bedrijfsdocumentId: string | null;
+  idempotencyKey: string | null;
+  herhaald: boolean;
+  storingId: string | null;
+  duurMs: number;
+  correlationId: string;
+  verzoek: unknown;
+  antwoord: unknown;
+}
+
+export interface JournaalFilter {
+  sandboxId: string;
+  /** Only this client's exchanges (a vendor sees only its own). */
+  clientId?: string;
+  vanafId?: string;
+  van?: string;
+  tot?: string;
+  pad?: string;
+  code?: string;
+  bedrijfsdocumentId?: string;
+  limiet: number;
+  /** Newest first (searching) or oldest first (grading). */
+  oplopend?: boolean;
+}
+
+declare module 'fastify' {
+  interface FastifyRequest {
+    journaalAntwoord?: string;
+    journaalStoring?: string;
+  }
+}
+
+const MAX_BODY = 64 * 1024;
+const FLUSH_MS = 250;
+const FLUSH_ROWS = 250;
+const MAX_BUFFER = 20_000;
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+interface Rij {
+  sandbox_id: string;
+  client_id: string;
+  tijdstip: string;
+  methode: string;
+  pad: string;
+  status: number;
+  codes: string[];
+  bedrijfsdocument_id: string | null;
+  idempotency_key: string | null;
+  herhaald: boolean;
+  storing_id: string | null;
+  duur_ms: number;
+  correlation_id: string;
+  verzoek: unknown;
+  antwoord: unknown;
+}
+
+const INSERT_SQL = `
+  INSERT INTO conformance_journaal (sandbox_id, client_id, tijdstip, methode, pad, status, codes, bedrijfsdocument_id, idempotency_key, herhaald, storing_id,
+    duur_ms, correlation_id, verzoek, antwoord)
+  SELECT x.sandbox_id, x.client_id, x.tijdstip, x.methode, x.pad, x.status, x.codes, x.bedrijfsdocument_id, x.idempotency_key, x.herhaald, x.storing_id,
+         x.duur_ms, x.correlation_id, x.verzoek, x.antwoord
+    FROM jsonb_to_recordset($1::jsonb) AS x(sandbox_id uuid, client_id text, tijdstip timestamptz, methode text, pad text, status int, codes text[],
+      bedrijfsdocument_id uuid, idempotency_key text, herhaald boolean, storing_id uuid, duur_ms real, correlation_id text, verzoek jsonb, antwoord jsonb)
+   WHERE EXISTS (SELECT 1 FROM sandbox s WHERE s.id = x.sandbox_id)`;
+
+/** The codes an answer carries: its problem code, and every foutmelding and melding code (ROD and RIO style). */
+export function codesVan(antwoord: unknown): string[] {
+  const codes = new Set<string>();
+  if (antwoord && typeof antwoord === 'object' && !Array.isArray(antwoord)) {
+    const a = antwoord as Record<string, unknown>;
+    if (typeof a.code === 'string') codes.add(a.code);
+    for (const lijst of [a.foutmeldingen, a.meldingen, a.terugmeldingen]) {
+      if (!Array.isArray(lijst)) continue;
+      for (const t of lijst) {
+        if (t && typeof t === 'object') {
+          const c = (t as Record<string, unknown>).code ?? (t as Record<string, unknown>).foutcode;
+          if (typeof c === 'string') codes.add(c);
+        }
+      }
+    }
+  }
+  return [...codes];
+}
+
+/**
+ * The request journal: every authenticated exchange of a sandbox (time, client, method, path, status, codes,
+ * bedrijfsdocument id, duration, bodies with person numbers masked). Written off the request path: exchanges are
+ * buffered and inserted together every quarter second, so the journal costs a write path almost nothing.
+ */
+@Injectable()
+export class JournaalService implements OnModuleInit, OnApplicationShutdown {
+  private buffer: Rij[] = [];
+  private timer: NodeJS.Timeout | null = null;
+  private bezig: Promise<void> = Promise.resolve();
+  private opschonen: NodeJS.Timeout | null = null;
+  readonly maskering: Maskering;
+
+  constructor(
+    private readonly db: DataSource,
+    private readonly adapter: HttpAdapterHost,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+  ) {
+    this.maskering = new Maskering(`journaal:${config.JWT_SECRET}`);
+  }
+
+  onModuleInit() {
+    if (!this.config.JOURNAAL_ENABLED) return;
+    const fastify = this.adapter.httpAdapter?.getInstance?.() as FastifyInstance | undefined;
+    if (!fastify) return;
+    fastify.addHook('onSend', async (request: FastifyRequest, reply: FastifyReply, payload: unknown) => {
+      const type = String(reply.getHeader('content-type') ?? '');
+      if (typeof payload === 'string' && /json/.test(type) && payload.length <= MAX_BODY) request.journaalAntwoord = payload;
+      return payload;
+    });
+    fastify.addHook('onResponse', async (request: FastifyRequest, reply: FastifyReply) => this.neemOp(request, reply));
+    this.opschonen = setInterval(() => void this.ruimOp().catch(() => undefined), 10 * 60_000);
+    this.opschonen.unref();
+  }
+
+  async onApplicationShutdown() {
+    if (this.opschonen) clearInterval(this.opschonen);
+    await this.flush().catch(() => undefined);
+  }
+
+  private neemOp(request: FastifyRequest, reply: FastifyReply) {
+    const p = (request as unknown as { principal?: Principal }).principal;
+    if (!p?.sandboxId) return;
+    const pad = request.url.split('?')[0];
+    if (pad.startsWith('/conformance/')) return;
+    const sandboxId = p.sandboxId;
+    let antwoord: unknown = null;
+    if (request.journaalAntwoord) {
+      try {
+        antwoord = JSON.parse(request.journaalAntwoord);
+      } catch {
+        antwoord = null;
+      }
+    }
+    const body = request.body as Record<string, unknown> | undefined;
+    const doc = body && typeof body === 'object' ? (body.bedrijfsdocument as Record<string, unknown> | undefined)?.identificatiecodeBedrijfsdocument : undefined;
+    const sleutel = request.headers['idempotency-key'];
+    // The body of a write, the query of a read (a cursor, a filter): what grading and a person searching need.
+    const invoer = body && typeof body === 'object' ? body : request.query && typeof request.query === 'object' && Object.keys(request.query).length ? request.query : null;
+    const verzoek = invoer && JSON.stringify(invoer).length <= MAX_BODY ? this.maskering.waarde(sandboxId, invoer) : null;
+    this.voegToe({
+      sandbox_id: sandboxId,
+      client_id: p.clientId,
+      tijdstip: new Date().toISOString(),
+      methode: request.method,
+      pad,
+      status: reply.statusCode,
+      codes: codesVan(antwoord),
+      bedrijfsdocument_id: typeof doc === 'string' && UUID.test(doc) ? doc : null,
+      idempotency_key: typeof sleutel === 'string' ? sleutel.slice(0, 255) : null,
+      herhaald: reply.getHeader('idempotent-replayed') === 'true',
+      storing_id: request.journaalStoring ?? null,
+      duur_ms: Math.round((Number(process.hrtime.bigint() - request.startedAt) / 1e6) * 10) / 10,
+      correlation_id: request.correlationId,
+      verzoek,
+      antwoord: antwoord === null ? null : this.maskering.waarde(sandboxId, antwoord),
+    });
+  }
+
+  private voegToe(r: Rij) {
+    if (this.buffer.length >= MAX_BUFFER) this.buffer.shift();
+    this.buffer.push(r);
+    if (this.buffer.length >= FLUSH_ROWS) void this.flush().catch(() => undefined);
+    else if (!this.timer) {
+      this.timer = setTimeout(() => void this.flush().catch(() => undefined), FLUSH_MS);
+      this.timer.unref();
+    }
+  }
+
+  /** Writes what is buffered; resolves when every exchange answered so far is in the table. */
+  flush(): Promise<void> {
+    if (this.timer) {
+      clearTimeout(this.timer);
+      this.timer = null;
+    }
+    const rijen = this.buffer;
+    this.buffer = [];
+    this.bezig = this.bezig.then(async () => {
+      if (!rijen.length) return;
+      try {
+        await this.db.query(INSERT_SQL, [JSON.stringify(rijen)]);
+      } catch (e) {
+        // The database is away: keep the rows (bounded) for the next flush.
+        this.buffer = [...rijen, ...this.buffer].slice(-MAX_BUFFER);
+        throw e;
+      }
+    });
+    return this.bezig;
+  }
+
+  async zoek(f: JournaalFilter): Promise<JournaalRegel[]> {
+    await this.flush().catch(() => undefined);
+    const where = ['sandbox_id = $1'];
+    const params: unknown[] = [f.sandboxId];
+    const add = (sql: string, v: unknown) => {
+      params.push(v);
+      where.push(sql.replace('?', `$${params.length}`));
+    };
+    if (f.clientId) add('client_id = ?', f.clientId);
+    if (f.vanafId) add('id > ?::bigint', f.vanafId);
+    if (f.van) add('tijdstip >= ?::timestamptz', f.van);
+    if (f.tot) add('tijdstip < ?::timestamptz', f.tot);
+    if (f.pad) add("pad LIKE ? ESCAPE '\\'", f.pad.replace(/[\\%_]/g, (c) => `\\${c}`).replace(/\*/g, '%'));
+    if (f.code) add('? = ANY (codes)', f.code);
+    if (f.bedrijfsdocumentId) add('bedrijfsdocument_id = ?::uuid', f.bedrijfsdocumentId);
+    params.push(f.limiet);
+    const rows: (Omit<JournaalRegel, 'tijdstip' | 'id'> & { id: string; tijdstip: Date })[] = await this.db.query(
+      `SELECT id::text AS id, tijdstip, client_id AS "clientId", methode, pad, status, codes, bedrijfsdocument_id AS "bedrijfsdocumentId",
+              idempotency_key AS "idempotencyKey", herhaald, storing_id AS "storingId", duur_ms AS "duurMs", correlation_id AS "correlationId", verzoek, antwoord
+         FROM conformance_journaal WHERE ${where.join(' AND ')} ORDER BY id ${f.oplopend ? 'ASC' : 'DESC'} LIMIT $${params.length}`,
+      params,
+    );
+    return rows.map((r) => ({ ...r, tijdstip: r.tijdstip.toISOString() }));
+  }
+
+  /** The last journal position of the sandbox (a run grades what comes after it). */
+  async laatsteId(sandboxId: string): Promise<string> {
+    await this.flush().catch(() => undefined);
+    const [r]: { id: string | null }[] = await this.db.query('SELECT max(id)::text AS id FROM conformance_journaal WHERE sandbox_id = $1', [sandboxId]);
+    return r.id ?? '0';
+  }
+
+  private async ruimOp() {
+    await this.db.query(`DELETE FROM conformance_journaal WHERE tijdstip < now() - make_interval(hours => $1)`, [this.config.JOURNAAL_RETENTION_HOURS]);
+  }
+}

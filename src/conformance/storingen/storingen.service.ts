@@ -1,0 +1,192 @@
+import { CanActivate, ExecutionContext, Injectable, OnModuleInit } from '@nestjs/common';
+import { HttpAdapterHost } from '@nestjs/core';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { randomUUID } from 'node:crypto';
+import { DataSource } from 'typeorm';
+import type { Principal } from '../../common/auth/principal';
+import { ClockService } from '../../common/clock/clock.service';
+import { ProblemException, Problems } from '../../common/problem/problem';
+import { toProblem } from '../../common/problem/problem.filter';
+import { ConformanceCode } from '../conformance.errors';
+import type { StoringRequest } from './storing.dto';
+
+export type StoringSoort = 'STATUS' | 'VERTRAGING' | 'VERBINDING_VERBREKEN';
+export type StoringSchrijven = 'NIET_OPSLAAN' | 'OPSLAAN_DAN_STORING';
+
+export interface Storing {
+  id: string;
+  clientId: string | null;
+  aangemaaktDoor: string;
+  methode: string | null;
+  padPatroon: string;
+  kans: number | null;
+  elkeNde: number | null;
+  soort: StoringSoort;
+  status: number | null;
+  retryAfter: number | null;
+  vertragingMs: number | null;
+  schrijven: StoringSchrijven;
+  vanaf: string | null;
+  tot: string | null;
+}
+
+declare module 'fastify' {
+  interface FastifyRequest {
+    /** A fault rule to apply after the request was handled (OPSLAAN_DAN_STORING). */
+    storingNaAfhandeling?: Storing;
+  }
+}
+
+const CACHE_MS = 1000;
+const SELECT = `SELECT id, client_id AS "clientId", aangemaakt_door AS "aangemaaktDoor", methode, pad_patroon AS "padPatroon", kans, elke_nde AS "elkeNde", soort, status,
+  retry_after AS "retryAfter", vertraging_ms AS "vertragingMs", schrijven, to_char(vanaf AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') AS vanaf,
+  to_char(tot AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') AS tot FROM conformance_storing`;
+
+/** A path pattern with `*` for any characters (`/rod/v1/*`) as a matcher. */
+export const padMatcher = (patroon: string) => new RegExp('^' + patroon.replace(/[.+?^${}()|[\]\\]/g, '\\$&').replace(/\*/g, '.*') + '$');
+
+/**
+ * Fault injection per sandbox: rules that make the simulator behave like a DUO outage for matching requests — a status
+ * (503 with Retry-After, 500, 429), added latency, or a dropped connection — for a window on the sandbox clock, with a
+ * probability or on every n-th request. A vendor's rule touches only its own requests; an administrator's may touch every
+ * client of the sandbox. A fault before handling stores nothing; `OPSLAAN_DAN_STORING` lets the write happen and then answers
+ * with the fault (the stored answer is replayed for a retry with the same Idempotency-Key or bedrijfsdocument).
+ */
+@Injectable()
+export class StoringenService implements OnModuleInit {
+  private readonly cache = new Map<string, { regels: Storing[]; at: number }>();
+
+  constructor(
+    private readonly db: DataSource,
+    private readonly clock: ClockService,
+    private readonly adapter: HttpAdapterHost,
+  ) {}
+
+  onModuleInit() {
+    const fastify = this.adapter.httpAdapter?.getInstance?.() as FastifyInstance | undefined;
+    if (!fastify) return;
+    // After the handler (and the stored Idempotency-Key answer): replace the answer by the fault, or drop the connection.
+    fastify.addHook('onSend', async (request: FastifyRequest, reply: FastifyReply, payload: unknown) => {
+      const s = request.storingNaAfhandeling;
+      if (!s || reply.statusCode >= 400) return payload;
+      if (s.soort === 'VERBINDING_VERBREKEN') {
+        reply.status(499);
+        request.raw.socket?.destroy();
+        return payload;
+      }
+      const problem = toProblem(this.probleem(s), request.url.split('?')[0]);
+      reply.status(problem.status);
+      for (const [k, v] of Object.entries(problem.headers)) reply.header(k, v);
+      return JSON.stringify(problem.body);
+    });
+  }
+
+  async maak(p: Principal, r: StoringRequest): Promise<Storing> {
+    if (r.alleClients && p.role !== 'BEHEER') throw Problems.forbidden('Only an administrator may make a storing for every client of a sandbox.', ConformanceCode.alleenBeheer);
+    const id = randomUUID();
+    await this.db.query(
+      `INSERT INTO conformance_storing (id, sandbox_id, client_id, aangemaakt_door, methode, pad_patroon, kans, elke_nde, soort, status, retry_after, vertraging_ms, schrijven, vanaf, tot)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15)`,
+      [
+        id, p.sandboxId, r.alleClients ? null : p.clientId, p.clientId, r.methode ?? null, r.padPatroon, r.kans ?? null, r.elkeNde ?? null, r.soort,
+        r.status ?? null, r.soort === 'STATUS' && r.status !== 500 ? (r.retryAfter ?? 1) : null, r.vertragingMs ?? null, r.schrijven ?? 'NIET_OPSLAAN', r.vanaf ?? null, r.tot ?? null,
+      ],
+    );
+    this.cache.delete(p.sandboxId);
+    return this.lees(p, id);
+  }
+
+  async lijst(p: Principal): Promise<Storing[]> {
+    return this.db.query(`${SELECT} WHERE sandbox_id = $1 AND ($2::text IS NULL OR client_id = $2 OR client_id IS NULL) ORDER BY aangemaakt_op, id`, [
+      p.sandboxId,
+      p.role === 'BEHEER' ? null : p.clientId,
+    ]);
+  }
+
+  async lees(p: Principal, id: string): Promise<Storing> {
+    const [s]: Storing[] = await this.db.query(`${SELECT} WHERE sandbox_id = $1 AND id = $2`, [p.sandboxId, id]);
+    if (!s || (p.role !== 'BEHEER' && s.clientId !== p.clientId && s.clientId !== null)) throw Problems.notFound(`No storing ${id} in this sandbox.`);
+    return s;
+  }
+
+  async verwijder(p: Principal, id: string): Promise<void> {
+    const s = await this.lees(p, id);
+    if (p.role !== 'BEHEER' && s.aangemaaktDoor !== p.clientId) throw Problems.forbidden('Only the client that made a storing, or an administrator, may remove it.', ConformanceCode.nietVanJou);
+    await this.db.query('DELETE FROM conformance_storing WHERE sandbox_id = $1 AND id = $2', [p.sandboxId, id]);
+    this.cache.delete(p.sandboxId);
+  }
+
+  /** The rule that applies to this request now, if any (counting it for every-n-th rules). */
+  async voorVerzoek(p: Principal, methode: string, pad: string): Promise<Storing | null> {
+    const regels = await this.regels(p.sandboxId);
+    if (!regels.length) return null;
+    const nu = (await this.clock.now(p.sandboxId)).toISOString();
+    for (const s of regels) {
+      if (s.clientId !== null && s.clientId !== p.clientId) continue;
+      if (s.methode && s.methode !== methode) continue;
+      if (!padMatcher(s.padPatroon).test(pad)) continue;
+      if ((s.vanaf && nu < s.vanaf) || (s.tot && nu >= s.tot)) continue;
+      if (s.elkeNde !== null) {
+        // TypeORM answers an UPDATE with [rows, affectedCount].
+        const [[r]]: [{ teller: number }[], number] = await this.db.query('UPDATE conformance_storing SET teller = teller + 1 WHERE id = $1 RETURNING teller', [s.id]);
+        if (!r || r.teller % s.elkeNde !== 0) continue;
+      } else if (s.kans !== null && Math.random() >= s.kans) continue;
+      return s;
+    }
+    return null;
+  }
+
+  probleem(s: Storing): ProblemException {
+    const status = s.status ?? 503;
+    return new ProblemException(
+      status,
+      ConformanceCode.gesimuleerdeStoring,
+      `Simulated outage (storing ${s.id}): the register answers ${status}. Retry the same message later with the same identificatiecodeBedrijfsdocument and Idempotency-Key.`,
+      { storingId: s.id },
+      s.retryAfter !== null ? { 'Retry-After': String(s.retryAfter) } : {},
+    );
+  }
+
+  private async regels(sandboxId: string): Promise<Storing[]> {
+    const c = this.cache.get(sandboxId);
+    if (c && Date.now() - c.at < CACHE_MS) return c.regels;
+    const regels: Storing[] = await this.db.query(`${SELECT} WHERE sandbox_id = $1 ORDER BY aangemaakt_op, id`, [sandboxId]);
+    this.cache.set(sandboxId, { regels, at: Date.now() });
+    return regels;
+  }
+}
+
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+/**
+ * Applies the fault rules of the caller's sandbox. A global guard after authentication, so it runs before the
+ * Idempotency-Key is claimed and before the handler: a fault here stores nothing.
+ */
+@Injectable()
+export class StoringGuard implements CanActivate {
+  constructor(private readonly storingen: StoringenService) {}
+
+  async canActivate(context: ExecutionContext): Promise<boolean> {
+    const request = context.switchToHttp().getRequest<FastifyRequest & { principal?: Principal }>();
+    const p = request.principal;
+    if (!p) return true;
+    const pad = request.url.split('?')[0];
+    if (pad.startsWith('/conformance/')) return true;
+    const s = await this.storingen.voorVerzoek(p, request.method, pad);
+    if (!s) return true;
+    request.journaalStoring = s.id;
+    if (s.soort === 'VERTRAGING') {
+      await sleep(s.vertragingMs ?? 0);
+      return true;
+    }
+    if (s.schrijven === 'OPSLAAN_DAN_STORING') {
+      request.storingNaAfhandeling = s;
+      return true;
+    }
+    if (s.soort === 'VERBINDING_VERBREKEN') {
+      request.raw.socket?.destroy();
+      throw this.storingen.probleem({ ...s, status: 503 });
+    }
+    throw this.storingen.probleem(s);
+  }
+}
