@@ -1,1 +1,2 @@
 export { BronModule } from './bron.module';
+export { MigratiesService } from './migraties/migraties.service';

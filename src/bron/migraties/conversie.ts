@@ -1,0 +1,104 @@
+import type { EntityManager } from 'typeorm';
+import type { RioQueryService } from '../../rio';
+import type { StagingPeriode } from './staging';
+import type { ConversieAanlevering, ConversieTerugmelding, ConversieUitkomst, RodConversiePoort } from './rod-conversie.port';
+
+/** A staged inschrijving as read back for the conversion. */
+export interface StagingRij {
+  nr: string;
+  bestand_id: string;
+  instellingscode: string;
+  regel: number;
+  burgerservicenummer: string | null;
+  onderwijsnummer: string | null;
+  geboortedatum: string;
+  geslacht: string;
+  postcode: string | null;
+  achternaam: string;
+  voorvoegsel: string | null;
+  voornamen: string | null;
+  inschrijvingvolgnummer: string;
+  datum_inschrijving: string;
+  datum_uitschrijving: string | null;
+  periodes: string;
+}
+
+/** The migration's own foutmelding (not a ROD rule): a second inschrijving with the same key in the BRON files. */
+export const VOLGNUMMER_DUBBEL = '290_inschrijvingvolgnummer_dubbel_in_bron';
+
+/** Staged rows whose key (school, PGN, inschrijvingvolgnummer) came earlier in the migration: one statement for all. */
+export const DUBBELE_SQL = `
+  SELECT nr FROM (
+    SELECT nr, row_number() OVER (PARTITION BY instellingscode, coalesce(burgerservicenummer, onderwijsnummer), inschrijvingvolgnummer ORDER BY nr) AS k
+      FROM bron_staging WHERE migratie_id = $1) x
+   WHERE k > 1`;
+
+export const CHUNK_SQL = `SELECT * FROM bron_staging WHERE migratie_id = $1 AND nr > $2 ORDER BY nr LIMIT $3`;
+
+/**
+ * One chunk of the conversion (or dry run): BRIN6 resolved in RIO for every periode at once, the rows judged (and
+ * written unless a dry run) by ROD in one batch, and every row's verdict stored — all in the caller's transaction,
+ * so a chunk is either done entirely or not at all.
+ */
+export async function verwerkChunk(
+  m: EntityManager,
+  deps: { rio: RioQueryService; rod: RodConversiePoort },
+  ctx: { migratieId: string; sandboxId: string; proef: boolean; moment: Date; dubbel: Set<string> },
+  rijen: StagingRij[],
+): Promise<{ goedgekeurd: number; afgekeurd: number }> {
+  const periodes = rijen.map((r) => JSON.parse(r.periodes) as StagingPeriode[]);
+  // RIO in bulk: one lookup per distinct (BRIN4, BRIN6, datum).
+  const sleutels = new Map<string, number>();
+  const invoer: { instellingscode: string; vestigingscode: string; datum: string }[] = [];
+  rijen.forEach((r, i) =>
+    periodes[i].forEach((p) => {
+      const k = `${r.instellingscode}|${p.v}|${p.d}`;
+      if (!sleutels.has(k) && /^\d{4}-\d{2}-\d{2}$/.test(p.d)) {
+        sleutels.set(k, invoer.length);
+        invoer.push({ instellingscode: r.instellingscode, vestigingscode: p.v, datum: p.d });
+      }
+    }),
+  );
+  const gebruik = await deps.rio.vestigingsgebruik(m, ctx.sandboxId, invoer);
+
+  const uitkomsten: ConversieUitkomst[] = new Array(rijen.length);
+  const teBeoordelen: ConversieAanlevering[] = [];
+  const plek: number[] = [];
+  rijen.forEach((r, i) => {
+    if (ctx.dubbel.has(String(r.nr))) {
+      uitkomsten[i] = {
+        goedgekeurd: false,
+        inschrijvingId: null,
+        terugmeldingen: [{ code: VOLGNUMMER_DUBBEL, soort: 'FOUTMELDING', tekst: `Inschrijvingvolgnummer ${r.inschrijvingvolgnummer} van deze leerling bij ${r.instellingscode} staat eerder in de BRON-bestanden.`, veld: '/inschrijvingvolgnummer' }],
+      };
+      return;
+    }
+    plek.push(i);
+    teBeoordelen.push({
+      instellingscode: r.instellingscode,
+      persoonsgebondenNummer: r.burgerservicenummer ? { burgerservicenummer: r.burgerservicenummer } : { onderwijsnummer: r.onderwijsnummer ?? '' },
+      persoon: { geboortedatum: r.geboortedatum, geslacht: r.geslacht, achternaam: r.achternaam, voorvoegsels: r.voorvoegsel, voornamen: r.voornamen, postcode: r.postcode },
+      inschrijvingvolgnummer: r.inschrijvingvolgnummer,
+      datumInschrijving: r.datum_inschrijving,
+      ...(r.datum_uitschrijving ? { datumUitschrijving: r.datum_uitschrijving } : {}),
+      inschrijvingPeriodeBO: periodes[i].map((p) => {
+        const g = gebruik[sleutels.get(`${r.instellingscode}|${p.v}|${p.d}`) ?? -1];
+        return { datumBegin: p.d, vestigingscode: p.v, onderwijsaanbiedercode: g?.onderwijsaanbiedercode ?? '', onderwijslocatiecode: g?.onderwijslocatiecode ?? '', groep: p.g };
+      }),
+    });
+  });
+  const beoordeeld = await deps.rod.verwerk(m, ctx.sandboxId, teBeoordelen, { schrijven: !ctx.proef, moment: ctx.moment });
+  beoordeeld.forEach((u, k) => (uitkomsten[plek[k]] = u));
+
+  await m.query(
+    `INSERT INTO bron_resultaat (migratie_id, nr, proef, goedgekeurd, instellingscode, bestand_id, inschrijving_id, terugmeldingen)
+     SELECT $1, x.nr, $2, x.ok, x.school, x.bestand, x.inschrijving, x.t
+       FROM unnest($3::bigint[], $4::boolean[], $5::text[], $6::uuid[], $7::uuid[], $8::jsonb[]) AS x(nr, ok, school, bestand, inschrijving, t)`,
+    [
+      ctx.migratieId, ctx.proef, rijen.map((r) => r.nr), uitkomsten.map((u) => u.goedgekeurd), rijen.map((r) => r.instellingscode), rijen.map((r) => r.bestand_id),
+      uitkomsten.map((u) => u.inschrijvingId), uitkomsten.map((u) => JSON.stringify(u.terugmeldingen satisfies ConversieTerugmelding[])),
+    ],
+  );
+  const goedgekeurd = uitkomsten.filter((u) => u.goedgekeurd).length;
+  return { goedgekeurd, afgekeurd: rijen.length - goedgekeurd };
+}

@@ -1,0 +1,13 @@
+import { Injectable } from '@nestjs/common';
+import type { Readable } from 'node:stream';
+import type { BronLeesItem } from '../format/bron-bestand';
+import { leesBronBestand } from '../format/bron-lezer';
+import { BronLezer } from './lezer.port';
+
+/** The migration reads files with the format module's streaming reader. */
+@Injectable()
+export class FormatLezer extends BronLezer {
+  lees(bytes: Readable, bestandsnaam: string): AsyncIterable<BronLeesItem> {
+    return leesBronBestand(bytes, bestandsnaam);
+  }
+}

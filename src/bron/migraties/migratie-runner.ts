@@ -1,0 +1,119 @@
+import { Inject, Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource } from 'typeorm';
+import { ClockService } from '../../common/clock/clock.service';
+import type { AppConfig } from '../../config/app-config';
+import { APP_CONFIG } from '../../config/config.module';
+import { BekostigingService } from '../../bekostiging';
+import { RioQueryService } from '../../rio';
+import { CHUNK_SQL, DUBBELE_SQL, StagingRij, verwerkChunk } from './conversie';
+import { FaseNaam, FaseStand, MigratiesRepository } from './migraties.repository';
+import { RodConversiePoort } from './rod-conversie.port';
+
+/** Staged rows per chunk: one transaction each (judged and written together, with their verdicts and the progress). */
+export const CHUNK = 2000;
+
+/**
+ * Runs a migration's dry run or conversion in the background, chunk by chunk. Crash-safe by construction: a chunk's
+ * verdicts, its ROD writes and the progress commit together, and a run resumes after the last chunk with verdicts
+ * (at start for every migration left running, or when started again). One runner per migration at a time (a session
+ * advisory lock), whatever the number of instances.
+ */
+@Injectable()
+export class MigratieRunner implements OnApplicationBootstrap, OnApplicationShutdown {
+  private readonly logger = new Logger('MigratieRunner');
+  private readonly lopend = new Map<string, Promise<void>>();
+  private gestopt = false;
+
+  constructor(
+    @InjectDataSource() private readonly db: DataSource,
+    private readonly repo: MigratiesRepository,
+    private readonly rio: RioQueryService,
+    private readonly rod: RodConversiePoort,
+    private readonly bekostiging: BekostigingService,
+    private readonly clock: ClockService,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+  ) {}
+
+  onApplicationBootstrap() {
+    if (!this.config.WORKERS_ENABLED) return;
+    void this.hervatAlles();
+  }
+
+  async onApplicationShutdown() {
+    this.gestopt = true;
+    await Promise.allSettled([...this.lopend.values()]);
+  }
+
+  /** Resumes every migration left running. */
+  async hervatAlles(): Promise<void> {
+    for (const r of await this.repo.bezig(this.db.manager)) void this.start(r.id);
+  }
+
+  /** Starts (or joins) the run of a migration; resolves when it is done or another instance runs it. */
+  start(id: string): Promise<void> {
+    let p = this.lopend.get(id);
+    if (!p) {
+      p = this.run(id)
+        .catch((e: unknown) => this.logger.error(`migratie ${id}: ${e instanceof Error ? e.stack : String(e)}`))
+        .finally(() => this.lopend.delete(id));
+      this.lopend.set(id, p);
+    }
+    return p;
+  }
+
+  private async run(id: string) {
+    const qr = this.db.createQueryRunner();
+    await qr.connect();
+    const slot = `bron-migratie:${id}`;
+    try {
+      const [{ ok }] = await qr.query('SELECT pg_try_advisory_lock(hashtextextended($1, 0)) AS ok', [slot]);
+      if (!ok) return;
+      try {
+        const mig = await this.repo.lees(this.db.manager, null, id);
+        if (mig?.status === 'PROEFDRAAI_BEZIG') await this.fase(id, mig.sandbox_id, true);
+        else if (mig?.status === 'CONVERSIE_BEZIG') await this.fase(id, mig.sandbox_id, false);
+      } finally {
+        await qr.query('SELECT pg_advisory_unlock(hashtextextended($1, 0))', [slot]);
+      }
+    } finally {
+      await qr.release();
+    }
+  }
+
+  private async fase(id: string, sandboxId: string, proef: boolean) {
+    const naam: FaseNaam = proef ? 'proefdraai' : 'conversie';
+    const totaal = await this.repo.aantalStaging(this.db.manager, id);
+    const dubbel = new Set<string>(((await this.db.query(DUBBELE_SQL, [id])) as { nr: string }[]).map((r) => String(r.nr)));
+    const cursor = await this.repo.cursor(this.db.manager, id, proef);
+    let nr = cursor.nr;
+    let verwerkt = cursor.verwerkt;
+    const moment = await this.clock.now(sandboxId);
+    const gestartOp = new Date().toISOString();
+    const stand = (): FaseStand => ({ status: 'BEZIG', verwerkt, totaal, gestartOp });
+    await this.repo.zetFase(this.db.manager, id, naam, stand());
+    for (;;) {
+      if (this.gestopt) return;
+      const klaar = await this.db.transaction(async (m) => {
+        const rijen: StagingRij[] = await m.query(CHUNK_SQL, [id, nr, CHUNK]);
+        if (!rijen.length) return true;
+        await verwerkChunk(m, { rio: this.rio, rod: this.rod }, { migratieId: id, sandboxId, proef, moment, dubbel }, rijen);
+        nr = Number(rijen[rijen.length - 1].nr);
+        verwerkt += rijen.length;
+        await this.repo.zetFase(m, id, naam, stand());
+        return false;
+      });
+      if (klaar) break;
+    }
+    const klaarOp = new Date().toISOString();
+    await this.repo.zetFase(this.db.manager, id, naam, { status: 'KLAAR', verwerkt, totaal, gestartOp, klaarOp });
+    if (!proef) {
+      // Bekostiging follows from the converted register (silently: the first push comes at each school's aansluiting).
+      const start = new Date().toISOString();
+      await this.repo.zetFase(this.db.manager, id, 'bekostiging', { status: 'BEZIG', verwerkt: 0, totaal: 0, gestartOp: start });
+      const t = await this.bekostiging.volledig(sandboxId, false);
+      await this.repo.zetFase(this.db.manager, id, 'bekostiging', { status: 'KLAAR', verwerkt: t.statussen, totaal: t.statussen, gestartOp: start, klaarOp: new Date().toISOString() });
+    }
+    await this.db.transaction((m) => this.repo.zetStatus(m, id, proef ? 'PROEFDRAAI_KLAAR' : 'GECONVERTEERD'));
+  }
+}

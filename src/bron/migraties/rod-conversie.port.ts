@@ -1,0 +1,34 @@
+import type { EntityManager } from 'typeorm';
+
+/** One staged inschrijving as ROD receives it: AanleverenInschrijvingBO's fields, with the BRON persoon for the persoonsregister. */
+export interface ConversieAanlevering {
+  instellingscode: string;
+  persoonsgebondenNummer: { burgerservicenummer?: string; onderwijsnummer?: string };
+  persoon: { geboortedatum: string; geslacht: string; achternaam: string; voorvoegsels: string | null; voornamen: string | null; postcode: string | null };
+  inschrijvingvolgnummer: string;
+  datumInschrijving: string;
+  datumUitschrijving?: string;
+  inschrijvingPeriodeBO: { datumBegin: string; vestigingscode: string; onderwijsaanbiedercode: string; onderwijslocatiecode: string; groep: string }[];
+}
+
+export interface ConversieTerugmelding {
+  code: string;
+  soort: string;
+  tekst: string;
+  veld?: string;
+}
+
+export interface ConversieUitkomst {
+  goedgekeurd: boolean;
+  terugmeldingen: ConversieTerugmelding[];
+  inschrijvingId: string | null;
+}
+
+/**
+ * What the migration needs from ROD: a batch of aanleveringen judged by ROD's own rules (goedgekeurd here means
+ * goedgekeurd by /rod/v1, a rejection carries /rod/v1's foutcodes) and, unless a dry run, written through ROD's bulk path,
+ * inside the caller's transaction. Persons of the batch are entered in the persoonsregister as BRON held them.
+ */
+export abstract class RodConversiePoort {
+  abstract verwerk(m: EntityManager, sandboxId: string, items: ConversieAanlevering[], opties: { schrijven: boolean; moment: Date }): Promise<ConversieUitkomst[]>;
+}
