@@ -11,4 +11,5 @@ export const EVENT_TYPES = [
   'nl.duo.rod.bekostigingsstatus-gewijzigd',
   'nl.duo.rod.kennisgeving-in-uitschrijving',
   'nl.duo.rod.persoonsgegevens-gewijzigd',
+  'nl.duo.rod.melding',
 ] as const;

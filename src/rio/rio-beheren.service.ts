@@ -7,12 +7,13 @@ import { DomainHooks } from '../common/events/domain-hooks';
 import { Problems } from '../common/problem/problem';
 import type { InstellingserkenningRequest, OnderwijsbestuurRequest, VestigingserkenningRequest } from './dto/juridisch.dto';
 import type { AangebodenOpleidingRequest, OnderwijsaanbiederRequest, OnderwijslocatiegebruikRequest, OnderwijslocatieRequest } from './dto/onderwijskundig.dto';
-import { Foutcode, Foutmeldingen, nietGeautoriseerd, RioErrors, Sleutelgegeven } from './rio.errors';
+import { Foutcode, Foutcodes, Foutmeldingen, nietGeautoriseerd, RioErrors, Sleutelgegeven } from './rio.errors';
 import { locatieResponse, metGeldigePeriode, vestigingResponse } from './rio-lezen.service';
 import { loadAanbieders, loadBesturen, loadGebruiken, loadInstellingen, loadLocaties, loadOpleidingen, loadVestigingen } from './rio.loaders';
 import type { AanbiederState, BagAdresState, BestuurState, GebruikState, InstellingState, OpleidingState, PeriodeState, VestigingState } from './rio.model';
 import { logMutatie, nextCode, SoortObject, SoortWijziging, writeDataset } from './rio.store';
 import { normalisePostcode, POSTCODE } from './rules/identifiers';
+import { controleerHoofdvestigingen, VestigingLevensduur } from './rules/hoofdvestiging';
 import { binnenLevensduur, controleerPeriodes, overlappendePerSleutel } from './rules/periodes';
 import { controleerWaarde, opleidingseenheid, WaardenlijstNaam } from './rules/waardenlijsten';
 
@@ -109,6 +110,23 @@ export class RioBeherenService {
   private async schrijfBestuur(m: EntityManager, sid: string, s: BestuurState, nieuw: boolean) {
     const f = new Foutmeldingen();
     checkLevensduur(f, OBJECT, s.inBedrijfdatum, s.uitBedrijfdatum, s.periodes);
+    if (!nieuw) {
+      // The rules of the board side, checked from the DUO side: aanbieders (N04410) and locatiegebruik (N01410) stay inside the bestuur's lifetime.
+      const buiten: { soort: 'aanbieder' | 'gebruik'; code: string }[] = await m.query(
+        `SELECT 'aanbieder' AS soort, onderwijsaanbiedercode AS code FROM rio_aanbieder_bestuur
+          WHERE sandbox_id = $1 AND onderwijsbestuurcode = $2 AND (begindatum < $3 OR ($4::date IS NOT NULL AND (einddatum IS NULL OR einddatum > $4)))
+         UNION ALL
+         SELECT 'gebruik', onderwijslocatiecode FROM rio_onderwijslocatiegebruik
+          WHERE sandbox_id = $1 AND onderwijsbestuurcode = $2 AND (in_bedrijfdatum < $3 OR ($4::date IS NOT NULL AND (uit_bedrijfdatum IS NULL OR uit_bedrijfdatum > $4)))
+         ORDER BY 1, 2`,
+        [sid, s.code, s.inBedrijfdatum, s.uitBedrijfdatum],
+      );
+      const pointer = s.uitBedrijfdatum ? '/uitBedrijfdatum' : '/inBedrijfdatum';
+      const aanbieders = buiten.filter((b) => b.soort === 'aanbieder').map((b) => b.code);
+      const locaties = buiten.filter((b) => b.soort === 'gebruik').map((b) => b.code);
+      if (aanbieders.length) f.add('N04410', pointer, { onderwijsbestuurcode: s.code, onderwijsaanbiedercode: aanbieders[0] }, `${Foutcodes.N04410} Lopend: ${aanbieders.join(', ')}.`);
+      if (locaties.length) f.add('N01410', pointer, { onderwijsbestuurcode: s.code, onderwijslocatiecode: locaties[0] }, `${Foutcodes.N01410} Lopend: ${locaties.join(', ')}.`);
+    }
     f.throwIfAny();
     if (s.bevoegdGezagNummer) {
       const [dubbel] = await m.query('SELECT code FROM rio_onderwijsbestuur WHERE sandbox_id = $1 AND bevoegd_gezag_nummer = $2 AND code <> $3', [sid, s.bevoegdGezagNummer, s.code]);
@@ -172,6 +190,16 @@ export class RioBeherenService {
       const f = new Foutmeldingen();
       checkLevensduur(f, OBJECT, s.inBedrijfdatum, s.uitBedrijfdatum, s.periodes);
       if (s.onderwijsbestuurcode && !(await this.bestaandeBesturen(m, sid, [s.onderwijsbestuurcode])).size) f.add('A01110', '/onderwijsbestuurcode', { onderwijsbestuurcode: s.onderwijsbestuurcode });
+      if (bestaand) {
+        // Its vestigingen stay inside the BRIN4's lifetime (N05030 seen from the DUO side).
+        const vestigingen: { code: string }[] = await m.query(
+          `SELECT code FROM rio_vestigingserkenning WHERE sandbox_id = $1 AND instellingscode = $2
+              AND (in_bedrijfdatum < $3 OR ($4::date IS NOT NULL AND (uit_bedrijfdatum IS NULL OR uit_bedrijfdatum > $4))) ORDER BY code`,
+          [sid, code, s.inBedrijfdatum, s.uitBedrijfdatum],
+        );
+        if (vestigingen.length) f.add('N05030', s.uitBedrijfdatum ? '/uitBedrijfdatum' : '/inBedrijfdatum', { instellingscode: code, vestigingscode: vestigingen[0].code }, `${Foutcodes.N05030} Vestigingen buiten de levensduur: ${vestigingen.map((v) => v.code).join(', ')}; sluit die eerst.`);
+      }
+      const teSluiten = bestaand ? await this.relatiesBuiten(m, sid, 'rio_juridische_relatie', 'instellingscode', code, s, f, 'onderwijsaanbiedercode') : 0;
       checkWaarde(f, 'instellingssoort', s.soort, s.inBedrijfdatum, '/soort');
       checkWaarde(f, 'vrijheidVanOnderwijs', s.vrijheidVanOnderwijs, s.inBedrijfdatum, '/vrijheidVanOnderwijs');
       s.periodes.forEach((x, i) => {
@@ -181,6 +209,10 @@ export class RioBeherenService {
       f.throwIfAny();
       await writeDataset(m, sid, { instellingen: [s] }, { replace: true });
       await this.log(m, sid, 'onderwijsinstellingserkenningen', code, bestaand ? 'GEWIJZIGD' : 'TOEGEVOEGD');
+      // Closing a BRIN4 closes the juridische relaties of aanbieders that ran past it (J06410 seen from the DUO side).
+      for (const a of await this.sluitRelaties(m, sid, 'rio_juridische_relatie', 'instellingscode', code, s.uitBedrijfdatum, teSluiten, ['onderwijsaanbiedercode'])) {
+        await this.log(m, sid, 'onderwijsaanbieders', a.onderwijsaanbiedercode, 'GEWIJZIGD');
+      }
       const vestigingscodes: string[] = (await m.query('SELECT code FROM rio_vestigingserkenning WHERE sandbox_id = $1 AND instellingscode = $2 ORDER BY code', [sid, code])).map((r: { code: string }) => r.code);
       if (vestigingscodes.length) await this.hooks.emit('rio.gewijzigd', m, { sandboxId: sid, vestigingscodes });
       return { created: !bestaand, body: { ...metGeldigePeriode(s, await this.today(sid, m)), vestigingscodes } };
@@ -231,11 +263,20 @@ export class RioBeherenService {
       checkWaarde(f, 'hoofdNevenvestiging', body.hoofdNevenvestiging, body.inBedrijfdatum, '/hoofdNevenvestiging');
       checkWaarde(f, 'vestigingssoort', body.soort, body.inBedrijfdatum, '/soort');
       periodes.forEach((x, i) => checkWaarde(f, 'bekostigingscode', x.bekostigingscode, x.begindatum, `/periodes/${i}/bekostigingscode`));
+      const nieuw = { code, hoofdNevenvestiging: body.hoofdNevenvestiging, inBedrijfdatum: body.inBedrijfdatum, uitBedrijfdatum: n(body.uitBedrijfdatum) };
+      if (instelling) await this.checkHoofdvestigingen(m, sid, instellingscode, nieuw, null, f, '/hoofdNevenvestiging');
+      const teSluiten = await this.relatiesBuiten(m, sid, 'rio_locatiegebruik_relatie', 'vestigingscode', code, nieuw, f, 'onderwijslocatiecode');
       f.throwIfAny();
       const s: VestigingState = { code, instellingscode, hoofdNevenvestiging: body.hoofdNevenvestiging, soort: body.soort, inBedrijfdatum: body.inBedrijfdatum, uitBedrijfdatum: n(body.uitBedrijfdatum), adres: adres!, periodes };
       await writeDataset(m, sid, { vestigingen: [s] }, { replace: true });
       await this.log(m, sid, 'vestigingserkenningen', code, bestaand ? 'GEWIJZIGD' : 'TOEGEVOEGD');
+      // Closing a BRIN6 closes the locatiegebruik relaties that ran past it (J06410 seen from the DUO side).
+      const gesloten = await this.sluitRelaties(m, sid, 'rio_locatiegebruik_relatie', 'vestigingscode', code, s.uitBedrijfdatum, teSluiten, ['onderwijsbestuurcode', 'onderwijslocatiecode']);
+      for (const g of gesloten) await this.log(m, sid, 'onderwijslocatiegebruiken', `${g.onderwijsbestuurcode}/${g.onderwijslocatiecode}`, 'GEWIJZIGD');
       await this.hooks.emit('rio.gewijzigd', m, { sandboxId: sid, vestigingscodes: [code] });
+      if (s.uitBedrijfdatum && (!bestaand || bestaand.uitBedrijfdatum == null || bestaand.uitBedrijfdatum > s.uitBedrijfdatum)) {
+        await this.hooks.emit('rio.vestiging-gesloten', m, { sandboxId: sid, vestigingscode: code, uitBedrijfdatum: s.uitBedrijfdatum, moment: await this.clock.now(sid, m) });
+      }
       return { created: !bestaand, body: vestigingResponse(s, await this.today(sid, m)) };
     });
   }
@@ -246,10 +287,64 @@ export class RioBeherenService {
       if (!(await loadVestigingen(m, sid, [code])).length) throw Problems.notFound(`Vestigingserkenning ${code} does not exist in this sandbox.`);
       const [{ n: gebruikt }] = await m.query('SELECT count(*) AS n FROM rio_locatiegebruik_relatie WHERE sandbox_id = $1 AND vestigingscode = $2', [sid, code]);
       if (Number(gebruikt) > 0) throw Problems.conflict(`Vestigingserkenning ${code} is still linked to onderwijslocatiegebruik; remove those relaties first.`, RioErrors.inGebruik);
+      const f = new Foutmeldingen();
+      await this.checkHoofdvestigingen(m, sid, code.slice(0, 4), null, code, f, '');
+      f.throwIfAny();
       await m.query('DELETE FROM rio_vestigingserkenning WHERE sandbox_id = $1 AND code = $2', [sid, code]);
       await this.log(m, sid, 'vestigingserkenningen', code, 'VERWIJDERD');
       await this.hooks.emit('rio.gewijzigd', m, { sandboxId: sid, vestigingscodes: [code] });
     });
+  }
+
+  /**
+   * J06510: exactly one hoofdvestiging on every date a BRIN4 has a vestiging in bedrijf, after this write (`nieuw`
+   * replaces its stored state; `weg` is deleted).
+   */
+  private async checkHoofdvestigingen(m: EntityManager, sid: string, instellingscode: string, nieuw: VestigingLevensduur | null, weg: string | null, f: Foutmeldingen, pointer: string) {
+    const rows: VestigingLevensduur[] = await m.query(
+      `SELECT code, hoofd_nevenvestiging AS "hoofdNevenvestiging", in_bedrijfdatum::text AS "inBedrijfdatum", uit_bedrijfdatum::text AS "uitBedrijfdatum"
+         FROM rio_vestigingserkenning WHERE sandbox_id = $1 AND instellingscode = $2 ORDER BY code`,
+      [sid, instellingscode],
+    );
+    const na = [...rows.filter((v) => v.code !== nieuw?.code && v.code !== weg), ...(nieuw ? [nieuw] : [])];
+    for (const fout of controleerHoofdvestigingen(na)) {
+      if (fout.soort === 'TWEE_HOOFDVESTIGINGEN') {
+        f.add('J06510', pointer, { instellingscode, vestigingscode: fout.codes.find((c) => c !== nieuw?.code) ?? fout.codes[0], datum: fout.vanaf }, `${Foutcodes.J06510} ${fout.codes.join(' en ')} zijn beide hoofdvestiging vanaf ${fout.vanaf}.`);
+      } else {
+        f.add('J06510', pointer, { instellingscode, vestigingscode: fout.code, datum: fout.vanaf }, `${Foutcodes.J06510} Nevenvestiging ${fout.code} heeft vanaf ${fout.vanaf} geen hoofdvestiging.`);
+      }
+    }
+  }
+
+  /**
+   * The dated relations to an erkenning whose lifetime changes: those that begin outside the new lifetime are a
+   * foutmelding (J06410; the board must change them), those that only run past the new uitBedrijfdatum are returned, to
+   * be closed on that date.
+   */
+  private async relatiesBuiten(m: EntityManager, sid: string, tabel: 'rio_locatiegebruik_relatie' | 'rio_juridische_relatie', kolom: string, code: string, l: { inBedrijfdatum: string; uitBedrijfdatum: string | null }, f: Foutmeldingen, sleutel: string): Promise<number> {
+    const [r]: { begint_buiten: string | null; loopt_door: string }[] = await m.query(
+      `SELECT min(${sleutel}) FILTER (WHERE begindatum < $3 OR begindatum >= $4) AS begint_buiten,
+              count(*) FILTER (WHERE begindatum >= $3 AND begindatum < $4 AND (einddatum IS NULL OR einddatum > $4)) AS loopt_door
+         FROM ${tabel} WHERE sandbox_id = $1 AND ${kolom} = $2`,
+      [sid, code, l.inBedrijfdatum, l.uitBedrijfdatum ?? '9999-12-31'],
+    );
+    if (r.begint_buiten) {
+      f.add('J06410', l.uitBedrijfdatum ? '/uitBedrijfdatum' : '/inBedrijfdatum', { [kolom]: code, [sleutel]: r.begint_buiten }, `${Foutcodes.J06410} De relatie van ${r.begint_buiten} begint buiten de nieuwe levensduur van ${code}; pas die eerst aan.`);
+    }
+    return Number(r.loopt_door);
+  }
+
+  /** Ends the relations that run past `uit` on that date; returns the keys of the objects they belong to. */
+  private async sluitRelaties<K extends string>(m: EntityManager, sid: string, tabel: 'rio_locatiegebruik_relatie' | 'rio_juridische_relatie', kolom: string, code: string, uit: string | null, aantal: number, sleutels: K[]): Promise<Record<K, string>[]> {
+    if (!uit || !aantal) return [];
+    const [rows] = await m.query(
+      `UPDATE ${tabel} SET einddatum = $3 WHERE sandbox_id = $1 AND ${kolom} = $2 AND begindatum < $3 AND (einddatum IS NULL OR einddatum > $3)
+       RETURNING ${sleutels.join(', ')}`,
+      [sid, code, uit],
+    );
+    const uniek = new Map<string, Record<K, string>>();
+    for (const r of rows as Record<K, string>[]) uniek.set(sleutels.map((k) => r[k]).join('/'), r);
+    return [...uniek.values()];
   }
 
   // ---------------------------------------------------------------- onderwijsaanbieders (board)
@@ -298,6 +393,18 @@ export class RioBeherenService {
       } else if (!binnenLevensduur(r, ie)) f.add('J06410', `/juridischeRelaties/${i}`, { instellingscode: r.instellingscode, begindatum: r.begindatum });
     });
     checkRelaties(f, s.juridischeRelaties, (r) => r.instellingscode, 'instellingscode', '/juridischeRelaties', s);
+    if (bestaand) {
+      // N04430 (the other side of N09430): the aanbieder's lifetime keeps covering its aangeboden opleidingen.
+      const aanbod: { code: string; begindatum: string; einddatum: string | null }[] = await m.query(
+        `SELECT code::text AS code, COALESCE(eerste_instroomdatum, begindatum)::text AS begindatum, einddatum::text AS einddatum
+           FROM rio_aangeboden_opleiding WHERE sandbox_id = $1 AND onderwijsaanbiedercode = $2 ORDER BY begindatum, code`,
+        [sid, s.code],
+      );
+      const buiten = aanbod.filter((o) => !binnenLevensduur(o, s));
+      if (buiten.length) {
+        f.add('N04430', s.uitBedrijfdatum && buiten.some((o) => o.begindatum >= s.inBedrijfdatum) ? '/uitBedrijfdatum' : '/inBedrijfdatum', { onderwijsaanbiedercode: s.code, aangebodenOpleidingCode: buiten[0].code }, `${Foutcodes.N04430} Buiten de levensduur: ${buiten.map((o) => o.code).join(', ')}.`);
+      }
+    }
     f.throwIfAny();
   }
 

@@ -14,6 +14,7 @@ import { PersonenService } from './personen/personen.service';
 import { RodRioPort } from './rio-port';
 import { RodSeedContributor } from './rod-seed';
 import { RodToegang } from './toegang';
+import { VestigingGeslotenMeldingen } from './inschrijvingen/vestiging-gesloten.meldingen';
 
 /** The ROD po register API /rod/v1: persoonsregister and identificatie, machtigingen, inschrijvingen. */
 @Module({
@@ -29,6 +30,7 @@ import { RodToegang } from './toegang';
     PersonenRepository,
     RodSeedContributor,
     RodToegang,
+    VestigingGeslotenMeldingen,
     GroupTransactions,
     { provide: RodRioPort, useExisting: RioQueryService },
   ],

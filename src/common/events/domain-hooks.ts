@@ -13,6 +13,8 @@ export interface DomainHookPayloads {
   'rod.persoon-gewijzigd': { sandboxId: string; persoonId: string };
   /** RIO objects changed (a vestiging closes, loses its bekostiging, …). */
   'rio.gewijzigd': { sandboxId: string; vestigingscodes: string[] };
+  /** A BRIN6 closes (its uitBedrijfdatum is set or moved earlier) at `moment` (sandbox time): pupils enrolled there past that date are told. */
+  'rio.vestiging-gesloten': { sandboxId: string; vestigingscode: string; uitBedrijfdatum: string; moment: Date };
 }
 /**
  * The advisory-lock key that serialises every change to one person's inschrijvingen and what is derived from them
