@@ -1,4 +1,5 @@
-import { GroupTransactions } from '../src/common/database/group-transactions';
+import type { EntityManager } from 'typeorm';
+import { deferToCommit, GroupTransactions } from '../src/common/database/group-transactions';
 import { ProblemException } from '../src/common/problem/problem';
 import { createTestApp, TestApp } from './support/test-app';
 
@@ -7,6 +8,9 @@ describe('group transactions', () => {
   let t: TestApp;
   let groups: GroupTransactions;
   const rows = async () => (await t.db.query('SELECT k FROM gt_probe ORDER BY k')).map((r: { k: string }) => r.k);
+  const insert = (m: EntityManager, k: string) => m.query('INSERT INTO gt_probe (k) VALUES ($1)', [k]);
+  /** A unit that only writes: no check to speak of. */
+  const schrijf = <T>(write: (m: EntityManager) => Promise<T>) => ({ check: async () => undefined, write: (m: EntityManager) => write(m) });
 
   beforeAll(async () => {
     t = await createTestApp({ WRITE_LANES: '1', WRITE_BATCH_MAX: '16' });
@@ -19,10 +23,13 @@ describe('group transactions', () => {
   it('units arriving together commit in one transaction, each seeing the writes before it', async () => {
     const seen = await Promise.all(
       ['a', 'b', 'c', 'd'].map((k) =>
-        groups.run('same-lane', async (m) => {
-          await m.query('INSERT INTO gt_probe (k) VALUES ($1)', [k]);
-          return Number((await m.query('SELECT count(*)::int AS n FROM gt_probe'))[0].n);
-        }),
+        groups.run(
+          'same-lane',
+          schrijf(async (m) => {
+            await insert(m, k);
+            return Number((await m.query('SELECT count(*)::int AS n FROM gt_probe'))[0].n);
+          }),
+        ),
       ),
     );
     expect(await rows()).toEqual(['a', 'b', 'c', 'd']);
@@ -37,30 +44,65 @@ describe('group transactions', () => {
     const groupRead = (input: string) => ({
       kind: 'probe',
       input,
-      read: async (_m: unknown, inputs: string[]) => {
+      read: async (_m: EntityManager, inputs: string[]) => {
         reads.push(inputs);
-        return inputs.map((x) => `gelezen:${x}`);
+        return inputs.map((x) => ({ value: `gelezen:${x}` }));
       },
     });
+    const echo = { check: async (_m: EntityManager, g: string) => g, write: async (_m: EntityManager, g: string) => g };
     const results = await Promise.all([
-      groups.run('same-lane', async (_m, g) => g, groupRead('a')),
-      groups.run('same-lane', async (_m, g) => g, groupRead('b')),
-      groups.run('same-lane', async (_m, g) => g, groupRead('c')),
-      groups.run('same-lane', async (_m, g) => g ?? 'zonder'),
-      groups.run('same-lane', async (_m, g) => g, groupRead('d')),
+      groups.run('same-lane', echo, groupRead('a')),
+      groups.run('same-lane', echo, groupRead('b')),
+      groups.run('same-lane', echo, groupRead('c')),
+      groups.run('same-lane', { check: async () => 'zonder', write: async (_m, x: string) => x }),
+      groups.run('same-lane', echo, groupRead('d')),
     ]);
     expect(results).toEqual(['gelezen:a', 'gelezen:b', 'gelezen:c', 'zonder', 'gelezen:d']);
     // a ran alone (idle lane); b and c were read together; the unit without a read kind ran in a group of its own.
     expect(reads).toEqual([['a'], ['b', 'c'], ['d']]);
   });
 
-  it('a unit answered with a problem (nothing written) leaves the others of its group committed', async () => {
+  it('a read an earlier unit may change is read again at its turn, after the buffered rows of the group are written', async () => {
+    const groupRead = (input: string) => ({
+      kind: 'buffer-probe',
+      input,
+      read: async (m: EntityManager, inputs: string[]) =>
+        Promise.all(
+          inputs.map(async (x, i) => {
+            const tel = async (mm: EntityManager) => Number((await mm.query('SELECT count(*)::int AS n FROM gt_probe'))[0].n);
+            // The first unit's read is current; the later ones may be changed by the units before them.
+            return i === 0 ? { value: await tel(m) } : { reread: tel };
+          }),
+        ),
+    });
+    const unit = (k: string) => ({
+      check: async (_m: EntityManager, gezien: number) => gezien,
+      write: async (m: EntityManager, gezien: number) => {
+        // Buffered: written in the `rows` phase, one insert at the end of the group (or before a reread).
+        deferToCommit(m, 'rows', 'probe-rijen', () => [] as string[], (acc) => acc.push(k), async (acc) => {
+          for (const x of acc) await insert(m, x);
+        });
+        return gezien;
+      },
+    });
+    await groups.run('same-lane', schrijf(async () => new Promise((r) => setTimeout(r, 50))));
+    const gezien = await Promise.all(['a', 'b', 'c'].map((k) => groups.run('same-lane', unit(k), groupRead(k))));
+    expect(gezien).toEqual([0, 1, 2]);
+    expect(await rows()).toEqual(['a', 'b', 'c']);
+  });
+
+  it('a unit whose check answers with a problem leaves the others of its group committed', async () => {
     const results = await Promise.allSettled(
       ['a', 'fout', 'b', 'c'].map((k) =>
-        groups.run('same-lane', async (m) => {
-          if (k === 'fout') throw new ProblemException(422, 'afgekeurd', 'rejected before writing');
-          await m.query('INSERT INTO gt_probe (k) VALUES ($1)', [k]);
-          return k;
+        groups.run('same-lane', {
+          check: async () => {
+            if (k === 'fout') throw new ProblemException(422, 'afgekeurd', 'rejected before writing');
+            return k;
+          },
+          write: async (m, x: string) => {
+            await insert(m, x);
+            return x;
+          },
         }),
       ),
     );
@@ -69,11 +111,30 @@ describe('group transactions', () => {
     expect(await rows()).toEqual(['a', 'b', 'c']);
   });
 
+  it('a late failure (a problem thrown after the unit wrote) cannot commit half a unit: the group is redone without it', async () => {
+    const results = await Promise.allSettled(
+      ['a', 'laat', 'b'].map((k) =>
+        groups.run('same-lane', {
+          check: async () => k,
+          write: async (m, x: string) => {
+            await insert(m, x);
+            if (x === 'laat') {
+              await insert(m, 'laat-tweede');
+              throw new ProblemException(422, 'afgekeurd', 'found wrong after writing');
+            }
+            return x;
+          },
+        }),
+      ),
+    );
+    expect(results.map((r) => r.status)).toEqual(['fulfilled', 'rejected', 'fulfilled']);
+    expect((results[1] as PromiseRejectedResult).reason).toBeInstanceOf(ProblemException);
+    expect(await rows()).toEqual(['a', 'b']);
+  });
+
   it('a database error in one unit aborts its group, and every other unit is redone on its own', async () => {
     await t.db.query(`INSERT INTO gt_probe (k) VALUES ('bestaat')`);
-    const results = await Promise.allSettled(
-      ['x', 'y', 'bestaat', 'z'].map((k) => groups.run('same-lane', (m) => m.query('INSERT INTO gt_probe (k) VALUES ($1)', [k]).then(() => k))),
-    );
+    const results = await Promise.allSettled(['x', 'y', 'bestaat', 'z'].map((k) => groups.run('same-lane', schrijf((m) => insert(m, k).then(() => k)))));
     expect(results.map((r) => r.status)).toEqual(['fulfilled', 'fulfilled', 'rejected', 'fulfilled']);
     expect((results[2] as PromiseRejectedResult).reason).toMatchObject({ code: '23505' });
     expect(await rows()).toEqual(['bestaat', 'x', 'y', 'z']);

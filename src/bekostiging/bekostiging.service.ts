@@ -48,6 +48,7 @@ export class BekostigingService implements OnModuleInit {
       // In a group of writes: once for all the group's pupils of the sandbox, before the commit (the group holds their locks).
       const uitgesteld = deferToCommit(
         m,
+        'derived',
         `bekostiging:${e.sandboxId}`,
         () => ({ personen: new Set<string>(), moment: e.moment }),
         (acc) => {
@@ -55,8 +56,6 @@ export class BekostigingService implements OnModuleInit {
           if (e.moment > acc.moment) acc.moment = e.moment;
         },
         (acc) => this.herbereken(m, e.sandboxId, 'persoonlijst', [...acc.personen], dutchDate(acc.moment), acc.moment, 'MUTATIE'),
-        // After the group's buffered writes (order 0).
-        1,
       );
       if (!uitgesteld) await this.herbereken(m, e.sandboxId, 'persoonlijst', [e.persoonId], dutchDate(e.moment), e.moment, 'MUTATIE');
     });

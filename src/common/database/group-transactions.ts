@@ -6,22 +6,43 @@ import type { AppConfig } from '../../config/app-config';
 import { APP_CONFIG } from '../../config/config.module';
 import { ProblemException } from '../problem/problem';
 
-type Unit<T> = (m: EntityManager, gelezen?: unknown) => Promise<T>;
+/**
+ * When deferred work runs before a group's commit, in this order: first the rows the units buffered (`rows`: e.g. the
+ * group's new inschrijvingen, one insert for all), then what is derived from them (`derived`: e.g. bekostiging).
+ * A unit whose group read is stale gets the `rows` phase flushed before it reads for itself.
+ */
+export type CommitPhase = 'rows' | 'derived';
+const PHASES: readonly CommitPhase[] = ['rows', 'derived'];
+
+/** A group read's answer for one unit: its value, or (when an earlier unit of the group may change it) how to read it again. */
+export type GroupReadResult<R> = { value: R } | { reread: (m: EntityManager) => Promise<R> };
 
 /**
  * Reads that the units of one kind in a group share: `read` gets the inputs of all of them (in group order) at the start
- * of the group's transaction and answers one result per input, in one or two round trips instead of one or two per unit.
- * It answers null for a unit whose reads an earlier unit of the group may change (then that unit reads for itself).
+ * of the group's transaction and answers one result per input, in a few round trips instead of a few per unit. A result
+ * that an earlier unit of the group may change is a `reread`: the group flushes its buffered rows, then reads it anew at
+ * the unit's turn, so a unit never judges on a state that misses what an earlier unit wrote.
  */
-export interface GroupRead<I> {
+export interface GroupRead<I, R> {
   kind: string;
   input: I;
-  read: (m: EntityManager, inputs: I[]) => Promise<unknown[]>;
+  read: (m: EntityManager, inputs: I[]) => Promise<GroupReadResult<R>[]>;
+}
+
+/**
+ * One unit of work in a group, in two steps. `check` reads and judges and may throw a ProblemException: that is the unit's
+ * answer, and the group goes on: `check` leaves the database as it found it (locks aside) and answers a plan, and every write
+ * of the unit is in `write`, which carries the plan out; whatever it throws, a ProblemException included, aborts the whole group, and each unit is redone on
+ * its own transaction, so a failure late in a unit can never commit half of it.
+ */
+export interface GroupUnit<T, P, R = undefined> {
+  check: (m: EntityManager, read: R) => Promise<P>;
+  write: (m: EntityManager, plan: P) => Promise<T>;
 }
 
 interface Pending {
-  unit: Unit<unknown>;
-  groupRead?: GroupRead<unknown>;
+  unit: GroupUnit<unknown, unknown, unknown>;
+  groupRead?: GroupRead<unknown, unknown>;
   resolve: (v: unknown) => void;
   reject: (e: unknown) => void;
 }
@@ -32,47 +53,51 @@ interface Lane {
 interface Deferred {
   acc: unknown;
   run: (acc: unknown) => Promise<unknown>;
-  order: number;
 }
 
-/** Work deferred to the end of a group transaction, per key; run by `order`, then in the order first deferred. */
-const deferred = new WeakMap<EntityManager, Map<string, Deferred>>();
+/** Work deferred to the end of a group transaction, per phase and key; within a phase in the order first deferred. */
+const deferred = new WeakMap<EntityManager, Record<CommitPhase, Map<string, Deferred>>>();
 
 /**
- * Defers work to the end of the group transaction of `m`, just before its commit, folding every call with the same key
- * into one accumulator (e.g. the pupils whose bekostiging must be recomputed, once for the whole group). Returns false
- * when `m` is not a group transaction: the caller then does the work itself, at once.
+ * Defers work to the end of the group transaction of `m`, just before its commit, in `phase`, folding every call with the
+ * same key into one accumulator (e.g. the pupils whose bekostiging must be recomputed, once for the whole group). Returns
+ * false when `m` is not a group transaction: the caller then does the work itself, at once.
  */
-export function deferToCommit<A>(m: EntityManager, key: string, init: () => A, add: (acc: A) => void, run: (acc: A) => Promise<unknown>, order = 0): boolean {
-  const work = deferred.get(m);
+export function deferToCommit<A>(m: EntityManager, phase: CommitPhase, key: string, init: () => A, add: (acc: A) => void, run: (acc: A) => Promise<unknown>): boolean {
+  const work = deferred.get(m)?.[phase];
   if (!work) return false;
   let d = work.get(key);
   if (!d) {
-    d = { acc: init(), run: run as (acc: unknown) => Promise<unknown>, order };
+    d = { acc: init(), run: run as (acc: unknown) => Promise<unknown> };
     work.set(key, d);
   }
   add(d.acc as A);
   return true;
 }
 
-/** Runs the work deferred under `key` now (e.g. buffered writes before a read that must see them); later calls start anew. */
-export async function runDeferredNow(m: EntityManager, key: string): Promise<void> {
-  const d = deferred.get(m)?.get(key);
-  if (!d) return;
-  deferred.get(m)!.delete(key);
-  await d.run(d.acc);
+/** Runs the deferred work of the phases now, in phase order; work deferred later in the same phase starts anew. */
+async function runDeferred(m: EntityManager, phases: readonly CommitPhase[]): Promise<void> {
+  const work = deferred.get(m);
+  if (!work) return;
+  for (const phase of phases) {
+    while (work[phase].size) {
+      const [key, d] = work[phase].entries().next().value as [string, Deferred];
+      work[phase].delete(key);
+      await d.run(d.acc);
+    }
+  }
 }
 
 /**
  * Group commit for hot writes: units of work that arrive while their lane is busy run one after another in one
  * transaction (one BEGIN and one COMMIT with its WAL flush for the whole group), up to WRITE_BATCH_MAX per group.
  * Every unit sees the writes of the units before it, exactly as if they had committed one after the other; work the
- * units defer (deferToCommit) runs once for the group, before the commit.
+ * units defer (deferToCommit) runs once for the group, by phase, before the commit.
  *
  * A unit is routed to a lane by its key (e.g. the pupil), so work on one key is never spread over concurrent groups.
- * A unit that throws a ProblemException must not have written anything yet (the rules are checked before the write):
- * its answer stands and the group goes on. Any other error aborts the group; then every unit of it runs again on its
- * own transaction, so one failure never takes the others' writes with it and every answer matches what was stored.
+ * A unit's `check` that throws a ProblemException is its answer and the group goes on (check does not write). Any other
+ * error, and any error of a `write`, aborts the group; then every unit of it runs again on its own transaction, so one
+ * failure never takes the others' writes with it and every answer matches what was stored.
  */
 @Injectable()
 export class GroupTransactions {
@@ -85,10 +110,17 @@ export class GroupTransactions {
     this.lanes = Array.from({ length: config.WRITE_LANES }, () => ({ queue: [], busy: false }));
   }
 
-  run<T, I = unknown>(key: string, unit: Unit<T>, groupRead?: GroupRead<I>): Promise<T> {
+  run<T, P>(key: string, unit: GroupUnit<T, P, undefined>): Promise<T>;
+  run<T, P, I, R>(key: string, unit: GroupUnit<T, P, R>, groupRead: GroupRead<I, R>): Promise<T>;
+  run<T, P, I, R>(key: string, unit: GroupUnit<T, P, R>, groupRead?: GroupRead<I, R>): Promise<T> {
     const lane = this.lanes[createHash('sha1').update(key).digest().readUInt32BE(0) % this.lanes.length];
     return new Promise<T>((resolve, reject) => {
-      lane.queue.push({ unit, groupRead: groupRead as GroupRead<unknown> | undefined, resolve: resolve as (v: unknown) => void, reject });
+      lane.queue.push({
+        unit: unit as GroupUnit<unknown, unknown, unknown>,
+        groupRead: groupRead as GroupRead<unknown, unknown> | undefined,
+        resolve: resolve as (v: unknown) => void,
+        reject,
+      });
       void this.pump(lane);
     });
   }
@@ -134,27 +166,32 @@ export class GroupTransactions {
     }
   }
 
-  /** One transaction for the units, then their deferred work; a unit's ProblemException is its answer (alone: thrown). */
+  /** One transaction for the units, then their deferred work; a problem from a unit's check is its answer (alone: thrown). */
   private transaction(group: Pending[]): Promise<{ ok: boolean; value: unknown }[]> {
     return this.db.transaction(async (m) => {
-      deferred.set(m, new Map());
+      deferred.set(m, { rows: new Map(), derived: new Map() });
       const groupRead = group[0].groupRead;
       const gelezen = groupRead ? await groupRead.read(m, group.map((p) => p.groupRead!.input)) : [];
       const out: { ok: boolean; value: unknown }[] = [];
       for (const [i, p] of group.entries()) {
+        let plan: unknown;
         try {
-          out.push({ ok: true, value: await p.unit(m, gelezen[i]) });
+          const r = gelezen[i];
+          let read: unknown;
+          if (r && 'reread' in r) {
+            // An earlier unit may have changed what this one reads: its buffered rows go first.
+            await runDeferred(m, ['rows']);
+            read = await r.reread(m);
+          } else read = r?.value;
+          plan = await p.unit.check(m, read);
         } catch (e) {
           if (!(e instanceof ProblemException) || group.length === 1) throw e;
           out.push({ ok: false, value: e });
+          continue;
         }
+        out.push({ ok: true, value: await p.unit.write(m, plan) });
       }
-      const work = deferred.get(m)!;
-      while (work.size) {
-        const [key, d] = [...work.entries()].sort((a, b) => a[1].order - b[1].order)[0];
-        work.delete(key);
-        await d.run(d.acc);
-      }
+      await runDeferred(m, PHASES);
       deferred.delete(m);
       return out;
     });

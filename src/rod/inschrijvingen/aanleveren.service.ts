@@ -3,17 +3,17 @@ import { createHash, randomUUID } from 'node:crypto';
 import { EntityManager } from 'typeorm';
 import type { Principal } from '../../common/auth/principal';
 import { ClockService } from '../../common/clock/clock.service';
-import { deferToCommit, GroupTransactions, runDeferredNow } from '../../common/database/group-transactions';
+import { deferToCommit, GroupReadResult, GroupTransactions } from '../../common/database/group-transactions';
 import { DomainHooks, persoonSlot } from '../../common/events/domain-hooks';
 import { EventOutbox } from '../../common/events/outbox';
 import { stableStringify } from '../../common/idempotency/stable-json';
 import { ProblemException } from '../../common/problem/problem';
 import { afgekeurd, geenMachtiging } from '../rod.answers';
-import { isFout, RodCode, RodProblem, resultaatVan, Terugmelding, terugmelding } from '../rod.errors';
+import { RodProblem, resultaatVan, Terugmelding } from '../rod.errors';
 import { RioPeriodeCheckInput, RioPeriodeCheckResult, RodRioPort } from '../rio-port';
 import { nederlandseDatum } from '../rules/datum';
 import { pgnUitkomst } from '../rules/pgn';
-import { BestaandeInschrijving, beoordeel, rioVragen } from './aanlevering.beoordeling';
+import { BestaandeInschrijving, beoordeel, beoordeelVerwijdering, NieuweStand, rioVragen } from './aanlevering.beoordeling';
 import { RodToegang } from '../toegang';
 import { AanleverAntwoord, AanleverenInschrijvingRequest, VerwijderingRequest } from './aanleveren.dto';
 import { DocumentRij, Gelezen, Herkomst, InschrijvingenRepository, InschrijvingRij, inschrijvingRij, MandaatEnPersoon } from './inschrijvingen.repository';
@@ -32,8 +32,20 @@ interface AanleverInvoer {
 interface GroepGelezen {
   mandaat: MandaatEnPersoon;
   rio: RioPeriodeCheckResult[];
-  /** null: an earlier submission of the group shares the document or person; read at the submission's turn. */
-  gelezen: Gelezen | null;
+  gelezen: Gelezen;
+}
+/** What a verwijdering's check decided: the answer and, unless a resend, the inschrijving to delete. */
+interface VerwijderPlan {
+  antwoord: Antwoord;
+  verwijdering?: Parameters<InschrijvingenRepository['verwijder']>[1];
+  document?: DocumentRij;
+}
+/** What check decided: the answer, and for an accepted aanlevering what write stores (rij null: unchanged, only the document). */
+interface AanleverPlan {
+  antwoord: Antwoord;
+  document?: DocumentRij;
+  stand?: NieuweStand;
+  rij?: InschrijvingRij | null;
 }
 
 /** Buffer key of a group's new inschrijvingen (deferToCommit). */
@@ -80,54 +92,57 @@ export class AanleverenService {
     const herkomst: Herkomst = { sandboxId: p.sandboxId, bedrijfsdocumentId: docId, datumTijdBedrijfsdocument: req.bedrijfsdocument.datumTijdBedrijfsdocument, clientId: p.clientId, oin: p.oin, ontvangenOp: now };
     // Committed together with other submissions that arrive at the same moment (one pupil's always in the same lane);
     // the group reads the mandates, persons, RIO and current states of all its submissions at once (leesGroep).
-    return this.groepen.run(`${p.sandboxId}:${nummer}`, async (m, g) => {
-      const { mandaat, rio, gelezen } = g as GroepGelezen;
-      if (!mandaat.gemachtigd) throw geenMachtiging(req.instellingscode);
-      const persoonId = pgnUitkomst(pgn, mandaat.persoon).persoon?.id ?? null;
-      // An earlier submission of the group may have changed what this one reads: then it reads for itself, now.
-      if (!gelezen) await runDeferredNow(m, NIEUWE_INSCHRIJVINGEN);
-      const rij =
-        gelezen ??
-        (await this.repository.lees(m, p.sandboxId, [{ oin: p.oin, bedrijfsdocumentId: docId, instellingscode: req.instellingscode, persoonId, inschrijvingvolgnummer: req.inschrijvingvolgnummer }]))[0];
-      if (rij.document) return herhaal(rij.document, requestHash);
-
-      const oordeel = beoordeel(req, { persoon: mandaat.persoon, huidig: rij.huidig, andere: rij.andere }, { vandaag, rio, nieuwId: randomUUID() });
-      const stand = oordeel.nieuweStand;
-      if (!stand) throw afgekeurd(oordeel.foutmeldingen, oordeel.meldingen, { identificatiecodeBedrijfsdocument: docId });
-
-      const status = stand.nieuw ? 201 : 200;
-      const body = antwoord(oordeel.meldingen, stand.inschrijvingId, stand.versie, stand.gewijzigd, docId, now);
-      const document: DocumentRij = { request_hash: requestHash, status_code: status, antwoord: body };
-      if (!stand.gewijzigd) {
-        await this.repository.bewaarDocument(m, p.sandboxId, p.oin, docId, 'AANLEVERING', document);
-        return { status, body };
-      }
-      const nieuweRij = inschrijvingRij(stand, oordeel.meldingen, herkomst, document);
-      if (!stand.nieuw) {
-        await this.repository.verwijderPeriodes(m, [stand.inschrijvingId]);
-        await this.repository.schrijf(m, [nieuweRij]);
-      } else {
-        // A new inschrijving without kennisgevingen waits for the group's other new ones: one insert for them all, before the commit.
-        const gebufferd =
-          stand.nieuweOverlap.length === 0 &&
-          deferToCommit(m, NIEUWE_INSCHRIJVINGEN, () => [] as InschrijvingRij[], (acc) => acc.push(nieuweRij), (acc) => this.repository.schrijf(m, acc));
-        if (!gebufferd) await this.repository.schrijf(m, [nieuweRij]);
-      }
-      const nieuw = { id: stand.inschrijvingId, instellingscode: stand.instellingscode, inschrijvingvolgnummer: stand.inschrijvingvolgnummer, datumInschrijving: stand.datumInschrijving, datumUitschrijving: stand.datumUitschrijving };
-      for (const a of stand.nieuweOverlap) await this.kennisgevingen(m, p.sandboxId, stand.persoonId, now, nieuw, a);
-      await this.hooks.emit('rod.inschrijving-gewijzigd', m, { sandboxId: p.sandboxId, persoonId: stand.persoonId, instellingscodes: [req.instellingscode], moment: now });
-      return { status, body };
-    }, { kind: 'rod-aanleveren', input: invoer, read: (m, inputs) => this.leesGroep(m, inputs) });
+    return this.groepen.run<Antwoord, AanleverPlan, AanleverInvoer, GroepGelezen>(
+      `${p.sandboxId}:${nummer}`,
+      {
+        // Load → judge: every rule in beoordeel; a foutmelding is thrown here, before anything is written.
+        check: async (_m, { mandaat, rio, gelezen }) => {
+          if (!mandaat.gemachtigd) throw geenMachtiging(req.instellingscode);
+          if (gelezen.document) return { antwoord: herhaal(gelezen.document, requestHash) };
+          const oordeel = beoordeel(req, { persoon: mandaat.persoon, huidig: gelezen.huidig, andere: gelezen.andere }, { vandaag, rio, nieuwId: randomUUID() });
+          const stand = oordeel.nieuweStand;
+          if (!stand) throw afgekeurd(oordeel.foutmeldingen, oordeel.meldingen, { identificatiecodeBedrijfsdocument: docId });
+          const status = stand.nieuw ? 201 : 200;
+          const body = antwoord(oordeel.meldingen, stand.inschrijvingId, stand.versie, stand.gewijzigd, docId, now);
+          const document: DocumentRij = { request_hash: requestHash, status_code: status, antwoord: body };
+          return { antwoord: { status, body }, document, stand, rij: stand.gewijzigd ? inschrijvingRij(stand, oordeel.meldingen, herkomst, document) : null };
+        },
+        // Write → answer.
+        write: async (m, plan) => {
+          if (!plan.stand || !plan.document) return plan.antwoord;
+          const { stand, rij } = plan;
+          if (!rij) {
+            await this.repository.bewaarDocument(m, p.sandboxId, p.oin, docId, 'AANLEVERING', plan.document);
+            return plan.antwoord;
+          }
+          if (!stand.nieuw) {
+            await this.repository.verwijderPeriodes(m, [stand.inschrijvingId]);
+            await this.repository.schrijf(m, [rij]);
+          } else {
+            // A new inschrijving without kennisgevingen waits for the group's other new ones: one insert for them all, before the commit.
+            const gebufferd =
+              stand.nieuweOverlap.length === 0 &&
+              deferToCommit(m, 'rows', NIEUWE_INSCHRIJVINGEN, () => [] as InschrijvingRij[], (acc) => acc.push(rij), (acc) => this.repository.schrijf(m, acc));
+            if (!gebufferd) await this.repository.schrijf(m, [rij]);
+          }
+          const nieuw = { id: stand.inschrijvingId, instellingscode: stand.instellingscode, inschrijvingvolgnummer: stand.inschrijvingvolgnummer, datumInschrijving: stand.datumInschrijving, datumUitschrijving: stand.datumUitschrijving };
+          for (const a of stand.nieuweOverlap) await this.kennisgevingen(m, p.sandboxId, stand.persoonId, now, nieuw, a);
+          await this.hooks.emit('rod.inschrijving-gewijzigd', m, { sandboxId: p.sandboxId, persoonId: stand.persoonId, instellingscodes: [req.instellingscode], moment: now });
+          return plan.antwoord;
+        },
+      },
+      { kind: 'rod-aanleveren', input: invoer, read: (m, inputs) => this.leesGroep(m, inputs) },
+    );
   }
 
   /**
    * The reads of a group of submissions, per sandbox: the mandates and persons, taking every submission's locks (its
    * bedrijfsdocument, its person); RIO's checks of all their periodes (through the port, one statement); then, under those
    * locks, their bedrijfsdocumenten and the persons' inschrijvingen. A submission whose document or person an earlier one in
-   * the group shares gets no second read (null): it reads for itself at its turn, after the earlier one wrote.
+   * the group shares reads them again at its turn (reread), after the earlier one wrote.
    */
-  private async leesGroep(m: EntityManager, inputs: AanleverInvoer[]): Promise<GroepGelezen[]> {
-    const out: GroepGelezen[] = new Array(inputs.length);
+  private async leesGroep(m: EntityManager, inputs: AanleverInvoer[]): Promise<GroupReadResult<GroepGelezen>[]> {
+    const out: GroupReadResult<GroepGelezen>[] = new Array(inputs.length);
     const perSandbox = new Map<string, number[]>();
     inputs.forEach((x, i) => perSandbox.set(x.sandboxId, [...(perSandbox.get(x.sandboxId) ?? []), i]));
     for (const [sandboxId, idx] of perSandbox) {
@@ -155,7 +170,17 @@ export class AanleverenService {
         docs.add(doc);
         if (persoonId) personen.add(persoonId);
         const n = xs[k].rioVragen.length;
-        out[i] = { mandaat: mandaten[k], rio: rio.slice(periode, periode + n), gelezen: gedeeld ? null : gelezen[k] };
+        const mandaat = mandaten[k];
+        const eigenRio = rio.slice(periode, periode + n);
+        const x = xs[k];
+        out[i] = gedeeld
+          ? {
+              reread: async (m2) => {
+                const [opnieuw] = await this.repository.lees(m2, sandboxId, [{ oin: x.oin, bedrijfsdocumentId: x.docId, instellingscode: x.instellingscode, persoonId, inschrijvingvolgnummer: x.volgnummer }]);
+                return { mandaat, rio: eigenRio, gelezen: opnieuw };
+              },
+            }
+          : { value: { mandaat, rio: eigenRio, gelezen: gelezen[k] } };
         periode += n;
       });
     }
@@ -170,36 +195,34 @@ export class AanleverenService {
     const pgn = req.persoonsgebondenNummer;
     const nummer = pgn.burgerservicenummer ?? pgn.onderwijsnummer!;
     const herkomst: Herkomst = { sandboxId: p.sandboxId, bedrijfsdocumentId: docId, datumTijdBedrijfsdocument: req.bedrijfsdocument.datumTijdBedrijfsdocument, clientId: p.clientId, oin: p.oin, ontvangenOp: now };
-    return this.groepen.run(`${p.sandboxId}:${nummer}`, async (m) => {
-      // The mandate first (403: a vendor without one learns nothing), with the person of the PGN and the locks.
-      const [mandaat] = await this.repository.mandaatEnPersoon(m, p.sandboxId, persoonSlot(p.sandboxId, ''), [
-        { nummer, oin: p.oin, instellingscode: req.instellingscode, vandaag: nederlandseDatum(now), documentSlot: documentSlot(p.sandboxId, p.oin, docId) },
-      ]);
-      if (!mandaat.gemachtigd) throw geenMachtiging(req.instellingscode);
-      const uitkomst = pgnUitkomst(pgn, mandaat.persoon);
-      const t: Terugmelding[] = [...uitkomst.terugmeldingen];
-      const persoonId = uitkomst.persoon?.id ?? null;
-      const [rij] = await this.repository.lees(m, p.sandboxId, [{ oin: p.oin, bedrijfsdocumentId: docId, instellingscode: req.instellingscode, persoonId, inschrijvingvolgnummer: req.inschrijvingvolgnummer }]);
-      if (rij.document) return herhaal(rij.document, requestHash);
-      if (persoonId && !rij.huidig) {
-        t.push(terugmelding(RodCode.volgnummerOnbekend, `Er is geen inschrijving met inschrijvingvolgnummer ${req.inschrijvingvolgnummer} van deze leerling bij instelling ${req.instellingscode}.`, '/inschrijvingvolgnummer'));
-      }
-      if (t.some(isFout)) throw afgekeurd(t.filter(isFout), t.filter((x) => !isFout(x)), { identificatiecodeBedrijfsdocument: docId });
-      const huidig = rij.huidig!;
-      const versie = huidig.versie + 1;
-      const body = antwoord(t, huidig.id, versie, true, docId, now);
-      body._links = { versies: { href: `/rod/v1/inschrijvingen/${huidig.id}/versies` } };
-      await this.repository.verwijder(
-        m,
-        {
+    return this.groepen.run<Antwoord, VerwijderPlan>(`${p.sandboxId}:${nummer}`, {
+      check: async (m) => {
+        // The mandate first (403: a vendor without one learns nothing), with the person of the PGN and the locks.
+        const [mandaat] = await this.repository.mandaatEnPersoon(m, p.sandboxId, persoonSlot(p.sandboxId, ''), [
+          { nummer, oin: p.oin, instellingscode: req.instellingscode, vandaag: nederlandseDatum(now), documentSlot: documentSlot(p.sandboxId, p.oin, docId) },
+        ]);
+        if (!mandaat.gemachtigd) throw geenMachtiging(req.instellingscode);
+        const persoonId = pgnUitkomst(pgn, mandaat.persoon).persoon?.id ?? null;
+        const [rij] = await this.repository.lees(m, p.sandboxId, [{ oin: p.oin, bedrijfsdocumentId: docId, instellingscode: req.instellingscode, persoonId, inschrijvingvolgnummer: req.inschrijvingvolgnummer }]);
+        if (rij.document) return { antwoord: herhaal(rij.document, requestHash) };
+        const oordeel = beoordeelVerwijdering(req, { persoon: mandaat.persoon, huidig: rij.huidig });
+        const huidig = oordeel.teVerwijderen;
+        if (!huidig) throw afgekeurd(oordeel.foutmeldingen, oordeel.meldingen, { identificatiecodeBedrijfsdocument: docId });
+        const versie = huidig.versie + 1;
+        const body = antwoord(oordeel.meldingen, huidig.id, versie, true, docId, now);
+        body._links = { versies: { href: `/rod/v1/inschrijvingen/${huidig.id}/versies` } };
+        const verwijdering = {
           inschrijvingId: huidig.id, versie, sandboxId: p.sandboxId, persoonId: persoonId!, instellingscode: req.instellingscode, inschrijvingvolgnummer: req.inschrijvingvolgnummer,
-          inhoud: { instellingscode: req.instellingscode, persoonsgebondenNummer: pgn, inschrijvingvolgnummer: req.inschrijvingvolgnummer }, meldingen: t,
-        },
-        herkomst,
-        { request_hash: requestHash, status_code: 200, antwoord: body },
-      );
-      await this.hooks.emit('rod.inschrijving-gewijzigd', m, { sandboxId: p.sandboxId, persoonId: persoonId!, instellingscodes: [req.instellingscode], moment: now });
-      return { status: 200, body };
+          inhoud: { instellingscode: req.instellingscode, persoonsgebondenNummer: pgn, inschrijvingvolgnummer: req.inschrijvingvolgnummer }, meldingen: oordeel.meldingen,
+        };
+        return { antwoord: { status: 200, body }, verwijdering, document: { request_hash: requestHash, status_code: 200, antwoord: body } };
+      },
+      write: async (m, plan) => {
+        if (!plan.verwijdering) return plan.antwoord;
+        await this.repository.verwijder(m, plan.verwijdering, herkomst, plan.document!);
+        await this.hooks.emit('rod.inschrijving-gewijzigd', m, { sandboxId: p.sandboxId, persoonId: plan.verwijdering.persoonId, instellingscodes: [req.instellingscode], moment: now });
+        return plan.antwoord;
+      },
     });
   }
 

@@ -7,7 +7,7 @@ import { teOudVoorInschrijving, voorVierdeVerjaardag } from '../rules/leeftijd';
 import { pgnUitkomst, PersoonRij } from '../rules/pgn';
 
 /**
- * Every rule of AanleverenInschrijvingBO (rod.md §5, §7.2) in one pure function: what ROD says about one aanlevering,
+ * Every rule of AanleverenInschrijvingBO (rod.md §5, §7.2) in one pure function (and of the verwijdering in a second): what ROD says about one aanlevering,
  * given the state it meets. No database, no clock, no HTTP: the REST use case and a bulk caller (the BRON migration) load
  * the state, call `beoordeel`, and write `nieuweStand` when there are no foutmeldingen.
  *
@@ -245,4 +245,18 @@ export function beoordeel(a: Aanlevering, stand: HuidigeStand, context: Beoordel
       nieuweOverlap: gewijzigd ? overlap.filter((x) => !(vorige && overlappen(vorige, x))) : [],
     },
   };
+}
+
+/** AanleverenVerwijderingInschrijvingBO: which inschrijving to delete, or why not (PGN 210/211, 240); 213 is a melding. */
+export function beoordeelVerwijdering(
+  v: { instellingscode: string; persoonsgebondenNummer: { burgerservicenummer?: string; onderwijsnummer?: string }; inschrijvingvolgnummer: string },
+  stand: Pick<HuidigeStand, 'persoon' | 'huidig'>,
+): { foutmeldingen: Terugmelding[]; meldingen: Terugmelding[]; teVerwijderen: BestaandeInschrijving | null } {
+  const pgn = pgnUitkomst(v.persoonsgebondenNummer, stand.persoon);
+  const t = [...pgn.terugmeldingen];
+  if (pgn.persoon && !stand.huidig) {
+    t.push(terugmelding(RodCode.volgnummerOnbekend, `Er is geen inschrijving met inschrijvingvolgnummer ${v.inschrijvingvolgnummer} van deze leerling bij instelling ${v.instellingscode}.`, '/inschrijvingvolgnummer'));
+  }
+  if (!pgn.persoon || t.some(isFout)) return { foutmeldingen: t.filter(isFout), meldingen: zonderFouten(t), teVerwijderen: null };
+  return { foutmeldingen: [], meldingen: t, teVerwijderen: stand.huidig };
 }
