@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { isBeheer, Principal } from '../common/auth/principal';
+import { ClockService } from '../common/clock/clock.service';
 import { toPage } from '../common/pagination/pagination';
 import { ProblemException } from '../common/problem/problem';
 import { MachtigingenService, RodCode } from '../rod';
@@ -17,12 +18,14 @@ export class BekostigingLezenService {
     @InjectDataSource() private readonly db: DataSource,
     private readonly machtigingen: MachtigingenService,
     private readonly bekostiging: BekostigingService,
+    private readonly clock: ClockService,
   ) {}
 
   async statussen(p: Principal, q: StatusQuery, path: string) {
     await this.gemachtigd(p, q.instellingscode);
-    const where = `s.sandbox_id = $1 AND s.instellingscode = $2 AND ($3::date IS NULL OR s.teldatum = $3) AND ($4::text IS NULL OR s.status = $4)`;
-    const params = [p.sandboxId, q.instellingscode, q.teldatum ?? null, q.status ?? null];
+    // Only teldata up to the sandbox's today: after the clock was set back, later ones are not (yet) reached.
+    const where = `s.sandbox_id = $1 AND s.instellingscode = $2 AND ($3::date IS NULL OR s.teldatum = $3) AND ($4::text IS NULL OR s.status = $4) AND s.teldatum <= $5::date`;
+    const params = [p.sandboxId, q.instellingscode, q.teldatum ?? null, q.status ?? null, await this.clock.today(p.sandboxId)];
     const [{ n }]: { n: number }[] = await this.db.query(`SELECT count(*)::int AS n FROM bekostigingsstatus s WHERE ${where}`, params);
     const rows: { d: BekostigingsstatusResponse & { aanleiding?: string } }[] = await this.db.query(
       `SELECT ${statusData('s', 'pe', 'NULL')} AS d FROM bekostigingsstatus s JOIN rod_persoon pe ON pe.id = s.persoon_id
@@ -39,7 +42,7 @@ export class BekostigingLezenService {
   async overzicht(p: Principal, q: OverzichtQuery): Promise<{ items: OverzichtResponse[] }> {
     await this.gemachtigd(p, q.instellingscode);
     const rows: OverzichtResponse[] = await this.db.query(
-      `WITH s AS (SELECT * FROM bekostigingsstatus WHERE sandbox_id = $1 AND instellingscode = $2 AND ($3::date IS NULL OR teldatum = $3))
+      `WITH s AS (SELECT * FROM bekostigingsstatus WHERE sandbox_id = $1 AND instellingscode = $2 AND ($3::date IS NULL OR teldatum = $3) AND teldatum <= $4::date)
        SELECT t.instellingscode, to_char(t.teldatum, 'YYYY-MM-DD') AS teldatum, t.soort AS "soortBekostiging",
               CASE WHEN t.voorlopig > 0 THEN 'V' ELSE 'D' END AS "statusBepaling", t.n AS "aantalInschrijvingen", t.bekostigd AS "aantalBekostigd", t.n - t.bekostigd AS "aantalNietBekostigd",
               (SELECT coalesce(jsonb_agg(x ORDER BY x.code), '[]') FROM (
@@ -52,7 +55,7 @@ export class BekostigingLezenService {
                       (count(*) FILTER (WHERE status = 'BEKOSTIGD'))::int AS bekostigd, count(*) FILTER (WHERE status_bepaling = 'V') AS voorlopig
                  FROM s GROUP BY instellingscode, teldatum) t
         ORDER BY t.teldatum DESC`,
-      [p.sandboxId, q.instellingscode, q.teldatum ?? null],
+      [p.sandboxId, q.instellingscode, q.teldatum ?? null, await this.clock.today(p.sandboxId)],
     );
     return { items: rows.map((r) => ({ ...r, uitersteRegistratiedatum: deadline(r.teldatum) })) };
   }

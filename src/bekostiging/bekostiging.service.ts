@@ -84,10 +84,11 @@ export class BekostigingService implements OnModuleInit {
         await m.query('DELETE FROM bekostigingsstatus WHERE sandbox_id = $1', [sandboxId]);
         await m.query('DELETE FROM klok_planning WHERE sandbox_id = $1', [sandboxId]);
       },
-      // Seeded inschrijvingen get their open statuses silently; the planning starts at the seed's today.
+      // Seeded inschrijvingen get the statuses of every kept teldatum silently, as if the sandbox had lived through them:
+      // definitief for the teldata whose deadline passed, voorlopig for the open ones. The planning starts at the seed's today.
       seed: async (m, ctx) => {
         await this.planner.begin(m, ctx.sandboxId, ctx.today);
-        await this.herbereken(m, ctx.sandboxId, 'sandbox', null, ctx.today, new Date(), 'HERBEREKENING', { teldata: openTeldata(ctx.today), events: false });
+        await this.herbereken(m, ctx.sandboxId, 'sandbox', null, ctx.today, new Date(), 'HERBEREKENING', { teldata: relevanteTeldata(ctx.today), events: false });
       },
     });
   }
@@ -184,7 +185,7 @@ export class BekostigingService implements OnModuleInit {
     const vandaag = await this.clock.today(sandboxId, m);
     const now = await this.clock.now(sandboxId, m);
     if (bijwerken) await this.herbereken(m, sandboxId, 'sandbox', null, vandaag, now, 'HERBEREKENING', { teldata: openTeldata(vandaag), events: false });
-    const [r]: { events: number }[] = await m.query(INITIELE_LEVERING_SQL, [sandboxId, instellingscode, relevanteTeldata(vandaag)[0], now]);
+    const [r]: { events: number }[] = await m.query(INITIELE_LEVERING_SQL, [sandboxId, instellingscode, relevanteTeldata(vandaag)[0], now, vandaag]);
     return r;
   }
 }

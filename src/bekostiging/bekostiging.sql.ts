@@ -69,7 +69,7 @@ export const statusEvents = (bron: string, tijd: string, aanleiding: string, whe
  * deadline's end (B04); at an sbo vestiging a toelaatbaarheidsverklaring valid on T (B05); inside the age range of WPO art. 39 on T (B06, leeftijdSql: one definition with ROD's 230/251); PGN verified — a BSN, or an
  * onderwijsnummer of a pupil living abroad (B07); the vestiging funded in RIO on T (B08). Then the tie-break (§8.3): among the
  * person's inschrijvingen that pass, a definitief funded one keeps it, else the latest datumInschrijving, then the earliest
- * received; the others get B02. Definitief rows never change.
+ * received (receive time, then the receive number: equal under a frozen clock); the others get B02. Definitief rows never change.
  */
 export function herberekenSql(bereik: Bereik): string {
   return `
@@ -85,7 +85,7 @@ export function herberekenSql(bereik: Bereik): string {
   sbo AS (
     SELECT e.code AS instellingscode FROM rio_instellingserkenning e WHERE e.sandbox_id = $1 AND e.soort = 'SBAS'),
   ins AS (
-    SELECT i.id, i.persoon_id, i.instellingscode, i.inschrijvingvolgnummer, i.datum_inschrijving, i.datum_uitschrijving, i.eerst_ontvangen_op, i.ontvangen_op,
+    SELECT i.id, i.persoon_id, i.instellingscode, i.inschrijvingvolgnummer, i.datum_inschrijving, i.datum_uitschrijving, i.eerst_ontvangen_op, i.ontvangst_volgnummer, i.ontvangen_op,
            i.toelaatbaarheidsverklaringen AS tlv
       FROM rod_inschrijving i WHERE i.sandbox_id = $1 AND ${BEREIK[bereik]}),
   c AS (
@@ -118,7 +118,7 @@ export function herberekenSql(bereik: Bereik): string {
            CASE WHEN r.oud_bepaling = 'D' THEN r.oud_status = 'BEKOSTIGD' ELSE cardinality(r.eigen) = 0 END AS kandidaat
       FROM r),
   rk AS (
-    SELECT k.*, row_number() OVER (PARTITION BY k.persoon_id, k.teldatum ORDER BY k.kandidaat DESC, k.bevroren DESC, k.datum_inschrijving DESC, k.eerst_ontvangen_op, k.id) AS rang
+    SELECT k.*, row_number() OVER (PARTITION BY k.persoon_id, k.teldatum ORDER BY k.kandidaat DESC, k.bevroren DESC, k.datum_inschrijving DESC, k.eerst_ontvangen_op, k.ontvangst_volgnummer) AS rang
       FROM k),
   f AS (
     SELECT rk.id, rk.teldatum, rk.persoon_id, rk.instellingscode, rk.inschrijvingvolgnummer, rk.vestigingscode, rk.soort, rk.modus,
@@ -157,7 +157,7 @@ export const VASTSTELLING_SQL = `
   ev AS (${statusEvents('up', '$3', `'VASTSTELLING'`)} RETURNING 1)
   SELECT (SELECT count(*) FROM up)::int AS statussen, (SELECT count(*) FROM ev)::int AS events`;
 
-/** The initial push (as DUO's IVBG of March 2022): an event per kept status of a school ($2) or the sandbox ($2 null), teldata from $3. */
+/** The initial push (as DUO's IVBG of March 2022): an event per kept status of a school ($2) or the sandbox ($2 null), teldata from $3 to today $5. */
 export const INITIELE_LEVERING_SQL = `
-  WITH ev AS (${statusEvents('bekostigingsstatus', '$4', `'INITIELE_LEVERING'`, 's.sandbox_id = $1 AND ($2::char(4) IS NULL OR s.instellingscode = $2) AND s.teldatum >= $3::date')} RETURNING 1)
+  WITH ev AS (${statusEvents('bekostigingsstatus', '$4', `'INITIELE_LEVERING'`, 's.sandbox_id = $1 AND ($2::char(4) IS NULL OR s.instellingscode = $2) AND s.teldatum >= $3::date AND s.teldatum <= $5::date')} RETURNING 1)
   SELECT count(*)::int AS events FROM ev`;

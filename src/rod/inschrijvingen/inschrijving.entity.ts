@@ -81,6 +81,10 @@ export class RodInschrijving {
   @Column({ type: 'timestamptz' })
   eerstOntvangenOp: Date;
 
+  /** Order of first receipt over the register (sequence): "earliest received" when receive times are equal (frozen clock). */
+  @Column({ type: 'bigint', default: () => "nextval('rod_inschrijving_ontvangst_seq')" })
+  ontvangstVolgnummer: string;
+
   /** Sandbox time of the current version. */
   @Column({ type: 'timestamptz' })
   ontvangenOp: Date;
