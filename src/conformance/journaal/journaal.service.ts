@@ -79,7 +79,8 @@ const INSERT_SQL = `
          x.duur_ms, x.correlation_id, x.verzoek, x.antwoord
     FROM jsonb_to_recordset($1::jsonb) AS x(sandbox_id uuid, client_id text, tijdstip timestamptz, methode text, pad text, status int, codes text[],
       bedrijfsdocument_id uuid, idempotency_key text, herhaald boolean, storing_id uuid, duur_ms real, correlation_id text, verzoek jsonb, antwoord jsonb)
-   WHERE EXISTS (SELECT 1 FROM sandbox s WHERE s.id = x.sandbox_id)`;
+   -- a sandbox deleted meanwhile takes its exchanges with it; the key-share lock keeps it until this insert is done
+   WHERE x.sandbox_id IN (SELECT s.id FROM sandbox s WHERE s.id IN (SELECT (r->>'sandbox_id')::uuid FROM jsonb_array_elements($1::jsonb) r) FOR KEY SHARE)`;
 
 /** The codes an answer carries: its problem code, and every foutmelding and melding code (ROD and RIO style). */
 export function codesVan(antwoord: unknown): string[] {
@@ -197,17 +198,19 @@ export class JournaalService implements OnModuleInit, OnApplicationShutdown {
     }
     const rijen = this.buffer;
     this.buffer = [];
-    this.bezig = this.bezig.then(async () => {
+    // One flush after another; a failed one never blocks the next.
+    const klaar = this.bezig.catch(() => undefined).then(async () => {
       if (!rijen.length) return;
       try {
         await this.db.query(INSERT_SQL, [JSON.stringify(rijen)]);
       } catch (e) {
-        // The database is away: keep the rows (bounded) for the next flush.
-        this.buffer = [...rijen, ...this.buffer].slice(-MAX_BUFFER);
+        // The database is away (no SQLSTATE): keep the rows, bounded, for the next flush. Rows the database refuses are dropped.
+        if (!(e as { code?: string }).code) this.buffer = [...rijen, ...this.buffer].slice(-MAX_BUFFER);
         throw e;
       }
     });
-    return this.bezig;
+    this.bezig = klaar;
+    return klaar;
   }
 
   async zoek(f: JournaalFilter): Promise<JournaalRegel[]> {
