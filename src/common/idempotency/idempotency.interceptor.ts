@@ -1,4 +1,4 @@
-import { CallHandler, ExecutionContext, Inject, Injectable, NestInterceptor } from '@nestjs/common';
+import { CallHandler, ExecutionContext, Inject, Injectable, Logger, NestInterceptor, OnApplicationShutdown } from '@nestjs/common';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { createHash } from 'node:crypto';
 import { from, Observable } from 'rxjs';
@@ -8,13 +8,15 @@ import { APP_CONFIG } from '../../config/config.module';
 import type { Principal } from '../auth/principal';
 import { ProblemException } from '../problem/problem';
 import { toProblem } from '../problem/problem.filter';
+import { ClaimLocks } from './claim-locks';
 import { stableStringify } from './stable-json';
 
 const WRITE_METHODS = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
-/** A request that started but never finished (crash) may be retried after this long. */
-const STALE_AFTER_MS = 60_000;
-/** Statuses where nothing was executed: the key is released so the client can fix and retry. */
-const NOT_STORED = new Set([400, 401, 403, 415]);
+/**
+ * Statuses where nothing was executed: the key is released so the client can fix and retry. 503: the database went
+ * away mid-request; the retry must run the request, not replay the outage.
+ */
+const NOT_STORED = new Set([400, 401, 403, 415, 503]);
 
 interface StoredRow {
   request_hash: string;
@@ -29,15 +31,29 @@ interface StoredRow {
  * Idempotency-Key on every write (IETF draft / Stripe semantics): the first
  * response is stored and replayed for every retry with the same key; the same key
  * with another request body is 422; a retry while the first is still running is 409.
+ *
+ * "Still running" is a fact, not a guess: the request holding a claim holds its lock (ClaimLocks) on a database session
+ * of its process. A claim left `started` by a request that died (its process killed, crashed) has no lock holder, so
+ * the retry takes the claim over at once and runs the request; no timeout to wait out.
  */
 @Injectable()
-export class IdempotencyInterceptor implements NestInterceptor {
+export class IdempotencyInterceptor implements NestInterceptor, OnApplicationShutdown {
+  private readonly logger = new Logger('Idempotency');
   private lastPrune = 0;
+  private readonly locks: ClaimLocks;
+  /** Claims this instance's requests hold now (a session lock is re-entrant within its own session). */
+  private readonly inFlight = new Set<string>();
 
   constructor(
     private readonly db: DataSource,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
-  ) {}
+  ) {
+    this.locks = new ClaimLocks(config.DATABASE_URL!);
+  }
+
+  async onApplicationShutdown() {
+    await this.locks.close();
+  }
 
   intercept(context: ExecutionContext, next: CallHandler): Observable<unknown> {
     const http = context.switchToHttp();
@@ -58,38 +74,63 @@ export class IdempotencyInterceptor implements NestInterceptor {
     const hash = createHash('sha256').update(`${request.method} ${request.url}\n${stableStringify(request.body ?? null)}`).digest('hex');
     this.prune();
     const ids = [p.sandboxId, p.clientId, key];
-    const inserted: unknown[] = await this.db.query(
-      `INSERT INTO idempotency_key (sandbox_id, client_id, idempotency_key, method, path, request_hash, state, started_at)
-       VALUES ($1, $2, $3, $4, $5, $6, 'started', now())
-       ON CONFLICT (sandbox_id, client_id, idempotency_key) DO NOTHING RETURNING 1`,
-      [...ids, request.method, path, hash],
-    );
-    if (inserted.length === 0) {
-      const [row]: StoredRow[] = await this.db.query(
-        `SELECT request_hash, state, status_code, response_body, content_type, started_at
-           FROM idempotency_key WHERE sandbox_id = $1 AND client_id = $2 AND idempotency_key = $3`,
-        ids,
-      );
-      if (!row) return this.run(key, request, reply, next); // pruned in between
-      if (row.request_hash !== hash) {
-        throw new ProblemException(422, 'idempotency_key_reused', 'This Idempotency-Key was used for a different request; use a new key for a new request.');
-      }
-      if (row.state === 'done') {
+    const lockKey = JSON.stringify(ids);
+    if (this.inFlight.has(lockKey)) throw inProgress();
+    this.inFlight.add(lockKey);
+    let locked = false;
+    try {
+      locked = await this.locks.tryLock(lockKey);
+      const replay = (row: StoredRow) => {
         reply.status(row.status_code ?? 200);
         reply.header('Idempotent-Replayed', 'true');
         if (row.content_type) reply.header('Content-Type', row.content_type);
         return row.response_body;
+      };
+      const stored = async (): Promise<StoredRow | undefined> =>
+        (
+          (await this.db.query(
+            `SELECT request_hash, state, status_code, response_body, content_type, started_at
+               FROM idempotency_key WHERE sandbox_id = $1 AND client_id = $2 AND idempotency_key = $3`,
+            ids,
+          )) as StoredRow[]
+        )[0];
+      if (!locked) {
+        // A live request holds the claim (on this or another instance), or has just finished with it.
+        const row = await stored();
+        if (row && row.request_hash !== hash) throw keyReused();
+        if (row?.state === 'done') return replay(row);
+        throw inProgress();
       }
-      // TypeORM answers an UPDATE with [rows, affectedCount].
-      const [, taken]: [unknown[], number] = await this.db.query(
-        `UPDATE idempotency_key SET started_at = now() WHERE sandbox_id = $1 AND client_id = $2 AND idempotency_key = $3
-           AND state = 'started' AND started_at < now() - ($4 || ' milliseconds')::interval RETURNING 1`,
-        [...ids, String(STALE_AFTER_MS)],
-      );
-      if (taken === 0) {
-        throw new ProblemException(409, 'idempotency_request_in_progress', 'A request with this Idempotency-Key is still being processed; retry later.', {}, { 'Retry-After': '1' });
+      for (;;) {
+        if (await this.claim(ids, request.method, path, hash)) break;
+        const row = await stored();
+        if (!row) continue; // pruned in between: claim anew
+        if (row.request_hash !== hash) throw keyReused();
+        if (row.state === 'done') return replay(row);
+        // Started, and nobody holds its lock: the request that claimed it ended without finishing (its process died).
+        await this.db.query(`UPDATE idempotency_key SET started_at = now() WHERE sandbox_id = $1 AND client_id = $2 AND idempotency_key = $3`, ids);
+        this.logger.log({ msg: 'idempotency claim taken over from a request that ended without finishing', path, claimedAt: row.started_at });
+        break;
       }
+      return await this.execute(ids, path, reply, next);
+    } finally {
+      this.inFlight.delete(lockKey);
+      if (locked) await this.locks.unlock(lockKey);
     }
+  }
+
+  private async claim(ids: string[], method: string, path: string, hash: string): Promise<boolean> {
+    const inserted: unknown[] = await this.db.query(
+      `INSERT INTO idempotency_key (sandbox_id, client_id, idempotency_key, method, path, request_hash, state, started_at)
+       VALUES ($1, $2, $3, $4, $5, $6, 'started', now())
+       ON CONFLICT (sandbox_id, client_id, idempotency_key) DO NOTHING RETURNING 1`,
+      [...ids, method, path, hash],
+    );
+    return inserted.length > 0;
+  }
+
+  /** Runs the request under its claim and stores its answer (or releases the key when nothing was executed). */
+  private async execute(ids: string[], path: string, reply: FastifyReply, next: CallHandler): Promise<unknown> {
     try {
       const result = await new Promise<unknown>((resolve, reject) => {
         let value: unknown;
@@ -124,3 +165,8 @@ export class IdempotencyInterceptor implements NestInterceptor {
       .catch(() => undefined);
   }
 }
+
+const inProgress = () =>
+  new ProblemException(409, 'idempotency_request_in_progress', 'A request with this Idempotency-Key is still being processed; retry later.', {}, { 'Retry-After': '1' });
+const keyReused = () =>
+  new ProblemException(422, 'idempotency_key_reused', 'This Idempotency-Key was used for a different request; use a new key for a new request.');

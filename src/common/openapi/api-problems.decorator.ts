@@ -17,7 +17,7 @@ export const ApiIdempotent = () =>
     ApiHeader({
       name: 'Idempotency-Key',
       required: false,
-      description: 'Makes the write safe to retry: the first response is stored for 24 hours and replayed for the same key (header Idempotent-Replayed: true). The same key with another body gives 422; while the first is still running, 409.',
+      description: 'Makes the write safe to retry: the first response is stored for 24 hours and replayed for the same key (header Idempotent-Replayed: true). The same key with another body gives 422; while the first is still running, 409. A retry after the first request\'s process died runs at once.',
       schema: { type: 'string', maxLength: 255 },
     }),
     ApiResponse({ status: 409, description: 'A request with this Idempotency-Key is still running, or the request conflicts with the current state.' }),
