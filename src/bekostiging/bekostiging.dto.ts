@@ -21,12 +21,12 @@ export class BekostigingsstatusResponse {
   @ApiProperty({ example: '01AA' }) instellingscode: string;
   @ApiProperty({ description: 'BRIN6 of the periode on the teldatum; null when none.', nullable: true, type: String, example: '01AA00' }) vestigingscode: string | null;
   @ApiProperty({ type: PersoonsgebondenNummerResponse }) persoonsgebondenNummer: PersoonsgebondenNummerResponse;
-  @ApiProperty({ format: 'date', example: '2026-02-01' }) teldatum: string;
+  @ApiProperty({ type: String, format: 'date', example: '2026-02-01' }) teldatum: string;
   @ApiProperty({ enum: ['REGULIER', 'GROEI'], example: 'REGULIER' }) soortBekostiging: string;
   @ApiProperty({ enum: ['BEKOSTIGD', 'NIET_BEKOSTIGD'], example: 'BEKOSTIGD' }) status: string;
   @ApiProperty({ description: 'V = voorlopig (until the deadline), D = definitief.', enum: ['V', 'D'], example: 'V' }) statusBepaling: string;
   @ApiProperty({ type: [SignaalResponse] }) signalen: SignaalResponse[];
-  @ApiProperty({ description: 'Sandbox time of the last change.', format: 'date-time', example: '2026-02-01T00:00:00.000Z' }) datumTijdBepaling: string;
+  @ApiProperty({ type: String, description: 'Sandbox time of the last change.', format: 'date-time', example: '2026-02-01T00:00:00.000Z' }) datumTijdBepaling: string;
 }
 
 export class BekostigingsstatusPage {
@@ -40,7 +40,7 @@ export class StatusQuery extends PageQuery {
   @Matches(BRIN4, { message: 'instellingscode must be a BRIN4 such as 01AA' })
   instellingscode: string;
 
-  @ApiPropertyOptional({ description: 'Only this teldatum (the first of a month).', format: 'date', example: '2026-02-01' })
+  @ApiPropertyOptional({ type: String, description: 'Only this teldatum (the first of a month).', format: 'date', example: '2026-02-01' })
   @IsOptional()
   @Matches(DATUM, { message: 'teldatum must be the first of a month, YYYY-MM-01' })
   teldatum?: string;
@@ -56,31 +56,31 @@ export class OverzichtQuery {
   @Matches(BRIN4, { message: 'instellingscode must be a BRIN4 such as 01AA' })
   instellingscode: string;
 
-  @ApiPropertyOptional({ description: 'Only this teldatum (the first of a month).', format: 'date', example: '2026-02-01' })
+  @ApiPropertyOptional({ type: String, description: 'Only this teldatum (the first of a month).', format: 'date', example: '2026-02-01' })
   @IsOptional()
   @Matches(DATUM, { message: 'teldatum must be the first of a month, YYYY-MM-01' })
   teldatum?: string;
 }
 
 export class SignaalTellingResponse extends SignaalResponse {
-  @ApiProperty({ example: 2 }) aantal: number;
+  @ApiProperty({ type: 'integer', example: 2 }) aantal: number;
 }
 
 export class VestigingTellingResponse {
   @ApiProperty({ example: '01AA00' }) vestigingscode: string;
-  @ApiProperty({ example: 20 }) aantalBekostigd: number;
-  @ApiProperty({ example: 1 }) aantalNietBekostigd: number;
+  @ApiProperty({ type: 'integer', example: 20 }) aantalBekostigd: number;
+  @ApiProperty({ type: 'integer', example: 1 }) aantalNietBekostigd: number;
 }
 
 export class OverzichtResponse {
   @ApiProperty({ example: '01AA' }) instellingscode: string;
-  @ApiProperty({ format: 'date', example: '2026-02-01' }) teldatum: string;
+  @ApiProperty({ type: String, format: 'date', example: '2026-02-01' }) teldatum: string;
   @ApiProperty({ enum: ['REGULIER', 'GROEI'], example: 'REGULIER' }) soortBekostiging: string;
-  @ApiProperty({ description: 'Last day a registration counts (teldatum + 4 weeks, weekend → Monday).', format: 'date', example: '2026-03-02' }) uitersteRegistratiedatum: string;
+  @ApiProperty({ type: String, description: 'Last day a registration counts (teldatum + 4 weeks, weekend → Monday).', format: 'date', example: '2026-03-02' }) uitersteRegistratiedatum: string;
   @ApiProperty({ description: 'V while any status is voorlopig, D when all are definitief.', enum: ['V', 'D'], example: 'V' }) statusBepaling: string;
-  @ApiProperty({ example: 21 }) aantalInschrijvingen: number;
-  @ApiProperty({ example: 20 }) aantalBekostigd: number;
-  @ApiProperty({ example: 1 }) aantalNietBekostigd: number;
+  @ApiProperty({ type: 'integer', example: 21 }) aantalInschrijvingen: number;
+  @ApiProperty({ type: 'integer', example: 20 }) aantalBekostigd: number;
+  @ApiProperty({ type: 'integer', example: 1 }) aantalNietBekostigd: number;
   @ApiProperty({ type: [SignaalTellingResponse], description: 'Per bekostigingssignaal, how many inschrijvingen carry it.' }) signalen: SignaalTellingResponse[];
   @ApiProperty({ type: [VestigingTellingResponse] }) vestigingen: VestigingTellingResponse[];
 }
@@ -97,11 +97,11 @@ export class InitieleLeveringRequest {
 }
 
 export class InitieleLeveringResponse {
-  @ApiProperty({ description: 'Events written (one per kept status); they reach the feed and the webhooks like any other.', example: 80 }) events: number;
+  @ApiProperty({ type: 'integer', description: 'Events written (one per kept status); they reach the feed and the webhooks like any other.', example: 80 }) events: number;
 }
 
 export class HerberekeningResponse {
-  @ApiProperty({ description: 'Statuses created or changed.', example: 0 }) statussen: number;
-  @ApiProperty({ description: 'Events written.', example: 0 }) events: number;
-  @ApiProperty({ description: 'Duration of the recompute.', example: 120 }) duurMs: number;
+  @ApiProperty({ type: 'integer', description: 'Statuses created or changed.', example: 0 }) statussen: number;
+  @ApiProperty({ type: 'integer', description: 'Events written.', example: 0 }) events: number;
+  @ApiProperty({ type: 'integer', description: 'Duration of the recompute.', example: 120 }) duurMs: number;
 }

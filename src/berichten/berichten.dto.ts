@@ -35,7 +35,7 @@ export class CloudEventResponse {
   @ApiProperty({ description: 'Event id, unique per source; a redelivery or duplicate carries the same id (dedupe on it).', format: 'uuid', example: '0b6f6a5e-6a0e-4d3c-9d53-1b9a8b7e2f10' }) id: string;
   @ApiProperty({ description: 'urn:nld:oin URN of DUO\'s ROD.', example: 'urn:nld:oin:00000001800866472000:systeem:rod-po' }) source: string;
   @ApiProperty({ description: 'Reverse-DNS event type.', enum: EVENT_TYPES, example: 'nl.duo.rod.bekostigingsstatus-gewijzigd' }) type: string;
-  @ApiProperty({ description: 'When it happened, in sandbox time (UTC).', format: 'date-time', example: '2026-03-03T00:00:00.000Z' }) time: string;
+  @ApiProperty({ type: String, description: 'When it happened, in sandbox time (UTC).', format: 'date-time', example: '2026-03-03T00:00:00.000Z' }) time: string;
   @ApiProperty({ description: 'What it is about (e.g. inschrijving/{id}); never a BSN.', example: 'inschrijving/5f0c7d0e-2c55-4a8e-9d8e-0c1f3a3b6b11' }) subject: string;
   @ApiProperty({ description: 'Media type of data.', example: 'application/json' }) datacontenttype: string;
   @ApiProperty({
@@ -61,7 +61,7 @@ export class FeedQuery {
   @Validate(BigintBereik, { message: 'vanaf must be a cursor: at most 9223372036854775807' })
   vanaf?: string;
 
-  @ApiPropertyOptional({ description: 'Events at most, 1..1000.', minimum: 1, maximum: 1000, default: 100 })
+  @ApiPropertyOptional({ description: 'Events at most, 1..1000.', type: 'integer', format: 'int32', minimum: 1, maximum: 1000, default: 100 })
   @IsOptional()
   @Type(() => Number)
   @IsInt()
@@ -109,7 +109,7 @@ export class AbonnementResponse {
   @ApiProperty({ example: 'https://las.example.nl/rod/webhook' }) url: string;
   @ApiProperty({ description: 'Event types; null = every type.', type: [String], nullable: true, example: null }) types: string[] | null;
   @ApiProperty({ description: 'Client that owns the subscription.', example: 'las-alfa' }) clientId: string;
-  @ApiProperty({ format: 'date-time', example: '2026-01-15T08:30:00.000Z' }) aangemaaktOp: string;
+  @ApiProperty({ type: String, format: 'date-time', example: '2026-01-15T08:30:00.000Z' }) aangemaaktOp: string;
   @ApiPropertyOptional({ description: 'The signing secret — only in the answer to the POST; store it, it is never shown again.', example: 'whsec_3q2+7w…' }) geheim?: string;
   @ApiProperty({ description: 'Links: afleveringen (the delivery log).', type: 'object', additionalProperties: true }) _links: Record<string, Link>;
 }
@@ -121,10 +121,10 @@ export class AbonnementPage {
 }
 
 export class PogingResponse {
-  @ApiProperty({ description: 'Attempt number over all rounds.', example: 1 }) nummer: number;
-  @ApiProperty({ format: 'date-time', example: '2026-01-15T08:30:00.000Z' }) gestartOp: string;
-  @ApiProperty({ example: 42 }) duurMs: number;
-  @ApiProperty({ description: 'HTTP status of the receiver; null when there was none (timeout, refused).', nullable: true, type: Number, example: 500 }) statusCode: number | null;
+  @ApiProperty({ type: 'integer', description: 'Attempt number over all rounds.', example: 1 }) nummer: number;
+  @ApiProperty({ type: String, format: 'date-time', example: '2026-01-15T08:30:00.000Z' }) gestartOp: string;
+  @ApiProperty({ type: 'integer', example: 42 }) duurMs: number;
+  @ApiProperty({ description: 'HTTP status of the receiver; null when there was none (timeout, refused).', nullable: true, type: 'integer', example: 500 }) statusCode: number | null;
   @ApiProperty({ nullable: true, type: String, example: 'HTTP 500' }) fout: string | null;
 }
 
@@ -135,7 +135,7 @@ export class AfleveringResponse {
   @ApiProperty({ example: 'inschrijving/5f0c7d0e-2c55-4a8e-9d8e-0c1f3a3b6b11' }) subject: string;
   @ApiProperty({ description: 'Feed position of the event (its CloudEvents sequence).', example: '0000000000000001234' }) sequence: string;
   @ApiProperty({ description: 'WACHTEND (to be delivered or retried), GELEVERD, or DEAD_LETTER (attempts used up; redeliver by hand).', enum: ['WACHTEND', 'GELEVERD', 'DEAD_LETTER'], example: 'GELEVERD' }) status: string;
-  @ApiProperty({ description: 'Attempts in the current round.', example: 1 }) pogingen: number;
+  @ApiProperty({ type: 'integer', description: 'Attempts in the current round.', example: 1 }) pogingen: number;
   @ApiProperty({ format: 'date-time', nullable: true, type: String, description: 'Next attempt (status WACHTEND).', example: null }) volgendePogingOp: string | null;
   @ApiProperty({ format: 'date-time', nullable: true, type: String, example: '2026-01-15T08:30:00.000Z' }) geleverdOp: string | null;
   @ApiProperty({ type: [PogingResponse], description: 'Every attempt, newest first (at most 20).' }) pogingLog: PogingResponse[];

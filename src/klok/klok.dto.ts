@@ -1,5 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsDateString, IsIn, IsOptional, IsString, Matches } from 'class-validator';
+import { IsIn, IsOptional, IsString, Matches } from 'class-validator';
+import { IsTijdstip, TIJDSTIP_RANGE_TEXT } from '../common/validation/tijdstip';
 
 export const KLOK_MODES = ['FROZEN', 'REAL'] as const;
 
@@ -10,13 +11,13 @@ export class KlokResponse {
   @ApiProperty({ description: 'FROZEN: time stands still; REAL: time runs, at real speed, plus offsetMs.', enum: KLOK_MODES, example: 'FROZEN' })
   mode: string;
 
-  @ApiProperty({ description: 'The sandbox\'s current instant (UTC).', format: 'date-time', example: '2026-03-03T10:00:00.000Z' })
+  @ApiProperty({ type: String, description: 'The sandbox\'s current instant (UTC).', format: 'date-time', example: '2026-03-03T10:00:00.000Z' })
   now: string;
 
-  @ApiProperty({ description: 'The sandbox\'s current date in the Netherlands.', format: 'date', example: '2026-03-03' })
+  @ApiProperty({ type: String, description: 'The sandbox\'s current date in the Netherlands.', format: 'date', example: '2026-03-03' })
   vandaag: string;
 
-  @ApiProperty({ description: 'Offset from real time in milliseconds (REAL mode).', example: 0 })
+  @ApiProperty({ type: 'integer', description: 'Offset from real time in milliseconds (REAL mode).', example: 0 })
   offsetMs: number;
 
   @ApiProperty({ description: 'Up to which date scheduled work (teldata reached, deadlines passed) has run; null before the first run.', format: 'date', nullable: true, type: String, example: '2026-03-03' })
@@ -28,9 +29,9 @@ export class KlokRequest {
   @IsIn(KLOK_MODES)
   mode: (typeof KLOK_MODES)[number];
 
-  @ApiPropertyOptional({ description: 'The instant to set, any offset (e.g. 2026-02-01T09:00:00+01:00). Later than the current time: everything crossed runs first, as with a verschuiving.', format: 'date-time', example: '2026-02-01T08:00:00Z' })
+  @ApiPropertyOptional({ type: String, description: 'The instant to set, any offset (e.g. 2026-02-01T09:00:00+01:00). Later than the current time: everything crossed runs first, as with a verschuiving. Accepted: ' + TIJDSTIP_RANGE_TEXT + '.', format: 'date-time', example: '2026-02-01T08:00:00Z' })
   @IsOptional()
-  @IsDateString({ strict: true })
+  @IsTijdstip()
   now?: string;
 }
 
@@ -41,26 +42,26 @@ export class VerschuivingRequest {
   @Matches(/^P[0-9YMWDTHS.]+$/, { message: 'duur must be an ISO 8601 duration such as P28D or PT6H' })
   duur?: string;
 
-  @ApiPropertyOptional({ description: 'Advance to this instant (not before the current time).', format: 'date-time', example: '2026-03-03T00:00:00+01:00' })
+  @ApiPropertyOptional({ type: String, description: 'Advance to this instant (not before the current time), ' + TIJDSTIP_RANGE_TEXT + '.', format: 'date-time', example: '2026-03-03T00:00:00+01:00' })
   @IsOptional()
-  @IsDateString({ strict: true })
+  @IsTijdstip()
   tot?: string;
 }
 
 export class VerwerktMomentResponse {
-  @ApiProperty({ description: 'Date (sandbox calendar) at whose start the work fell due.', format: 'date', example: '2026-03-03' })
+  @ApiProperty({ type: String, description: 'Date (sandbox calendar) at whose start the work fell due.', format: 'date', example: '2026-03-03' })
   datum: string;
 
   @ApiProperty({ description: 'TELDATUM (a teldatum is reached: its statuses are determined) or DEADLINE_VERSTREKEN (the registration deadline passed: voorlopig becomes definitief).', example: 'DEADLINE_VERSTREKEN' })
   soort: string;
 
-  @ApiPropertyOptional({ description: 'The teldatum concerned.', format: 'date', example: '2026-02-01' })
+  @ApiPropertyOptional({ type: String, description: 'The teldatum concerned.', format: 'date', example: '2026-02-01' })
   teldatum?: string;
 
-  @ApiProperty({ description: 'Bekostigingsstatussen created or changed.', example: 80 })
+  @ApiProperty({ type: 'integer', description: 'Bekostigingsstatussen created or changed.', example: 80 })
   statussen: number;
 
-  @ApiProperty({ description: 'Events written for the LAS.', example: 80 })
+  @ApiProperty({ type: 'integer', description: 'Events written for the LAS.', example: 80 })
   events: number;
 }
 

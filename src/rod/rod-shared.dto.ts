@@ -1,5 +1,7 @@
-import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsISO8601, IsOptional, IsString, IsUUID, Matches, ValidateBy, ValidationOptions } from 'class-validator';
+import { applyDecorators } from '@nestjs/common';
+import { ApiExtraModels, ApiProperty, ApiPropertyOptional, ApiResponse, getSchemaPath } from '@nestjs/swagger';
+import { IsOptional, IsString, IsUUID, Matches, ValidateBy, ValidationOptions } from 'class-validator';
+import { IsTijdstip } from '../common/validation/tijdstip';
 import { isDatum, isOnvolledigeDatum } from './rules/datum';
 import { OIN_PATTERN } from './rio-port';
 
@@ -48,9 +50,8 @@ export class Bedrijfsdocument {
   @IsUUID('all', { message: 'identificatiecodeBedrijfsdocument must be a UUID' })
   identificatiecodeBedrijfsdocument: string;
 
-  @ApiProperty({ description: 'When the LAS created the message (UTC, any offset accepted).', example: '2025-08-19T08:30:00Z', format: 'date-time' })
-  @IsISO8601({ strict: true }, { message: 'datumTijdBedrijfsdocument must be an ISO 8601 date-time' })
-  @Matches(/T/, { message: 'datumTijdBedrijfsdocument must hold a time' })
+  @ApiProperty({ type: String, description: 'When the LAS created the message (UTC, any offset accepted).', example: '2025-08-19T08:30:00Z', format: 'date-time' })
+  @IsTijdstip()
   datumTijdBedrijfsdocument: string;
 
   @ApiPropertyOptional({ description: "OIN of the sender (the LAS vendor); informative, the token's OIN counts.", example: '00000003111111110000', pattern: '^\\d{20}$' })
@@ -79,3 +80,58 @@ export class TerugmeldingDto {
   @ApiPropertyOptional({ description: 'JSON Pointer of the field it concerns.', example: '/geboortedatum' })
   veld?: string;
 }
+
+const AFGEKEURD_VOORBEELD = {
+  type: 'urn:nl:rod-simulator:problem:afgekeurd',
+  title: 'Unprocessable Content',
+  status: 422,
+  detail: 'Afgekeurd: 2 foutmeldingen; nothing was stored. Fix them and send again.',
+  instance: '/rod/v1/inschrijvingen',
+  code: 'afgekeurd',
+  resultaat: 'afgekeurd',
+  foutmeldingen: [
+    { code: '230_inschrijving_voor_4e_verjaardag', soort: 'FOUTMELDING', tekst: 'De leerling is op de datum van inschrijving nog geen 4 jaar.', veld: '/datumInschrijving' },
+    { code: '231_periodes_overlappen', soort: 'FOUTMELDING', tekst: 'De inschrijvingsperiodes overlappen of vallen buiten de inschrijving.', veld: '/inschrijvingPeriodeBO/1/datumBegin' },
+  ],
+  meldingen: [],
+  identificatiecodeBedrijfsdocument: '3f0c2b8e-6d1a-4c55-9f43-2b7e8a1d9c10',
+};
+
+/**
+ * The 422 of a ROD message: afgekeurd (`code: "afgekeurd"`, `resultaat`, every foutmelding, any meldingen;
+ * nothing stored), or another 422 problem (`bedrijfsdocument_hergebruikt`, `idempotency_key_reused`) without them.
+ */
+export const ApiAfgekeurd = (description: string, instance = '/rod/v1/inschrijvingen') =>
+  applyDecorators(
+    ApiExtraModels(TerugmeldingDto),
+    ApiResponse({
+      status: 422,
+      description,
+      content: {
+        'application/problem+json': {
+          schema: {
+            allOf: [
+              { $ref: '#/components/schemas/Problem' },
+              {
+                type: 'object',
+                description: 'With `code: "afgekeurd"`: resultaat, foutmeldingen and meldingen are present.',
+                properties: {
+                  resultaat: { type: 'string', enum: ['afgekeurd'] },
+                  foutmeldingen: { type: 'array', items: { $ref: getSchemaPath(TerugmeldingDto) }, description: 'Every foutmelding at once (soort FOUTMELDING).' },
+                  meldingen: { type: 'array', items: { $ref: getSchemaPath(TerugmeldingDto) }, description: 'Meldingen found as well (soort MELDING).' },
+                  identificatiecodeBedrijfsdocument: { type: 'string', format: 'uuid', description: 'The bedrijfsdocument answered.' },
+                },
+              },
+            ],
+          },
+          examples: {
+            afgekeurd: { summary: 'Afgekeurd: every foutmelding, nothing stored', value: { ...AFGEKEURD_VOORBEELD, instance } },
+            idempotencyKeyReused: {
+              summary: 'The Idempotency-Key was used before for another request',
+              value: { type: 'urn:nl:rod-simulator:problem:idempotency_key_reused', title: 'Unprocessable Content', status: 422, detail: 'This Idempotency-Key was used for a different request.', instance, code: 'idempotency_key_reused' },
+            },
+          },
+        },
+      },
+    }),
+  );

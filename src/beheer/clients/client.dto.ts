@@ -103,14 +103,14 @@ export class ClientResponse {
   @ApiProperty() active: boolean;
   @ApiProperty({ description: 'Client authentication methods available to this client.', type: [String], example: ['client_secret_basic', 'client_secret_post'] })
   tokenEndpointAuthMethods: string[];
-  @ApiProperty({ format: 'date-time' }) createdAt: string;
-  @ApiPropertyOptional({ format: 'date-time', nullable: true }) secretRotatedAt: string | null;
+  @ApiProperty({ type: String, format: 'date-time' }) createdAt: string;
+  @ApiPropertyOptional({ type: String, format: 'date-time', nullable: true }) secretRotatedAt: string | null;
 }
 
 export class ClientSecretResponse {
   @ApiProperty({ example: 'las-gamma' }) clientId: string;
   @ApiProperty({ description: 'The new secret. Shown once; only a hash is stored.' }) clientSecret: string;
-  @ApiProperty({ format: 'date-time' }) secretRotatedAt: string;
+  @ApiProperty({ type: String, format: 'date-time' }) secretRotatedAt: string;
 }
 
 export class ClientCreatedResponse extends ClientResponse {

@@ -25,7 +25,7 @@ export class CreateSandboxRequest {
   @IsIn(SEED_SCALES)
   seed?: SeedScale;
 
-  @ApiPropertyOptional({ description: 'Seed value of the deterministic generators; the same value gives the same data.', default: 1, minimum: 0, maximum: 2147483647 })
+  @ApiPropertyOptional({ description: 'Seed value of the deterministic generators; the same value gives the same data.', type: 'integer', format: 'int32', default: 1, minimum: 0, maximum: 2147483647 })
   @IsOptional()
   @Type(() => Number)
   @IsInt()
@@ -45,13 +45,13 @@ export class SandboxClock {
   @ApiProperty({ description: 'REAL (real time, possibly shifted) or FROZEN.', enum: ['REAL', 'FROZEN'] })
   mode: 'REAL' | 'FROZEN';
 
-  @ApiProperty({ description: "The sandbox's current time (UTC).", format: 'date-time', example: '2026-02-01T09:00:00.000Z' })
+  @ApiProperty({ type: String, description: "The sandbox's current time (UTC).", format: 'date-time', example: '2026-02-01T09:00:00.000Z' })
   now: string;
 
-  @ApiProperty({ description: "The sandbox's current date in the Netherlands.", format: 'date', example: '2026-02-01' })
+  @ApiProperty({ type: String, description: "The sandbox's current date in the Netherlands.", format: 'date', example: '2026-02-01' })
   vandaag: string;
 
-  @ApiProperty({ description: 'Shift from real time in milliseconds (REAL mode).', example: 0 })
+  @ApiProperty({ type: 'integer', description: 'Shift from real time in milliseconds (REAL mode).', example: 0 })
   offsetMs: number;
 }
 
@@ -59,12 +59,12 @@ export class SandboxResponse {
   @ApiProperty({ example: 'default' }) code: string;
   @ApiProperty({ example: 'Standaard sandbox' }) naam: string;
   @ApiProperty({ enum: SEED_SCALES, example: 'small' }) seed: string;
-  @ApiProperty({ example: 1 }) seedValue: number;
+  @ApiProperty({ type: 'integer', example: 1 }) seedValue: number;
   @ApiProperty({ description: 'The default sandbox cannot be deleted.' }) isDefault: boolean;
   @ApiProperty({ type: SandboxClock }) klok: SandboxClock;
   @ApiProperty({ description: 'Clients bound to the sandbox (administrators reach every sandbox).', type: [String] }) clientIds: string[];
-  @ApiProperty({ format: 'date-time' }) createdAt: string;
-  @ApiPropertyOptional({ format: 'date-time', nullable: true }) lastResetAt: string | null;
+  @ApiProperty({ type: String, format: 'date-time' }) createdAt: string;
+  @ApiPropertyOptional({ type: String, format: 'date-time', nullable: true }) lastResetAt: string | null;
 }
 
 export class SandboxPage {

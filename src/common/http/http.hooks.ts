@@ -1,7 +1,49 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { randomUUID } from 'node:crypto';
 import type { JsonLogger } from '../logging/json-logger';
+import { ProblemCode, ProblemException, Problems } from '../problem/problem';
 import { apiVersionFor } from './registers';
+
+/** Deeper than any request document of the APIs (the deepest is about 6). */
+export const MAX_JSON_DEPTH = 64;
+const KNOWN_METHODS = new Set(['GET', 'HEAD', 'POST', 'PUT', 'PATCH', 'DELETE', 'OPTIONS']);
+
+/** Deepest nesting of objects and arrays in a parsed body, counted without recursion (stops past the limit). */
+export function jsonDepth(value: unknown): number {
+  let max = 0;
+  const stack: [unknown, number][] = [[value, 1]];
+  while (stack.length) {
+    const [v, d] = stack.pop()!;
+    if (!v || typeof v !== 'object') continue;
+    if (d > max) max = d;
+    if (max > MAX_JSON_DEPTH) return max;
+    for (const child of Object.values(v)) if (child && typeof child === 'object') stack.push([child, d + 1]);
+  }
+  return max;
+}
+
+/** JSON pointers of every string (value or key) holding U+0000. */
+function nulPointers(value: unknown, pointer: string, out: string[] = []): string[] {
+  if (typeof value === 'string') {
+    if (value.includes('\u0000')) out.push(pointer);
+  } else if (Array.isArray(value)) value.forEach((v, i) => nulPointers(v, `${pointer}/${i}`, out));
+  else if (value && typeof value === 'object') {
+    for (const [k, v] of Object.entries(value)) {
+      const here = `${pointer}/${k.replace(/~/g, '~0').replace(/\//g, '~1')}`;
+      if (k.includes('\u0000')) out.push(here);
+      else nulPointers(v, here, out);
+    }
+  }
+  return out;
+}
+
+const safeDecode = (s: string) => {
+  try {
+    return decodeURIComponent(s.replace(/\+/g, ' ')).split('\u0000').join('\\0');
+  } catch {
+    return s;
+  }
+};
 
 declare module 'fastify' {
   interface FastifyInstance {
@@ -16,6 +58,26 @@ declare module 'fastify' {
 }
 
 const CORRELATION_HEADER = 'correlation-id';
+
+/** Longest path parameter routed; a longer one is 414 (shorter ones meet their parameter's own rule). */
+export const MAX_PARAM_LENGTH = 500;
+
+/**
+ * Errors the router raises before any hook runs (a path parameter over MAX_PARAM_LENGTH, a path
+ * that is not valid percent-encoding): answered as problem+json like every other error.
+ */
+export function frameworkErrors(error: { code?: string }, request: FastifyRequest, reply: FastifyReply) {
+  request.correlationId ??= randomUUID();
+  request.startedAt ??= process.hrtime.bigint();
+  const path = request.url.split('?')[0];
+  const tooLong = error.code === 'FST_ERR_MAX_PARAM_LENGTH';
+  const status = tooLong ? 414 : 400;
+  const code = tooLong ? 'uri_too_long' : 'bad_url';
+  const detail = tooLong ? `A path segment is longer than ${MAX_PARAM_LENGTH} characters.` : 'The path is not valid percent-encoding.';
+  reply.status(status);
+  reply.header('Content-Type', 'application/problem+json');
+  reply.send(JSON.stringify({ type: `urn:nl:rod-simulator:problem:${code}`, title: tooLong ? 'URI Too Long' : 'Bad Request', status, detail, instance: safeDecode(path).slice(0, 200), code }));
+}
 
 /** ADR /core/transport/security-headers, sent on every response. */
 const SECURITY_HEADERS: Record<string, string> = {
@@ -49,6 +111,39 @@ export function installHttpHooks(fastify: FastifyInstance, logger: JsonLogger) {
   fastify.removeContentTypeParser('text/plain');
   // File uploads (the BRON migration) arrive as a stream: the handler reads the body itself, so no size limit applies here.
   fastify.addContentTypeParser(['application/octet-stream', 'application/gzip'], (_req, payload, done) => done(null, payload));
+  // JSON bodies: nesting deeper than any document of ours, or a NUL character in a string, is refused
+  // as a 400 problem before anything walks (recursively) or stores it.
+  fastify.addHook('preValidation', async (request: FastifyRequest) => {
+    const body = request.body;
+    // Parsed JSON only (a plain object or array), never a streamed upload.
+    if (!body || typeof body !== 'object' || !(Array.isArray(body) || Object.getPrototypeOf(body) === Object.prototype)) return;
+    const depth = jsonDepth(body);
+    if (depth > MAX_JSON_DEPTH) {
+      throw Problems.invalidInput([{ pointer: '', code: 'too_deeply_nested', detail: `The JSON body is nested more than ${MAX_JSON_DEPTH} levels deep.` }]);
+    }
+    const nul = nulPointers(body, '');
+    if (nul.length) throw Problems.invalidInput(nul.map((pointer) => ({ pointer, code: 'nul_character', detail: 'A NUL character (U+0000) is not allowed in text.' })));
+  });
+
+  // A method no route knows (QUERY, PROPFIND, …) is 405 with the methods the path has; a NUL byte
+  // in the path or query is refused before routing.
+  fastify.addHook('onRequest', async (request: FastifyRequest, reply: FastifyReply) => {
+    const path = request.url.split('?')[0];
+    if (!KNOWN_METHODS.has(request.method)) {
+      const allowed = fastify.allowedMethods?.(request.method, path) ?? [];
+      if (allowed.length) reply.header('Allow', allowed.join(', '));
+      throw new ProblemException(405, ProblemCode.methodNotAllowed, `${request.method} is not a method of this API${allowed.length ? `; allowed on ${path}: ${allowed.join(', ')}` : ''}.`);
+    }
+    if (/%00/i.test(request.url)) {
+      const query = request.url.includes('?') ? request.url.slice(request.url.indexOf('?') + 1) : '';
+      const errors = query
+        .split('&')
+        .filter((pair) => /%00/i.test(pair))
+        .map((pair) => ({ parameter: safeDecode(pair.split('=')[0]), code: 'nul_character', detail: 'A NUL character (%00) is not allowed in a query parameter.' }));
+      if (/%00/i.test(path)) errors.unshift({ parameter: 'path', code: 'nul_character', detail: 'A NUL character (%00) is not allowed in the path.' });
+      throw Problems.invalidInput(errors);
+    }
+  });
 
   fastify.addHook('onRequest', async (request: FastifyRequest) => {
     const incoming = request.headers[CORRELATION_HEADER];

@@ -40,7 +40,7 @@ const STANDARD_RESPONSES: Record<string, { description: string }> = {
   Forbidden: { description: 'The token lacks the scope, role or mandate for this.' },
   NotFound: { description: 'No such resource in this sandbox.' },
   Conflict: { description: 'The request conflicts with the current state.' },
-  UnprocessableContent: { description: 'The Idempotency-Key was used before for a different request.' },
+  UnprocessableContent: { description: 'The request is well-formed but cannot be processed; the problem code says why.' },
   InternalServerError: { description: 'Unexpected error; logged, no internals in the body.' },
   ServiceUnavailable: { description: 'The database is not available at the moment (code `database_unavailable`); retry after the seconds in Retry-After.' },
 };
@@ -53,6 +53,86 @@ const STATUS_REF: Record<string, string> = {
   '422': 'UnprocessableContent',
   '500': 'InternalServerError',
   '503': 'ServiceUnavailable',
+};
+
+/** The token endpoint, served under every register's base path too, so a client generated from one document can get its token. */
+const TOKEN_SCHEMAS = {
+  TokenRequest: {
+    type: 'object',
+    description: 'OAuth 2.0 client credentials grant (RFC 6749 §4.4). Authenticate the client with exactly one of: HTTP Basic (client_secret_basic), client_id + client_secret here (client_secret_post), or client_assertion (private_key_jwt, RFC 7523).',
+    required: ['grant_type'],
+    additionalProperties: false,
+    properties: {
+      grant_type: { type: 'string', enum: ['client_credentials'] },
+      scope: { type: 'string', description: 'Space-separated scopes; default every scope the client holds.', example: 'rod.aanleveren rod.lezen' },
+      sandbox: { type: 'string', maxLength: 63, description: 'Sandbox the token is for; default the client\'s first sandbox.', example: 'default' },
+      client_id: { type: 'string', maxLength: 100, example: 'las-alfa' },
+      client_secret: { type: 'string', maxLength: 200 },
+      client_assertion_type: { type: 'string', enum: ['urn:ietf:params:oauth:client-assertion-type:jwt-bearer'] },
+      client_assertion: { type: 'string', maxLength: 8192, description: 'A signed JWT (RS256 or ES256) with iss = sub = client_id, aud = this token endpoint, exp within 10 minutes, a unique jti.' },
+    },
+  },
+  TokenResponse: {
+    type: 'object',
+    required: ['access_token', 'token_type', 'expires_in', 'scope', 'sandbox'],
+    properties: {
+      access_token: { type: 'string', description: 'Send as `Authorization: Bearer …`.' },
+      token_type: { type: 'string', enum: ['Bearer'] },
+      expires_in: { type: 'integer', description: 'Seconds the token is valid.', example: 900 },
+      scope: { type: 'string', description: 'Scopes granted, space-separated.', example: 'rod.aanleveren rod.lezen' },
+      sandbox: { type: 'string', description: 'The sandbox the token sees.', example: 'default' },
+    },
+  },
+  OAuthProblem: {
+    description: 'An OAuth error (RFC 6749 §5.2) as problem+json: `error` and `error_description` besides the Problem members.',
+    allOf: [
+      { $ref: '#/components/schemas/Problem' },
+      {
+        type: 'object',
+        required: ['error', 'error_description'],
+        properties: {
+          error: { type: 'string', enum: ['invalid_request', 'invalid_client', 'invalid_grant', 'unsupported_grant_type', 'invalid_scope', 'invalid_target'], example: 'invalid_client' },
+          error_description: { type: 'string', example: 'Client authentication failed.' },
+        },
+      },
+    ],
+  },
+};
+const oauthProblem = (description: string, example: Json) => ({
+  description,
+  content: { 'application/problem+json': { schema: { $ref: '#/components/schemas/OAuthProblem' }, example } },
+});
+const TOKEN_PATH = {
+  post: {
+    operationId: 'issueToken',
+    summary: 'Get an access token (OAuth 2.0 client credentials)',
+    description:
+      'The token endpoint of the simulator, also at /oauth/token. Form-encoded (application/x-www-form-urlencoded), as RFC 6749 prescribes. ' +
+      'The token is for one sandbox and sees only that sandbox.',
+    tags: ['OAuth'],
+    security: [],
+    requestBody: {
+      required: true,
+      content: {
+        'application/x-www-form-urlencoded': {
+          schema: { $ref: '#/components/schemas/TokenRequest' },
+          example: { grant_type: 'client_credentials', client_id: 'las-alfa', client_secret: 'las-alfa-secret', sandbox: 'default' },
+        },
+      },
+    },
+    responses: {
+      '200': {
+        description: 'A bearer token.',
+        content: { 'application/json': { schema: { $ref: '#/components/schemas/TokenResponse' }, example: { access_token: 'eyJhbGciOiJIUzI1NiJ9.e30.c2ln', token_type: 'Bearer', expires_in: 900, scope: 'rod.aanleveren rod.lezen', sandbox: 'default' } } },
+      },
+      '400': oauthProblem('The request is not a valid token request (grant, scope, sandbox, assertion).', {
+        type: 'urn:nl:rod-simulator:problem:unsupported_grant_type', title: 'Bad Request', status: 400, detail: 'grant_type password is not supported; use client_credentials.', instance: '/oauth/token', code: 'unsupported_grant_type', error: 'unsupported_grant_type', error_description: 'grant_type password is not supported; use client_credentials.',
+      }),
+      '401': oauthProblem('Client authentication failed.', {
+        type: 'urn:nl:rod-simulator:problem:invalid_client', title: 'Unauthorized', status: 401, detail: 'Client authentication failed.', instance: '/oauth/token', code: 'invalid_client', error: 'invalid_client', error_description: 'Client authentication failed.',
+      }),
+    },
+  },
 };
 
 const problemContent = () => ({ 'application/problem+json': { schema: { $ref: '#/components/schemas/Problem' } } });
@@ -109,6 +189,7 @@ export function buildRegisterDocument(app: INestApplication, info: RegisterApiIn
       responses: { '200': { description: 'The OpenAPI document.', content: { 'application/json': { schema: { type: 'object' } } } } },
     },
   };
+  paths['/oauth/token'] = TOKEN_PATH;
   for (const [path, item] of Object.entries(paths)) {
     for (const [method, op] of Object.entries(item as Json)) {
       if (!['get', 'post', 'put', 'patch', 'delete'].includes(method)) continue;
@@ -117,7 +198,7 @@ export function buildRegisterDocument(app: INestApplication, info: RegisterApiIn
   }
   doc.paths = paths;
   doc.components ??= {};
-  doc.components.schemas = { ...(doc.components.schemas ?? {}), Problem: PROBLEM_SCHEMA };
+  doc.components.schemas = { ...(doc.components.schemas ?? {}), Problem: PROBLEM_SCHEMA, ...TOKEN_SCHEMAS };
   doc.components.headers = {
     'API-Version': { description: 'Full semantic version of this API.', schema: { type: 'string', example: info.version } },
   };
@@ -149,7 +230,9 @@ function completeOperation(op: Json, method: string, path: string) {
     if (/^[23]\d\d$/.test(status)) {
       (response as Json).headers = { ...((response as Json).headers ?? {}), 'API-Version': { $ref: '#/components/headers/API-Version' } };
     } else if (/^[45]\d\d$/.test(status)) {
-      if (STATUS_REF[status] && !(response as Json).content) responses[status] = { $ref: `#/components/responses/${STATUS_REF[status]}` };
+      const declared = Object.values(((response as Json).content ?? {}) as Json)[0] as Json | undefined;
+      if (STATUS_REF[status] && !declared) responses[status] = { $ref: `#/components/responses/${STATUS_REF[status]}` };
+      else if (declared?.schema) (response as Json).content = { 'application/problem+json': declared };
       else (response as Json).content = problemContent();
     }
   }

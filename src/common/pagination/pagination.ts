@@ -3,19 +3,22 @@ import { Type } from 'class-transformer';
 import { IsInt, IsOptional, Max, Min } from 'class-validator';
 
 export const MAX_PAGE_SIZE = 100;
+/** Highest page number accepted (a 32-bit integer). */
+export const MAX_PAGE = 2147483647;
 
 /** Query parameters of every paginated list. */
 export class PageQuery {
   /** Page number, starting at 1. */
-  @ApiPropertyOptional({ description: 'Page number, starting at 1.', minimum: 1, default: 1 })
+  @ApiPropertyOptional({ description: 'Page number, starting at 1.', type: 'integer', format: 'int32', minimum: 1, maximum: MAX_PAGE, default: 1 })
   @IsOptional()
   @Type(() => Number)
   @IsInt()
   @Min(1)
+  @Max(MAX_PAGE)
   page: number = 1;
 
   /** Items per page, at most 100. */
-  @ApiPropertyOptional({ description: 'Items per page, at most 100.', minimum: 1, maximum: MAX_PAGE_SIZE, default: 20 })
+  @ApiPropertyOptional({ description: 'Items per page, at most 100.', type: 'integer', format: 'int32', minimum: 1, maximum: MAX_PAGE_SIZE, default: 20 })
   @IsOptional()
   @Type(() => Number)
   @IsInt()
@@ -38,10 +41,10 @@ export class PageLinks {
 }
 
 export class PageInfo {
-  @ApiProperty({ description: 'This page number.', example: 1 }) number: number;
-  @ApiProperty({ description: 'Items per page.', example: 20 }) size: number;
-  @ApiProperty({ description: 'Items over all pages.', example: 57 }) totalElements: number;
-  @ApiProperty({ description: 'Number of pages.', example: 3 }) totalPages: number;
+  @ApiProperty({ type: 'integer', description: 'This page number.', example: 1 }) number: number;
+  @ApiProperty({ type: 'integer', description: 'Items per page.', example: 20 }) size: number;
+  @ApiProperty({ type: 'integer', description: 'Items over all pages.', example: 57 }) totalElements: number;
+  @ApiProperty({ type: 'integer', description: 'Number of pages.', example: 3 }) totalPages: number;
 }
 
 export interface Page<T> {

@@ -1,4 +1,5 @@
 import { ArgumentMetadata, Injectable, ValidationError, ValidationPipe } from '@nestjs/common';
+import { isDocumentedDto, jsonShapeProblems } from './json-shape';
 import { ProblemDetailItem, ProblemException, Problems } from './problem';
 
 const CONSTRAINT_CODES: Record<string, string> = {
@@ -56,12 +57,21 @@ export class ProblemValidationPipe extends ValidationPipe {
     if (metadata.type === 'body' && (value === undefined || value === null || typeof value !== 'object') && metadata.metatype && !isPlainType(metadata.metatype)) {
       throw Problems.invalidInput([{ pointer: '', code: 'body_required', detail: 'A JSON object body is required.' }]);
     }
+    // A body's JSON shape (required, null, JSON types) is checked before anything converts it.
+    const shape = metadata.type === 'body' && isDocumentedDto(metadata.metatype) ? jsonShapeProblems(value, metadata.metatype) : [];
+    if (shape.some((p) => p.pointer === '')) throw Problems.invalidInput(shape);
+    let rules: ProblemDetailItem[] = [];
     try {
-      return await super.transform(value, metadata);
+      const result = await super.transform(value, metadata);
+      if (shape.length === 0) return result;
     } catch (e) {
-      if (e instanceof RawValidationErrors) throw validationProblem(e.errors, metadata.type);
-      throw e;
+      if (!(e instanceof RawValidationErrors)) throw e;
+      rules = (validationProblem(e.errors, metadata.type).extras.errors ?? []) as ProblemDetailItem[];
     }
+    // Both lists at once; a rule about a value already refused for its shape adds nothing.
+    const refused = shape.map((p) => p.pointer ?? '');
+    const within = (pointer = '') => refused.some((r) => pointer === r || pointer.startsWith(r + '/'));
+    throw Problems.invalidInput([...shape, ...rules.filter((p) => !within(p.pointer))]);
   }
 
 }

@@ -4,7 +4,7 @@ import type { FastifyReply, FastifyRequest } from 'fastify';
 import { CurrentPrincipal, RequireScopes } from '../../common/auth/auth.decorators';
 import type { Principal } from '../../common/auth/principal';
 import { ApiIdempotent, ApiProblems } from '../../common/openapi/api-problems.decorator';
-import { DatumGeldigOpQuery, WijzigingenQuery, WijzigingPage } from '../dto/common.dto';
+import { ApiRioProblems, DatumGeldigOpQuery, WijzigingenQuery, WijzigingPage } from '../dto/common.dto';
 import {
   InstellingscodeParam,
   Instellingserkenning,
@@ -44,6 +44,7 @@ export class OnderwijsbesturenController {
   @ApiOperation({ summary: 'Register an onderwijsbestuur (DUO side); RIO assigns the code' })
   @ApiCreatedResponse({ type: Onderwijsbestuur })
   @ApiIdempotent()
+  @ApiRioProblems()
   createOnderwijsbestuur(@CurrentPrincipal() p: Principal, @Body() body: OnderwijsbestuurRequest) {
     return this.beheren.createBestuur(p, body);
   }
@@ -70,6 +71,7 @@ export class OnderwijsbesturenController {
   @ApiOperation({ summary: 'Replace the full state of an onderwijsbestuur (DUO side)' })
   @ApiOkResponse({ type: Onderwijsbestuur })
   @ApiIdempotent()
+  @ApiRioProblems()
   @ApiProblems(404)
   putOnderwijsbestuur(@CurrentPrincipal() p: Principal, @Param() a: OnderwijsbestuurcodeParam, @Body() body: OnderwijsbestuurRequest) {
     return this.beheren.putBestuur(p, a.onderwijsbestuurcode, body);
@@ -81,6 +83,7 @@ export class OnderwijsbesturenController {
   @ApiOperation({ summary: 'Delete an onderwijsbestuur without erkenningen, aanbieders or locatiegebruik (DUO side)' })
   @ApiNoContentResponse({ description: 'Deleted.' })
   @ApiIdempotent()
+  @ApiRioProblems()
   @ApiProblems(404)
   deleteOnderwijsbestuur(@CurrentPrincipal() p: Principal, @Param() a: OnderwijsbestuurcodeParam) {
     return this.beheren.deleteBestuur(p, a.onderwijsbestuurcode);
@@ -132,6 +135,7 @@ export class InstellingserkenningenController {
   @ApiOkResponse({ type: Instellingserkenning, description: 'Replaced.' })
   @ApiCreatedResponse({ type: Instellingserkenning, description: 'Created.' })
   @ApiIdempotent()
+  @ApiRioProblems()
   putInstellingserkenning(@CurrentPrincipal() p: Principal, @Param() a: InstellingscodeParam, @Body() body: InstellingserkenningRequest, @Res({ passthrough: true }) reply: FastifyReply) {
     return upserted(reply, this.beheren.putInstelling(p, a.instellingscode, body));
   }
@@ -142,6 +146,7 @@ export class InstellingserkenningenController {
   @ApiOperation({ summary: 'Delete a BRIN4 erkenning without vestigingen or juridische relaties (DUO side)' })
   @ApiNoContentResponse({ description: 'Deleted.' })
   @ApiIdempotent()
+  @ApiRioProblems()
   @ApiProblems(404)
   deleteInstellingserkenning(@CurrentPrincipal() p: Principal, @Param() a: InstellingscodeParam) {
     return this.beheren.deleteInstelling(p, a.instellingscode);
@@ -184,6 +189,7 @@ export class VestigingserkenningenController {
   @ApiOkResponse({ type: Vestigingserkenning, description: 'Replaced.' })
   @ApiCreatedResponse({ type: Vestigingserkenning, description: 'Created.' })
   @ApiIdempotent()
+  @ApiRioProblems()
   putVestigingserkenning(@CurrentPrincipal() p: Principal, @Param() a: VestigingscodeParam, @Body() body: VestigingserkenningRequest, @Res({ passthrough: true }) reply: FastifyReply) {
     return upserted(reply, this.beheren.putVestiging(p, a.vestigingscode, body));
   }
@@ -194,6 +200,7 @@ export class VestigingserkenningenController {
   @ApiOperation({ summary: 'Delete a BRIN6 vestigingserkenning not linked to locatiegebruik (DUO side)' })
   @ApiNoContentResponse({ description: 'Deleted.' })
   @ApiIdempotent()
+  @ApiRioProblems()
   @ApiProblems(404)
   deleteVestigingserkenning(@CurrentPrincipal() p: Principal, @Param() a: VestigingscodeParam) {
     return this.beheren.deleteVestiging(p, a.vestigingscode);

@@ -4,7 +4,7 @@ import type { FastifyReply, FastifyRequest } from 'fastify';
 import { CurrentPrincipal, RequireScopes } from '../../common/auth/auth.decorators';
 import type { Principal } from '../../common/auth/principal';
 import { ApiIdempotent, ApiProblems } from '../../common/openapi/api-problems.decorator';
-import { DatumGeldigOpQuery, WijzigingenQuery, WijzigingPage } from '../dto/common.dto';
+import { ApiRioProblems, DatumGeldigOpQuery, WijzigingenQuery, WijzigingPage } from '../dto/common.dto';
 import {
   AanbodQuery,
   AangebodenOpleiding,
@@ -51,6 +51,7 @@ export class OnderwijsaanbiedersController {
   @ApiOperation({ summary: 'Register an onderwijsaanbieder for a bestuur the client acts for; RIO assigns the code' })
   @ApiCreatedResponse({ type: Onderwijsaanbieder })
   @ApiIdempotent()
+  @ApiRioProblems()
   createOnderwijsaanbieder(@CurrentPrincipal() p: Principal, @Body() body: OnderwijsaanbiederRequest) {
     return this.beheren.createAanbieder(p, body);
   }
@@ -86,6 +87,7 @@ export class OnderwijsaanbiedersController {
   @ApiOperation({ summary: 'Replace the full state of an onderwijsaanbieder (standlevering)' })
   @ApiOkResponse({ type: Onderwijsaanbieder })
   @ApiIdempotent()
+  @ApiRioProblems()
   @ApiProblems(404)
   putOnderwijsaanbieder(@CurrentPrincipal() p: Principal, @Param() a: OnderwijsaanbiedercodeParam, @Body() body: OnderwijsaanbiederRequest) {
     return this.beheren.putAanbieder(p, a.onderwijsaanbiedercode, body);
@@ -97,6 +99,7 @@ export class OnderwijsaanbiedersController {
   @ApiOperation({ summary: 'Delete an onderwijsaanbieder without aangeboden opleidingen' })
   @ApiNoContentResponse({ description: 'Deleted.' })
   @ApiIdempotent()
+  @ApiRioProblems()
   @ApiProblems(404)
   deleteOnderwijsaanbieder(@CurrentPrincipal() p: Principal, @Param() a: OnderwijsaanbiedercodeParam) {
     return this.beheren.deleteAanbieder(p, a.onderwijsaanbiedercode);
@@ -122,6 +125,7 @@ export class OnderwijslocatiesController {
   @ApiCreatedResponse({ type: Onderwijslocatie, description: 'New onderwijslocatie.' })
   @ApiOkResponse({ type: Onderwijslocatie, description: 'The existing onderwijslocatie at that address.' })
   @ApiIdempotent()
+  @ApiRioProblems()
   createOnderwijslocatie(@CurrentPrincipal() p: Principal, @Body() body: OnderwijslocatieRequest, @Res({ passthrough: true }) reply: FastifyReply) {
     return upserted(reply, this.beheren.createLocatie(p, body));
   }
@@ -149,6 +153,7 @@ export class OnderwijslocatiesController {
   @ApiOperation({ summary: 'Delete an onderwijslocatie that no bestuur uses' })
   @ApiNoContentResponse({ description: 'Deleted.' })
   @ApiIdempotent()
+  @ApiRioProblems()
   @ApiProblems(404)
   deleteOnderwijslocatie(@CurrentPrincipal() p: Principal, @Param() a: OnderwijslocatiecodeParam) {
     return this.beheren.deleteLocatie(p, a.onderwijslocatiecode);
@@ -191,6 +196,7 @@ export class OnderwijslocatiegebruikenController {
   @ApiOkResponse({ type: Onderwijslocatiegebruik, description: 'Replaced.' })
   @ApiCreatedResponse({ type: Onderwijslocatiegebruik, description: 'Created.' })
   @ApiIdempotent()
+  @ApiRioProblems()
   @ApiProblems(404)
   putOnderwijslocatiegebruik(@CurrentPrincipal() p: Principal, @Param() a: GebruikParams, @Body() body: OnderwijslocatiegebruikRequest, @Res({ passthrough: true }) reply: FastifyReply) {
     return upserted(reply, this.beheren.putGebruik(p, a.onderwijsbestuurcode, a.onderwijslocatiecode, body));
@@ -202,6 +208,7 @@ export class OnderwijslocatiegebruikenController {
   @ApiOperation({ summary: 'Delete the gebruik of a locatie by a bestuur' })
   @ApiNoContentResponse({ description: 'Deleted.' })
   @ApiIdempotent()
+  @ApiRioProblems()
   @ApiProblems(404)
   deleteOnderwijslocatiegebruik(@CurrentPrincipal() p: Principal, @Param() a: GebruikParams) {
     return this.beheren.deleteGebruik(p, a.onderwijsbestuurcode, a.onderwijslocatiecode);
@@ -244,6 +251,7 @@ export class AangebodenOpleidingenController {
   @ApiOkResponse({ type: AangebodenOpleiding, description: 'Replaced.' })
   @ApiCreatedResponse({ type: AangebodenOpleiding, description: 'Created.' })
   @ApiIdempotent()
+  @ApiRioProblems()
   putAangebodenOpleiding(@CurrentPrincipal() p: Principal, @Param() a: AangebodenOpleidingCodeParam, @Body() body: AangebodenOpleidingRequest, @Res({ passthrough: true }) reply: FastifyReply) {
     return upserted(reply, this.beheren.putOpleiding(p, a.aangebodenOpleidingCode, body));
   }
@@ -254,6 +262,7 @@ export class AangebodenOpleidingenController {
   @ApiOperation({ summary: 'Delete an aangeboden opleiding' })
   @ApiNoContentResponse({ description: 'Deleted.' })
   @ApiIdempotent()
+  @ApiRioProblems()
   @ApiProblems(404)
   deleteAangebodenOpleiding(@CurrentPrincipal() p: Principal, @Param() a: AangebodenOpleidingCodeParam) {
     return this.beheren.deleteOpleiding(p, a.aangebodenOpleidingCode);

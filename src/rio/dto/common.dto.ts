@@ -1,10 +1,12 @@
-import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsISO8601, IsOptional, Matches, ValidateBy, ValidationOptions } from 'class-validator';
+import { applyDecorators } from '@nestjs/common';
+import { ApiExtraModels, ApiProperty, ApiPropertyOptional, ApiResponse, getSchemaPath } from '@nestjs/swagger';
+import { IsOptional, ValidateBy, ValidationOptions } from 'class-validator';
+import { IsTijdstip, TIJDSTIP_RANGE_TEXT } from '../../common/validation/tijdstip';
 import { PageInfo, PageLinks, PageQuery } from '../../common/pagination/pagination';
 
-/** A real calendar date YYYY-MM-DD. */
+/** A real calendar date YYYY-MM-DD (year 0001 or later: there is no year 0). */
 export function isDatum(v: unknown): v is string {
-  if (typeof v !== 'string' || !/^\d{4}-\d{2}-\d{2}$/.test(v)) return false;
+  if (typeof v !== 'string' || !/^\d{4}-\d{2}-\d{2}$/.test(v) || v.startsWith('0000')) return false;
   const d = new Date(`${v}T00:00:00Z`);
   return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === v;
 }
@@ -17,7 +19,7 @@ export const OptionalDatumProperty = (description: string, example = '2030-08-01
 
 /** Query of every read: the date the answer is valid on, and the page. */
 export class GeldigOpQuery extends PageQuery {
-  @ApiPropertyOptional({ description: 'Answer as valid on this date (begindatum inclusive, einddatum exclusive). Default: the date of the sandbox clock.', format: 'date', example: '2025-09-01' })
+  @ApiPropertyOptional({ type: String, description: 'Answer as valid on this date (begindatum inclusive, einddatum exclusive). Default: the date of the sandbox clock.', format: 'date', example: '2025-09-01' })
   @IsOptional()
   @IsDatum()
   datumGeldigOp?: string;
@@ -25,23 +27,22 @@ export class GeldigOpQuery extends PageQuery {
 
 /** Query of one object: only the date. */
 export class DatumGeldigOpQuery {
-  @ApiPropertyOptional({ description: 'Answer as valid on this date (begindatum inclusive, einddatum exclusive); 404 when the object is not valid then. Default: the date of the sandbox clock.', format: 'date', example: '2025-09-01' })
+  @ApiPropertyOptional({ type: String, description: 'Answer as valid on this date (begindatum inclusive, einddatum exclusive); 404 when the object is not valid then. Default: the date of the sandbox clock.', format: 'date', example: '2025-09-01' })
   @IsOptional()
   @IsDatum()
   datumGeldigOp?: string;
 }
 
 export class WijzigingenQuery extends PageQuery {
-  @ApiProperty({ description: 'Changes at or after this moment (sandbox time; any offset accepted).', format: 'date-time', example: '2025-09-01T00:00:00Z' })
-  @IsISO8601({ strict: true }, { message: 'sinds must be an ISO 8601 date-time' })
-  @Matches(/T/, { message: 'sinds must hold a time' })
+  @ApiProperty({ type: String, description: `Changes at or after this moment (sandbox time; any offset accepted), ${TIJDSTIP_RANGE_TEXT}.`, format: 'date-time', example: '2025-09-01T00:00:00Z' })
+  @IsTijdstip()
   sinds: string;
 }
 
 export class Wijziging {
   @ApiProperty({ description: 'Code of the object (for onderwijslocatiegebruik: onderwijsbestuurcode/onderwijslocatiecode).', example: '100A001' }) code: string;
   @ApiProperty({ description: 'What happened.', enum: ['TOEGEVOEGD', 'GEWIJZIGD', 'VERWIJDERD'], example: 'GEWIJZIGD' }) soortWijziging: string;
-  @ApiProperty({ description: 'When, in sandbox time (UTC).', format: 'date-time', example: '2025-09-01T08:30:00.000Z' }) tijdstip: string;
+  @ApiProperty({ type: String, description: 'When, in sandbox time (UTC).', format: 'date-time', example: '2025-09-01T08:30:00.000Z' }) tijdstip: string;
 }
 
 export class WijzigingPage {
@@ -50,8 +51,84 @@ export class WijzigingPage {
   @ApiProperty({ type: PageLinks }) _links: PageLinks;
 }
 
+export class Sleutelgegeven {
+  @ApiProperty({ example: 'begindatum' }) sleutelnaam: string;
+  @ApiProperty({ example: '2024-08-01' }) sleutelwaarde: string;
+}
+
 export class Foutmelding {
   @ApiProperty({ example: 'N05060' }) foutcode: string;
   @ApiProperty({ example: 'De periodes sluiten niet op elkaar aan.' }) fouttekst: string;
-  @ApiProperty({ example: [{ sleutelnaam: 'begindatum', sleutelwaarde: '2024-08-01' }] }) sleutelgegeven: { sleutelnaam: string; sleutelwaarde: string }[];
+  @ApiProperty({ type: () => [Sleutelgegeven], description: 'The key values the foutmelding is about.' }) sleutelgegeven: Sleutelgegeven[];
 }
+
+/** A RIO problem: the Problem members, and for a rejected write `requestGoedgekeurd: false` with every RIO foutmelding. */
+const rioProblem = (description: string, examples: Record<string, { summary: string; value: unknown }>) => ({
+  description,
+  content: {
+    'application/problem+json': {
+      schema: {
+        allOf: [
+          { $ref: '#/components/schemas/Problem' },
+          {
+            type: 'object',
+            properties: {
+              requestGoedgekeurd: { type: 'boolean', enum: [false], description: 'Present when RIO judged the request: always false here.' },
+              foutmeldingen: { type: 'array', items: { $ref: getSchemaPath(Foutmelding) }, description: 'Every RIO foutmelding at once (present when RIO judged the request).' },
+            },
+          },
+        ],
+      },
+      examples,
+    },
+  },
+});
+
+/**
+ * The 400 and 403 of every RIO operation: a schema fault (invalid_input with `errors`) or a write RIO rejects
+ * (`requestGoedgekeurd: false` and `foutmeldingen`, with the same problems as `errors`).
+ */
+export const ApiRioProblems = () =>
+  applyDecorators(
+    ApiExtraModels(Foutmelding),
+    ApiResponse({
+      status: 400,
+      ...rioProblem('Invalid input (every invalid value in `errors`), or a write RIO rejects: `requestGoedgekeurd: false` with every foutmelding at once.', {
+        afgekeurd: {
+          summary: 'A write RIO rejects',
+          value: {
+            type: 'urn:nl:rod-simulator:problem:invalid_input', title: 'Bad Request', status: 400, code: 'invalid_input', instance: '/rio/v1/onderwijsaanbieders',
+            detail: 'RIO heeft het verzoek afgekeurd: 1 foutmelding; see foutmeldingen.',
+            errors: [{ pointer: '/periodes/1/begindatum', code: 'N05060', detail: 'De periodes sluiten niet op elkaar aan.' }],
+            requestGoedgekeurd: false,
+            foutmeldingen: [{ foutcode: 'N05060', fouttekst: 'De periodes sluiten niet op elkaar aan.', sleutelgegeven: [{ sleutelnaam: 'begindatum', sleutelwaarde: '2025-09-01' }] }],
+          },
+        },
+        schema: {
+          summary: 'A body that fails the schema',
+          value: {
+            type: 'urn:nl:rod-simulator:problem:invalid_input', title: 'Bad Request', status: 400, code: 'invalid_input', instance: '/rio/v1/vestigingserkenningen/01AA0X',
+            detail: 'The request has 2 invalid values; see errors.',
+            errors: [
+              { parameter: 'vestigingscode', code: 'matches', detail: 'vestigingscode must be a BRIN6 like 01AA00' },
+              { pointer: '/adres', code: 'required', detail: 'adres is required.' },
+            ],
+          },
+        },
+      }),
+    }),
+    ApiResponse({
+      status: 403,
+      ...rioProblem('The token lacks the scope, or (AUT401) the client does not act for the bestuur the write touches.', {
+        aut401: {
+          summary: 'Not authorised for the bestuur',
+          value: {
+            type: 'urn:nl:rod-simulator:problem:forbidden', title: 'Forbidden', status: 403, code: 'forbidden', instance: '/rio/v1/onderwijsaanbieders/100A004',
+            detail: 'The client does not act for onderwijsbestuur 100B002.',
+            requestGoedgekeurd: false,
+            foutmeldingen: [{ foutcode: 'AUT401', fouttekst: 'U bent niet geautoriseerd voor dit object.', sleutelgegeven: [{ sleutelnaam: 'onderwijsbestuurcode', sleutelwaarde: '100B002' }] }],
+          },
+        },
+      }),
+    }),
+  );

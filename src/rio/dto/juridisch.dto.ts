@@ -30,7 +30,7 @@ export class OnderwijsbestuurRequest {
 
 export class Onderwijsbestuur extends OnderwijsbestuurRequest {
   @ApiProperty({ description: 'Onderwijsbestuurcode nnnBnnn, assigned by RIO.', example: '100B001' }) code: string;
-  @ApiProperty({ description: 'The periode valid on datumGeldigOp.', type: BestuurPeriode }) geldigePeriode: BestuurPeriode;
+  @ApiProperty({ type: BestuurPeriode, nullable: true, description: 'The periode valid on datumGeldigOp; null when none is (a write answer for an object whose first periode begins later, or a read of an object on a date it has no periode).' }) geldigePeriode: BestuurPeriode | null;
   @ApiProperty({ description: 'BRIN4 codes of which this bestuur is the bevoegd gezag.', example: ['01AA', '01AB'], type: [String] }) instellingscodes: string[];
 }
 
@@ -73,7 +73,7 @@ export class InstellingserkenningRequest {
 
 export class Instellingserkenning extends InstellingserkenningRequest {
   @ApiProperty({ description: 'Instellingscode (BRIN4).', example: '01AA' }) code: string;
-  @ApiProperty({ type: InstellingPeriode, description: 'The periode valid on datumGeldigOp.' }) geldigePeriode: InstellingPeriode;
+  @ApiProperty({ type: InstellingPeriode, nullable: true, description: 'The periode valid on datumGeldigOp; null when none is (a write answer for an object whose first periode begins later, or a read of an object on a date it has no periode).' }) geldigePeriode: InstellingPeriode | null;
   @ApiProperty({ description: 'BRIN6 codes of its vestigingen.', example: ['01AA00', '01AA01'], type: [String] }) vestigingscodes: string[];
 }
 
@@ -95,7 +95,7 @@ export class InstellingserkenningenQuery extends GeldigOpQuery {
 
 export class Adres {
   @ApiProperty({ description: 'Postcode NNNNAA (a space and lower case are accepted).', example: '3581AA' }) @IsString() @Length(6, 7) postcode: string;
-  @ApiProperty({ description: 'Huisnummer 1..99999.', example: 1 }) @Type(() => Number) @IsInt() @Min(1) @Max(99999) huisnummer: number;
+  @ApiProperty({ type: 'integer', description: 'Huisnummer 1..99999.', example: 1 }) @Type(() => Number) @IsInt() @Min(1) @Max(99999) huisnummer: number;
   @ApiPropertyOptional({ description: 'Huisnummertoevoeging, at most 6 (N03010).', example: 'A' }) @IsOptional() @IsString() @Length(1, 6) huisnummertoevoeging?: string;
 }
 
@@ -126,7 +126,7 @@ export class Vestigingserkenning extends VestigingserkenningRequest {
   @ApiProperty({ description: 'Vestigingscode (BRIN6).', example: '01AA00' }) code: string;
   @ApiProperty({ description: 'Instellingscode (BRIN4).', example: '01AA' }) instellingscode: string;
   @ApiProperty({ type: AdresResponse }) declare adres: AdresResponse;
-  @ApiProperty({ type: VestigingPeriode, description: 'The periode valid on datumGeldigOp.' }) geldigePeriode: VestigingPeriode;
+  @ApiProperty({ type: VestigingPeriode, nullable: true, description: 'The periode valid on datumGeldigOp; null when none is (a write answer for an object whose first periode begins later, or a read of an object on a date it has no periode).' }) geldigePeriode: VestigingPeriode | null;
 }
 
 export class VestigingserkenningPage {

@@ -39,7 +39,7 @@ export class OnderwijsaanbiederRequest {
 
 export class Onderwijsaanbieder extends OnderwijsaanbiederRequest {
   @ApiProperty({ description: 'Onderwijsaanbiedercode nnnAnnn, assigned by RIO.', example: '100A001' }) code: string;
-  @ApiProperty({ type: AanbiederPeriode, description: 'The periode valid on datumGeldigOp.' }) geldigePeriode: AanbiederPeriode;
+  @ApiProperty({ type: AanbiederPeriode, nullable: true, description: 'The periode valid on datumGeldigOp; null when none is (a write answer for an object whose first periode begins later, or a read of an object on a date it has no periode).' }) geldigePeriode: AanbiederPeriode | null;
 }
 
 export class OnderwijsaanbiederPage {
@@ -107,7 +107,7 @@ export class OnderwijslocatiegebruikRequest {
 export class Onderwijslocatiegebruik extends OnderwijslocatiegebruikRequest {
   @ApiProperty({ example: '100B001' }) onderwijsbestuurcode: string;
   @ApiProperty({ example: '100X001' }) onderwijslocatiecode: string;
-  @ApiProperty({ type: GebruikPeriode, description: 'The periode valid on datumGeldigOp.' }) geldigePeriode: GebruikPeriode;
+  @ApiProperty({ type: GebruikPeriode, nullable: true, description: 'The periode valid on datumGeldigOp; null when none is (a write answer for an object whose first periode begins later, or a read of an object on a date it has no periode).' }) geldigePeriode: GebruikPeriode | null;
 }
 
 export class OnderwijslocatiegebruikPage {
@@ -158,7 +158,7 @@ export class AangebodenOpleidingRequest {
 
 export class AangebodenOpleiding extends AangebodenOpleidingRequest {
   @ApiProperty({ description: 'aangebodenOpleidingCode (UUID, chosen by the client).', format: 'uuid', example: '6f1c1f7e-2a7e-4b55-9a51-0d9f0c6b2a10' }) code: string;
-  @ApiProperty({ type: OpleidingPeriode, description: 'The periode valid on datumGeldigOp.' }) geldigePeriode: OpleidingPeriode;
+  @ApiProperty({ type: OpleidingPeriode, nullable: true, description: 'The periode valid on datumGeldigOp; null when none is (a write answer for an object whose first periode begins later, or a read of an object on a date it has no periode).' }) geldigePeriode: OpleidingPeriode | null;
 }
 
 export class AangebodenOpleidingPage {

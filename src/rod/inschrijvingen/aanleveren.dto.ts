@@ -7,7 +7,7 @@ import { AANBIEDER_PATTERN, BRIN4_PATTERN, BRIN6_PATTERN, LOCATIE_PATTERN } from
 const VOLGNUMMER = /^[A-Za-z0-9]{1,20}$/;
 
 export class InschrijvingPeriodeBO {
-  @ApiProperty({ description: 'First day of the periode. The first periode starts on datumInschrijving; a new periode on every change of groep or location.', format: 'date', example: '2025-08-18' })
+  @ApiProperty({ type: String, description: 'First day of the periode. The first periode starts on datumInschrijving; a new periode on every change of groep or location.', format: 'date', example: '2025-08-18' })
   @IsDatum()
   datumBegin: string;
 
@@ -28,7 +28,7 @@ export class InschrijvingPeriodeBO {
   @Length(1, 2)
   groep: string;
 
-  @ApiPropertyOptional({ description: 'Leerjaar (kept as sent; its meaning for bo is unclear).', example: 1 })
+  @ApiPropertyOptional({ type: 'integer', description: 'Leerjaar (kept as sent; its meaning for bo is unclear).', example: 1 })
   @IsOptional()
   @IsInt()
   @Min(0)
@@ -42,8 +42,8 @@ export class InschrijvingPeriodeBO {
 }
 
 export class Ontwikkelingsperspectief {
-  @ApiProperty({ format: 'date', example: '2025-10-01' }) @IsDatum() datumBegin: string;
-  @ApiPropertyOptional({ format: 'date', example: '2026-07-31' }) @IsOptional() @IsDatum() datumEinde?: string;
+  @ApiProperty({ type: String, format: 'date', example: '2025-10-01' }) @IsDatum() datumBegin: string;
+  @ApiPropertyOptional({ type: String, format: 'date', example: '2026-07-31' }) @IsOptional() @IsDatum() datumEinde?: string;
 }
 
 export class Toelaatbaarheidsverklaring {
@@ -51,8 +51,8 @@ export class Toelaatbaarheidsverklaring {
   @Matches(/^[A-Za-z0-9-]{1,20}$/, { message: 'beschikkingsnummer must be 1–20 letters, digits or dashes' })
   beschikkingsnummer: string;
 
-  @ApiProperty({ format: 'date', example: '2026-08-01' }) @IsDatum() datumBegin: string;
-  @ApiPropertyOptional({ format: 'date', description: 'Last day the TLV is valid, inclusive; none: open-ended.', example: '2028-07-31' }) @IsOptional() @IsDatum() datumEinde?: string;
+  @ApiProperty({ type: String, format: 'date', example: '2026-08-01' }) @IsDatum() datumBegin: string;
+  @ApiPropertyOptional({ type: String, format: 'date', description: 'Last day the TLV is valid, inclusive; none: open-ended.', example: '2028-07-31' }) @IsOptional() @IsDatum() datumEinde?: string;
 }
 
 /**
@@ -79,11 +79,11 @@ export class AanleverenInschrijvingRequest {
   @Matches(VOLGNUMMER, { message: 'inschrijvingvolgnummer must be 1 to 20 letters or digits' })
   inschrijvingvolgnummer: string;
 
-  @ApiProperty({ description: 'First day the pupil attends.', format: 'date', example: '2025-08-18' })
+  @ApiProperty({ type: String, description: 'First day the pupil attends.', format: 'date', example: '2025-08-18' })
   @IsDatum()
   datumInschrijving: string;
 
-  @ApiPropertyOptional({ description: 'Last day at the school, inclusive. Send it to unenrol (uitschrijven).', format: 'date', example: '2026-07-31' })
+  @ApiPropertyOptional({ type: String, description: 'Last day at the school, inclusive. Send it to unenrol (uitschrijven).', format: 'date', example: '2026-07-31' })
   @IsOptional()
   @IsDatum()
   datumUitschrijving?: string;
@@ -157,10 +157,10 @@ export class AntwoordLinks {
 export class AanleverAntwoord {
   @ApiProperty({ enum: ['goedgekeurd', 'goedgekeurd met meldingen'], example: 'goedgekeurd met meldingen' }) resultaat: string;
   @ApiProperty({ format: 'uuid', description: 'Identifies the inschrijving in ROD (for GET …/inschrijvingen/{inschrijvingId}).' }) inschrijvingId: string;
-  @ApiProperty({ description: 'Version number now current (after a verwijdering: the version that records it).', example: 2 }) versie: number;
+  @ApiProperty({ type: 'integer', description: 'Version number now current (after a verwijdering: the version that records it).', example: 2 }) versie: number;
   @ApiProperty({ description: 'False when the content equals the current version: nothing changed.' }) gewijzigd: boolean;
   @ApiProperty({ format: 'uuid', example: '3f0c2b8e-6d1a-4c55-9f43-2b7e8a1d9c10' }) identificatiecodeBedrijfsdocument: string;
-  @ApiProperty({ description: 'Sandbox time of receipt (UTC).', format: 'date-time' }) ontvangenOp: string;
+  @ApiProperty({ type: String, description: 'Sandbox time of receipt (UTC).', format: 'date-time' }) ontvangenOp: string;
   @ApiProperty({ type: [TerugmeldingDto] }) meldingen: TerugmeldingDto[];
   @ApiProperty({ type: [TerugmeldingDto], description: 'Always empty here: an afgekeurd message is a 422 problem carrying its foutmeldingen.' }) foutmeldingen: TerugmeldingDto[];
   @ApiProperty({ type: AntwoordLinks }) _links: AntwoordLinks;

@@ -7,26 +7,26 @@ import { BRIN4_PATTERN } from '../rio-port';
 import { Href } from './aanleveren.dto';
 
 export class PeriodeResponse {
-  @ApiProperty({ format: 'date', example: '2025-08-18' }) datumBegin: string;
-  @ApiPropertyOptional({ description: 'Derived: the day before the next periode begins, or datumUitschrijving; null while open.', format: 'date', nullable: true, example: null })
+  @ApiProperty({ type: String, format: 'date', example: '2025-08-18' }) datumBegin: string;
+  @ApiPropertyOptional({ type: String, description: 'Derived: the day before the next periode begins, or datumUitschrijving; null while open.', format: 'date', nullable: true, example: null })
   datumEinde: string | null;
   @ApiProperty({ example: '01AA00' }) vestigingscode: string;
   @ApiProperty({ example: '100A001' }) onderwijsaanbiedercode: string;
   @ApiProperty({ example: '100X001' }) onderwijslocatiecode: string;
   @ApiProperty({ example: '1' }) groep: string;
-  @ApiPropertyOptional({ type: Number, nullable: true, example: null }) leerjaar: number | null;
+  @ApiPropertyOptional({ type: 'integer', nullable: true, example: null }) leerjaar: number | null;
   @ApiPropertyOptional({ type: Boolean, nullable: true, example: true }) indicatieBekostiging: boolean | null;
 }
 
 export class OntwikkelingsperspectiefResponse {
-  @ApiProperty({ format: 'date', example: '2025-10-01' }) datumBegin: string;
-  @ApiPropertyOptional({ format: 'date', nullable: true, example: null }) datumEinde: string | null;
+  @ApiProperty({ type: String, format: 'date', example: '2025-10-01' }) datumBegin: string;
+  @ApiPropertyOptional({ type: String, format: 'date', nullable: true, example: null }) datumEinde: string | null;
 }
 
 export class ToelaatbaarheidsverklaringResponse {
   @ApiProperty({ example: 'TLV2026001' }) beschikkingsnummer: string;
-  @ApiProperty({ format: 'date', example: '2026-08-01' }) datumBegin: string;
-  @ApiPropertyOptional({ format: 'date', nullable: true, example: null }) datumEinde: string | null;
+  @ApiProperty({ type: String, format: 'date', example: '2026-08-01' }) datumBegin: string;
+  @ApiPropertyOptional({ type: String, format: 'date', nullable: true, example: null }) datumEinde: string | null;
 }
 
 export class PgnResponse {
@@ -45,17 +45,17 @@ export class InschrijvingResponse {
   @ApiProperty({ example: '01AA' }) instellingscode: string;
   @ApiProperty({ type: PgnResponse, description: "The pupil's BSN, or the onderwijsnummer while no BSN is known." }) persoonsgebondenNummer: PgnResponse;
   @ApiProperty({ example: '1' }) inschrijvingvolgnummer: string;
-  @ApiProperty({ format: 'date', example: '2025-08-18' }) datumInschrijving: string;
-  @ApiPropertyOptional({ format: 'date', nullable: true, example: null }) datumUitschrijving: string | null;
+  @ApiProperty({ type: String, format: 'date', example: '2025-08-18' }) datumInschrijving: string;
+  @ApiPropertyOptional({ type: String, format: 'date', nullable: true, example: null }) datumUitschrijving: string | null;
   @ApiPropertyOptional({ type: String, nullable: true, example: null }) nNCA: string | null;
   @ApiProperty({ type: [PeriodeResponse] }) inschrijvingPeriodeBO: PeriodeResponse[];
   @ApiProperty({ type: [OntwikkelingsperspectiefResponse] }) ontwikkelingsperspectief: OntwikkelingsperspectiefResponse[];
   @ApiProperty({ type: [ToelaatbaarheidsverklaringResponse] }) toelaatbaarheidsverklaring: ToelaatbaarheidsverklaringResponse[];
-  @ApiProperty({ example: 1 }) versie: number;
+  @ApiProperty({ type: 'integer', example: 1 }) versie: number;
   @ApiProperty({ type: [TerugmeldingDto], description: 'Meldingen given to the current version.' }) meldingen: TerugmeldingDto[];
   @ApiProperty({ format: 'uuid' }) identificatiecodeBedrijfsdocument: string;
-  @ApiProperty({ format: 'date-time', description: 'Sandbox time the inschrijving first reached ROD.' }) eerstOntvangenOp: string;
-  @ApiProperty({ format: 'date-time', description: 'Sandbox time of the current version.' }) ontvangenOp: string;
+  @ApiProperty({ type: String, format: 'date-time', description: 'Sandbox time the inschrijving first reached ROD.' }) eerstOntvangenOp: string;
+  @ApiProperty({ type: String, format: 'date-time', description: 'Sandbox time of the current version.' }) ontvangenOp: string;
   @ApiProperty({ type: InschrijvingLinks }) _links: InschrijvingLinks;
 }
 
@@ -66,15 +66,15 @@ export class InschrijvingPage {
 }
 
 export class VersieResponse {
-  @ApiProperty({ example: 2 }) versie: number;
+  @ApiProperty({ type: 'integer', example: 2 }) versie: number;
   @ApiProperty({ enum: ['AANLEVERING', 'VERWIJDERING'] }) soort: string;
   @ApiProperty({ description: 'The accepted content as sent (without the bedrijfsdocument header).', type: 'object', additionalProperties: true }) inhoud: Record<string, unknown>;
   @ApiProperty({ type: [TerugmeldingDto] }) meldingen: TerugmeldingDto[];
   @ApiProperty({ format: 'uuid' }) identificatiecodeBedrijfsdocument: string;
-  @ApiProperty({ format: 'date-time' }) datumTijdBedrijfsdocument: string;
+  @ApiProperty({ type: String, format: 'date-time' }) datumTijdBedrijfsdocument: string;
   @ApiProperty({ description: 'Client id of the sender.', example: 'las-alfa' }) clientId: string;
   @ApiProperty({ description: 'OIN of the sender.', example: '00000003111111110000' }) oin: string;
-  @ApiProperty({ format: 'date-time', description: 'Sandbox time of receipt.' }) ontvangenOp: string;
+  @ApiProperty({ type: String, format: 'date-time', description: 'Sandbox time of receipt.' }) ontvangenOp: string;
 }
 
 export class VersieList {
@@ -110,7 +110,7 @@ export class InstellingParam {
 }
 
 export class RegistratieoverzichtQuery extends PageQuery {
-  @ApiPropertyOptional({ description: "Inschrijvingen active on this date; default the sandbox's today.", format: 'date', example: '2025-10-01' })
+  @ApiPropertyOptional({ type: String, description: "Inschrijvingen active on this date; default the sandbox's today.", format: 'date', example: '2025-10-01' })
   @IsOptional()
   @IsDatum()
   peildatum?: string;
@@ -118,7 +118,7 @@ export class RegistratieoverzichtQuery extends PageQuery {
 
 export class Registratieoverzicht {
   @ApiProperty({ example: '01AA' }) instellingscode: string;
-  @ApiProperty({ format: 'date', example: '2025-10-01' }) peildatum: string;
+  @ApiProperty({ type: String, format: 'date', example: '2025-10-01' }) peildatum: string;
   @ApiProperty({ type: [InschrijvingResponse], description: 'Inschrijvingen active on the peildatum, with all their periodes.' }) items: InschrijvingResponse[];
   @ApiProperty({ type: PageInfo }) page: PageInfo;
   @ApiProperty({ type: PageLinks }) _links: PageLinks;

@@ -1,11 +1,12 @@
 import { Body, Controller, Get, HttpCode, Param, Post, Query, Req, Res } from '@nestjs/common';
-import { ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
+import { ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { CurrentPrincipal, RequireScopes } from '../../common/auth/auth.decorators';
 import type { Principal } from '../../common/auth/principal';
 import { ApiIdempotent, ApiProblems } from '../../common/openapi/api-problems.decorator';
 import { PageQuery } from '../../common/pagination/pagination';
 import { metStatus } from '../rod-http';
+import { ApiAfgekeurd } from '../rod-shared.dto';
 import { AanleverAntwoord, AanleverenInschrijvingRequest, VerwijderingRequest } from './aanleveren.dto';
 import { AanleverenService } from './aanleveren.service';
 import { InschrijvingIdParam, InschrijvingPage, InschrijvingResponse, InschrijvingZoekRequest, InstellingParam, Registratieoverzicht, RegistratieoverzichtQuery, VersieList } from './inschrijving.dto';
@@ -39,7 +40,7 @@ export class InschrijvingenController {
   })
   @ApiCreatedResponse({ type: AanleverAntwoord, description: 'Goedgekeurd (met meldingen): a new inschrijving.' })
   @ApiOkResponse({ type: AanleverAntwoord, description: 'Goedgekeurd (met meldingen): the inschrijving changed (or was already in this state).' })
-  @ApiResponse({ status: 422, description: AFGEKEURD })
+  @ApiAfgekeurd(AFGEKEURD)
   @ApiIdempotent()
   aanleverenInschrijving(@CurrentPrincipal() p: Principal, @Body() body: AanleverenInschrijvingRequest, @Res({ passthrough: true }) reply: FastifyReply) {
     return metStatus(reply, this.aanleveren.aanleveren(p, body));
@@ -52,7 +53,7 @@ export class InschrijvingenController {
     description: 'The inschrijving disappears from the register; its versions stay readable. An unknown inschrijvingvolgnummer gives 422 afgekeurd with `240_inschrijvingvolgnummer_onbekend`.',
   })
   @ApiOkResponse({ type: AanleverAntwoord, description: 'Goedgekeurd: deleted.' })
-  @ApiResponse({ status: 422, description: AFGEKEURD })
+  @ApiAfgekeurd(AFGEKEURD, '/rod/v1/verwijderingen')
   @ApiIdempotent()
   verwijderInschrijving(@CurrentPrincipal() p: Principal, @Body() body: VerwijderingRequest, @Res({ passthrough: true }) reply: FastifyReply) {
     return metStatus(reply, this.aanleveren.verwijderen(p, body));

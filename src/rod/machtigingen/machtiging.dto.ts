@@ -13,12 +13,12 @@ export class MachtigingRequest {
   @Matches(BRIN4_PATTERN, { message: 'instellingscode must be a BRIN4: 2 digits and 2 capitals' })
   instellingscode: string;
 
-  @ApiPropertyOptional({ description: "First day of the mandate; default the sandbox's today.", format: 'date', example: '2025-08-01' })
+  @ApiPropertyOptional({ type: String, description: "First day of the mandate; default the sandbox's today.", format: 'date', example: '2025-08-01' })
   @IsOptional()
   @IsDatum()
   geldigVanaf?: string;
 
-  @ApiPropertyOptional({ description: 'Last day of the mandate; open when absent.', format: 'date', example: '2026-07-31' })
+  @ApiPropertyOptional({ type: String, description: 'Last day of the mandate; open when absent.', format: 'date', example: '2026-07-31' })
   @IsOptional()
   @IsDatum()
   geldigTot?: string;
@@ -28,8 +28,8 @@ export class MachtigingResponse {
   @ApiProperty({ format: 'uuid' }) machtigingId: string;
   @ApiProperty({ example: '00000003111111110000' }) oin: string;
   @ApiProperty({ example: '01AA' }) instellingscode: string;
-  @ApiProperty({ format: 'date', example: '2025-08-01' }) geldigVanaf: string;
-  @ApiPropertyOptional({ format: 'date', nullable: true, example: null }) geldigTot: string | null;
+  @ApiProperty({ type: String, format: 'date', example: '2025-08-01' }) geldigVanaf: string;
+  @ApiPropertyOptional({ type: String, format: 'date', nullable: true, example: null }) geldigTot: string | null;
   @ApiProperty({ description: 'Client id of whoever granted it.', example: 'demo-beheer' }) verleendDoor: string;
 }
 

@@ -5,7 +5,7 @@ import { IsOnvolledigeDatum, IsPgnKeuze, PersoonsgebondenNummer, TerugmeldingDto
 
 export class BinnenlandsAdres {
   @ApiProperty({ example: 'Schoolstraat' }) @IsString() @Length(1, 200) straatnaam: string;
-  @ApiProperty({ example: 12, minimum: 1, maximum: 99999 }) @IsInt() @Min(1) @Max(99999) huisnummer: number;
+  @ApiProperty({ type: 'integer', example: 12, minimum: 1, maximum: 99999 }) @IsInt() @Min(1) @Max(99999) huisnummer: number;
   @ApiPropertyOptional({ example: 'A' }) @IsOptional() @IsString() @Length(1, 6) huisnummertoevoeging?: string;
   @ApiProperty({ example: '9711AB', pattern: '^[1-9][0-9]{3}[A-Z]{2}$' })
   @Matches(/^[1-9][0-9]{3}[A-Z]{2}$/, { message: 'postcode must be 4 digits and 2 capitals, e.g. 9711AB' })
@@ -41,7 +41,7 @@ export class IdentificatieRequest {
   @Type(() => PersoonsgebondenNummer)
   persoonsgebondenNummer?: PersoonsgebondenNummer;
 
-  @ApiProperty({ description: 'Geboortedatum; 00 for an unknown month or day (onvolledige datum).', format: 'date', example: '2018-03-15' })
+  @ApiProperty({ type: String, description: 'Geboortedatum; 00 for an unknown month or day (onvolledige datum).', format: 'date', example: '2018-03-15' })
   @IsOnvolledigeDatum()
   geboortedatum: string;
 
@@ -82,7 +82,7 @@ export class NieuwPersoonRequest {
   @Matches(/^\d{9}$/, { message: 'burgerservicenummer must be 9 digits' })
   burgerservicenummer?: string;
 
-  @ApiProperty({ description: 'Geboortedatum; 00 for an unknown month or day.', format: 'date', example: '2019-05-20' })
+  @ApiProperty({ type: String, description: 'Geboortedatum; 00 for an unknown month or day.', format: 'date', example: '2019-05-20' })
   @IsOnvolledigeDatum()
   geboortedatum: string;
 
@@ -96,7 +96,7 @@ export class PersoonResponse {
   @ApiProperty({ format: 'uuid' }) persoonId: string;
   @ApiPropertyOptional({ type: String, example: '999990019', nullable: true }) burgerservicenummer: string | null;
   @ApiPropertyOptional({ type: String, example: '100000016', nullable: true }) onderwijsnummer: string | null;
-  @ApiProperty({ format: 'date', example: '2019-05-20' }) geboortedatum: string;
+  @ApiProperty({ type: String, format: 'date', example: '2019-05-20' }) geboortedatum: string;
   @ApiProperty({ example: 'M' }) geslacht: string;
   @ApiProperty({ example: 'Jansen' }) achternaam: string;
   @ApiProperty({ example: '6030' }) landcode: string;

@@ -1,8 +1,9 @@
 import { Body, Controller, HttpCode, Post } from '@nestjs/common';
-import { ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
+import { ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { CurrentPrincipal, RequireScopes } from '../../common/auth/auth.decorators';
 import type { Principal } from '../../common/auth/principal';
 import { ApiIdempotent, ApiProblems } from '../../common/openapi/api-problems.decorator';
+import { ApiAfgekeurd } from '../rod-shared.dto';
 import { BsnToekenningRequest, IdentificatieRequest, IdentificatieResponse, NieuwPersoonRequest, PersoonResponse } from './identificatie.dto';
 import { PersonenService } from './personen.service';
 
@@ -22,7 +23,7 @@ export class PersonenController {
       '(the BSN is answered), 214 onderwijsnummer issued for a pupil living in the Netherlands (check and identify again). Afgekeurd (422): 210 unknown, 211 11-proef, 046 geslacht not M/V/O.',
   })
   @ApiOkResponse({ type: IdentificatieResponse })
-  @ApiResponse({ status: 422, description: 'Afgekeurd: problem+json with `foutmeldingen`.' })
+  @ApiAfgekeurd('Afgekeurd: problem+json with `code: "afgekeurd"` and every foutmelding in `foutmeldingen`.', '/rod/v1/identificaties')
   @ApiIdempotent()
   identificeerPersoon(@CurrentPrincipal() p: Principal, @Body() body: IdentificatieRequest) {
     return this.personen.identificeer(p, body);

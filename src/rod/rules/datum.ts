@@ -12,13 +12,14 @@ const daysInMonth = (y: number, m: number) => new Date(Date.UTC(y, m, 0)).getUTC
 export function isDatum(s: string): boolean {
   if (!DATUM_PATTERN.test(s)) return false;
   const [y, m, d] = s.split('-').map(Number);
-  return m >= 1 && m <= 12 && d >= 1 && d <= daysInMonth(y, m);
+  return y >= 1 && m >= 1 && m <= 12 && d >= 1 && d <= daysInMonth(y, m);
 }
 
 /** A full date, or a partial one with 00 for an unknown month (then also day) or day. */
 export function isOnvolledigeDatum(s: string): boolean {
   if (!ONVOLLEDIGE_DATUM_PATTERN.test(s)) return false;
   const [y, m, d] = s.split('-').map(Number);
+  if (y < 1) return false;
   if (m === 0) return d === 0;
   if (d === 0) return true;
   return isDatum(s) && y > 0;
