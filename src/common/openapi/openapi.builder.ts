@@ -213,10 +213,12 @@ export function buildRegisterDocument(app: INestApplication, info: RegisterApiIn
   const used = new Set<string>();
   for (const item of Object.values(paths)) for (const op of Object.values(item as Json)) for (const t of (op as Json).tags ?? []) used.add(t);
   // The register's own order and descriptions first; a tag it does not describe yet comes last (a test requires a description).
+  const oauthTag = { name: 'OAuth', description: 'The token endpoint: a bearer token for one sandbox (client credentials), the first call of every client.' };
+  const described = [oauthTag, ...(info.tags ?? []).filter((t) => t.name !== oauthTag.name)];
   doc.tags = [
-    ...(info.tags ?? []).filter((t) => used.has(t.name)),
+    ...described.filter((t) => used.has(t.name)),
     ...[...used]
-      .filter((name) => !(info.tags ?? []).some((t) => t.name === name))
+      .filter((name) => !described.some((t) => t.name === name))
       .sort()
       .map((name) => ({ name })),
   ];
