@@ -118,3 +118,24 @@ describe('bad input', () => {
     expect(res.headers.allow).toBe('GET, POST');
   });
 });
+
+describe('the token endpoint under every register base path', () => {
+  let t: TestApp;
+  beforeAll(async () => {
+    t = await createTestApp();
+  });
+  afterAll(() => t.close());
+
+  it('answers a token at /oauth/token and at <basePath>/oauth/token of every register, as each document says', async () => {
+    const { REGISTER_APIS } = await import('../src/registers');
+    for (const base of ['', ...REGISTER_APIS.map((r) => r.info.basePath)]) {
+      const res = await t.http().post(`${base}/oauth/token`).type('form').send({ grant_type: 'client_credentials', client_id: 'las-alfa', client_secret: 'las-alfa-geheim' });
+      expect({ base, status: res.status }).toEqual({ base, status: 200 });
+      expect(res.body).toEqual(expect.objectContaining({ token_type: 'Bearer', access_token: expect.any(String), expires_in: expect.any(Number) }));
+    }
+    for (const r of REGISTER_APIS) {
+      const doc = await t.http().get(`${r.info.basePath}/openapi.json`);
+      expect(doc.body.paths['/oauth/token'].post.requestBody.content['application/x-www-form-urlencoded']).toBeDefined();
+    }
+  });
+});

@@ -12,7 +12,7 @@ import { OauthService, TokenRequest } from './oauth.service';
 export class OauthController {
   constructor(private readonly oauth: OauthService) {}
 
-  @Post(['oauth/token', 'beheer/v1/oauth/token', 'rod/v1/oauth/token', 'rio/v1/oauth/token', 'bron/v1/oauth/token'])
+  @Post(['oauth/token', 'beheer/v1/oauth/token', 'rod/v1/oauth/token', 'rio/v1/oauth/token', 'bron/v1/oauth/token', 'conformance/v1/oauth/token'])
   @Public()
   @HttpCode(200)
   issueToken(@Body() body: TokenRequest, @Headers('authorization') authorization?: string) {
