@@ -100,6 +100,13 @@ export class AppConfig {
   @IsBoolean()
   WORKERS_ENABLED: boolean = true;
 
+  /** Staged inschrijvingen per chunk of a BRON migratie's dry run or conversion (one transaction each). */
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  @Max(100_000)
+  BRON_CHUNK: number = 2000;
+
   /** Milliseconds between two checks of the sandbox clocks for scheduled work (teldata reached, deadlines passed). */
   @Transform(toInt)
   @IsInt()

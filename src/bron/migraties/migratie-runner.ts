@@ -10,11 +10,8 @@ import { CHUNK_SQL, DUBBELE_SQL, StagingRij, verwerkChunk } from './conversie';
 import { FaseNaam, FaseStand, MigratiesRepository } from './migraties.repository';
 import { RodConversiePoort } from './rod-conversie.port';
 
-/** Staged rows per chunk: one transaction each (judged and written together, with their verdicts and the progress). */
-export const CHUNK = 2000;
-
 /**
- * Runs a migration's dry run or conversion in the background, chunk by chunk. Crash-safe by construction: a chunk's
+ * Runs a migration's dry run or conversion in the background, chunk by chunk (BRON_CHUNK staged rows each). Crash-safe by construction: a chunk's
  * verdicts, its ROD writes and the progress commit together, and a run resumes after the last chunk with verdicts
  * (at start for every migration left running, or when started again). One runner per migration at a time (a session
  * advisory lock), whatever the number of instances.
@@ -92,10 +89,18 @@ export class MigratieRunner implements OnApplicationBootstrap, OnApplicationShut
     const gestartOp = new Date().toISOString();
     const stand = (): FaseStand => ({ status: 'BEZIG', verwerkt, totaal, gestartOp });
     await this.repo.zetFase(this.db.manager, id, naam, stand());
+    // Statistics at the start and after 1, 2, 4, 8 … chunks: ROD's tables grow by orders of magnitude during a conversion.
+    let chunks = 0;
+    let volgendeAnalyse = 0;
     for (;;) {
       if (this.gestopt) return;
+      if (!proef && chunks === volgendeAnalyse) {
+        await this.rod.statistieken(this.db.manager);
+        volgendeAnalyse = Math.max(1, volgendeAnalyse * 2);
+      }
+      chunks++;
       const klaar = await this.db.transaction(async (m) => {
-        const rijen: StagingRij[] = await m.query(CHUNK_SQL, [id, nr, CHUNK]);
+        const rijen: StagingRij[] = await m.query(CHUNK_SQL, [id, nr, this.config.BRON_CHUNK]);
         if (!rijen.length) return true;
         await verwerkChunk(m, { rio: this.rio, rod: this.rod }, { migratieId: id, sandboxId, proef, moment, dubbel }, rijen);
         nr = Number(rijen[rijen.length - 1].nr);

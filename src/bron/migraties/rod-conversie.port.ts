@@ -30,5 +30,7 @@ export interface ConversieUitkomst {
  * inside the caller's transaction. Persons of the batch are entered in the persoonsregister as BRON held them.
  */
 export abstract class RodConversiePoort {
+  /** Brings the planner's statistics of ROD's tables up to date while they grow fast (a bulk load outruns autovacuum). */
+  abstract statistieken(m: EntityManager): Promise<void>;
   abstract verwerk(m: EntityManager, sandboxId: string, items: ConversieAanlevering[], opties: { schrijven: boolean; moment: Date }): Promise<ConversieUitkomst[]>;
 }
