@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { BerichtenVolgorde } from '../../src/berichten';
 import { bearer } from '../support/auth';
 import { expectProblem } from '../support/problems';
 import { createTestApp, TestApp } from '../support/test-app';
@@ -123,6 +124,50 @@ describe('conformance: runs graded from the journal, reports, storingen', () => 
       .expect(200);
     expect(badge.headers['content-type']).toMatch(/^image\/svg\+xml/);
     expect(badge.body).toMatch(/\d+\/\d+ geslaagd/);
+  });
+
+  it('PG01, PG07 and PG13: identificatie without BSN, a dubbele inschrijving resolved, a bekostigingssignaal fixed while voorlopig', async () => {
+    const runId = await startRun(r.alfa);
+    // PG01: identify a pupil abroad without PGN; enrol with the onderwijsnummer ROD answers
+    const id = await post(r.alfa, '/rod/v1/identificaties', {
+      geboortedatum: '2018-11-30', geslacht: 'V', achternaam: 'Kowalski', voornamen: 'Zofia',
+      adres: { buitenlandsAdres: { adresregels: ['Hauptstrasse 1', '10115 Berlin'], landcode: '9089' } },
+    });
+    expect(id.status).toBe(200);
+    const on = id.body.persoonsgebondenNummer.onderwijsnummer as string;
+    expect(on).toMatch(/^\d{9}$/);
+    const metOn = { ...inschrijving('x'), persoonsgebondenNummer: { onderwijsnummer: on }, inschrijvingvolgnummer: 'ON1' };
+    expect((await post(r.alfa, '/rod/v1/inschrijvingen', metOn)).status).toBe(201);
+    // PG07: the persona still enrolled at 02AA is enrolled at 01AA: melding 250; resolved by enrolling from after the other school's end
+    const dubbel = inschrijving('999990056', { inschrijvingvolgnummer: 'D1' });
+    const eerst = await post(r.alfa, '/rod/v1/inschrijvingen', dubbel);
+    expect(eerst.status).toBe(201);
+    expect(eerst.body.meldingen.map((m: any) => m.code)).toContain('250_overlap_andere_school');
+    await post(r.beta, '/rod/v1/inschrijvingen', {
+      ...inschrijving('999990056', {}, { instellingscode: '02AA', vestigingscode: '02AA00', onderwijsaanbiedercode: '100A004', onderwijslocatiecode: '100X004' }),
+      datumInschrijving: '2025-08-01', datumUitschrijving: '2025-08-27', inschrijvingPeriodeBO: [{ datumBegin: '2025-08-01', vestigingscode: '02AA00', onderwijsaanbiedercode: '100A004', onderwijslocatiecode: '100X004', groep: '3' }],
+    });
+    const opgelost = await post(r.alfa, '/rod/v1/inschrijvingen', { ...dubbel, bedrijfsdocument: bedrijfsdocument() });
+    expect(opgelost.body.meldingen.map((m: any) => m.code)).not.toContain('250_overlap_andere_school');
+    // PG13: an sbo pupil without TLV is not funded (B05, voorlopig); read it from the feed and send the TLV
+    const sbo = { instellingscode: '01AC', vestigingscode: '01AC00', onderwijsaanbiedercode: '100A003', onderwijslocatiecode: '100X003' };
+    const bsn = await nieuweLeerling(r, '2017-04-04');
+    const zonderTlv = inschrijving(bsn, { inschrijvingvolgnummer: 'S1' }, sbo);
+    const sboRes = await post(r.alfa, '/rod/v1/inschrijvingen', zonderTlv);
+    expect(sboRes.status).toBe(201);
+    await t.app.get(BerichtenVolgorde).alles();
+    let cursor = '0';
+    for (let i = 0; i < 50; i++) {
+      const f = await t.http().get(`/rod/v1/berichten?vanaf=${cursor}&limit=100`).set(bearer(r.alfa)).expect(200);
+      cursor = f.body.volgendeCursor;
+      if (!f.body.meer) break;
+    }
+    const metTlv = { ...zonderTlv, bedrijfsdocument: bedrijfsdocument(), toelaatbaarheidsverklaring: [{ beschikkingsnummer: 'TLV1', datumBegin: '2025-08-01' }] };
+    expect((await post(r.alfa, '/rod/v1/inschrijvingen', metTlv)).status).toBe(200);
+
+    const rapport = await run(r.alfa, runId);
+    for (const n of ['PG01', 'PG07', 'PG13']) expect({ n, ...geval(rapport, n) }).toMatchObject({ n, uitslag: 'GESLAAGD' });
+    expect(geval(rapport, 'PG13').details[1]).toMatchObject({ methode: 'POST', pad: '/rod/v1/inschrijvingen', status: 200 });
   });
 
   it('the journal keeps every exchange with person numbers masked; a vendor sees only its own', async () => {

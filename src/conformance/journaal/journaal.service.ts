@@ -48,7 +48,8 @@ declare module 'fastify' {
   }
 }
 
-const MAX_BODY = 64 * 1024;
+/** Bodies up to this size are kept (a feed page of 100 events fits). */
+const MAX_BODY = 256 * 1024;
 const FLUSH_MS = 250;
 const FLUSH_ROWS = 250;
 const MAX_BUFFER = 20_000;

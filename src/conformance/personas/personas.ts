@@ -18,7 +18,7 @@ export const PERSONA_VERSIES = ['2026.1'];
 export const NIEUWSTE_VERSIE = PERSONA_VERSIES[PERSONA_VERSIES.length - 1];
 
 export const CHANGELOG = [
-  { versie: '2026.1', wijzigingen: ['First catalogue: the ROD personas of the small seed, the demo schools of RIO, and the proefgevallen PG01–PG12.'] },
+  { versie: '2026.1', wijzigingen: ['First catalogue: the ROD personas of the small seed, the demo schools of RIO, and the proefgevallen PG01–PG13.'] },
 ];
 
 const leerling = (sleutel: keyof typeof PERSONAS, omschrijving: string, verwachting: string, extra: Record<string, unknown> = {}): Persona => ({

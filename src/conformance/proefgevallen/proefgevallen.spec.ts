@@ -31,7 +31,7 @@ const uitslag = (invoer: Partial<GradingInvoer>, nummer: string) =>
 describe('proefgevallen', () => {
   it('every case is not attempted without traffic', () => {
     const alle = beoordeelAlles({ uitwisselingen: [], afleveringen: [] });
-    expect(alle.length).toBeGreaterThanOrEqual(12);
+    expect(alle.length).toBeGreaterThanOrEqual(13);
     expect(new Set(alle.map((c) => c.nummer)).size).toBe(alle.length);
     for (const c of alle) expect(c.uitslag).toBe('NIET_GEPROBEERD');
   });
@@ -65,6 +65,20 @@ describe('proefgevallen', () => {
     expect(uitslag({ uitwisselingen: [getroffen, zelfde] }, 'PG12').uitslag).toBe('GESLAAGD');
     expect(uitslag({ uitwisselingen: [getroffen, nieuw] }, 'PG12').uitslag).toBe('MISLUKT');
     expect(uitslag({ uitwisselingen: [getroffen] }, 'PG12').uitslag).toBe('MISLUKT');
+  });
+
+  it('PG13 passes a correction while the status is voorlopig, fails when it became definitief first', () => {
+    const event = (statusBepaling: string) => ({
+      type: 'nl.duo.rod.bekostigingsstatus-gewijzigd',
+      subject: 'inschrijving/i-1',
+      data: { status: 'NIET_BEKOSTIGD', statusBepaling, teldatum: '2026-02-01', signalen: [{ code: 'B05_geen_geldige_tlv' }] },
+    });
+    const feed = (e: unknown) => u({ methode: 'GET', pad: '/rod/v1/berichten', status: 200, verzoek: { vanaf: '0' }, antwoord: { berichten: [e], volgendeCursor: '1', meer: false } });
+    const signaal = feed(event('V'));
+    const herstel = u({ status: 200, antwoord: { resultaat: 'goedgekeurd', inschrijvingId: 'i-1' } });
+    expect(uitslag({ uitwisselingen: [signaal, herstel] }, 'PG13').uitslag).toBe('GESLAAGD');
+    expect(uitslag({ uitwisselingen: [signaal, feed(event('D')), herstel] }, 'PG13').uitslag).toBe('MISLUKT');
+    expect(uitslag({ uitwisselingen: [signaal] }, 'PG13').uitslag).toBe('MISLUKT');
   });
 
   it('PG09 grades the delivery log of a subscription', () => {

@@ -306,6 +306,35 @@ export const PROEFGEVALLEN: Proefgeval[] = [
       return geslaagd('Every message that met a storing was retried with the same bedrijfsdocument and accepted once.', getroffen);
     },
   },
+  {
+    nummer: 'PG13',
+    titel: 'Een bekostigingssignaal oplossen voor de deadline',
+    instructie:
+      'Read the feed (GET /rod/v1/berichten) until it shows a bekostigingsstatus-gewijzigd event NIET_BEKOSTIGD with a bekostigingssignaal while the status is still voorlopig (V) — ' +
+      'for instance an sbo pupil at 01AC without a toelaatbaarheidsverklaring (B05) — and fix the inschrijving it names (send it again corrected) before the teldatum\'s deadline.',
+    beoordeel({ uitwisselingen }) {
+      const signalen: { inschrijvingId: string; teldatum: string; u: Uitwisseling }[] = [];
+      const definitief = new Set<string>();
+      for (const u of uitwisselingen.filter((x) => x.methode === 'GET' && x.pad === BERICHTEN && ok(x))) {
+        const berichten = obj(u.antwoord).berichten;
+        for (const e of Array.isArray(berichten) ? berichten : []) {
+          const d = obj(obj(e).data);
+          if (obj(e).type !== 'nl.duo.rod.bekostigingsstatus-gewijzigd' || d.status !== 'NIET_BEKOSTIGD') continue;
+          const id = String(obj(e).subject ?? '').replace(/^inschrijving\//, '');
+          if (d.statusBepaling === 'D') definitief.add(`${id}|${d.teldatum}`);
+          else if (Array.isArray(d.signalen) && d.signalen.length) signalen.push({ inschrijvingId: id, teldatum: String(d.teldatum), u });
+        }
+      }
+      if (!signalen.length) return nietGeprobeerd('No voorlopig NIET_BEKOSTIGD status with a bekostigingssignaal was read from the feed.');
+      for (const s of signalen) {
+        const hersteld = aanleveringen(uitwisselingen).find((u) => na(u, s.u) && geaccepteerd(u) && obj(u.antwoord).inschrijvingId === s.inschrijvingId);
+        if (hersteld && !definitief.has(`${s.inschrijvingId}|${s.teldatum}`)) return geslaagd('The inschrijving named by the bekostigingssignaal was corrected while its status was still voorlopig.', [s.u, hersteld]);
+      }
+      const te = signalen.filter((s) => definitief.has(`${s.inschrijvingId}|${s.teldatum}`));
+      if (te.length) return mislukt('The status became definitief NIET_BEKOSTIGD before the signalled inschrijving was corrected.', te.map((s) => s.u));
+      return mislukt('A bekostigingssignaal was read, but the inschrijving it names was not sent again corrected.', signalen.map((s) => s.u));
+    },
+  },
 ];
 
 export interface CaseUitslag extends Beoordeling {
