@@ -1,6 +1,9 @@
 import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 
+/** The modules under src/ that meet only through their index.ts. */
+const MODULES = ['beheer', 'bekostiging', 'berichten', 'bron', 'conformance', 'health', 'klok', 'oauth', 'rio', 'rod'];
+
 export default tseslint.config(
   { ignores: ['dist/**', 'node_modules/**', 'coverage/**', '.data/**', 'openapi/**'] },
   js.configs.recommended,
@@ -14,7 +17,15 @@ export default tseslint.config(
       '@typescript-eslint/no-unsafe-function-type': 'off',
       'no-restricted-imports': [
         'error',
-        { patterns: [{ group: ['**/rio/*/**', '**/rod/*/**', '**/bekostiging/*/**', '**/bron/*/**'], message: "Import another module only through its index.ts." }] },
+        {
+          // Every module, every file of it but its index: `../rod` is fine, `../rod/rod.errors` or `../../rod/rules/datum` is not.
+          patterns: [
+            {
+              group: MODULES.flatMap((m) => [`**/${m}/*`, `!**/${m}/index`, `!**/${m}/index.js`]),
+              message: 'Import another module only through its index.ts.',
+            },
+          ],
+        },
       ],
     },
   },

@@ -9,9 +9,9 @@ import { ConformanceModule } from './conformance';
 import type { AppConfig } from './config/app-config';
 import { ConfigModule } from './config/config.module';
 import { dataSourceOptions } from './database/data-source.options';
-import { HealthModule } from './health/health.module';
+import { HealthModule } from './health';
 import { KlokModule } from './klok';
-import { OauthModule } from './oauth/oauth.module';
+import { OauthModule } from './oauth';
 import { RioModule } from './rio';
 import { RodModule } from './rod';
 

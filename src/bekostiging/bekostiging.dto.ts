@@ -1,8 +1,8 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsIn, IsOptional, Matches } from 'class-validator';
 import { PageInfo, PageLinks, PageQuery } from '../common/pagination/pagination';
+import { BRIN4 } from '../rio';
 
-const BRIN4 = /^\d{2}[A-Z]{2}$/;
 const DATUM = /^\d{4}-\d{2}-01$/;
 
 export class SignaalResponse {

@@ -1,3 +1,4 @@
+import { geldigOpSql } from '../rio';
 import { leeftijdSql } from '../rod';
 import { ROD_EVENT_SOURCE } from '../common/events/outbox';
 
@@ -80,7 +81,7 @@ export function herberekenSql(bereik: Bereik): string {
       FROM unnest($2::date[], $3::timestamptz[], $4::text[]) AS x(teldatum, deadline_eind, modus)),
   rio AS (
     SELECT DISTINCT v.vestigingscode, t.teldatum
-      FROM v_rio_vestiging_bekostiging v JOIN t ON v.begindatum <= t.teldatum AND (v.einddatum IS NULL OR v.einddatum > t.teldatum)
+      FROM v_rio_vestiging_bekostiging v JOIN t ON ${geldigOpSql('v.begindatum', 'v.einddatum', 't.teldatum')}
      WHERE v.sandbox_id = $1 AND v.bekostigingscode IN ${BEKOSTIGD_IN_RIO}${bereik === 'persoonlijst' ? ` AND v.vestigingscode IN (${VESTIGINGEN_VAN_PERSONEN})` : ''}),
   sbo AS (
     SELECT e.code AS instellingscode FROM rio_instellingserkenning e WHERE e.sandbox_id = $1 AND e.soort = 'SBAS'),

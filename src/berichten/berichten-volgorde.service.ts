@@ -1,7 +1,7 @@
 import { Injectable, Logger, OnApplicationShutdown } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
-import { sandboxNuSql } from '../common/clock/clock.service';
+import { dutchDateSql, sandboxNuSql } from '../common/clock/clock.service';
 
 /** Advisory lock key of the sequencer (one at a time per database). */
 const VOLGORDE_LOCK = 7_405_000_001;
@@ -12,7 +12,7 @@ const VACUUM_NA = 50_000;
 /** SQL condition: the vendor OIN `oin` is mandated for the event's school on the event's date (Netherlands). */
 export const gemachtigdVoorEvent = (e: string, oin: string) =>
   `EXISTS (SELECT 1 FROM rod_machtiging m WHERE m.sandbox_id = ${e}.sandbox_id AND m.oin = ${oin} AND m.instellingscode = ${e}.instellingscode
-     AND m.geldig_vanaf <= (${e}.time AT TIME ZONE 'Europe/Amsterdam')::date AND (m.geldig_tot IS NULL OR m.geldig_tot >= (${e}.time AT TIME ZONE 'Europe/Amsterdam')::date))`;
+     AND m.geldig_vanaf <= ${dutchDateSql(`${e}.time`)} AND (m.geldig_tot IS NULL OR m.geldig_tot >= ${dutchDateSql(`${e}.time`)}))`;
 
 /**
  * The sequencer: gives committed outbox events their feed position, in commit order, and fans them out to

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import { prepared } from '../common/database/prepared';
+import { geldigOpSql } from './rules/periodes';
 
 export type RioCode = 'instellingscode' | 'vestigingscode' | 'onderwijsaanbiedercode' | 'onderwijslocatiecode';
 export interface RioPeriodeCheckInput {
@@ -34,7 +35,7 @@ interface CheckRow {
   opleiding_geldig: boolean;
 }
 
-const GELDIG = (alias: string, begin = 'begindatum', eind = 'einddatum') => `${alias}.${begin} <= inp.d AND (${alias}.${eind} IS NULL OR inp.d < ${alias}.${eind})`;
+const GELDIG = (alias: string, begin = 'begindatum', eind = 'einddatum', d = 'inp.d') => geldigOpSql(`${alias}.${begin}`, `${alias}.${eind}`, d);
 
 /** All of rio.md §9 checks 1–4 for a batch of inschrijvingsperiodes, in one statement. */
 const CHECK_SQL = `
@@ -100,11 +101,11 @@ loc AS (
     FROM inp)
 SELECT loc.locatie,
        (SELECT jr.onderwijsaanbiedercode FROM rio_juridische_relatie jr
-         WHERE jr.sandbox_id = $1 AND jr.instellingscode = loc.brin4 AND jr.begindatum <= loc.d AND (jr.einddatum IS NULL OR loc.d < jr.einddatum)
+         WHERE jr.sandbox_id = $1 AND jr.instellingscode = loc.brin4 AND ${GELDIG('jr', 'begindatum', 'einddatum', 'loc.d')}
          ORDER BY EXISTS (SELECT 1 FROM rio_aangeboden_opleiding ao
                            WHERE ao.sandbox_id = $1 AND ao.onderwijsaanbiedercode = jr.onderwijsaanbiedercode
                              AND (ao.onderwijslocatiecode = loc.locatie OR ao.onderwijslocatiecode IS NULL)
-                             AND ao.begindatum <= loc.d AND (ao.einddatum IS NULL OR loc.d < ao.einddatum)) DESC,
+                             AND ${GELDIG('ao', 'begindatum', 'einddatum', 'loc.d')}) DESC,
                   jr.onderwijsaanbiedercode LIMIT 1) AS aanbieder
   FROM loc ORDER BY loc.i`;
 

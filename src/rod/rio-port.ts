@@ -11,8 +11,7 @@ export abstract class RodRioPort {
   abstract instellingenVanBestuur(manager: EntityManager, sandboxId: string, bestuurcode: string): Promise<string[]>;
 }
 
-export const BRIN4_PATTERN = /^\d{2}[A-Z]{2}$/;
-export const BRIN6_PATTERN = /^\d{2}[A-Z]{2}\d{2}$/;
-export const AANBIEDER_PATTERN = /^\d{3}A\d{3}$/;
-export const LOCATIE_PATTERN = /^\d{3}X\d{3}$/;
+/** RIO's code formats (rio.md §2), as RIO defines them. */
+export { AANBIEDER_CODE as AANBIEDER_PATTERN, BRIN4 as BRIN4_PATTERN, BRIN6 as BRIN6_PATTERN, LOCATIE_CODE as LOCATIE_PATTERN } from '../rio';
+/** An OIN: 20 digits. */
 export const OIN_PATTERN = /^\d{20}$/;

@@ -18,6 +18,9 @@ export function dutchDate(instant: Date): string {
   return DUTCH_DATE.format(instant);
 }
 
+/** dutchDate in SQL: the calendar date in the Netherlands of a timestamptz expression. */
+export const dutchDateSql = (instant: string) => `(${instant} AT TIME ZONE 'Europe/Amsterdam')::date`;
+
 /** SQL: the current instant of sandbox row `s` (frozen, or real time plus its offset), as clockNow computes it. */
 export const sandboxNuSql = (s: string) => `coalesce(${s}.clock_frozen_at, now() + ${s}.clock_offset_ms * interval '1 millisecond')`;
 

@@ -17,6 +17,9 @@ export function geldigOp(p: Periode, d: string): boolean {
   return p.begindatum <= d && (p.einddatum == null || d < p.einddatum);
 }
 
+/** geldigOp as an SQL condition over SQL expressions (columns, parameters): begin ≤ d < eind, a null eind open. */
+export const geldigOpSql = (begin: string, eind: string, d: string) => `(${begin} <= ${d} AND (${eind} IS NULL OR ${d} < ${eind}))`;
+
 /** Is the object in bedrijf on date d? inBedrijfdatum ≤ d < uitBedrijfdatum. */
 export function inBedrijfOp(l: Levensduur, d: string): boolean {
   return geldigOp({ begindatum: l.inBedrijfdatum, einddatum: l.uitBedrijfdatum }, d);

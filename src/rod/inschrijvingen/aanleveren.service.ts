@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { createHash, randomUUID } from 'node:crypto';
 import { EntityManager } from 'typeorm';
 import type { Principal } from '../../common/auth/principal';
-import { ClockService } from '../../common/clock/clock.service';
+import { ClockService, dutchDate } from '../../common/clock/clock.service';
 import { deferToCommit, GroupReadResult, GroupTransactions } from '../../common/database/group-transactions';
 import { DomainHooks, persoonSlot } from '../../common/events/domain-hooks';
 import { EventOutbox } from '../../common/events/outbox';
@@ -11,7 +11,6 @@ import { ProblemException } from '../../common/problem/problem';
 import { afgekeurd, geenMachtiging } from '../rod.answers';
 import { RodProblem, resultaatVan, Terugmelding } from '../rod.errors';
 import { RioPeriodeCheckInput, RioPeriodeCheckResult, RodRioPort } from '../rio-port';
-import { nederlandseDatum } from '../rules/datum';
 import { pgnUitkomst } from '../rules/pgn';
 import { BestaandeInschrijving, beoordeel, beoordeelVerwijdering, NieuweStand, rioVragen } from './aanlevering.beoordeling';
 import { RodToegang } from '../toegang';
@@ -82,7 +81,7 @@ export class AanleverenService {
     const requestHash = sha256(stableStringify(req));
     const now = await this.clock.now(p.sandboxId);
     await this.toegang.controleer(p.sandboxId, req.instellingscode, now);
-    const vandaag = nederlandseDatum(now);
+    const vandaag = dutchDate(now);
     const pgn = req.persoonsgebondenNummer;
     const nummer = pgn.burgerservicenummer ?? pgn.onderwijsnummer!;
     const docId = req.bedrijfsdocument.identificatiecodeBedrijfsdocument;
@@ -199,7 +198,7 @@ export class AanleverenService {
       check: async (m) => {
         // The mandate first (403: a vendor without one learns nothing), with the person of the PGN and the locks.
         const [mandaat] = await this.repository.mandaatEnPersoon(m, p.sandboxId, persoonSlot(p.sandboxId, ''), [
-          { nummer, oin: p.oin, instellingscode: req.instellingscode, vandaag: nederlandseDatum(now), documentSlot: documentSlot(p.sandboxId, p.oin, docId) },
+          { nummer, oin: p.oin, instellingscode: req.instellingscode, vandaag: dutchDate(now), documentSlot: documentSlot(p.sandboxId, p.oin, docId) },
         ]);
         if (!mandaat.gemachtigd) throw geenMachtiging(req.instellingscode);
         const persoonId = pgnUitkomst(pgn, mandaat.persoon).persoon?.id ?? null;

@@ -63,7 +63,3 @@ export function beginSchooljaar(datum: string): string {
 
 export const maxDatum = (a: string, b: string) => (a > b ? a : b);
 export const minDatum = (a: string, b: string) => (a < b ? a : b);
-
-const NL_DATUM = new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Amsterdam', year: 'numeric', month: '2-digit', day: '2-digit' });
-/** The calendar date of an instant in the Netherlands, YYYY-MM-DD (one cached formatter: this runs on every request). */
-export const nederlandseDatum = (instant: Date) => NL_DATUM.format(instant);
