@@ -5,6 +5,7 @@ import { sandboxNuSql } from '../common/clock/clock.service';
 import { Backoff } from '../common/database/outage';
 import type { AppConfig } from '../config/app-config';
 import { APP_CONFIG } from '../config/config.module';
+import { webhookDoelFout } from './webhook-doel';
 import { BerichtenVolgorde } from './berichten-volgorde.service';
 import { OutboxRij, toCloudEvent } from './cloud-event';
 import { HANDTEKENING_HEADER, handtekeningHeader } from './handtekening';
@@ -194,6 +195,9 @@ export class AfleveringWorker implements OnApplicationBootstrap, OnApplicationSh
     const abort = new AbortController();
     const timer = setTimeout(() => abort.abort(), this.config.WEBHOOK_TIMEOUT_MS);
     try {
+      // Again at every delivery: the host may resolve elsewhere than when the subscription was made.
+      const doelFout = await webhookDoelFout(c.url, this.config.WEBHOOK_PRIVATE_TARGETS);
+      if (doelFout) return { id: c.id, ok: false, statusCode: null, fout: `target not allowed: ${doelFout}`.slice(0, 500), gestartOp, duurMs: Date.now() - gestartOp.getTime() };
       const res = await fetch(c.url, {
         method: 'POST',
         headers: { 'Content-Type': 'application/cloudevents+json', [HANDTEKENING_HEADER]: handtekeningHeader(c.geheim, Math.floor(Date.now() / 1000), body), 'User-Agent': 'rod-po-simulator-webhooks/1.0' },

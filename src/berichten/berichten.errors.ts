@@ -4,6 +4,7 @@ export const BerichtenErrors = {
   afleveringOnbekend: 'webhook_aflevering_onbekend',
   teVeelAbonnementen: 'webhook_te_veel_abonnementen',
   cursorOnbekend: 'cursor_onbekend',
+  doelNietToegestaan: 'webhook_doel_niet_toegestaan',
 } as const;
 
 /** Event types ROD pushes (CloudEvents `type`, reverse DNS). */

@@ -1,4 +1,4 @@
-import { Injectable } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import { isBeheer, Principal } from '../common/auth/principal';
@@ -9,6 +9,9 @@ import { AbonnementRequest, AbonnementResponse, AfleveringQuery, AfleveringRespo
 import { BerichtenErrors } from './berichten.errors';
 import { positieTekst } from './cloud-event';
 import { nieuwGeheim } from './handtekening';
+import { webhookDoelFout } from './webhook-doel';
+import { APP_CONFIG } from '../config/config.module';
+import type { AppConfig } from '../config/app-config';
 
 /** Subscriptions per client at most. */
 const MAX_ABONNEMENTEN = 10;
@@ -66,9 +69,14 @@ const AFLEVERING_SQL = `
 /** Webhook subscriptions of a vendor client, their delivery log, and manual redelivery. */
 @Injectable()
 export class WebhooksService {
-  constructor(@InjectDataSource() private readonly db: DataSource) {}
+  constructor(
+    @InjectDataSource() private readonly db: DataSource,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+  ) {}
 
   async maak(p: Principal, req: AbonnementRequest): Promise<AbonnementResponse> {
+    const doelFout = await webhookDoelFout(req.url, this.config.WEBHOOK_PRIVATE_TARGETS);
+    if (doelFout) throw Problems.invalidInput([{ pointer: '/url', code: BerichtenErrors.doelNietToegestaan, detail: `url is not an allowed webhook target: ${doelFout}` }]);
     return this.db.transaction(async (m) => {
       await m.query('SELECT pg_advisory_xact_lock(hashtextextended($1, 0))', [`webhook-abonnement:${p.sandboxId}:${p.clientId}`]);
       const [{ n }]: { n: number }[] = await m.query('SELECT count(*)::int AS n FROM webhook_abonnement WHERE sandbox_id = $1 AND client_id = $2', [p.sandboxId, p.clientId]);

@@ -149,6 +149,14 @@ export class AppConfig {
   @Max(120_000)
   WEBHOOK_TIMEOUT_MS: number = 10_000;
 
+  /**
+   * Which webhook targets are allowed besides public addresses: `none` (a shared instance), `loopback` (default: receivers
+   * on 127.0.0.1/::1 for local development and tests), `private` (anything, including private, link-local and metadata
+   * addresses). Checked when a subscription is made and again before every delivery (after DNS).
+   */
+  @IsIn(['none', 'loopback', 'private'])
+  WEBHOOK_PRIVATE_TARGETS: 'none' | 'loopback' | 'private' = 'loopback';
+
   /** Attempts per delivery before it is dead-lettered. */
   @Transform(toInt)
   @IsInt()
