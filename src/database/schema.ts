@@ -19,6 +19,7 @@ import { FeedPerSandbox1764530000000 } from './migrations/1764530000000-feed-per
 import { VerwijderingBekostigingEvent1764531000000 } from './migrations/1764531000000-verwijdering-bekostiging-event';
 import { AfleveringSandboxKlok1764532000000 } from './migrations/1764532000000-aflevering-sandbox-klok';
 import { OntvangstVolgnummer1764533000000 } from './migrations/1764533000000-ontvangst-volgnummer';
+import { PersoonAdresregels1764534000000 } from './migrations/1764534000000-persoon-adresregels';
 import { BERICHTEN_ENTITIES } from '../berichten/berichten.entities';
 import { BEKOSTIGING_ENTITIES } from '../bekostiging/bekostiging.entities';
 import { KlokPlanning } from '../klok/klok-planning.entity';
@@ -59,6 +60,7 @@ export const MIGRATIONS = [
   VerwijderingBekostigingEvent1764531000000,
   AfleveringSandboxKlok1764532000000,
   OntvangstVolgnummer1764533000000,
+  PersoonAdresregels1764534000000,
   RioLocatieGeregistreerdDoor1764560000000,
   Conformance1764580000000,
 ];

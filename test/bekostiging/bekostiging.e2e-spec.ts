@@ -131,7 +131,7 @@ describe('bekostiging: statuses per teldatum, the clock, and what the LAS hears'
     expect((await statussenVan(t, alfa, '01AB', id))['2027-03-01']).toMatchObject({ status: 'NIET_BEKOSTIGD', signalen: ['B03'] });
 
     const ident = await t.http().post('/rod/v1/identificaties').set(bearer(alfa)).send({
-      geboortedatum: '2019-04-04', geslacht: 'M', achternaam: 'Zonderbsn',
+      geboortedatum: '2019-04-04', geslacht: 'M', achternaam: 'Zonderbsn', voornamen: 'Teun',
       adres: { binnenlandsAdres: { straatnaam: 'Teldatumstraat', huisnummer: 1, postcode: '9700AB', plaatsnaam: 'Groningen' } },
     });
     expect(ident.status).toBe(200);

@@ -224,6 +224,24 @@ describe('ROD aanleveren inschrijving: answers and rules', () => {
       expect(res.foutmeldingen.map((f: any) => f.veld).sort()).toEqual(['/inschrijvingPeriodeBO/0/groep', '/nNCA']);
     });
 
+    it('nNCA empty (none applies, rod.md §4.2, §6.2) is accepted like null or absent, and reads back as no NNCA', async () => {
+      for (const nNCA of ['', null, undefined]) {
+        const bsn = await nieuweLeerling(r);
+        const res = await send(inschrijving(bsn, { nNCA }));
+        expect(res.status).toBe(201);
+        expect(res.body.resultaat).toBe('goedgekeurd');
+        const gelezen = await t.http().get(`/rod/v1/inschrijvingen/${res.body.inschrijvingId}`).set(bearer(r.alfa));
+        expect(gelezen.body.nNCA).toBeNull();
+      }
+      // Empty and absent are the same content: resending with the other form changes nothing.
+      const bsn = await nieuweLeerling(r);
+      const body = inschrijving(bsn, { nNCA: '' });
+      expect((await send(body)).status).toBe(201);
+      const again = await send({ ...body, nNCA: undefined, bedrijfsdocument: bedrijfsdocument() });
+      expect(again.status).toBe(200);
+      expect(again.body.gewijzigd).toBe(false);
+    });
+
     it('220: a vestigingscode not under the BRIN4 is a foutmelding', async () => {
       const bsn = await nieuweLeerling(r);
       const res = expectAfgekeurd(await send(inschrijving(bsn, { inschrijvingPeriodeBO: [{ datumBegin: '2025-08-28', ...codesOf(SCHOOL_ALFA), vestigingscode: SCHOOL_ALFA_2.vestigingscode, groep: '1' }] })), [

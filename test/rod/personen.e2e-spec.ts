@@ -75,11 +75,11 @@ describe('ROD persoonsregister and identificatie', () => {
 
   it('without PGN: a person in the BRP is found by naam, geboortedatum, geslacht and adres and answered with the BSN', async () => {
     const created = await t.http().post('/rod/v1/personen').set(bearer(r.admin)).send({
-      geboortedatum: '2019-04-04', geslacht: 'V', achternaam: 'Dijkstra', adres: { binnenlandsAdres: { straatnaam: 'Dorpsstraat', huisnummer: 3, postcode: '9711AB', plaatsnaam: 'Groningen' } },
+      geboortedatum: '2019-04-04', geslacht: 'V', achternaam: 'Dijkstra', voornamen: 'Fenna', adres: { binnenlandsAdres: { straatnaam: 'Dorpsstraat', huisnummer: 3, postcode: '9711AB', plaatsnaam: 'Groningen' } },
     });
     expect(created.status).toBe(201);
     const res = await identificeer({
-      geboortedatum: '2019-04-04', geslacht: 'V', achternaam: 'dijkstra', adres: { binnenlandsAdres: { straatnaam: 'Dorpsstraat', huisnummer: 3, postcode: '9711AB', plaatsnaam: 'Groningen' } },
+      geboortedatum: '2019-04-04', geslacht: 'V', achternaam: 'dijkstra', voornamen: 'fenna', adres: { binnenlandsAdres: { straatnaam: 'Dorpsstraat', huisnummer: 3, postcode: '9711AB', plaatsnaam: 'Groningen' } },
     });
     expect(res.body).toEqual({ resultaat: 'goedgekeurd', persoonsgebondenNummer: { burgerservicenummer: created.body.burgerservicenummer }, onderwijsnummerUitgegeven: false, meldingen: [], foutmeldingen: [] });
   });
@@ -110,8 +110,32 @@ describe('ROD persoonsregister and identificatie', () => {
     expect(res.body.meldingen.map((m: any) => m.code)).toEqual(['214_onderwijsnummer_bij_woonadres_in_nederland']);
   });
 
-  it('without PGN, naam and adres are required: 400', async () => {
-    expectInvalid(await identificeer({ geboortedatum: '2019-01-02', geslacht: 'M' }), [{ pointer: '/achternaam' }, { pointer: '/adres' }]);
+  it('without PGN, naam (achternaam and voornamen) and adres are required: 400', async () => {
+    expectInvalid(await identificeer({ geboortedatum: '2019-01-02', geslacht: 'M' }), [{ pointer: '/achternaam' }, { pointer: '/voornamen' }, { pointer: '/adres' }]);
+  });
+
+  it('without PGN: twins of one sex at one address with different voornamen are two persons with two onderwijsnummers', async () => {
+    const adres = { binnenlandsAdres: { straatnaam: 'Tweelinglaan', huisnummer: 2, postcode: '3581AB', plaatsnaam: 'Utrecht' } };
+    const tweeling = (voornamen: string) => identificeer({ geboortedatum: '2020-02-20', geslacht: 'V', achternaam: 'Tweeling', voornamen, adres });
+    const anna = await tweeling('Anna');
+    const bente = await tweeling('Bente');
+    expect([anna.status, bente.status]).toEqual([200, 200]);
+    expect(anna.body.onderwijsnummerUitgegeven).toBe(true);
+    expect(bente.body.onderwijsnummerUitgegeven).toBe(true);
+    expect(bente.body.persoonsgebondenNummer.onderwijsnummer).not.toBe(anna.body.persoonsgebondenNummer.onderwijsnummer);
+    // Each twin asking again gets her own number back (case and spacing do not matter).
+    expect((await tweeling(' anna ')).body).toMatchObject({ persoonsgebondenNummer: anna.body.persoonsgebondenNummer, onderwijsnummerUitgegeven: false });
+    expect((await tweeling('BENTE')).body).toMatchObject({ persoonsgebondenNummer: bente.body.persoonsgebondenNummer, onderwijsnummerUitgegeven: false });
+  });
+
+  it('without PGN abroad: the address lines count, not only the land', async () => {
+    const kind = (adresregels: string[]) => identificeer({ geboortedatum: '2018-08-08', geslacht: 'M', achternaam: 'Wagner', voornamen: 'Lukas', adres: { buitenlandsAdres: { landcode: '9089', adresregels } } });
+    const muenster = await kind(['Hauptstraße 1', '48143 Münster']);
+    const berlijn = await kind(['Lindenallee 5', '10115 Berlin']);
+    expect(muenster.body.onderwijsnummerUitgegeven).toBe(true);
+    expect(berlijn.body.onderwijsnummerUitgegeven).toBe(true);
+    expect(berlijn.body.persoonsgebondenNummer.onderwijsnummer).not.toBe(muenster.body.persoonsgebondenNummer.onderwijsnummer);
+    expect((await kind(['hauptstraße  1', '48143 MÜNSTER'])).body).toMatchObject({ persoonsgebondenNummer: muenster.body.persoonsgebondenNummer, onderwijsnummerUitgegeven: false });
   });
 
   it('a person known by onderwijsnummer gets a BSN: ROD links both and tells the schools', async () => {

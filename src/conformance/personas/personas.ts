@@ -39,7 +39,7 @@ const VERSIE_2026_1: Persona[] = [
   leerling('teOud', 'A pupil who turned 15 on the day the sandbox was seeded.', 'An inschrijving is goedgekeurd met melding 251_leerling_te_oud.'),
   leerling('dubbeleInschrijving', 'A pupil already enrolled at 02AA (school of bestuur 100B002) since 1 August.', 'An inschrijving at a school of 100B001 from a later date: melding 250_overlap_andere_school and a kennisgeving to both schools.'),
   leerling('onderwijsnummerMetBsn', 'A pupil once known by onderwijsnummer who has since got a BSN.', 'Messages with the onderwijsnummer are answered with the BSN and melding 213_onderwijsnummer_bij_bsn_bekend.'),
-  leerling('alleenOnderwijsnummer', 'A pupil living abroad (Germany, landcode 9089), known only by onderwijsnummer.', 'Identificatie without PGN (achternaam, geboortedatum, geslacht, buitenlands adres) answers onderwijsnummer 100000028.'),
+  leerling('alleenOnderwijsnummer', 'A pupil living abroad (Germany, landcode 9089), known only by onderwijsnummer.', 'Identificatie without PGN (achternaam, voornamen, geboortedatum, geslacht, buitenlands adres) answers onderwijsnummer 100000028.'),
   leerling('onvolledigeGeboortedatum', 'A pupil abroad (Belgium) with only the birth year known.', 'Identificatie with geboortedatum 2016-00-00 answers onderwijsnummer 100000041.'),
   leerling('voorbeeld', 'A known pupil used in the README examples.', 'Goedgekeurd at any mandated school.'),
   school('gemachtigdeSchool', 'A school of bestuur 100B001: las-alfa holds a machtiging.', { instellingscode: '01AA', vestigingscode: '01AA00', onderwijsaanbiedercode: '100A001', onderwijslocatiecode: '100X001' }, 'las-alfa may enrol here; goedgekeurd for a valid pupil.'),

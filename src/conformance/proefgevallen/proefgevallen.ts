@@ -107,7 +107,7 @@ export const PROEFGEVALLEN: Proefgeval[] = [
     nummer: 'PG01',
     titel: 'Identificeren zonder BSN en het onderwijsnummer hergebruiken',
     instructie:
-      'Identify a pupil without a BSN (persona alleenOnderwijsnummer-style: achternaam, geboortedatum, geslacht and a foreign address) with POST /rod/v1/identificaties, ' +
+      'Identify a pupil without a BSN (persona alleenOnderwijsnummer-style: achternaam, voornamen, geboortedatum, geslacht and a foreign address) with POST /rod/v1/identificaties, ' +
       'store the onderwijsnummer ROD answers, and enrol the pupil with exactly that number.',
     beoordeel({ uitwisselingen }) {
       const uitgegeven = uitwisselingen.filter((u) => post(u, IDENTIFICATIES) && ok(u) && typeof obj(obj(u.antwoord).persoonsgebondenNummer).onderwijsnummer === 'string');

@@ -1,5 +1,5 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { Type } from 'class-transformer';
+import { Transform, Type } from 'class-transformer';
 import { ArrayMaxSize, ArrayMinSize, IsArray, IsBoolean, IsInt, IsOptional, IsString, Length, Matches, Max, Min, ValidateNested } from 'class-validator';
 import { Bedrijfsdocument, IsDatum, IsPgnKeuze, PersoonsgebondenNummer, TerugmeldingDto } from '../rod-shared.dto';
 import { AANBIEDER_PATTERN, BRIN4_PATTERN, BRIN6_PATTERN, LOCATIE_PATTERN } from '../rio-port';
@@ -88,11 +88,21 @@ export class AanleverenInschrijvingRequest {
   @IsDatum()
   datumUitschrijving?: string;
 
-  @ApiPropertyOptional({ description: 'NNCA: absent = none, `1` = niet-Nederlandse culturele achtergrond. Another value gives 046_waardenlijst_fout.', example: '1' })
+  @ApiPropertyOptional({
+    description:
+      'NNCA, sent at every inschrijving (rod.md §4.2, §6.2): empty (`""`) when none applies — the same as null or absent — and `1` = niet-Nederlandse culturele achtergrond. ' +
+      'Another value gives 046_waardenlijst_fout. Read back as null when none applies.',
+    type: String,
+    nullable: true,
+    maxLength: 2,
+    example: '1',
+  })
+  // Empty means "none applies": stored and compared as absent.
+  @Transform(({ value }) => (value === '' ? null : value))
   @IsOptional()
   @IsString()
   @Length(1, 2)
-  nNCA?: string;
+  nNCA?: string | null;
 
   @ApiProperty({ type: [InschrijvingPeriodeBO], description: '1–100 periodes.' })
   @IsArray()

@@ -44,6 +44,14 @@ describe('beoordeel (AanleverenInschrijvingBO)', () => {
     ]);
   });
 
+  it('nNCA empty means none applies (rod.md §4.2): no 046, stored as absent, the same content as leaving it out', () => {
+    const leegNnca = aanlevering({ nNCA: '' });
+    const r = beoordeel(leegNnca, leeg, context(leegNnca));
+    expect(r.foutmeldingen).toEqual([]);
+    expect(r.nieuweStand!.nNCA).toBeNull();
+    expect(r.nieuweStand!.inhoudHash).toBe(beoordeel(aanlevering(), leeg, context(aanlevering())).nieuweStand!.inhoudHash);
+  });
+
   it('lists every foutmelding at once and gives no new state', () => {
     const a = aanlevering({
       persoonsgebondenNummer: { onderwijsnummer: ONDERWIJSNUMMER },

@@ -159,7 +159,7 @@ export function beoordeel(a: Aanlevering, stand: HuidigeStand, context: Beoordel
   a.inschrijvingPeriodeBO.forEach((per, i) => {
     if (!GROEPEN.includes(per.groep)) t.push(terugmelding(RodCode.waardenlijstFout, `Groep ${per.groep} staat niet in de waardenlijst (1–8).`, `/inschrijvingPeriodeBO/${i}/groep`));
   });
-  if (a.nNCA !== undefined && a.nNCA !== null && !NNCA_WAARDEN.includes(a.nNCA)) t.push(terugmelding(RodCode.waardenlijstFout, `NNCA ${a.nNCA} staat niet in de waardenlijst (1).`, '/nNCA'));
+  if (a.nNCA && !NNCA_WAARDEN.includes(a.nNCA)) t.push(terugmelding(RodCode.waardenlijstFout, `NNCA ${a.nNCA} staat niet in de waardenlijst (1).`, '/nNCA'));
   // Dates and periodes (231–233), TLV (234)
   t.push(...controleerDatums(a.datumInschrijving, a.datumUitschrijving, a.inschrijvingPeriodeBO));
   (a.toelaatbaarheidsverklaring ?? []).forEach((x, i) => {
@@ -204,7 +204,7 @@ export function beoordeel(a: Aanlevering, stand: HuidigeStand, context: Beoordel
     inschrijvingvolgnummer: a.inschrijvingvolgnummer,
     datumInschrijving: a.datumInschrijving,
     datumUitschrijving,
-    nNCA: a.nNCA ?? null,
+    nNCA: a.nNCA || null,
     inschrijvingPeriodeBO: periodes.map((x) => ({
       datumBegin: x.datumBegin,
       vestigingscode: x.vestigingscode,
@@ -236,7 +236,7 @@ export function beoordeel(a: Aanlevering, stand: HuidigeStand, context: Beoordel
       inschrijvingvolgnummer: a.inschrijvingvolgnummer,
       datumInschrijving: a.datumInschrijving,
       datumUitschrijving,
-      nNCA: a.nNCA ?? null,
+      nNCA: a.nNCA || null,
       periodes,
       ontwikkelingsperspectief,
       toelaatbaarheidsverklaringen: tlv,

@@ -14,7 +14,7 @@ export class BinnenlandsAdres {
 }
 
 export class BuitenlandsAdres {
-  @ApiPropertyOptional({ description: 'Address lines as used abroad.', type: [String], example: ['Hauptstraße 1', '48143 Münster'] })
+  @ApiPropertyOptional({ description: 'Address lines as used abroad; identification without PGN matches on them (case and spacing ignored) as well as on the landcode.', type: [String], example: ['Hauptstraße 1', '48143 Münster'] })
   @IsOptional()
   @IsArray()
   @ArrayMaxSize(6)
@@ -52,7 +52,7 @@ export class IdentificatieRequest {
 
   @ApiPropertyOptional({ description: 'Required without a PGN.', example: 'Vries' }) @IsOptional() @IsString() @Length(1, 200) achternaam?: string;
   @ApiPropertyOptional({ example: 'de' }) @IsOptional() @IsString() @Length(1, 20) voorvoegsels?: string;
-  @ApiPropertyOptional({ description: 'No first name: `.`', example: 'Eva' }) @IsOptional() @IsString() @Length(1, 200) voornamen?: string;
+  @ApiPropertyOptional({ description: 'Required without a PGN and part of the match (twins differ by it); no first name: `.`', example: 'Eva' }) @IsOptional() @IsString() @Length(1, 200) voornamen?: string;
 
   @ApiPropertyOptional({ type: Adres, description: 'Required without a PGN.' })
   @IsOptional()

@@ -14,6 +14,9 @@ import { bsnMetControlecijfer, controleerPgn, isGeldigBsn, onderwijsnummerVoor, 
 import { BsnToekenningRequest, IdentificatieRequest, IdentificatieResponse, NieuwPersoonRequest, PersoonResponse } from './identificatie.dto';
 
 export const GESLACHTEN = ['M', 'V', 'O'];
+
+/** A name or address line as compared: trimmed, inner white space single. */
+const tekst = (s: string) => s.trim().replace(/\s+/g, ' ');
 export const NEDERLAND = '6030';
 
 
@@ -35,6 +38,8 @@ export class PersonenService {
     if (!req.persoonsgebondenNummer) {
       const missing = [] as { pointer: string; code: string; detail: string }[];
       if (!req.achternaam) missing.push({ pointer: '/achternaam', code: 'required', detail: 'achternaam is required when identifying without persoonsgebondenNummer' });
+      // rod.md §4.1: voornamen are part of the identification without PGN ("." when the pupil has none).
+      if (!req.voornamen) missing.push({ pointer: '/voornamen', code: 'required', detail: 'voornamen is required when identifying without persoonsgebondenNummer (send "." when there is none)' });
       const a = req.adres;
       if (!a || !!a.binnenlandsAdres === !!a.buitenlandsAdres) {
         missing.push({ pointer: '/adres', code: 'required', detail: 'adres with exactly one of binnenlandsAdres and buitenlandsAdres is required when identifying without persoonsgebondenNummer' });
@@ -76,18 +81,30 @@ export class PersonenService {
     };
   }
 
-  /** Without PGN: the person with the same achternaam, geboortedatum, geslacht and address; else a new onderwijsnummer, once. */
+  /**
+   * Without PGN: the person with the same naam (achternaam, voorvoegsels, voornamen), geboortedatum, geslacht and address;
+   * else a new onderwijsnummer, once (rod.md §4.1, §10). Voornamen tell twins at one address apart; abroad the address lines
+   * count as well as the land. A register person whose voornamen, voorvoegsels or address lines are unknown (null) matches on the rest.
+   */
   private async zoekOfGeefUit(m: EntityManager, p: Principal, req: IdentificatieRequest): Promise<IdentificatieResponse> {
     // One identificatie without PGN at a time per sandbox: the same person asking twice never gets two onderwijsnummers.
     await m.query('SELECT pg_advisory_xact_lock(hashtextextended($1, 0))', [`rod-identificatie:${p.sandboxId}`]);
     const bin = req.adres!.binnenlandsAdres;
-    const landcode = bin ? NEDERLAND : req.adres!.buitenlandsAdres!.landcode;
+    const buiten = req.adres!.buitenlandsAdres;
+    const landcode = bin ? NEDERLAND : buiten!.landcode;
+    const adresregels = bin ? null : (buiten!.adresregels ?? []).map(tekst).filter((x) => x.length > 0);
     const rows: PersoonRij[] = await m.query(
       `SELECT ${PERSOON_KOLOMMEN} FROM rod_persoon
         WHERE sandbox_id = $1 AND geboortedatum = $2 AND geslacht = $3 AND lower(achternaam) = lower($4) AND landcode = $5
-          AND ($6::text IS NULL OR (postcode = $6 AND huisnummer = $7))
+          AND ($6::text IS NULL OR (postcode = $6 AND huisnummer = $7 AND coalesce(lower(huisnummertoevoeging), '') = lower($11)))
+          AND (voornamen IS NULL OR lower(voornamen) = lower($8))
+          AND (voorvoegsels IS NULL OR lower(voorvoegsels) = lower($9))
+          AND ($10::text[] IS NULL OR adresregels IS NULL OR ARRAY(SELECT lower(x) FROM unnest(adresregels) x) = ARRAY(SELECT lower(x) FROM unnest($10::text[]) x))
         ORDER BY burgerservicenummer IS NULL, created_at LIMIT 1`,
-      [p.sandboxId, req.geboortedatum, req.geslacht, req.achternaam!.trim(), landcode, bin?.postcode ?? null, bin?.huisnummer ?? null],
+      [
+        p.sandboxId, req.geboortedatum, req.geslacht, tekst(req.achternaam!), landcode, bin?.postcode ?? null, bin?.huisnummer ?? null,
+        tekst(req.voornamen!), tekst(req.voorvoegsels ?? ''), adresregels, tekst(bin?.huisnummertoevoeging ?? ''),
+      ],
     );
     const found = rows[0];
     const meldingen: Terugmelding[] = [];
@@ -102,11 +119,11 @@ export class PersonenService {
     }
     const onderwijsnummer = await this.volgendOnderwijsnummer(m, p.sandboxId);
     await m.query(
-      `INSERT INTO rod_persoon (sandbox_id, onderwijsnummer, geboortedatum, geslacht, achternaam, voorvoegsels, voornamen, straatnaam, huisnummer, huisnummertoevoeging, postcode, plaatsnaam, landcode)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13)`,
+      `INSERT INTO rod_persoon (sandbox_id, onderwijsnummer, geboortedatum, geslacht, achternaam, voorvoegsels, voornamen, straatnaam, huisnummer, huisnummertoevoeging, postcode, plaatsnaam, landcode, adresregels)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14)`,
       [
-        p.sandboxId, onderwijsnummer, req.geboortedatum, req.geslacht, req.achternaam!.trim(), req.voorvoegsels ?? null, req.voornamen ?? null,
-        bin?.straatnaam ?? null, bin?.huisnummer ?? null, bin?.huisnummertoevoeging ?? null, bin?.postcode ?? null, bin?.plaatsnaam ?? null, landcode,
+        p.sandboxId, onderwijsnummer, req.geboortedatum, req.geslacht, tekst(req.achternaam!), req.voorvoegsels ? tekst(req.voorvoegsels) : null, tekst(req.voornamen!),
+        bin?.straatnaam ?? null, bin?.huisnummer ?? null, bin?.huisnummertoevoeging ?? null, bin?.postcode ?? null, bin?.plaatsnaam ?? null, landcode, adresregels,
       ],
     );
     return { resultaat: resultaatVan(meldingen), persoonsgebondenNummer: { onderwijsnummer }, onderwijsnummerUitgegeven: true, meldingen, foutmeldingen: [] };

@@ -59,6 +59,10 @@ export class RodPersoon {
   @Column({ type: 'varchar', length: 100, nullable: true })
   plaatsnaam: string | null;
 
+  /** Address lines of a pupil abroad, as sent at identificatie. */
+  @Column({ type: 'text', array: true, nullable: true })
+  adresregels: string[] | null;
+
   /** Woonland, BRP country table (6030 Nederland). */
   @Column({ type: 'char', length: 4, default: '6030' })
   landcode: string;
