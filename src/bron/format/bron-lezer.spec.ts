@@ -222,6 +222,12 @@ describe('BRON po export: whole-file faults, each with its line', () => {
     expect(await fouten(alsBytes(r))).toEqual([{ code: 'VELD_ONGELDIG', regel: 2 }]);
     expect(await fouten(alsBytes(d))).toEqual([{ code: 'VELD_ONGELDIG', regel: 3 }]);
     expect(await fouten(alsBytes(leeg))).toEqual([{ code: 'VELD_ONGELDIG', regel: 4 }]);
+    const maandOnbekendDagBekend = regels();
+    maandOnbekendDagBekend[1] = maandOnbekendDagBekend[1].slice(0, 13) + '20150015' + maandOnbekendDagBekend[1].slice(21);
+    expect(await fouten(alsBytes(maandOnbekendDagBekend))).toEqual([{ code: 'VELD_ONGELDIG', regel: 2 }]);
+    const pgnLetters = regels();
+    pgnLetters[1] = pgnLetters[1].slice(0, 4) + '99999001X' + pgnLetters[1].slice(13);
+    expect(await fouten(alsBytes(pgnLetters))).toEqual([{ code: 'VELD_ONGELDIG', regel: 2 }]);
   });
 
   it('a broken gzip stream is a fault of the file, not a crash', async () => {

@@ -1,7 +1,7 @@
 import { Readable, pipeline } from 'node:stream';
 import { createGunzip } from 'node:zlib';
 import type { BronAantallen, BronBestandFout, BronBestandFoutCode, BronInschrijving, BronLeerling, BronLeesItem, BronVoorloop } from './bron-bestand';
-import { BRON_RECORD_PER_SOORT, BRON_RECORDS, BronBestandsnaamDelen, BronRecord, ontleedBestandsnaam } from './bron-layout';
+import { BRON_RECORD_PER_SOORT, BRON_RECORDS, BronBestandsnaamDelen, BronRecord, BronVeld, ontleedBestandsnaam } from './bron-layout';
 
 /** The reader stops listing faults after this many (the file is refused anyway) but reads on to count its lines. */
 export const MAX_FOUTEN = 100;
@@ -11,6 +11,22 @@ const LF = 0x0a;
 const CR = 0x0d;
 
 type Stand = 'begin' | 'voorloop' | 'persoon' | 'inschrijving' | 'sluit';
+type Waarde = string | number | null;
+
+/** Index of each field in its record's field list. */
+const indexVan = (r: BronRecord) => Object.fromEntries(r.velden.map((v, i) => [v.naam, i])) as Record<string, number>;
+const VL = indexVan(BRON_RECORDS.voorloop);
+const PS = indexVan(BRON_RECORDS.persoon);
+const IS = indexVan(BRON_RECORDS.inschrijving);
+const PE = indexVan(BRON_RECORDS.periode);
+
+function alleenCijfers(s: string): boolean {
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c < 48 || c > 57) return false;
+  }
+  return s.length > 0;
+}
 
 /**
  * The synchronous heart of the reader: fed one line at a time (bytes without the LF), it checks encoding,
@@ -134,25 +150,21 @@ export class BronRegelParser {
       this.fout('VOORLOOP_ONTBREEKT', nr, `Regel ${nr} is geen voorloop (recordsoort 300).`);
       this.stand = 'voorloop';
     }
-    const mis = (waarom: string) => {
-      this.fout('VOLGORDE_ONGELDIG', nr, `Regel ${nr}: record ${def.recordsoort} ${waarom}.`);
-      return false;
-    };
-    if (this.stand === 'sluit') return mis('staat na de sluit');
+    if (this.stand === 'sluit') return this.volgordeFout(def, nr, 'staat na de sluit');
     switch (def.naam) {
       case 'voorloop':
-        if (s !== 'begin') return mis('staat niet op regel 1');
+        if (s !== 'begin') return this.volgordeFout(def, nr, 'staat niet op regel 1');
         this.stand = 'voorloop';
         return true;
       case 'persoon':
         this.stand = 'persoon';
         return true;
       case 'inschrijving':
-        if (this.stand !== 'persoon' && this.stand !== 'inschrijving') return mis('volgt niet op een persoon');
+        if (this.stand !== 'persoon' && this.stand !== 'inschrijving') return this.volgordeFout(def, nr, 'volgt niet op een persoon');
         this.stand = 'inschrijving';
         return true;
       case 'periode':
-        if (this.stand !== 'inschrijving') return mis('volgt niet op een inschrijving');
+        if (this.stand !== 'inschrijving') return this.volgordeFout(def, nr, 'volgt niet op een inschrijving');
         return true;
       case 'sluit':
         this.stand = 'sluit';
@@ -160,86 +172,103 @@ export class BronRegelParser {
     }
   }
 
-  /** Field values by the layout's pictures, or null (with a fault) when one does not fit. */
-  private velden(def: BronRecord, tekst: string, nr: number): Record<string, any> | null {
-    const w: Record<string, any> = {};
-    for (const v of def.velden) {
+  private volgordeFout(def: BronRecord, nr: number, waarom: string): false {
+    this.fout('VOLGORDE_ONGELDIG', nr, `Regel ${nr}: record ${def.recordsoort} ${waarom}.`);
+    return false;
+  }
+
+  private veldFout(v: BronVeld, ruw: string, nr: number, waarom: string): null {
+    this.fout('VELD_ONGELDIG', nr, `Regel ${nr}, kolom ${v.positie}: ${v.naam} ${JSON.stringify(ruw)} ${waarom}.`);
+    return null;
+  }
+
+  /** Field values by the layout's pictures, in the order of the record's fields; or null (with a fault) when one does not fit. */
+  private velden(def: BronRecord, tekst: string, nr: number): Waarde[] | null {
+    const velden = def.velden;
+    const w: Waarde[] = new Array(velden.length);
+    for (let k = 0; k < velden.length; k++) {
+      const v = velden[k];
       const ruw = tekst.substr(v.positie - 1, v.lengte);
-      const t = ruw.trim();
-      const mis = (waarom: string) => {
-        this.fout('VELD_ONGELDIG', nr, `Regel ${nr}, kolom ${v.positie}: ${v.naam} ${JSON.stringify(ruw)} ${waarom}.`);
-        return null;
-      };
-      if (v.soort === 'DATUM' ? t === '' || t === '00000000' : t === '') {
-        if (v.verplicht) return mis('ontbreekt');
-        w[v.naam] = null;
+      if (ruw.charCodeAt(0) === 32 ? ruw.trim() === '' : v.soort === 'DATUM' && ruw === '00000000') {
+        if (v.verplicht) return this.veldFout(v, ruw, nr, 'ontbreekt');
+        w[k] = null;
         continue;
       }
       switch (v.soort) {
         case 'N':
-          if (!/^[0-9]+$/.test(ruw)) return mis('is niet numeriek');
-          w[v.naam] = v.naam === 'pgn' ? ruw : Number(ruw);
+          if (!alleenCijfers(ruw)) return this.veldFout(v, ruw, nr, 'is niet numeriek');
+          w[k] = v.naam === 'pgn' ? ruw : Number(ruw);
           break;
         case 'DATUM': {
-          if (!/^[0-9]{8}$/.test(ruw)) return mis('is geen datum jjjjmmdd');
+          if (!alleenCijfers(ruw)) return this.veldFout(v, ruw, nr, 'is geen datum jjjjmmdd');
           const mm = ruw.slice(4, 6);
           const dd = ruw.slice(6, 8);
-          const deels = mm === '00' ? dd === '00' : dd === '00';
-          if ((mm === '00' || dd === '00') && !(v.deelsBekend && deels)) return mis('is geen volledige datum');
-          w[v.naam] = `${ruw.slice(0, 4)}-${mm}-${dd}`;
+          if ((mm === '00' || dd === '00') && !(v.deelsBekend && (mm !== '00' || dd === '00'))) return this.veldFout(v, ruw, nr, 'is geen volledige datum');
+          w[k] = `${ruw.slice(0, 4)}-${mm}-${dd}`;
           break;
         }
-        case 'CODE':
-          if (!v.waarden!.includes(t)) return mis(`is geen van ${v.waarden!.join(', ')}`);
-          w[v.naam] = t;
+        case 'CODE': {
+          const t = ruw.trim();
+          if (!v.waarden!.includes(t)) return this.veldFout(v, ruw, nr, `is geen van ${v.waarden!.join(', ')}`);
+          w[k] = t;
           break;
+        }
         default:
-          w[v.naam] = t;
+          w[k] = ruw.trim();
       }
     }
     return w;
   }
 
-  private verwerk(def: BronRecord, w: Record<string, any>, nr: number, volgordeGoed: boolean) {
+  private verwerk(def: BronRecord, w: Waarde[], nr: number, volgordeGoed: boolean) {
     switch (def.naam) {
       case 'voorloop': {
         if (!volgordeGoed) return;
         const n = this.naam;
-        if (n && (n.brin4 !== w.brin4 || n.batchnummer !== w.batchnummer || n.aanleverpunt !== w.aanleverpunt)) {
-          this.fout('BESTANDSNAAM_ONGELDIG', nr, `De voorloop (BRIN ${w.brin4}, batch ${w.batchnummer}, aanleverpunt ${w.aanleverpunt}) past niet bij de bestandsnaam (BRIN ${n.brin4}, batch ${n.batchnummer}, aanleverpunt ${n.aanleverpunt}).`);
+        const v: BronVoorloop = { brin4: w[VL.brin4] as string, batchnummer: w[VL.batchnummer] as number, aanleverpunt: w[VL.aanleverpunt] as number, aanmaakdatum: w[VL.aanmaakdatum] as string, aantalPersonen: w[VL.aantalPersonen] as number };
+        if (n && (n.brin4 !== v.brin4 || n.batchnummer !== v.batchnummer || n.aanleverpunt !== v.aanleverpunt)) {
+          this.fout('BESTANDSNAAM_ONGELDIG', nr, `De voorloop (BRIN ${v.brin4}, batch ${v.batchnummer}, aanleverpunt ${v.aanleverpunt}) past niet bij de bestandsnaam (BRIN ${n.brin4}, batch ${n.batchnummer}, aanleverpunt ${n.aanleverpunt}).`);
         }
-        this.voorloop = { brin4: w.brin4, batchnummer: w.batchnummer, aanleverpunt: w.aanleverpunt, aanmaakdatum: w.aanmaakdatum, aantalPersonen: w.aantalPersonen };
-        this.uit.push({ soort: 'voorloop', voorloop: this.voorloop });
+        this.voorloop = v;
+        this.uit.push({ soort: 'voorloop', voorloop: v });
         return;
       }
-      case 'persoon':
+      case 'persoon': {
         this.sluitLeerling();
+        const bsn = w[PS.pgnSoort] === 'B';
         this.leerling = {
           regel: nr,
-          burgerservicenummer: w.pgnSoort === 'B' ? w.pgn : null,
-          onderwijsnummer: w.pgnSoort === 'O' ? w.pgn : null,
-          geboortedatum: w.geboortedatum,
-          geslacht: w.geslacht,
-          postcode: w.postcode,
-          achternaam: w.achternaam,
-          voorvoegsel: w.voorvoegsel,
-          voornamen: w.voornamen,
+          burgerservicenummer: bsn ? (w[PS.pgn] as string) : null,
+          onderwijsnummer: bsn ? null : (w[PS.pgn] as string),
+          geboortedatum: w[PS.geboortedatum] as string,
+          geslacht: w[PS.geslacht] as BronLeerling['geslacht'],
+          postcode: w[PS.postcode] as string | null,
+          achternaam: w[PS.achternaam] as string,
+          voorvoegsel: w[PS.voorvoegsel] as string | null,
+          voornamen: w[PS.voornamen] as string | null,
           inschrijvingen: [],
         };
         this.inschrijving = null;
         return;
+      }
       case 'inschrijving':
         if (!volgordeGoed || !this.leerling) return;
-        this.inschrijving = { regel: nr, inschrijvingvolgnummer: w.inschrijvingvolgnummer, datumInschrijving: w.datumInschrijving, datumUitschrijving: w.datumUitschrijving, periodes: [] };
+        this.inschrijving = {
+          regel: nr,
+          inschrijvingvolgnummer: w[IS.inschrijvingvolgnummer] as string,
+          datumInschrijving: w[IS.datumInschrijving] as string,
+          datumUitschrijving: w[IS.datumUitschrijving] as string | null,
+          periodes: [],
+        };
         this.leerling.inschrijvingen.push(this.inschrijving);
         return;
       case 'periode':
         if (!volgordeGoed || !this.inschrijving) return;
-        this.inschrijving.periodes.push({ regel: nr, datumBegin: w.datumBegin, vestigingscode: w.vestigingscode, groep: w.groep });
+        this.inschrijving.periodes.push({ regel: nr, datumBegin: w[PE.datumBegin] as string, vestigingscode: w[PE.vestigingscode] as string, groep: w[PE.groep] as string });
         return;
       case 'sluit':
         this.sluitLeerling();
-        if (volgordeGoed) this.sluit = { regel: nr, waarden: w };
+        if (volgordeGoed) this.sluit = { regel: nr, waarden: Object.fromEntries(BRON_RECORDS.sluit.velden.map((v, k) => [v.naam, w[k] as number])) };
         return;
     }
   }
