@@ -9,7 +9,7 @@ import { DEMO_CLIENTS } from './demo-data';
 import { Sandbox } from './sandboxes/sandbox.entity';
 import { DEFAULT_SANDBOX, SandboxesService } from './sandboxes/sandboxes.service';
 
-/** On first start: the default sandbox (small seed) and the documented demo clients. Idempotent. */
+/** On start: the default sandbox (small seed), the demo clients when asked for, and the beheer client when configured. Idempotent. */
 @Injectable()
 export class DemoBootstrapService implements OnApplicationBootstrap {
   private readonly logger = new Logger('DemoBootstrap');
@@ -37,7 +37,15 @@ export class DemoBootstrapService implements OnApplicationBootstrap {
         await this.sandboxes.create({ code: DEFAULT_SANDBOX, naam: 'Standaard sandbox', seed: 'small', seedValue: 1 }, { isDefault: true });
         this.logger.log({ msg: 'default sandbox seeded', ms: Date.now() - t0 });
       }
-      for (const d of DEMO_CLIENTS) {
+      if (this.config.BEHEER_CLIENT_SECRET && !(await this.db.getRepository(ApiClient).exist({ where: { clientId: this.config.BEHEER_CLIENT_ID } }))) {
+        await this.clients.create(
+          { clientId: this.config.BEHEER_CLIENT_ID, naam: 'Beheer', role: 'BEHEER', oin: '00000001800866472000', sandboxes: [DEFAULT_SANDBOX] },
+          this.config.BEHEER_CLIENT_SECRET,
+        );
+        this.logger.log({ msg: 'beheer client created', clientId: this.config.BEHEER_CLIENT_ID });
+      }
+      // Demo clients have public secrets (README): only when asked for (DEMO_CLIENTS, on by default in development).
+      for (const d of this.config.DEMO_CLIENTS ? DEMO_CLIENTS : []) {
         if (await this.db.getRepository(ApiClient).exist({ where: { clientId: d.clientId } })) continue;
         await this.clients.create({ clientId: d.clientId, naam: d.naam, role: d.role, oin: d.oin, bestuurcodes: d.bestuurcodes, sandboxes: [DEFAULT_SANDBOX] }, d.secret);
         this.logger.log({ msg: 'demo client created', clientId: d.clientId });

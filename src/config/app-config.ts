@@ -21,6 +21,12 @@ const toBool = ({ value }: { value: unknown }) => {
   return value;
 };
 
+/** The signing key used when JWT_SECRET is not set: public (it is in the source), so only for development. */
+export const BUILT_IN_JWT_SECRET = 'local-simulator-signing-key-change-me-0123456789';
+
+/** NODE_ENV values in which the built-in secret and the demo clients are allowed by default. */
+export const DEVELOPMENT_ENVS = ['development', 'test'];
+
 /**
  * Every environment variable the simulator reads, validated once at boot.
  * A bad environment lists every wrong variable and the process exits.
@@ -73,7 +79,31 @@ export class AppConfig {
    */
   @IsString()
   @MinLength(32, { message: 'JWT_SECRET must be at least 32 characters' })
-  JWT_SECRET: string = 'local-simulator-signing-key-change-me-0123456789';
+  JWT_SECRET: string = BUILT_IN_JWT_SECRET;
+
+  /**
+   * `development` (default; also `test`) allows the built-in JWT secret and creates the demo clients. Anything else
+   * (the container image sets `production`) refuses the built-in secret and creates demo clients only when asked.
+   */
+  @IsString()
+  @Matches(/^[a-z][a-z0-9_-]*$/, { message: 'NODE_ENV must be a lowercase word such as development or production' })
+  NODE_ENV: string = 'development';
+
+  /** Create the demo clients, whose secrets are public (README). Default: true in development, false elsewhere. */
+  @IsOptional()
+  @Transform(toBool)
+  @IsBoolean()
+  DEMO_CLIENTS?: boolean;
+
+  /** Client id of the administrator created on start when BEHEER_CLIENT_SECRET is set. */
+  @Matches(/^[a-z0-9][a-z0-9-]{1,98}[a-z0-9]$/, { message: 'BEHEER_CLIENT_ID must be 3-100 lowercase letters, digits or hyphens' })
+  BEHEER_CLIENT_ID: string = 'beheer';
+
+  /** When set (at least 32 characters), an administrator client BEHEER_CLIENT_ID with this secret is created on start if it does not exist. */
+  @IsOptional()
+  @IsString()
+  @MinLength(32, { message: 'BEHEER_CLIENT_SECRET must be at least 32 characters' })
+  BEHEER_CLIENT_SECRET?: string;
 
   /** Lifetime of an access token, in seconds. */
   @Transform(toInt)
@@ -210,16 +240,21 @@ export class ConfigError extends Error {
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
   const known = Object.keys(new AppConfig());
   const raw: Record<string, unknown> = {};
-  for (const key of [...known, 'DATABASE_URL']) {
-    if (env[key] !== undefined) raw[key] = env[key];
+  for (const key of [...known, 'DATABASE_URL', 'DEMO_CLIENTS', 'BEHEER_CLIENT_SECRET']) {
+    if (env[key] !== undefined && env[key] !== '') raw[key] = env[key];
   }
   const config = plainToInstance(AppConfig, raw, { exposeDefaultValues: true });
   const errors = validateSync(config, { whitelist: false });
-  if (errors.length > 0) {
-    const problems = errors.flatMap((e) =>
-      Object.values(e.constraints ?? {}).map((msg) => `${e.property}=${JSON.stringify(raw[e.property])}: ${msg}`),
+  const problems = errors.flatMap((e) =>
+    Object.values(e.constraints ?? {}).map((msg) => `${e.property}=${JSON.stringify(e.property.includes('SECRET') ? '…' : raw[e.property])}: ${msg}`),
+  );
+  const development = DEVELOPMENT_ENVS.includes(config.NODE_ENV);
+  if (!development && config.JWT_SECRET === BUILT_IN_JWT_SECRET && !problems.some((p) => p.startsWith('JWT_SECRET='))) {
+    problems.push(
+      `JWT_SECRET: the built-in signing key is public and allowed only in development (NODE_ENV=${config.NODE_ENV}); set JWT_SECRET to a secret of your own, at least 32 characters`,
     );
-    throw new ConfigError(problems);
   }
+  if (problems.length > 0) throw new ConfigError(problems);
+  config.DEMO_CLIENTS ??= development;
   return config;
 }
