@@ -37,8 +37,8 @@ export function configureApp(app: NestFastifyApplication, logger: JsonLogger): R
       reply.send(body);
     });
   }
-  // The docs open on ROD, the register a vendor comes for; then RIO, then beheer.
-  const docsOrder = ['rod', 'rio', 'beheer'];
+  // The docs open on ROD, the register a vendor comes for; then RIO, conformance, the BRON migration, and beheer.
+  const docsOrder = ['rod', 'rio', 'conformance', 'bron', 'beheer'];
   const rank = (key: string) => (docsOrder.includes(key) ? docsOrder.indexOf(key) : docsOrder.length);
   installDocsUi(
     fastify,

@@ -88,6 +88,7 @@ export const REGISTER_APIS: { info: RegisterApiInfo; modules: Type<unknown>[] }[
       key: 'bron',
       basePath: '/bron/v1',
       tags: [
+        { name: 'Migraties', description: 'A migratie: upload BRON po export files, run a dry run, convert into ROD through its own rules, and read the counts and reject reports.' },
         { name: 'Bevriezing en aansluiting', description: 'Rehearse the move: freeze BRON po, and connect schools to ROD in phases (aansluitingen).' },
         { name: 'OpenAPI', description: 'This document, public and open to every origin (CORS).' },
       ],
@@ -106,6 +107,13 @@ export const REGISTER_APIS: { info: RegisterApiInfo; modules: Type<unknown>[] }[
     info: registerApi({
       key: 'conformance',
       basePath: '/conformance/v1',
+      tags: [
+        { name: 'Personas', description: 'The generated pupils and schools with deterministic outcomes, and the numbered proefgevallen a LAS performs.' },
+        { name: 'Runs', description: 'Start a conformance run for your sandbox, finish it, and read its grading as JSON, JUnit XML, HTML or a badge.' },
+        { name: 'Journaal', description: 'The request journal of the sandbox: every exchange, person numbers masked; a vendor sees its own.' },
+        { name: 'Storingen', description: 'Inject DUO outages (errors, latency, dropped connections) into your own requests, to test your retries.' },
+        { name: 'OpenAPI', description: 'This document, public and open to every origin (CORS).' },
+      ],
       version: '1.0.0',
       title: 'ROD po simulator — conformance',
       description:
