@@ -1,5 +1,4 @@
 import { randomUUID } from 'node:crypto';
-import { readdirSync, readFileSync } from 'node:fs';
 import { genereerBronBestanden } from '../../src/bron/format/bron-generator';
 import type { StagingPeriode } from '../../src/bron/migraties/staging';
 import { RioQueryService } from '../../src/rio';
