@@ -100,6 +100,57 @@ describe('ROD reading back: inschrijvingen, versions, registratieoverzicht, dubb
     expect(res.body.meldingen).toEqual([]);
   });
 
+  it('a change of school without overlap: the old school hears of the inschrijving, the new one of the uitschrijving (once)', async () => {
+    const bsn = await nieuweLeerling(r);
+    const kennisgevingen = async () =>
+      (await t.db.query(`SELECT instellingscode, data FROM outbox_event WHERE sandbox_id = $1 AND type = 'nl.duo.rod.kennisgeving-in-uitschrijving' AND data->>'soort' <> 'DUBBELE_INSCHRIJVING'`, [r.sandboxId]))
+        .filter((e: any) => [oud.body.inschrijvingId, nieuw?.body.inschrijvingId].includes(e.data.inschrijvingId))
+        .sort((a: any, b: any) => a.instellingscode.localeCompare(b.instellingscode));
+    // The old school unenrols (last day 27 August) ...
+    const oudBody = inschrijving(bsn, { datumInschrijving: '2025-08-26', datumUitschrijving: '2025-08-27', inschrijvingPeriodeBO: [{ datumBegin: '2025-08-26', ...codesOf(SCHOOL_BETA), groep: '3' }] }, SCHOOL_BETA);
+    const oud = await send(oudBody, r.beta);
+    expect(oud.status).toBe(201);
+    let nieuw: any = null;
+    expect(await kennisgevingen()).toEqual([]);
+    // ... and the new school enrols from the 28th: the digital in- and uitschrijfbericht, to both.
+    nieuw = await send(inschrijving(bsn));
+    expect(nieuw.status).toBe(201);
+    expect(nieuw.body.meldingen).toEqual([]);
+    expect(await kennisgevingen()).toEqual([
+      {
+        instellingscode: '01AA',
+        data: { soort: 'UITSCHRIJVING_VORIGE_SCHOOL', inschrijvingId: nieuw.body.inschrijvingId, inschrijvingvolgnummer: '1', andereInschrijving: { instellingscode: '02AA', datumInschrijving: '2025-08-26', datumUitschrijving: '2025-08-27' } },
+      },
+      {
+        instellingscode: '02AA',
+        data: { soort: 'INSCHRIJVING_NIEUWE_SCHOOL', inschrijvingId: oud.body.inschrijvingId, inschrijvingvolgnummer: '1', andereInschrijving: { instellingscode: '01AA', datumInschrijving: '2025-08-28', datumUitschrijving: null } },
+      },
+    ]);
+    // Resent or changed without a new change of school: nothing more.
+    await send(inschrijving(bsn, { nNCA: '1' }));
+    await send({ ...oudBody, bedrijfsdocument: { ...oudBody.bedrijfsdocument, identificatiecodeBedrijfsdocument: '5d0c9a3e-7c1b-4c55-8d7e-1f2a3b4c5d6e' } }, r.beta);
+    expect(await kennisgevingen()).toHaveLength(2);
+  });
+
+  it('the new school enrols first (dubbele inschrijving), then the old school unenrols: the change of school is told to both', async () => {
+    const bsn = await nieuweLeerling(r);
+    const oudBody = (extra: object) => inschrijving(bsn, { inschrijvingvolgnummer: 'W1', datumInschrijving: '2025-08-20', inschrijvingPeriodeBO: [{ datumBegin: '2025-08-20', ...codesOf(SCHOOL_BETA), groep: '3' }], ...extra }, SCHOOL_BETA);
+    const oud = await send(oudBody({}), r.beta);
+    const nieuw = await send(inschrijving(bsn));
+    expect(nieuw.body.meldingen.map((m: any) => m.code)).toEqual(['250_overlap_andere_school']);
+    expect((await send(oudBody({ datumUitschrijving: '2025-08-27' }), r.beta)).status).toBe(200);
+    const events = await t.db.query(
+      `SELECT instellingscode, data->>'soort' AS soort FROM outbox_event WHERE sandbox_id = $1 AND type = 'nl.duo.rod.kennisgeving-in-uitschrijving' AND data->>'inschrijvingId' = ANY ($2) ORDER BY seq`,
+      [r.sandboxId, [oud.body.inschrijvingId, nieuw.body.inschrijvingId]],
+    );
+    expect(events.map((e: any) => `${e.instellingscode}:${e.soort}`)).toEqual([
+      '01AA:DUBBELE_INSCHRIJVING',
+      '02AA:DUBBELE_INSCHRIJVING',
+      '01AA:UITSCHRIJVING_VORIGE_SCHOOL',
+      '02AA:INSCHRIJVING_NIEUWE_SCHOOL',
+    ]);
+  });
+
   it('an unknown inschrijvingId is 404; a malformed one 400', async () => {
     expectProblem(await t.http().get('/rod/v1/inschrijvingen/7b3f0a52-2d1e-4c8a-9a51-0c6c1f7e2b11').set(bearer(r.alfa)), 404, 'not_found');
     expectInvalid(await t.http().get('/rod/v1/inschrijvingen/abc').set(bearer(r.alfa)), [{ parameter: 'inschrijvingId' }]);

@@ -12,7 +12,7 @@ import { afgekeurd, geenMachtiging } from '../rod.answers';
 import { RodProblem, resultaatVan, Terugmelding } from '../rod.errors';
 import { RioPeriodeCheckInput, RioPeriodeCheckResult, RodRioPort } from '../rio-port';
 import { pgnUitkomst } from '../rules/pgn';
-import { BestaandeInschrijving, beoordeel, beoordeelVerwijdering, NieuweStand, rioVragen } from './aanlevering.beoordeling';
+import { beoordeel, beoordeelVerwijdering, NieuweStand, rioVragen } from './aanlevering.beoordeling';
 import { RodToegang } from '../toegang';
 import { AanleverAntwoord, AanleverenInschrijvingRequest, VerwijderingRequest } from './aanleveren.dto';
 import { DocumentRij, Gelezen, Herkomst, InschrijvingenRepository, InschrijvingRij, inschrijvingRij, MandaatEnPersoon } from './inschrijvingen.repository';
@@ -121,11 +121,16 @@ export class AanleverenService {
             // A new inschrijving without kennisgevingen waits for the group's other new ones: one insert for them all, before the commit.
             const gebufferd =
               stand.nieuweOverlap.length === 0 &&
+              stand.nieuweSchoolwissels.length === 0 &&
               deferToCommit(m, 'rows', NIEUWE_INSCHRIJVINGEN, () => [] as InschrijvingRij[], (acc) => acc.push(rij), (acc) => this.repository.schrijf(m, acc));
             if (!gebufferd) await this.repository.schrijf(m, [rij]);
           }
           const nieuw = { id: stand.inschrijvingId, instellingscode: stand.instellingscode, inschrijvingvolgnummer: stand.inschrijvingvolgnummer, datumInschrijving: stand.datumInschrijving, datumUitschrijving: stand.datumUitschrijving };
           for (const a of stand.nieuweOverlap) await this.kennisgevingen(m, p.sandboxId, stand.persoonId, now, nieuw, a);
+          for (const w of stand.nieuweSchoolwissels) {
+            const [oud, nieuwe] = w.eigenIs === 'NIEUWE_SCHOOL' ? [w.andere, nieuw] : [nieuw, w.andere];
+            await this.kennisgevingen(m, p.sandboxId, stand.persoonId, now, nieuwe, oud, 'SCHOOLWISSEL');
+          }
           await this.hooks.emit('rod.inschrijving-gewijzigd', m, { sandboxId: p.sandboxId, persoonId: stand.persoonId, instellingscodes: [req.instellingscode], moment: now });
           return plan.antwoord;
         },
@@ -225,18 +230,24 @@ export class AanleverenService {
     });
   }
 
-  /** Dubbele inschrijving: a kennisgeving to both schools (an event and a row each). */
+  /**
+   * A kennisgeving to both schools (an event and a row each). DUBBELE_INSCHRIJVING: `nieuw` overlaps `oud`. SCHOOLWISSEL
+   * (rod.md §3 P2, §9.4, the digital in- and uitschrijfbericht): the pupil left `oud` and is enrolled at `nieuw` after it;
+   * the old school hears of the inschrijving (INSCHRIJVING_NIEUWE_SCHOOL), the new one of the uitschrijving
+   * (UITSCHRIJVING_VORIGE_SCHOOL).
+   */
   private async kennisgevingen(
     m: EntityManager,
     sandboxId: string,
     persoonId: string,
     now: Date,
-    nieuw: { id: string; instellingscode: string; inschrijvingvolgnummer: string; datumInschrijving: string; datumUitschrijving: string | null },
-    oud: BestaandeInschrijving,
+    nieuw: KennisgevingPartij,
+    oud: KennisgevingPartij,
+    aanleiding: 'DUBBELE_INSCHRIJVING' | 'SCHOOLWISSEL' = 'DUBBELE_INSCHRIJVING',
   ) {
-    for (const [aan, over] of [
-      [nieuw, oud],
-      [oud, nieuw],
+    for (const [aan, over, soort] of [
+      [nieuw, oud, aanleiding === 'SCHOOLWISSEL' ? 'UITSCHRIJVING_VORIGE_SCHOOL' : 'DUBBELE_INSCHRIJVING'],
+      [oud, nieuw, aanleiding === 'SCHOOLWISSEL' ? 'INSCHRIJVING_NIEUWE_SCHOOL' : 'DUBBELE_INSCHRIJVING'],
     ] as const) {
       const eventId = await this.outbox.append(m, sandboxId, {
         type: 'nl.duo.rod.kennisgeving-in-uitschrijving',
@@ -245,16 +256,18 @@ export class AanleverenService {
         orderingKey: persoonId,
         time: now,
         data: {
-          soort: 'DUBBELE_INSCHRIJVING',
+          soort,
           inschrijvingId: aan.id,
           inschrijvingvolgnummer: aan.inschrijvingvolgnummer,
           andereInschrijving: { instellingscode: over.instellingscode, datumInschrijving: over.datumInschrijving, datumUitschrijving: over.datumUitschrijving },
         },
       });
-      await this.repository.voegKennisgevingToe(m, { sandboxId, persoonId, soort: 'DUBBELE_INSCHRIJVING', instellingscode: aan.instellingscode, inschrijvingId: aan.id, eventId }, over);
+      await this.repository.voegKennisgevingToe(m, { sandboxId, persoonId, soort, instellingscode: aan.instellingscode, inschrijvingId: aan.id, eventId }, over);
     }
   }
 }
+
+type KennisgevingPartij = { id: string; instellingscode: string; inschrijvingvolgnummer: string; datumInschrijving: string; datumUitschrijving: string | null };
 
 function herhaal(doc: DocumentRij, requestHash: string): Antwoord {
   if (doc.request_hash !== requestHash) {

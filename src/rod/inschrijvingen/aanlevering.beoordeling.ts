@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { stableStringify } from '../../common/idempotency/stable-json';
 import { isFout, RodCode, RodCodeName, Terugmelding, terugmelding } from '../rod.errors';
 import type { RioPeriodeCheckInput, RioPeriodeCheckResult } from '../rio-port';
-import { controleerDatums, GROEPEN, metEinddatum, NNCA_WAARDEN, overlappen, teLaat } from '../rules/inschrijving-regels';
+import { controleerDatums, GROEPEN, metEinddatum, NNCA_WAARDEN, overlappen, schoolwissels, teLaat } from '../rules/inschrijving-regels';
 import { teOudVoorInschrijving, voorVierdeVerjaardag } from '../rules/leeftijd';
 import { pgnUitkomst, PersoonRij } from '../rules/pgn';
 
@@ -98,6 +98,8 @@ export interface NieuweStand {
   inhoudHash: string;
   /** Inschrijvingen at other schools that overlap now and did not before: a kennisgeving to both schools. */
   nieuweOverlap: BestaandeInschrijving[];
+  /** Changes of school this state makes that it did not make before (no overlap): a kennisgeving to both schools. */
+  nieuweSchoolwissels: { andere: BestaandeInschrijving; eigenIs: 'VORIGE_SCHOOL' | 'NIEUWE_SCHOOL' }[];
 }
 
 export interface Beoordeling {
@@ -243,8 +245,19 @@ export function beoordeel(a: Aanlevering, stand: HuidigeStand, context: Beoordel
       inhoud,
       inhoudHash,
       nieuweOverlap: gewijzigd ? overlap.filter((x) => !(vorige && overlappen(vorige, x))) : [],
+      nieuweSchoolwissels: gewijzigd ? nieuweWissels(nieuw, vorige, stand.andere) : [],
     },
   };
+}
+
+/** Changes of school the new state makes that the previous state (if any) did not: once per pair and direction. */
+function nieuweWissels(
+  nieuw: { datumInschrijving: string; datumUitschrijving: string | null },
+  vorige: { datumInschrijving: string; datumUitschrijving: string | null } | null,
+  andere: BestaandeInschrijving[],
+) {
+  const eerder = new Set(vorige ? schoolwissels(vorige, andere).map((w) => `${w.andere.id}:${w.eigenIs}`) : []);
+  return schoolwissels(nieuw, andere).filter((w) => !eerder.has(`${w.andere.id}:${w.eigenIs}`));
 }
 
 /** AanleverenVerwijderingInschrijvingBO: which inschrijving to delete, or why not (PGN 210/211, 240); 213 is a melding. */

@@ -53,6 +53,26 @@ export function metEinddatum<T extends PeriodeInput>(periodes: T[], datumUitschr
 }
 
 /** Two inschrijvingen overlap when their [in, uit] ranges share a day (open end = for ever). */
+type Looptijd = { datumInschrijving: string; datumUitschrijving: string | null };
+
+/**
+ * The other schools' inschrijvingen that form a change of school with `eigen` (rod.md §3 P2, §9.4: the digital in- and
+ * uitschrijfbericht): the nearest one that ended before `eigen` began (the vorige school) and the nearest one that began
+ * after `eigen` ended (the volgende school). Overlapping ones are a dubbele inschrijving instead.
+ */
+export function schoolwissels<T extends Looptijd>(eigen: Looptijd, andere: T[]): { andere: T; eigenIs: 'VORIGE_SCHOOL' | 'NIEUWE_SCHOOL' }[] {
+  const out: { andere: T; eigenIs: 'VORIGE_SCHOOL' | 'NIEUWE_SCHOOL' }[] = [];
+  const ervoor = andere
+    .filter((x) => x.datumUitschrijving !== null && x.datumUitschrijving < eigen.datumInschrijving)
+    .sort((a, b) => (b.datumUitschrijving! + b.datumInschrijving).localeCompare(a.datumUitschrijving! + a.datumInschrijving))[0];
+  if (ervoor) out.push({ andere: ervoor, eigenIs: 'NIEUWE_SCHOOL' });
+  if (eigen.datumUitschrijving !== null) {
+    const erna = andere.filter((x) => x.datumInschrijving > eigen.datumUitschrijving!).sort((a, b) => a.datumInschrijving.localeCompare(b.datumInschrijving))[0];
+    if (erna) out.push({ andere: erna, eigenIs: 'VORIGE_SCHOOL' });
+  }
+  return out;
+}
+
 export function overlappen(a: { datumInschrijving: string; datumUitschrijving: string | null }, b: { datumInschrijving: string; datumUitschrijving: string | null }): boolean {
   return a.datumInschrijving <= (b.datumUitschrijving ?? '9999-12-31') && b.datumInschrijving <= (a.datumUitschrijving ?? '9999-12-31');
 }
