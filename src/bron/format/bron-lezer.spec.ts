@@ -1,3 +1,4 @@
+import { Readable } from 'node:stream';
 import { gzipSync } from 'node:zlib';
 import type { BronBestandFout, BronLeerling, BronLeesItem } from './bron-bestand';
 import { BRON_RECORDS, ontleedBestandsnaam } from './bron-layout';
@@ -245,5 +246,31 @@ describe('BRON po export: whole-file faults, each with its line', () => {
     const e = einde(await lees(utf8));
     expect(e.fouten.length).toBe(101);
     expect(e.aantalRegels).toBe(300);
+  });
+});
+
+describe('BRON po export: the source belongs to the caller', () => {
+  it('a caller that hashes the bytes on their way in can drain what the reader left (stopped early, broken gzip) and count every byte', async () => {
+    const gz = gzipSync(schrijfBronBestand(VOORLOOP, TWEE));
+    const kapot = Buffer.concat([gz.subarray(0, 40), Buffer.alloc(100000, 0x41)]);
+    for (const [bytes, stop] of [[schrijfBronBestand(VOORLOOP, TWEE), true], [gz, true], [kapot, false]] as const) {
+      let geteld = 0;
+      const bron = Readable.from(
+        (async function* () {
+          for await (const c of stukken(bytes, 16)) {
+            geteld += c.length;
+            yield c;
+          }
+        })(),
+      );
+      const items: BronLeesItem[] = [];
+      for await (const item of leesBronBestand(bron, NAAM)) {
+        items.push(item);
+        if (stop && item.soort === 'voorloop') break;
+      }
+      for await (const _ of bron) void _;
+      expect(geteld).toBe(bytes.length);
+      if (!stop) expect(einde(items).fouten[0].code).toBe('CODERING_ONGELDIG');
+    }
   });
 });

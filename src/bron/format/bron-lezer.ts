@@ -309,7 +309,11 @@ const GZIP_MAGIE = [0x1f, 0x8b];
 
 const alsBuffer = (c: Uint8Array | string): Buffer => (typeof c === 'string' ? Buffer.from(c, 'latin1') : Buffer.isBuffer(c) ? c : Buffer.from(c.buffer, c.byteOffset, c.byteLength));
 
-/** The bytes of the stream, gunzipped on the fly when they begin with gzip's magic bytes. */
+/**
+ * The bytes of the stream, gunzipped on the fly when they begin with gzip's magic bytes. The source belongs to the
+ * caller: when reading stops early (a broken gzip stream, a consumer that breaks off) it is left as it is, so the
+ * caller can still read the rest (to hash it) or destroy it.
+ */
 async function* ontpakt(bron: AsyncIterable<Uint8Array | string>): AsyncGenerator<Buffer> {
   const it = bron[Symbol.asyncIterator]();
   const kop: Buffer[] = [];
