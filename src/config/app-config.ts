@@ -112,6 +112,20 @@ export class AppConfig {
   @Max(86400)
   TOKEN_TTL_SECONDS: number = 900;
 
+  /** Token requests one client id may make at once (the bucket of the token endpoint's rate limit). */
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  @Max(10_000)
+  TOKEN_RATE_BURST: number = 30;
+
+  /** Token requests per minute one client id may make after its burst; beyond it 429 with Retry-After. */
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  @Max(100_000)
+  TOKEN_RATE_PER_MINUTE: number = 60;
+
   /** Issuer (`iss`) of access tokens and audience for private_key_jwt assertions. */
   @IsString()
   TOKEN_ISSUER: string = 'urn:nld:oin:00000001800866472000:systeem:rod-po-simulator';

@@ -3,12 +3,13 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { decodeJwt, JwtError, publicKeyFrom, verifyAssertion } from '../common/auth/jwt';
 import { ALL_SCOPES, type ClientRoleName, type ScopeName } from '../common/auth/scopes';
-import { verifySecret } from '../common/auth/secret-hash';
+import { hashSecret, verifySecret } from '../common/auth/secret-hash';
 import { TokenService } from '../common/auth/token.service';
 import { ProblemException } from '../common/problem/problem';
 import type { AppConfig } from '../config/app-config';
 import { APP_CONFIG } from '../config/config.module';
 import { DEFAULT_SANDBOX } from '../beheer';
+import { TokenLimiet } from './token-limiet';
 
 export const CLIENT_ASSERTION_TYPE = 'urn:ietf:params:oauth:client-assertion-type:jwt-bearer';
 
@@ -50,11 +51,20 @@ interface ClientRow {
 /** The token endpoint's logic: client credentials grant, three ways to authenticate the client. */
 @Injectable()
 export class OauthService {
+  private readonly limiet: TokenLimiet;
+  /** A secret hash for no client: an unknown id costs the same scrypt as a known one, so timing does not tell which ids exist. */
+  private readonly dummyHash: Promise<string>;
+  /** The one place a client secret is checked (scrypt). */
+  readonly verifieerGeheim = verifySecret;
+
   constructor(
     @InjectDataSource() private readonly db: DataSource,
     private readonly tokens: TokenService,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
-  ) {}
+  ) {
+    this.limiet = new TokenLimiet(config.TOKEN_RATE_BURST, config.TOKEN_RATE_PER_MINUTE);
+    this.dummyHash = hashSecret('no client has this secret');
+  }
 
   async token(body: TokenRequest, authorization: string | undefined): Promise<TokenResponse> {
     if (!body || typeof body !== 'object') throw oauthError(400, 'invalid_request', 'Send the token request as application/x-www-form-urlencoded.');
@@ -90,21 +100,35 @@ export class OauthService {
       if (sep < 0) throw invalid();
       const id = safeDecode(decoded.slice(0, sep));
       const secret = safeDecode(decoded.slice(sep + 1));
+      this.beperk(id);
       return this.checkSecret(id, secret, invalid);
     }
     if (methods[0] === 'post') {
       if (!body.client_id) throw oauthError(400, 'invalid_request', 'client_id is required with client_secret.');
-      return this.checkSecret(body.client_id, String(body.client_secret), invalid);
+      this.beperk(String(body.client_id));
+      return this.checkSecret(String(body.client_id), String(body.client_secret), invalid);
     }
     if (body.client_assertion_type !== CLIENT_ASSERTION_TYPE) {
       throw oauthError(400, 'invalid_request', `client_assertion_type must be ${CLIENT_ASSERTION_TYPE}.`);
     }
+    this.beperk(String(body.client_id ?? assertionIssuer(String(body.client_assertion))));
     return this.checkAssertion(String(body.client_assertion), body.client_id, invalid);
+  }
+
+  /** 429 with Retry-After once a client id used its burst of token requests (known and unknown ids alike). */
+  private beperk(id: string) {
+    const wacht = this.limiet.neem(id.slice(0, 100));
+    if (wacht > 0) {
+      throw oauthError(429, 'too_many_requests', `Too many token requests for this client id; retry after ${wacht} s. A token is valid for ${this.config.TOKEN_TTL_SECONDS} s: reuse it.`, { 'Retry-After': String(wacht) });
+    }
   }
 
   private async checkSecret(id: string, secret: string, invalid: () => ProblemException): Promise<ClientRow> {
     const client = await this.findClient(id);
-    if (!client || !client.active || !client.secret_hash || !(await verifySecret(secret, client.secret_hash))) throw invalid();
+    const bruikbaar = !!client && client.active && !!client.secret_hash;
+    // Always one scrypt: against the client's hash, or a dummy one for an unknown, disabled or secretless client.
+    const ok = await this.verifieerGeheim(secret, bruikbaar ? client.secret_hash! : await this.dummyHash);
+    if (!bruikbaar || !ok) throw invalid();
     return client;
   }
 
@@ -180,6 +204,15 @@ export function grantedScopes(scope: unknown, held: ScopeName[]): ScopeName[] {
   const granted = held.filter((s) => requested.includes(s));
   if (!granted.length) throw oauthError(400, 'invalid_scope', `The client holds none of the requested scopes (${requested.join(' ')}); it holds ${held.join(' ')}.`);
   return granted;
+}
+
+/** The unverified issuer of a client assertion, only to pick its rate-limit bucket. */
+function assertionIssuer(assertion: string): string {
+  try {
+    return String(decodeJwt(assertion).payload.iss ?? '');
+  } catch {
+    return '';
+  }
 }
 
 function safeDecode(s: string) {

@@ -91,7 +91,7 @@ const TOKEN_SCHEMAS = {
         type: 'object',
         required: ['error', 'error_description'],
         properties: {
-          error: { type: 'string', enum: ['invalid_request', 'invalid_client', 'invalid_grant', 'unsupported_grant_type', 'invalid_scope', 'invalid_target'], example: 'invalid_client' },
+          error: { type: 'string', enum: ['invalid_request', 'invalid_client', 'invalid_grant', 'unsupported_grant_type', 'invalid_scope', 'invalid_target', 'too_many_requests'], example: 'invalid_client' },
           error_description: { type: 'string', example: 'Client authentication failed.' },
         },
       },
@@ -131,6 +131,12 @@ const TOKEN_PATH = {
       '401': oauthProblem('Client authentication failed.', {
         type: 'urn:nl:rod-simulator:problem:invalid_client', title: 'Unauthorized', status: 401, detail: 'Client authentication failed.', instance: '/oauth/token', code: 'invalid_client', error: 'invalid_client', error_description: 'Client authentication failed.',
       }),
+      '429': {
+        ...oauthProblem('Too many token requests for this client id (known or not): a burst of TOKEN_RATE_BURST, then TOKEN_RATE_PER_MINUTE. Reuse a token until it expires.', {
+          type: 'urn:nl:rod-simulator:problem:too_many_requests', title: 'Too Many Requests', status: 429, detail: 'Too many token requests for this client id; retry after 1 s.', instance: '/oauth/token', code: 'too_many_requests', error: 'too_many_requests', error_description: 'Too many token requests for this client id; retry after 1 s.',
+        }),
+        headers: { 'Retry-After': { description: 'Seconds to wait before the next token request.', schema: { type: 'integer', example: 1 } } },
+      },
     },
   },
 };
