@@ -1,4 +1,5 @@
 import { ChildProcess, spawn } from 'node:child_process';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { freePort } from '../../src/database/embedded-postgres';
 import { demo } from './auth';
@@ -15,13 +16,21 @@ export interface ChildSimulator {
   waitForLine(re: RegExp, timeoutMs?: number): Promise<string>;
   /** SIGTERM and wait: the exit code. */
   stop(): Promise<number | null>;
+  /** Waits until it exits by itself: the exit code. */
+  exited: Promise<number | null>;
 }
 
-export async function startChildSimulator(env: Record<string, string | undefined>, script = join(ROOT, 'src', 'main.ts'), args: string[] = []): Promise<ChildSimulator> {
+/** Runs `src/main.ts` (or `script`) in a child process; `asUser`: as that system user (through runuser; needs root). */
+export async function startChildSimulator(
+  env: Record<string, string | undefined>,
+  { script = join(ROOT, 'src', 'main.ts'), args = [], asUser }: { script?: string; args?: string[]; asUser?: string } = {},
+): Promise<ChildSimulator> {
   const port = await freePort();
   const childEnv: NodeJS.ProcessEnv = { ...process.env, PORT: String(port), HOST: '127.0.0.1', LOG_LEVEL: 'info', ...env };
   for (const [k, v] of Object.entries(childEnv)) if (v === undefined) delete childEnv[k];
-  const proc = spawn(process.execPath, ['-r', join(ROOT, 'test', 'support', 'ts-register.js'), script, ...args], { cwd: ROOT, env: childEnv, stdio: ['ignore', 'pipe', 'pipe'] });
+  const node = [process.execPath, '-r', join(ROOT, 'test', 'support', 'ts-register.js'), script, ...args];
+  const [cmd, ...argv] = asUser ? ['runuser', '-u', asUser, '--', ...node] : node;
+  const proc = spawn(cmd, argv, { cwd: ROOT, env: childEnv, stdio: ['ignore', 'pipe', 'pipe'] });
   const lines: string[] = [];
   const waiters: { re: RegExp; ok: (l: string) => void }[] = [];
   const onData = (buf: string[]) => (chunk: Buffer) => {
@@ -55,12 +64,25 @@ export async function startChildSimulator(env: Record<string, string | undefined
     base: `http://127.0.0.1:${port}`,
     lines,
     waitForLine,
+    exited,
     stop: async () => {
-      if (proc.exitCode === null && proc.signalCode === null) proc.kill('SIGTERM');
+      if (proc.exitCode === null && proc.signalCode === null) {
+        // Through runuser: signal the simulator itself (runuser would re-raise the signal on itself and hide the exit code).
+        const target = asUser ? (childrenOf(proc.pid!)[0] ?? proc.pid!) : proc.pid!;
+        process.kill(target, 'SIGTERM');
+      }
       return exited;
     },
   };
   return sim;
+}
+
+function childrenOf(pid: number): number[] {
+  try {
+    return readFileSync(`/proc/${pid}/task/${pid}/children`, 'utf8').trim().split(/\s+/).filter(Boolean).map(Number);
+  } catch {
+    return [];
+  }
 }
 
 /** A token for a demo client from a child simulator (client_secret_post). */
