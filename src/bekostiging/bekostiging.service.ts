@@ -7,7 +7,7 @@ import { deferToCommit } from '../common/database/group-transactions';
 import { DomainHooks, persoonSlot } from '../common/events/domain-hooks';
 import { SandboxDataRegistry } from '../common/sandbox/sandbox-data.registry';
 import { beginVanDag, KlokPlanner } from '../klok';
-import { Bereik, bekostigingSlot, herberekenSql, INITIELE_LEVERING_SQL, VASTSTELLING_SQL, VOLGENDE_PERSONEN_SQL } from './bekostiging.sql';
+import { Bereik, bekostigingSlot, herberekenSql, INITIELE_LEVERING_SQL, OVT_SQL, VASTSTELLING_SQL, VOLGENDE_PERSONEN_SQL } from './bekostiging.sql';
 import { deadline, isOpen, openTeldata, plusDagen, relevanteTeldata, teldatumMomenten } from './teldata';
 
 export interface Telling {
@@ -169,7 +169,9 @@ export class BekostigingService implements OnModuleInit {
   private async deadlineVerstreken(m: EntityManager, sandboxId: string, teldatum: string, moment: Date): Promise<Telling> {
     const laatste = await this.herbereken(m, sandboxId, 'sandbox', null, deadline(teldatum), moment, 'TELDATUM', { teldata: [teldatum] });
     const [vast]: Telling[] = await m.query(VASTSTELLING_SQL, [sandboxId, teldatum, moment]);
-    return { statussen: laatste.statussen + vast.statussen, events: laatste.events + vast.events };
+    // The Ovt per bestuur (rod.md §9.7), once the statuses are fixed.
+    const [ovt]: { events: number }[] = await m.query(OVT_SQL, [sandboxId, teldatum, moment]);
+    return { statussen: laatste.statussen + vast.statussen, events: laatste.events + vast.events + ovt.events };
   }
 
   /** Initial push of every kept status of a school (or the whole sandbox), after bringing the open ones up to date. */

@@ -3,6 +3,7 @@ import { leeftijdSql } from '../rod';
 import { ROD_EVENT_SOURCE } from '../common/events/outbox';
 
 export const BEKOSTIGINGSSTATUS_TYPE = 'nl.duo.rod.bekostigingsstatus-gewijzigd';
+export const OVT_TYPE = 'nl.duo.rod.overzicht-vaststelling-tellingen';
 
 /** Which inschrijvingen a recompute covers; the tie-break always sees every inschrijving of the persons involved. */
 export type Bereik = 'persoonlijst' | 'personen' | 'vestigingen' | 'sandbox';
@@ -162,3 +163,39 @@ export const VASTSTELLING_SQL = `
 export const INITIELE_LEVERING_SQL = `
   WITH ev AS (${statusEvents('bekostigingsstatus', '$4', `'INITIELE_LEVERING'`, 's.sandbox_id = $1 AND ($2::char(4) IS NULL OR s.instellingscode = $2) AND s.teldatum >= $3::date AND s.teldatum <= $5::date')} RETURNING 1)
   SELECT count(*)::int AS events FROM ev`;
+
+/**
+ * The Ovt (Overzicht vaststelling tellingen, rod.md §9.7) at a vaststelling: per bestuur the fixed counts of teldatum $2,
+ * one event per school of the bestuur with statuses on it (routed by the school's machtigingen), carrying the school's
+ * line and the bestuur's totals. $1 sandbox, $3 the instant of the vaststelling.
+ */
+export const OVT_SQL = `
+  WITH s AS (
+    SELECT b.instellingscode, b.status, b.signalen, b.soort_bekostiging FROM bekostigingsstatus b WHERE b.sandbox_id = $1 AND b.teldatum = $2),
+  school AS (
+    SELECT s.instellingscode, min(s.soort_bekostiging) AS soort, count(*)::int AS n, (count(*) FILTER (WHERE s.status = 'BEKOSTIGD'))::int AS b,
+           e.onderwijsbestuurcode AS bestuur
+      FROM s LEFT JOIN rio_instellingserkenning e ON e.sandbox_id = $1 AND e.code = s.instellingscode
+     GROUP BY s.instellingscode, e.onderwijsbestuurcode),
+  sig AS (
+    SELECT x.instellingscode, jsonb_agg(jsonb_build_object('code', x.code, 'omschrijving', bekostigingssignalen_json(ARRAY[x.code])->0->>'omschrijving', 'aantal', x.aantal) ORDER BY x.code) AS j
+      FROM (SELECT s.instellingscode, c.code, count(*)::int AS aantal FROM s CROSS JOIN LATERAL unnest(s.signalen) AS c(code) GROUP BY s.instellingscode, c.code) x
+     GROUP BY x.instellingscode),
+  bestuur AS (
+    SELECT school.bestuur, count(*)::int AS scholen, sum(school.n)::int AS n, sum(school.b)::int AS b FROM school GROUP BY school.bestuur),
+  ev AS (
+    INSERT INTO outbox_event (sandbox_id, event_id, type, source, subject, instellingscode, ordering_key, time, data)
+    SELECT $1, gen_random_uuid(), '${OVT_TYPE}', '${ROD_EVENT_SOURCE}', 'onderwijsbestuur/' || coalesce(school.bestuur, 'onbekend') || '/teldatum/' || to_char($2::date, 'YYYY-MM-DD'),
+           school.instellingscode, 'ovt:' || coalesce(school.bestuur, school.instellingscode), $3,
+           jsonb_build_object(
+             'onderwijsbestuurcode', school.bestuur,
+             'teldatum', to_char($2::date, 'YYYY-MM-DD'),
+             'soortBekostiging', school.soort,
+             'vastgesteldOp', to_char($3::timestamptz AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"'),
+             'instelling', jsonb_build_object('instellingscode', school.instellingscode, 'aantalInschrijvingen', school.n, 'aantalBekostigd', school.b,
+                                              'aantalNietBekostigd', school.n - school.b, 'signalen', coalesce(sig.j, '[]'::jsonb)),
+             'bestuur', jsonb_build_object('aantalInstellingen', bestuur.scholen, 'aantalInschrijvingen', bestuur.n, 'aantalBekostigd', bestuur.b, 'aantalNietBekostigd', bestuur.n - bestuur.b))
+      FROM school JOIN bestuur ON bestuur.bestuur IS NOT DISTINCT FROM school.bestuur LEFT JOIN sig ON sig.instellingscode = school.instellingscode
+     ORDER BY school.bestuur, school.instellingscode
+    RETURNING 1)
+  SELECT (SELECT count(*) FROM ev)::int AS events`;

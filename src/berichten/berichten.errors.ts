@@ -13,4 +13,5 @@ export const EVENT_TYPES = [
   'nl.duo.rod.kennisgeving-in-uitschrijving',
   'nl.duo.rod.persoonsgegevens-gewijzigd',
   'nl.duo.rod.melding',
+  'nl.duo.rod.overzicht-vaststelling-tellingen',
 ] as const;

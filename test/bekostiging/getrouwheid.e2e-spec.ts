@@ -92,4 +92,35 @@ describe('bekostiging as the register keeps it: seeded history, earliest receive
     expect(gepusht.length).toBeGreaterThan(0);
     expect(gepusht.every((e: any) => e.data.teldatum <= '2027-01-25')).toBe(true);
   });
+
+  it('the vaststelling emits the Ovt per bestuur: each school its fixed counts and the bestuur totals', async () => {
+    expect((await klok({ mode: 'FROZEN', now: '2027-04-20T10:00:00Z' })).status).toBe(200);
+    const bsn = await nieuweLeerling(t, admin);
+    await schrijfIn(t, alfa, { burgerservicenummer: bsn }, '01AB', '2027-04-10');
+    const { cursor } = await leesFeed(t, alfa, '0');
+    // 1 May is reached, then its deadline (Saturday 29 May, moved to Monday 31 May) passes on 1 June.
+    const res = await verschuif({ tot: '2027-06-02T10:00:00Z' });
+    expect(res.status).toBe(200);
+    const ovt = (await leesFeed(t, alfa, cursor)).events.filter((e: any) => e.type === 'nl.duo.rod.overzicht-vaststelling-tellingen' && e.data.teldatum === '2027-05-01');
+    const scholen = ovt.map((e: any) => e.data.instelling.instellingscode).sort();
+    expect(scholen).toEqual(expect.arrayContaining(['01AA', '01AB']));
+    expect(scholen.every((s: string) => s.startsWith('01'))).toBe(true); // only the schools that mandate las-alfa
+    const overzicht = (await t.http().get('/rod/v1/bekostigingsoverzichten?instellingscode=01AB&teldatum=2027-05-01').set(bearer(alfa))).body.items[0];
+    const e01AB = ovt.find((e: any) => e.data.instelling.instellingscode === '01AB');
+    expect(e01AB).toMatchObject({ subject: 'onderwijsbestuur/100B001/teldatum/2027-05-01', time: '2027-05-31T22:00:00.000Z' });
+    expect(e01AB.data).toMatchObject({
+      onderwijsbestuurcode: '100B001',
+      teldatum: '2027-05-01',
+      soortBekostiging: 'GROEI',
+      instelling: { instellingscode: '01AB', aantalInschrijvingen: overzicht.aantalInschrijvingen, aantalBekostigd: overzicht.aantalBekostigd, aantalNietBekostigd: overzicht.aantalNietBekostigd },
+    });
+    expect(overzicht.statusBepaling).toBe('D');
+    // The bestuur's totals are the sum over its schools, the same in every school's event.
+    const [{ n, b, scholen: aantal }] = await t.db.query(
+      `SELECT count(*)::int AS n, (count(*) FILTER (WHERE s.status = 'BEKOSTIGD'))::int AS b, count(DISTINCT s.instellingscode)::int AS scholen
+         FROM bekostigingsstatus s JOIN rio_instellingserkenning e ON e.sandbox_id = s.sandbox_id AND e.code = s.instellingscode
+        WHERE e.onderwijsbestuurcode = '100B001' AND s.teldatum = '2027-05-01'`,
+    );
+    for (const e of ovt) expect(e.data.bestuur).toEqual({ aantalInstellingen: aantal, aantalInschrijvingen: n, aantalBekostigd: b, aantalNietBekostigd: n - b });
+  });
 });
