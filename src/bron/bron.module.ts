@@ -2,6 +2,8 @@ import { Module, OnModuleInit } from '@nestjs/common';
 import { BekostigingModule } from '../bekostiging';
 import { KlokModule } from '../klok';
 import { AansluitingController } from './aansluiting/aansluiting.controller';
+import { AchterstandController } from './achterstand/achterstand.controller';
+import { AchterstandService } from './achterstand/achterstand.service';
 import { AansluitingService } from './aansluiting/aansluiting.service';
 import { SandboxDataRegistry } from '../common/sandbox/sandbox-data.registry';
 import { RioModule } from '../rio';
@@ -15,15 +17,16 @@ import { MigratiesService } from './migraties/migraties.service';
 import { RodConversieAdapter } from './migraties/rod-conversie.adapter';
 import { RodConversiePoort } from './migraties/rod-conversie.port';
 
-/** The BRON po → ROD po migration API /bron/v1: migraties (upload, dry run, conversion, reports), freeze and phased aansluiting. */
+/** The BRON po → ROD po migration API /bron/v1: migraties (upload, dry run, conversion, reports), freeze and phased aansluiting, the freeze backlog. */
 @Module({
   imports: [RodModule, RioModule, BekostigingModule, KlokModule],
-  controllers: [MigratiesController, AansluitingController],
+  controllers: [MigratiesController, AansluitingController, AchterstandController],
   providers: [
     MigratiesRepository,
     MigratiesService,
     MigratieRunner,
     AansluitingService,
+    AchterstandService,
     { provide: BronLezer, useClass: FormatLezer },
     { provide: RodConversiePoort, useClass: RodConversieAdapter },
   ],

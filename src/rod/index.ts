@@ -32,6 +32,8 @@ export { RodToegang } from './toegang';
 export type { RodToegangsCheck } from './toegang';
 export { PersonenService } from './personen/personen.service';
 export { MachtigingenService } from './machtigingen/machtigingen.service';
+export { InschrijvingenLezenService } from './inschrijvingen/inschrijvingen-lezen.service';
+export type { InschrijvingResponse } from './inschrijvingen/inschrijving.dto';
 export { RodCode } from './rod.errors';
 export type { Terugmelding, Resultaat, RodCodeName } from './rod.errors';
 export { PERSONAS } from './rod-seed';

@@ -34,6 +34,6 @@ import { VestigingGeslotenMeldingen } from './inschrijvingen/vestiging-gesloten.
     GroupTransactions,
     { provide: RodRioPort, useExisting: RioQueryService },
   ],
-  exports: [PersonenService, MachtigingenService, InschrijvingenBulkService, RodToegang],
+  exports: [PersonenService, MachtigingenService, InschrijvingenBulkService, InschrijvingenLezenService, RodToegang],
 })
 export class RodModule {}

@@ -149,4 +149,14 @@ export class InschrijvingenLezenService {
     const page = toPage(rows.map(toResponse), rows[0]?.total ?? 0, q, path, { peildatum: q.peildatum });
     return { instellingscode, peildatum, ...page };
   }
+
+  /** Every inschrijving of a school as ROD holds it now, oldest first (the BRON freeze-backlog comparison); the caller checks the mandate. */
+  async vanSchool(sandboxId: string, instellingscode: string): Promise<InschrijvingResponse[]> {
+    const rows: Rij[] = await this.db.query(
+      `${SELECT} FROM rod_inschrijving i JOIN rod_persoon p ON p.id = i.persoon_id
+        WHERE i.sandbox_id = $1 AND i.instellingscode = $2 ORDER BY i.datum_inschrijving, i.id`,
+      [sandboxId, instellingscode],
+    );
+    return rows.map(toResponse);
+  }
 }
