@@ -14,6 +14,8 @@ interface Claim extends OutboxRij {
   id: string;
   url: string;
   geheim: string;
+  /** The subscription is in a simulated push outage that fails every attempt. */
+  gestoord: boolean;
 }
 
 interface Uitkomst {
@@ -160,8 +162,9 @@ export class AfleveringWorker implements OnApplicationBootstrap, OnApplicationSh
     // An UPDATE answers [rows, count].
     const [rows]: [Claim[], number] = await this.db.query(
       `WITH kandidaat AS (
-         SELECT d.id, d.abonnement_id FROM webhook_aflevering d JOIN sandbox s ON s.id = d.sandbox_id
+         SELECT d.id, d.abonnement_id FROM webhook_aflevering d JOIN sandbox s ON s.id = d.sandbox_id JOIN webhook_abonnement sa ON sa.id = d.abonnement_id
           WHERE d.status = 'WACHTEND' AND d.volgende_poging_op <= ${sandboxNuSql('s')} AND (d.geclaimd_tot IS NULL OR d.geclaimd_tot < now())
+            AND NOT (sa.storing_soort IS NOT DISTINCT FROM 'UITSTEL' AND sa.storing_tot > ${sandboxNuSql('s')})
             AND NOT EXISTS (SELECT 1 FROM webhook_aflevering e
                              WHERE e.abonnement_id = d.abonnement_id AND e.ordering_key = d.ordering_key AND e.status = 'WACHTEND' AND e.feed_positie < d.feed_positie)
           ORDER BY d.id
@@ -181,9 +184,10 @@ export class AfleveringWorker implements OnApplicationBootstrap, OnApplicationSh
           WHERE d.id IN (SELECT id FROM gekozen) AND d.status = 'WACHTEND' AND (d.geclaimd_tot IS NULL OR d.geclaimd_tot < now())
           FOR UPDATE SKIP LOCKED)
        UPDATE webhook_aflevering d SET geclaimd_tot = now() + $2 * interval '1 millisecond', pogingen = d.pogingen + 1
-         FROM c, webhook_abonnement a, outbox_event o
-        WHERE d.id = c.id AND a.id = d.abonnement_id AND o.seq = d.event_seq
-       RETURNING d.id, a.url, a.geheim, o.event_id, o.type, o.source, o.subject, o.time, o.data, o.feed_positie`,
+         FROM c, webhook_abonnement a, outbox_event o, sandbox s
+        WHERE d.id = c.id AND a.id = d.abonnement_id AND o.seq = d.event_seq AND s.id = d.sandbox_id
+       RETURNING d.id, a.url, a.geheim, o.event_id, o.type, o.source, o.subject, o.time, o.data, o.feed_positie,
+                 (a.storing_soort = 'MISLUKT' AND a.storing_tot > ${sandboxNuSql('s')}) IS TRUE AS "gestoord"`,
       [limit, leaseMs, this.config.WEBHOOK_BATCH_SIZE],
     );
     return rows;
@@ -195,6 +199,8 @@ export class AfleveringWorker implements OnApplicationBootstrap, OnApplicationSh
     const abort = new AbortController();
     const timer = setTimeout(() => abort.abort(), this.config.WEBHOOK_TIMEOUT_MS);
     try {
+      // A simulated push outage (conformance storing): the attempt fails without reaching the receiver.
+      if (c.gestoord) return { id: c.id, ok: false, statusCode: null, fout: 'simulated push outage (storing): not sent', gestartOp, duurMs: 0 };
       // Again at every delivery: the host may resolve elsewhere than when the subscription was made.
       const doelFout = await webhookDoelFout(c.url, this.config.WEBHOOK_PRIVATE_TARGETS);
       if (doelFout) return { id: c.id, ok: false, statusCode: null, fout: `target not allowed: ${doelFout}`.slice(0, 500), gestartOp, duurMs: Date.now() - gestartOp.getTime() };

@@ -3,6 +3,7 @@ import { Sandbox } from '../beheer';
 
 /** A vendor client's webhook subscription: events of the schools that mandate the client's OIN are POSTed to `url`. */
 @Entity('webhook_abonnement')
+@Check('ck_webhook_abonnement_storing_soort', `storing_soort IN ('UITSTEL', 'MISLUKT')`)
 @Index('ix_webhook_abonnement_client', ['sandboxId', 'clientId'])
 export class WebhookAbonnement {
   @PrimaryGeneratedColumn('uuid', { primaryKeyConstraintName: 'pk_webhook_abonnement' })
@@ -32,6 +33,13 @@ export class WebhookAbonnement {
   /** Signing secret (HMAC-SHA256). Kept to sign with; shown to the vendor once. */
   @Column({ type: 'varchar', length: 100 })
   geheim: string;
+
+  /** A simulated push outage: UITSTEL holds deliveries back, MISLUKT makes every attempt fail, until `storingTot` on the sandbox clock. */
+  @Column({ type: 'varchar', length: 20, nullable: true })
+  storingSoort: string | null;
+
+  @Column({ type: 'timestamptz', nullable: true })
+  storingTot: Date | null;
 
   @CreateDateColumn({ type: 'timestamptz' })
   createdAt: Date;

@@ -122,6 +122,16 @@ export class WebhooksService {
     return toPage(rows.map(toAflevering), n, q, path, { status: q.status });
   }
 
+  /**
+   * A simulated push outage for a client's subscriptions: UITSTEL holds their deliveries back, MISLUKT makes every attempt
+   * fail (retried with backoff, dead-lettered at the limit) until `tot` on the sandbox clock; `soort` null ends it. No client: every subscription of the sandbox.
+   */
+  async zetStoring(sandboxId: string, clientId: string | null, soort: 'UITSTEL' | 'MISLUKT' | null, tot: string | null): Promise<void> {
+    await this.db.query('UPDATE webhook_abonnement SET storing_soort = $3, storing_tot = $4 WHERE sandbox_id = $1 AND ($2::text IS NULL OR client_id = $2)', [
+      sandboxId, clientId, soort, soort ? tot : null,
+    ]);
+  }
+
   /** Per subscription of a client: its deliveries by status and the attempts that failed (conformance grading reads this). */
   async samenvatting(sandboxId: string, clientId: string, abonnementIds: string[]): Promise<{ abonnementId: string; geleverd: number; wachtend: number; deadLetter: number; mislukt: number }[]> {
     return this.db.query(

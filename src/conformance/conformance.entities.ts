@@ -99,7 +99,7 @@ export class ConformanceRun {
 /** A fault-injection rule of a sandbox: requests that match get a status, a delay or a dropped connection. */
 @Entity('conformance_storing')
 @Index('ix_conformance_storing_sandbox', ['sandboxId'])
-@Check('ck_conformance_storing_soort', `soort IN ('STATUS', 'VERTRAGING', 'VERBINDING_VERBREKEN')`)
+@Check('ck_conformance_storing_soort', `soort IN ('STATUS', 'VERTRAGING', 'VERBINDING_VERBREKEN', 'WEBHOOK_UITSTEL', 'WEBHOOK_MISLUKT')`)
 @Check('ck_conformance_storing_schrijven', `schrijven IN ('NIET_OPSLAAN', 'OPSLAAN_DAN_STORING')`)
 export class ConformanceStoring {
   @PrimaryColumn({ type: 'uuid', primaryKeyConstraintName: 'pk_conformance_storing' })

@@ -25,6 +25,7 @@ import { BEKOSTIGING_ENTITIES } from '../bekostiging/bekostiging.entities';
 import { KlokPlanning } from '../klok/klok-planning.entity';
 import { CONFORMANCE_ENTITIES } from '../conformance/conformance.entities';
 import { Conformance1764580000000 } from './migrations/1764580000000-conformance';
+import { WebhookStoring1764581000000 } from './migrations/1764581000000-webhook-storing';
 
 /** Every entity the simulator maps; the CLI data source and the app share this list. */
 export const ENTITIES = [
@@ -63,4 +64,5 @@ export const MIGRATIONS = [
   PersoonAdresregels1764534000000,
   RioLocatieGeregistreerdDoor1764560000000,
   Conformance1764580000000,
+  WebhookStoring1764581000000,
 ];

@@ -1,5 +1,5 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsBoolean, IsIn, IsInt, IsISO8601, IsNumber, IsOptional, IsString, IsUUID, Matches, Max, MaxLength, Min, ValidateIf } from 'class-validator';
+import { IsBoolean, IsIn, IsInt, IsISO8601, IsNumber, IsOptional, IsString, IsUUID, Matches, Max, MaxLength, Min, ValidateBy, ValidateIf } from 'class-validator';
 
 export class StoringRequest {
   @ApiPropertyOptional({ description: 'Only requests with this method; absent: every method.', enum: ['GET', 'POST', 'PUT', 'PATCH', 'DELETE'], example: 'POST' })
@@ -7,11 +7,12 @@ export class StoringRequest {
   @IsIn(['GET', 'POST', 'PUT', 'PATCH', 'DELETE'])
   methode?: string;
 
-  @ApiProperty({ description: 'Path pattern; `*` stands for any characters.', example: '/rod/v1/inschrijvingen', maxLength: 500, pattern: '^/[A-Za-z0-9/_*{}.-]*$' })
+  @ApiPropertyOptional({ description: 'Path pattern; `*` stands for any characters. Required for the request kinds; not used for the webhook kinds.', example: '/rod/v1/inschrijvingen', maxLength: 500, pattern: '^/[A-Za-z0-9/_*{}.-]*$' })
+  @ValidateIf((o: StoringRequest) => !o.soort?.startsWith('WEBHOOK_') || o.padPatroon !== undefined)
   @IsString()
   @MaxLength(500)
   @Matches(/^\/[A-Za-z0-9/_*{}.-]*$/, { message: 'padPatroon must be a path starting with / (letters, digits, / _ - . and * only)' })
-  padPatroon: string;
+  padPatroon?: string;
 
   @ApiPropertyOptional({ description: 'Probability (0 < kans ≤ 1) that a matching request meets the storing; absent with elkeNde absent: every request.', minimum: 0, maximum: 1, example: 0.5 })
   @IsOptional()
@@ -27,9 +28,16 @@ export class StoringRequest {
   @Max(1000)
   elkeNde?: number;
 
-  @ApiProperty({ description: 'STATUS: answer with `status`; VERTRAGING: add `vertragingMs` and then handle normally; VERBINDING_VERBREKEN: drop the connection.', enum: ['STATUS', 'VERTRAGING', 'VERBINDING_VERBREKEN'], example: 'STATUS' })
-  @IsIn(['STATUS', 'VERTRAGING', 'VERBINDING_VERBREKEN'])
-  soort: 'STATUS' | 'VERTRAGING' | 'VERBINDING_VERBREKEN';
+  @ApiProperty({
+    description:
+      'Requests: STATUS answers with `status`; VERTRAGING adds `vertragingMs` and then handles normally; VERBINDING_VERBREKEN drops the connection. ' +
+      'Pushes, for the webhook subscriptions the client has now, from now until `tot`: WEBHOOK_UITSTEL holds deliveries back (they go out after `tot`), ' +
+      'WEBHOOK_MISLUKT makes every attempt fail (retried with backoff, dead-lettered at the limit: catch up from the feed).',
+    enum: ['STATUS', 'VERTRAGING', 'VERBINDING_VERBREKEN', 'WEBHOOK_UITSTEL', 'WEBHOOK_MISLUKT'],
+    example: 'STATUS',
+  })
+  @IsIn(['STATUS', 'VERTRAGING', 'VERBINDING_VERBREKEN', 'WEBHOOK_UITSTEL', 'WEBHOOK_MISLUKT'])
+  soort: 'STATUS' | 'VERTRAGING' | 'VERBINDING_VERBREKEN' | 'WEBHOOK_UITSTEL' | 'WEBHOOK_MISLUKT';
 
   @ApiPropertyOptional({ description: 'With soort STATUS: 503 (with Retry-After), 500 or 429 (with Retry-After).', enum: [503, 500, 429], example: 503 })
   @ValidateIf((o: StoringRequest) => o.soort === 'STATUS' || o.status !== undefined)
@@ -59,14 +67,18 @@ export class StoringRequest {
   @IsIn(['NIET_OPSLAAN', 'OPSLAAN_DAN_STORING'])
   schrijven?: 'NIET_OPSLAAN' | 'OPSLAAN_DAN_STORING';
 
-  @ApiPropertyOptional({ description: 'Start of the window on the sandbox clock (inclusive); absent: from now.', format: 'date-time', example: '2026-09-01T08:00:00Z' })
+  @ApiPropertyOptional({ description: 'Start of the window on the sandbox clock (inclusive); absent: from now. Not with the webhook kinds (they start now).', format: 'date-time', example: '2026-09-01T08:00:00Z' })
   @IsOptional()
   @IsISO8601({ strict: true })
+  @ValidateBy({
+    name: 'nietBijWebhook',
+    validator: { validate: (_v, a) => !(a?.object as StoringRequest).soort?.startsWith('WEBHOOK_'), defaultMessage: () => 'vanaf cannot be set with the webhook kinds: they start now' },
+  })
   vanaf?: string;
 
-  @ApiPropertyOptional({ description: 'End of the window on the sandbox clock (exclusive); absent: until removed.', format: 'date-time', example: '2026-09-01T09:00:00Z' })
-  @IsOptional()
-  @IsISO8601({ strict: true })
+  @ApiPropertyOptional({ description: 'End of the window on the sandbox clock (exclusive); absent: until removed. Required with the webhook kinds.', format: 'date-time', example: '2026-09-01T09:00:00Z' })
+  @ValidateIf((o: StoringRequest) => o.soort?.startsWith('WEBHOOK_') || o.tot !== undefined)
+  @IsISO8601({ strict: true }, { message: 'tot must be an ISO 8601 date-time (and is required with the webhook kinds)' })
   tot?: string;
 
   @ApiPropertyOptional({ description: "Administrators only: the storing meets every client of the sandbox (default: only the creator's requests).", default: false })

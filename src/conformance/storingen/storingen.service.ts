@@ -4,13 +4,15 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { randomUUID } from 'node:crypto';
 import { DataSource } from 'typeorm';
 import type { Principal } from '../../common/auth/principal';
+import { WebhooksService } from '../../berichten';
 import { ClockService } from '../../common/clock/clock.service';
 import { ProblemException, Problems } from '../../common/problem/problem';
 import { toProblem } from '../../common/problem/problem.filter';
 import { ConformanceCode } from '../conformance.errors';
 import type { StoringRequest } from './storing.dto';
 
-export type StoringSoort = 'STATUS' | 'VERTRAGING' | 'VERBINDING_VERBREKEN';
+export type StoringSoort = 'STATUS' | 'VERTRAGING' | 'VERBINDING_VERBREKEN' | 'WEBHOOK_UITSTEL' | 'WEBHOOK_MISLUKT';
+const isWebhook = (soort: string) => soort.startsWith('WEBHOOK_');
 export type StoringSchrijven = 'NIET_OPSLAAN' | 'OPSLAAN_DAN_STORING';
 
 export interface Storing {
@@ -60,6 +62,7 @@ export class StoringenService implements OnModuleInit {
     private readonly db: DataSource,
     private readonly clock: ClockService,
     private readonly adapter: HttpAdapterHost,
+    private readonly webhooks: WebhooksService,
   ) {}
 
   onModuleInit() {
@@ -84,11 +87,13 @@ export class StoringenService implements OnModuleInit {
   async maak(p: Principal, r: StoringRequest): Promise<Storing> {
     if (r.alleClients && p.role !== 'BEHEER') throw Problems.forbidden('Only an administrator may make a storing for every client of a sandbox.', ConformanceCode.alleenBeheer);
     const id = randomUUID();
+    const clientId = r.alleClients ? null : p.clientId;
+    if (isWebhook(r.soort)) await this.webhooks.zetStoring(p.sandboxId, clientId, r.soort === 'WEBHOOK_UITSTEL' ? 'UITSTEL' : 'MISLUKT', r.tot!);
     await this.db.query(
       `INSERT INTO conformance_storing (id, sandbox_id, client_id, aangemaakt_door, methode, pad_patroon, kans, elke_nde, soort, status, retry_after, vertraging_ms, schrijven, vanaf, tot)
        VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15)`,
       [
-        id, p.sandboxId, r.alleClients ? null : p.clientId, p.clientId, r.methode ?? null, r.padPatroon, r.kans ?? null, r.elkeNde ?? null, r.soort,
+        id, p.sandboxId, clientId, p.clientId, r.methode ?? null, r.padPatroon ?? '*', r.kans ?? null, r.elkeNde ?? null, r.soort,
         r.status ?? null, r.soort === 'STATUS' && r.status !== 500 ? (r.retryAfter ?? 1) : null, r.vertragingMs ?? null, r.schrijven ?? 'NIET_OPSLAAN', r.vanaf ?? null, r.tot ?? null,
       ],
     );
@@ -113,6 +118,7 @@ export class StoringenService implements OnModuleInit {
     const s = await this.lees(p, id);
     if (p.role !== 'BEHEER' && s.aangemaaktDoor !== p.clientId) throw Problems.forbidden('Only the client that made a storing, or an administrator, may remove it.', ConformanceCode.nietVanJou);
     await this.db.query('DELETE FROM conformance_storing WHERE sandbox_id = $1 AND id = $2', [p.sandboxId, id]);
+    if (isWebhook(s.soort)) await this.webhooks.zetStoring(p.sandboxId, s.clientId, null, null);
     this.cache.delete(p.sandboxId);
   }
 
@@ -122,6 +128,7 @@ export class StoringenService implements OnModuleInit {
     if (!regels.length) return null;
     const nu = (await this.clock.now(p.sandboxId)).toISOString();
     for (const s of regels) {
+      if (isWebhook(s.soort)) continue;
       if (s.clientId !== null && s.clientId !== p.clientId) continue;
       if (s.methode && s.methode !== methode) continue;
       if (!padMatcher(s.padPatroon).test(pad)) continue;
