@@ -9,6 +9,7 @@ import { SandboxDataRegistry } from '../common/sandbox/sandbox-data.registry';
 import { beginVanDag, KlokPlanner } from '../klok';
 import { Bereik, bekostigingSlot, herberekenSql, INITIELE_LEVERING_SQL, OVT_SQL, VASTSTELLING_SQL, VOLGENDE_PERSONEN_SQL } from './bekostiging.sql';
 import { deadline, isOpen, openTeldata, plusDagen, relevanteTeldata, teldatumMomenten } from './teldata';
+import { recomputeDuration } from '../common/metrics/metrics';
 
 export interface Telling {
   statussen: number;
@@ -156,7 +157,9 @@ export class BekostigingService implements OnModuleInit {
     const personen = bereik === 'persoonlijst';
     if (!personen) await m.query(bekostigingSlot(false), [sandboxId]);
     // Persons' recomputes run on every write: prepared once per connection (planning them was most of their cost).
+    const stop = recomputeDuration.startTimer({ bereik });
     const [r] = personen ? await prepared<Telling>(m, `bekostiging_herbereken_${bereik}`, sql, params) : ((await m.query(sql, params)) as Telling[]);
+    stop();
     return r;
   }
 

@@ -1,6 +1,7 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { randomUUID } from 'node:crypto';
 import type { JsonLogger } from '../logging/json-logger';
+import { httpDuration, httpRequests } from '../metrics/metrics';
 import { ProblemCode, ProblemException, Problems } from '../problem/problem';
 import { apiVersionFor } from './registers';
 
@@ -162,6 +163,10 @@ export function installHttpHooks(fastify: FastifyInstance, logger: JsonLogger) {
 
   fastify.addHook('onResponse', async (request: FastifyRequest, reply: FastifyReply) => {
     const ms = Number(process.hrtime.bigint() - request.startedAt) / 1e6;
+    // The route pattern, never the path: no ids or codes in metric labels.
+    const labels = { method: request.method, route: request.routeOptions?.url ?? 'unmatched', status: String(reply.statusCode) };
+    httpRequests.inc(labels);
+    httpDuration.observe(labels, ms / 1000);
     logger.event(reply.statusCode >= 500 ? 'error' : 'info', {
       msg: 'request',
       correlationId: request.correlationId,
