@@ -22,11 +22,27 @@ describe('bad input', () => {
     const before = await count('rod_inschrijving');
     expectInvalid(await ins(zonder), [{ pointer: '/bedrijfsdocument', code: 'required' }]);
     expectInvalid(await ins({ ...zonder, bedrijfsdocument: [] }), [{ pointer: '/bedrijfsdocument', code: 'wrong_type' }]);
-    const leeg = expectInvalid(await ins({}), [{ pointer: '/bedrijfsdocument', code: 'required' }, { pointer: '/instellingscode' }, { pointer: '/persoonsgebondenNummer', code: 'required' }]);
-    expect(leeg.errors.length).toBeGreaterThanOrEqual(5);
+    expectInvalid(await ins({}), [
+      { pointer: '/bedrijfsdocument', code: 'required' },
+      { pointer: '/instellingscode' },
+      { pointer: '/persoonsgebondenNummer', code: 'required' },
+      { pointer: '/inschrijvingvolgnummer', code: 'required' },
+      { pointer: '/datumInschrijving', code: 'required' },
+      { pointer: '/inschrijvingPeriodeBO', code: 'required' },
+    ]);
     const verw = await t.http().post('/rod/v1/verwijderingen').set(bearer(r.alfa)).send({});
-    expectInvalid(verw, [{ pointer: '/bedrijfsdocument', code: 'required' }]);
-    expectInvalid(await t.http().post('/rod/v1/verwijderingen').set(bearer(r.alfa)).send({ bedrijfsdocument: 'x' }), [{ pointer: '/bedrijfsdocument', code: 'wrong_type' }]);
+    expectInvalid(verw, [
+      { pointer: '/bedrijfsdocument', code: 'required' },
+      { pointer: '/instellingscode', code: 'required' },
+      { pointer: '/persoonsgebondenNummer', code: 'required' },
+      { pointer: '/inschrijvingvolgnummer', code: 'required' },
+    ]);
+    expectInvalid(await t.http().post('/rod/v1/verwijderingen').set(bearer(r.alfa)).send({ bedrijfsdocument: 'x' }), [
+      { pointer: '/bedrijfsdocument', code: 'wrong_type' },
+      { pointer: '/instellingscode', code: 'required' },
+      { pointer: '/persoonsgebondenNummer', code: 'required' },
+      { pointer: '/inschrijvingvolgnummer', code: 'required' },
+    ]);
     expect(await count('rod_inschrijving')).toBe(before);
   });
 
@@ -45,7 +61,13 @@ describe('bad input', () => {
   it('RIO PUT vestigingserkenning without adres: a 400 listing the bad path code and every body problem together', async () => {
     const res = await t.http().put('/rio/v1/vestigingserkenningen/nope').set(bearer(r.admin)).send({ hoofdNevenvestiging: 'HOOFDVESTIGING', soort: 'VST', inBedrijfdatum: '2025-08-01', periodes: [] });
     expectInvalid(res, [{ parameter: 'vestigingscode' }, { pointer: '/adres', code: 'required' }, { pointer: '/periodes' }]);
-    expectInvalid(await t.http().put('/rio/v1/vestigingserkenningen/09ZY00').set(bearer(r.admin)).send({}), [{ pointer: '/adres', code: 'required' }]);
+    expectInvalid(await t.http().put('/rio/v1/vestigingserkenningen/09ZY00').set(bearer(r.admin)).send({}), [
+      { pointer: '/adres', code: 'required' },
+      { pointer: '/hoofdNevenvestiging', code: 'required' },
+      { pointer: '/soort', code: 'required' },
+      { pointer: '/inBedrijfdatum', code: 'required' },
+      { pointer: '/periodes', code: 'required' },
+    ]);
   });
 
   it('null in a field that does not document null is refused (never "everything")', async () => {
@@ -63,9 +85,13 @@ describe('bad input', () => {
   });
 
   it('page numbers beyond the integer range are a 400', async () => {
-    for (const page of ['99999999999999999999', '2147483648', '1e400']) {
-      expectInvalid(await t.http().get(`/rio/v1/onderwijslocaties?page=${page}`).set(bearer(r.alfa)), [{ parameter: 'page' }]);
+    for (const page of ['99999999999999999999', '2147483648']) {
+      expectInvalid(await t.http().get(`/rio/v1/onderwijslocaties?page=${page}`).set(bearer(r.alfa)), [{ parameter: 'page', code: 'max' }]);
     }
+    expectInvalid(await t.http().get('/rio/v1/onderwijslocaties?page=1e400').set(bearer(r.alfa)), [
+      { parameter: 'page', code: 'max' },
+      { parameter: 'page', code: 'is_int' },
+    ]);
   });
 
   it('NUL characters in a body string, a query parameter or the path are a 400 naming where', async () => {

@@ -66,7 +66,9 @@ describe('/beheer/v1/sandboxes', () => {
   });
 
   it('resets a sandbox: its clock goes back to real time and lastResetAt is set', async () => {
-    await t.db.query(`UPDATE sandbox SET clock_frozen_at = '2030-02-01T00:00:00Z' WHERE code = 'ci-1'`);
+    const bevroren = await t.http().put('/beheer/v1/sandboxes/ci-1/klok').set(bearer(admin)).send({ mode: 'FROZEN', now: new Date().toISOString() });
+    expect(bevroren.status).toBe(200);
+    expect(bevroren.body.mode).toBe('FROZEN');
     const res = await t.http().post('/beheer/v1/sandboxes/ci-1/resets').set(bearer(admin));
     expect(res.status).toBe(200);
     expect(res.body.klok.mode).toBe('REAL');

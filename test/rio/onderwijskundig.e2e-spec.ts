@@ -79,6 +79,8 @@ describe('RIO onderwijskundig (board side)', () => {
       { pointer: '/periodes/0/naam' },
       { pointer: '/juridischeRelaties' },
       { pointer: '/besturen/0/onderwijsbestuurcode' },
+      { pointer: '/periodes/0/begindatum', code: 'required' },
+      { pointer: '/besturen/0/begindatum', code: 'required' },
     ]);
   });
 
@@ -153,6 +155,10 @@ describe('RIO onderwijskundig (board side)', () => {
       { pointer: '/doelgroepen', code: 'K01010' },
       { pointer: '/doelgroepen/1', code: 'K01050' },
       { pointer: '/periodes/1/onderwijsconcept', code: 'K01050' },
+      { pointer: '/einddatum', code: 'N10010' },
+      { pointer: '/periodes/0', code: 'N10020' },
+      { pointer: '/periodes/1', code: 'N10020' },
+      { pointer: '/periodes/1', code: 'N10040' },
     ]);
     expect(foutcodes(body)).toEqual(expect.arrayContaining(['A01060', 'K01010', 'K01030', 'K01050', 'N09010', 'N10040']));
     // a value before its vanaf date: AGORA exists from 2014-08-01 (K01051)

@@ -1,4 +1,3 @@
-import { ClockService } from '../../src/common/clock/clock.service';
 import { bearer, tokenFor } from '../support/auth';
 import type { TestApp } from '../support/test-app';
 
@@ -13,10 +12,11 @@ export interface RioTest {
 }
 
 export async function rioSetup(t: TestApp): Promise<RioTest> {
-  await t.db.query(`UPDATE sandbox SET clock_frozen_at = $1 WHERE code = 'default'`, [`${VANDAAG}T10:00:00Z`]);
-  const [{ id }] = await t.db.query(`SELECT id FROM sandbox WHERE code = 'default'`);
-  t.app.get(ClockService).invalidate(id);
-  return { t, admin: await tokenFor(t, 'demo-beheer'), alfa: await tokenFor(t, 'las-alfa'), beta: await tokenFor(t, 'las-beta') };
+  const admin = await tokenFor(t, 'demo-beheer');
+  // Through the klok API, as a tester sets it.
+  const res = await t.http().put('/beheer/v1/sandboxes/default/klok').set(bearer(admin)).send({ mode: 'FROZEN', now: `${VANDAAG}T10:00:00Z` });
+  if (res.status !== 200) throw new Error(`klok: ${res.status} ${JSON.stringify(res.body)}`);
+  return { t, admin, alfa: await tokenFor(t, 'las-alfa'), beta: await tokenFor(t, 'las-beta') };
 }
 
 /** A second sandbox (empty RIO) that las-alfa may use; returns las-alfa's token for it. */

@@ -1,5 +1,4 @@
 import { randomUUID } from 'node:crypto';
-import { ClockService } from '../../src/common/clock/clock.service';
 import { bearer, tokenFor } from '../support/auth';
 import type { TestApp } from '../support/test-app';
 
@@ -19,11 +18,11 @@ export interface RodTest {
   sandboxId: string;
 }
 
-/** Freezes the default sandbox's clock at `datum` 10:00 UTC. */
+/** Freezes the default sandbox's clock at `datum` 10:00 UTC, through the klok API as a tester would. */
 export async function zetKlok(t: TestApp, datum: string) {
-  await t.db.query(`UPDATE sandbox SET clock_frozen_at = $1 WHERE code = 'default'`, [`${datum}T10:00:00Z`]);
+  const res = await t.http().put('/beheer/v1/sandboxes/default/klok').set(bearer(await tokenFor(t, 'demo-beheer'))).send({ mode: 'FROZEN', now: `${datum}T10:00:00Z` });
+  if (res.status !== 200) throw new Error(`klok: ${res.status} ${JSON.stringify(res.body)}`);
   const [{ id }] = await t.db.query(`SELECT id FROM sandbox WHERE code = 'default'`);
-  t.app.get(ClockService).invalidate(id);
   return id as string;
 }
 

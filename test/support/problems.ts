@@ -12,11 +12,22 @@ export function expectProblem(res: Response, status: number, code: string): Reco
   return res.body;
 }
 
-/** Asserts a 400 invalid_input listing exactly these (pointer or parameter, code) pairs, in any order. */
+/**
+ * Asserts a 400 invalid_input listing exactly these (pointer or parameter, code) pairs, in any order: every expected
+ * problem matches one listed error (on the fields it names), and no error is listed beyond them.
+ */
 export function expectInvalid(res: Response, problems: { pointer?: string; parameter?: string; header?: string; code?: string }[]) {
   const body = expectProblem(res, 400, 'invalid_input');
-  for (const p of problems) {
-    expect(body.errors).toEqual(expect.arrayContaining([expect.objectContaining(p)]));
+  const errors: Record<string, unknown>[] = body.errors ?? [];
+  const rest = [...errors];
+  const missing = problems.filter((p) => {
+    const i = rest.findIndex((e) => Object.entries(p).every(([k, v]) => e[k] === v));
+    if (i < 0) return true;
+    rest.splice(i, 1);
+    return false;
+  });
+  if (missing.length || rest.length) {
+    throw new Error(`expected exactly ${JSON.stringify(problems)}; missing ${JSON.stringify(missing)}, not expected ${JSON.stringify(rest)}`);
   }
   return body;
 }
