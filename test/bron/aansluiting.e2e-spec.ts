@@ -54,7 +54,10 @@ describe('bron: freeze, phased aansluiting and the first push', () => {
     expect(put.body).toEqual({ instellingscode: '01AB', aansluitdatum: '2022-01-17', aangeslotenOp: null, eersteLeveringEvents: null });
     const nog = expectProblem(await t.http().post('/rod/v1/inschrijvingen').set(bearer(alfa)).send(body(bsn, '01AB', '2022-01-04')), 409, 'school_niet_aangesloten');
     expect(nog.detail).toContain('2022-01-17');
-    expectInvalid(await t.http().put('/bron/v1/aansluitingen/01AB').set(bearer(admin)).send({ aansluitdatum: '17-01-2022' }), [{ pointer: '/aansluitdatum' }]);
+    expectInvalid(await t.http().put('/bron/v1/aansluitingen/01AB').set(bearer(admin)).send({ aansluitdatum: '17-01-2022' }), [
+      { pointer: '/aansluitdatum', code: 'is_date_string' },
+      { pointer: '/aansluitdatum', code: 'matches' },
+    ]);
     expectInvalid(await t.http().put('/bron/v1/aansluitingen/1').set(bearer(admin)).send({ aansluitdatum: '2022-01-17' }), [{ parameter: 'instellingscode' }]);
   });
 
