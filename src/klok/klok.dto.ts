@@ -29,7 +29,7 @@ export class KlokRequest {
   @IsIn(KLOK_MODES)
   mode: (typeof KLOK_MODES)[number];
 
-  @ApiPropertyOptional({ type: String, description: 'The instant to set, any offset (e.g. 2026-02-01T09:00:00+01:00). Later than the current time: everything crossed runs first, as with a verschuiving. Accepted: ' + TIJDSTIP_RANGE_TEXT + '.', format: 'date-time', example: '2026-02-01T08:00:00Z' })
+  @ApiPropertyOptional({ type: String, description: 'The instant to set, any offset (e.g. 2026-02-01T09:00:00+01:00). Later than the current time: everything crossed runs first, as with a verschuiving, and at most three years ahead (400 klok_ongeldige_verschuiving). Accepted: ' + TIJDSTIP_RANGE_TEXT + '.', format: 'date-time', example: '2026-02-01T08:00:00Z' })
   @IsOptional()
   @IsTijdstip()
   now?: string;

@@ -32,6 +32,11 @@ export class KlokService {
     const id = await this.sandboxId(p, code, true);
     await this.wijzig(id, (huidig) => {
       const doel = req.now ? new Date(req.now) : clockNow(huidig);
+      // Forward as far as a verschuiving goes: everything crossed runs, so the work of one request stays bounded.
+      // Back is free (the planning marker follows).
+      if (doel.getTime() - clockNow(huidig).getTime() > MAX_VERSCHUIVING_MS) {
+        throw Problems.invalidInput([{ pointer: '/now', code: KlokErrors.ongeldigeVerschuiving, detail: 'the clock moves forward at most three years at a time; take several steps' }]);
+      }
       return req.mode === 'FROZEN' ? { frozenAt: doel, offsetMs: 0 } : { frozenAt: null, offsetMs: doel.getTime() - Date.now() };
     });
     await this.planner.verwerk(id);

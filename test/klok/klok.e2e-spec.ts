@@ -44,6 +44,17 @@ describe('klok: the test clock of a sandbox', () => {
     expect(res.body.verwerkt).toEqual(expect.any(Array));
   });
 
+  it('sets the clock forward at most three years in one PUT (as a verschuiving), back as far as wanted', async () => {
+    const voor = (await klok(admin)).body;
+    const ver = await zet(admin, { mode: 'FROZEN', now: '2150-01-01T00:00:00Z' });
+    expectInvalid(ver, [{ pointer: '/now', code: 'klok_ongeldige_verschuiving' }]);
+    const dertig = new Date(new Date(voor.now).getTime() + 30 * 365 * 86_400_000).toISOString();
+    expectInvalid(await zet(admin, { mode: 'REAL', now: dertig }), [{ pointer: '/now', code: 'klok_ongeldige_verschuiving' }]);
+    expect((await klok(admin)).body).toEqual(voor);
+    expect((await zet(admin, { mode: 'FROZEN', now: new Date(new Date(voor.now).getTime() - 2 * 365 * 86_400_000).toISOString() })).status).toBe(200);
+    expect((await zet(admin, { mode: 'FROZEN', now: voor.now })).status).toBe(200);
+  });
+
   it('advances to an instant', async () => {
     const res = await verschuif(admin, { tot: '2026-01-20T00:00:00Z' });
     expect(res.status).toBe(200);
