@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { Client } from 'pg';
 import { dutchDate } from '../common/clock/clock.service';
 import { bsnMetControlecijfer } from '../rod';
+import { JournaalService } from '../conformance';
 import { loadTestInProcess, peakRssMb, PlannedRequest, printFigures, startBenchApp, token } from './harness';
 
 /** Demo schools of the small seed with a valid RIO combination (vestiging, aanbieder, locatie). */
@@ -24,7 +25,7 @@ export async function main(args: string[]) {
     await db.connect();
     const [{ id: sandboxId }] = (await db.query(`SELECT id FROM sandbox WHERE code = 'default'`)).rows;
     // Pupils: generated persons with valid BSNs, inserted set-based.
-    const total = 500 + 2 * perRun + 1000;
+    const total = 500 + 2 * perRun + 1000 + perRun;
     const bsns: string[] = [];
     for (let i = 0; bsns.length < total; i++) {
       const bsn = bsnMetControlecijfer('98' + String(i).padStart(6, '0'));
@@ -103,6 +104,23 @@ export async function main(args: string[]) {
     });
     printFigures('ROD registratieoverzicht, school with 1,000 pupils (pages of 100, 20 passes)', {
       'pupils in school': fill.ok, 'items read per pass': seen, 'page p50 ms': pct(pageLatencies, 50), 'page p99 ms': pct(pageLatencies, 99), 'full overview p50 ms': pct(passLatencies, 50), 'full overview max ms': pct(passLatencies, 100),
+    });
+    // The request journal's cost on the write path: the same load at concurrency 32 with the journal on and off,
+    // alternated (on, off, on, off) so the growth of the tables weighs on both alike.
+    const journaal = bench.app.get(JournaalService);
+    const perModus: Record<'aan' | 'uit', { perSecond: number[]; p99: number[] }> = { aan: { perSecond: [], p99: [] }, uit: { perSecond: [], p99: [] } };
+    for (const modus of ['aan', 'uit', 'aan', 'uit'] as const) {
+      journaal.actief = modus === 'aan';
+      const r = await loadTestInProcess(take(Math.floor(perRun / 4)).map((b) => plan(b, '01AB', alfa)), 32, accepted);
+      perModus[modus].perSecond.push(r.perSecond);
+      perModus[modus].p99.push(r.p99Ms);
+    }
+    journaal.actief = true;
+    const gem = (xs: number[]) => Math.round((xs.reduce((a, b) => a + b, 0) / xs.length) * 10) / 10;
+    printFigures('ROD aanleveren at concurrency 32, request journal on vs off (two alternating runs each)', {
+      'journal on: accepted per second': gem(perModus.aan.perSecond), 'journal on: p99 ms': gem(perModus.aan.p99),
+      'journal off: accepted per second': gem(perModus.uit.perSecond), 'journal off: p99 ms': gem(perModus.uit.p99),
+      'on / off throughput': Math.round((gem(perModus.aan.perSecond) / gem(perModus.uit.perSecond)) * 1000) / 1000,
     });
     printFigures('Process', { 'peak RSS MB': peakRssMb(), cpus: (await import('node:os')).cpus().length });
   } finally {

@@ -241,6 +241,17 @@ describe('conformance: runs graded from the journal, reports, storingen', () => 
     const onbekend = await viaSchool(p.onbekendeVestiging.gegevens, 'P3');
     expect(onbekend.status).toBe(422);
     expect(onbekend.body.foutmeldingen.map((f: any) => f.code)).toContain('220_vestiging_onbekend');
+    // Identificatie personas: a new pupil abroad gets an onderwijsnummer, the same when asked again; twins get two.
+    const ident = (g: Record<string, unknown>, voornamen = g.voornamen) => post(r.alfa, '/rod/v1/identificaties', { ...g, voornamen });
+    const nieuw = await ident(p.nieuwZonderBsn.gegevens);
+    expect(nieuw.body).toMatchObject({ onderwijsnummerUitgegeven: true, persoonsgebondenNummer: { onderwijsnummer: expect.stringMatching(/^\d{9}$/) } });
+    expect((await ident(p.nieuwZonderBsn.gegevens)).body.persoonsgebondenNummer).toEqual(nieuw.body.persoonsgebondenNummer);
+    const [a, b] = p.tweelingen.gegevens.voornamen as string[];
+    const ta = (await ident(p.tweelingen.gegevens, a)).body.persoonsgebondenNummer.onderwijsnummer;
+    const tb = (await ident(p.tweelingen.gegevens, b)).body.persoonsgebondenNummer.onderwijsnummer;
+    expect(ta).toMatch(/^\d{9}$/);
+    expect(tb).toMatch(/^\d{9}$/);
+    expect(ta).not.toBe(tb);
     await t.http().get('/conformance/v1/personas?versie=1999.9').set(bearer(r.alfa)).expect(400);
   });
 });

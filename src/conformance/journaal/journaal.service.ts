@@ -124,6 +124,7 @@ export class JournaalService implements OnModuleInit, OnApplicationShutdown {
   }
 
   onModuleInit() {
+    this.actief = this.config.JOURNAAL_ENABLED;
     if (!this.config.JOURNAAL_ENABLED) return;
     const fastify = this.adapter.httpAdapter?.getInstance?.() as FastifyInstance | undefined;
     if (!fastify) return;
@@ -142,7 +143,11 @@ export class JournaalService implements OnModuleInit, OnApplicationShutdown {
     await this.flush().catch(() => undefined);
   }
 
+  /** Whether exchanges are recorded now (set from JOURNAAL_ENABLED; a benchmark switches it to compare). */
+  actief = true;
+
   private neemOp(request: FastifyRequest, reply: FastifyReply) {
+    if (!this.actief) return;
     const p = (request as unknown as { principal?: Principal }).principal;
     if (!p?.sandboxId) return;
     const pad = request.url.split('?')[0];
