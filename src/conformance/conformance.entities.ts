@@ -56,12 +56,12 @@ export class ConformanceJournaal {
   @Column({ type: 'varchar', length: 100 })
   correlationId: string;
 
-  /** Request body with person numbers masked. */
-  @Column({ type: 'jsonb', nullable: true })
+  /** Request body (or query of a read) with person numbers masked, as JSON text. */
+  @Column({ type: 'json', nullable: true })
   verzoek: unknown;
 
-  /** Response body with person numbers masked (large bodies shortened). */
-  @Column({ type: 'jsonb', nullable: true })
+  /** Response body with person numbers masked, as JSON text (bodies over 256 kB are left out). */
+  @Column({ type: 'json', nullable: true })
   antwoord: unknown;
 }
 

@@ -26,6 +26,7 @@ import { KlokPlanning } from '../klok/klok-planning.entity';
 import { CONFORMANCE_ENTITIES } from '../conformance/conformance.entities';
 import { Conformance1764580000000 } from './migrations/1764580000000-conformance';
 import { WebhookStoring1764581000000 } from './migrations/1764581000000-webhook-storing';
+import { JournaalJson1764582000000 } from './migrations/1764582000000-journaal-json';
 
 /** Every entity the simulator maps; the CLI data source and the app share this list. */
 export const ENTITIES = [
@@ -65,4 +66,5 @@ export const MIGRATIONS = [
   RioLocatieGeregistreerdDoor1764560000000,
   Conformance1764580000000,
   WebhookStoring1764581000000,
+  JournaalJson1764582000000,
 ];

@@ -62,26 +62,34 @@ interface Rij {
   methode: string;
   pad: string;
   status: number;
-  codes: string[];
+  /** Space-separated (codes never contain spaces). */
+  codes: string;
   bedrijfsdocument_id: string | null;
   idempotency_key: string | null;
   herhaald: boolean;
   storing_id: string | null;
   duur_ms: number;
   correlation_id: string;
-  verzoek: unknown;
-  antwoord: unknown;
+  /** Masked JSON text. */
+  verzoek: string | null;
+  antwoord: string | null;
 }
 
+/** One statement for a batch of exchanges, column by column; bodies arrive as masked JSON text. */
 const INSERT_SQL = `
   INSERT INTO conformance_journaal (sandbox_id, client_id, tijdstip, methode, pad, status, codes, bedrijfsdocument_id, idempotency_key, herhaald, storing_id,
     duur_ms, correlation_id, verzoek, antwoord)
-  SELECT x.sandbox_id, x.client_id, x.tijdstip, x.methode, x.pad, x.status, x.codes, x.bedrijfsdocument_id, x.idempotency_key, x.herhaald, x.storing_id,
-         x.duur_ms, x.correlation_id, x.verzoek, x.antwoord
-    FROM jsonb_to_recordset($1::jsonb) AS x(sandbox_id uuid, client_id text, tijdstip timestamptz, methode text, pad text, status int, codes text[],
-      bedrijfsdocument_id uuid, idempotency_key text, herhaald boolean, storing_id uuid, duur_ms real, correlation_id text, verzoek jsonb, antwoord jsonb)
+  SELECT x.sandbox_id, x.client_id, x.tijdstip, x.methode, x.pad, x.status, coalesce(string_to_array(x.codes, ' '), '{}'), x.bedrijfsdocument_id, x.idempotency_key, x.herhaald,
+         x.storing_id, x.duur_ms, x.correlation_id, x.verzoek::json, x.antwoord::json
+    FROM unnest($1::uuid[], $2::text[], $3::timestamptz[], $4::text[], $5::text[], $6::int[], $7::text[], $8::uuid[], $9::text[], $10::boolean[], $11::uuid[],
+                $12::real[], $13::text[], $14::text[], $15::text[])
+      AS x(sandbox_id, client_id, tijdstip, methode, pad, status, codes, bedrijfsdocument_id, idempotency_key, herhaald, storing_id, duur_ms, correlation_id, verzoek, antwoord)
    -- a sandbox deleted meanwhile takes its exchanges with it; the key-share lock keeps it until this insert is done
-   WHERE x.sandbox_id IN (SELECT s.id FROM sandbox s WHERE s.id IN (SELECT (r->>'sandbox_id')::uuid FROM jsonb_array_elements($1::jsonb) r) FOR KEY SHARE)`;
+   WHERE x.sandbox_id IN (SELECT s.id FROM sandbox s WHERE s.id = ANY ($1::uuid[]) FOR KEY SHARE)`;
+
+const KOLOMMEN: (keyof Rij)[] = [
+  'sandbox_id', 'client_id', 'tijdstip', 'methode', 'pad', 'status', 'codes', 'bedrijfsdocument_id', 'idempotency_key', 'herhaald', 'storing_id', 'duur_ms', 'correlation_id', 'verzoek', 'antwoord',
+];
 
 /** The codes an answer carries: its problem code, and every foutmelding and melding code (ROD and RIO style). */
 export function codesVan(antwoord: unknown): string[] {
@@ -153,12 +161,13 @@ export class JournaalService implements OnModuleInit, OnApplicationShutdown {
     const pad = request.url.split('?')[0];
     if (pad.startsWith('/conformance/')) return;
     const sandboxId = p.sandboxId;
-    let antwoord: unknown = null;
-    if (request.journaalAntwoord) {
+    const tekst = request.journaalAntwoord;
+    let codes: string[] = [];
+    if (tekst) {
       try {
-        antwoord = JSON.parse(request.journaalAntwoord);
+        codes = codesVan(JSON.parse(tekst));
       } catch {
-        antwoord = null;
+        codes = [];
       }
     }
     const body = request.body as Record<string, unknown> | undefined;
@@ -166,7 +175,7 @@ export class JournaalService implements OnModuleInit, OnApplicationShutdown {
     const sleutel = request.headers['idempotency-key'];
     // The body of a write, the query of a read (a cursor, a filter): what grading and a person searching need.
     const invoer = body && typeof body === 'object' ? body : request.query && typeof request.query === 'object' && Object.keys(request.query).length ? request.query : null;
-    const verzoek = invoer && JSON.stringify(invoer).length <= MAX_BODY ? this.maskering.waarde(sandboxId, invoer) : null;
+    const invoerTekst = invoer ? JSON.stringify(invoer) : null;
     this.voegToe({
       sandbox_id: sandboxId,
       client_id: p.clientId,
@@ -174,15 +183,15 @@ export class JournaalService implements OnModuleInit, OnApplicationShutdown {
       methode: request.method,
       pad,
       status: reply.statusCode,
-      codes: codesVan(antwoord),
+      codes: codes.filter((c) => !/\s/.test(c)).join(' '),
       bedrijfsdocument_id: typeof doc === 'string' && UUID.test(doc) ? doc : null,
       idempotency_key: typeof sleutel === 'string' ? sleutel.slice(0, 255) : null,
       herhaald: reply.getHeader('idempotent-replayed') === 'true',
       storing_id: request.journaalStoring ?? null,
       duur_ms: Math.round((Number(process.hrtime.bigint() - request.startedAt) / 1e6) * 10) / 10,
       correlation_id: request.correlationId,
-      verzoek,
-      antwoord: antwoord === null ? null : this.maskering.waarde(sandboxId, antwoord),
+      verzoek: invoerTekst && invoerTekst.length <= MAX_BODY ? this.maskering.tekst(sandboxId, invoerTekst) : null,
+      antwoord: tekst ? this.maskering.tekst(sandboxId, tekst) : null,
     });
   }
 
@@ -208,7 +217,7 @@ export class JournaalService implements OnModuleInit, OnApplicationShutdown {
     const klaar = this.bezig.catch(() => undefined).then(async () => {
       if (!rijen.length) return;
       try {
-        await this.db.query(INSERT_SQL, [JSON.stringify(rijen)]);
+        await this.db.query(INSERT_SQL, KOLOMMEN.map((k) => rijen.map((r) => r[k])));
       } catch (e) {
         // The database is away (no SQLSTATE): keep the rows, bounded, for the next flush. Rows the database refuses are dropped.
         if (!(e as { code?: string }).code) this.buffer = [...rijen, ...this.buffer].slice(-MAX_BUFFER);

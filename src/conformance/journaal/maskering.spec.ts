@@ -20,6 +20,13 @@ describe('Maskering', () => {
     expect(uit.groep).toBe('3');
   });
 
+  it('masks JSON text the same way as the parsed value, leaving ids alone', () => {
+    const waarde = { persoonsgebondenNummer: { burgerservicenummer: '999990019' }, opmerking: '999990020', id: '0e1d2c3b-0000-4999-8999-123456789012', lijst: [{ bsn: 999990032 }], n: 123456789 };
+    const tekst = m.tekst(sandbox, JSON.stringify(waarde));
+    expect(JSON.parse(tekst)).toEqual({ ...(m.waarde(sandbox, waarde) as object), n: 123456789 });
+    for (const n of ['999990019', '999990020', '999990032']) expect(tekst).not.toContain(n);
+  });
+
   it('gives one number the same mask within a sandbox and another in another sandbox', () => {
     expect(m.nummer(sandbox, '999990019')).toBe(m.nummer(sandbox, '999990019'));
     expect(m.nummer(sandbox, '999990019')).not.toBe(m.nummer(sandbox, '999990020'));
