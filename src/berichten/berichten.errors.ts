@@ -14,4 +14,5 @@ export const EVENT_TYPES = [
   'nl.duo.rod.persoonsgegevens-gewijzigd',
   'nl.duo.rod.melding',
   'nl.duo.rod.overzicht-vaststelling-tellingen',
+  'nl.duo.rod.signalen-kwaliteitscontrole',
 ] as const;

@@ -15,10 +15,12 @@ import { RodRioPort } from './rio-port';
 import { RodSeedContributor } from './rod-seed';
 import { RodToegang } from './toegang';
 import { VestigingGeslotenMeldingen } from './inschrijvingen/vestiging-gesloten.meldingen';
+import { KwaliteitscontroleSignalen } from './inschrijvingen/kwaliteitscontrole.signalen';
+import { KlokModule } from '../klok';
 
 /** The ROD po register API /rod/v1: persoonsregister and identificatie, machtigingen, inschrijvingen. */
 @Module({
-  imports: [RioModule],
+  imports: [RioModule, KlokModule],
   controllers: [PersonenController, MachtigingenController, InschrijvingenController],
   providers: [
     PersonenService,
@@ -31,6 +33,7 @@ import { VestigingGeslotenMeldingen } from './inschrijvingen/vestiging-gesloten.
     RodSeedContributor,
     RodToegang,
     VestigingGeslotenMeldingen,
+    KwaliteitscontroleSignalen,
     GroupTransactions,
     { provide: RodRioPort, useExisting: RioQueryService },
   ],

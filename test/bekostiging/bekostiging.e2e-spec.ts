@@ -8,6 +8,9 @@ import { leesFeed, nieuweLeerling, schrijfIn, statussenVan } from './bekostiging
 
 const STATUS = 'nl.duo.rod.bekostigingsstatus-gewijzigd';
 
+/** The bekostiging work an advance ran (the weekly kwaliteitscontrole runs on Mondays besides). */
+const bekostigingswerk = (verwerkt: any[]) => verwerkt.filter((x) => x.soort !== 'KWALITEITSCONTROLE').map((x) => [x.datum, x.soort, x.teldatum]);
+
 describe('bekostiging: statuses per teldatum, the clock, and what the LAS hears', () => {
   let t: TestApp;
   let admin: string;
@@ -77,11 +80,11 @@ describe('bekostiging: statuses per teldatum, the clock, and what the LAS hears'
 
     const res = await verschuif({ tot: '2027-02-01T08:00:00Z' });
     expect(res.status).toBe(200);
-    expect(res.body.verwerkt.map((x: any) => [x.datum, x.soort, x.teldatum])).toEqual([
+    expect(bekostigingswerk(res.body.verwerkt)).toEqual([
       ['2027-01-30', 'DEADLINE_VERSTREKEN', '2027-01-01'],
       ['2027-02-01', 'TELDATUM', '2027-02-01'],
     ]);
-    expect(res.body.verwerkt.every((x: any) => x.events >= 1)).toBe(true);
+    expect(res.body.verwerkt.filter((x: any) => x.soort !== 'KWALITEITSCONTROLE').every((x: any) => x.events >= 1)).toBe(true);
     expect((await statussenVan(t, alfa, '01AA', p1Alfa))['2027-02-01']).toEqual({ status: 'BEKOSTIGD', statusBepaling: 'V', signalen: [], soortBekostiging: 'REGULIER' });
     const events = over(await nieuwVoorAlfa(), p1Alfa);
     expect(events).toEqual([expect.objectContaining({ time: '2027-01-31T23:00:00.000Z', data: expect.objectContaining({ teldatum: '2027-02-01', status: 'BEKOSTIGD', aanleiding: 'TELDATUM' }) })]);
@@ -110,7 +113,7 @@ describe('bekostiging: statuses per teldatum, the clock, and what the LAS hears'
     const res = await verschuif({ duur: 'P30D' });
     expect(res.status).toBe(200);
     expect(res.body.klok.vandaag).toBe('2027-03-03');
-    expect(res.body.verwerkt.map((x: any) => [x.datum, x.soort, x.teldatum])).toEqual([
+    expect(bekostigingswerk(res.body.verwerkt)).toEqual([
       ['2027-03-01', 'TELDATUM', '2027-03-01'],
       ['2027-03-02', 'DEADLINE_VERSTREKEN', '2027-02-01'],
     ]);
