@@ -5,25 +5,14 @@ import { DataSource } from 'typeorm';
 import type { Principal } from '../../common/auth/principal';
 import type { AppConfig } from '../../config/app-config';
 import { APP_CONFIG } from '../../config/config.module';
+import type { Uitwisseling } from '../proefgevallen/proefgevallen';
 import { Maskering } from './maskering';
 
-/** One exchange as the journal keeps it (person numbers already masked). */
-export interface JournaalRegel {
-  id: string;
-  tijdstip: string;
+/** One exchange as the journal keeps it (person numbers already masked): what grading sees, and who and how long. */
+export interface JournaalRegel extends Uitwisseling {
   clientId: string;
-  methode: string;
-  pad: string;
-  status: number;
-  codes: string[];
-  bedrijfsdocumentId: string | null;
-  idempotencyKey: string | null;
-  herhaald: boolean;
-  storingId: string | null;
   duurMs: number;
   correlationId: string;
-  verzoek: unknown;
-  antwoord: unknown;
 }
 
 export interface JournaalFilter {
