@@ -139,3 +139,77 @@ export async function loadTestInProcess(requests: PlannedRequest[], concurrency:
     statuses,
   };
 }
+
+/**
+ * The yardstick of a write benchmark, measured in the same run on the same server: single-row upsert transactions
+ * sent straight from `pg` by `concurrency` connections (each one statement in autocommit: one WAL flush per commit,
+ * which is what bounds a single-row write path).
+ */
+export async function upsertYardstick(databaseUrl: string, total: number, concurrency = 32): Promise<LoadResult> {
+  const setup = new Client({ connectionString: databaseUrl });
+  await setup.connect();
+  await setup.query('DROP TABLE IF EXISTS bench_yardstick');
+  await setup.query('CREATE TABLE bench_yardstick (id bigint PRIMARY KEY, waarde text NOT NULL, gewijzigd_op timestamptz NOT NULL)');
+  const clients = await Promise.all(
+    Array.from({ length: concurrency }, async () => {
+      const c = new Client({ connectionString: databaseUrl });
+      await c.connect();
+      return c;
+    }),
+  );
+  try {
+    let k = 0;
+    const result = await loadTest(
+      total,
+      concurrency,
+      async (i) => {
+        const c = clients[k++ % concurrency];
+        await c.query({
+          name: 'yardstick',
+          text: 'INSERT INTO bench_yardstick (id, waarde, gewijzigd_op) VALUES ($1, $2, now()) ON CONFLICT (id) DO UPDATE SET waarde = EXCLUDED.waarde, gewijzigd_op = now()',
+          values: [i, `inschrijving-${i}`],
+        });
+        return 200;
+      },
+    );
+    return result;
+  } finally {
+    await Promise.all(clients.map((c) => c.end()));
+    await setup.query('DROP TABLE IF EXISTS bench_yardstick');
+    await setup.end();
+  }
+}
+
+/** A second instance of the simulator as its own process (dist/main.js) on the same database, as behind a load balancer. */
+export async function startSecondInstance(databaseUrl: string, env: Record<string, string> = {}): Promise<{ baseUrl: string; close: () => Promise<void> }> {
+  const { spawn } = await import('node:child_process');
+  const { createServer } = await import('node:net');
+  const port = await new Promise<number>((resolve) => {
+    const s = createServer();
+    s.listen(0, '127.0.0.1', () => {
+      const p = (s.address() as { port: number }).port;
+      s.close(() => resolve(p));
+    });
+  });
+  const tuning = Object.fromEntries(Object.entries(process.env).filter(([k]) => k.startsWith('WRITE_')));
+  const child = spawn(process.execPath, [join(__dirname, '..', 'main.js')], {
+    env: { PATH: process.env.PATH, LOG_LEVEL: 'warn', DB_POOL_SIZE: '40', ...tuning, ...env, DATABASE_URL: databaseUrl, PORT: String(port), HOST: '127.0.0.1' },
+    stdio: ['ignore', 'ignore', 'inherit'],
+  });
+  const baseUrl = `http://127.0.0.1:${port}`;
+  const t0 = Date.now();
+  for (;;) {
+    const ok = await fetch(`${baseUrl}/health/ready`).then((r) => r.ok, () => false);
+    if (ok) break;
+    if (Date.now() - t0 > 60_000 || child.exitCode !== null) throw new Error('the second instance did not start');
+    await new Promise((r) => setTimeout(r, 200));
+  }
+  return {
+    baseUrl,
+    close: () =>
+      new Promise<void>((resolve) => {
+        child.once('exit', () => resolve());
+        child.kill('SIGTERM');
+      }),
+  };
+}

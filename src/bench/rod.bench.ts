@@ -3,7 +3,7 @@ import { Client } from 'pg';
 import { dutchDate } from '../common/clock/clock.service';
 import { bsnMetControlecijfer } from '../rod';
 import { JournaalService } from '../conformance';
-import { loadTestInProcess, peakRssMb, PlannedRequest, printFigures, startBenchApp, token } from './harness';
+import { loadTestInProcess, peakRssMb, PlannedRequest, printFigures, startBenchApp, startSecondInstance, token, upsertYardstick } from './harness';
 
 /** Demo schools of the small seed with a valid RIO combination (vestiging, aanbieder, locatie). */
 const SCHOLEN = {
@@ -14,7 +14,9 @@ const SCHOLEN = {
 
 /**
  * `npm run bench:rod`: accepted AanleverenInschrijvingBO messages per second at concurrency 32 and 64
- * (distinct pupils, bounded counts) with p50/p99, and the registratieoverzicht of a 1,000-pupil school.
+ * (distinct pupils, bounded counts) with p50/p99, the same at concurrency 32 spread over two instances (a second process on
+ * the same database), each as a ratio to its yardstick measured in the same run (single-row upsert transactions straight
+ * from pg at concurrency 32), and the registratieoverzicht of a 1,000-pupil school.
  * Args: [submissions per run, default 10000].
  */
 export async function main(args: string[]) {
@@ -25,7 +27,7 @@ export async function main(args: string[]) {
     await db.connect();
     const [{ id: sandboxId }] = (await db.query(`SELECT id FROM sandbox WHERE code = 'default'`)).rows;
     // Pupils: generated persons with valid BSNs, inserted set-based.
-    const total = 500 + 2 * perRun + 1000 + perRun;
+    const total = 500 + 3 * perRun + 1000 + perRun;
     const bsns: string[] = [];
     for (let i = 0; bsns.length < total; i++) {
       const bsn = bsnMetControlecijfer('98' + String(i).padStart(6, '0'));
@@ -42,11 +44,11 @@ export async function main(args: string[]) {
     const alfa = await token(bench.baseUrl, 'las-alfa', 'las-alfa-geheim');
     const beta = await token(bench.baseUrl, 'las-beta', 'las-beta-geheim');
     const vandaag = dutchDate(new Date());
-    const plan = (bsn: string, school: keyof typeof SCHOLEN, tok: string): PlannedRequest => {
+    const plan = (bsn: string, school: keyof typeof SCHOLEN, tok: string, baseUrl = bench.baseUrl): PlannedRequest => {
       const [vestigingscode, onderwijsaanbiedercode, onderwijslocatiecode] = SCHOLEN[school];
       return {
         method: 'POST',
-        url: `${bench.baseUrl}/rod/v1/inschrijvingen`,
+        url: `${baseUrl}/rod/v1/inschrijvingen`,
         headers: { 'Content-Type': 'application/json', Authorization: `Bearer ${tok}` },
         body: JSON.stringify({
           bedrijfsdocument: { identificatiecodeBedrijfsdocument: randomUUID(), datumTijdBedrijfsdocument: new Date().toISOString() },
@@ -71,7 +73,16 @@ export async function main(args: string[]) {
     await analyse.connect();
     await analyse.query('ANALYZE');
     await analyse.end();
+    const yardstick = await upsertYardstick(bench.databaseUrl, perRun, 32);
     const c32 = await loadTestInProcess(take(perRun).map((b) => plan(b, '01AA', alfa)), 32, accepted);
+    // Two instances: the same load at concurrency 32, every other submission to a second process on the same database.
+    const second = await startSecondInstance(bench.databaseUrl, { SEED_ON_START: 'false' });
+    let twee;
+    try {
+      twee = await loadTestInProcess(take(perRun).map((b, i) => plan(b, '01AA', alfa, i % 2 ? second.baseUrl : bench.baseUrl)), 32, accepted);
+    } finally {
+      await second.close();
+    }
     const c64 = await loadTestInProcess(take(perRun).map((b) => plan(b, '01AB', alfa)), 64, accepted);
     const fill = await loadTestInProcess(take(1000).map((b) => plan(b, '02AA', beta)), 32, accepted);
 
@@ -96,8 +107,15 @@ export async function main(args: string[]) {
       return Math.round(s[Math.min(s.length - 1, Math.floor((p / 100) * s.length))] * 10) / 10;
     };
 
-    printFigures('ROD aanleveren inschrijving, concurrency 32 (distinct pupils, one school)', {
-      requests: c32.requests, accepted: c32.ok, 'accepted per second': c32.perSecond, 'p50 ms': c32.p50Ms, 'p99 ms': c32.p99Ms, 'max ms': c32.maxMs, statuses: c32.statuses,
+    const ratio = (x: number) => `${(x / yardstick.perSecond).toFixed(2)}x`;
+    printFigures('Yardstick: single-row upsert transactions straight from pg, concurrency 32', {
+      transactions: yardstick.requests, 'per second': yardstick.perSecond, 'p50 ms': yardstick.p50Ms, 'p99 ms': yardstick.p99Ms,
+    });
+    printFigures('ROD aanleveren inschrijving, concurrency 32 (distinct pupils, one school), one instance', {
+      requests: c32.requests, accepted: c32.ok, 'accepted per second': c32.perSecond, 'ratio to yardstick': ratio(c32.ok / c32.seconds), 'p50 ms': c32.p50Ms, 'p99 ms': c32.p99Ms, 'max ms': c32.maxMs, statuses: c32.statuses,
+    });
+    printFigures('ROD aanleveren inschrijving, concurrency 32, two instances (second process, same database)', {
+      requests: twee.requests, accepted: twee.ok, 'accepted per second': twee.perSecond, 'ratio to yardstick': ratio(twee.ok / twee.seconds), 'ratio to one instance': `${(twee.perSecond / c32.perSecond).toFixed(2)}x`, 'p50 ms': twee.p50Ms, 'p99 ms': twee.p99Ms, 'max ms': twee.maxMs, statuses: twee.statuses,
     });
     printFigures('ROD aanleveren inschrijving, concurrency 64', {
       requests: c64.requests, accepted: c64.ok, 'accepted per second': c64.perSecond, 'p50 ms': c64.p50Ms, 'p99 ms': c64.p99Ms, 'max ms': c64.maxMs, statuses: c64.statuses,
