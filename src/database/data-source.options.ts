@@ -1,11 +1,28 @@
+import * as pg from 'pg';
 import { DataSourceOptions } from 'typeorm';
 import { ENTITIES, MIGRATIONS } from './schema';
 import { SnakeNamingStrategy } from './snake-naming.strategy';
+
+/**
+ * A pg Pool whose every connection has an 'error' listener for its whole life. pg emits 'error' on a connection that
+ * breaks (the server killed or restarting) whether or not a query is running, sometimes twice (the server's FATAL, then
+ * the socket's end); TypeORM listens only while it holds the connection and drops its listener as it hands a broken one
+ * back, and an 'error' without a listener ends the process. The pool and TypeORM still see every error and discard the
+ * broken connection; this listener only keeps a second error from taking the process down.
+ */
+class OutageSafePool extends pg.Pool {
+  constructor(config?: pg.PoolConfig) {
+    super(config);
+    this.on('connect', (client) => client.on('error', () => undefined));
+  }
+}
+const OUTAGE_SAFE_PG = Object.assign(Object.create(pg) as typeof pg, { Pool: OutageSafePool });
 
 /** The one set of DataSource options, for the app, the tests and the TypeORM CLI. */
 export function dataSourceOptions(url: string, poolSize = 20): DataSourceOptions {
   return {
     type: 'postgres',
+    driver: OUTAGE_SAFE_PG,
     url,
     entities: ENTITIES,
     migrations: MIGRATIONS,

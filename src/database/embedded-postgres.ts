@@ -1,6 +1,6 @@
 import { ChildProcess, execFileSync, spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { chownSync, existsSync, mkdirSync, readFileSync, rmSync, statSync, symlinkSync, unlinkSync, writeFileSync } from 'node:fs';
+import { chownSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, symlinkSync, unlinkSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { dirname, join, relative, resolve } from 'node:path';
@@ -254,18 +254,21 @@ function prepareFolder(databaseDir: string, who: RunAs): void {
     throw new EmbeddedPostgresError(`cannot create data folder ${databaseDir}: ${(e as Error).message}.`, 'set EMBEDDED_PG_DIR to a folder you may write, or create this one for your user.');
   }
   const st = statSync(databaseDir);
-  if (who.uid !== undefined) {
-    // Root, running the server as another user: the new folder is given to that user.
-    if (st.uid === 0) chownSync(databaseDir, who.uid, who.gid!);
-    return;
-  }
   const me = process.getuid?.();
-  if (me !== undefined && st.uid !== me) {
+  if (who.uid === undefined && me !== undefined && st.uid !== me) {
     throw new EmbeddedPostgresError(
       `data folder ${databaseDir} is owned by ${userName(st.uid)}, and this runs as ${userName(me)}; PostgreSQL only uses a data folder of its own user.`,
       `run as ${userName(st.uid)}, take the folder over (chown -R ${userName(me)} ${databaseDir}), or set EMBEDDED_PG_DIR to a folder of your own.`,
     );
   }
+  if (!existsSync(join(databaseDir, 'PG_VERSION')) && readdirSync(databaseDir).length > 0) {
+    throw new EmbeddedPostgresError(
+      `${databaseDir} is not empty and holds no PostgreSQL data.`,
+      'set EMBEDDED_PG_DIR to a new or empty folder (the simulator creates it); it never takes over a folder holding other files.',
+    );
+  }
+  // Root, running the server as another user: the new (empty) folder is given to that user.
+  if (who.uid !== undefined && st.uid === 0) chownSync(databaseDir, who.uid, who.gid!);
 }
 
 function run(bin: string, args: string[], who: RunAs, env: NodeJS.ProcessEnv): Promise<{ code: number | null; output: string }> {

@@ -97,6 +97,15 @@ describe('embedded PostgreSQL', () => {
     expect((err as Error).message).toMatch(new RegExp(`port ${busy} is busy[\\s\\S]*What to do:.*EMBEDDED_PG_PORT`));
   }, 60_000);
 
+  it('a folder holding other files is never taken over: a clear error, the files untouched', async () => {
+    const dir = tempDir();
+    writeFileSync(join(dir, 'notes.txt'), 'mine');
+    const err = await startEmbeddedPostgres({ dir }).catch((e: unknown) => e);
+    expect(err).toBeInstanceOf(EmbeddedPostgresError);
+    expect((err as Error).message).toMatch(/is not empty and holds no PostgreSQL data[\s\S]*What to do:.*EMBEDDED_PG_DIR/);
+    expect(readFileSync(join(dir, 'notes.txt'), 'utf8')).toBe('mine');
+  });
+
   // As root the simulator is also run as a real unprivileged user (runuser); as a normal user the run is one already.
   const asUser = isRoot ? UNPRIVILEGED : undefined;
 
