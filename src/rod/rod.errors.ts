@@ -1,3 +1,5 @@
+import { ProblemException } from '../common/problem/problem';
+
 /**
  * ROD's feedback codes (rod.md §7.2), DUO's `NNN_snake_case` format, numbered 2xx so they cannot clash
  * with DUO's real numbers. F = foutmelding (afgekeurd, nothing stored), M = melding (stored, check it).
@@ -37,7 +39,24 @@ export const RodProblem = {
   instellingOnbekend: 'instelling_onbekend',
   geenOnderwijsnummer: 'geen_onderwijsnummer',
   persoonHeeftBsn: 'persoon_heeft_bsn',
+  persoonBestaat: 'persoon_bestaat',
 } as const;
+export type RodProblemCode = (typeof RodProblem)[keyof typeof RodProblem] | typeof RodCode.geenMachtiging;
+
+/** The one table from ROD's problem codes to their HTTP status: one code is one status, chosen here and nowhere else. */
+export const ROD_PROBLEM_STATUS: Record<RodProblemCode, number> = {
+  afgekeurd: 422,
+  bedrijfsdocument_hergebruikt: 422,
+  machtiging_bestaat: 409,
+  instelling_onbekend: 404,
+  geen_onderwijsnummer: 404,
+  persoon_heeft_bsn: 409,
+  persoon_bestaat: 409,
+  '221_geen_machtiging': 403,
+};
+
+/** A ROD problem: its status from ROD_PROBLEM_STATUS. */
+export const rodProblem = (code: RodProblemCode, detail: string, extras?: Record<string, unknown>) => new ProblemException(ROD_PROBLEM_STATUS[code], code, detail, extras);
 
 export type Soort = 'FOUTMELDING' | 'MELDING';
 

@@ -7,9 +7,8 @@ import { deferToCommit, GroupReadResult, GroupTransactions } from '../../common/
 import { DomainHooks, persoonSlot } from '../../common/events/domain-hooks';
 import { EventOutbox } from '../../common/events/outbox';
 import { stableStringify } from '../../common/idempotency/stable-json';
-import { ProblemException } from '../../common/problem/problem';
 import { afgekeurd, geenMachtiging } from '../rod.answers';
-import { RodProblem, resultaatVan, Terugmelding } from '../rod.errors';
+import { RodProblem, rodProblem, resultaatVan, Terugmelding } from '../rod.errors';
 import { RioPeriodeCheckInput, RioPeriodeCheckResult, RodRioPort } from '../rio-port';
 import { pgnUitkomst } from '../rules/pgn';
 import { beoordeel, beoordeelVerwijdering, NieuweStand, rioVragen } from './aanlevering.beoordeling';
@@ -271,8 +270,7 @@ type KennisgevingPartij = { id: string; instellingscode: string; inschrijvingvol
 
 function herhaal(doc: DocumentRij, requestHash: string): Antwoord {
   if (doc.request_hash !== requestHash) {
-    throw new ProblemException(
-      422,
+    throw rodProblem(
       RodProblem.bedrijfsdocumentHergebruikt,
       'This identificatiecodeBedrijfsdocument was already answered for a message with other content; give every new message a new id.',
     );

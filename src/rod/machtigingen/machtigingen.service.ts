@@ -5,7 +5,7 @@ import { isBeheer, Principal } from '../../common/auth/principal';
 import { ClockService } from '../../common/clock/clock.service';
 import { toPage } from '../../common/pagination/pagination';
 import { Problems } from '../../common/problem/problem';
-import { RodProblem } from '../rod.errors';
+import { RodProblem, rodProblem } from '../rod.errors';
 import { RodRioPort } from '../rio-port';
 import { MachtigingListQuery, MachtigingRequest, MachtigingResponse } from './machtiging.dto';
 
@@ -65,7 +65,7 @@ export class MachtigingenService {
       if (!isBeheer(p) && (!school?.bestuurcode || !p.bestuurcodes.includes(school.bestuurcode))) {
         throw Problems.forbidden(`Only DUO-beheer or a client acting for the bestuur of instelling ${req.instellingscode} can grant a machtiging for it.`);
       }
-      if (!school) throw Problems.notFound(`Instelling ${req.instellingscode} is not known in RIO in this sandbox.`, RodProblem.instellingOnbekend);
+      if (!school) throw rodProblem(RodProblem.instellingOnbekend, `Instelling ${req.instellingscode} is not known in RIO in this sandbox.`);
       const geldigVanaf = req.geldigVanaf ?? (await this.clock.today(p.sandboxId, m));
       if (req.geldigTot && req.geldigTot < geldigVanaf) {
         throw Problems.invalidInput([{ pointer: '/geldigTot', code: 'before_geldig_vanaf', detail: 'geldigTot must not be before geldigVanaf' }]);
@@ -75,7 +75,7 @@ export class MachtigingenService {
          VALUES ($1, $2, $3, $4, $5, $6) ON CONFLICT (sandbox_id, oin, instellingscode) DO NOTHING RETURNING ${KOLOMMEN}`,
         [p.sandboxId, req.oin, req.instellingscode, geldigVanaf, req.geldigTot ?? null, p.clientId],
       );
-      if (!rows.length) throw Problems.conflict(`Vendor ${req.oin} already holds a machtiging for ${req.instellingscode}; delete it first to change it.`, RodProblem.machtigingBestaat);
+      if (!rows.length) throw rodProblem(RodProblem.machtigingBestaat, `Vendor ${req.oin} already holds a machtiging for ${req.instellingscode}; delete it first to change it.`);
       return toResponse(rows[0]);
     });
   }

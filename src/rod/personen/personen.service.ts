@@ -9,7 +9,7 @@ import { ClockService } from '../../common/clock/clock.service';
 import { ProblemException, Problems } from '../../common/problem/problem';
 import { afgekeurd } from '../rod.answers';
 import { PersonenRepository } from './personen.repository';
-import { RodCode, RodProblem, Terugmelding, isFout, resultaatVan, terugmelding } from '../rod.errors';
+import { RodCode, RodProblem, rodProblem, Terugmelding, isFout, resultaatVan, terugmelding } from '../rod.errors';
 import { bsnMetControlecijfer, controleerPgn, isGeldigBsn, onderwijsnummerVoor, PersoonRij, resolveerPgn } from '../rules/pgn';
 import { BsnToekenningRequest, IdentificatieRequest, IdentificatieResponse, NieuwPersoonRequest, PersoonResponse } from './identificatie.dto';
 
@@ -157,7 +157,7 @@ export class PersonenService {
         ],
       );
       if (rows.length) return this.persoon(this.db.manager, p.sandboxId, rows[0].id);
-      if (req.burgerservicenummer) throw Problems.conflict('A person with this burgerservicenummer exists in this sandbox.', 'persoon_bestaat');
+      if (req.burgerservicenummer) throw rodProblem(RodProblem.persoonBestaat, 'A person with this burgerservicenummer exists in this sandbox.');
     }
     throw new ProblemException(503, 'service_unavailable', 'No free burgerservicenummer found; retry.');
   }
@@ -191,8 +191,8 @@ export class PersonenService {
         `SELECT ${PERSOON_KOLOMMEN} FROM rod_persoon WHERE sandbox_id = $1 AND onderwijsnummer = $2 FOR UPDATE`,
         [p.sandboxId, req.onderwijsnummer],
       );
-      if (!persoon) throw Problems.notFound('No person with this onderwijsnummer in this sandbox.', RodProblem.geenOnderwijsnummer);
-      if (persoon.burgerservicenummer) throw Problems.conflict('This person already has a burgerservicenummer.', RodProblem.persoonHeeftBsn);
+      if (!persoon) throw rodProblem(RodProblem.geenOnderwijsnummer, 'No person with this onderwijsnummer in this sandbox.');
+      if (persoon.burgerservicenummer) throw rodProblem(RodProblem.persoonHeeftBsn, 'This person already has a burgerservicenummer.');
       const now = await this.clock.now(p.sandboxId, m);
       let bsn = req.burgerservicenummer;
       for (let attempt = 0; ; attempt++) {
@@ -202,7 +202,7 @@ export class PersonenService {
           bsn = candidate;
           break;
         }
-        if (req.burgerservicenummer) throw Problems.conflict('Another person has this burgerservicenummer.', 'persoon_bestaat');
+        if (req.burgerservicenummer) throw rodProblem(RodProblem.persoonBestaat, 'Another person has this burgerservicenummer.');
         if (attempt > 20) throw new ProblemException(503, 'service_unavailable', 'No free burgerservicenummer found; retry.');
       }
       await m.query(`UPDATE rod_persoon SET burgerservicenummer = $3, bsn_toegekend_op = $4, updated_at = now() WHERE sandbox_id = $1 AND id = $2`, [p.sandboxId, persoon.id, bsn, now]);
