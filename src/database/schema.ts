@@ -27,6 +27,7 @@ import { CONFORMANCE_ENTITIES } from '../conformance/conformance.entities';
 import { Conformance1764580000000 } from './migrations/1764580000000-conformance';
 import { WebhookStoring1764581000000 } from './migrations/1764581000000-webhook-storing';
 import { JournaalJson1764582000000 } from './migrations/1764582000000-journaal-json';
+import { RodAdviesVo1764590000000 } from './migrations/1764590000000-rod-advies-vo';
 
 /** Every entity the simulator maps; the CLI data source and the app share this list. */
 export const ENTITIES = [
@@ -67,4 +68,5 @@ export const MIGRATIONS = [
   Conformance1764580000000,
   WebhookStoring1764581000000,
   JournaalJson1764582000000,
+  RodAdviesVo1764590000000,
 ];

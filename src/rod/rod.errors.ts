@@ -3,7 +3,7 @@ import { ProblemException } from '../common/problem/problem';
 /**
  * ROD's feedback codes (rod.md §7.2), DUO's `NNN_snake_case` format, numbered 2xx so they cannot clash
  * with DUO's real numbers. F = foutmelding (afgekeurd, nothing stored), M = melding (stored, check it).
- * Codes 214, 222–225, 233 and 234 are the simulator's additions to the table; they are documented in the OpenAPI description.
+ * Codes 214, 222–225, 233, 234, 270 and 271 are the simulator's additions to the table (030, 031, 102 and 103 are DUO's AdviesVO controls, rod.md §4.5); they are documented in the OpenAPI description.
  */
 export const RodCode = {
   xsdOngeldig: '200_xsd_ongeldig',
@@ -28,6 +28,12 @@ export const RodCode = {
   overlapAndereSchool: '250_overlap_andere_school',
   leerlingTeOud: '251_leerling_te_oud',
   teLaatUitgewisseld: '260_te_laat_uitgewisseld',
+  adviesAanbiederOntbreekt: '030_onderwijsaanbieder_ontbreekt',
+  adviesLocatieOntbreekt: '031_onderwijslocatie_ontbreekt',
+  adviesLagerDanVoorlopig: '102_advies_lager_dan_voorlopig_advies',
+  adviesOntbreekt: '103_advies_ontbreekt',
+  adviesdatumBuitenSchooljaar: '270_adviesdatum_buiten_schooljaar',
+  adviesNietInGroep8: '271_leerling_niet_in_groep_8',
 } as const;
 export type RodCodeName = (typeof RodCode)[keyof typeof RodCode];
 
@@ -92,6 +98,12 @@ const SOORT: Record<RodCodeName, Soort> = {
   '250_overlap_andere_school': 'MELDING',
   '251_leerling_te_oud': 'MELDING',
   '260_te_laat_uitgewisseld': 'MELDING',
+  '030_onderwijsaanbieder_ontbreekt': 'FOUTMELDING',
+  '031_onderwijslocatie_ontbreekt': 'FOUTMELDING',
+  '102_advies_lager_dan_voorlopig_advies': 'FOUTMELDING',
+  '103_advies_ontbreekt': 'FOUTMELDING',
+  '270_adviesdatum_buiten_schooljaar': 'FOUTMELDING',
+  '271_leerling_niet_in_groep_8': 'FOUTMELDING',
 };
 
 export const terugmelding = (code: RodCodeName, tekst: string, veld?: string): Terugmelding => ({

@@ -1,4 +1,7 @@
 import { Module } from '@nestjs/common';
+import { AdviezenController } from './adviezen/adviezen.controller';
+import { AdviezenRepository } from './adviezen/adviezen.repository';
+import { AdviezenService } from './adviezen/adviezen.service';
 import { GroupTransactions } from '../common/database/group-transactions';
 import { RioModule, RioQueryService } from '../rio';
 import { AanleverenService } from './inschrijvingen/aanleveren.service';
@@ -18,12 +21,14 @@ import { VestigingGeslotenMeldingen } from './inschrijvingen/vestiging-gesloten.
 import { KwaliteitscontroleSignalen } from './inschrijvingen/kwaliteitscontrole.signalen';
 import { KlokModule } from '../klok';
 
-/** The ROD po register API /rod/v1: persoonsregister and identificatie, machtigingen, inschrijvingen. */
+/** The ROD po register API /rod/v1: persoonsregister and identificatie, machtigingen, inschrijvingen, schooladviezen. */
 @Module({
   imports: [RioModule, KlokModule],
-  controllers: [PersonenController, MachtigingenController, InschrijvingenController],
+  controllers: [PersonenController, MachtigingenController, InschrijvingenController, AdviezenController],
   providers: [
     PersonenService,
+    AdviezenService,
+    AdviezenRepository,
     MachtigingenService,
     AanleverenService,
     InschrijvingenLezenService,

@@ -1,0 +1,112 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { createHash, randomUUID } from 'node:crypto';
+import { DataSource } from 'typeorm';
+import { isBeheer, Principal } from '../../common/auth/principal';
+import { ClockService, dutchDate } from '../../common/clock/clock.service';
+import { persoonSlot } from '../../common/events/domain-hooks';
+import { stableStringify } from '../../common/idempotency/stable-json';
+import { ProblemException, Problems } from '../../common/problem/problem';
+import { gemachtigdSql } from '../machtigingen/machtigingen.service';
+import { RodRioPort } from '../rio-port';
+import { afgekeurd, geenMachtiging } from '../rod.answers';
+import { resultaatVan, RodProblem, Terugmelding } from '../rod.errors';
+import { RodToegang } from '../toegang';
+import { adviesRioVraag, beoordeelAdvies } from './advies.beoordeling';
+import { AanleverenAdviesVoRequest, AdviesAntwoord, AdviesResponse, AdviesVersieList } from './adviezen.dto';
+import { AdviesDocument, AdviezenRepository } from './adviezen.repository';
+
+const sha256 = (s: string) => createHash('sha256').update(s).digest('hex');
+const links = (id: string) => ({ advies: { href: `/rod/v1/adviezen-vo/${id}` }, versies: { href: `/rod/v1/adviezen-vo/${id}/versies` } });
+
+/**
+ * AanleverenAdviesVO as a use case, in one transaction: machtiging (403 first) → stored answer of a resent bedrijfsdocument →
+ * judge (`beoordeelAdvies`) → write → answer. Afgekeurd stores nothing; one advies per pupil, school and adviesjaar, a new
+ * message replaces it as a new version.
+ */
+@Injectable()
+export class AdviezenService {
+  constructor(
+    @InjectDataSource() private readonly db: DataSource,
+    private readonly clock: ClockService,
+    private readonly rio: RodRioPort,
+    private readonly toegang: RodToegang,
+    private readonly repository: AdviezenRepository,
+  ) {}
+
+  async aanleveren(p: Principal, req: AanleverenAdviesVoRequest): Promise<{ status: number; body: AdviesAntwoord }> {
+    const requestHash = sha256(stableStringify(req));
+    const now = await this.clock.now(p.sandboxId);
+    await this.toegang.controleer(p.sandboxId, req.instellingscode, now);
+    const pgn = req.persoonsgebondenNummer;
+    const nummer = pgn.burgerservicenummer ?? pgn.onderwijsnummer!;
+    const docId = req.bedrijfsdocument.identificatiecodeBedrijfsdocument;
+    return this.db.transaction(async (m) => {
+      const { gemachtigd, persoon } = await this.repository.mandaatEnPersoon(m, {
+        sandboxId: p.sandboxId, nummer, oin: p.oin, instellingscode: req.instellingscode, vandaag: dutchDate(now),
+        documentSlot: `rod-doc:${p.sandboxId}:${p.oin}:${docId}`, persoonSlotPrefix: persoonSlot(p.sandboxId, ''),
+      });
+      if (!gemachtigd) throw geenMachtiging(req.instellingscode);
+      const gelezen = await this.repository.lees(m, { sandboxId: p.sandboxId, oin: p.oin, docId, persoonId: persoon?.id ?? null, instellingscode: req.instellingscode, adviesjaar: req.adviesjaar });
+      if (gelezen.document) return herhaal(gelezen.document, requestHash);
+      const vraag = adviesRioVraag(req);
+      const rio = vraag ? (await this.rio.checkPeriodes(m, p.sandboxId, [vraag]))[0] : null;
+      const oordeel = beoordeelAdvies(req, { persoon, periodes: gelezen.periodes, huidig: gelezen.huidig }, { rio, nieuwId: randomUUID() });
+      const advies = oordeel.nieuwAdvies;
+      if (!advies) throw afgekeurd(oordeel.foutmeldingen, oordeel.meldingen, { identificatiecodeBedrijfsdocument: docId });
+      const status = advies.nieuw ? 201 : 200;
+      const body = antwoord(oordeel.meldingen, advies.adviesId, advies.versie, advies.gewijzigd, docId, now);
+      const document: AdviesDocument = { request_hash: requestHash, status_code: status, antwoord: body };
+      await this.repository.schrijf(m, advies, oordeel.meldingen, {
+        sandboxId: p.sandboxId, instellingscode: req.instellingscode, adviesjaar: req.adviesjaar, adviesvolgnummer: req.adviesvolgnummer, bedrijfsdocumentId: docId,
+        datumTijdBedrijfsdocument: req.bedrijfsdocument.datumTijdBedrijfsdocument, clientId: p.clientId, oin: p.oin, ontvangenOp: now,
+      }, document);
+      return { status, body };
+    });
+  }
+
+  private async mandaat(p: Principal): Promise<{ params: unknown[]; conditie: string }> {
+    const vandaag = await this.clock.today(p.sandboxId);
+    return { params: [p.sandboxId, vandaag, p.oin], conditie: isBeheer(p) ? '($2::date IS NOT NULL AND $3::text IS NOT NULL)' : gemachtigdSql('$1', '$3', 'a.instellingscode', '$2') };
+  }
+
+  /** The current advies; 404 unless your OIN holds a machtiging for its school. */
+  async get(p: Principal, id: string): Promise<AdviesResponse> {
+    const { params, conditie } = await this.mandaat(p);
+    const [r]: Record<string, any>[] = await this.db.query(`SELECT a.* FROM rod_advies_vo a WHERE a.sandbox_id = $1 AND a.id = $4 AND ${conditie}`, [...params, id]);
+    if (!r) throw Problems.notFound('No such advies for your mandated schools in this sandbox.');
+    const i = r.inhoud;
+    return {
+      adviesId: r.id, instellingscode: r.instellingscode, vestigingscode: i.vestigingscode, adviesvolgnummer: r.adviesvolgnummer, adviesjaar: r.adviesjaar,
+      onderwijsaanbiedercode: i.onderwijsaanbiedercode, onderwijslocatiecode: i.onderwijslocatiecode, advies1: i.advies1, advies2: i.advies2,
+      versie: r.versie, meldingen: r.meldingen, ontvangenOp: new Date(r.ontvangen_op).toISOString(), _links: links(r.id),
+    };
+  }
+
+  /** Every accepted version, oldest first. */
+  async versies(p: Principal, id: string): Promise<AdviesVersieList> {
+    const { params, conditie } = await this.mandaat(p);
+    const rows: Record<string, any>[] = await this.db.query(
+      `SELECT v.* FROM rod_advies_vo_versie v JOIN rod_advies_vo a ON a.id = v.advies_id WHERE v.sandbox_id = $1 AND v.advies_id = $4 AND ${conditie} ORDER BY v.versie`,
+      [...params, id],
+    );
+    if (!rows.length) throw Problems.notFound('No such advies for your mandated schools in this sandbox.');
+    return {
+      items: rows.map((r) => ({
+        versie: r.versie, inhoud: r.inhoud, meldingen: r.meldingen, identificatiecodeBedrijfsdocument: r.bedrijfsdocument_id,
+        datumTijdBedrijfsdocument: new Date(r.datum_tijd_bedrijfsdocument).toISOString(), oin: r.oin, ontvangenOp: new Date(r.ontvangen_op).toISOString(),
+      })),
+    };
+  }
+}
+
+function herhaal(doc: AdviesDocument, requestHash: string): { status: number; body: AdviesAntwoord } {
+  if (doc.request_hash !== requestHash) {
+    throw new ProblemException(422, RodProblem.bedrijfsdocumentHergebruikt, 'This identificatiecodeBedrijfsdocument was already answered for a message with other content; give every new message a new id.');
+  }
+  return { status: doc.status_code, body: doc.antwoord as AdviesAntwoord };
+}
+
+function antwoord(t: Terugmelding[], id: string, versie: number, gewijzigd: boolean, docId: string, now: Date): AdviesAntwoord {
+  return { resultaat: resultaatVan(t), adviesId: id, versie, gewijzigd, identificatiecodeBedrijfsdocument: docId, ontvangenOp: now.toISOString(), meldingen: t, foutmeldingen: [], _links: links(id) };
+}
