@@ -6,11 +6,11 @@ import { isBeheer, Principal } from '../../common/auth/principal';
 import { ClockService, dutchDate } from '../../common/clock/clock.service';
 import { persoonSlot } from '../../common/events/domain-hooks';
 import { stableStringify } from '../../common/idempotency/stable-json';
-import { ProblemException, Problems } from '../../common/problem/problem';
+import { Problems } from '../../common/problem/problem';
 import { gemachtigdSql } from '../machtigingen/machtigingen.service';
 import { RodRioPort } from '../rio-port';
 import { afgekeurd, geenMachtiging } from '../rod.answers';
-import { resultaatVan, RodProblem, Terugmelding } from '../rod.errors';
+import { resultaatVan, RodProblem, rodProblem, Terugmelding } from '../rod.errors';
 import { RodToegang } from '../toegang';
 import { adviesRioVraag, beoordeelAdvies } from './advies.beoordeling';
 import { AanleverenAdviesVoRequest, AdviesAntwoord, AdviesResponse, AdviesVersieList } from './adviezen.dto';
@@ -102,7 +102,7 @@ export class AdviezenService {
 
 function herhaal(doc: AdviesDocument, requestHash: string): { status: number; body: AdviesAntwoord } {
   if (doc.request_hash !== requestHash) {
-    throw new ProblemException(422, RodProblem.bedrijfsdocumentHergebruikt, 'This identificatiecodeBedrijfsdocument was already answered for a message with other content; give every new message a new id.');
+    throw rodProblem(RodProblem.bedrijfsdocumentHergebruikt, 'This identificatiecodeBedrijfsdocument was already answered for a message with other content; give every new message a new id.');
   }
   return { status: doc.status_code, body: doc.antwoord as AdviesAntwoord };
 }
