@@ -3,7 +3,8 @@ import { IsIn, IsOptional, Matches } from 'class-validator';
 import { PageInfo, PageLinks, PageQuery } from '../common/pagination/pagination';
 import { BRIN4 } from '../rio';
 
-const DATUM = /^\d{4}-\d{2}-01$/;
+/** The first of a real month: year 0001..9999, month 01..12. */
+const DATUM = /^(000[1-9]|00[1-9]\d|0[1-9]\d{2}|[1-9]\d{3})-(0[1-9]|1[0-2])-01$/;
 
 export class SignaalResponse {
   @ApiProperty({ description: 'Bekostigingssignaal (rod.md §7.2; B08 extends the table).', example: 'B02_dubbele_inschrijving' }) code: string;

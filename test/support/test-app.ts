@@ -6,7 +6,10 @@ import { DataSource } from 'typeorm';
 import { createApp } from '../../src/bootstrap';
 import { loadConfig } from '../../src/config/app-config';
 import { JsonLogger } from '../../src/common/logging/json-logger';
+import { ContractChecker } from './contract';
 import { databaseUrl, RUN_ENV, TEMPLATE_ENV, withServer } from './test-database';
+
+let checker: ContractChecker | undefined;
 
 export interface TestApp {
   app: NestFastifyApplication;
@@ -14,6 +17,13 @@ export interface TestApp {
   db: DataSource;
   /** Log lines the app wrote (JSON strings), for assertions about logging. */
   logs: string[];
+  /**
+   * Answers that did not satisfy the committed OpenAPI document of their register. Every answer is
+   * checked; `close()` fails the test file when any did.
+   */
+  contractViolations: string[];
+  /** How many answers were checked against the documents (all app answers on a documented route). */
+  contractChecked: () => number;
   databaseName: string;
   close: () => Promise<void>;
 }
@@ -34,6 +44,11 @@ export async function createTestApp(env: Record<string, string> = {}): Promise<T
   const config = loadConfig({ LOG_LEVEL: 'info', DB_POOL_SIZE: '10', WORKERS_ENABLED: 'false', ...env, DATABASE_URL: databaseUrl(databaseName) });
   const logs: string[] = [];
   const app = await createApp(config, new JsonLogger(config.LOG_LEVEL, (line) => logs.push(line)));
+  const contractViolations: string[] = [];
+  checker ??= new ContractChecker();
+  checker.install(app.getHttpAdapter().getInstance(), (v) => {
+    if (contractViolations.length < 50 && !contractViolations.includes(v)) contractViolations.push(v);
+  });
   await app.getHttpAdapter().getInstance().ready();
   const server = app.getHttpServer();
   return {
@@ -42,9 +57,14 @@ export async function createTestApp(env: Record<string, string> = {}): Promise<T
     db: app.get(DataSource),
     logs,
     databaseName,
+    contractViolations,
+    contractChecked: () => checker?.checked ?? 0,
     close: async () => {
       await app.close();
       await withServer((c) => c.query(`DROP DATABASE IF EXISTS ${databaseName} WITH (FORCE)`));
+      if (contractViolations.length) {
+        throw new Error(`answers that do not satisfy the committed OpenAPI documents:\n  ${contractViolations.join('\n  ')}`);
+      }
     },
   };
 }

@@ -2,6 +2,7 @@ import type { INestApplication, Type } from '@nestjs/common';
 import { DocumentBuilder, OpenAPIObject, SwaggerModule } from '@nestjs/swagger';
 import { SCOPE_DESCRIPTIONS } from '../auth/scopes';
 import type { RegisterApiInfo } from '../http/registers';
+import { addValidatorRules } from './validator-rules';
 
 type Json = Record<string, any>;
 
@@ -42,6 +43,7 @@ const STANDARD_RESPONSES: Record<string, { description: string }> = {
   Conflict: { description: 'The request conflicts with the current state.' },
   UnprocessableContent: { description: 'The request is well-formed but cannot be processed; the problem code says why.' },
   InternalServerError: { description: 'Unexpected error; logged, no internals in the body.' },
+  TooManyRequests: { description: 'Too many requests (also what a storing of the conformance API injects); retry after the seconds in Retry-After.' },
   ServiceUnavailable: { description: 'The database is not available at the moment (code `database_unavailable`); retry after the seconds in Retry-After.' },
 };
 const STATUS_REF: Record<string, string> = {
@@ -52,6 +54,7 @@ const STATUS_REF: Record<string, string> = {
   '409': 'Conflict',
   '422': 'UnprocessableContent',
   '500': 'InternalServerError',
+  '429': 'TooManyRequests',
   '503': 'ServiceUnavailable',
 };
 
@@ -211,7 +214,7 @@ export function buildRegisterDocument(app: INestApplication, info: RegisterApiIn
   doc.components.responses = Object.fromEntries(
     Object.entries(STANDARD_RESPONSES).map(([name, r]) => [
       name,
-      name === 'ServiceUnavailable'
+      name === 'ServiceUnavailable' || name === 'TooManyRequests'
         ? { description: r.description, content: problemContent(), headers: { 'Retry-After': { description: 'Seconds to wait before retrying.', schema: { type: 'integer', example: 5 } } } }
         : { description: r.description, content: problemContent() },
     ]),
@@ -228,6 +231,7 @@ export function buildRegisterDocument(app: INestApplication, info: RegisterApiIn
       .sort()
       .map((name) => ({ name })),
   ];
+  addValidatorRules(doc);
   return sortKeys(doc) as OpenAPIObject;
 }
 
@@ -257,4 +261,5 @@ function completeOperation(op: Json, method: string, path: string) {
   if (path.includes('{')) add('404');
   add('500');
   if (path !== '/openapi.json') add('503');
+  if (path !== '/openapi.json') add('429');
 }

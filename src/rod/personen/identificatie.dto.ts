@@ -41,7 +41,7 @@ export class IdentificatieRequest {
   @Type(() => PersoonsgebondenNummer)
   persoonsgebondenNummer?: PersoonsgebondenNummer;
 
-  @ApiProperty({ type: String, description: 'Geboortedatum; 00 for an unknown month or day (onvolledige datum).', format: 'date', example: '2018-03-15' })
+  @ApiProperty({ type: String, description: 'Geboortedatum; 00 for an unknown month or day (onvolledige datum), e.g. 2016-00-00.', pattern: '^\\d{4}-(0[0-9]|1[0-2])-([0-2][0-9]|3[01])$', example: '2018-03-15' })
   @IsOnvolledigeDatum()
   geboortedatum: string;
 
@@ -82,7 +82,7 @@ export class NieuwPersoonRequest {
   @Matches(/^\d{9}$/, { message: 'burgerservicenummer must be 9 digits' })
   burgerservicenummer?: string;
 
-  @ApiProperty({ type: String, description: 'Geboortedatum; 00 for an unknown month or day.', format: 'date', example: '2019-05-20' })
+  @ApiProperty({ type: String, description: 'Geboortedatum; 00 for an unknown month or day (onvolledige datum), e.g. 2016-00-00.', pattern: '^\\d{4}-(0[0-9]|1[0-2])-([0-2][0-9]|3[01])$', example: '2019-05-20' })
   @IsOnvolledigeDatum()
   geboortedatum: string;
 
@@ -96,7 +96,7 @@ export class PersoonResponse {
   @ApiProperty({ format: 'uuid' }) persoonId: string;
   @ApiPropertyOptional({ type: String, example: '999990019', nullable: true }) burgerservicenummer: string | null;
   @ApiPropertyOptional({ type: String, example: '100000016', nullable: true }) onderwijsnummer: string | null;
-  @ApiProperty({ type: String, format: 'date', example: '2019-05-20' }) geboortedatum: string;
+  @ApiProperty({ type: String, description: 'Geboortedatum; 00 for an unknown month or day (onvolledige datum).', pattern: '^\\d{4}-(0[0-9]|1[0-2])-([0-2][0-9]|3[01])$', example: '2019-05-20' }) geboortedatum: string;
   @ApiProperty({ example: 'M' }) geslacht: string;
   @ApiProperty({ example: 'Jansen' }) achternaam: string;
   @ApiProperty({ example: '6030' }) landcode: string;
