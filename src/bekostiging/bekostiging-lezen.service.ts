@@ -63,7 +63,7 @@ export class BekostigingLezenService {
   async initieleLevering(p: Principal, req: InitieleLeveringRequest) {
     if (!req.instellingscode && !isBeheer(p)) {
       throw new ProblemException(400, 'invalid_input', 'A vendor asks for the initial push of one school: give instellingscode.', {
-        errors: [{ pointer: '/instellingscode', code: 'required', detail: 'instellingscode is required for a vendor' }],
+        errors: [{ pointer: '/instellingscode', code: 'required_for_vendor', detail: 'instellingscode is required for a vendor' }],
       });
     }
     if (req.instellingscode) await this.gemachtigd(p, req.instellingscode);

@@ -19,36 +19,57 @@ export function addValidatorRules(doc: Json) {
   const byClass = validationTargets();
   const schemas = (doc.components?.schemas ?? {}) as Json;
   for (const [name, schema] of Object.entries(schemas)) {
-    const target = pick(byClass.get(name), Object.keys(schema.properties ?? {}));
+    const props = Object.keys(schema.properties ?? {});
+    // A subclass without rules of its own (OnderwijslocatieRequest extends Adres) has its parent's: same properties.
+    const target = pick(byClass.get(name), props) ?? (props.length ? [...byClass.values()].flat().find((c) => sameSet(Object.keys(c), props)) : undefined);
     if (!target) continue;
     for (const [prop, rules] of Object.entries(target)) {
       const p = schema.properties?.[prop];
       if (p) applyRules(p, rules);
     }
   }
-  // Parameters are flattened from their Query/Param classes: a name's rules apply when every such class agrees on them.
-  const queryRules = new Map<string, Rule[]>();
-  const conflicting = new Set<string>();
-  const signature = (rules: Rule[]) => JSON.stringify(rules.map((r) => [r.name, r.each, (r.constraints ?? []).map(String)]).sort());
-  for (const [name, targets] of byClass) {
-    if (!/(Query|Param)$/.test(name)) continue;
-    for (const t of targets) {
-      for (const [prop, rules] of Object.entries(t)) {
-        const known = queryRules.get(prop);
-        if (!known) queryRules.set(prop, rules);
-        else if (signature(known) !== signature(rules)) conflicting.add(prop);
-      }
-    }
-  }
-  for (const prop of conflicting) queryRules.delete(prop);
+  // Parameters are flattened from their Query (query) and Param (path) classes: a name's rules apply when every such class agrees on them.
+  const paramRules = { query: parameterRules(byClass, /Query$/, false), path: parameterRules(byClass, /Param$/, true) };
   for (const item of Object.values((doc.paths ?? {}) as Json)) {
     for (const op of Object.values(item as Json)) {
       for (const param of ((op as Json).parameters ?? []) as Json[]) {
-        if ((param.in === 'query' || param.in === 'path') && param.schema && queryRules.has(param.name)) applyRules(param.schema, queryRules.get(param.name)!);
+        const rules = (param.in === 'query' || param.in === 'path') && param.schema ? paramRules[param.in as 'query' | 'path'].get(param.name) : undefined;
+        if (rules) applyRules(param.schema, rules);
+      }
+    }
+  }
+  // A persoonsgebonden nummer holds exactly one of its members (isPgnKeuze).
+  for (const schema of Object.values(schemas)) {
+    for (const [prop, p] of Object.entries(((schema as Json).properties ?? {}) as Json)) {
+      void prop;
+      const ref = (p as Json).$ref ?? (p as Json).allOf?.[0]?.$ref;
+      if (typeof ref === 'string' && ref.endsWith('/PersoonsgebondenNummer') && schemas.PersoonsgebondenNummer) {
+        schemas.PersoonsgebondenNummer.minProperties = 1;
+        schemas.PersoonsgebondenNummer.maxProperties = 1;
       }
     }
   }
   closeRequestSchemas(doc);
+}
+
+const sameSet = (a: string[], b: string[]) => a.length === b.length && a.every((x) => b.includes(x));
+
+function parameterRules(byClass: Map<string, Record<string, Rule[]>[]>, kind: RegExp, firstWins: boolean): Map<string, Rule[]> {
+  const found = new Map<string, Rule[]>();
+  const conflicting = new Set<string>();
+  const signature = (rules: Rule[]) => JSON.stringify(rules.map((r) => [r.name, r.each, (r.constraints ?? []).map(String)]).sort());
+  for (const [name, targets] of byClass) {
+    if (!kind.test(name)) continue;
+    for (const t of targets) {
+      for (const [prop, rules] of Object.entries(t)) {
+        const known = found.get(prop);
+        if (!known) found.set(prop, rules);
+        else if (!firstWins && signature(known) !== signature(rules)) conflicting.add(prop);
+      }
+    }
+  }
+  for (const prop of conflicting) found.delete(prop);
+  return found;
 }
 
 /** Per class name, the classes with their rules per property (two classes may share a name in different registers). */
