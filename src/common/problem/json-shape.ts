@@ -49,7 +49,13 @@ function expectedOf(meta: PropertyMeta, target: Ctor, key: string): { item: Expe
     if (design === Array) array = true;
     type = design === Array ? 'any' : design;
   }
-  if (meta.enum && !array) return { item: 'any', array };
+  if (meta.enum && !array) {
+    // An enum's values say the JSON type: a number where only strings are listed is refused here, not deeper.
+    const values = Object.values(meta.enum);
+    if (values.length && values.every((v) => typeof v === 'string')) return { item: 'string', array };
+    if (values.length && values.every((v) => typeof v === 'number')) return { item: 'number', array };
+    return { item: 'any', array };
+  }
   const item: Expected =
     type === String || type === 'string'
       ? 'string'

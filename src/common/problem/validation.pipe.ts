@@ -65,7 +65,11 @@ export class ProblemValidationPipe extends ValidationPipe {
       const result = await super.transform(value, metadata);
       if (shape.length === 0) return result;
     } catch (e) {
-      if (!(e instanceof RawValidationErrors)) throw e;
+      // A rule may trip over a value of the wrong JSON type (`soort.startsWith` on a number): the shape problems say it all.
+      if (!(e instanceof RawValidationErrors)) {
+        if (shape.length) throw Problems.invalidInput(shape);
+        throw e;
+      }
       rules = (validationProblem(e.errors, metadata.type).extras.errors ?? []) as ProblemDetailItem[];
     }
     // Both lists at once; a rule about a value already refused for its shape adds nothing.
