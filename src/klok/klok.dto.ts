@@ -74,7 +74,7 @@ export class VerschuivingResponse {
 }
 
 export class KlokSandboxParam {
-  @ApiProperty({ description: 'Code of the sandbox.', example: 'default' })
+  @ApiProperty({ description: 'Code of the sandbox. Move the clock, reset or delete only a sandbox of your own: the default sandbox is shared.', example: 'ci-run-4711' })
   @IsString()
   @Matches(/^[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?$/, { message: 'sandboxCode must be 1-63 lowercase letters, digits or hyphens' })
   sandboxCode: string;

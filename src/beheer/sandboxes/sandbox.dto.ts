@@ -76,7 +76,7 @@ export class SandboxPage {
 export class SandboxListQuery extends PageQuery {}
 
 export class SandboxCodeParam {
-  @ApiProperty({ description: 'Code of the sandbox.', example: 'default' })
+  @ApiProperty({ description: 'Code of the sandbox. Move the clock, reset or delete only a sandbox of your own: the default sandbox is shared.', example: 'ci-run-4711' })
   @Matches(SANDBOX_CODE_PATTERN, { message: 'sandboxCode must be lowercase letters, digits and hyphens' })
   sandboxCode: string;
 }
