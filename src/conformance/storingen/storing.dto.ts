@@ -95,7 +95,7 @@ export class StoringResponse {
   @ApiProperty({ example: '/rod/v1/inschrijvingen' }) padPatroon: string;
   @ApiProperty({ type: Number, nullable: true, example: null }) kans: number | null;
   @ApiProperty({ type: Number, nullable: true, example: 3 }) elkeNde: number | null;
-  @ApiProperty({ enum: ['STATUS', 'VERTRAGING', 'VERBINDING_VERBREKEN'] }) soort: string;
+  @ApiProperty({ enum: ['STATUS', 'VERTRAGING', 'VERBINDING_VERBREKEN', 'WEBHOOK_UITSTEL', 'WEBHOOK_MISLUKT'] }) soort: string;
   @ApiProperty({ type: Number, nullable: true, example: 503 }) status: number | null;
   @ApiProperty({ type: Number, nullable: true, example: 1 }) retryAfter: number | null;
   @ApiProperty({ type: Number, nullable: true, example: null }) vertragingMs: number | null;
