@@ -40,6 +40,7 @@ export const REGISTER_APIS: { info: RegisterApiInfo; modules: Type<unknown>[] }[
         { name: 'Identificatie', description: 'Identificeren persoon, before the first inschrijving: the BSN the register knows, or an onderwijsnummer.' },
         { name: 'Inschrijvingen', description: 'AanleverenInschrijvingBO (the full current state, upsert) and verwijderingen; read back an inschrijving with every version, search by PGN, the registratieoverzicht of a school.' },
         { name: 'Schooladviezen', description: 'AanleverenAdviesVO: the schooladvies at the end of groep 8 (voorlopig and definitief), one per pupil, school and adviesjaar, read back with every version.' },
+        { name: 'Verzuim', description: 'Verzuimmeldingen: report verzuim of an enrolled pupil and look the melding up by the meldingsnummer ROD answers; during the BRON freeze only for pupils already in ROD.' },
         { name: 'Bekostiging', description: 'The bekostigingsstatus of every inschrijving per teldatum (voorlopig, then definitief) with its signalen, overviews per school, and the initial push.' },
         { name: 'Berichten', description: 'What ROD pushes to the LAS as CloudEvents: the pull feed (ordered, never skips) and signed webhooks with their deliveries.' },
         { name: 'Machtigingen', description: 'Which vendor (OIN) a school (BRIN4) mandates from which date: without one the vendor sees nothing of the school. Registered by DUO-beheer or for the school by its bestuur.' },
@@ -54,7 +55,7 @@ export const REGISTER_APIS: { info: RegisterApiInfo; modules: Type<unknown>[] }[
         'and the registratieoverzicht of a school. Business outcomes follow DUO: goedgekeurd (201/200), goedgekeurd met meldingen (201/200, stored), ' +
         'afgekeurd (422 problem+json with every foutmelding, nothing stored). A body that fails the schema is 400 invalid_input (DUO: SOAP fault, 200_xsd_ongeldig); ' +
         'no machtiging for the school is 403 221_geen_machtiging. RIO checks: a code unknown in RIO or not under the BRIN4 is foutmelding 220; a code that exists but fails a date or link check is a melding (222–225). ' +
-        'AanleverenAdviesVO (schooladvies groep 8) as POST …/adviezen-vo. Codes 214, 222–225, 233, 234, 270 and 271 extend the code table of the specification. A BSN or onderwijsnummer never goes in a URL: search with POST …/_zoek.',
+        'AanleverenAdviesVO (schooladvies groep 8) as POST …/adviezen-vo, verzuimmeldingen as POST …/verzuimmeldingen. Codes 214, 222–225, 233, 234, 270, 271 and 280–283 extend the code table of the specification. A BSN or onderwijsnummer never goes in a URL: search with POST …/_zoek.',
     }),
     modules: [RodModule, BerichtenModule, BekostigingModule],
   },

@@ -28,6 +28,7 @@ import { Conformance1764580000000 } from './migrations/1764580000000-conformance
 import { WebhookStoring1764581000000 } from './migrations/1764581000000-webhook-storing';
 import { JournaalJson1764582000000 } from './migrations/1764582000000-journaal-json';
 import { RodAdviesVo1764590000000 } from './migrations/1764590000000-rod-advies-vo';
+import { RodVerzuimmelding1764591000000 } from './migrations/1764591000000-rod-verzuimmelding';
 
 /** Every entity the simulator maps; the CLI data source and the app share this list. */
 export const ENTITIES = [
@@ -69,4 +70,5 @@ export const MIGRATIONS = [
   WebhookStoring1764581000000,
   JournaalJson1764582000000,
   RodAdviesVo1764590000000,
+  RodVerzuimmelding1764591000000,
 ];

@@ -3,7 +3,7 @@ import { ProblemException } from '../common/problem/problem';
 /**
  * ROD's feedback codes (rod.md §7.2), DUO's `NNN_snake_case` format, numbered 2xx so they cannot clash
  * with DUO's real numbers. F = foutmelding (afgekeurd, nothing stored), M = melding (stored, check it).
- * Codes 214, 222–225, 233, 234, 270 and 271 are the simulator's additions to the table (030, 031, 102 and 103 are DUO's AdviesVO controls, rod.md §4.5); they are documented in the OpenAPI description.
+ * Codes 214, 222–225, 233, 234, 270, 271 and 280–283 are the simulator's additions to the table (030, 031, 102 and 103 are DUO's AdviesVO controls, rod.md §4.5); they are documented in the OpenAPI description.
  */
 export const RodCode = {
   xsdOngeldig: '200_xsd_ongeldig',
@@ -34,6 +34,10 @@ export const RodCode = {
   adviesOntbreekt: '103_advies_ontbreekt',
   adviesdatumBuitenSchooljaar: '270_adviesdatum_buiten_schooljaar',
   adviesNietInGroep8: '271_leerling_niet_in_groep_8',
+  verzuimGeenInschrijving: '280_geen_inschrijving_op_verzuimdatum',
+  verzuimEindeVoorBegin: '281_verzuim_einde_voor_begin',
+  verzuimRegisterGesloten: '282_register_gesloten_leerling_niet_in_rod',
+  verzuimOverlap: '283_verzuim_overlapt_eerdere_melding',
 } as const;
 export type RodCodeName = (typeof RodCode)[keyof typeof RodCode];
 
@@ -104,6 +108,10 @@ const SOORT: Record<RodCodeName, Soort> = {
   '103_advies_ontbreekt': 'FOUTMELDING',
   '270_adviesdatum_buiten_schooljaar': 'FOUTMELDING',
   '271_leerling_niet_in_groep_8': 'FOUTMELDING',
+  '280_geen_inschrijving_op_verzuimdatum': 'FOUTMELDING',
+  '281_verzuim_einde_voor_begin': 'FOUTMELDING',
+  '282_register_gesloten_leerling_niet_in_rod': 'FOUTMELDING',
+  '283_verzuim_overlapt_eerdere_melding': 'MELDING',
 };
 
 export const terugmelding = (code: RodCodeName, tekst: string, veld?: string): Terugmelding => ({

@@ -1,4 +1,7 @@
 import { Module } from '@nestjs/common';
+import { VerzuimController } from './verzuim/verzuim.controller';
+import { VerzuimRepository } from './verzuim/verzuim.repository';
+import { VerzuimService } from './verzuim/verzuim.service';
 import { AdviezenController } from './adviezen/adviezen.controller';
 import { AdviezenRepository } from './adviezen/adviezen.repository';
 import { AdviezenService } from './adviezen/adviezen.service';
@@ -21,14 +24,16 @@ import { VestigingGeslotenMeldingen } from './inschrijvingen/vestiging-gesloten.
 import { KwaliteitscontroleSignalen } from './inschrijvingen/kwaliteitscontrole.signalen';
 import { KlokModule } from '../klok';
 
-/** The ROD po register API /rod/v1: persoonsregister and identificatie, machtigingen, inschrijvingen, schooladviezen. */
+/** The ROD po register API /rod/v1: persoonsregister and identificatie, machtigingen, inschrijvingen, schooladviezen, verzuimmeldingen. */
 @Module({
   imports: [RioModule, KlokModule],
-  controllers: [PersonenController, MachtigingenController, InschrijvingenController, AdviezenController],
+  controllers: [PersonenController, MachtigingenController, InschrijvingenController, AdviezenController, VerzuimController],
   providers: [
     PersonenService,
     AdviezenService,
     AdviezenRepository,
+    VerzuimService,
+    VerzuimRepository,
     MachtigingenService,
     AanleverenService,
     InschrijvingenLezenService,

@@ -1,9 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
-import { gemachtigdSql } from '../machtigingen/machtigingen.service';
-import { PersonenRepository } from '../personen/personen.repository';
 import type { Terugmelding } from '../rod.errors';
-import type { PersoonRij } from '../rules/pgn';
 import type { BestaandAdvies, GroepPeriode, NieuwAdvies } from './advies.beoordeling';
 
 /** A stored answer to a bedrijfsdocument. */
@@ -28,17 +25,6 @@ export interface AdviesHerkomst {
 /** Every statement on rod_advies_vo and its versions. */
 @Injectable()
 export class AdviezenRepository {
-  /** The machtiging, the person of the PGN, taking the document lock and then the person's. */
-  async mandaatEnPersoon(m: EntityManager, x: { sandboxId: string; nummer: string; oin: string; instellingscode: string; vandaag: string; documentSlot: string; persoonSlotPrefix: string }) {
-    const [r]: { gemachtigd: boolean; persoon: PersoonRij | null }[] = await m.query(
-      `WITH s AS (SELECT ${gemachtigdSql('$1', '$3', '$4', '$5')} AS gemachtigd, (SELECT row_to_json(x) FROM (${PersonenRepository.persoonSql('$1', '$2')}) x) AS persoon)
-       SELECT s.gemachtigd, s.persoon, pg_advisory_xact_lock(hashtextextended($6, 0)) AS l1,
-              CASE WHEN s.persoon IS NOT NULL THEN pg_advisory_xact_lock(hashtextextended($7 || (s.persoon->>'id'), 0)) END AS l2 FROM s`,
-      [x.sandboxId, x.nummer, x.oin, x.instellingscode, x.vandaag, x.documentSlot, x.persoonSlotPrefix],
-    );
-    return r;
-  }
-
   /** Under the locks: the stored answer to the bedrijfsdocument, the person's periodes at the school and their advies for the adviesjaar. */
   async lees(m: EntityManager, x: { sandboxId: string; oin: string; docId: string; persoonId: string | null; instellingscode: string; adviesjaar: number }) {
     const [r]: { document: AdviesDocument | null; periodes: GroepPeriode[]; huidig: BestaandAdvies | null }[] = await m.query(

@@ -8,6 +8,7 @@ import { persoonSlot } from '../../common/events/domain-hooks';
 import { stableStringify } from '../../common/idempotency/stable-json';
 import { Problems } from '../../common/problem/problem';
 import { gemachtigdSql } from '../machtigingen/machtigingen.service';
+import { mandaatEnPersoon } from '../machtigingen/mandaat-en-persoon';
 import { RodRioPort } from '../rio-port';
 import { afgekeurd, geenMachtiging } from '../rod.answers';
 import { resultaatVan, RodProblem, rodProblem, Terugmelding } from '../rod.errors';
@@ -42,7 +43,7 @@ export class AdviezenService {
     const nummer = pgn.burgerservicenummer ?? pgn.onderwijsnummer!;
     const docId = req.bedrijfsdocument.identificatiecodeBedrijfsdocument;
     return this.db.transaction(async (m) => {
-      const { gemachtigd, persoon } = await this.repository.mandaatEnPersoon(m, {
+      const { gemachtigd, persoon } = await mandaatEnPersoon(m, {
         sandboxId: p.sandboxId, nummer, oin: p.oin, instellingscode: req.instellingscode, vandaag: dutchDate(now),
         documentSlot: `rod-doc:${p.sandboxId}:${p.oin}:${docId}`, persoonSlotPrefix: persoonSlot(p.sandboxId, ''),
       });

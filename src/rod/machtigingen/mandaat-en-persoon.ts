@@ -1,0 +1,21 @@
+import type { EntityManager } from 'typeorm';
+import { PersonenRepository } from '../personen/personen.repository';
+import type { PersoonRij } from '../rules/pgn';
+import { gemachtigdSql } from './machtigingen.service';
+
+/**
+ * For one message of a vendor: its machtiging for the school on `vandaag` and the person of the PGN's number, taking the
+ * message's document lock and then the person's (advisory, to the end of the transaction).
+ */
+export async function mandaatEnPersoon(
+  m: EntityManager,
+  x: { sandboxId: string; nummer: string; oin: string; instellingscode: string; vandaag: string; documentSlot: string; persoonSlotPrefix: string },
+): Promise<{ gemachtigd: boolean; persoon: PersoonRij | null }> {
+  const [r]: { gemachtigd: boolean; persoon: PersoonRij | null }[] = await m.query(
+    `WITH s AS (SELECT ${gemachtigdSql('$1', '$3', '$4', '$5')} AS gemachtigd, (SELECT row_to_json(x) FROM (${PersonenRepository.persoonSql('$1', '$2')}) x) AS persoon)
+     SELECT s.gemachtigd, s.persoon, pg_advisory_xact_lock(hashtextextended($6, 0)) AS l1,
+            CASE WHEN s.persoon IS NOT NULL THEN pg_advisory_xact_lock(hashtextextended($7 || (s.persoon->>'id'), 0)) END AS l2 FROM s`,
+    [x.sandboxId, x.nummer, x.oin, x.instellingscode, x.vandaag, x.documentSlot, x.persoonSlotPrefix],
+  );
+  return { gemachtigd: r.gemachtigd, persoon: r.persoon };
+}
