@@ -66,7 +66,8 @@ describe('bron: the freeze backlog of a school, LAS against ROD', () => {
     expectProblem(await t.http().post('/bron/v1/bevriezingsachterstanden').set(bearer(beta)).send({ instellingscode: '01AA', inschrijvingen: [] }), 403, '221_geen_machtiging');
     expectInvalid(await t.http().post('/bron/v1/bevriezingsachterstanden').set(bearer(alfa)).send({ instellingscode: 'x', inschrijvingen: [{ persoonsgebondenNummer: {}, inschrijvingvolgnummer: '1', datumInschrijving: 'gisteren', inschrijvingPeriodeBO: [] }] }), [
       { pointer: '/instellingscode' },
-      { pointer: '/inschrijvingen/0/datumInschrijving' },
+      { pointer: '/inschrijvingen/0/datumInschrijving', code: 'is_date_string' },
+      { pointer: '/inschrijvingen/0/datumInschrijving', code: 'matches' },
     ]);
     expectInvalid(await t.http().post('/bron/v1/bevriezingsachterstanden').set(bearer(alfa)).send({ instellingscode: '01AA', inschrijvingen: [{ persoonsgebondenNummer: {}, inschrijvingvolgnummer: '1', datumInschrijving: '2021-01-01', inschrijvingPeriodeBO: [] }] }), [
       { pointer: '/inschrijvingen/0/persoonsgebondenNummer' },
