@@ -151,6 +151,13 @@ export class AppConfig {
   @Max(100_000)
   BRON_CHUNK: number = 2000;
 
+  /** Pupils in the generated BRON files of a `bron-2021` sandbox seed. */
+  @Transform(toInt)
+  @IsInt()
+  @Min(0)
+  @Max(2_000_000)
+  BRON_SEED_LEERLINGEN: number = 5000;
+
   /** Milliseconds between two checks of the sandbox clocks for scheduled work (teldata reached, deadlines passed). */
   @Transform(toInt)
   @IsInt()

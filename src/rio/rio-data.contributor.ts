@@ -20,7 +20,7 @@ export class RioDataContributor implements OnModuleInit {
 
   async seed(m: EntityManager, ctx: SeedContext) {
     if (ctx.scale === 'empty') return;
-    const { dataset, tellers } = buildDataset(ctx.scale, ctx.seed);
+    const { dataset, tellers } = buildDataset(ctx.scale === 'small' ? 'small' : 'national', ctx.seed);
     await writeDataset(m, ctx.sandboxId, dataset);
     for (const [soort, n] of Object.entries(tellers)) await setCodeTeller(m, ctx.sandboxId, soort as 'A' | 'B' | 'X', n);
   }

@@ -20,7 +20,7 @@ export class CreateSandboxRequest {
   @Length(1, 200)
   naam?: string;
 
-  @ApiPropertyOptional({ description: 'Named seed: `empty` (no data), `small` (the demo data set) or `national` (national scale, slow).', enum: SEED_SCALES, default: 'small' })
+  @ApiPropertyOptional({ description: 'Named seed: `empty` (no data), `small` (the demo data set), `national` (national scale, slow) or `bron-2021` (national RIO, clock on 2021-12-01, the BRON freeze set and generated BRON files staged in a migratie: rehearse freeze → convert → connect → backlog → first push).', enum: SEED_SCALES, default: 'small' })
   @IsOptional()
   @IsIn(SEED_SCALES)
   seed?: SeedScale;

@@ -94,8 +94,8 @@ export class MigratieRunner implements OnApplicationBootstrap, OnApplicationShut
     let volgendeAnalyse = 0;
     for (;;) {
       if (this.gestopt) return;
-      if (!proef && chunks === volgendeAnalyse) {
-        await this.rod.statistieken(this.db.manager);
+      if (chunks === volgendeAnalyse && (!proef || chunks === 0)) {
+        await this.rod.statistieken(this.db.manager, chunks === 0);
         volgendeAnalyse = Math.max(1, volgendeAnalyse * 2);
       }
       chunks++;

@@ -73,6 +73,15 @@ export class MigratiesRepository {
     await m.query(`UPDATE bron_migratie SET fasen = jsonb_set(fasen, $2::text[], $3::jsonb), updated_at = now() WHERE id = $1`, [id, [fase], JSON.stringify(stand)]);
   }
 
+  /** Phase lezen counts up by a file's staged inschrijvingen (no count over the staging table per file). */
+  async telGelezen(m: EntityManager, id: string, n: number) {
+    await m.query(
+      `UPDATE bron_migratie SET fasen = jsonb_set(fasen, '{lezen}', jsonb_build_object('status', 'KLAAR',
+         'verwerkt', coalesce((fasen->'lezen'->>'verwerkt')::int, 0) + $2, 'totaal', coalesce((fasen->'lezen'->>'totaal')::int, 0) + $2)), updated_at = now() WHERE id = $1`,
+      [id, n],
+    );
+  }
+
   /** Migrations left running (a crash or a stop): resumed at start. */
   async bezig(m: EntityManager): Promise<{ id: string; status: MigratieStatus }[]> {
     return m.query(`SELECT id, status FROM bron_migratie WHERE status IN ('PROEFDRAAI_BEZIG', 'CONVERSIE_BEZIG') ORDER BY created_at`);
@@ -150,6 +159,8 @@ export class MigratiesRepository {
     await m.query(`DELETE FROM bron_resultaat WHERE migratie_id IN (SELECT id FROM bron_migratie WHERE sandbox_id = $1)`, [sandboxId]);
     await m.query(`DELETE FROM bron_staging WHERE migratie_id IN (SELECT id FROM bron_migratie WHERE sandbox_id = $1)`, [sandboxId]);
     await m.query(`DELETE FROM bron_migratie WHERE sandbox_id = $1`, [sandboxId]);
+    await m.query(`DELETE FROM bron_aansluiting WHERE sandbox_id = $1`, [sandboxId]);
+    await m.query(`DELETE FROM bron_bevriezing WHERE sandbox_id = $1`, [sandboxId]);
   }
 }
 

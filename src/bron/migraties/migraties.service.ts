@@ -97,8 +97,7 @@ export class MigratiesService {
         aantal_regels: uitkomst.aantalRegels, aantal_leerlingen: afgekeurd ? 0 : uitkomst.leerlingen, aantal_inschrijvingen: afgekeurd ? 0 : uitkomst.inschrijvingen,
       });
       // New data: a dry run done before no longer covers everything.
-      const totaal = await this.repo.aantalStaging(qr.manager, id);
-      await this.repo.zetFase(qr.manager, id, 'lezen', { status: 'KLAAR', verwerkt: totaal, totaal });
+      await this.repo.telGelezen(qr.manager, id, afgekeurd ? 0 : uitkomst.inschrijvingen);
       if (mig.status === 'PROEFDRAAI_KLAAR') await this.repo.zetStatus(qr.manager, id, 'AANGEMAAKT');
       await qr.commitTransaction();
       return { status: 201, body: bestandResponse(b, false) };
@@ -108,6 +107,39 @@ export class MigratiesService {
     } finally {
       await qr.release();
     }
+  }
+
+  /**
+   * Seed `bron-2021`: generated files (deterministic per seed value, record-level flaws only) staged in a new migratie,
+   * in the seeding transaction: one COPY for all files.
+   */
+  async seedBestanden(m: EntityManager, sandboxId: string, bestanden: Iterable<{ bestand: string; inhoud: Buffer }>): Promise<string> {
+    const mig = await this.repo.maak(m, sandboxId);
+    const client = (m.queryRunner as unknown as { databaseConnection: PoolClient }).databaseConnection;
+    const rijen: { id: string; naam: string; hash: string; grootte: number; uitkomst: StagingUitkomst }[] = [];
+    const lezer = this.lezer;
+    let nr = 1;
+    const regels = async function* () {
+      for (const b of bestanden) {
+        const r = { id: randomUUID(), naam: b.bestand, hash: createHash('sha256').update(b.inhoud).digest('hex'), grootte: b.inhoud.length, uitkomst: { voorloop: null, fouten: [], aantalRegels: 0, leerlingen: 0, inschrijvingen: 0 } as StagingUitkomst };
+        rijen.push(r);
+        yield* stagingRegels(lezer.lees(Readable.from([b.inhoud]), b.bestand), mig.id, r.id, nr, r.uitkomst);
+        nr += r.uitkomst.inschrijvingen;
+      }
+    };
+    await copyIn(client, COPY_STAGING, regels());
+    if (rijen.some((r) => r.uitkomst.fouten.length)) throw new Error('a seeded BRON file has file-level faults');
+    await m.query(
+      `INSERT INTO bron_bestand (id, migratie_id, sandbox_id, bestandsnaam, inhoud_hash, grootte, instellingscode, status, aantal_regels, aantal_leerlingen, aantal_inschrijvingen)
+       SELECT x.id, $1, $2, x.naam, x.hash, x.grootte, x.brin4, 'GELEZEN', x.regels, x.leerlingen, x.inschrijvingen
+         FROM unnest($3::uuid[], $4::text[], $5::text[], $6::bigint[], $7::text[], $8::int[], $9::int[], $10::int[]) AS x(id, naam, hash, grootte, brin4, regels, leerlingen, inschrijvingen)`,
+      [
+        mig.id, sandboxId, rijen.map((r) => r.id), rijen.map((r) => r.naam), rijen.map((r) => r.hash), rijen.map((r) => r.grootte), rijen.map((r) => r.uitkomst.voorloop?.brin4 ?? null),
+        rijen.map((r) => r.uitkomst.aantalRegels), rijen.map((r) => r.uitkomst.leerlingen), rijen.map((r) => r.uitkomst.inschrijvingen),
+      ],
+    );
+    await this.repo.telGelezen(m, mig.id, nr - 1);
+    return mig.id;
   }
 
   /** Starts a dry run: every staged inschrijving judged by ROD's rules, nothing written to ROD. */

@@ -2,7 +2,8 @@ import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 
 /** The named seeds a sandbox can start from. */
-export const SEED_SCALES = ['empty', 'small', 'national'] as const;
+/** `bron-2021`: the national RIO seed with the clock on 1 December 2021, the BRON freeze set and generated BRON files staged in a migratie. */
+export const SEED_SCALES = ['empty', 'small', 'national', 'bron-2021'] as const;
 export type SeedScale = (typeof SEED_SCALES)[number];
 
 export interface SeedContext {
