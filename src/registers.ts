@@ -93,7 +93,6 @@ export const REGISTER_APIS: { info: RegisterApiInfo; modules: Type<unknown>[] }[
         { name: 'Migraties', description: 'A migratie: upload BRON po export files, run a dry run, convert into ROD through its own rules, and read the counts and reject reports.' },
         { name: 'Bevriezingsachterstand', description: "After the freeze: compare a school's LAS state (ROD's REST shape or a BRON po export file) with ROD, to find what is still to send." },
         { name: 'Bevriezing en aansluiting', description: 'Rehearse the move: freeze BRON po, and connect schools to ROD in phases (aansluitingen).' },
-        { name: 'Bevriezingsachterstand', description: "A vendor's LAS state of a school against ROD after the freeze: what to send again, what ROD holds that the LAS does not, what is identical." },
         { name: 'OpenAPI', description: 'This document, public and open to every origin (CORS).' },
       ],
       version: '1.0.0',
