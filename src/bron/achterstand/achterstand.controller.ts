@@ -35,7 +35,7 @@ export class AchterstandController {
   @ApiConsumes('application/octet-stream', 'application/gzip')
   @ApiBody({ schema: { type: 'string', format: 'binary' } })
   @ApiOkResponse({ type: AchterstandResponse })
-  @ApiProblems(403)
+  @ApiProblems(403, 415)
   compareAchterstandBestand(@CurrentPrincipal() p: Principal, @Query() q: AchterstandBestandQuery, @Req() req: FastifyRequest) {
     if (!(req.body instanceof Readable)) throw new ProblemException(415, ProblemCode.unsupportedMediaType, 'Send the file as application/octet-stream or application/gzip.');
     return this.achterstand.vergelijkBestand(p, q.instellingscode, req.body, q.bestandsnaam ?? `${q.instellingscode}001A.P01`);

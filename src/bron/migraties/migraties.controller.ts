@@ -50,7 +50,7 @@ export class MigratiesController {
   @ApiBody({ schema: { type: 'string', format: 'binary' } })
   @ApiCreatedResponse({ type: BestandUploadResponse, description: 'The file was read (status GELEZEN, or AFGEKEURD with its problems).' })
   @ApiOkResponse({ type: BestandUploadResponse, description: 'The same content was uploaded before.' })
-  @ApiProblems(404, 409)
+  @ApiProblems(404, 409, 415)
   async uploadBestand(
     @CurrentPrincipal() p: Principal,
     @Param() a: MigratieIdParam,
