@@ -43,6 +43,7 @@ const STANDARD_RESPONSES: Record<string, { description: string }> = {
   Conflict: { description: 'The request conflicts with the current state.' },
   UnprocessableContent: { description: 'The request is well-formed but cannot be processed; the problem code says why.' },
   InternalServerError: { description: 'Unexpected error; logged, no internals in the body.' },
+  UnsupportedMediaType: { description: 'The Content-Type of the request body is not one this operation takes.' },
   TooManyRequests: { description: 'Too many requests (also what a storing of the conformance API injects); retry after the seconds in Retry-After.' },
   ServiceUnavailable: { description: 'The database is not available at the moment (code `database_unavailable`); retry after the seconds in Retry-After.' },
 };
@@ -54,6 +55,7 @@ const STATUS_REF: Record<string, string> = {
   '409': 'Conflict',
   '422': 'UnprocessableContent',
   '500': 'InternalServerError',
+  '415': 'UnsupportedMediaType',
   '429': 'TooManyRequests',
   '503': 'ServiceUnavailable',
 };
@@ -262,4 +264,5 @@ function completeOperation(op: Json, method: string, path: string) {
   add('500');
   if (path !== '/openapi.json') add('503');
   if (path !== '/openapi.json') add('429');
+  if (op.requestBody) add('415');
 }
