@@ -2,6 +2,7 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { EmbeddedDatabase, startEmbeddedPostgres } from '../../src/database/embedded-postgres';
+import { PERSONAS } from '../../src/rod';
 import { ChildSimulator, childToken, startChildSimulator } from '../support/child-simulator';
 
 /**
@@ -21,6 +22,9 @@ interface Outcome {
   at: number;
 }
 
+/** The persona the register knows by BSN (README, ROD personas). */
+const IDENTIFICATIE = { persoonsgebondenNummer: { burgerservicenummer: PERSONAS.bekend.bsn }, geboortedatum: PERSONAS.bekend.geboortedatum, geslacht: PERSONAS.bekend.geslacht };
+
 function postmasterPid(dir: string): number {
   return Number(readFileSync(join(dir, 'postmaster.pid'), 'utf8').split('\n')[0]);
 }
@@ -38,7 +42,8 @@ function load(base: string, token: string, workers = 6) {
       kind === 'read'
         ? [`${base}/rio/v1/onderwijsbesturen?pageSize=5`, { headers: auth }]
         : kind === 'write'
-          ? [`${base}/rod/v1/webhook-abonnementen`, { method: 'POST', headers: { ...auth, 'Content-Type': 'application/json' }, body: JSON.stringify({ url: `http://localhost:9/hook-${i}` }) }]
+          ? // A write that can be repeated without limit (a client has at most 10 webhook subscriptions): identificatie of a known pupil.
+            [`${base}/rod/v1/identificaties`, { method: 'POST', headers: { ...auth, 'Content-Type': 'application/json' }, body: JSON.stringify(IDENTIFICATIE) }]
           : [`${base}/health/${kind}`, {}];
     try {
       const res = await fetch(req[0], { ...req[1], signal: AbortSignal.timeout(15_000) });
