@@ -27,6 +27,7 @@ import { CONFORMANCE_ENTITIES } from '../conformance/conformance.entities';
 import { Conformance1764580000000 } from './migrations/1764580000000-conformance';
 import { WebhookStoring1764581000000 } from './migrations/1764581000000-webhook-storing';
 import { JournaalJson1764582000000 } from './migrations/1764582000000-journaal-json';
+import { JournaalUnlogged1764583000000 } from './migrations/1764583000000-journaal-unlogged';
 import { RodAdviesVo1764590000000 } from './migrations/1764590000000-rod-advies-vo';
 import { RodVerzuimmelding1764591000000 } from './migrations/1764591000000-rod-verzuimmelding';
 
@@ -69,6 +70,7 @@ export const MIGRATIONS = [
   Conformance1764580000000,
   WebhookStoring1764581000000,
   JournaalJson1764582000000,
+  JournaalUnlogged1764583000000,
   RodAdviesVo1764590000000,
   RodVerzuimmelding1764591000000,
 ];
