@@ -1,7 +1,7 @@
 import { bearer } from '../support/auth';
 import { ContractChecker } from '../support/contract';
 import { createTestApp, TestApp } from '../support/test-app';
-import { deref, fillPath, jsonBodySchema, Operation, operations, requiredScopes, sample } from './openapi-requests';
+import { deref, fillPath, jsonBodySchema, Operation, operations, sample, contractTokens, tokenVoor } from './openapi-requests';
 
 type Json = Record<string, any>;
 
@@ -14,21 +14,15 @@ type Json = Record<string, any>;
 describe('fuzz: invalid variants of every parameter and body property, from the documents', () => {
   let t: TestApp;
   const checker = new ContractChecker();
-  const tokens: { scopes: string[]; token: string }[] = [];
+  let tokens: { scopes: string[]; token: string }[] = [];
 
   beforeAll(async () => {
     t = await createTestApp();
-    for (const clientId of ['las-alfa', 'demo-beheer']) {
-      const res = await t.http().post('/oauth/token').type('form').send({ grant_type: 'client_credentials', client_id: clientId, client_secret: `${clientId}-geheim` });
-      tokens.push({ scopes: String(res.body.scope).split(' '), token: res.body.access_token });
-    }
+    tokens = await contractTokens(t);
   });
   afterAll(() => t.close());
 
-  const tokenFor = (o: Operation) => {
-    const alternatives = requiredScopes(o);
-    return (tokens.find((tk) => alternatives.some((need) => need.every((s) => tk.scopes.includes(s)))) ?? tokens[1]).token;
-  };
+  const tokenFor = (o: Operation) => tokenVoor(tokens, o);
 
   const tableCounts = async () => {
     // Register data only: the conformance journaal records every exchange by design.

@@ -70,3 +70,19 @@ export const fillPath = (path: string, values: Record<string, string>) => path.r
 
 /** Scopes any of which lets a token call the operation. */
 export const requiredScopes = (o: Operation): string[][] => ((o.op.security ?? []) as Json[]).map((r) => (r.oauth2 ?? []) as string[]);
+
+/** Tokens of a vendor (las-alfa) and an administrator (demo-beheer) with the scopes each was granted. */
+export async function contractTokens(t: { http: () => import('supertest/lib/agent') }): Promise<{ scopes: string[]; token: string }[]> {
+  const tokens: { scopes: string[]; token: string }[] = [];
+  for (const clientId of ['las-alfa', 'demo-beheer']) {
+    const res = await t.http().post('/oauth/token').type('form').send({ grant_type: 'client_credentials', client_id: clientId, client_secret: `${clientId}-geheim` });
+    tokens.push({ scopes: String(res.body.scope).split(' '), token: res.body.access_token });
+  }
+  return tokens;
+}
+
+/** The token whose scopes satisfy one of the operation's alternatives (the administrator's otherwise). */
+export function tokenVoor(tokens: { scopes: string[]; token: string }[], o: Operation): string {
+  const alternatives = requiredScopes(o);
+  return (tokens.find((tk) => alternatives.some((need) => need.every((s) => tk.scopes.includes(s)))) ?? tokens[1]).token;
+}

@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { bearer } from '../support/auth';
 import { ContractChecker } from '../support/contract';
 import { createTestApp, TestApp } from '../support/test-app';
-import { deref, fillPath, jsonBodySchema, Operation, operations, requiredScopes } from './openapi-requests';
+import { deref, fillPath, jsonBodySchema, Operation, operations, contractTokens, tokenVoor } from './openapi-requests';
 
 type Json = Record<string, any>;
 
@@ -60,21 +60,15 @@ function arb(doc: Json, schema: Json | undefined, depth = 0): fc.Arbitrary<unkno
 describe('property: schema-valid requests for every operation, generated from the documents', () => {
   let t: TestApp;
   const checker = new ContractChecker();
-  const tokens: { scopes: string[]; token: string }[] = [];
+  let tokens: { scopes: string[]; token: string }[] = [];
 
   beforeAll(async () => {
     t = await createTestApp();
-    for (const clientId of ['las-alfa', 'demo-beheer']) {
-      const res = await t.http().post('/oauth/token').type('form').send({ grant_type: 'client_credentials', client_id: clientId, client_secret: `${clientId}-geheim` });
-      tokens.push({ scopes: String(res.body.scope).split(' '), token: res.body.access_token });
-    }
+    tokens = await contractTokens(t);
   });
   afterAll(() => t.close());
 
-  const tokenFor = (o: Operation) => {
-    const alternatives = requiredScopes(o);
-    return (tokens.find((tk) => alternatives.some((need) => need.every((s) => tk.scopes.includes(s)))) ?? tokens[1]).token;
-  };
+  const tokenFor = (o: Operation) => tokenVoor(tokens, o);
 
   it('never a 5xx, never a 400 the document does not explain', async () => {
     const unexplained: string[] = [];

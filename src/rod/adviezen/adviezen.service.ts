@@ -3,14 +3,13 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { createHash, randomUUID } from 'node:crypto';
 import { DataSource } from 'typeorm';
 import { isBeheer, Principal } from '../../common/auth/principal';
-import { ClockService, dutchDate } from '../../common/clock/clock.service';
-import { persoonSlot } from '../../common/events/domain-hooks';
+import { ClockService } from '../../common/clock/clock.service';
 import { stableStringify } from '../../common/idempotency/stable-json';
 import { Problems } from '../../common/problem/problem';
 import { gemachtigdSql } from '../machtigingen/machtigingen.service';
-import { mandaatEnPersoon } from '../machtigingen/mandaat-en-persoon';
+import { gemachtigdBericht } from '../machtigingen/mandaat-en-persoon';
 import { RodRioPort } from '../rio-port';
-import { afgekeurd, geenMachtiging } from '../rod.answers';
+import { afgekeurd } from '../rod.answers';
 import { resultaatVan, RodProblem, rodProblem, Terugmelding } from '../rod.errors';
 import { RodToegang } from '../toegang';
 import { adviesRioVraag, beoordeelAdvies } from './advies.beoordeling';
@@ -39,15 +38,9 @@ export class AdviezenService {
     const requestHash = sha256(stableStringify(req));
     const now = await this.clock.now(p.sandboxId);
     await this.toegang.controleer(p.sandboxId, req.instellingscode, now);
-    const pgn = req.persoonsgebondenNummer;
-    const nummer = pgn.burgerservicenummer ?? pgn.onderwijsnummer!;
     const docId = req.bedrijfsdocument.identificatiecodeBedrijfsdocument;
     return this.db.transaction(async (m) => {
-      const { gemachtigd, persoon } = await mandaatEnPersoon(m, {
-        sandboxId: p.sandboxId, nummer, oin: p.oin, instellingscode: req.instellingscode, vandaag: dutchDate(now),
-        documentSlot: `rod-doc:${p.sandboxId}:${p.oin}:${docId}`, persoonSlotPrefix: persoonSlot(p.sandboxId, ''),
-      });
-      if (!gemachtigd) throw geenMachtiging(req.instellingscode);
+      const persoon = await gemachtigdBericht(m, p, req, now);
       const gelezen = await this.repository.lees(m, { sandboxId: p.sandboxId, oin: p.oin, docId, persoonId: persoon?.id ?? null, instellingscode: req.instellingscode, adviesjaar: req.adviesjaar });
       if (gelezen.document) return herhaal(gelezen.document, requestHash);
       const vraag = adviesRioVraag(req);

@@ -1,4 +1,8 @@
 import type { EntityManager } from 'typeorm';
+import type { Principal } from '../../common/auth/principal';
+import { dutchDate } from '../../common/clock/clock.service';
+import { persoonSlot } from '../../common/events/domain-hooks';
+import { geenMachtiging } from '../rod.answers';
 import { PersonenRepository } from '../personen/personen.repository';
 import type { PersoonRij } from '../rules/pgn';
 import { gemachtigdSql } from './machtigingen.service';
@@ -18,4 +22,26 @@ export async function mandaatEnPersoon(
     [x.sandboxId, x.nummer, x.oin, x.instellingscode, x.vandaag, x.documentSlot, x.persoonSlotPrefix],
   );
   return { gemachtigd: r.gemachtigd, persoon: r.persoon };
+}
+
+/** What every vendor message about one pupil at one school carries. */
+export interface BerichtSleutel {
+  instellingscode: string;
+  persoonsgebondenNummer: { burgerservicenummer?: string; onderwijsnummer?: string };
+  bedrijfsdocument: { identificatiecodeBedrijfsdocument: string };
+}
+
+/**
+ * For a vendor's message about one pupil at one school (schooladvies, verzuimmelding): the machtiging on the sandbox date
+ * (403 221 first: a vendor without one learns nothing), then the person, under the locks of the message's bedrijfsdocument
+ * and of the person.
+ */
+export async function gemachtigdBericht(m: EntityManager, p: Principal, bericht: BerichtSleutel, now: Date): Promise<PersoonRij | null> {
+  const pgn = bericht.persoonsgebondenNummer;
+  const { gemachtigd, persoon } = await mandaatEnPersoon(m, {
+    sandboxId: p.sandboxId, nummer: pgn.burgerservicenummer ?? pgn.onderwijsnummer!, oin: p.oin, instellingscode: bericht.instellingscode, vandaag: dutchDate(now),
+    documentSlot: `rod-doc:${p.sandboxId}:${p.oin}:${bericht.bedrijfsdocument.identificatiecodeBedrijfsdocument}`, persoonSlotPrefix: persoonSlot(p.sandboxId, ''),
+  });
+  if (!gemachtigd) throw geenMachtiging(bericht.instellingscode);
+  return persoon;
 }

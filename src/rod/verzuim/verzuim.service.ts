@@ -3,13 +3,12 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { createHash } from 'node:crypto';
 import { DataSource } from 'typeorm';
 import { isBeheer, Principal } from '../../common/auth/principal';
-import { ClockService, dutchDate } from '../../common/clock/clock.service';
-import { persoonSlot } from '../../common/events/domain-hooks';
+import { ClockService } from '../../common/clock/clock.service';
 import { stableStringify } from '../../common/idempotency/stable-json';
 import { Problems } from '../../common/problem/problem';
 import { gemachtigdSql } from '../machtigingen/machtigingen.service';
-import { mandaatEnPersoon } from '../machtigingen/mandaat-en-persoon';
-import { afgekeurd, geenMachtiging } from '../rod.answers';
+import { gemachtigdBericht } from '../machtigingen/mandaat-en-persoon';
+import { afgekeurd } from '../rod.answers';
 import { resultaatVan, RodProblem, rodProblem } from '../rod.errors';
 import { RodToegang } from '../toegang';
 import { beoordeelVerzuim } from './verzuim.beoordeling';
@@ -38,14 +37,9 @@ export class VerzuimService {
     const now = await this.clock.now(p.sandboxId);
     const registerGesloten = (await this.toegang.weigering(p.sandboxId, req.instellingscode, now)) !== null;
     const pgn = req.persoonsgebondenNummer;
-    const nummer = pgn.burgerservicenummer ?? pgn.onderwijsnummer!;
     const docId = req.bedrijfsdocument.identificatiecodeBedrijfsdocument;
     return this.db.transaction(async (m) => {
-      const { gemachtigd, persoon } = await mandaatEnPersoon(m, {
-        sandboxId: p.sandboxId, nummer, oin: p.oin, instellingscode: req.instellingscode, vandaag: dutchDate(now),
-        documentSlot: `rod-doc:${p.sandboxId}:${p.oin}:${docId}`, persoonSlotPrefix: persoonSlot(p.sandboxId, ''),
-      });
-      if (!gemachtigd) throw geenMachtiging(req.instellingscode);
+      const persoon = await gemachtigdBericht(m, p, req, now);
       const gelezen = await this.repository.lees(m, { sandboxId: p.sandboxId, oin: p.oin, docId, persoonId: persoon?.id ?? null, instellingscode: req.instellingscode });
       if (gelezen.document) {
         if (gelezen.document.request_hash !== requestHash) {
