@@ -1,9 +1,10 @@
 import { applyDecorators } from '@nestjs/common';
 import { ApiExtraModels, ApiProperty, ApiPropertyOptional, ApiResponse, getSchemaPath } from '@nestjs/swagger';
-import { IsOptional, IsString, IsUUID, Matches, ValidateBy, ValidationOptions } from 'class-validator';
+import { Type } from 'class-transformer';
+import { IsOptional, IsString, IsUUID, Matches, ValidateBy, ValidateNested, ValidationOptions } from 'class-validator';
 import { IsTijdstip } from '../common/validation/tijdstip';
 import { isDatum, isOnvolledigeDatum } from './rules/datum';
-import { OIN_PATTERN } from './rio-port';
+import { BRIN4_PATTERN, OIN_PATTERN } from './rio-port';
 
 /** A real calendar date YYYY-MM-DD. */
 export const IsDatum = (options?: ValidationOptions) =>
@@ -135,3 +136,21 @@ export const ApiAfgekeurd = (description: string, instance = '/rod/v1/inschrijvi
       },
     }),
   );
+
+/** What every message of a LAS about one pupil at one school carries: its bedrijfsdocument, the school and the pupil. */
+export class BerichtOverLeerling {
+  @ApiProperty({ type: Bedrijfsdocument })
+  @ValidateNested()
+  @Type(() => Bedrijfsdocument)
+  bedrijfsdocument: Bedrijfsdocument;
+
+  @ApiProperty({ description: 'BRIN4 of the school; your OIN needs a machtiging for it.', example: '01AA', pattern: '^\\d{2}[A-Z]{2}$' })
+  @Matches(BRIN4_PATTERN, { message: 'instellingscode must be a BRIN4: 2 digits and 2 capitals' })
+  instellingscode: string;
+
+  @ApiProperty({ type: PersoonsgebondenNummer, description: 'Exactly one of burgerservicenummer and onderwijsnummer, as identified.' })
+  @IsPgnKeuze()
+  @ValidateNested()
+  @Type(() => PersoonsgebondenNummer)
+  persoonsgebondenNummer: PersoonsgebondenNummer;
+}

@@ -1,8 +1,8 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { IsInt, IsOptional, IsString, IsUUID, Length, Matches, Max, Min, ValidateNested } from 'class-validator';
-import { Bedrijfsdocument, IsDatum, IsPgnKeuze, PersoonsgebondenNummer, TerugmeldingDto } from '../rod-shared.dto';
-import { AANBIEDER_PATTERN, BRIN4_PATTERN, BRIN6_PATTERN, LOCATIE_PATTERN } from '../rio-port';
+import { BerichtOverLeerling, IsDatum, TerugmeldingDto } from '../rod-shared.dto';
+import { AANBIEDER_PATTERN, BRIN6_PATTERN, LOCATIE_PATTERN } from '../rio-port';
 import { ADVIES_WAARDEN } from './advies.beoordeling';
 
 /** One advies group (DUO: Advies1 / Advies2 {Advies, Adviesdatum}). */
@@ -18,25 +18,10 @@ export class AdviesGroepDto {
 }
 
 /** AanleverenAdviesVO (contract DUO_PO_AdviesVO_V1, PvE §7.9.1): the schooladvies at the end of groep 8. */
-export class AanleverenAdviesVoRequest {
-  @ApiProperty({ type: Bedrijfsdocument })
-  @ValidateNested()
-  @Type(() => Bedrijfsdocument)
-  bedrijfsdocument: Bedrijfsdocument;
-
-  @ApiProperty({ description: 'BRIN4 of the school giving the advies; your OIN needs a machtiging for it.', example: '01AA', pattern: '^\\d{2}[A-Z]{2}$' })
-  @Matches(BRIN4_PATTERN, { message: 'instellingscode must be a BRIN4: 2 digits and 2 capitals' })
-  instellingscode: string;
-
+export class AanleverenAdviesVoRequest extends BerichtOverLeerling {
   @ApiProperty({ description: 'BRIN6 of the vestiging (the BRIN4 plus 2 digits).', example: '01AA00', pattern: '^\\d{2}[A-Z]{2}\\d{2}$' })
   @Matches(BRIN6_PATTERN, { message: 'vestigingscode must be a BRIN6: 2 digits, 2 capitals, 2 digits' })
   vestigingscode: string;
-
-  @ApiProperty({ type: PersoonsgebondenNummer })
-  @IsPgnKeuze()
-  @ValidateNested()
-  @Type(() => PersoonsgebondenNummer)
-  persoonsgebondenNummer: PersoonsgebondenNummer;
 
   @ApiProperty({ description: 'Set by the LAS: 1 to 20 letters or digits; one advies per pupil, school and adviesjaar (a new message replaces it).', example: 'A1', pattern: '^[A-Za-z0-9]{1,20}$' })
   @Matches(/^[A-Za-z0-9]{1,20}$/, { message: 'adviesvolgnummer must be 1 to 20 letters or digits' })

@@ -1,8 +1,8 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform, Type } from 'class-transformer';
 import { ArrayMaxSize, ArrayMinSize, IsArray, IsBoolean, IsInt, IsOptional, IsString, Length, Matches, Max, Min, ValidateNested } from 'class-validator';
-import { Bedrijfsdocument, IsDatum, IsPgnKeuze, PersoonsgebondenNummer, TerugmeldingDto } from '../rod-shared.dto';
-import { AANBIEDER_PATTERN, BRIN4_PATTERN, BRIN6_PATTERN, LOCATIE_PATTERN } from '../rio-port';
+import { BerichtOverLeerling, IsDatum, TerugmeldingDto } from '../rod-shared.dto';
+import { AANBIEDER_PATTERN, BRIN6_PATTERN, LOCATIE_PATTERN } from '../rio-port';
 
 const VOLGNUMMER = /^[A-Za-z0-9]{1,20}$/;
 
@@ -59,22 +59,7 @@ export class Toelaatbaarheidsverklaring {
  * AanleverenInschrijvingBO: the full current state of one inschrijving (upsert keyed by instellingscode +
  * persoonsgebondenNummer + inschrijvingvolgnummer). An uitschrijving is this message with datumUitschrijving.
  */
-export class AanleverenInschrijvingRequest {
-  @ApiProperty({ type: Bedrijfsdocument })
-  @ValidateNested()
-  @Type(() => Bedrijfsdocument)
-  bedrijfsdocument: Bedrijfsdocument;
-
-  @ApiProperty({ description: 'BRIN4 of the school; your OIN needs a machtiging for it.', example: '01AA', pattern: '^\\d{2}[A-Z]{2}$' })
-  @Matches(BRIN4_PATTERN, { message: 'instellingscode must be a BRIN4: 2 digits and 2 capitals' })
-  instellingscode: string;
-
-  @ApiProperty({ type: PersoonsgebondenNummer, description: 'Exactly one of burgerservicenummer and onderwijsnummer, as identified.' })
-  @IsPgnKeuze()
-  @ValidateNested()
-  @Type(() => PersoonsgebondenNummer)
-  persoonsgebondenNummer: PersoonsgebondenNummer;
-
+export class AanleverenInschrijvingRequest extends BerichtOverLeerling {
   @ApiProperty({ description: 'Set by the LAS, unique per person and school: the key for updates and verwijderingen. 1–20 letters or digits.', example: '1' })
   @Matches(VOLGNUMMER, { message: 'inschrijvingvolgnummer must be 1 to 20 letters or digits' })
   inschrijvingvolgnummer: string;
@@ -133,22 +118,7 @@ export class AanleverenInschrijvingRequest {
 }
 
 /** AanleverenVerwijderingInschrijvingBO: delete an inschrijving sent by mistake. */
-export class VerwijderingRequest {
-  @ApiProperty({ type: Bedrijfsdocument })
-  @ValidateNested()
-  @Type(() => Bedrijfsdocument)
-  bedrijfsdocument: Bedrijfsdocument;
-
-  @ApiProperty({ example: '01AA', pattern: '^\\d{2}[A-Z]{2}$' })
-  @Matches(BRIN4_PATTERN, { message: 'instellingscode must be a BRIN4: 2 digits and 2 capitals' })
-  instellingscode: string;
-
-  @ApiProperty({ type: PersoonsgebondenNummer })
-  @IsPgnKeuze()
-  @ValidateNested()
-  @Type(() => PersoonsgebondenNummer)
-  persoonsgebondenNummer: PersoonsgebondenNummer;
-
+export class VerwijderingRequest extends BerichtOverLeerling {
   @ApiProperty({ example: '1' })
   @Matches(VOLGNUMMER, { message: 'inschrijvingvolgnummer must be 1 to 20 letters or digits' })
   inschrijvingvolgnummer: string;

@@ -1,29 +1,12 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { Type } from 'class-transformer';
-import { IsInt, IsOptional, IsString, Length, Matches, Max, Min, ValidateNested } from 'class-validator';
-import { Bedrijfsdocument, IsDatum, IsPgnKeuze, PersoonsgebondenNummer, TerugmeldingDto } from '../rod-shared.dto';
-import { BRIN4_PATTERN } from '../rio-port';
+import { IsInt, IsOptional, IsString, Length, Matches, Max, Min } from 'class-validator';
+import { BerichtOverLeerling, IsDatum, PersoonsgebondenNummer, TerugmeldingDto } from '../rod-shared.dto';
 import { SOORTEN_VERZUIM } from './verzuim.beoordeling';
 
 export const MELDINGSNUMMER_PATTERN = /^VZ\d{10}$/;
 
 /** Verzuimmelding (rod.md §3 #7): verzuim of a pupil, reported by the school through the LAS. */
-export class VerzuimmeldingRequest {
-  @ApiProperty({ type: Bedrijfsdocument })
-  @ValidateNested()
-  @Type(() => Bedrijfsdocument)
-  bedrijfsdocument: Bedrijfsdocument;
-
-  @ApiProperty({ description: 'BRIN4 of the school reporting; your OIN needs a machtiging for it.', example: '01AA', pattern: '^\\d{2}[A-Z]{2}$' })
-  @Matches(BRIN4_PATTERN, { message: 'instellingscode must be a BRIN4: 2 digits and 2 capitals' })
-  instellingscode: string;
-
-  @ApiProperty({ type: PersoonsgebondenNummer })
-  @IsPgnKeuze()
-  @ValidateNested()
-  @Type(() => PersoonsgebondenNummer)
-  persoonsgebondenNummer: PersoonsgebondenNummer;
-
+export class VerzuimmeldingRequest extends BerichtOverLeerling {
   @ApiProperty({
     description: `Soort verzuim (proposed list): ${SOORTEN_VERZUIM.join(', ')}. ZESTIEN_UUR = 16 uur ongeoorloofd verzuim in 4 opeenvolgende lesweken (Leerplichtwet art. 21); ` +
       'LUXEVERZUIM = vakantie buiten de schoolvakanties zonder verlof; SIGNAALVERZUIM = zorgwekkend verzuim onder de 16 uur. Another value gives 046_waardenlijst_fout.',
