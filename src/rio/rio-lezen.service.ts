@@ -4,9 +4,9 @@ import { DataSource } from 'typeorm';
 import { ClockService } from '../common/clock/clock.service';
 import { PageQuery, toPage } from '../common/pagination/pagination';
 import { Problems } from '../common/problem/problem';
-import type { GeldigOpQuery, WijzigingenQuery } from './dto/common.dto';
+import { orderBy, type WijzigingenQuery } from './dto/common.dto';
 import type { InstellingserkenningenQuery, OnderwijsbesturenQuery, VestigingserkenningenQuery } from './dto/juridisch.dto';
-import type { AangebodenOpleidingenQuery, OnderwijsaanbiedersQuery, OnderwijslocatiegebruikenQuery, OnderwijslocatiesQuery } from './dto/onderwijskundig.dto';
+import type { AanbodQuery, AangebodenOpleidingenQuery, OnderwijsaanbiedersQuery, OnderwijslocatiegebruikenQuery, OnderwijslocatiesQuery } from './dto/onderwijskundig.dto';
 import { loadAanbieders, loadBesturen, loadGebruiken, loadInstellingen, loadLocaties, loadOpleidingen, loadVestigingen } from './rio.loaders';
 import type { BestuurState, InstellingState, LocatieState, PeriodeState, VestigingState } from './rio.model';
 import type { SoortObject } from './rio.store';
@@ -38,6 +38,14 @@ function postcodeFilter(sql: Sql, column: string, postcode: string) {
 }
 
 const escapeLike = (s: string) => s.replace(/[\\%_]/g, (c) => `\\${c}`);
+
+/** SQL: the naam of the row's periode valid on the date (for `sort=naam`). */
+const periodeNaam = (table: string, fk: string, dp: string, col = 'naam') =>
+  `(SELECT p.${col} FROM ${table} p WHERE p.sandbox_id = t.sandbox_id AND p.${fk} = t.code AND ${geldig('p', dp)} ORDER BY p.begindatum LIMIT 1)`;
+
+/** SQL: great-circle distance in metres from the row's GPS point to a point (haversine, mean earth radius). */
+const afstandSql = (lat: string, lon: string) =>
+  `(2 * 6371008.8 * asin(sqrt(power(sin(radians(t.gps_latitude - ${lat}) / 2), 2) + cos(radians(${lat})) * cos(radians(t.gps_latitude)) * power(sin(radians(t.gps_longitude - ${lon}) / 2), 2))))`;
 
 export const metGeldigePeriode = <T extends { periodes: PeriodeState[] }>(o: T, d: string) => ({ ...o, geldigePeriode: o.periodes.find((p) => geldigOp(p, d)) ?? null });
 
@@ -106,7 +114,8 @@ export class RioLezenService {
     const naam = q.naam ? ` AND p.naam ILIKE ${sql.p(`%${escapeLike(q.naam)}%`)}` : '';
     sql.and(`EXISTS (SELECT 1 FROM rio_onderwijsbestuur_periode p WHERE p.sandbox_id = t.sandbox_id AND p.onderwijsbestuurcode = t.code AND ${geldig('p', dp)}${naam})`);
     if (q.bevoegdGezagNummer) sql.and(`t.bevoegd_gezag_nummer = ${sql.p(q.bevoegdGezagNummer)}`);
-    const { keys, total } = await this.keys('rio_onderwijsbestuur', 'code', sql, q);
+    const order = orderBy(q.sort, { code: 't.code', naam: periodeNaam('rio_onderwijsbestuur_periode', 'onderwijsbestuurcode', dp), bevoegdGezagNummer: 't.bevoegd_gezag_nummer', inBedrijfdatum: 't.in_bedrijfdatum' }, 't.code');
+    const { keys, total } = await this.keys('rio_onderwijsbestuur', 'code', sql, q, order);
     const items = await this.bestuurResponses(sid, await loadBesturen(this.db.manager, sid, keys.map((k) => k.code)), d);
     return toPage(items, total, q, path, { ...q, datumGeldigOp: d });
   }
@@ -137,7 +146,8 @@ export class RioLezenService {
     const naam = q.naam ? ` AND p.naam ILIKE ${sql.p(`%${escapeLike(q.naam)}%`)}` : '';
     sql.and(`EXISTS (SELECT 1 FROM rio_instellingserkenning_periode p WHERE p.sandbox_id = t.sandbox_id AND p.instellingscode = t.code AND ${geldig('p', dp)}${naam})`);
     if (q.onderwijsbestuurcode) sql.and(`t.onderwijsbestuurcode = ${sql.p(q.onderwijsbestuurcode)}`);
-    const { keys, total } = await this.keys('rio_instellingserkenning', 'code', sql, q);
+    const order = orderBy(q.sort, { code: 't.code', naam: periodeNaam('rio_instellingserkenning_periode', 'instellingscode', dp), inBedrijfdatum: 't.in_bedrijfdatum' }, 't.code');
+    const { keys, total } = await this.keys('rio_instellingserkenning', 'code', sql, q, order);
     const items = await this.instellingResponses(sid, await loadInstellingen(this.db.manager, sid, keys.map((k) => k.code)), d);
     return toPage(items, total, q, path, { ...q, datumGeldigOp: d });
   }
@@ -170,7 +180,12 @@ export class RioLezenService {
     if (q.instellingscode) sql.and(`t.instellingscode = ${sql.p(q.instellingscode)}`);
     if (q.postcode) postcodeFilter(sql, 't.postcode', q.postcode);
     if (q.plaatsnaam) sql.and(`t.plaatsnaam ILIKE ${sql.p(escapeLike(q.plaatsnaam))}`);
-    const { keys, total } = await this.keys('rio_vestigingserkenning', 'code', sql, q);
+    const order = orderBy(
+      q.sort,
+      { code: 't.code', naam: periodeNaam('rio_vestigingserkenning_periode', 'vestigingscode', dp), postcode: 't.postcode', plaatsnaam: 't.plaatsnaam', inBedrijfdatum: 't.in_bedrijfdatum' },
+      't.code',
+    );
+    const { keys, total } = await this.keys('rio_vestigingserkenning', 'code', sql, q, order);
     const items = (await loadVestigingen(this.db.manager, sid, keys.map((k) => k.code))).map((v) => vestigingResponse(v, d));
     return toPage(items, total, q, path, { ...q, datumGeldigOp: d });
   }
@@ -205,7 +220,9 @@ export class RioLezenService {
       sql.and(`EXISTS (SELECT 1 FROM rio_aangeboden_opleiding ao JOIN rio_onderwijslocatie l ON l.sandbox_id = ao.sandbox_id AND l.code = ao.onderwijslocatiecode
                         WHERE ao.sandbox_id = t.sandbox_id AND ao.onderwijsaanbiedercode = t.code AND ${geldig('ao', dp)} AND ${loc.where.join(' AND ')})`);
     }
-    const { keys, total } = await this.keys('rio_onderwijsaanbieder', 'code', sql, q);
+    if (q.eigenSleutel) sql.and(`t.eigen_sleutel = ${sql.p(q.eigenSleutel)}`);
+    const order = orderBy(q.sort, { code: 't.code', naam: periodeNaam('rio_onderwijsaanbieder_periode', 'onderwijsaanbiedercode', dp), inBedrijfdatum: 't.in_bedrijfdatum' }, 't.code');
+    const { keys, total } = await this.keys('rio_onderwijsaanbieder', 'code', sql, q, order);
     const items = (await loadAanbieders(this.db.manager, sid, keys.map((k) => k.code))).map((a) => metGeldigePeriode(a, d));
     return toPage(items, total, q, path, { ...q, datumGeldigOp: d });
   }
@@ -225,8 +242,24 @@ export class RioLezenService {
     sql.params.pop();
     if (q.postcode) postcodeFilter(sql, 't.postcode', q.postcode);
     if (q.plaatsnaam) sql.and(`t.plaatsnaam ILIKE ${sql.p(escapeLike(q.plaatsnaam))}`);
-    const { keys, total } = await this.keys('rio_onderwijslocatie', 'code', sql, q);
-    const items = (await loadLocaties(this.db.manager, sid, keys.map((k) => k.code))).map(locatieResponse);
+    let afstand: string | null = null;
+    if (q.gpsLatitude !== undefined && q.gpsLongitude !== undefined) {
+      const straal = q.straal ?? 1000;
+      const lat = `${sql.p(q.gpsLatitude)}::numeric`;
+      const lon = `${sql.p(q.gpsLongitude)}::numeric`;
+      // A box around the point first (1° latitude ≈ 111 km; longitude degrees shrink with cos(latitude)), then the exact distance.
+      const dLat = straal / 111000 + 1e-6;
+      const dLon = Math.min(360, straal / (111000 * Math.max(Math.cos((q.gpsLatitude * Math.PI) / 180), 0.01)) + 1e-6);
+      sql.and(`t.gps_latitude BETWEEN ${lat} - ${sql.p(dLat)} AND ${lat} + ${sql.p(dLat)}`);
+      sql.and(`t.gps_longitude BETWEEN ${lon} - ${sql.p(dLon)} AND ${lon} + ${sql.p(dLon)}`);
+      afstand = afstandSql(lat, lon);
+      sql.and(`${afstand} <= ${sql.p(straal)}`);
+    }
+    const sort = q.sort ?? (afstand ? 'afstand' : undefined);
+    const order = orderBy(sort, { code: 't.code', postcode: 't.postcode', plaatsnaam: 't.plaatsnaam', afstand: afstand ?? 't.code' }, 't.code');
+    const { keys, total } = await this.keys('rio_onderwijslocatie', afstand ? `code, round(${afstand})::int AS afstand` : 'code', sql, q, order);
+    const afstanden = new Map(keys.map((k) => [k.code, k.afstand]));
+    const items = (await loadLocaties(this.db.manager, sid, keys.map((k) => k.code))).map((l) => (afstand ? { ...locatieResponse(l), afstand: Number(afstanden.get(l.code)) } : locatieResponse(l)));
     return toPage(items, total, q, path, { ...q, datumGeldigOp: d });
   }
 
@@ -248,7 +281,10 @@ export class RioLezenService {
       sql.and(`EXISTS (SELECT 1 FROM rio_locatiegebruik_relatie r WHERE r.sandbox_id = t.sandbox_id AND r.onderwijsbestuurcode = t.onderwijsbestuurcode
                 AND r.onderwijslocatiecode = t.onderwijslocatiecode AND r.vestigingscode = ${sql.p(q.vestigingscode)} AND ${geldig('r', dp)})`);
     }
-    const { keys, total } = await this.keys('rio_onderwijslocatiegebruik', 'onderwijsbestuurcode, onderwijslocatiecode', sql, q);
+    if (q.eigenSleutel) sql.and(`t.eigen_sleutel = ${sql.p(q.eigenSleutel)}`);
+    const key = 't.onderwijsbestuurcode, t.onderwijslocatiecode';
+    const order = orderBy(q.sort, { onderwijsbestuurcode: 't.onderwijsbestuurcode', onderwijslocatiecode: 't.onderwijslocatiecode', inBedrijfdatum: 't.in_bedrijfdatum' }, key);
+    const { keys, total } = await this.keys('rio_onderwijslocatiegebruik', 'onderwijsbestuurcode, onderwijslocatiecode', sql, q, order);
     const items = (await loadGebruiken(this.db.manager, sid, keys as { onderwijsbestuurcode: string; onderwijslocatiecode: string }[])).map((g) => metGeldigePeriode(g, d));
     return toPage(items, total, q, path, { ...q, datumGeldigOp: d });
   }
@@ -277,7 +313,12 @@ export class RioLezenService {
       sql.params.splice(0, sql.params.length, ...loc.params);
       sql.and(`EXISTS (SELECT 1 FROM rio_onderwijslocatie l WHERE l.sandbox_id = t.sandbox_id AND l.code = t.onderwijslocatiecode AND ${loc.where.join(' AND ')})`);
     }
-    const { keys, total } = await this.keys('rio_aangeboden_opleiding', 'code::text AS code', sql, q, 't.onderwijsaanbiedercode, t.code');
+    if (q.eigenSleutel) sql.and(`t.eigen_sleutel = ${sql.p(q.eigenSleutel)}`);
+    const eigenNaam = `(SELECT p.eigen_naam FROM rio_aangeboden_opleiding_periode p WHERE p.sandbox_id = t.sandbox_id AND p.aangeboden_opleidingcode = t.code AND ${geldig('p', dp)} LIMIT 1)`;
+    const order = q.sort
+      ? orderBy(q.sort, { code: 't.code', onderwijsaanbiedercode: 't.onderwijsaanbiedercode', begindatum: 't.begindatum', eigenNaam }, 't.code')
+      : 't.onderwijsaanbiedercode, t.code';
+    const { keys, total } = await this.keys('rio_aangeboden_opleiding', 'code::text AS code', sql, q, order);
     const items = (await loadOpleidingen(this.db.manager, sid, keys.map((k) => k.code))).map((o) => metGeldigePeriode(o, d));
     return toPage(items, total, q, path, { ...q, datumGeldigOp: d });
   }
@@ -290,7 +331,7 @@ export class RioLezenService {
   }
 
   /** The aanbod of one aanbieder on a date; 404 when the aanbieder itself is not valid then. */
-  async aanbodVan(sid: string, aanbieder: string, q: GeldigOpQuery, path: string) {
+  async aanbodVan(sid: string, aanbieder: string, q: AanbodQuery, path: string) {
     await this.aanbieder(sid, aanbieder, q);
     return this.opleidingen(sid, { ...q, onderwijsaanbiedercode: aanbieder } as AangebodenOpleidingenQuery, path);
   }

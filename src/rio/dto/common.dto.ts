@@ -132,3 +132,29 @@ export const ApiRioProblems = () =>
       }),
     }),
   );
+
+/**
+ * `sort` of a list (LOD v2 style): comma-separated field names, each optionally prefixed with `-` for descending;
+ * ties are broken by the object's key, so pages are stable.
+ */
+export const SortProperty = (fields: readonly string[], example: string) => {
+  const veld = `-?(${fields.join('|')})`;
+  const pattern = new RegExp(`^${veld}(,${veld})*$`);
+  return applyDecorators(
+    ApiPropertyOptional({
+      type: String,
+      description: `Order of the items: comma-separated ${fields.map((f) => `\`${f}\``).join(', ')}; \`-\` before a field sorts descending. Ties are broken by the key. Default: the key.`,
+      example,
+      pattern: pattern.source,
+    }),
+    IsOptional(),
+    ValidateBy({ name: 'isSort', validator: { validate: (v) => typeof v === 'string' && pattern.test(v), defaultMessage: () => `sort must be comma-separated fields of ${fields.join(', ')}, each optionally prefixed with -` } }),
+  );
+};
+
+/** ORDER BY text for a validated `sort` value; `columns` maps each field to an SQL expression. */
+export function orderBy(sort: string | undefined, columns: Record<string, string>, key: string): string {
+  if (!sort) return key;
+  const parts = sort.split(',').map((s) => (s.startsWith('-') ? `${columns[s.slice(1)]} DESC NULLS LAST` : `${columns[s]} ASC NULLS LAST`));
+  return [...parts, key].join(', ');
+}

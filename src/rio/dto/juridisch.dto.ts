@@ -3,7 +3,7 @@ import { Type } from 'class-transformer';
 import { ArrayMaxSize, ArrayMinSize, IsArray, IsInt, IsOptional, IsString, Length, Matches, Max, Min, ValidateBy, ValidateNested } from 'class-validator';
 import { PageInfo, PageLinks } from '../../common/pagination/pagination';
 import { BESTUUR_CODE, BEVOEGD_GEZAG_NUMMER, BRIN4, BRIN6, isValidRsin, KVK_NUMMER } from '../rules/identifiers';
-import { DatumProperty, GeldigOpQuery, IsDatum, OptionalDatumProperty } from './common.dto';
+import { DatumProperty, GeldigOpQuery, IsDatum, OptionalDatumProperty, SortProperty } from './common.dto';
 
 export class BestuurPeriode {
   @DatumProperty('First day of the periode.', '1996-08-01') @IsDatum() begindatum: string;
@@ -48,6 +48,7 @@ export class OnderwijsbestuurcodeParam {
 export class OnderwijsbesturenQuery extends GeldigOpQuery {
   @ApiPropertyOptional({ description: 'Part of the naam (case-insensitive).', example: 'Utrecht' }) @IsOptional() @IsString() @Length(1, 80) naam?: string;
   @ApiPropertyOptional({ description: 'Bevoegd-gezagnummer.', example: '10001' }) @IsOptional() @Matches(BEVOEGD_GEZAG_NUMMER, { message: 'bevoegdGezagNummer must be 5 digits' }) bevoegdGezagNummer?: string;
+  @SortProperty(['code', 'naam', 'bevoegdGezagNummer', 'inBedrijfdatum'], 'naam') sort?: string;
 }
 
 export class InstellingPeriode {
@@ -91,6 +92,7 @@ export class InstellingscodeParam {
 export class InstellingserkenningenQuery extends GeldigOpQuery {
   @ApiPropertyOptional({ description: 'Part of the naam (case-insensitive).', example: 'Regenboog' }) @IsOptional() @IsString() @Length(1, 80) naam?: string;
   @ApiPropertyOptional({ description: 'Bevoegd gezag.', example: '100B001' }) @IsOptional() @Matches(BESTUUR_CODE, { message: 'onderwijsbestuurcode must look like 100B001' }) onderwijsbestuurcode?: string;
+  @SortProperty(['code', 'naam', 'inBedrijfdatum'], 'naam') sort?: string;
 }
 
 export class Adres {
@@ -145,4 +147,5 @@ export class VestigingserkenningenQuery extends GeldigOpQuery {
   @ApiPropertyOptional({ description: 'Part of the naam (case-insensitive).', example: 'Regenboog' }) @IsOptional() @IsString() @Length(1, 80) naam?: string;
   @ApiPropertyOptional({ description: 'Postcode NNNNAA, or its 4 digits for the whole area.', example: '3581AA' }) @IsOptional() @Matches(/^[1-9][0-9]{3}( ?[A-Za-z]{2})?$/, { message: 'postcode must be NNNNAA or NNNN' }) postcode?: string;
   @ApiPropertyOptional({ description: 'Plaatsnaam (case-insensitive, exact).', example: 'Utrecht' }) @IsOptional() @IsString() @Length(1, 80) plaatsnaam?: string;
+  @SortProperty(['code', 'naam', 'postcode', 'plaatsnaam', 'inBedrijfdatum'], 'plaatsnaam,naam') sort?: string;
 }

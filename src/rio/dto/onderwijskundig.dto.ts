@@ -1,9 +1,9 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { ArrayMaxSize, ArrayMinSize, IsArray, IsIn, IsOptional, IsString, IsUUID, Length, Matches, ValidateNested } from 'class-validator';
+import { ArrayMaxSize, ArrayMinSize, IsArray, IsIn, IsInt, IsOptional, IsString, IsUUID, Length, Matches, Max, Min, ValidateBy, ValidateIf, ValidateNested } from 'class-validator';
 import { PageInfo, PageLinks } from '../../common/pagination/pagination';
 import { AANBIEDER_CODE, BESTUUR_CODE, BRIN4, BRIN6, LOCATIE_CODE, OPLEIDINGSEENHEID_CODE } from '../rules/identifiers';
-import { DatumProperty, GeldigOpQuery, IsDatum, OptionalDatumProperty } from './common.dto';
+import { DatumProperty, GeldigOpQuery, IsDatum, OptionalDatumProperty, SortProperty } from './common.dto';
 import { Adres, AdresResponse } from './juridisch.dto';
 
 const POSTCODE_FILTER = /^[1-9][0-9]{3}( ?[A-Za-z]{2})?$/;
@@ -58,6 +58,8 @@ export class OnderwijsaanbiedersQuery extends GeldigOpQuery {
   @ApiPropertyOptional({ description: 'Bestuur the aanbieder belongs to on the date.', example: '100B001' }) @IsOptional() @Matches(BESTUUR_CODE, { message: 'onderwijsbestuurcode must look like 100B001' }) onderwijsbestuurcode?: string;
   @ApiPropertyOptional({ description: 'Postcode (NNNNAA, or NNNN for the area) of a locatie where it offers an opleiding on the date.', example: '3581AA' }) @IsOptional() @Matches(POSTCODE_FILTER, { message: 'postcode must be NNNNAA or NNNN' }) postcode?: string;
   @ApiPropertyOptional({ description: 'Plaatsnaam of such a locatie (case-insensitive).', example: 'Utrecht' }) @IsOptional() @IsString() @Length(1, 80) plaatsnaam?: string;
+  @ApiPropertyOptional({ description: "The board's own key (eigenSleutel), exact.", example: 'LAS-01AA' }) @IsOptional() @IsString() @Length(1, 60) eigenSleutel?: string;
+  @SortProperty(['code', 'naam', 'inBedrijfdatum'], 'naam') sort?: string;
 }
 
 export class OnderwijslocatieRequest extends Adres {}
@@ -68,8 +70,12 @@ export class Onderwijslocatie extends AdresResponse {
   @ApiProperty({ description: 'GPS longitude.', example: '5.12000000' }) gpsLongitude: string;
 }
 
+export class OnderwijslocatieRondom extends Onderwijslocatie {
+  @ApiPropertyOptional({ type: 'integer', description: 'Distance in whole metres to the point of a search by gpsLatitude/gpsLongitude (great-circle); absent otherwise.', example: 420 }) afstand?: number;
+}
+
 export class OnderwijslocatiePage {
-  @ApiProperty({ type: [Onderwijslocatie] }) items: Onderwijslocatie[];
+  @ApiProperty({ type: [OnderwijslocatieRondom] }) items: OnderwijslocatieRondom[];
   @ApiProperty({ type: PageInfo }) page: PageInfo;
   @ApiProperty({ type: PageLinks }) _links: PageLinks;
 }
@@ -78,9 +84,27 @@ export class OnderwijslocatiecodeParam {
   @ApiProperty({ description: 'Onderwijslocatiecode nnnXnnn.', example: '100X001' }) @Matches(LOCATIE_CODE, { message: 'onderwijslocatiecode must look like 100X001' }) onderwijslocatiecode: string;
 }
 
+/** A GPS coordinate in -max..max; required as soon as the other coordinate or a straal is given (one problem per parameter). */
+const GpsCoordinaat = (naam: string, max: number, ander: string) =>
+  ValidateBy({
+    name: 'gpsCoordinaat',
+    validator: { validate: (v) => typeof v === 'number' && Number.isFinite(v) && v >= -max && v <= max, defaultMessage: () => `${naam} must be a number from -${max} to ${max}, required with ${ander} or straal` },
+  });
+
+const RONDOM = (o: OnderwijslocatiesQuery) => o.gpsLatitude !== undefined || o.gpsLongitude !== undefined || o.straal !== undefined;
+
 export class OnderwijslocatiesQuery extends GeldigOpQuery {
   @ApiPropertyOptional({ description: 'Postcode NNNNAA, or NNNN for the area.', example: '3581AA' }) @IsOptional() @Matches(POSTCODE_FILTER, { message: 'postcode must be NNNNAA or NNNN' }) postcode?: string;
-  @ApiPropertyOptional({ description: 'Plaatsnaam (case-insensitive).', example: 'Utrecht' }) @IsOptional() @IsString() @Length(1, 80) plaatsnaam?: string;
+  @ApiPropertyOptional({ description: 'Plaatsnaam (case-insensitive, exact).', example: 'Utrecht' }) @IsOptional() @IsString() @Length(1, 80) plaatsnaam?: string;
+  @ApiPropertyOptional({ description: 'Latitude (WGS84, -90..90) of a point: only locaties within `straal` of it, nearest first, each with its `afstand`. Needs gpsLongitude.', type: 'number', minimum: -90, maximum: 90, example: 52.09 })
+  @ValidateIf(RONDOM) @Type(() => Number) @GpsCoordinaat('gpsLatitude', 90, 'gpsLongitude') gpsLatitude?: number;
+  @ApiPropertyOptional({ description: 'Longitude (WGS84, -180..180) of that point. Needs gpsLatitude.', type: 'number', minimum: -180, maximum: 180, example: 5.12 })
+  @ValidateIf(RONDOM) @Type(() => Number) @GpsCoordinaat('gpsLongitude', 180, 'gpsLatitude') gpsLongitude?: number;
+  @ApiPropertyOptional({ description: 'Radius around the point in metres, 1..50000.', type: 'integer', minimum: 1, maximum: 50000, default: 1000, example: 2000 })
+  @IsOptional() @Type(() => Number) @IsInt() @Min(1) @Max(50000) straal?: number;
+  @SortProperty(['code', 'postcode', 'plaatsnaam', 'afstand'], 'plaatsnaam,postcode')
+  @ValidateBy({ name: 'afstandMetPunt', validator: { validate: (v: string, a) => !v || !/(^|,)-?afstand(,|$)/.test(v) || (a?.object as OnderwijslocatiesQuery).gpsLatitude !== undefined, defaultMessage: () => 'sort on afstand needs gpsLatitude and gpsLongitude' } })
+  sort?: string;
 }
 
 export class GebruikPeriode {
@@ -125,6 +149,8 @@ export class OnderwijslocatiegebruikenQuery extends GeldigOpQuery {
   @ApiPropertyOptional({ example: '100B001' }) @IsOptional() @Matches(BESTUUR_CODE, { message: 'onderwijsbestuurcode must look like 100B001' }) onderwijsbestuurcode?: string;
   @ApiPropertyOptional({ example: '100X001' }) @IsOptional() @Matches(LOCATIE_CODE, { message: 'onderwijslocatiecode must look like 100X001' }) onderwijslocatiecode?: string;
   @ApiPropertyOptional({ description: 'BRIN6 of a relatie valid on the date.', example: '01AA00' }) @IsOptional() @Matches(BRIN6, { message: 'vestigingscode must be a BRIN6 like 01AA00' }) vestigingscode?: string;
+  @ApiPropertyOptional({ description: "The board's own key (eigenSleutel), exact.", example: 'gebouw-01AA00' }) @IsOptional() @IsString() @Length(1, 60) eigenSleutel?: string;
+  @SortProperty(['onderwijsbestuurcode', 'onderwijslocatiecode', 'inBedrijfdatum'], '-inBedrijfdatum') sort?: string;
 }
 
 export class OpleidingPeriode {
@@ -176,9 +202,13 @@ export class AangebodenOpleidingenQuery extends GeldigOpQuery {
   @ApiPropertyOptional({ example: '100X001' }) @IsOptional() @Matches(LOCATIE_CODE, { message: 'onderwijslocatiecode must look like 100X001' }) onderwijslocatiecode?: string;
   @ApiPropertyOptional({ description: 'Onderwijsconcept on the date.', example: 'MONTESSORI' }) @IsOptional() @IsString() onderwijsconcept?: string;
   @ApiPropertyOptional({ description: 'Postcode of the locatie (NNNNAA or NNNN).', example: '3581AA' }) @IsOptional() @Matches(POSTCODE_FILTER, { message: 'postcode must be NNNNAA or NNNN' }) postcode?: string;
+  @ApiPropertyOptional({ description: "The board's own key (eigenSleutel), exact.", example: 'aanbod-01AA00' }) @IsOptional() @IsString() @Length(1, 60) eigenSleutel?: string;
+  @SortProperty(['code', 'onderwijsaanbiedercode', 'begindatum', 'eigenNaam'], 'eigenNaam') sort?: string;
 }
 
-export class AanbodQuery extends GeldigOpQuery {}
+export class AanbodQuery extends GeldigOpQuery {
+  @SortProperty(['code', 'onderwijsaanbiedercode', 'begindatum', 'eigenNaam'], 'eigenNaam') sort?: string;
+}
 
 export class OpleidingseenheidResponse {
   @ApiProperty({ example: '1001O0001' }) code: string;

@@ -94,7 +94,7 @@ class Builder {
       code: formatRioCode('A', ++this.aanbiederTeller),
       inBedrijfdatum: s.inBedrijf,
       uitBedrijfdatum: null,
-      eigenSleutel: null,
+      eigenSleutel: `LAS-${s.brin4}`,
       periodes: s.naamHistorie
         ? [
             { begindatum: s.inBedrijf, einddatum: s.naamHistorie.tot, naam: s.naamHistorie.naam, internationaleNaam: null },
@@ -132,12 +132,12 @@ class Builder {
       onderwijslocatiecode: locatie.code,
       inBedrijfdatum: inBedrijf,
       uitBedrijfdatum: uit,
-      eigenSleutel: null,
+      eigenSleutel: `gebouw-${vestiging.code}`,
       periodes: [{ begindatum: inBedrijf, einddatum: uit, naam: vestiging.periodes[0].naam }],
       relaties: [{ vestigingscode: vestiging.code, begindatum: inBedrijf, einddatum: uit }],
     };
     this.d.gebruiken.push(gebruik);
-    this.d.opleidingen.push(this.opleiding(aanbieder, locatie.code, s, inBedrijf, uit));
+    this.d.opleidingen.push({ ...this.opleiding(aanbieder, locatie.code, s, inBedrijf, uit), eigenSleutel: `aanbod-${vestiging.code}` });
   }
 
   private opleiding(a: AanbiederState, locatie: string, s: { soort: string; naam: string; concept?: string | null; conceptVanaf?: string; bijzondereInrichting?: string | null }, begin: string, eind: string | null): OpleidingState {
