@@ -34,6 +34,8 @@ declare module 'fastify' {
   interface FastifyRequest {
     journaalAntwoord?: string;
     journaalStoring?: string;
+    /** Set once the exchange is recorded (a dropped connection is recorded by the storing, as onResponse does not run). */
+    journaalOpgenomen?: boolean;
   }
 }
 
@@ -143,8 +145,10 @@ export class JournaalService implements OnModuleInit, OnApplicationShutdown {
   /** Whether exchanges are recorded now (set from JOURNAAL_ENABLED; a benchmark switches it to compare). */
   actief = true;
 
-  private neemOp(request: FastifyRequest, reply: FastifyReply) {
-    if (!this.actief) return;
+  /** Records one exchange (once). A storing that drops the connection calls it itself: its response never finishes, so onResponse does not run. */
+  neemOp(request: FastifyRequest, reply: FastifyReply) {
+    if (!this.actief || request.journaalOpgenomen) return;
+    request.journaalOpgenomen = true;
     const p = (request as unknown as { principal?: Principal }).principal;
     if (!p?.sandboxId) return;
     const pad = request.url.split('?')[0];
@@ -236,7 +240,7 @@ export class JournaalService implements OnModuleInit, OnApplicationShutdown {
     const rows: (Omit<JournaalRegel, 'tijdstip' | 'id'> & { id: string; tijdstip: Date })[] = await this.db.query(
       `SELECT id::text AS id, tijdstip, client_id AS "clientId", methode, pad, status, codes, bedrijfsdocument_id AS "bedrijfsdocumentId",
               idempotency_key AS "idempotencyKey", herhaald, storing_id AS "storingId", duur_ms AS "duurMs", correlation_id AS "correlationId", verzoek, antwoord
-         FROM conformance_journaal WHERE ${where.join(' AND ')} ORDER BY id ${f.oplopend ? 'ASC' : 'DESC'} LIMIT $${params.length}`,
+         FROM conformance_journaal j WHERE ${where.join(' AND ')} ORDER BY j.id ${f.oplopend ? 'ASC' : 'DESC'} LIMIT $${params.length}`,
       params,
     );
     return rows.map((r) => ({ ...r, tijdstip: r.tijdstip.toISOString() }));

@@ -9,6 +9,7 @@ import { ClockService } from '../../common/clock/clock.service';
 import { ProblemException, Problems } from '../../common/problem/problem';
 import { toProblem } from '../../common/problem/problem.filter';
 import { ConformanceCode } from '../conformance.errors';
+import { JournaalService } from '../journaal/journaal.service';
 import type { StoringRequest } from './storing.dto';
 
 export type StoringSoort = 'STATUS' | 'VERTRAGING' | 'VERBINDING_VERBREKEN' | 'WEBHOOK_UITSTEL' | 'WEBHOOK_MISLUKT';
@@ -36,6 +37,8 @@ declare module 'fastify' {
   interface FastifyRequest {
     /** A fault rule to apply after the request was handled (OPSLAAN_DAN_STORING). */
     storingNaAfhandeling?: Storing;
+    /** A dropped connection before handling: the answer is never written. */
+    storingVerbreekt?: boolean;
   }
 }
 
@@ -63,6 +66,7 @@ export class StoringenService implements OnModuleInit {
     private readonly clock: ClockService,
     private readonly adapter: HttpAdapterHost,
     private readonly webhooks: WebhooksService,
+    private readonly journaal: JournaalService,
   ) {}
 
   onModuleInit() {
@@ -70,18 +74,28 @@ export class StoringenService implements OnModuleInit {
     if (!fastify) return;
     // After the handler (and the stored Idempotency-Key answer): replace the answer by the fault, or drop the connection.
     fastify.addHook('onSend', async (request: FastifyRequest, reply: FastifyReply, payload: unknown) => {
+      if (request.storingVerbreekt) return this.verbreek(request, reply, payload);
       const s = request.storingNaAfhandeling;
       if (!s || reply.statusCode >= 400) return payload;
-      if (s.soort === 'VERBINDING_VERBREKEN') {
-        reply.status(499);
-        request.raw.socket?.destroy();
-        return payload;
-      }
-      const problem = toProblem(this.probleem(s), request.url.split('?')[0]);
+      // A dropped connection after handling: the journal keeps a 503 with the storing, as for a drop before handling.
+      const verbreken = s.soort === 'VERBINDING_VERBREKEN';
+      const problem = toProblem(this.probleem(verbreken ? { ...s, status: 503 } : s), request.url.split('?')[0]);
       reply.status(problem.status);
       for (const [k, v] of Object.entries(problem.headers)) reply.header(k, v);
-      return JSON.stringify(problem.body);
+      const body = JSON.stringify(problem.body);
+      if (verbreken) return this.verbreek(request, reply, body);
+      // What the journal keeps as the answer, whichever onSend hook runs first.
+      request.journaalAntwoord = body;
+      return body;
     });
+  }
+
+  /** Drops the connection before the answer is written; the exchange goes to the journal here, as its response never finishes. */
+  private verbreek(request: FastifyRequest, reply: FastifyReply, payload: unknown) {
+    if (typeof payload === 'string') request.journaalAntwoord = payload;
+    request.raw.socket?.destroy();
+    this.journaal.neemOp(request, reply);
+    return payload;
   }
 
   async maak(p: Principal, r: StoringRequest): Promise<Storing> {
@@ -191,7 +205,8 @@ export class StoringGuard implements CanActivate {
       return true;
     }
     if (s.soort === 'VERBINDING_VERBREKEN') {
-      request.raw.socket?.destroy();
+      // Answered as a 503 for the journal; the onSend hook drops the connection before it is written.
+      request.storingVerbreekt = true;
       throw this.storingen.probleem({ ...s, status: 503 });
     }
     throw this.storingen.probleem(s);
