@@ -24,19 +24,20 @@ export class BekostigingLezenService {
   async statussen(p: Principal, q: StatusQuery, path: string) {
     await this.gemachtigd(p, q.instellingscode);
     // Only teldata up to the sandbox's today: after the clock was set back, later ones are not (yet) reached.
-    const where = `s.sandbox_id = $1 AND s.instellingscode = $2 AND ($3::date IS NULL OR s.teldatum = $3) AND ($4::text IS NULL OR s.status = $4) AND s.teldatum <= $5::date`;
-    const params = [p.sandboxId, q.instellingscode, q.teldatum ?? null, q.status ?? null, await this.clock.today(p.sandboxId)];
+    const where = `s.sandbox_id = $1 AND s.instellingscode = $2 AND ($3::date IS NULL OR s.teldatum = $3) AND ($4::text IS NULL OR s.status = $4) AND s.teldatum <= $5::date
+                   AND ($6::text IS NULL OR s.soort_bekostiging = $6)`;
+    const params = [p.sandboxId, q.instellingscode, q.teldatum ?? null, q.status ?? null, await this.clock.today(p.sandboxId), q.soortBekostiging ?? null];
     const [{ n }]: { n: number }[] = await this.db.query(`SELECT count(*)::int AS n FROM bekostigingsstatus s WHERE ${where}`, params);
     const rows: { d: BekostigingsstatusResponse & { aanleiding?: string } }[] = await this.db.query(
       `SELECT ${statusData('s', 'pe', 'NULL')} AS d FROM bekostigingsstatus s JOIN rod_persoon pe ON pe.id = s.persoon_id
-        WHERE ${where} ORDER BY s.teldatum DESC, s.inschrijvingvolgnummer, s.inschrijving_id LIMIT ${q.pageSize} OFFSET ${(q.page - 1) * q.pageSize}`,
+        WHERE ${where} ORDER BY s.teldatum DESC, s.soort_bekostiging, s.inschrijvingvolgnummer, s.inschrijving_id LIMIT ${q.pageSize} OFFSET ${(q.page - 1) * q.pageSize}`,
       params,
     );
     const items = rows.map(({ d }) => {
       delete d.aanleiding;
       return d;
     });
-    return toPage(items, n, q, path, { instellingscode: q.instellingscode, teldatum: q.teldatum, status: q.status });
+    return toPage(items, n, q, path, { instellingscode: q.instellingscode, teldatum: q.teldatum, status: q.status, soortBekostiging: q.soortBekostiging });
   }
 
   async overzicht(p: Principal, q: OverzichtQuery): Promise<{ items: OverzichtResponse[] }> {
@@ -47,14 +48,14 @@ export class BekostigingLezenService {
               CASE WHEN t.voorlopig > 0 THEN 'V' ELSE 'D' END AS "statusBepaling", t.n AS "aantalInschrijvingen", t.bekostigd AS "aantalBekostigd", t.n - t.bekostigd AS "aantalNietBekostigd",
               (SELECT coalesce(jsonb_agg(x ORDER BY x.code), '[]') FROM (
                  SELECT sig.code, sig.omschrijving, count(*)::int AS aantal FROM s s2 CROSS JOIN LATERAL jsonb_to_recordset(bekostigingssignalen_json(s2.signalen)) AS sig(code text, omschrijving text)
-                  WHERE s2.teldatum = t.teldatum GROUP BY sig.code, sig.omschrijving) x) AS signalen,
+                  WHERE s2.teldatum = t.teldatum AND s2.soort_bekostiging = t.soort GROUP BY sig.code, sig.omschrijving) x) AS signalen,
               (SELECT coalesce(jsonb_agg(jsonb_build_object('vestigingscode', v.vestigingscode, 'aantalBekostigd', v.b, 'aantalNietBekostigd', v.n - v.b) ORDER BY v.vestigingscode), '[]') FROM (
                  SELECT s3.vestigingscode, count(*)::int AS n, (count(*) FILTER (WHERE s3.status = 'BEKOSTIGD'))::int AS b FROM s s3
-                  WHERE s3.teldatum = t.teldatum AND s3.vestigingscode IS NOT NULL GROUP BY s3.vestigingscode) v) AS vestigingen
-         FROM (SELECT instellingscode, teldatum, min(soort_bekostiging) AS soort, count(*)::int AS n,
+                  WHERE s3.teldatum = t.teldatum AND s3.soort_bekostiging = t.soort AND s3.vestigingscode IS NOT NULL GROUP BY s3.vestigingscode) v) AS vestigingen
+         FROM (SELECT instellingscode, teldatum, soort_bekostiging AS soort, count(*)::int AS n,
                       (count(*) FILTER (WHERE status = 'BEKOSTIGD'))::int AS bekostigd, count(*) FILTER (WHERE status_bepaling = 'V') AS voorlopig
-                 FROM s GROUP BY instellingscode, teldatum) t
-        ORDER BY t.teldatum DESC`,
+                 FROM s GROUP BY instellingscode, teldatum, soort_bekostiging) t
+        ORDER BY t.teldatum DESC, t.soort`,
       [p.sandboxId, q.instellingscode, q.teldatum ?? null, await this.clock.today(p.sandboxId)],
     );
     return { items: rows.map((r) => ({ ...r, uitersteRegistratiedatum: deadline(r.teldatum) })) };

@@ -4,6 +4,7 @@ import { PageInfo, PageLinks, PageQuery } from '../common/pagination/pagination'
 import { BRIN4 } from '../rio';
 
 /** The first of a real month: year 0001..9999, month 01..12. */
+const SOORTEN_BEKOSTIGING = ['REGULIER', 'GROEI', 'NIEUWKOMERS'];
 const DATUM = /^(000[1-9]|00[1-9]\d|0[1-9]\d{2}|[1-9]\d{3})-(0[1-9]|1[0-2])-01$/;
 
 export class SignaalResponse {
@@ -23,7 +24,12 @@ export class BekostigingsstatusResponse {
   @ApiProperty({ description: 'BRIN6 of the periode on the teldatum; null when none.', nullable: true, type: String, example: '01AA00' }) vestigingscode: string | null;
   @ApiProperty({ type: PersoonsgebondenNummerResponse }) persoonsgebondenNummer: PersoonsgebondenNummerResponse;
   @ApiProperty({ type: String, format: 'date', example: '2026-02-01' }) teldatum: string;
-  @ApiProperty({ enum: ['REGULIER', 'GROEI'], example: 'REGULIER' }) soortBekostiging: string;
+  @ApiProperty({
+    description: 'REGULIER (1 February), GROEI (the first of every other month) or NIEUWKOMERS: on 1 January, 1 April, 1 July and 1 October a nieuwkomer has a NIEUWKOMERS status beside the GROEI one.',
+    enum: SOORTEN_BEKOSTIGING,
+    example: 'REGULIER',
+  })
+  soortBekostiging: string;
   @ApiProperty({ enum: ['BEKOSTIGD', 'NIET_BEKOSTIGD'], example: 'BEKOSTIGD' }) status: string;
   @ApiProperty({ description: 'V = voorlopig (until the deadline), D = definitief.', enum: ['V', 'D'], example: 'V' }) statusBepaling: string;
   @ApiProperty({ type: [SignaalResponse] }) signalen: SignaalResponse[];
@@ -50,6 +56,11 @@ export class StatusQuery extends PageQuery {
   @IsOptional()
   @IsIn(['BEKOSTIGD', 'NIET_BEKOSTIGD'])
   status?: string;
+
+  @ApiPropertyOptional({ description: 'Only this soort (NIEUWKOMERS: the nieuwkomers statuses).', enum: SOORTEN_BEKOSTIGING })
+  @IsOptional()
+  @IsIn(SOORTEN_BEKOSTIGING)
+  soortBekostiging?: string;
 }
 
 export class OverzichtQuery {
@@ -76,7 +87,8 @@ export class VestigingTellingResponse {
 export class OverzichtResponse {
   @ApiProperty({ example: '01AA' }) instellingscode: string;
   @ApiProperty({ type: String, format: 'date', example: '2026-02-01' }) teldatum: string;
-  @ApiProperty({ enum: ['REGULIER', 'GROEI'], example: 'REGULIER' }) soortBekostiging: string;
+  @ApiProperty({ description: 'One overview per teldatum per soort: a nieuwkomers teldatum with nieuwkomers has a NIEUWKOMERS overview beside the GROEI one.', enum: SOORTEN_BEKOSTIGING, example: 'REGULIER' })
+  soortBekostiging: string;
   @ApiProperty({ type: String, description: 'Last day a registration counts (teldatum + 4 weeks, weekend → Monday).', format: 'date', example: '2026-03-02' }) uitersteRegistratiedatum: string;
   @ApiProperty({ description: 'V while any status is voorlopig, D when all are definitief.', enum: ['V', 'D'], example: 'V' }) statusBepaling: string;
   @ApiProperty({ type: 'integer', example: 21 }) aantalInschrijvingen: number;
@@ -87,7 +99,7 @@ export class OverzichtResponse {
 }
 
 export class OverzichtList {
-  @ApiProperty({ type: [OverzichtResponse], description: 'Per teldatum, newest first.' }) items: OverzichtResponse[];
+  @ApiProperty({ type: [OverzichtResponse], description: 'Per teldatum, newest first, and per soortBekostiging.' }) items: OverzichtResponse[];
 }
 
 export class InitieleLeveringRequest {

@@ -1,12 +1,14 @@
 import { Check, Column, Entity, Index, PrimaryColumn } from 'typeorm';
 
 /**
- * The bekostigingsstatus of one inschrijving on one teldatum: voorlopig (V) until the deadline, then definitief (D).
+ * The bekostigingsstatus of one inschrijving on one teldatum for one soortBekostiging: voorlopig (V) until the deadline,
+ * then definitief (D). A nieuwkomer has a NIEUWKOMERS status beside the REGULIER or GROEI one on the nieuwkomers teldata.
  * Deleting an inschrijving deletes its statuses (a statement trigger, see migration BekostigingBulk).
  */
 @Entity('bekostigingsstatus')
 @Check('ck_bekostigingsstatus_status', `status IN ('BEKOSTIGD', 'NIET_BEKOSTIGD')`)
 @Check('ck_bekostigingsstatus_bepaling', `status_bepaling IN ('V', 'D')`)
+@Check('ck_bekostigingsstatus_soort', `soort_bekostiging IN ('REGULIER', 'GROEI', 'NIEUWKOMERS')`)
 @Index('ix_bekostigingsstatus_school_teldatum', ['sandboxId', 'instellingscode', 'teldatum'])
 @Index('ix_bekostigingsstatus_teldatum', ['sandboxId', 'teldatum', 'statusBepaling'])
 export class Bekostigingsstatus {
@@ -33,8 +35,8 @@ export class Bekostigingsstatus {
   @Column({ type: 'char', length: 6, nullable: true })
   vestigingscode: string | null;
 
-  /** REGULIER (1 February) or GROEI (the first of every other month). */
-  @Column({ type: 'varchar', length: 12 })
+  /** REGULIER (1 February), GROEI (the first of every other month) or NIEUWKOMERS (1 January, April, July, October: nieuwkomers only). */
+  @PrimaryColumn({ type: 'varchar', length: 12, primaryKeyConstraintName: 'pk_bekostigingsstatus' })
   soortBekostiging: string;
 
   @Column({ type: 'varchar', length: 16 })

@@ -28,6 +28,9 @@ export const bekostigingSlot = (exclusief: boolean) => `SELECT pg_advisory_xact_
 const VESTIGINGEN_VAN_PERSONEN = `SELECT per.vestigingscode FROM rod_inschrijving i JOIN rod_inschrijving_periode per ON per.inschrijving_id = i.id
   WHERE i.sandbox_id = $1 AND ${BEREIK.persoonlijst}`;
 
+/** A nieuwkomer on teldatum `t` (teldata.ts isNieuwkomer): settled in the Netherlands on or before it, less than two years before it. */
+const NIEUWKOMER = (vestiging: string, t: string) => `coalesce(${vestiging} <= ${t} AND ${vestiging} > (${t} - interval '2 years')::date, false)`;
+
 /** Vestigingscodes of RIO that count as funded. */
 const BEKOSTIGD_IN_RIO = `('BEKOSTIGD', 'RIJKS', 'LUMPSUM')`;
 
@@ -59,7 +62,7 @@ export const statusEvents = (bron: string, tijd: string, aanleiding: string, whe
     FROM ${bron} s JOIN rod_persoon pe ON pe.id = s.persoon_id
     JOIN (SELECT d.signalen, bekostigingssignalen_json(d.signalen) AS j FROM (SELECT DISTINCT s.signalen FROM ${bron} s WHERE ${where}) d) sg ON sg.signalen = s.signalen
    WHERE ${where}
-   ORDER BY s.persoon_id, s.teldatum, s.inschrijving_id`;
+   ORDER BY s.persoon_id, s.teldatum, s.inschrijving_id, s.soort_bekostiging`;
 
 /**
  * One set-based statement that (re)computes bekostigingsstatussen and writes an event per status that changed.
@@ -72,14 +75,18 @@ export const statusEvents = (bron: string, tijd: string, aanleiding: string, whe
  * onderwijsnummer of a pupil living abroad (B07); the vestiging funded in RIO on T (B08). Then the tie-break (§8.3): among the
  * person's inschrijvingen that pass, a definitief funded one keeps it, else the latest datumInschrijving, then the earliest
  * received (receive time, then the receive number: equal under a frozen clock); the others get B02. Definitief rows never change.
+ * Per soortBekostiging: every teldatum gives each active inschrijving a REGULIER or GROEI status; 1 January, April, July and
+ * October give a nieuwkomer (teldata.ts isNieuwkomer) a NIEUWKOMERS status besides, by the same rules and tie-break; a
+ * NIEUWKOMERS status of a pupil who is no longer a nieuwkomer on T stays, NIET_BEKOSTIGD with B09 (a change is always pushed).
  */
 export function herberekenSql(bereik: Bereik): string {
   return `
   WITH t AS (
-    SELECT x.teldatum, x.deadline_eind, x.modus,
-           CASE WHEN extract(month FROM x.teldatum) = 2 THEN 'REGULIER' ELSE 'GROEI' END AS soort,
+    SELECT x.teldatum, x.deadline_eind, x.modus, so.soort,
            ${leeftijdSql.beginSchooljaar('x.teldatum')} AS schooljaar_begin
-      FROM unnest($2::date[], $3::timestamptz[], $4::text[]) AS x(teldatum, deadline_eind, modus)),
+      FROM unnest($2::date[], $3::timestamptz[], $4::text[]) AS x(teldatum, deadline_eind, modus)
+     CROSS JOIN LATERAL (SELECT CASE WHEN extract(month FROM x.teldatum) = 2 THEN 'REGULIER' ELSE 'GROEI' END
+                         UNION ALL SELECT 'NIEUWKOMERS' WHERE extract(month FROM x.teldatum) IN (1, 4, 7, 10)) AS so(soort)),
   rio AS (
     SELECT DISTINCT v.vestigingscode, t.teldatum
       FROM v_rio_vestiging_bekostiging v JOIN t ON ${geldigOpSql('v.begindatum', 'v.einddatum', 't.teldatum')}
@@ -88,15 +95,17 @@ export function herberekenSql(bereik: Bereik): string {
     SELECT e.code AS instellingscode FROM rio_instellingserkenning e WHERE e.sandbox_id = $1 AND e.soort = 'SBAS'),
   ins AS (
     SELECT i.id, i.persoon_id, i.instellingscode, i.inschrijvingvolgnummer, i.datum_inschrijving, i.datum_uitschrijving, i.eerst_ontvangen_op, i.ontvangst_volgnummer, i.ontvangen_op,
-           i.toelaatbaarheidsverklaringen AS tlv
+           i.toelaatbaarheidsverklaringen AS tlv, i.datum_vestiging_in_nederland AS vestiging_nl
       FROM rod_inschrijving i WHERE i.sandbox_id = $1 AND ${BEREIK[bereik]}),
   c AS (
     SELECT ins.*, t.teldatum, t.deadline_eind, t.modus, t.soort, t.schooljaar_begin,
            s.status AS oud_status, s.status_bepaling AS oud_bepaling, s.signalen AS oud_signalen, s.vestigingscode AS oud_vestiging,
-           (ins.datum_inschrijving <= t.teldatum AND (ins.datum_uitschrijving IS NULL OR ins.datum_uitschrijving >= t.teldatum)) AS actief
+           (ins.datum_inschrijving <= t.teldatum AND (ins.datum_uitschrijving IS NULL OR ins.datum_uitschrijving >= t.teldatum)) AS actief,
+           ${NIEUWKOMER('ins.vestiging_nl', 't.teldatum')} AS nieuwkomer
       FROM ins CROSS JOIN t
-      LEFT JOIN bekostigingsstatus s ON s.inschrijving_id = ins.id AND s.teldatum = t.teldatum
-     WHERE s.inschrijving_id IS NOT NULL OR (ins.datum_inschrijving <= t.teldatum AND (ins.datum_uitschrijving IS NULL OR ins.datum_uitschrijving >= t.teldatum))),
+      LEFT JOIN bekostigingsstatus s ON s.inschrijving_id = ins.id AND s.teldatum = t.teldatum AND s.soort_bekostiging = t.soort
+     WHERE s.inschrijving_id IS NOT NULL OR (ins.datum_inschrijving <= t.teldatum AND (ins.datum_uitschrijving IS NULL OR ins.datum_uitschrijving >= t.teldatum)
+                                             AND (t.soort <> 'NIEUWKOMERS' OR ${NIEUWKOMER('ins.vestiging_nl', 't.teldatum')}))),
   r AS (
     SELECT c.*, per.vestigingscode,
            array_remove(ARRAY[
@@ -109,7 +118,8 @@ export function herberekenSql(bereik: Bereik): string {
                   THEN 'B05_geen_geldige_tlv' END,
              CASE WHEN ${leeftijdSql.buitenBekostigdeLeeftijd('pe.geboortedatum', 'c.teldatum', 'c.schooljaar_begin')} THEN 'B06_leeftijd' END,
              CASE WHEN pe.burgerservicenummer IS NULL AND (pe.onderwijsnummer IS NULL OR pe.landcode = '6030') THEN 'B07_pgn_niet_geverifieerd' END,
-             CASE WHEN per.inschrijving_id IS NOT NULL AND rio.vestigingscode IS NULL THEN 'B08_vestiging_niet_bekostigd' END
+             CASE WHEN per.inschrijving_id IS NOT NULL AND rio.vestigingscode IS NULL THEN 'B08_vestiging_niet_bekostigd' END,
+             CASE WHEN c.soort = 'NIEUWKOMERS' AND NOT c.nieuwkomer THEN 'B09_geen_nieuwkomer' END
            ]::text[], NULL) AS eigen
       FROM c
       JOIN rod_persoon pe ON pe.id = c.persoon_id
@@ -120,7 +130,7 @@ export function herberekenSql(bereik: Bereik): string {
            CASE WHEN r.oud_bepaling = 'D' THEN r.oud_status = 'BEKOSTIGD' ELSE cardinality(r.eigen) = 0 END AS kandidaat
       FROM r),
   rk AS (
-    SELECT k.*, row_number() OVER (PARTITION BY k.persoon_id, k.teldatum ORDER BY k.kandidaat DESC, k.bevroren DESC, k.datum_inschrijving DESC, k.eerst_ontvangen_op, k.ontvangst_volgnummer) AS rang
+    SELECT k.*, row_number() OVER (PARTITION BY k.persoon_id, k.teldatum, k.soort ORDER BY k.kandidaat DESC, k.bevroren DESC, k.datum_inschrijving DESC, k.eerst_ontvangen_op, k.ontvangst_volgnummer) AS rang
       FROM k),
   f AS (
     SELECT rk.id, rk.teldatum, rk.persoon_id, rk.instellingscode, rk.inschrijvingvolgnummer, rk.vestigingscode, rk.soort, rk.modus,
@@ -135,8 +145,8 @@ export function herberekenSql(bereik: Bereik): string {
     SELECT f.id, f.teldatum, $1, f.persoon_id, f.instellingscode, f.inschrijvingvolgnummer, f.vestigingscode, f.soort, f.status, f.modus, f.signalen, $5
       FROM f
      WHERE f.oud_status IS NULL OR f.status <> f.oud_status OR f.signalen <> f.oud_signalen OR f.vestigingscode IS DISTINCT FROM f.oud_vestiging
-     ORDER BY f.id, f.teldatum
-    ON CONFLICT (inschrijving_id, teldatum) DO UPDATE
+     ORDER BY f.id, f.teldatum, f.soort
+    ON CONFLICT (inschrijving_id, teldatum, soort_bekostiging) DO UPDATE
        SET status = EXCLUDED.status, signalen = EXCLUDED.signalen, vestigingscode = EXCLUDED.vestigingscode, bepaald_op = EXCLUDED.bepaald_op
      WHERE b.status_bepaling = 'V'
     RETURNING b.*),
@@ -165,7 +175,8 @@ export const INITIELE_LEVERING_SQL = `
   SELECT count(*)::int AS events FROM ev`;
 
 /**
- * The Ovt (Overzicht vaststelling tellingen, rod.md §9.7) at a vaststelling: per bestuur the fixed counts of teldatum $2,
+ * The Ovt (Overzicht vaststelling tellingen, rod.md §9.7) at a vaststelling: per bestuur and soortBekostiging the fixed counts of teldatum $2
+ * (a nieuwkomers teldatum gives a second Ovt, subject …/nieuwkomers, for the NIEUWKOMERS statuses),
  * one event per school of the bestuur with statuses on it (routed by the school's machtigingen), carrying the school's
  * line and the bestuur's totals. $1 sandbox, $3 the instant of the vaststelling.
  */
@@ -173,19 +184,21 @@ export const OVT_SQL = `
   WITH s AS (
     SELECT b.instellingscode, b.status, b.signalen, b.soort_bekostiging FROM bekostigingsstatus b WHERE b.sandbox_id = $1 AND b.teldatum = $2),
   school AS (
-    SELECT s.instellingscode, min(s.soort_bekostiging) AS soort, count(*)::int AS n, (count(*) FILTER (WHERE s.status = 'BEKOSTIGD'))::int AS b,
+    SELECT s.instellingscode, s.soort_bekostiging AS soort, count(*)::int AS n, (count(*) FILTER (WHERE s.status = 'BEKOSTIGD'))::int AS b,
            e.onderwijsbestuurcode AS bestuur
       FROM s LEFT JOIN rio_instellingserkenning e ON e.sandbox_id = $1 AND e.code = s.instellingscode
-     GROUP BY s.instellingscode, e.onderwijsbestuurcode),
+     GROUP BY s.instellingscode, s.soort_bekostiging, e.onderwijsbestuurcode),
   sig AS (
-    SELECT x.instellingscode, jsonb_agg(jsonb_build_object('code', x.code, 'omschrijving', bekostigingssignalen_json(ARRAY[x.code])->0->>'omschrijving', 'aantal', x.aantal) ORDER BY x.code) AS j
-      FROM (SELECT s.instellingscode, c.code, count(*)::int AS aantal FROM s CROSS JOIN LATERAL unnest(s.signalen) AS c(code) GROUP BY s.instellingscode, c.code) x
-     GROUP BY x.instellingscode),
+    SELECT x.instellingscode, x.soort, jsonb_agg(jsonb_build_object('code', x.code, 'omschrijving', bekostigingssignalen_json(ARRAY[x.code])->0->>'omschrijving', 'aantal', x.aantal) ORDER BY x.code) AS j
+      FROM (SELECT s.instellingscode, s.soort_bekostiging AS soort, c.code, count(*)::int AS aantal FROM s CROSS JOIN LATERAL unnest(s.signalen) AS c(code)
+             GROUP BY s.instellingscode, s.soort_bekostiging, c.code) x
+     GROUP BY x.instellingscode, x.soort),
   bestuur AS (
-    SELECT school.bestuur, count(*)::int AS scholen, sum(school.n)::int AS n, sum(school.b)::int AS b FROM school GROUP BY school.bestuur),
+    SELECT school.bestuur, school.soort, count(*)::int AS scholen, sum(school.n)::int AS n, sum(school.b)::int AS b FROM school GROUP BY school.bestuur, school.soort),
   ev AS (
     INSERT INTO outbox_event (sandbox_id, event_id, type, source, subject, instellingscode, ordering_key, time, data)
-    SELECT $1, gen_random_uuid(), '${OVT_TYPE}', '${ROD_EVENT_SOURCE}', 'onderwijsbestuur/' || coalesce(school.bestuur, 'onbekend') || '/teldatum/' || to_char($2::date, 'YYYY-MM-DD'),
+    SELECT $1, gen_random_uuid(), '${OVT_TYPE}', '${ROD_EVENT_SOURCE}',
+           'onderwijsbestuur/' || coalesce(school.bestuur, 'onbekend') || '/teldatum/' || to_char($2::date, 'YYYY-MM-DD') || CASE WHEN school.soort = 'NIEUWKOMERS' THEN '/nieuwkomers' ELSE '' END,
            school.instellingscode, 'ovt:' || coalesce(school.bestuur, school.instellingscode), $3,
            jsonb_build_object(
              'onderwijsbestuurcode', school.bestuur,
@@ -195,7 +208,8 @@ export const OVT_SQL = `
              'instelling', jsonb_build_object('instellingscode', school.instellingscode, 'aantalInschrijvingen', school.n, 'aantalBekostigd', school.b,
                                               'aantalNietBekostigd', school.n - school.b, 'signalen', coalesce(sig.j, '[]'::jsonb)),
              'bestuur', jsonb_build_object('aantalInstellingen', bestuur.scholen, 'aantalInschrijvingen', bestuur.n, 'aantalBekostigd', bestuur.b, 'aantalNietBekostigd', bestuur.n - bestuur.b))
-      FROM school JOIN bestuur ON bestuur.bestuur IS NOT DISTINCT FROM school.bestuur LEFT JOIN sig ON sig.instellingscode = school.instellingscode
-     ORDER BY school.bestuur, school.instellingscode
+      FROM school JOIN bestuur ON bestuur.bestuur IS NOT DISTINCT FROM school.bestuur AND bestuur.soort = school.soort
+      LEFT JOIN sig ON sig.instellingscode = school.instellingscode AND sig.soort = school.soort
+     ORDER BY school.bestuur, school.soort, school.instellingscode
     RETURNING 1)
   SELECT (SELECT count(*) FROM ev)::int AS events`;

@@ -1,4 +1,4 @@
-import { deadline, isOpen, openTeldata, relevanteTeldata, soortBekostiging, teldataTussen, teldatumMomenten, vaststellingsdatum } from './teldata';
+import { deadline, isNieuwkomer, isOpen, openTeldata, relevanteTeldata, soortBekostiging, soortenBekostiging, teldataTussen, teldatumMomenten, vaststellingsdatum } from './teldata';
 
 describe('teldata and deadlines', () => {
   it('puts the deadline four weeks after the teldatum, moved to Monday from a weekend', () => {
@@ -11,6 +11,18 @@ describe('teldata and deadlines', () => {
   it('marks 1 February REGULIER and every other first of the month GROEI', () => {
     expect(soortBekostiging('2026-02-01')).toBe('REGULIER');
     expect(soortBekostiging('2026-03-01')).toBe('GROEI');
+  });
+
+  it('adds NIEUWKOMERS on 1 January, 1 April, 1 July and 1 October (rod.md §8.1), for a pupil settled less than two years before', () => {
+    expect(['01', '02', '03', '04', '05', '06', '07', '08', '09', '10', '11', '12'].filter((m) => soortenBekostiging(`2026-${m}-01`).includes('NIEUWKOMERS'))).toEqual(['01', '04', '07', '10']);
+    expect(soortenBekostiging('2026-10-01')).toEqual(['GROEI', 'NIEUWKOMERS']);
+    expect(soortenBekostiging('2026-02-01')).toEqual(['REGULIER']);
+    expect(isNieuwkomer('2026-03-15', '2026-10-01')).toBe(true); // < 1 year
+    expect(isNieuwkomer('2024-10-02', '2026-10-01')).toBe(true); // 1–2 years
+    expect(isNieuwkomer('2024-10-01', '2026-10-01')).toBe(false); // two years exactly
+    expect(isNieuwkomer('2026-10-01', '2026-10-01')).toBe(true); // settled on the teldatum
+    expect(isNieuwkomer('2026-10-02', '2026-10-01')).toBe(false); // not yet settled
+    expect(isNieuwkomer(null, '2026-10-01')).toBe(false);
   });
 
   it('lists teldata in a range and the twelve relevant ones', () => {

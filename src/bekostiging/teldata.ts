@@ -3,12 +3,17 @@
  *
  * - Teldata: 1 February (REGULIER: the count for funding in calendar year t+1) and the first of every month (GROEI).
  *   1 February is both; it carries one status, soort REGULIER.
+ * - Nieuwkomers: 1 January, 1 April, 1 July and 1 October are also nieuwkomers teldata. A pupil settled in the Netherlands
+ *   less than two years before one (rod.md §8.1: the categories < 1 year and 1–2 years) gets a second status for it, soort
+ *   NIEUWKOMERS, beside the GROEI one, by the same rules and the same registration deadline. (The school's application for
+ *   the nieuwkomers funding — 4 weeks, 8 for 1 July — and its threshold of 4 pupils are DUO's decision on that application,
+ *   not a status per inschrijving: ROD gives the count per school in the overview, the application is outside the register.)
  * - Deadline: the teldatum + 4 weeks (28 days), moved to the following Monday when it falls on a Saturday or Sunday
  *   (1-2-2025 → Saturday 1-3-2025 → Monday 3-3-2025). A registration counts when it reached ROD before the end of that day.
  * - Statuses are kept for the teldata of the last twelve months (T ≤ today): voorlopig (V) while the deadline has not
  *   passed, definitief (D) after. Open teldata (deadline not passed) are recomputed on every change; definitief ones are fixed.
  */
-export type SoortBekostiging = 'REGULIER' | 'GROEI';
+export type SoortBekostiging = 'REGULIER' | 'GROEI' | 'NIEUWKOMERS';
 
 const toDate = (d: string) => new Date(`${d}T00:00:00Z`);
 const fmt = (d: Date) => d.toISOString().slice(0, 10);
@@ -21,6 +26,21 @@ export function plusDagen(d: string, n: number): string {
 
 export function soortBekostiging(teldatum: string): SoortBekostiging {
   return teldatum.slice(5, 7) === '02' ? 'REGULIER' : 'GROEI';
+}
+
+/** 1 January, 1 April, 1 July, 1 October: nieuwkomers count on these too. */
+export function isNieuwkomersTeldatum(teldatum: string): boolean {
+  return ['01', '04', '07', '10'].includes(teldatum.slice(5, 7)) && teldatum.endsWith('-01');
+}
+
+/** The soorten of the statuses a teldatum gives: REGULIER or GROEI for every inschrijving, NIEUWKOMERS besides for nieuwkomers. */
+export function soortenBekostiging(teldatum: string): SoortBekostiging[] {
+  return isNieuwkomersTeldatum(teldatum) ? [soortBekostiging(teldatum), 'NIEUWKOMERS'] : [soortBekostiging(teldatum)];
+}
+
+/** A nieuwkomer on `teldatum`: settled in the Netherlands on or before it and less than two years before it. */
+export function isNieuwkomer(datumVestigingInNederland: string | null, teldatum: string): boolean {
+  return !!datumVestigingInNederland && datumVestigingInNederland <= teldatum && datumVestigingInNederland > plusMaanden(teldatum, -24);
 }
 
 /** Last day on which a registration counts for `teldatum`. */

@@ -30,6 +30,7 @@ import { JournaalJson1764582000000 } from './migrations/1764582000000-journaal-j
 import { JournaalUnlogged1764583000000 } from './migrations/1764583000000-journaal-unlogged';
 import { RodAdviesVo1764590000000 } from './migrations/1764590000000-rod-advies-vo';
 import { RodVerzuimmelding1764591000000 } from './migrations/1764591000000-rod-verzuimmelding';
+import { Nieuwkomers1764640000000 } from './migrations/1764640000000-nieuwkomers';
 
 /** Every entity the simulator maps; the CLI data source and the app share this list. */
 export const ENTITIES = [
@@ -73,4 +74,5 @@ export const MIGRATIONS = [
   JournaalUnlogged1764583000000,
   RodAdviesVo1764590000000,
   RodVerzuimmelding1764591000000,
+  Nieuwkomers1764640000000,
 ];

@@ -26,7 +26,13 @@ export async function schrijfIn(
   pgn: { burgerservicenummer?: string; onderwijsnummer?: string },
   school: School,
   datumInschrijving: string,
-  extra: { datumUitschrijving?: string; indicatieBekostiging?: boolean; volgnummer?: string; tlv?: { beschikkingsnummer: string; datumBegin: string; datumEinde?: string }[] } = {},
+  extra: {
+    datumUitschrijving?: string;
+    indicatieBekostiging?: boolean;
+    volgnummer?: string;
+    tlv?: { beschikkingsnummer: string; datumBegin: string; datumEinde?: string }[];
+    datumVestigingInNederland?: string;
+  } = {},
 ): Promise<string> {
   const res = await t
     .http()
@@ -40,6 +46,7 @@ export async function schrijfIn(
       datumInschrijving,
       ...(extra.datumUitschrijving ? { datumUitschrijving: extra.datumUitschrijving } : {}),
       ...(extra.tlv ? { toelaatbaarheidsverklaring: extra.tlv } : {}),
+      ...(extra.datumVestigingInNederland ? { datumVestigingInNederland: extra.datumVestigingInNederland } : {}),
       inschrijvingPeriodeBO: [{ datumBegin: datumInschrijving, ...SCHOLEN[school], groep: '3', ...(extra.indicatieBekostiging !== undefined ? { indicatieBekostiging: extra.indicatieBekostiging } : {}) }],
     });
   if (res.status !== 201 && res.status !== 200) throw new Error(`inschrijving: ${res.status} ${JSON.stringify(res.body)}`);

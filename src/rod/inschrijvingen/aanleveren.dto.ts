@@ -89,6 +89,20 @@ export class AanleverenInschrijvingRequest extends BerichtOverLeerling {
   @Length(1, 2)
   nNCA?: string | null;
 
+  @ApiPropertyOptional({
+    type: String,
+    description:
+      'Date the pupil settled in the Netherlands (datum vestiging in Nederland), for a pupil who came from abroad. A pupil settled less than two years ' +
+      'before a nieuwkomers teldatum (1 January, 1 April, 1 July, 1 October) is a nieuwkomer on it and gets a second bekostigingsstatus, soortBekostiging NIEUWKOMERS (rod.md §8.1). ' +
+      'Absent or null: not a nieuwkomer.',
+    format: 'date',
+    nullable: true,
+    example: '2026-03-15',
+  })
+  @IsOptional()
+  @IsDatum()
+  datumVestigingInNederland?: string | null;
+
   @ApiProperty({ type: [InschrijvingPeriodeBO], description: '1–100 periodes.' })
   @IsArray()
   @ArrayMinSize(1)

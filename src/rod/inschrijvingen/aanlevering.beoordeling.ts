@@ -34,6 +34,7 @@ export interface Aanlevering {
   datumInschrijving: string;
   datumUitschrijving?: string | null;
   nNCA?: string | null;
+  datumVestigingInNederland?: string | null;
   inschrijvingPeriodeBO: AanleveringPeriode[];
   ontwikkelingsperspectief?: { datumBegin: string; datumEinde?: string | null }[];
   toelaatbaarheidsverklaring?: { beschikkingsnummer: string; datumBegin: string; datumEinde?: string | null }[];
@@ -89,6 +90,7 @@ export interface NieuweStand {
   datumInschrijving: string;
   datumUitschrijving: string | null;
   nNCA: string | null;
+  datumVestigingInNederland: string | null;
   periodes: StandPeriode[];
   ontwikkelingsperspectief: { datumBegin: string; datumEinde: string | null }[];
   toelaatbaarheidsverklaringen: { beschikkingsnummer: string; datumBegin: string; datumEinde: string | null }[];
@@ -219,6 +221,8 @@ export function beoordeel(a: Aanlevering, stand: HuidigeStand, context: Beoordel
     ontwikkelingsperspectief,
     // Only when sent: the content (and its hash) of an inschrijving without TLV stays as it was before TLVs existed.
     ...(tlv.length ? { toelaatbaarheidsverklaring: tlv } : {}),
+    // Likewise only when sent: the content of an inschrijving of a pupil who is no nieuwkomer stays as it was.
+    ...(a.datumVestigingInNederland ? { datumVestigingInNederland: a.datumVestigingInNederland } : {}),
   };
   // The PGN as sent does not change the state: the person is the same.
   const inhoudHash = sha256(stableStringify({ ...inhoud, persoonsgebondenNummer: null }));
@@ -239,6 +243,7 @@ export function beoordeel(a: Aanlevering, stand: HuidigeStand, context: Beoordel
       datumInschrijving: a.datumInschrijving,
       datumUitschrijving,
       nNCA: a.nNCA || null,
+      datumVestigingInNederland: a.datumVestigingInNederland || null,
       periodes,
       ontwikkelingsperspectief,
       toelaatbaarheidsverklaringen: tlv,

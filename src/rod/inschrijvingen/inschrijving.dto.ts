@@ -48,6 +48,8 @@ export class InschrijvingResponse {
   @ApiProperty({ type: String, format: 'date', example: '2025-08-18' }) datumInschrijving: string;
   @ApiPropertyOptional({ type: String, format: 'date', nullable: true, example: null }) datumUitschrijving: string | null;
   @ApiPropertyOptional({ type: String, nullable: true, example: null }) nNCA: string | null;
+  @ApiProperty({ type: String, format: 'date', nullable: true, description: 'Date the pupil settled in the Netherlands, as sent; null when not sent.', example: null })
+  datumVestigingInNederland: string | null;
   @ApiProperty({ type: [PeriodeResponse] }) inschrijvingPeriodeBO: PeriodeResponse[];
   @ApiProperty({ type: [OntwikkelingsperspectiefResponse] }) ontwikkelingsperspectief: OntwikkelingsperspectiefResponse[];
   @ApiProperty({ type: [ToelaatbaarheidsverklaringResponse] }) toelaatbaarheidsverklaring: ToelaatbaarheidsverklaringResponse[];

@@ -47,6 +47,10 @@ export class RodInschrijving {
   @Column({ type: 'varchar', length: 2, nullable: true })
   nnca: string | null;
 
+  /** The date the pupil settled in the Netherlands, when the school sent it: a nieuwkomer on a nieuwkomers teldatum (rod.md §8.1). */
+  @Column({ type: 'date', nullable: true })
+  datumVestigingInNederland: string | null;
+
   /** [{datumBegin, datumEinde}] */
   @Column({ type: 'jsonb', default: () => "'[]'" })
   ontwikkelingsperspectief: unknown;

@@ -41,6 +41,7 @@ export interface InschrijvingRij {
   datum_inschrijving: string;
   datum_uitschrijving: string | null;
   nnca: string | null;
+  datum_vestiging_in_nederland: string | null;
   ontwikkelingsperspectief: unknown;
   toelaatbaarheidsverklaringen: unknown;
   versie: number;
@@ -81,6 +82,7 @@ export function inschrijvingRij(stand: NieuweStand, meldingen: Terugmelding[], h
     datum_inschrijving: stand.datumInschrijving,
     datum_uitschrijving: stand.datumUitschrijving,
     nnca: stand.nNCA,
+    datum_vestiging_in_nederland: stand.datumVestigingInNederland,
     ontwikkelingsperspectief: stand.ontwikkelingsperspectief,
     toelaatbaarheidsverklaringen: stand.toelaatbaarheidsverklaringen,
     versie: stand.versie,
@@ -114,18 +116,18 @@ export function inschrijvingRij(stand: NieuweStand, meldingen: Terugmelding[], h
 const SCHRIJF_SQL = `
   WITH x AS (
     SELECT * FROM jsonb_to_recordset($1::jsonb) AS x(id uuid, sandbox_id uuid, persoon_id uuid, instellingscode text, inschrijvingvolgnummer text,
-      datum_inschrijving date, datum_uitschrijving date, nnca text, ontwikkelingsperspectief jsonb, toelaatbaarheidsverklaringen jsonb, versie int,
+      datum_inschrijving date, datum_uitschrijving date, nnca text, datum_vestiging_in_nederland date, ontwikkelingsperspectief jsonb, toelaatbaarheidsverklaringen jsonb, versie int,
       inhoud_hash text, meldingen jsonb, bedrijfsdocument_id uuid, aangeleverd_door text, aangeleverd_oin text, ontvangen_op timestamptz, inhoud jsonb,
       datum_tijd_bedrijfsdocument timestamptz, periodes jsonb, document jsonb)),
   inschrijving AS (
     INSERT INTO rod_inschrijving (id, sandbox_id, persoon_id, instellingscode, inschrijvingvolgnummer, datum_inschrijving, datum_uitschrijving, nnca,
-      ontwikkelingsperspectief, toelaatbaarheidsverklaringen, versie, inhoud_hash, meldingen, bedrijfsdocument_id, aangeleverd_door, aangeleverd_oin,
+      datum_vestiging_in_nederland, ontwikkelingsperspectief, toelaatbaarheidsverklaringen, versie, inhoud_hash, meldingen, bedrijfsdocument_id, aangeleverd_door, aangeleverd_oin,
       eerst_ontvangen_op, ontvangen_op)
     SELECT id, sandbox_id, persoon_id, instellingscode, inschrijvingvolgnummer, datum_inschrijving, datum_uitschrijving, nnca,
-           ontwikkelingsperspectief, toelaatbaarheidsverklaringen, versie, inhoud_hash, meldingen, bedrijfsdocument_id, aangeleverd_door, aangeleverd_oin,
+           datum_vestiging_in_nederland, ontwikkelingsperspectief, toelaatbaarheidsverklaringen, versie, inhoud_hash, meldingen, bedrijfsdocument_id, aangeleverd_door, aangeleverd_oin,
            ontvangen_op, ontvangen_op FROM x
     ON CONFLICT (id) DO UPDATE SET datum_inschrijving = EXCLUDED.datum_inschrijving, datum_uitschrijving = EXCLUDED.datum_uitschrijving, nnca = EXCLUDED.nnca,
-      ontwikkelingsperspectief = EXCLUDED.ontwikkelingsperspectief, toelaatbaarheidsverklaringen = EXCLUDED.toelaatbaarheidsverklaringen,
+      datum_vestiging_in_nederland = EXCLUDED.datum_vestiging_in_nederland, ontwikkelingsperspectief = EXCLUDED.ontwikkelingsperspectief, toelaatbaarheidsverklaringen = EXCLUDED.toelaatbaarheidsverklaringen,
       versie = EXCLUDED.versie, inhoud_hash = EXCLUDED.inhoud_hash, meldingen = EXCLUDED.meldingen, bedrijfsdocument_id = EXCLUDED.bedrijfsdocument_id,
       aangeleverd_door = EXCLUDED.aangeleverd_door, aangeleverd_oin = EXCLUDED.aangeleverd_oin, ontvangen_op = EXCLUDED.ontvangen_op, updated_at = now()),
   periode AS (
