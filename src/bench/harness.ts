@@ -1,4 +1,5 @@
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
+import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Client } from 'pg';
 import { createApp } from '../bootstrap';
@@ -49,6 +50,8 @@ export interface LoadResult {
   p99Ms: number;
   maxMs: number;
   statuses: Record<string, number>;
+  /** CPU time of the load generator process (loadTestInProcess only), ms. */
+  generatorCpuMs?: number;
 }
 
 const percentile = (sorted: number[], p: number) => (sorted.length ? sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] : 0);
@@ -137,13 +140,16 @@ export async function loadTestInProcess(requests: PlannedRequest[], concurrency:
     p99Ms: Math.round(percentile(sorted, 99) * 10) / 10,
     maxMs: Math.round((sorted[sorted.length - 1] ?? 0) * 10) / 10,
     statuses,
+    generatorCpuMs: result.cpuMs,
   };
 }
 
 /**
  * The yardstick of a write benchmark, measured in the same run on the same server: single-row upsert transactions
- * sent straight from `pg` by `concurrency` connections (each one statement in autocommit: one WAL flush per commit,
- * which is what bounds a single-row write path).
+ * sent straight from `pg` by `concurrency` connections, each an explicit transaction as an application sends it:
+ * `BEGIN`, one `INSERT … ON CONFLICT … DO UPDATE`, `COMMIT` (three round trips), on a logged table with the server's
+ * own durability settings (synchronous_commit as configured): every transaction is a durable commit with its WAL flush,
+ * which is what bounds a single-row write path. A distinct key per transaction, as the ROD load has a distinct pupil each.
  */
 export async function upsertYardstick(databaseUrl: string, total: number, concurrency = 32): Promise<LoadResult> {
   const setup = new Client({ connectionString: databaseUrl });
@@ -158,17 +164,27 @@ export async function upsertYardstick(databaseUrl: string, total: number, concur
     }),
   );
   try {
-    let k = 0;
+    // A free connection per transaction (as many as workers), so a connection never carries two transactions at once.
+    const free = [...clients];
     const result = await loadTest(
       total,
       concurrency,
       async (i) => {
-        const c = clients[k++ % concurrency];
-        await c.query({
-          name: 'yardstick',
-          text: 'INSERT INTO bench_yardstick (id, waarde, gewijzigd_op) VALUES ($1, $2, now()) ON CONFLICT (id) DO UPDATE SET waarde = EXCLUDED.waarde, gewijzigd_op = now()',
-          values: [i, `inschrijving-${i}`],
-        });
+        const c = free.pop()!;
+        await c.query('BEGIN');
+        try {
+          await c.query({
+            name: 'yardstick',
+            text: 'INSERT INTO bench_yardstick (id, waarde, gewijzigd_op) VALUES ($1, $2, now()) ON CONFLICT (id) DO UPDATE SET waarde = EXCLUDED.waarde, gewijzigd_op = now()',
+            values: [i, `inschrijving-${i}`],
+          });
+          await c.query('COMMIT');
+        } catch (e) {
+          await c.query('ROLLBACK').catch(() => undefined);
+          throw e;
+        } finally {
+          free.push(c);
+        }
         return 200;
       },
     );
@@ -181,7 +197,7 @@ export async function upsertYardstick(databaseUrl: string, total: number, concur
 }
 
 /** A second instance of the simulator as its own process (dist/main.js) on the same database, as behind a load balancer. */
-export async function startSecondInstance(databaseUrl: string, env: Record<string, string> = {}): Promise<{ baseUrl: string; close: () => Promise<void> }> {
+export async function startSecondInstance(databaseUrl: string, env: Record<string, string> = {}): Promise<{ baseUrl: string; pid: number; close: () => Promise<void> }> {
   const { spawn } = await import('node:child_process');
   const { createServer } = await import('node:net');
   const port = await new Promise<number>((resolve) => {
@@ -206,10 +222,90 @@ export async function startSecondInstance(databaseUrl: string, env: Record<strin
   }
   return {
     baseUrl,
+    pid: child.pid!,
     close: () =>
       new Promise<void>((resolve) => {
         child.once('exit', () => resolve());
         child.kill('SIGTERM');
       }),
   };
+}
+
+/** CPU time (user + system) a process used so far, ms, from /proc (Linux, clock ticks of 10 ms); null when unreadable. */
+function procCpuMs(pid: number | string): number | null {
+  try {
+    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    return (Number(fields[11]) + Number(fields[12])) * 10;
+  } catch {
+    return null;
+  }
+}
+
+/** The PostgreSQL backends serving `database` on this machine, by their process title (`postgres: user database host(port) …`). */
+function backendPids(database: string): string[] {
+  const pids: string[] = [];
+  let entries: string[];
+  try {
+    entries = readdirSync('/proc');
+  } catch {
+    return pids;
+  }
+  for (const pid of entries) {
+    if (!/^\d+$/.test(pid)) continue;
+    try {
+      const title = readFileSync(`/proc/${pid}/cmdline`, 'utf8');
+      if (title.startsWith('postgres: ') && title.includes(` ${database} `)) pids.push(pid);
+    } catch {
+      // gone meanwhile
+    }
+  }
+  return pids;
+}
+
+export interface CpuUse {
+  /** This process (the app when it runs in-process), ms. */
+  appMs: number;
+  /** The other processes given (e.g. a second instance), ms. */
+  otherMs: number;
+  /** The PostgreSQL backends of the database, ms; null when they cannot be seen (a server on another machine, not Linux). */
+  postgresMs: number | null;
+}
+
+/**
+ * CPU time used while `fn` runs, by this process, by `pids`, and by the PostgreSQL backends serving `database` when the
+ * server runs on this machine (read from /proc, sampled every 100 ms: a backend that ends loses at most its last 100 ms;
+ * the server's shared processes such as the WAL writer are not counted). On a loaded machine wall-clock rates move with
+ * the neighbours, CPU time per request much less: it says where a request's cost goes.
+ */
+export async function withCpu<T>(database: string, pids: number[], fn: () => Promise<T>): Promise<{ result: T; cpu: CpuUse }> {
+  const first = new Map<string, number>();
+  const last = new Map<string, number>();
+  let started = false;
+  const sample = () => {
+    for (const pid of backendPids(database)) {
+      const ms = procCpuMs(pid);
+      if (ms === null) continue;
+      // A backend that starts during the run counts from zero.
+      if (!first.has(pid)) first.set(pid, started ? 0 : ms);
+      last.set(pid, ms);
+    }
+  };
+  const others = () => pids.reduce((a, pid) => a + (procCpuMs(pid) ?? 0), 0);
+  sample();
+  started = true;
+  const app0 = process.cpuUsage();
+  const others0 = others();
+  const timer = setInterval(sample, 100);
+  let result: T;
+  try {
+    result = await fn();
+  } finally {
+    clearInterval(timer);
+  }
+  sample();
+  const app = process.cpuUsage(app0);
+  let postgres = 0;
+  for (const [pid, ms] of last) postgres += ms - (first.get(pid) ?? 0);
+  return { result, cpu: { appMs: (app.user + app.system) / 1000, otherMs: others() - others0, postgresMs: last.size ? postgres : null } };
 }

@@ -15,6 +15,8 @@ export interface GeneratorResult {
   latencies: number[];
   statuses: number[];
   seconds: number;
+  /** CPU time (user + system) the generator itself used while sending, ms: on a small machine it competes with the app. */
+  cpuMs: number;
 }
 
 function send(agent: Agent, r: GeneratorRequest): Promise<number> {
@@ -39,6 +41,7 @@ export async function run(requests: GeneratorRequest[], concurrency: number): Pr
   const latencies = new Array<number>(requests.length);
   const statuses = new Array<number>(requests.length);
   let next = 0;
+  const cpu0 = process.cpuUsage();
   const t0 = process.hrtime.bigint();
   await Promise.all(
     Array.from({ length: concurrency }, async () => {
@@ -51,8 +54,9 @@ export async function run(requests: GeneratorRequest[], concurrency: number): Pr
     }),
   );
   const seconds = Number(process.hrtime.bigint() - t0) / 1e9;
+  const cpu = process.cpuUsage(cpu0);
   agent.destroy();
-  return { latencies, statuses, seconds };
+  return { latencies, statuses, seconds, cpuMs: (cpu.user + cpu.system) / 1000 };
 }
 
 if (process.send) {

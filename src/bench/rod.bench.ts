@@ -3,7 +3,7 @@ import { Client } from 'pg';
 import { dutchDate } from '../common/clock/clock.service';
 import { bsnMetControlecijfer } from '../rod';
 import { JournaalService } from '../conformance';
-import { loadTestInProcess, peakRssMb, PlannedRequest, printFigures, startBenchApp, startSecondInstance, token, upsertYardstick } from './harness';
+import { CpuUse, LoadResult, loadTestInProcess, peakRssMb, PlannedRequest, printFigures, startBenchApp, startSecondInstance, token, upsertYardstick, withCpu } from './harness';
 
 /** Demo schools of the small seed with a valid RIO combination (vestiging, aanbieder, locatie). */
 const SCHOLEN = {
@@ -12,11 +12,24 @@ const SCHOLEN = {
   '02AA': ['02AA00', '100A004', '100X004'],
 } as const;
 
+/** Pairs of runs (journal on, journal off) for the journal's cost. */
+const JOURNAL_PAIRS = 3;
+
 /**
  * `npm run bench:rod`: accepted AanleverenInschrijvingBO messages per second at concurrency 32 and 64
  * (distinct pupils, bounded counts) with p50/p99, the same at concurrency 32 spread over two instances (a second process on
- * the same database), each as a ratio to its yardstick measured in the same run (single-row upsert transactions straight
- * from pg at concurrency 32), and the registratieoverzicht of a 1,000-pupil school.
+ * the same database), each as a ratio to its yardstick measured in the same run, with the CPU each accepted submission
+ * cost the app, the PostgreSQL backends and the load generator; the registratieoverzicht of a 1,000-pupil school; and
+ * the request journal's cost (on vs off, three alternating pairs, with their spread).
+ *
+ * The yardstick is what issue #12 §5 names: single-row upsert transactions straight from pg at concurrency 32, each an
+ * explicit transaction (BEGIN; INSERT … ON CONFLICT … DO UPDATE; COMMIT: three round trips) on a logged table with the
+ * server's own synchronous_commit, so every transaction is a durable commit (upsertYardstick). Until this was made
+ * faithful it sent the INSERT alone in autocommit (one round trip), which ran about three times faster than what the
+ * issue measured.
+ *
+ * Every process runs on the same machine: the app, a second instance, PostgreSQL and the load generator share its
+ * cores, which the `cores busy` figure shows; where they are all busy, a second instance cannot add throughput.
  * Args: [submissions per run, default 10000].
  */
 export async function main(args: string[]) {
@@ -27,7 +40,8 @@ export async function main(args: string[]) {
     await db.connect();
     const [{ id: sandboxId }] = (await db.query(`SELECT id FROM sandbox WHERE code = 'default'`)).rows;
     // Pupils: generated persons with valid BSNs, inserted set-based.
-    const total = 500 + 3 * perRun + 1000 + perRun;
+    const journalRun = Math.floor(perRun / 4);
+    const total = 500 + 3 * perRun + 1000 + 2 * JOURNAL_PAIRS * journalRun;
     const bsns: string[] = [];
     for (let i = 0; bsns.length < total; i++) {
       const bsn = bsnMetControlecijfer('98' + String(i).padStart(6, '0'));
@@ -73,13 +87,17 @@ export async function main(args: string[]) {
     await analyse.connect();
     await analyse.query('ANALYZE');
     await analyse.end();
-    const yardstick = await upsertYardstick(bench.databaseUrl, perRun, 32);
-    const c32 = await loadTestInProcess(take(perRun).map((b) => plan(b, '01AA', alfa)), 32, accepted);
+    const database = new URL(bench.databaseUrl).pathname.slice(1);
+    const { result: yardstick, cpu: yardstickCpu } = await withCpu(database, [], () => upsertYardstick(bench.databaseUrl, perRun, 32));
+    const { result: c32, cpu: c32Cpu } = await withCpu(database, [], () => loadTestInProcess(take(perRun).map((b) => plan(b, '01AA', alfa)), 32, accepted));
     // Two instances: the same load at concurrency 32, every other submission to a second process on the same database.
     const second = await startSecondInstance(bench.databaseUrl, { SEED_ON_START: 'false' });
-    let twee;
+    let twee: LoadResult;
+    let tweeCpu: CpuUse;
     try {
-      twee = await loadTestInProcess(take(perRun).map((b, i) => plan(b, '01AA', alfa, i % 2 ? second.baseUrl : bench.baseUrl)), 32, accepted);
+      ({ result: twee, cpu: tweeCpu } = await withCpu(database, [second.pid], () =>
+        loadTestInProcess(take(perRun).map((b, i) => plan(b, '01AA', alfa, i % 2 ? second.baseUrl : bench.baseUrl)), 32, accepted),
+      ));
     } finally {
       await second.close();
     }
@@ -108,14 +126,28 @@ export async function main(args: string[]) {
     };
 
     const ratio = (x: number) => `${(x / yardstick.perSecond).toFixed(2)}x`;
-    printFigures('Yardstick: single-row upsert transactions straight from pg, concurrency 32', {
-      transactions: yardstick.requests, 'per second': yardstick.perSecond, 'p50 ms': yardstick.p50Ms, 'p99 ms': yardstick.p99Ms,
+    // CPU per accepted submission (per transaction for the yardstick), and the cores all of it kept busy: with as many
+    // cores as processes that want them, more instances cannot add throughput.
+    const cpuFigures = (r: LoadResult, cpu: CpuUse, app: string) => {
+      const per = (ms: number) => Math.round((ms / Math.max(1, r.ok)) * 100) / 100;
+      const total = cpu.appMs + cpu.otherMs + (cpu.postgresMs ?? 0) + (r.generatorCpuMs ?? 0);
+      return {
+        [`CPU ms per accepted: ${app}`]: per(cpu.appMs + cpu.otherMs),
+        'CPU ms per accepted: postgres backends': cpu.postgresMs === null ? 'not visible' : per(cpu.postgresMs),
+        ...(r.generatorCpuMs === undefined ? {} : { 'CPU ms per accepted: load generator': per(r.generatorCpuMs) }),
+        'cores busy (all of the above)': Math.round((total / 1000 / r.seconds) * 100) / 100,
+      };
+    };
+    printFigures('Yardstick: single-row upsert transactions (BEGIN; INSERT … ON CONFLICT DO UPDATE; COMMIT) straight from pg, concurrency 32', {
+      transactions: yardstick.requests, 'per second': yardstick.perSecond, 'p50 ms': yardstick.p50Ms, 'p99 ms': yardstick.p99Ms, ...cpuFigures(yardstick, yardstickCpu, 'pg client (node)'),
     });
     printFigures('ROD aanleveren inschrijving, concurrency 32 (distinct pupils, one school), one instance', {
       requests: c32.requests, accepted: c32.ok, 'accepted per second': c32.perSecond, 'ratio to yardstick': ratio(c32.ok / c32.seconds), 'p50 ms': c32.p50Ms, 'p99 ms': c32.p99Ms, 'max ms': c32.maxMs, statuses: c32.statuses,
+      ...cpuFigures(c32, c32Cpu, 'app'),
     });
     printFigures('ROD aanleveren inschrijving, concurrency 32, two instances (second process, same database)', {
       requests: twee.requests, accepted: twee.ok, 'accepted per second': twee.perSecond, 'ratio to yardstick': ratio(twee.ok / twee.seconds), 'ratio to one instance': `${(twee.perSecond / c32.perSecond).toFixed(2)}x`, 'p50 ms': twee.p50Ms, 'p99 ms': twee.p99Ms, 'max ms': twee.maxMs, statuses: twee.statuses,
+      ...cpuFigures(twee, tweeCpu, 'both apps'),
     });
     printFigures('ROD aanleveren inschrijving, concurrency 64', {
       requests: c64.requests, accepted: c64.ok, 'accepted per second': c64.perSecond, 'p50 ms': c64.p50Ms, 'p99 ms': c64.p99Ms, 'max ms': c64.maxMs, statuses: c64.statuses,
@@ -123,22 +155,28 @@ export async function main(args: string[]) {
     printFigures('ROD registratieoverzicht, school with 1,000 pupils (pages of 100, 20 passes)', {
       'pupils in school': fill.ok, 'items read per pass': seen, 'page p50 ms': pct(pageLatencies, 50), 'page p99 ms': pct(pageLatencies, 99), 'full overview p50 ms': pct(passLatencies, 50), 'full overview max ms': pct(passLatencies, 100),
     });
-    // The request journal's cost on the write path: the same load at concurrency 32 with the journal on and off,
-    // alternated (on, off, on, off) so the growth of the tables weighs on both alike.
+    // The request journal's cost on the write path: the same load at concurrency 32 with the journal on and off, in
+    // JOURNAL_PAIRS pairs alternated (on, off, on, off, …) so the growth of the tables and the neighbours' load weigh on
+    // both alike; each pair gives a ratio, and their spread says how far one figure can be trusted.
     const journaal = bench.app.get(JournaalService);
     const perModus: Record<'aan' | 'uit', { perSecond: number[]; p99: number[] }> = { aan: { perSecond: [], p99: [] }, uit: { perSecond: [], p99: [] } };
-    for (const modus of ['aan', 'uit', 'aan', 'uit'] as const) {
-      journaal.actief = modus === 'aan';
-      const r = await loadTestInProcess(take(Math.floor(perRun / 4)).map((b) => plan(b, '01AB', alfa)), 32, accepted);
-      perModus[modus].perSecond.push(r.perSecond);
-      perModus[modus].p99.push(r.p99Ms);
+    for (let paar = 0; paar < JOURNAL_PAIRS; paar++) {
+      for (const modus of ['aan', 'uit'] as const) {
+        journaal.actief = modus === 'aan';
+        const r = await loadTestInProcess(take(journalRun).map((b) => plan(b, '01AB', alfa)), 32, accepted);
+        perModus[modus].perSecond.push(r.ok / r.seconds);
+        perModus[modus].p99.push(r.p99Ms);
+      }
     }
     journaal.actief = true;
     const gem = (xs: number[]) => Math.round((xs.reduce((a, b) => a + b, 0) / xs.length) * 10) / 10;
-    printFigures('ROD aanleveren at concurrency 32, request journal on vs off (two alternating runs each)', {
+    const paren = perModus.aan.perSecond.map((aan, i) => aan / perModus.uit.perSecond[i]);
+    printFigures(`ROD aanleveren at concurrency 32, request journal on vs off (${JOURNAL_PAIRS} alternating pairs of ${journalRun} submissions)`, {
       'journal on: accepted per second': gem(perModus.aan.perSecond), 'journal on: p99 ms': gem(perModus.aan.p99),
       'journal off: accepted per second': gem(perModus.uit.perSecond), 'journal off: p99 ms': gem(perModus.uit.p99),
       'on / off throughput': Math.round((gem(perModus.aan.perSecond) / gem(perModus.uit.perSecond)) * 1000) / 1000,
+      'on / off per pair': paren.map((x) => x.toFixed(3)).join(' '),
+      'on / off spread (min-max)': `${Math.min(...paren).toFixed(3)}-${Math.max(...paren).toFixed(3)}`,
     });
     printFigures('Process', { 'peak RSS MB': peakRssMb(), cpus: (await import('node:os')).cpus().length });
   } finally {
