@@ -14,7 +14,7 @@ const duur = (f: { gestartOp?: string; klaarOp?: string } | undefined) => (f?.ge
 /**
  * `npm run bench:bron [pupils=1500000] [seed=7]`: the BRON → ROD migration at scale. A national sandbox (RIO national
  * seed), the BRON files of `pupils` generated for its schools (1 % flaws per category), then: every file read and staged
- * (parse + COPY), the conversion (ROD's rules, bulk write), and the bekostiging recompute reported on its own. Yardstick,
+ * (parse + COPY, in groups of files as the CLI does), the conversion (ROD's rules, bulk write), and the bekostiging recompute reported on its own. Yardstick,
  * in the same run: a raw COPY of the same staged rows into a plain table (COPY TO → COPY FROM). Prints wall time per
  * phase, rows/s, the ratio (read + convert) / raw COPY, and peak RSS.
  */
@@ -42,13 +42,25 @@ export async function main(args: string[]) {
     let lezen = 0;
     let bestanden = 0;
     let bytes = 0;
-    for (let r = gen.next(); !r.done; r = gen.next()) {
+    // Files are staged in groups (one transaction and one COPY each), as the CLI stages a folder.
+    const GROEP_BYTES = 16 * 1024 * 1024;
+    let groep: { bestandsnaam: string; inhoud: Buffer }[] = [];
+    let groepBytes = 0;
+    const stage = async () => {
       const t0 = process.hrtime.bigint();
-      await service.uploaden(p, m.id, r.value.bestand, Readable.from([r.value.inhoud]));
+      await service.uploadenGroep(p, m.id, groep.map((g) => ({ bestandsnaam: g.bestandsnaam, open: () => Readable.from([g.inhoud]) })));
       lezen += secs(t0);
+      groep = [];
+      groepBytes = 0;
+    };
+    for (let r = gen.next(); !r.done; r = gen.next()) {
+      groep.push({ bestandsnaam: r.value.bestand, inhoud: r.value.inhoud });
+      groepBytes += r.value.inhoud.length;
       bestanden++;
       bytes += r.value.inhoud.length;
+      if (groep.length >= 500 || groepBytes >= GROEP_BYTES) await stage();
     }
+    if (groep.length) await stage();
     const [{ rijen }] = (await db.query('SELECT count(*)::int AS rijen FROM bron_staging WHERE migratie_id = $1', [m.id])).rows;
 
     // Convert (ROD's rules and bulk write), then bekostiging.

@@ -34,6 +34,25 @@ function opties(argv: string[]): Opties {
   return o;
 }
 
+/** Files are staged in groups (one transaction and one COPY each) of at most this many files or bytes. */
+const GROEP_BESTANDEN = 500;
+const GROEP_BYTES = 64 * 1024 * 1024;
+
+function* groepen(bestanden: { naam: string; grootte: number }[]): Generator<string[]> {
+  let groep: string[] = [];
+  let bytes = 0;
+  for (const b of bestanden) {
+    if (groep.length && (groep.length >= GROEP_BESTANDEN || bytes + b.grootte > GROEP_BYTES)) {
+      yield groep;
+      groep = [];
+      bytes = 0;
+    }
+    groep.push(b.naam);
+    bytes += b.grootte;
+  }
+  if (groep.length) yield groep;
+}
+
 /** A progress bar on stderr for the running phase. */
 function balk(m: MigratieResponse): string {
   const naam = m.status === 'PROEFDRAAI_BEZIG' ? 'proefdraai' : 'conversie';
@@ -48,7 +67,7 @@ function balk(m: MigratieResponse): string {
 
 /**
  * `npm run bron:migreer`: a migratie from a folder of BRON files in one go — create (or resume with --migratie), upload
- * every file, optionally a dry run, then the conversion — with a progress bar. Killed at any moment, the same command
+ * every file (in groups), optionally a dry run, then the conversion — with a progress bar. Killed at any moment, the same command
  * with --migratie <id> resumes: files already uploaded are recognised by their hash, a running conversion goes on where it was.
  */
 export async function main(argv: string[]): Promise<void> {
@@ -66,10 +85,11 @@ export async function main(argv: string[]): Promise<void> {
     console.log(`migratie ${m.id} (${m.status})`);
     if (o.map && (m.status === 'AANGEMAAKT' || m.status === 'PROEFDRAAI_KLAAR')) {
       const namen = readdirSync(o.map).filter((n) => /\.P\d{2}(\.gz)?$/.test(n) && statSync(join(o.map!, n)).isFile()).sort();
-      for (const naam of namen) {
-        const r = await service.uploaden(p, m.id, naam.replace(/\.gz$/, ''), createReadStream(join(o.map, naam)));
-        const b = r.body;
-        console.log(`${naam}: ${b.herkend ? 'al gelezen' : b.status}, ${b.aantalInschrijvingen} inschrijvingen${b.fouten.length ? `, ${b.fouten.map((f) => `${f.code}${f.regel ? ` (regel ${f.regel})` : ''}`).join(', ')}` : ''}`);
+      for (const groep of groepen(namen.map((naam) => ({ naam, grootte: statSync(join(o.map!, naam)).size })))) {
+        const r = await service.uploadenGroep(p, m.id, groep.map((naam) => ({ bestandsnaam: naam.replace(/\.gz$/, ''), open: () => createReadStream(join(o.map!, naam)) })));
+        r.forEach(({ body: b }, i) =>
+          console.log(`${groep[i]}: ${b.herkend ? 'al gelezen' : b.status}, ${b.aantalInschrijvingen} inschrijvingen${b.fouten.length ? `, ${b.fouten.map((f) => `${f.code}${f.regel ? ` (regel ${f.regel})` : ''}`).join(', ')}` : ''}`),
+        );
       }
     }
     const volg = async (start: () => Promise<MigratieResponse>, klaar: string) => {

@@ -1,5 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsDateString, IsInt, IsISO8601, IsOptional, Matches, Max, Min } from 'class-validator';
+import { BRIN4 } from '../../rio';
 
 export class BevriezingRequest {
   /** From this instant ROD refuses inschrijvingen (register_bevroren). Default 2021-12-06 18:00 Europe/Amsterdam. */
@@ -25,7 +26,7 @@ export class BevriezingResponse {
 export class InstellingParam {
   /** BRIN4 of the school. */
   @ApiProperty({ description: 'BRIN4 of the school.', example: '01AA' })
-  @Matches(/^\d{2}[A-Z]{2}$/)
+  @Matches(BRIN4)
   instellingscode: string;
 }
 

@@ -1,6 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { ArrayMaxSize, IsArray, IsDateString, IsOptional, IsString, Matches, MaxLength, ValidateNested } from 'class-validator';
+import { BRIN4, BRIN6 } from '../../rio';
 
 export class LasPgn {
   @ApiPropertyOptional({ example: '111222333' })
@@ -21,7 +22,7 @@ export class LasPeriode {
   datumBegin: string;
 
   @ApiProperty({ example: '01AA00' })
-  @Matches(/^\d{2}[A-Z]{2}\d{2}$/)
+  @Matches(BRIN6)
   vestigingscode: string;
 
   @ApiProperty({ example: '3' })
@@ -77,7 +78,7 @@ export class LasInschrijving {
 export class AchterstandRequest {
   /** BRIN4 of the school (your organisation needs a machtiging for it). */
   @ApiProperty({ example: '01AA', description: 'BRIN4 of the school (your organisation needs a machtiging for it).' })
-  @Matches(/^\d{2}[A-Z]{2}$/)
+  @Matches(BRIN4)
   instellingscode: string;
 
   /** Every inschrijving of the school in the LAS now. */
@@ -91,7 +92,7 @@ export class AchterstandRequest {
 
 export class AchterstandBestandQuery {
   @ApiProperty({ example: '01AA', description: 'BRIN4 of the school (your organisation needs a machtiging for it).' })
-  @Matches(/^\d{2}[A-Z]{2}$/)
+  @Matches(BRIN4)
   instellingscode: string;
 
   /** The file's name (`<BRIN4><batch:3>A.P<aanleverpunt:2>`); default batch 001, aanleverpunt 01. */

@@ -10,17 +10,33 @@ import { CHUNK_SQL, DUBBELE_SQL, StagingRij, verwerkChunk } from './conversie';
 import { FaseNaam, FaseStand, MigratiesRepository } from './migraties.repository';
 import { RodConversiePoort } from './rod-conversie.port';
 
+export const HERSTEL_EERSTE_MS = 1000;
+export const HERSTEL_MAX_MS = 30_000;
+
+/**
+ * Whether an error means the database could not be reached or dropped the connection (an outage, a restart, a failover),
+ * rather than a fault in the data or the code: connection errors of the driver and SQLSTATE classes 08 (connection
+ * exception), 57P (operator intervention: shutdown, terminated) and 53 (insufficient resources).
+ */
+export function isStoring(e: unknown): boolean {
+  if (!(e instanceof Error)) return false;
+  const code = String((e as { code?: unknown }).code ?? (e as { driverError?: { code?: unknown } }).driverError?.code ?? '');
+  if (/^(08|57P|53)/.test(code) || /^E(CONNREFUSED|CONNRESET|PIPE|TIMEDOUT|NOTFOUND|AI_AGAIN)$/.test(code)) return true;
+  return !code && /connection terminated|connection refused|terminating connection|Connection terminated|timeout exceeded when trying to connect|Client has encountered a connection error/i.test(e.message);
+}
+
 /**
  * Runs a migration's dry run or conversion in the background, chunk by chunk (BRON_CHUNK staged rows each). Crash-safe by construction: a chunk's
  * verdicts, its ROD writes and the progress commit together, and a run resumes after the last chunk with verdicts
- * (at start for every migration left running, or when started again). One runner per migration at a time (a session
- * advisory lock), whatever the number of instances.
+ * (at start for every migration left running, or when started again; after a database outage, retried with backoff).
+ * One runner per migration at a time (a session advisory lock), whatever the number of instances.
  */
 @Injectable()
 export class MigratieRunner implements OnApplicationBootstrap, OnApplicationShutdown {
   private readonly logger = new Logger('MigratieRunner');
   private readonly lopend = new Map<string, Promise<void>>();
   private gestopt = false;
+  private readonly wachtend = new Set<() => void>();
 
   constructor(
     @InjectDataSource() private readonly db: DataSource,
@@ -34,11 +50,12 @@ export class MigratieRunner implements OnApplicationBootstrap, OnApplicationShut
 
   onApplicationBootstrap() {
     if (!this.config.WORKERS_ENABLED) return;
-    void this.hervatAlles();
+    void this.metHerstel('resuming migraties', () => this.hervatAlles());
   }
 
   async onApplicationShutdown() {
     this.gestopt = true;
+    for (const wek of this.wachtend) wek();
     await Promise.allSettled([...this.lopend.values()]);
   }
 
@@ -47,16 +64,47 @@ export class MigratieRunner implements OnApplicationBootstrap, OnApplicationShut
     for (const r of await this.repo.bezig(this.db.manager)) void this.start(r.id);
   }
 
-  /** Starts (or joins) the run of a migration; resolves when it is done or another instance runs it. */
+  /**
+   * Starts (or joins) the run of a migration; resolves when it is done, when another instance runs it, or when it failed
+   * for a reason other than an unreachable database. A run cut off by a database outage is retried with backoff and goes
+   * on after its last committed chunk.
+   */
   start(id: string): Promise<void> {
     let p = this.lopend.get(id);
     if (!p) {
-      p = this.run(id)
-        .catch((e: unknown) => this.logger.error(`migratie ${id}: ${e instanceof Error ? e.stack : String(e)}`))
-        .finally(() => this.lopend.delete(id));
+      p = this.metHerstel(`migratie ${id}`, () => this.run(id)).finally(() => this.lopend.delete(id));
       this.lopend.set(id, p);
     }
     return p;
+  }
+
+  /** Runs `werk`; after an outage-like failure waits (1 s, doubling, at most 30 s) and runs it again, until it succeeds or the app stops. */
+  private async metHerstel(wat: string, werk: () => Promise<void>): Promise<void> {
+    for (let poging = 0; ; poging++) {
+      try {
+        await werk();
+        return;
+      } catch (e) {
+        const opnieuw = !this.gestopt && isStoring(e);
+        this.logger.error(`${wat}${opnieuw ? ' (retrying)' : ''}: ${e instanceof Error ? e.stack : String(e)}`);
+        if (!opnieuw) return;
+        await this.slaap(Math.min(HERSTEL_MAX_MS, HERSTEL_EERSTE_MS * 2 ** poging));
+        if (this.gestopt) return;
+      }
+    }
+  }
+
+  /** A pause that ends early when the app stops. */
+  private slaap(ms: number): Promise<void> {
+    return new Promise((klaar) => {
+      const wek = () => {
+        clearTimeout(timer);
+        this.wachtend.delete(wek);
+        klaar();
+      };
+      const timer = setTimeout(wek, ms);
+      this.wachtend.add(wek);
+    });
   }
 
   private async run(id: string) {

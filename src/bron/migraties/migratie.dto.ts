@@ -1,6 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
 import { IsBoolean, IsOptional, IsString, IsUUID, Matches, MaxLength } from 'class-validator';
+import { BRIN4 } from '../../rio';
 
 export class MigratieIdParam {
   /** Id of the migratie. */
@@ -20,7 +21,7 @@ export class UploadQuery {
 export class RapportQuery {
   /** BRIN4 of the school. */
   @ApiProperty({ description: 'BRIN4 of the school.', example: '01AA' })
-  @Matches(/^\d{2}[A-Z]{2}$/)
+  @Matches(BRIN4)
   instellingscode: string;
 
   /** true: the report of the dry run; false (default): of the conversion. */

@@ -35,6 +35,9 @@ export interface BestandRij {
   created_at: Date;
 }
 
+/** A file's bookkeeping row before it is stored. */
+export type NieuwBestand = Omit<BestandRij, 'created_at' | 'grootte'> & { grootte: number };
+
 export interface TellingRij {
   bestand_id: string | null;
   instellingscode: string | null;
@@ -91,23 +94,42 @@ export class MigratiesRepository {
     return m.query(`SELECT * FROM bron_bestand WHERE migratie_id = $1 ORDER BY created_at, bestandsnaam`, [migratieId]);
   }
 
-  async bestandMetHash(m: EntityManager, migratieId: string, hash: string): Promise<BestandRij | null> {
-    const rows: BestandRij[] = await m.query(`SELECT * FROM bron_bestand WHERE migratie_id = $1 AND inhoud_hash = $2`, [migratieId, hash]);
-    return rows[0] ?? null;
+  /** The files of a migration already staged with any of these content hashes. One statement. */
+  async bestandenMetHashes(m: EntityManager, migratieId: string, hashes: string[]): Promise<BestandRij[]> {
+    return m.query(`SELECT * FROM bron_bestand WHERE migratie_id = $1 AND inhoud_hash = ANY($2::text[])`, [migratieId, hashes]);
+  }
+
+  /** Many files' bookkeeping rows in one statement; answers them in input order. */
+  async bewaarBestanden(m: EntityManager, migratieId: string, sandboxId: string, bestanden: NieuwBestand[]): Promise<BestandRij[]> {
+    if (!bestanden.length) return [];
+    const rows: BestandRij[] = await m.query(
+      `INSERT INTO bron_bestand (id, migratie_id, sandbox_id, bestandsnaam, inhoud_hash, grootte, instellingscode, status, fouten, aantal_regels, aantal_leerlingen, aantal_inschrijvingen)
+       SELECT x.id, $1, $2, x.naam, x.hash, x.grootte, x.brin4, x.status, x.fouten, x.regels, x.leerlingen, x.inschrijvingen
+         FROM unnest($3::uuid[], $4::text[], $5::text[], $6::bigint[], $7::text[], $8::text[], $9::jsonb[], $10::int[], $11::int[], $12::int[])
+              AS x(id, naam, hash, grootte, brin4, status, fouten, regels, leerlingen, inschrijvingen)
+       RETURNING *`,
+      [
+        migratieId, sandboxId, bestanden.map((b) => b.id), bestanden.map((b) => b.bestandsnaam), bestanden.map((b) => b.inhoud_hash), bestanden.map((b) => b.grootte),
+        bestanden.map((b) => b.instellingscode), bestanden.map((b) => b.status), bestanden.map((b) => JSON.stringify(b.fouten)), bestanden.map((b) => b.aantal_regels),
+        bestanden.map((b) => b.aantal_leerlingen), bestanden.map((b) => b.aantal_inschrijvingen),
+      ],
+    );
+    const opId = new Map(rows.map((r) => [r.id, r]));
+    return bestanden.map((b) => opId.get(b.id)!);
+  }
+
+  /** Staged rows taken back (a refused or already staged file): ranges of nr, first to last inclusive. One statement. */
+  async wisStaging(m: EntityManager, migratieId: string, reeksen: { van: number; tot: number }[]) {
+    if (!reeksen.length) return;
+    await m.query(
+      `DELETE FROM bron_staging s USING unnest($2::bigint[], $3::bigint[]) AS x(van, tot) WHERE s.migratie_id = $1 AND s.nr BETWEEN x.van AND x.tot`,
+      [migratieId, reeksen.map((r) => r.van), reeksen.map((r) => r.tot)],
+    );
   }
 
   async volgendNr(m: EntityManager, migratieId: string): Promise<number> {
     const [{ n }] = await m.query(`SELECT coalesce(max(nr), 0)::bigint + 1 AS n FROM bron_staging WHERE migratie_id = $1`, [migratieId]);
     return Number(n);
-  }
-
-  async bewaarBestand(m: EntityManager, b: Omit<BestandRij, 'created_at' | 'grootte'> & { migratie_id: string; sandbox_id: string; grootte: number }): Promise<BestandRij> {
-    const [r] = await m.query(
-      `INSERT INTO bron_bestand (id, migratie_id, sandbox_id, bestandsnaam, inhoud_hash, grootte, instellingscode, status, fouten, aantal_regels, aantal_leerlingen, aantal_inschrijvingen)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12) RETURNING *`,
-      [b.id, b.migratie_id, b.sandbox_id, b.bestandsnaam, b.inhoud_hash, b.grootte, b.instellingscode, b.status, JSON.stringify(b.fouten), b.aantal_regels, b.aantal_leerlingen, b.aantal_inschrijvingen],
-    );
-    return r;
   }
 
   async aantalStaging(m: EntityManager, migratieId: string): Promise<number> {

@@ -10,10 +10,16 @@ import { BronProblem, migratieNietGevonden, migratieStatus } from '../bron.error
 import { copyIn } from './copy-tekst';
 import { BronLezer } from './lezer.port';
 import { MigratieRunner } from './migratie-runner';
-import { AfkeuringRij, BestandRij, MigratieRij, MigratiesRepository, TellingRij } from './migraties.repository';
+import { AfkeuringRij, BestandRij, MigratieRij, MigratiesRepository, NieuwBestand, TellingRij } from './migraties.repository';
 import { STAGING_KOLOMMEN, StagingUitkomst, stagingRegels } from './staging';
 import { afkeuringenCsv, bestandResponse, migratieResponse, tellingResponse } from './migratie.mapper';
 import type { AfkeuringenResponse, BestandUploadResponse, MigratieResponse, TellingResponse } from './migratie.dto';
+
+/** A file to stage: its name as BRON made it, and its bytes, opened when its turn comes. */
+export interface BronUpload {
+  bestandsnaam: string;
+  open: () => Readable;
+}
 
 const COPY_STAGING = `COPY bron_staging (${STAGING_KOLOMMEN.join(', ')}) FROM STDIN`;
 
@@ -43,64 +49,44 @@ export class MigratiesService {
   }
 
   /**
-   * One file, streamed: hashed as sent (SHA-256), read record by record (the reader unpacks gzip) and COPYed into staging in one
-   * transaction. The same content again (by hash) is recognised and staged once. A file the reader refuses as a whole
-   * (control totals, truncation, encoding, unknown record type) is kept with its problems and no staged rows.
+   * One file, streamed (the upload endpoint): a group of one, see `uploadenGroep`.
    */
   async uploaden(p: Principal, id: string, bestandsnaam: string | undefined, bron: Readable): Promise<{ status: number; body: BestandUploadResponse }> {
     if (!bestandsnaam) {
       bron.resume();
       throw new ProblemException(400, BronProblem.bestandsnaamOntbreekt, 'Give the file name in the query parameter bestandsnaam (e.g. 01AA001A.P01).');
     }
+    try {
+      const [r] = await this.uploadenGroep(p, id, [{ bestandsnaam, open: () => bron }]);
+      return r;
+    } finally {
+      // A refusal before reading (migratie unknown, wrong status) leaves the request body unread.
+      bron.resume();
+    }
+  }
+
+  /**
+   * Many files in one transaction and one COPY stream (the folder of the CLI, the bench): each file streamed, hashed as
+   * read (SHA-256) and parsed record by record (the reader unpacks gzip), its rows COPYed into staging as they come. Then,
+   * for the group at once: a file whose content (by hash) was staged before, or earlier in the group, is recognised
+   * (200, its earlier row) and its rows taken back; a file the reader refused as a whole (control totals, truncation,
+   * encoding, unknown record type) is kept with its problems and no staged rows while the others go on; the bookkeeping
+   * rows of the new files are written in one statement. Answers per file, in order.
+   */
+  async uploadenGroep(p: Principal, id: string, bestanden: Iterable<BronUpload> | AsyncIterable<BronUpload>): Promise<{ status: number; body: BestandUploadResponse }[]> {
     const qr = this.db.createQueryRunner();
     await qr.connect();
     try {
       await qr.startTransaction();
-      const mig = await this.vind(qr.manager, p, id, true).catch((e: unknown) => {
-        bron.resume();
-        throw e;
-      });
-      if (mig.status !== 'AANGEMAAKT' && mig.status !== 'PROEFDRAAI_KLAAR') {
-        bron.resume();
-        throw migratieStatus(mig.status, 'uploading a file');
-      }
-      const bestandId = randomUUID();
-      const eersteNr = await this.repo.volgendNr(qr.manager, id);
-      const hash = createHash('sha256');
-      let grootte = 0;
-      const bytes = bron.pipe(
-        new Transform({
-          transform(chunk: Buffer, _enc, cb) {
-            hash.update(chunk);
-            grootte += chunk.length;
-            cb(null, chunk);
-          },
-        }),
-      );
-      const uitkomst: StagingUitkomst = { voorloop: null, fouten: [], aantalRegels: 0, leerlingen: 0, inschrijvingen: 0 };
-      await qr.query('SAVEPOINT staging');
-      const client = (qr as unknown as { databaseConnection: PoolClient }).databaseConnection;
-      await copyIn(client, COPY_STAGING, stagingRegels(this.lezer.lees(bytes, bestandsnaam), id, bestandId, eersteNr, uitkomst));
-      // Whatever the reader left unread still counts for the hash.
-      for await (const _ of bytes) void _;
-      const inhoudHash = hash.digest('hex');
-      const bestaand = await this.repo.bestandMetHash(qr.manager, id, inhoudHash);
-      if (bestaand) {
-        await qr.rollbackTransaction();
-        return { status: 200, body: bestandResponse(bestaand, true) };
-      }
-      if (uitkomst.fouten.length) await qr.query('ROLLBACK TO SAVEPOINT staging');
-      const afgekeurd = uitkomst.fouten.length > 0;
-      const b = await this.repo.bewaarBestand(qr.manager, {
-        id: bestandId, migratie_id: id, sandbox_id: p.sandboxId, bestandsnaam, inhoud_hash: inhoudHash, grootte,
-        instellingscode: uitkomst.voorloop?.brin4 ?? null, status: afgekeurd ? 'AFGEKEURD' : 'GELEZEN', fouten: uitkomst.fouten,
-        aantal_regels: uitkomst.aantalRegels, aantal_leerlingen: afgekeurd ? 0 : uitkomst.leerlingen, aantal_inschrijvingen: afgekeurd ? 0 : uitkomst.inschrijvingen,
-      });
-      // New data: a dry run done before no longer covers everything.
-      await this.repo.telGelezen(qr.manager, id, afgekeurd ? 0 : uitkomst.inschrijvingen);
-      if (mig.status === 'PROEFDRAAI_KLAAR') await this.repo.zetStatus(qr.manager, id, 'AANGEMAAKT');
-      await qr.commitTransaction();
-      return { status: 201, body: bestandResponse(b, false) };
+      const mig = await this.vind(qr.manager, p, id, true);
+      if (mig.status !== 'AANGEMAAKT' && mig.status !== 'PROEFDRAAI_KLAAR') throw migratieStatus(mig.status, 'uploading a file');
+      const uit = await this.stage(qr.manager, id, p.sandboxId, bestanden);
+      if (uit.nieuw) {
+        // New data: a dry run done before no longer covers everything.
+        if (mig.status === 'PROEFDRAAI_KLAAR') await this.repo.zetStatus(qr.manager, id, 'AANGEMAAKT');
+        await qr.commitTransaction();
+      } else await qr.rollbackTransaction();
+      return uit.antwoorden;
     } catch (e) {
       if (qr.isTransactionActive) await qr.rollbackTransaction();
       throw e;
@@ -109,36 +95,88 @@ export class MigratiesService {
     }
   }
 
+  /** The staging of a group of files in the caller's transaction (see `uploadenGroep`); `nieuw` counts the files stored. */
+  private async stage(m: EntityManager, id: string, sandboxId: string, bestanden: Iterable<BronUpload> | AsyncIterable<BronUpload>) {
+    const client = (m.queryRunner as unknown as { databaseConnection: PoolClient }).databaseConnection;
+    const gelezen: { b: NieuwBestand; van: number; gestaged: number }[] = [];
+    const lezer = this.lezer;
+    let nr = await this.repo.volgendNr(m, id);
+    const regels = async function* () {
+      for await (const f of bestanden) {
+        const hash = createHash('sha256');
+        let grootte = 0;
+        const bytes = f.open().pipe(
+          new Transform({
+            transform(chunk: Buffer, _enc, cb) {
+              hash.update(chunk);
+              grootte += chunk.length;
+              cb(null, chunk);
+            },
+          }),
+        );
+        const bestandId = randomUUID();
+        const u: StagingUitkomst = { voorloop: null, fouten: [], aantalRegels: 0, leerlingen: 0, inschrijvingen: 0 };
+        yield* stagingRegels(lezer.lees(bytes, f.bestandsnaam), id, bestandId, nr, u);
+        // Whatever the reader left unread still counts for the hash.
+        for await (const _ of bytes) void _;
+        const afgekeurd = u.fouten.length > 0;
+        gelezen.push({
+          van: nr,
+          gestaged: u.inschrijvingen,
+          b: {
+            id: bestandId, bestandsnaam: f.bestandsnaam, inhoud_hash: hash.digest('hex'), grootte, instellingscode: u.voorloop?.brin4 ?? null,
+            status: afgekeurd ? 'AFGEKEURD' : 'GELEZEN', fouten: u.fouten, aantal_regels: u.aantalRegels,
+            aantal_leerlingen: afgekeurd ? 0 : u.leerlingen, aantal_inschrijvingen: afgekeurd ? 0 : u.inschrijvingen,
+          },
+        });
+        nr += u.inschrijvingen;
+      }
+    };
+    await copyIn(client, COPY_STAGING, regels());
+
+    // Recognised (staged before, or earlier in this group) and refused files: their rows are taken back.
+    const eerder = new Map((await this.repo.bestandenMetHashes(m, id, gelezen.map((g) => g.b.inhoud_hash))).map((b) => [b.inhoud_hash.trim(), b]));
+    const nieuw: NieuwBestand[] = [];
+    const terug: { van: number; tot: number }[] = [];
+    const uitkomst: ({ herkend: BestandRij } | { nieuw: number })[] = [];
+    const inGroep = new Map<string, number>();
+    for (const g of gelezen) {
+      const herkend = eerder.get(g.b.inhoud_hash);
+      const eerderInGroep = inGroep.get(g.b.inhoud_hash);
+      if (herkend || eerderInGroep !== undefined || g.b.status === 'AFGEKEURD') {
+        if (g.gestaged) terug.push({ van: g.van, tot: g.van + g.gestaged - 1 });
+      }
+      if (herkend) uitkomst.push({ herkend });
+      else if (eerderInGroep !== undefined) uitkomst.push({ nieuw: -1 - eerderInGroep });
+      else {
+        inGroep.set(g.b.inhoud_hash, nieuw.length);
+        uitkomst.push({ nieuw: nieuw.length });
+        nieuw.push(g.b);
+      }
+    }
+    await this.repo.wisStaging(m, id, terug);
+    const opgeslagen = await this.repo.bewaarBestanden(m, id, sandboxId, nieuw);
+    if (nieuw.length) await this.repo.telGelezen(m, id, nieuw.reduce((n, b) => n + b.aantal_inschrijvingen, 0));
+    const antwoorden = uitkomst.map((u) =>
+      'herkend' in u
+        ? { status: 200, body: bestandResponse(u.herkend, true) }
+        : u.nieuw < 0
+          ? { status: 200, body: bestandResponse(opgeslagen[-1 - u.nieuw], true) }
+          : { status: 201, body: bestandResponse(opgeslagen[u.nieuw], false) },
+    );
+    return { nieuw: nieuw.length, antwoorden };
+  }
+
   /**
    * Seed `bron-2021`: generated files (deterministic per seed value, record-level flaws only) staged in a new migratie,
    * in the seeding transaction: one COPY for all files.
    */
   async seedBestanden(m: EntityManager, sandboxId: string, bestanden: Iterable<{ bestand: string; inhoud: Buffer }>): Promise<string> {
     const mig = await this.repo.maak(m, sandboxId);
-    const client = (m.queryRunner as unknown as { databaseConnection: PoolClient }).databaseConnection;
-    const rijen: { id: string; naam: string; hash: string; grootte: number; uitkomst: StagingUitkomst }[] = [];
-    const lezer = this.lezer;
-    let nr = 1;
-    const regels = async function* () {
-      for (const b of bestanden) {
-        const r = { id: randomUUID(), naam: b.bestand, hash: createHash('sha256').update(b.inhoud).digest('hex'), grootte: b.inhoud.length, uitkomst: { voorloop: null, fouten: [], aantalRegels: 0, leerlingen: 0, inschrijvingen: 0 } as StagingUitkomst };
-        rijen.push(r);
-        yield* stagingRegels(lezer.lees(Readable.from([b.inhoud]), b.bestand), mig.id, r.id, nr, r.uitkomst);
-        nr += r.uitkomst.inschrijvingen;
-      }
-    };
-    await copyIn(client, COPY_STAGING, regels());
-    if (rijen.some((r) => r.uitkomst.fouten.length)) throw new Error('a seeded BRON file has file-level faults');
-    await m.query(
-      `INSERT INTO bron_bestand (id, migratie_id, sandbox_id, bestandsnaam, inhoud_hash, grootte, instellingscode, status, aantal_regels, aantal_leerlingen, aantal_inschrijvingen)
-       SELECT x.id, $1, $2, x.naam, x.hash, x.grootte, x.brin4, 'GELEZEN', x.regels, x.leerlingen, x.inschrijvingen
-         FROM unnest($3::uuid[], $4::text[], $5::text[], $6::bigint[], $7::text[], $8::int[], $9::int[], $10::int[]) AS x(id, naam, hash, grootte, brin4, regels, leerlingen, inschrijvingen)`,
-      [
-        mig.id, sandboxId, rijen.map((r) => r.id), rijen.map((r) => r.naam), rijen.map((r) => r.hash), rijen.map((r) => r.grootte), rijen.map((r) => r.uitkomst.voorloop?.brin4 ?? null),
-        rijen.map((r) => r.uitkomst.aantalRegels), rijen.map((r) => r.uitkomst.leerlingen), rijen.map((r) => r.uitkomst.inschrijvingen),
-      ],
-    );
-    await this.repo.telGelezen(m, mig.id, nr - 1);
+    const uit = await this.stage(m, mig.id, sandboxId, (function* () {
+      for (const b of bestanden) yield { bestandsnaam: b.bestand, open: () => Readable.from([b.inhoud]) };
+    })());
+    if (uit.antwoorden.some((a) => a.body.fouten.length)) throw new Error('a seeded BRON file has file-level faults');
     return mig.id;
   }
 
