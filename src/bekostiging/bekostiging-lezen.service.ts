@@ -4,8 +4,8 @@ import { DataSource } from 'typeorm';
 import { isBeheer, Principal } from '../common/auth/principal';
 import { ClockService } from '../common/clock/clock.service';
 import { toPage } from '../common/pagination/pagination';
-import { ProblemException } from '../common/problem/problem';
-import { MachtigingenService, RodCode } from '../rod';
+import { Problems } from '../common/problem/problem';
+import { MachtigingenService, RodCode, rodProblem } from '../rod';
 import { BekostigingService } from './bekostiging.service';
 import { BekostigingsstatusResponse, InitieleLeveringRequest, OverzichtQuery, OverzichtResponse, StatusQuery } from './bekostiging.dto';
 import { statusData } from './bekostiging.sql';
@@ -63,9 +63,10 @@ export class BekostigingLezenService {
 
   async initieleLevering(p: Principal, req: InitieleLeveringRequest) {
     if (!req.instellingscode && !isBeheer(p)) {
-      throw new ProblemException(400, 'invalid_input', 'A vendor asks for the initial push of one school: give instellingscode.', {
-        errors: [{ pointer: '/instellingscode', code: 'required_for_vendor', detail: 'instellingscode is required for a vendor' }],
-      });
+      throw Problems.invalidInput(
+        [{ pointer: '/instellingscode', code: 'required_for_vendor', detail: 'instellingscode is required for a vendor' }],
+        'A vendor asks for the initial push of one school: give instellingscode.',
+      );
     }
     if (req.instellingscode) await this.gemachtigd(p, req.instellingscode);
     return this.bekostiging.initieleLevering(p.sandboxId, req.instellingscode ?? null);
@@ -73,7 +74,7 @@ export class BekostigingLezenService {
 
   private async gemachtigd(p: Principal, instellingscode: string) {
     if (!(await this.machtigingen.isGemachtigd(this.db.manager, p, instellingscode))) {
-      throw new ProblemException(403, RodCode.geenMachtiging, `Your organisation (OIN) holds no machtiging for instelling ${instellingscode} on this date.`);
+      throw rodProblem(RodCode.geenMachtiging, `Your organisation (OIN) holds no machtiging for instelling ${instellingscode} on this date.`);
     }
   }
 }

@@ -4,7 +4,8 @@ import type { FastifyRequest } from 'fastify';
 import { SandboxesService } from '../beheer';
 import { CurrentPrincipal, RequireScopes } from '../common/auth/auth.decorators';
 import type { Principal } from '../common/auth/principal';
-import { ApiIdempotent, ApiProblems } from '../common/openapi/api-problems.decorator';
+import { ApiIdempotent } from '../common/openapi/api-problems.decorator';
+import { ApiBekostigingProblems } from './bekostiging.errors';
 import { KlokSandboxParam } from '../klok';
 import { BekostigingLezenService } from './bekostiging-lezen.service';
 import { BekostigingService } from './bekostiging.service';
@@ -30,7 +31,7 @@ export class BekostigingController {
     description: 'Per inschrijving per teldatum: BEKOSTIGD or NIET_BEKOSTIGD, voorlopig (V) until the teldatum\'s deadline and definitief (D) after, with the bekostigingssignalen explaining why not. Teldata of the last twelve months.',
   })
   @ApiOkResponse({ type: BekostigingsstatusPage })
-  @ApiProblems(403)
+  @ApiBekostigingProblems('221_geen_machtiging')
   listBekostigingsstatussen(@Query() q: StatusQuery, @CurrentPrincipal() p: Principal, @Req() req: FastifyRequest) {
     return this.lezen.statussen(p, q, req.url.split('?')[0]);
   }
@@ -39,7 +40,7 @@ export class BekostigingController {
   @RequireScopes('rod.lezen', 'rod.berichten')
   @ApiOperation({ summary: 'Overview per teldatum of a school (the OSB equivalent)', description: 'Counts funded / not funded, per bekostigingssignaal and per vestiging, with the registration deadline.' })
   @ApiOkResponse({ type: OverzichtList })
-  @ApiProblems(403)
+  @ApiBekostigingProblems('221_geen_machtiging')
   listBekostigingsoverzichten(@Query() q: OverzichtQuery, @CurrentPrincipal() p: Principal) {
     return this.lezen.overzicht(p, q);
   }
@@ -52,7 +53,7 @@ export class BekostigingController {
     description: 'Writes an event (aanleiding INITIELE_LEVERING) for every kept status of the school — or, for beheer without instellingscode, of the whole sandbox — to the feed and the webhooks.',
   })
   @ApiAcceptedResponse({ type: InitieleLeveringResponse })
-  @ApiProblems(403)
+  @ApiBekostigingProblems('221_geen_machtiging')
   @ApiIdempotent()
   createInitieleLevering(@Body() body: InitieleLeveringRequest, @CurrentPrincipal() p: Principal) {
     return this.lezen.initieleLevering(p, body);
@@ -72,7 +73,7 @@ export class BekostigingBeheerController {
   @HttpCode(200)
   @ApiOperation({ summary: 'Recompute every open bekostigingsstatus of a sandbox', description: 'Set-based SQL over all inschrijvingen and every teldatum whose deadline has not passed, in chunks by person (each chunk one transaction with its statuses and events); an event per status that changed.' })
   @ApiOkResponse({ type: HerberekeningResponse })
-  @ApiProblems(404)
+  @ApiBekostigingProblems('sandbox_not_found')
   @ApiIdempotent()
   async createHerberekening(@Param() p: KlokSandboxParam): Promise<HerberekeningResponse> {
     const sandbox = await this.sandboxes.find(p.sandboxCode);

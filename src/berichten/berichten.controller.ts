@@ -3,7 +3,8 @@ import { ApiAcceptedResponse, ApiCreatedResponse, ApiNoContentResponse, ApiOkRes
 import type { FastifyRequest } from 'fastify';
 import { CurrentPrincipal, RequireScopes } from '../common/auth/auth.decorators';
 import type { Principal } from '../common/auth/principal';
-import { ApiIdempotent, ApiProblems } from '../common/openapi/api-problems.decorator';
+import { ApiIdempotent } from '../common/openapi/api-problems.decorator';
+import { ApiBerichtenProblems } from './berichten.errors';
 import { PageQuery } from '../common/pagination/pagination';
 import {
   AbonnementPage,
@@ -50,6 +51,7 @@ export class BerichtenController {
       'Order per pupil is kept; duplicates are possible and carry the same event id. The secret is in this answer only. Events from the moment of subscribing on; read earlier ones from the feed.',
   })
   @ApiCreatedResponse({ type: AbonnementResponse })
+  @ApiBerichtenProblems('webhook_te_veel_abonnementen')
   @ApiIdempotent()
   createWebhookAbonnement(@Body() body: AbonnementRequest, @CurrentPrincipal() p: Principal) {
     return this.webhooks.maak(p, body);
@@ -65,7 +67,7 @@ export class BerichtenController {
   @Get('webhook-abonnementen/:abonnementId')
   @ApiOperation({ summary: 'Read a webhook subscription (without its secret)' })
   @ApiOkResponse({ type: AbonnementResponse })
-  @ApiProblems(404)
+  @ApiBerichtenProblems('webhook_abonnement_onbekend')
   getWebhookAbonnement(@Param() a: AbonnementParam, @CurrentPrincipal() p: Principal) {
     return this.webhooks.lees(p, a.abonnementId);
   }
@@ -74,7 +76,7 @@ export class BerichtenController {
   @HttpCode(204)
   @ApiOperation({ summary: 'Delete a webhook subscription and its delivery log' })
   @ApiNoContentResponse({ description: 'Deleted.' })
-  @ApiProblems(404)
+  @ApiBerichtenProblems('webhook_abonnement_onbekend')
   deleteWebhookAbonnement(@Param() a: AbonnementParam, @CurrentPrincipal() p: Principal) {
     return this.webhooks.verwijder(p, a.abonnementId);
   }
@@ -82,7 +84,7 @@ export class BerichtenController {
   @Get('webhook-abonnementen/:abonnementId/afleveringen')
   @ApiOperation({ summary: 'The delivery log of a subscription', description: 'Every delivery, newest first, with its attempts (status code, error, duration).' })
   @ApiOkResponse({ type: AfleveringPage })
-  @ApiProblems(404)
+  @ApiBerichtenProblems('webhook_abonnement_onbekend')
   listAfleveringen(@Param() a: AbonnementParam, @Query() q: AfleveringQuery, @CurrentPrincipal() p: Principal, @Req() req: FastifyRequest) {
     return this.webhooks.afleveringen(p, a.abonnementId, q, req.url.split('?')[0]);
   }
@@ -91,7 +93,7 @@ export class BerichtenController {
   @HttpCode(202)
   @ApiOperation({ summary: 'Redeliver an event', description: 'Queues the delivery for an attempt now with a fresh round of attempts — also after GELEVERD or DEAD_LETTER. The event keeps its id.' })
   @ApiAcceptedResponse({ type: AfleveringResponse })
-  @ApiProblems(404)
+  @ApiBerichtenProblems('webhook_abonnement_onbekend', 'webhook_aflevering_onbekend')
   @ApiIdempotent()
   createHerlevering(@Param() a: AfleveringParam, @CurrentPrincipal() p: Principal) {
     return this.webhooks.herlever(p, a.abonnementId, a.afleveringId);

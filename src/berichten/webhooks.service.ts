@@ -6,7 +6,7 @@ import { sandboxNuSql } from '../common/clock/clock.service';
 import { toPage } from '../common/pagination/pagination';
 import { Problems } from '../common/problem/problem';
 import { AbonnementRequest, AbonnementResponse, AfleveringQuery, AfleveringResponse } from './berichten.dto';
-import { BerichtenErrors } from './berichten.errors';
+import { BerichtenErrors, berichtenProblem } from './berichten.errors';
 import { positieTekst } from './cloud-event';
 import { nieuwGeheim } from './handtekening';
 import { webhookDoelFout } from './webhook-doel';
@@ -80,7 +80,7 @@ export class WebhooksService {
     return this.db.transaction(async (m) => {
       await m.query('SELECT pg_advisory_xact_lock(hashtextextended($1, 0))', [`webhook-abonnement:${p.sandboxId}:${p.clientId}`]);
       const [{ n }]: { n: number }[] = await m.query('SELECT count(*)::int AS n FROM webhook_abonnement WHERE sandbox_id = $1 AND client_id = $2', [p.sandboxId, p.clientId]);
-      if (n >= MAX_ABONNEMENTEN) throw Problems.conflict(`A client has at most ${MAX_ABONNEMENTEN} subscriptions per sandbox.`, BerichtenErrors.teVeelAbonnementen);
+      if (n >= MAX_ABONNEMENTEN) throw berichtenProblem(BerichtenErrors.teVeelAbonnementen, `A client has at most ${MAX_ABONNEMENTEN} subscriptions per sandbox.`);
       const geheim = nieuwGeheim();
       const [r]: AbonnementRij[] = await m.query(
         `INSERT INTO webhook_abonnement (sandbox_id, client_id, oin, url, types, geheim) VALUES ($1, $2, $3, $4, $5, $6) RETURNING id, url, types, client_id, created_at`,
@@ -156,7 +156,7 @@ export class WebhooksService {
            FROM sandbox s WHERE d.id = $1 AND d.abonnement_id = $2 AND s.id = d.sandbox_id RETURNING d.id`,
         [afleveringId, id],
       );
-      if (!updated) throw Problems.notFound(`Subscription ${id} has no delivery ${afleveringId}.`, BerichtenErrors.afleveringOnbekend);
+      if (!updated) throw berichtenProblem(BerichtenErrors.afleveringOnbekend, `Subscription ${id} has no delivery ${afleveringId}.`);
       const [r]: AfleveringRij[] = await m.query(`${AFLEVERING_SQL} WHERE d.id = $1`, [afleveringId]);
       return toAflevering(r);
     });
@@ -167,7 +167,7 @@ export class WebhooksService {
       `SELECT id, url, types, client_id, created_at FROM webhook_abonnement WHERE id = $1 AND sandbox_id = $2 AND ($3::text IS NULL OR client_id = $3)`,
       [id, p.sandboxId, isBeheer(p) ? null : p.clientId],
     );
-    if (!rows.length) throw Problems.notFound(`No webhook subscription ${id} of this client in this sandbox.`, BerichtenErrors.abonnementOnbekend);
+    if (!rows.length) throw berichtenProblem(BerichtenErrors.abonnementOnbekend, `No webhook subscription ${id} of this client in this sandbox.`);
     return rows[0];
   }
 }

@@ -2,7 +2,8 @@ import { Body, Controller, Delete, Get, Header, HttpCode, Param, Post, Query } f
 import { ApiCreatedResponse, ApiNoContentResponse, ApiOkResponse, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
 import { CurrentPrincipal, RequireScopes } from '../common/auth/auth.decorators';
 import type { Principal } from '../common/auth/principal';
-import { ApiIdempotent, ApiProblems } from '../common/openapi/api-problems.decorator';
+import { ApiIdempotent } from '../common/openapi/api-problems.decorator';
+import { ApiConformanceProblems } from './conformance.errors';
 import { JournaalList, JournaalQuery, PersonaCatalogus, PersonaQuery, ProefgevalList, RunList, RunParam, RunRequest, RunResponse } from './conformance.dto';
 import { JournaalService } from './journaal/journaal.service';
 import { CHANGELOG, NIEUWSTE_VERSIE, personas } from './personas/personas';
@@ -64,7 +65,7 @@ export class RunsController {
   @Get(':runId')
   @ApiOperation({ summary: 'A run with every case graded: passed with its reason, failed with the reason and the exchanges it looked at, or not attempted' })
   @ApiOkResponse({ type: RunResponse })
-  @ApiProblems(404)
+  @ApiConformanceProblems('not_found')
   getRun(@Param() r: RunParam, @CurrentPrincipal() p: Principal) {
     return this.runs.rapport(p, r.runId);
   }
@@ -73,7 +74,7 @@ export class RunsController {
   @HttpCode(200)
   @ApiOperation({ summary: 'Finish a run: its grading is frozen (finishing again answers the same)' })
   @ApiOkResponse({ type: RunResponse })
-  @ApiProblems(404)
+  @ApiConformanceProblems('not_found')
   createAfronding(@Param() r: RunParam, @CurrentPrincipal() p: Principal) {
     return this.runs.afronden(p, r.runId);
   }
@@ -83,7 +84,7 @@ export class RunsController {
   @ApiProduces('application/xml')
   @ApiOperation({ summary: 'The run as JUnit XML, for CI: a failed case is a failure, a case not attempted is skipped' })
   @ApiOkResponse({ description: 'JUnit XML.', content: { 'application/xml': { schema: { type: 'string' } } } })
-  @ApiProblems(404)
+  @ApiConformanceProblems('not_found')
   async getRunJunit(@Param() r: RunParam, @CurrentPrincipal() p: Principal) {
     return junitXml(await this.runs.rapport(p, r.runId));
   }
@@ -94,7 +95,7 @@ export class RunsController {
   @ApiProduces('text/html')
   @ApiOperation({ summary: 'The run as an HTML page for a person to read' })
   @ApiOkResponse({ description: 'HTML report.', content: { 'text/html': { schema: { type: 'string' } } } })
-  @ApiProblems(404)
+  @ApiConformanceProblems('not_found')
   async getRunRapport(@Param() r: RunParam, @CurrentPrincipal() p: Principal) {
     return htmlRapport(await this.runs.rapport(p, r.runId));
   }
@@ -104,7 +105,7 @@ export class RunsController {
   @ApiProduces('image/svg+xml')
   @ApiOperation({ summary: 'An SVG badge: cases passed of all cases' })
   @ApiOkResponse({ description: 'SVG badge.', content: { 'image/svg+xml': { schema: { type: 'string' } } } })
-  @ApiProblems(404)
+  @ApiConformanceProblems('not_found')
   async getRunBadge(@Param() r: RunParam, @CurrentPrincipal() p: Principal) {
     return badgeSvg(await this.runs.rapport(p, r.runId));
   }
@@ -144,7 +145,7 @@ export class StoringenController {
       "A vendor's storing meets only its own requests; an administrator's may meet every client (alleClients). Exchanges it changed carry its id in the journal.",
   })
   @ApiCreatedResponse({ type: StoringResponse })
-  @ApiProblems(403)
+  @ApiConformanceProblems('alleen_beheer')
   @ApiIdempotent()
   createStoring(@Body() body: StoringRequest, @CurrentPrincipal() p: Principal) {
     return this.storingen.maak(p, body);
@@ -160,7 +161,7 @@ export class StoringenController {
   @Get(':storingId')
   @ApiOperation({ summary: 'One storing' })
   @ApiOkResponse({ type: StoringResponse })
-  @ApiProblems(404)
+  @ApiConformanceProblems('not_found')
   getStoring(@Param() s: StoringParam, @CurrentPrincipal() p: Principal) {
     return this.storingen.lees(p, s.storingId);
   }
@@ -169,7 +170,7 @@ export class StoringenController {
   @HttpCode(204)
   @ApiOperation({ summary: 'Remove a storing' })
   @ApiNoContentResponse({ description: 'Removed.' })
-  @ApiProblems(403, 404)
+  @ApiConformanceProblems('not_found', 'storing_niet_van_jou')
   deleteStoring(@Param() s: StoringParam, @CurrentPrincipal() p: Principal) {
     return this.storingen.verwijder(p, s.storingId);
   }

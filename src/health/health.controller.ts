@@ -3,7 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { Public } from '../common/auth/auth.decorators';
 import { OUTAGE_RETRY_AFTER_SECONDS } from '../common/database/outage';
-import { ProblemCode, ProblemException } from '../common/problem/problem';
+import { commonProblem, ProblemCode } from '../common/problem/problem';
 
 /**
  * Liveness (the process answers; never looks at the database, so an orchestrator does not restart the simulator during a
@@ -26,7 +26,7 @@ export class HealthController {
     try {
       await this.db.query('SELECT 1');
     } catch {
-      throw new ProblemException(503, ProblemCode.databaseUnavailable, 'The database does not answer.', { checks: { database: { status: 'DOWN' } } }, {
+      throw commonProblem(ProblemCode.databaseUnavailable, 'The database does not answer.', { checks: { database: { status: 'DOWN' } } }, {
         'Retry-After': String(OUTAGE_RETRY_AFTER_SECONDS),
       });
     }

@@ -2,7 +2,8 @@ import { Body, Controller, Get, HttpCode, Param, Post, Put } from '@nestjs/commo
 import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { CurrentPrincipal, RequireScopes } from '../common/auth/auth.decorators';
 import type { Principal } from '../common/auth/principal';
-import { ApiIdempotent, ApiProblems } from '../common/openapi/api-problems.decorator';
+import { ApiIdempotent } from '../common/openapi/api-problems.decorator';
+import { ApiKlokProblems } from './klok.errors';
 import { KlokRequest, KlokResponse, KlokSandboxParam, VerschuivingRequest, VerschuivingResponse } from './klok.dto';
 import { KlokService } from './klok.service';
 
@@ -15,7 +16,7 @@ export class KlokController {
   @Get()
   @ApiOperation({ summary: "Read a sandbox's clock", description: 'Scope beheer for any sandbox; scope klok for the sandbox of the token only.' })
   @ApiOkResponse({ type: KlokResponse })
-  @ApiProblems(404)
+  @ApiKlokProblems('sandbox_not_found', 'klok_andere_sandbox')
   getKlok(@Param() p: KlokSandboxParam, @CurrentPrincipal() principal: Principal) {
     return this.klok.lees(principal, p.sandboxCode);
   }
@@ -28,7 +29,7 @@ export class KlokController {
       'Setting it later runs everything crossed (teldata reached, deadlines passed) before answering. Setting it back does not undo definitief statuses; moving forward again runs the crossed work again.',
   })
   @ApiOkResponse({ type: KlokResponse })
-  @ApiProblems(404)
+  @ApiKlokProblems('sandbox_not_found', 'klok_andere_sandbox', 'klok_gedeelde_sandbox')
   @ApiIdempotent()
   putKlok(@Param() p: KlokSandboxParam, @Body() body: KlokRequest, @CurrentPrincipal() principal: Principal) {
     return this.klok.zet(principal, p.sandboxCode, body);
@@ -43,7 +44,7 @@ export class KlokController {
       'By a duration or to an instant. Runs, in time order, everything crossed — each teldatum reached and each registration deadline passed (voorlopig → definitief, with its events) — before answering. A frozen clock stays frozen at the new instant.',
   })
   @ApiOkResponse({ type: VerschuivingResponse })
-  @ApiProblems(404)
+  @ApiKlokProblems('sandbox_not_found', 'klok_andere_sandbox', 'klok_gedeelde_sandbox')
   @ApiIdempotent()
   advanceKlok(@Param() p: KlokSandboxParam, @Body() body: VerschuivingRequest, @CurrentPrincipal() principal: Principal) {
     return this.klok.verschuif(principal, p.sandboxCode, body);

@@ -6,7 +6,7 @@ import type { Principal } from '../common/auth/principal';
 import { ClockService, clockNow, ClockState, dutchDate } from '../common/clock/clock.service';
 import { Problems } from '../common/problem/problem';
 import { parseDuur, plusDuur } from './duur';
-import { KlokErrors } from './klok.errors';
+import { KlokErrors, klokProblem } from './klok.errors';
 import { KlokPlanner } from './klok-planner';
 import { KlokRequest, KlokResponse, VerschuivingRequest, VerschuivingResponse } from './klok.dto';
 
@@ -101,13 +101,13 @@ export class KlokService {
   private async sandboxId(p: Principal, code: string, move = false): Promise<string> {
     const beheer = p.scopes.includes('beheer');
     if (!beheer && p.sandboxCode !== code) {
-      throw Problems.forbidden(`A token with scope klok may only use the clock of its own sandbox (${p.sandboxCode}).`, KlokErrors.andereSandbox);
+      throw klokProblem(KlokErrors.andereSandbox, `A token with scope klok may only use the clock of its own sandbox (${p.sandboxCode}).`);
     }
     const sandbox = await this.sandboxes.find(code);
     if (move && !beheer && (await this.sandboxes.isShared(sandbox))) {
-      throw Problems.forbidden(
-        `Sandbox ${code} is shared (the default sandbox, or bound to more than one client): only scope beheer moves its clock. Create a sandbox of your own to move time.`,
+      throw klokProblem(
         KlokErrors.gedeeldeSandbox,
+        `Sandbox ${code} is shared (the default sandbox, or bound to more than one client): only scope beheer moves its clock. Create a sandbox of your own to move time.`,
       );
     }
     return sandbox.id;

@@ -5,10 +5,11 @@ import { decodeJwt, JwtError, publicKeyFrom, verifyAssertion } from '../common/a
 import { ALL_SCOPES, type ClientRoleName, type ScopeName } from '../common/auth/scopes';
 import { hashSecret, verifySecret } from '../common/auth/secret-hash';
 import { TokenService } from '../common/auth/token.service';
-import { ProblemException } from '../common/problem/problem';
 import type { AppConfig } from '../config/app-config';
 import { APP_CONFIG } from '../config/config.module';
 import { DEFAULT_SANDBOX } from '../beheer';
+import type { ProblemException } from '../common/problem/problem';
+import { oauthError } from './oauth.errors';
 import { TokenLimiet } from './token-limiet';
 
 export const CLIENT_ASSERTION_TYPE = 'urn:ietf:params:oauth:client-assertion-type:jwt-bearer';
@@ -29,11 +30,6 @@ export interface TokenResponse {
   expires_in: number;
   scope: string;
   sandbox: string;
-}
-
-/** An OAuth error (RFC 6749 §5.2) written as problem+json with `error` and `error_description` members. */
-export function oauthError(status: number, error: string, description: string, headers: Record<string, string> = {}) {
-  return new ProblemException(status, error, description, { error, error_description: description }, headers);
 }
 
 interface ClientRow {
@@ -67,11 +63,10 @@ export class OauthService {
   }
 
   async token(body: TokenRequest, authorization: string | undefined): Promise<TokenResponse> {
-    if (!body || typeof body !== 'object') throw oauthError(400, 'invalid_request', 'Send the token request as application/x-www-form-urlencoded.');
+    if (!body || typeof body !== 'object') throw oauthError('invalid_request', 'Send the token request as application/x-www-form-urlencoded.');
     const client = await this.authenticateClient(body, authorization);
-    if (body.grant_type !== 'client_credentials') {
-      throw oauthError(400, body.grant_type ? 'unsupported_grant_type' : 'invalid_request', body.grant_type ? `grant_type ${body.grant_type} is not supported; use client_credentials.` : 'grant_type is required.');
-    }
+    if (!body.grant_type) throw oauthError('invalid_request', 'grant_type is required.');
+    if (body.grant_type !== 'client_credentials') throw oauthError('unsupported_grant_type', `grant_type ${body.grant_type} is not supported; use client_credentials.`);
     const scopes = grantedScopes(body.scope, client.scopes);
     const sandbox = await this.resolveSandbox(client, body.sandbox);
     const { token, expiresIn } = this.tokens.issue({
@@ -90,9 +85,9 @@ export class OauthService {
   private async authenticateClient(body: TokenRequest, authorization: string | undefined): Promise<ClientRow> {
     const basic = authorization && /^Basic\s+(\S+)$/i.exec(authorization);
     const methods = [basic ? 'basic' : null, body.client_secret !== undefined ? 'post' : null, body.client_assertion !== undefined ? 'jwt' : null].filter(Boolean);
-    if (methods.length === 0) throw oauthError(401, 'invalid_client', 'Client authentication is required: client_secret_basic, client_secret_post or private_key_jwt.', { 'WWW-Authenticate': 'Basic realm="rod-simulator"' });
-    if (methods.length > 1) throw oauthError(400, 'invalid_request', 'Use exactly one client authentication method.');
-    const invalid = () => oauthError(401, 'invalid_client', 'Client authentication failed.', basic ? { 'WWW-Authenticate': 'Basic realm="rod-simulator"' } : {});
+    if (methods.length === 0) throw oauthError('invalid_client', 'Client authentication is required: client_secret_basic, client_secret_post or private_key_jwt.', { 'WWW-Authenticate': 'Basic realm="rod-simulator"' });
+    if (methods.length > 1) throw oauthError('invalid_request', 'Use exactly one client authentication method.');
+    const invalid = () => oauthError('invalid_client', 'Client authentication failed.', basic ? { 'WWW-Authenticate': 'Basic realm="rod-simulator"' } : {});
 
     if (basic) {
       const decoded = Buffer.from(basic[1], 'base64').toString('utf8');
@@ -104,12 +99,12 @@ export class OauthService {
       return this.checkSecret(id, secret, invalid);
     }
     if (methods[0] === 'post') {
-      if (!body.client_id) throw oauthError(400, 'invalid_request', 'client_id is required with client_secret.');
+      if (!body.client_id) throw oauthError('invalid_request', 'client_id is required with client_secret.');
       this.beperk(String(body.client_id));
       return this.checkSecret(String(body.client_id), String(body.client_secret), invalid);
     }
     if (body.client_assertion_type !== CLIENT_ASSERTION_TYPE) {
-      throw oauthError(400, 'invalid_request', `client_assertion_type must be ${CLIENT_ASSERTION_TYPE}.`);
+      throw oauthError('invalid_request', `client_assertion_type must be ${CLIENT_ASSERTION_TYPE}.`);
     }
     this.beperk(String(body.client_id ?? assertionIssuer(String(body.client_assertion))));
     return this.checkAssertion(String(body.client_assertion), body.client_id, invalid);
@@ -119,7 +114,7 @@ export class OauthService {
   private beperk(id: string) {
     const wacht = this.limiet.neem(id.slice(0, 100));
     if (wacht > 0) {
-      throw oauthError(429, 'too_many_requests', `Too many token requests for this client id; retry after ${wacht} s. A token is valid for ${this.config.TOKEN_TTL_SECONDS} s: reuse it.`, { 'Retry-After': String(wacht) });
+      throw oauthError('too_many_requests', `Too many token requests for this client id; retry after ${wacht} s. A token is valid for ${this.config.TOKEN_TTL_SECONDS} s: reuse it.`, { 'Retry-After': String(wacht) });
     }
   }
 
@@ -153,15 +148,15 @@ export class OauthService {
     }
     const audiences = ([] as unknown[]).concat(claims.aud);
     if (!audiences.some((a) => a === this.config.TOKEN_ISSUER || (typeof a === 'string' && /\/oauth\/token$/.test(a)))) throw invalid();
-    if (typeof claims.exp !== 'number' || claims.exp > now + 600) throw oauthError(400, 'invalid_request', 'The client assertion must expire within 10 minutes.');
-    if (typeof claims.jti !== 'string' || !claims.jti) throw oauthError(400, 'invalid_request', 'The client assertion needs a jti.');
+    if (typeof claims.exp !== 'number' || claims.exp > now + 600) throw oauthError('invalid_request', 'The client assertion must expire within 10 minutes.');
+    if (typeof claims.jti !== 'string' || !claims.jti) throw oauthError('invalid_request', 'The client assertion needs a jti.');
     await this.db.query('DELETE FROM client_assertion_jti WHERE expires_at < now()');
     const fresh: unknown[] = await this.db.query(
       `INSERT INTO client_assertion_jti (client_id, jti, expires_at) VALUES ($1, $2, to_timestamp($3))
        ON CONFLICT DO NOTHING RETURNING 1`,
       [client.client_id, claims.jti.slice(0, 200), claims.exp],
     );
-    if (fresh.length === 0) throw oauthError(400, 'invalid_grant', 'This client assertion was used before (jti replay).');
+    if (fresh.length === 0) throw oauthError('invalid_grant', 'This client assertion was used before (jti replay).');
     return client;
   }
 
@@ -174,7 +169,7 @@ export class OauthService {
   }
 
   private async resolveSandbox(client: ClientRow, code: string | undefined): Promise<{ id: string; code: string }> {
-    if (code !== undefined && (typeof code !== 'string' || code.length > 63)) throw oauthError(400, 'invalid_request', 'sandbox must be a sandbox code.');
+    if (code !== undefined && (typeof code !== 'string' || code.length > 63)) throw oauthError('invalid_request', 'sandbox must be a sandbox code.');
     const rows: { id: string; code: string; bound: boolean }[] = await this.db.query(
       `SELECT s.id, s.code, (b.client_id IS NOT NULL) AS bound
          FROM sandbox s LEFT JOIN api_client_sandbox b ON b.sandbox_id = s.id AND b.client_id = $1
@@ -184,7 +179,7 @@ export class OauthService {
     );
     const usable = rows.filter((r) => r.bound || client.role === 'BEHEER');
     if (usable.length === 0) {
-      throw oauthError(400, 'invalid_target', code ? `The client may not use sandbox ${code}, or it does not exist.` : 'The client is bound to no sandbox.');
+      throw oauthError('invalid_target', code ? `The client may not use sandbox ${code}, or it does not exist.` : 'The client is bound to no sandbox.');
     }
     return usable[0];
   }
@@ -196,13 +191,13 @@ export class OauthService {
  * granted. An unknown scope, or none of the requested held, is invalid_scope.
  */
 export function grantedScopes(scope: unknown, held: ScopeName[]): ScopeName[] {
-  if (scope !== undefined && typeof scope !== 'string') throw oauthError(400, 'invalid_request', 'scope must be a space-separated list.');
+  if (scope !== undefined && typeof scope !== 'string') throw oauthError('invalid_request', 'scope must be a space-separated list.');
   const requested = scope && scope.trim() ? [...new Set(scope.trim().split(/\s+/))] : null;
   if (!requested) return held;
   const unknown = requested.filter((s) => !ALL_SCOPES.includes(s as ScopeName));
-  if (unknown.length) throw oauthError(400, 'invalid_scope', `Unknown scope ${unknown.join(', ')}; scopes are ${ALL_SCOPES.join(', ')}.`);
+  if (unknown.length) throw oauthError('invalid_scope', `Unknown scope ${unknown.join(', ')}; scopes are ${ALL_SCOPES.join(', ')}.`);
   const granted = held.filter((s) => requested.includes(s));
-  if (!granted.length) throw oauthError(400, 'invalid_scope', `The client holds none of the requested scopes (${requested.join(' ')}); it holds ${held.join(' ')}.`);
+  if (!granted.length) throw oauthError('invalid_scope', `The client holds none of the requested scopes (${requested.join(' ')}); it holds ${held.join(' ')}.`);
   return granted;
 }
 

@@ -4,10 +4,9 @@ import { DataSource, EntityManager } from 'typeorm';
 import type { Principal } from '../common/auth/principal';
 import { ClockService } from '../common/clock/clock.service';
 import { DomainHooks } from '../common/events/domain-hooks';
-import { Problems } from '../common/problem/problem';
 import type { InstellingserkenningRequest, OnderwijsbestuurRequest, VestigingserkenningRequest } from './dto/juridisch.dto';
 import type { AangebodenOpleidingRequest, OnderwijsaanbiederRequest, OnderwijslocatiegebruikRequest, OnderwijslocatieRequest } from './dto/onderwijskundig.dto';
-import { Foutcode, Foutcodes, Foutmeldingen, nietGeautoriseerd, RioErrors, Sleutelgegeven } from './rio.errors';
+import { Foutcode, Foutcodes, Foutmeldingen, nietGeautoriseerd, RioErrors, rioProblem, Sleutelgegeven } from './rio.errors';
 import { locatieResponse, metGeldigePeriode, vestigingResponse } from './rio-lezen.service';
 import { loadAanbieders, loadBesturen, loadGebruiken, loadInstellingen, loadLocaties, loadOpleidingen, loadVestigingen } from './rio.loaders';
 import type { AanbiederState, BagAdresState, BestuurState, GebruikState, InstellingState, OpleidingState, PeriodeState, VestigingState } from './rio.model';
@@ -130,7 +129,7 @@ export class RioBeherenService {
     f.throwIfAny();
     if (s.bevoegdGezagNummer) {
       const [dubbel] = await m.query('SELECT code FROM rio_onderwijsbestuur WHERE sandbox_id = $1 AND bevoegd_gezag_nummer = $2 AND code <> $3', [sid, s.bevoegdGezagNummer, s.code]);
-      if (dubbel) throw Problems.conflict(`Bevoegd-gezagnummer ${s.bevoegdGezagNummer} belongs to onderwijsbestuur ${dubbel.code}.`, RioErrors.bestaatAl);
+      if (dubbel) throw rioProblem(RioErrors.bestaatAl, `Bevoegd-gezagnummer ${s.bevoegdGezagNummer} belongs to onderwijsbestuur ${dubbel.code}.`);
     }
     await writeDataset(m, sid, { besturen: [s] }, { replace: true });
     await this.log(m, sid, 'onderwijsbesturen', s.code, nieuw ? 'TOEGEVOEGD' : 'GEWIJZIGD');
@@ -152,21 +151,21 @@ export class RioBeherenService {
 
   putBestuur(p: Principal, code: string, body: OnderwijsbestuurRequest) {
     return this.db.transaction(async (m) => {
-      if (!(await loadBesturen(m, p.sandboxId, [code])).length) throw Problems.notFound(`Onderwijsbestuur ${code} does not exist in this sandbox; create it with POST (RIO assigns the code).`);
+      if (!(await loadBesturen(m, p.sandboxId, [code])).length) throw rioProblem('not_found', `Onderwijsbestuur ${code} does not exist in this sandbox; create it with POST (RIO assigns the code).`);
       return this.schrijfBestuur(m, p.sandboxId, this.bestuurState(code, body), false);
     });
   }
 
   deleteBestuur(p: Principal, code: string) {
     return this.db.transaction(async (m) => {
-      if (!(await loadBesturen(m, p.sandboxId, [code])).length) throw Problems.notFound(`Onderwijsbestuur ${code} does not exist in this sandbox.`);
+      if (!(await loadBesturen(m, p.sandboxId, [code])).length) throw rioProblem('not_found', `Onderwijsbestuur ${code} does not exist in this sandbox.`);
       const [{ n: gebruikt }] = await m.query(
         `SELECT (SELECT count(*) FROM rio_instellingserkenning WHERE sandbox_id = $1 AND onderwijsbestuurcode = $2)
               + (SELECT count(*) FROM rio_aanbieder_bestuur WHERE sandbox_id = $1 AND onderwijsbestuurcode = $2)
               + (SELECT count(*) FROM rio_onderwijslocatiegebruik WHERE sandbox_id = $1 AND onderwijsbestuurcode = $2) AS n`,
         [p.sandboxId, code],
       );
-      if (Number(gebruikt) > 0) throw Problems.conflict(`Onderwijsbestuur ${code} still has erkenningen, aanbieders or locatiegebruik; remove those first.`, RioErrors.inGebruik);
+      if (Number(gebruikt) > 0) throw rioProblem(RioErrors.inGebruik, `Onderwijsbestuur ${code} still has erkenningen, aanbieders or locatiegebruik; remove those first.`);
       await m.query('DELETE FROM rio_onderwijsbestuur WHERE sandbox_id = $1 AND code = $2', [p.sandboxId, code]);
       await this.log(m, p.sandboxId, 'onderwijsbesturen', code, 'VERWIJDERD');
     });
@@ -222,13 +221,13 @@ export class RioBeherenService {
   deleteInstelling(p: Principal, code: string) {
     return this.db.transaction(async (m) => {
       const sid = p.sandboxId;
-      if (!(await loadInstellingen(m, sid, [code])).length) throw Problems.notFound(`Onderwijsinstellingserkenning ${code} does not exist in this sandbox.`);
+      if (!(await loadInstellingen(m, sid, [code])).length) throw rioProblem('not_found', `Onderwijsinstellingserkenning ${code} does not exist in this sandbox.`);
       const [{ n: gebruikt }] = await m.query(
         `SELECT (SELECT count(*) FROM rio_vestigingserkenning WHERE sandbox_id = $1 AND instellingscode = $2)
               + (SELECT count(*) FROM rio_juridische_relatie WHERE sandbox_id = $1 AND instellingscode = $2) AS n`,
         [sid, code],
       );
-      if (Number(gebruikt) > 0) throw Problems.conflict(`Onderwijsinstellingserkenning ${code} still has vestigingen or juridische relaties; remove those first.`, RioErrors.inGebruik);
+      if (Number(gebruikt) > 0) throw rioProblem(RioErrors.inGebruik, `Onderwijsinstellingserkenning ${code} still has vestigingen or juridische relaties; remove those first.`);
       await m.query('DELETE FROM rio_instellingserkenning WHERE sandbox_id = $1 AND code = $2', [sid, code]);
       await this.log(m, sid, 'onderwijsinstellingserkenningen', code, 'VERWIJDERD');
     });
@@ -284,9 +283,9 @@ export class RioBeherenService {
   deleteVestiging(p: Principal, code: string) {
     return this.db.transaction(async (m) => {
       const sid = p.sandboxId;
-      if (!(await loadVestigingen(m, sid, [code])).length) throw Problems.notFound(`Vestigingserkenning ${code} does not exist in this sandbox.`);
+      if (!(await loadVestigingen(m, sid, [code])).length) throw rioProblem('not_found', `Vestigingserkenning ${code} does not exist in this sandbox.`);
       const [{ n: gebruikt }] = await m.query('SELECT count(*) AS n FROM rio_locatiegebruik_relatie WHERE sandbox_id = $1 AND vestigingscode = $2', [sid, code]);
-      if (Number(gebruikt) > 0) throw Problems.conflict(`Vestigingserkenning ${code} is still linked to onderwijslocatiegebruik; remove those relaties first.`, RioErrors.inGebruik);
+      if (Number(gebruikt) > 0) throw rioProblem(RioErrors.inGebruik, `Vestigingserkenning ${code} is still linked to onderwijslocatiegebruik; remove those relaties first.`);
       const f = new Foutmeldingen();
       await this.checkHoofdvestigingen(m, sid, code.slice(0, 4), null, code, f, '');
       f.throwIfAny();
@@ -426,7 +425,7 @@ export class RioBeherenService {
   putAanbieder(p: Principal, code: string, body: OnderwijsaanbiederRequest) {
     return this.db.transaction(async (m) => {
       const bestaand = (await loadAanbieders(m, p.sandboxId, [code]))[0];
-      if (!bestaand) throw Problems.notFound(`Onderwijsaanbieder ${code} does not exist in this sandbox; create it with POST (RIO assigns the code).`);
+      if (!bestaand) throw rioProblem('not_found', `Onderwijsaanbieder ${code} does not exist in this sandbox; create it with POST (RIO assigns the code).`);
       const s = this.aanbiederState(code, body);
       await this.valideerAanbieder(m, p, s, bestaand);
       return this.bewaarAanbieder(m, p.sandboxId, s, false);
@@ -437,11 +436,11 @@ export class RioBeherenService {
     return this.db.transaction(async (m) => {
       const sid = p.sandboxId;
       const bestaand = (await loadAanbieders(m, sid, [code]))[0];
-      if (!bestaand) throw Problems.notFound(`Onderwijsaanbieder ${code} does not exist in this sandbox.`);
+      if (!bestaand) throw rioProblem('not_found', `Onderwijsaanbieder ${code} does not exist in this sandbox.`);
       const vreemd = nietVan(p, bestaand.besturen.map((b) => b.onderwijsbestuurcode));
       if (vreemd.length) throw nietGeautoriseerd(`Client ${p.clientId} does not act for every bestuur of onderwijsaanbieder ${code}.`, [{ sleutelnaam: 'onderwijsaanbiedercode', sleutelwaarde: code }, ...vreemd.map((b) => ({ sleutelnaam: 'onderwijsbestuurcode', sleutelwaarde: String(b) }))]);
       const [{ n: aanbod }] = await m.query('SELECT count(*) AS n FROM rio_aangeboden_opleiding WHERE sandbox_id = $1 AND onderwijsaanbiedercode = $2', [sid, code]);
-      if (Number(aanbod) > 0) throw Problems.conflict(`Onderwijsaanbieder ${code} still has aangeboden opleidingen; remove those first.`, RioErrors.inGebruik);
+      if (Number(aanbod) > 0) throw rioProblem(RioErrors.inGebruik, `Onderwijsaanbieder ${code} still has aangeboden opleidingen; remove those first.`);
       await m.query('DELETE FROM rio_onderwijsaanbieder WHERE sandbox_id = $1 AND code = $2', [sid, code]);
       await this.log(m, sid, 'onderwijsaanbieders', code, 'VERWIJDERD');
     });
@@ -472,7 +471,7 @@ export class RioBeherenService {
     return this.db.transaction(async (m) => {
       const sid = p.sandboxId;
       const locatie = (await loadLocaties(m, sid, [code]))[0];
-      if (!locatie) throw Problems.notFound(`Onderwijslocatie ${code} does not exist in this sandbox.`);
+      if (!locatie) throw rioProblem('not_found', `Onderwijslocatie ${code} does not exist in this sandbox.`);
       // Only the besturen that registered a locatie or use it (or DUO) may remove it; a seeded locatie belongs to DUO.
       const gebruikers: { b: string }[] = await m.query('SELECT onderwijsbestuurcode AS b FROM rio_onderwijslocatiegebruik WHERE sandbox_id = $1 AND onderwijslocatiecode = $2', [sid, code]);
       if (!mag(p, [...(locatie.geregistreerdDoor ?? []), ...gebruikers.map((g) => g.b)])) {
@@ -483,7 +482,7 @@ export class RioBeherenService {
               + (SELECT count(*) FROM rio_aangeboden_opleiding WHERE sandbox_id = $1 AND onderwijslocatiecode = $2) AS n`,
         [sid, code],
       );
-      if (Number(gebruikt) > 0) throw Problems.conflict(`Onderwijslocatie ${code} is still in gebruik or has aangeboden opleidingen.`, RioErrors.inGebruik);
+      if (Number(gebruikt) > 0) throw rioProblem(RioErrors.inGebruik, `Onderwijslocatie ${code} is still in gebruik or has aangeboden opleidingen.`);
       await m.query('DELETE FROM rio_onderwijslocatie WHERE sandbox_id = $1 AND code = $2', [sid, code]);
       await this.log(m, sid, 'onderwijslocaties', code, 'VERWIJDERD');
     });
@@ -495,8 +494,8 @@ export class RioBeherenService {
     return this.db.transaction(async (m) => {
       const sid = p.sandboxId;
       const bestuur = (await loadBesturen(m, sid, [bestuurcode]))[0];
-      if (!bestuur) throw Problems.notFound(`Onderwijsbestuur ${bestuurcode} does not exist in this sandbox.`);
-      if (!(await loadLocaties(m, sid, [locatiecode])).length) throw Problems.notFound(`Onderwijslocatie ${locatiecode} does not exist in this sandbox; register the address with POST /onderwijslocaties.`);
+      if (!bestuur) throw rioProblem('not_found', `Onderwijsbestuur ${bestuurcode} does not exist in this sandbox.`);
+      if (!(await loadLocaties(m, sid, [locatiecode])).length) throw rioProblem('not_found', `Onderwijslocatie ${locatiecode} does not exist in this sandbox; register the address with POST /onderwijslocaties.`);
       if (!mag(p, [bestuurcode])) throw nietGeautoriseerd(`Client ${p.clientId} does not act for onderwijsbestuur ${bestuurcode}.`, [{ sleutelnaam: 'onderwijsbestuurcode', sleutelwaarde: bestuurcode }]);
       const bestaand = (await loadGebruiken(m, sid, [{ onderwijsbestuurcode: bestuurcode, onderwijslocatiecode: locatiecode }]))[0];
       const s: GebruikState = {
@@ -534,7 +533,7 @@ export class RioBeherenService {
     return this.db.transaction(async (m) => {
       const sid = p.sandboxId;
       const bestaand = (await loadGebruiken(m, sid, [{ onderwijsbestuurcode: bestuurcode, onderwijslocatiecode: locatiecode }]))[0];
-      if (!bestaand) throw Problems.notFound(`Onderwijslocatiegebruik ${bestuurcode}/${locatiecode} does not exist in this sandbox.`);
+      if (!bestaand) throw rioProblem('not_found', `Onderwijslocatiegebruik ${bestuurcode}/${locatiecode} does not exist in this sandbox.`);
       if (!mag(p, [bestuurcode])) throw nietGeautoriseerd(`Client ${p.clientId} does not act for onderwijsbestuur ${bestuurcode}.`, [{ sleutelnaam: 'onderwijsbestuurcode', sleutelwaarde: bestuurcode }]);
       await m.query('DELETE FROM rio_onderwijslocatiegebruik WHERE sandbox_id = $1 AND onderwijsbestuurcode = $2 AND onderwijslocatiecode = $3', [sid, bestuurcode, locatiecode]);
       await this.log(m, sid, 'onderwijslocatiegebruiken', `${bestuurcode}/${locatiecode}`, 'VERWIJDERD');
@@ -638,7 +637,7 @@ export class RioBeherenService {
     return this.db.transaction(async (m) => {
       const sid = p.sandboxId;
       const bestaand = (await loadOpleidingen(m, sid, [code]))[0];
-      if (!bestaand) throw Problems.notFound(`Aangeboden opleiding ${code} does not exist in this sandbox.`);
+      if (!bestaand) throw rioProblem('not_found', `Aangeboden opleiding ${code} does not exist in this sandbox.`);
       const aanbieder = (await loadAanbieders(m, sid, [bestaand.onderwijsaanbiedercode]))[0];
       if (!mag(p, aanbieder.besturen.map((b) => b.onderwijsbestuurcode))) throw nietGeautoriseerd(`Client ${p.clientId} does not act for a bestuur of onderwijsaanbieder ${aanbieder.code}.`, [{ sleutelnaam: 'aangebodenOpleidingCode', sleutelwaarde: bestaand.code }]);
       if (bestaand.onderwijslocatiecode) await this.magLocaties(m, p, aanbieder, [bestaand.onderwijslocatiecode], bestaand.code);

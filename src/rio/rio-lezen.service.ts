@@ -3,8 +3,8 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { ClockService } from '../common/clock/clock.service';
 import { PageQuery, toPage } from '../common/pagination/pagination';
-import { Problems } from '../common/problem/problem';
 import { orderBy, type WijzigingenQuery } from './dto/common.dto';
+import { rioProblem } from './rio.errors';
 import type { InstellingserkenningenQuery, OnderwijsbesturenQuery, VestigingserkenningenQuery } from './dto/juridisch.dto';
 import type { AanbodQuery, AangebodenOpleidingenQuery, OnderwijsaanbiedersQuery, OnderwijslocatiegebruikenQuery, OnderwijslocatiesQuery } from './dto/onderwijskundig.dto';
 import { loadAanbieders, loadBesturen, loadGebruiken, loadInstellingen, loadLocaties, loadOpleidingen, loadVestigingen } from './rio.loaders';
@@ -265,7 +265,7 @@ export class RioLezenService {
 
   async locatie(sid: string, code: string) {
     const [l] = await loadLocaties(this.db.manager, sid, [code]);
-    if (!l) throw Problems.notFound(`Onderwijslocatie ${code} does not exist in this sandbox.`);
+    if (!l) throw rioProblem('not_found', `Onderwijslocatie ${code} does not exist in this sandbox.`);
     return locatieResponse(l);
   }
 
@@ -358,6 +358,6 @@ export class RioLezenService {
 }
 
 function notFound(soort: string, code: string, d: string, bestaat: boolean) {
-  return Problems.notFound(bestaat ? `${soort} ${code} is not valid on ${d}.` : `${soort} ${code} does not exist in this sandbox.`);
+  return rioProblem('not_found', bestaat ? `${soort} ${code} is not valid on ${d}.` : `${soort} ${code} does not exist in this sandbox.`);
 }
 

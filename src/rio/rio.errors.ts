@@ -1,4 +1,6 @@
-import { ProblemDetailItem, ProblemException, problemTitle } from '../common/problem/problem';
+import { apiProblemsFrom } from '../common/openapi/api-problems.decorator';
+import { COMMON_PROBLEM_STATUS } from '../common/problem/common.errors';
+import { ProblemDetailItem, ProblemException, problemFactory, type ProblemStatusTable } from '../common/problem/problem';
 
 /**
  * RIO foutcodes (rio.md §7) the simulator answers with, and their texts. Codes marked
@@ -74,7 +76,7 @@ export class Foutmeldingen {
   throwIfAny() {
     if (this.empty) return;
     const errors: ProblemDetailItem[] = this.items.map((i) => ({ pointer: i.pointer, code: i.foutcode, detail: i.fouttekst }));
-    throw new ProblemException(400, 'invalid_input', `RIO heeft het verzoek afgekeurd: ${this.items.length} ${this.items.length === 1 ? 'foutmelding' : 'foutmeldingen'}; see foutmeldingen.`, {
+    throw rioProblem('invalid_input', `RIO heeft het verzoek afgekeurd: ${this.items.length} ${this.items.length === 1 ? 'foutmelding' : 'foutmeldingen'}; see foutmeldingen.`, {
       errors,
       requestGoedgekeurd: false,
       foutmeldingen: this.items.map(({ foutcode, fouttekst, sleutelgegeven }) => ({ foutcode, fouttekst, sleutelgegeven })),
@@ -84,7 +86,7 @@ export class Foutmeldingen {
 
 /** 403 in RIO style (AUT401) for a client writing an object of a bestuur it does not act for. */
 export function nietGeautoriseerd(detail: string, sleutels: Sleutelgegeven[]): ProblemException {
-  return new ProblemException(403, 'forbidden', detail, { requestGoedgekeurd: false, foutmeldingen: [{ foutcode: 'AUT401', fouttekst: Foutcodes.AUT401, sleutelgegeven: sleutels }] }, {}, problemTitle(403));
+  return rioProblem('forbidden', detail, { requestGoedgekeurd: false, foutmeldingen: [{ foutcode: 'AUT401', fouttekst: Foutcodes.AUT401, sleutelgegeven: sleutels }] });
 }
 
 /** Problem codes of the RIO API besides invalid_input, forbidden and not_found. */
@@ -92,3 +94,15 @@ export const RioErrors = {
   inGebruik: 'rio_object_in_gebruik',
   bestaatAl: 'rio_object_bestaat_al',
 } as const;
+
+/** The RIO API's own problem codes and their one status each. */
+export const RIO_PROBLEM_STATUS = {
+  rio_object_in_gebruik: 409,
+  rio_object_bestaat_al: 409,
+} as const satisfies ProblemStatusTable;
+
+const TABLE = { ...COMMON_PROBLEM_STATUS, ...RIO_PROBLEM_STATUS };
+/** A RIO problem (or a common one): its status from the table. */
+export const rioProblem = problemFactory(TABLE);
+/** Documents an operation's problem responses by code. */
+export const ApiRioProblems = apiProblemsFrom(TABLE);

@@ -34,7 +34,7 @@ export { PersonenService } from './personen/personen.service';
 export { MachtigingenService } from './machtigingen/machtigingen.service';
 export { InschrijvingenLezenService } from './inschrijvingen/inschrijvingen-lezen.service';
 export type { InschrijvingResponse } from './inschrijvingen/inschrijving.dto';
-export { RodCode } from './rod.errors';
+export { RodCode, ROD_PROBLEM_STATUS, rodProblem } from './rod.errors';
 export type { Terugmelding, Resultaat, RodCodeName } from './rod.errors';
 export { PERSONAS } from './rod-seed';
 export { isGeldigBsn, isGeldigOnderwijsnummer, bsnMetControlecijfer, onderwijsnummerVoor } from './rules/pgn';

@@ -5,6 +5,7 @@ import { IsOptional, IsString, IsUUID, Matches, ValidateBy, ValidateNested, Vali
 import { IsTijdstip } from '../common/validation/tijdstip';
 import { isDatum, isOnvolledigeDatum } from './rules/datum';
 import { BRIN4_PATTERN, OIN_PATTERN } from './rio-port';
+import { ROD_PROBLEM_STATUS } from './rod.errors';
 
 /** A real calendar date YYYY-MM-DD. */
 export const IsDatum = (options?: ValidationOptions) =>
@@ -106,7 +107,7 @@ export const ApiAfgekeurd = (description: string, instance = '/rod/v1/inschrijvi
   applyDecorators(
     ApiExtraModels(TerugmeldingDto),
     ApiResponse({
-      status: 422,
+      status: ROD_PROBLEM_STATUS.afgekeurd,
       description,
       content: {
         'application/problem+json': {

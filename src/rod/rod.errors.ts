@@ -1,4 +1,6 @@
-import { ProblemException } from '../common/problem/problem';
+import { apiProblemsFrom } from '../common/openapi/api-problems.decorator';
+import { COMMON_PROBLEM_STATUS } from '../common/problem/common.errors';
+import { problemFactory } from '../common/problem/problem';
 
 /**
  * ROD's feedback codes (rod.md §7.2), DUO's `NNN_snake_case` format, numbered 2xx so they cannot clash
@@ -65,8 +67,11 @@ export const ROD_PROBLEM_STATUS: Record<RodProblemCode, number> = {
   '221_geen_machtiging': 403,
 };
 
-/** A ROD problem: its status from ROD_PROBLEM_STATUS. */
-export const rodProblem = (code: RodProblemCode, detail: string, extras?: Record<string, unknown>) => new ProblemException(ROD_PROBLEM_STATUS[code], code, detail, extras);
+const TABLE = { ...COMMON_PROBLEM_STATUS, ...ROD_PROBLEM_STATUS };
+/** A ROD problem (or a common one): its status from the table. */
+export const rodProblem = problemFactory(TABLE);
+/** Documents an operation's problem responses by code. */
+export const ApiRodProblems = apiProblemsFrom(TABLE);
 
 export type Soort = 'FOUTMELDING' | 'MELDING';
 

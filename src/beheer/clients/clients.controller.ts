@@ -3,7 +3,8 @@ import { ApiCreatedResponse, ApiNoContentResponse, ApiOkResponse, ApiOperation, 
 import type { FastifyRequest } from 'fastify';
 import { CurrentPrincipal, RequireScopes } from '../../common/auth/auth.decorators';
 import type { Principal } from '../../common/auth/principal';
-import { ApiIdempotent, ApiProblems } from '../../common/openapi/api-problems.decorator';
+import { ApiIdempotent } from '../../common/openapi/api-problems.decorator';
+import { ApiBeheerProblems } from '../beheer.errors';
 import { ClientCreatedResponse, ClientIdParam, ClientListQuery, ClientPage, ClientResponse, ClientSecretResponse, CreateClientRequest, UpdateClientRequest } from './client.dto';
 import { ClientsService } from './clients.service';
 
@@ -16,6 +17,7 @@ export class ClientsController {
   @Post()
   @ApiOperation({ summary: 'Register a client (LAS vendor or administrator)', description: 'Returns the client secret once.' })
   @ApiCreatedResponse({ type: ClientCreatedResponse })
+  @ApiBeheerProblems('client_exists')
   @ApiIdempotent()
   createClient(@Body() body: CreateClientRequest) {
     return this.clients.create(body);
@@ -31,6 +33,7 @@ export class ClientsController {
   @Get(':clientId')
   @ApiOperation({ summary: 'Read a client' })
   @ApiOkResponse({ type: ClientResponse })
+  @ApiBeheerProblems('client_not_found')
   getClient(@Param() p: ClientIdParam) {
     return this.clients.get(p.clientId);
   }
@@ -38,6 +41,7 @@ export class ClientsController {
   @Patch(':clientId')
   @ApiOperation({ summary: 'Change a client: name, sandboxes, scopes, besturen, public key, active' })
   @ApiOkResponse({ type: ClientResponse })
+  @ApiBeheerProblems('client_not_found', 'own_client_protected')
   @ApiIdempotent()
   updateClient(@Param() p: ClientIdParam, @Body() body: UpdateClientRequest, @CurrentPrincipal() caller: Principal) {
     return this.clients.update(p.clientId, body, caller);
@@ -47,7 +51,7 @@ export class ClientsController {
   @HttpCode(204)
   @ApiOperation({ summary: 'Delete a client; its tokens stop working' })
   @ApiNoContentResponse({ description: 'Deleted.' })
-  @ApiProblems(409)
+  @ApiBeheerProblems('client_not_found', 'own_client_protected')
   deleteClient(@Param() p: ClientIdParam, @CurrentPrincipal() caller: Principal) {
     return this.clients.remove(p.clientId, caller);
   }
@@ -55,6 +59,7 @@ export class ClientsController {
   @Post(':clientId/secrets')
   @ApiOperation({ summary: 'Rotate the client secret', description: 'Issues a new secret, shown once; the previous secret stops working.' })
   @ApiCreatedResponse({ type: ClientSecretResponse })
+  @ApiBeheerProblems('client_not_found')
   @ApiIdempotent()
   rotateClientSecret(@Param() p: ClientIdParam) {
     return this.clients.rotateSecret(p.clientId);

@@ -9,7 +9,7 @@ import { hashSecret, newSecret } from '../../common/auth/secret-hash';
 import { TokenService } from '../../common/auth/token.service';
 import { toPage } from '../../common/pagination/pagination';
 import { ProblemDetailItem, Problems } from '../../common/problem/problem';
-import { BeheerErrors } from '../beheer.errors';
+import { BeheerErrors, beheerProblem } from '../beheer.errors';
 import { Sandbox } from '../sandboxes/sandbox.entity';
 import { DEFAULT_SANDBOX } from '../sandboxes/sandboxes.service';
 import { ApiClient } from './api-client.entity';
@@ -50,7 +50,7 @@ export class ClientsService {
       if (problems.length) throw Problems.invalidInput(problems);
       const clientId = req.clientId ?? `client-${randomBytes(6).toString('hex')}`;
       await m.query('SELECT pg_advisory_xact_lock(hashtext($1))', [`client:${clientId}`]);
-      if (await m.exists(ApiClient, { where: { clientId } })) throw Problems.conflict(`Client ${clientId} already exists.`, BeheerErrors.clientExists);
+      if (await m.exists(ApiClient, { where: { clientId } })) throw beheerProblem(BeheerErrors.clientExists, `Client ${clientId} already exists.`);
       return m.save(
         m.create(ApiClient, {
           clientId,
@@ -97,7 +97,7 @@ export class ClientsService {
       if (req.sandboxes !== undefined) c.sandboxes = await this.resolveSandboxes(m, req.sandboxes, problems);
       if (problems.length) throw Problems.invalidInput(problems);
       if (req.active === false && clientId === caller.clientId) {
-        throw Problems.conflict('A client cannot disable itself.', BeheerErrors.ownClient);
+        throw beheerProblem(BeheerErrors.ownClient, 'A client cannot disable itself.');
       }
       if (req.naam !== undefined) c.naam = req.naam;
       if (req.bestuurcodes !== undefined) c.bestuurcodes = req.bestuurcodes;
@@ -121,7 +121,7 @@ export class ClientsService {
   }
 
   async remove(clientId: string, caller: Principal): Promise<void> {
-    if (clientId === caller.clientId) throw Problems.conflict('A client cannot delete itself.', BeheerErrors.ownClient);
+    if (clientId === caller.clientId) throw beheerProblem(BeheerErrors.ownClient, 'A client cannot delete itself.');
     await this.db.transaction(async (m) => {
       await this.find(m, clientId, true);
       await m.delete(ApiClient, { clientId });
@@ -132,7 +132,7 @@ export class ClientsService {
   private async find(m: EntityManager, clientId: string, lock = false): Promise<ApiClient> {
     if (lock) await m.query('SELECT 1 FROM api_client WHERE client_id = $1 FOR UPDATE', [clientId]);
     const c = await m.findOne(ApiClient, { where: { clientId }, relations: { sandboxes: true } });
-    if (!c) throw Problems.notFound(`Client ${clientId} does not exist.`, BeheerErrors.clientNotFound);
+    if (!c) throw beheerProblem(BeheerErrors.clientNotFound, `Client ${clientId} does not exist.`);
     return c;
   }
 

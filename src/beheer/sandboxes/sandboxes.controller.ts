@@ -2,7 +2,8 @@ import { Body, Controller, Delete, Get, HttpCode, Param, Post, Query, Req } from
 import { ApiCreatedResponse, ApiNoContentResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { FastifyRequest } from 'fastify';
 import { RequireScopes } from '../../common/auth/auth.decorators';
-import { ApiIdempotent, ApiProblems } from '../../common/openapi/api-problems.decorator';
+import { ApiIdempotent } from '../../common/openapi/api-problems.decorator';
+import { ApiBeheerProblems } from '../beheer.errors';
 import { CreateSandboxRequest, SandboxCodeParam, SandboxListQuery, SandboxPage, SandboxResponse } from './sandbox.dto';
 import { SandboxesService } from './sandboxes.service';
 
@@ -15,6 +16,7 @@ export class SandboxesController {
   @Post()
   @ApiOperation({ summary: 'Create a sandbox, empty or from a named seed' })
   @ApiCreatedResponse({ type: SandboxResponse })
+  @ApiBeheerProblems('sandbox_exists')
   @ApiIdempotent()
   createSandbox(@Body() body: CreateSandboxRequest) {
     return this.sandboxes.create(body);
@@ -30,6 +32,7 @@ export class SandboxesController {
   @Get(':sandboxCode')
   @ApiOperation({ summary: 'Read a sandbox' })
   @ApiOkResponse({ type: SandboxResponse })
+  @ApiBeheerProblems('sandbox_not_found')
   getSandbox(@Param() p: SandboxCodeParam) {
     return this.sandboxes.get(p.sandboxCode);
   }
@@ -38,7 +41,7 @@ export class SandboxesController {
   @HttpCode(204)
   @ApiOperation({ summary: 'Delete a sandbox and everything in it' })
   @ApiNoContentResponse({ description: 'Deleted.' })
-  @ApiProblems(409)
+  @ApiBeheerProblems('sandbox_not_found', 'default_sandbox_protected')
   deleteSandbox(@Param() p: SandboxCodeParam) {
     return this.sandboxes.remove(p.sandboxCode);
   }
@@ -47,6 +50,7 @@ export class SandboxesController {
   @HttpCode(200)
   @ApiOperation({ summary: 'Reset a sandbox to its seed', description: 'Deletes every record of the sandbox, seeds it again as created, and puts its clock back on real time.' })
   @ApiOkResponse({ type: SandboxResponse })
+  @ApiBeheerProblems('sandbox_not_found')
   @ApiIdempotent()
   resetSandbox(@Param() p: SandboxCodeParam) {
     return this.sandboxes.reset(p.sandboxCode);

@@ -7,7 +7,7 @@ import { toPage } from '../../common/pagination/pagination';
 import { Problems } from '../../common/problem/problem';
 import { SandboxDataRegistry, SeedScale } from '../../common/sandbox/sandbox-data.registry';
 import { ApiClient } from '../clients/api-client.entity';
-import { BeheerErrors } from '../beheer.errors';
+import { BeheerErrors, beheerProblem } from '../beheer.errors';
 import { Sandbox } from './sandbox.entity';
 import { CreateSandboxRequest, SandboxListQuery, SandboxResponse } from './sandbox.dto';
 
@@ -43,7 +43,7 @@ export class SandboxesService {
     const sandbox = await this.db.transaction(async (m) => {
       await m.query('SELECT pg_advisory_xact_lock(hashtext($1))', [`sandbox:${req.code}`]);
       if (await m.exists(Sandbox, { where: { code: req.code } })) {
-        throw Problems.conflict(`Sandbox ${req.code} already exists.`, BeheerErrors.sandboxExists);
+        throw beheerProblem(BeheerErrors.sandboxExists, `Sandbox ${req.code} already exists.`);
       }
       const clients = await this.resolveClients(m, req.clientIds ?? []);
       const s = await m.save(
@@ -77,7 +77,7 @@ export class SandboxesService {
 
   async find(code: string, m: EntityManager = this.db.manager): Promise<Sandbox> {
     const s = await m.findOne(Sandbox, { where: { code } });
-    if (!s) throw Problems.notFound(`Sandbox ${code} does not exist.`, BeheerErrors.sandboxNotFound);
+    if (!s) throw beheerProblem(BeheerErrors.sandboxNotFound, `Sandbox ${code} does not exist.`);
     return s;
   }
 
@@ -106,7 +106,7 @@ export class SandboxesService {
   async remove(code: string): Promise<void> {
     await this.db.transaction(async (m) => {
       const s = await this.lock(m, code);
-      if (s.isDefault) throw Problems.conflict('The default sandbox cannot be deleted; reset it instead.', BeheerErrors.defaultSandbox);
+      if (s.isDefault) throw beheerProblem(BeheerErrors.defaultSandbox, 'The default sandbox cannot be deleted; reset it instead.');
       await this.registry.purge(m, s.id);
       await m.delete(Sandbox, { id: s.id });
       this.clock.invalidate(s.id);

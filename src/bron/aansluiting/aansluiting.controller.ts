@@ -2,7 +2,7 @@ import { Body, Controller, Delete, Get, HttpCode, Param, Post, Put } from '@nest
 import { ApiNoContentResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { CurrentPrincipal, RequireScopes } from '../../common/auth/auth.decorators';
 import type { Principal } from '../../common/auth/principal';
-import { ApiProblems } from '../../common/openapi/api-problems.decorator';
+import { ApiBronProblems } from '../bron.errors';
 import { AansluitingList, AansluitingRequest, AansluitingResponse, BevriezingRequest, BevriezingResponse, FaseringRequest, InstellingParam } from './aansluiting.dto';
 import { AansluitingService } from './aansluiting.service';
 
@@ -15,7 +15,7 @@ export class AansluitingController {
   @Get('bevriezing')
   @ApiOperation({ summary: "Read the sandbox's freeze", description: 'The freeze and the phase it puts the sandbox in on its clock now.' })
   @ApiOkResponse({ type: BevriezingResponse })
-  @ApiProblems(404)
+  @ApiBronProblems('not_found')
   getBevriezing(@CurrentPrincipal() p: Principal) {
     return this.aansluiting.bevriezing(p);
   }

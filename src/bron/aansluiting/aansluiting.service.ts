@@ -3,12 +3,12 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import type { Principal } from '../../common/auth/principal';
 import { ClockService, dutchDate } from '../../common/clock/clock.service';
-import { ProblemException } from '../../common/problem/problem';
+import { ProblemException, Problems } from '../../common/problem/problem';
 import { BekostigingService } from '../../bekostiging';
 import { beginVanDag, KlokPlanner } from '../../klok';
 import { RioQueryService } from '../../rio';
 import { RodToegang } from '../../rod';
-import { BronProblem } from '../bron.errors';
+import { BronProblem, bronProblem } from '../bron.errors';
 import type { AansluitingList, AansluitingResponse, BevriezingRequest, BevriezingResponse, FaseringRequest } from './aansluiting.dto';
 
 /** The historical scenario: BRON po closed Monday 6 December 2021 18:00; the first schools connected on 3 January 2022. */
@@ -76,12 +76,12 @@ export class AansluitingService implements OnModuleInit {
     const t = moment.getTime();
     if (t < s.vanaf) return null;
     if (t < s.tot) {
-      return new ProblemException(409, BronProblem.registerBevroren, `The register is closed for the move from BRON to ROD (from ${new Date(s.vanaf).toISOString()} to ${new Date(s.tot).toISOString()}): nothing was stored. Keep the change and send it after your school's aansluiting.`);
+      return bronProblem(BronProblem.registerBevroren, `The register is closed for the move from BRON to ROD (from ${new Date(s.vanaf).toISOString()} to ${new Date(s.tot).toISOString()}): nothing was stored. Keep the change and send it after your school's aansluiting.`);
     }
     const aansluiting = s.aansluitingen.get(instellingscode);
     if (aansluiting === undefined || t < aansluiting) {
       const wanneer = aansluiting === undefined ? 'has no aansluitdatum yet' : `is connected from ${dutchDate(new Date(aansluiting))}`;
-      return new ProblemException(409, BronProblem.schoolNietAangesloten, `School ${instellingscode} is not yet connected to ROD: it ${wanneer}. Nothing was stored.`);
+      return bronProblem(BronProblem.schoolNietAangesloten, `School ${instellingscode} is not yet connected to ROD: it ${wanneer}. Nothing was stored.`);
     }
     return null;
   }
@@ -106,7 +106,7 @@ export class AansluitingService implements OnModuleInit {
 
   async bevriezing(p: Principal): Promise<BevriezingResponse> {
     const [b]: { vanaf: Date; tot: Date }[] = await this.db.query('SELECT bevroren_vanaf AS vanaf, bevroren_tot AS tot FROM bron_bevriezing WHERE sandbox_id = $1', [p.sandboxId]);
-    if (!b) throw new ProblemException(404, 'not_found', 'This sandbox has no freeze: ROD takes inschrijvingen as usual.');
+    if (!b) throw bronProblem('not_found', 'This sandbox has no freeze: ROD takes inschrijvingen as usual.');
     return this.bevriezingResponse(p.sandboxId, b.vanaf, b.tot);
   }
 
@@ -119,7 +119,7 @@ export class AansluitingService implements OnModuleInit {
     const vanaf = new Date(req.bevrorenVanaf ?? STANDAARD_BEVROREN_VANAF);
     const tot = new Date(req.bevrorenTot ?? STANDAARD_BEVROREN_TOT);
     if (!(vanaf < tot)) {
-      throw new ProblemException(400, 'invalid_input', 'bevrorenTot must lie after bevrorenVanaf.', { errors: [{ pointer: '/bevrorenTot', code: 'invalid_input', detail: 'bevrorenTot must lie after bevrorenVanaf.' }] });
+      throw Problems.invalidInput([{ pointer: '/bevrorenTot', code: 'invalid_input', detail: 'bevrorenTot must lie after bevrorenVanaf.' }], 'bevrorenTot must lie after bevrorenVanaf.');
     }
     await this.db.query(
       `INSERT INTO bron_bevriezing (sandbox_id, bevroren_vanaf, bevroren_tot) VALUES ($1, $2, $3)

@@ -4,8 +4,8 @@ import type { FastifyRequest } from 'fastify';
 import { Readable } from 'node:stream';
 import { CurrentPrincipal, RequireScopes } from '../../common/auth/auth.decorators';
 import type { Principal } from '../../common/auth/principal';
-import { ApiProblems } from '../../common/openapi/api-problems.decorator';
-import { ProblemCode, ProblemException } from '../../common/problem/problem';
+import { ProblemCode } from '../../common/problem/problem';
+import { ApiBronProblems, bronProblem } from '../bron.errors';
 import { AchterstandBestandQuery, AchterstandRequest, AchterstandResponse } from './achterstand.dto';
 import { AchterstandService } from './achterstand.service';
 
@@ -24,7 +24,7 @@ export class AchterstandController {
   @HttpCode(200)
   @ApiOperation({ summary: "Compare a school's LAS state (ROD's REST shape) with ROD after the freeze", description: UITLEG })
   @ApiOkResponse({ type: AchterstandResponse })
-  @ApiProblems(403)
+  @ApiBronProblems('221_geen_machtiging')
   compareAchterstand(@CurrentPrincipal() p: Principal, @Body() body: AchterstandRequest) {
     return this.achterstand.vergelijkJson(p, body.instellingscode, body.inschrijvingen);
   }
@@ -35,9 +35,9 @@ export class AchterstandController {
   @ApiConsumes('application/octet-stream', 'application/gzip')
   @ApiBody({ schema: { type: 'string', format: 'binary' } })
   @ApiOkResponse({ type: AchterstandResponse })
-  @ApiProblems(403, 415)
+  @ApiBronProblems('221_geen_machtiging', 'bestand_afgekeurd', 'unsupported_media_type')
   compareAchterstandBestand(@CurrentPrincipal() p: Principal, @Query() q: AchterstandBestandQuery, @Req() req: FastifyRequest) {
-    if (!(req.body instanceof Readable)) throw new ProblemException(415, ProblemCode.unsupportedMediaType, 'Send the file as application/octet-stream or application/gzip.');
+    if (!(req.body instanceof Readable)) throw bronProblem(ProblemCode.unsupportedMediaType, 'Send the file as application/octet-stream or application/gzip.');
     return this.achterstand.vergelijkBestand(p, q.instellingscode, req.body, q.bestandsnaam ?? `${q.instellingscode}001A.P01`);
   }
 }

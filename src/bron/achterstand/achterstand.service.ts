@@ -4,8 +4,9 @@ import type { Readable } from 'node:stream';
 import { DataSource } from 'typeorm';
 import type { Principal } from '../../common/auth/principal';
 import { ClockService } from '../../common/clock/clock.service';
-import { ProblemException, Problems } from '../../common/problem/problem';
+import { Problems } from '../../common/problem/problem';
 import { InschrijvingenLezenService, MachtigingenService, RodCode } from '../../rod';
+import { BronProblem, bronProblem } from '../bron.errors';
 import { BronLezer } from '../migraties/lezer.port';
 import { vergelijk, Vergelijkbaar } from './achterstand';
 import type { AchterstandResponse, LasInschrijving } from './achterstand.dto';
@@ -68,7 +69,7 @@ export class AchterstandService {
         }
       }
     }
-    if (fouten.length) throw new ProblemException(400, 'bestand_afgekeurd', `The file is refused as a whole: ${fouten.length} problem(s).`, { fouten });
+    if (fouten.length) throw bronProblem(BronProblem.bestandAfgekeurd, `The file is refused as a whole: ${fouten.length} problem(s).`, { fouten });
     if (brin4 !== instellingscode) {
       throw Problems.invalidInput([{ parameter: 'instellingscode', code: 'invalid_input', detail: `The file is of ${brin4 ?? 'no school'}, not of ${instellingscode}.` }]);
     }
@@ -79,7 +80,7 @@ export class AchterstandService {
     if (p.role === 'BEHEER') return;
     if (!(await this.machtigingen.isGemachtigd(this.db.manager, p, instellingscode))) {
       alsNiet?.();
-      throw new ProblemException(403, RodCode.geenMachtiging, `Your organisation (OIN) holds no machtiging for instelling ${instellingscode} on this date.`);
+      throw bronProblem(RodCode.geenMachtiging, `Your organisation (OIN) holds no machtiging for instelling ${instellingscode} on this date.`);
     }
   }
 

@@ -4,8 +4,8 @@ import type { FastifyReply, FastifyRequest } from 'fastify';
 import { Readable } from 'node:stream';
 import { CurrentPrincipal, RequireScopes } from '../../common/auth/auth.decorators';
 import type { Principal } from '../../common/auth/principal';
-import { ApiProblems } from '../../common/openapi/api-problems.decorator';
-import { ProblemException, ProblemCode } from '../../common/problem/problem';
+import { ProblemCode } from '../../common/problem/problem';
+import { ApiBronProblems, bronProblem } from '../bron.errors';
 import { AfkeuringenResponse, BestandUploadResponse, MigratieIdParam, MigratieList, MigratieResponse, RapportQuery, TellingQuery, TellingResponse, UploadQuery } from './migratie.dto';
 import { MigratiesService } from './migraties.service';
 
@@ -32,7 +32,7 @@ export class MigratiesController {
   @Get(':migratieId')
   @ApiOperation({ summary: 'Read a migratie: status, files and progress per phase', description: 'Readable at any time, also while a dry run or conversion runs.' })
   @ApiOkResponse({ type: MigratieResponse })
-  @ApiProblems(404)
+  @ApiBronProblems('migratie_niet_gevonden')
   getMigratie(@CurrentPrincipal() p: Principal, @Param() a: MigratieIdParam) {
     return this.migraties.lees(p, a.migratieId);
   }
@@ -50,7 +50,7 @@ export class MigratiesController {
   @ApiBody({ schema: { type: 'string', format: 'binary' } })
   @ApiCreatedResponse({ type: BestandUploadResponse, description: 'The file was read (status GELEZEN, or AFGEKEURD with its problems).' })
   @ApiOkResponse({ type: BestandUploadResponse, description: 'The same content was uploaded before.' })
-  @ApiProblems(404, 409, 415)
+  @ApiBronProblems('migratie_niet_gevonden', 'migratie_status_ongeldig', 'bestandsnaam_ontbreekt', 'unsupported_media_type')
   async uploadBestand(
     @CurrentPrincipal() p: Principal,
     @Param() a: MigratieIdParam,
@@ -58,7 +58,7 @@ export class MigratiesController {
     @Req() req: FastifyRequest,
     @Res({ passthrough: true }) reply: FastifyReply,
   ): Promise<BestandUploadResponse> {
-    if (!(req.body instanceof Readable)) throw new ProblemException(415, ProblemCode.unsupportedMediaType, 'Send the file as application/octet-stream or application/gzip.');
+    if (!(req.body instanceof Readable)) throw bronProblem(ProblemCode.unsupportedMediaType, 'Send the file as application/octet-stream or application/gzip.');
     const r = await this.migraties.uploaden(p, a.migratieId, q.bestandsnaam, req.body);
     reply.status(r.status);
     return r.body;
@@ -71,7 +71,7 @@ export class MigratiesController {
     description: "Every staged inschrijving is judged by ROD's own rules and nothing is written; the result is in the telling and the reports with proefdraai=true. Follow the progress with GET.",
   })
   @ApiAcceptedResponse({ type: MigratieResponse })
-  @ApiProblems(404, 409)
+  @ApiBronProblems('migratie_niet_gevonden', 'migratie_status_ongeldig')
   startProefdraai(@CurrentPrincipal() p: Principal, @Param() a: MigratieIdParam) {
     return this.migraties.proefdraai(p, a.migratieId);
   }
@@ -86,7 +86,7 @@ export class MigratiesController {
       'Then bekostiging is recomputed (phase bekostiging). Follow the progress with GET.',
   })
   @ApiAcceptedResponse({ type: MigratieResponse })
-  @ApiProblems(404, 409)
+  @ApiBronProblems('migratie_niet_gevonden', 'migratie_status_ongeldig')
   startConversie(@CurrentPrincipal() p: Principal, @Param() a: MigratieIdParam) {
     return this.migraties.converteer(p, a.migratieId);
   }
@@ -94,7 +94,7 @@ export class MigratiesController {
   @Get(':migratieId/telling')
   @ApiOperation({ summary: 'Counts that reconcile: gelezen = goedgekeurd + afgekeurd (+ open while running), per file, per school and in total' })
   @ApiOkResponse({ type: TellingResponse })
-  @ApiProblems(404)
+  @ApiBronProblems('migratie_niet_gevonden')
   getTelling(@CurrentPrincipal() p: Principal, @Param() a: MigratieIdParam, @Query() q: TellingQuery) {
     return this.migraties.telling(p, a.migratieId, q.proefdraai ?? false);
   }
@@ -106,7 +106,7 @@ export class MigratiesController {
   })
   @ApiProduces('application/json', 'text/csv')
   @ApiOkResponse({ type: AfkeuringenResponse })
-  @ApiProblems(404)
+  @ApiBronProblems('migratie_niet_gevonden')
   async getAfkeuringen(
     @CurrentPrincipal() p: Principal,
     @Param() a: MigratieIdParam,

@@ -5,8 +5,7 @@ import { Readable, Transform } from 'node:stream';
 import type { PoolClient } from 'pg';
 import { DataSource, EntityManager } from 'typeorm';
 import type { Principal } from '../../common/auth/principal';
-import { ProblemException } from '../../common/problem/problem';
-import { BronProblem, migratieNietGevonden, migratieStatus } from '../bron.errors';
+import { BronProblem, bronProblem, migratieNietGevonden, migratieStatus } from '../bron.errors';
 import { copyIn } from './copy-tekst';
 import { BronLezer } from './lezer.port';
 import { MigratieRunner } from './migratie-runner';
@@ -54,7 +53,7 @@ export class MigratiesService {
   async uploaden(p: Principal, id: string, bestandsnaam: string | undefined, bron: Readable): Promise<{ status: number; body: BestandUploadResponse }> {
     if (!bestandsnaam) {
       bron.resume();
-      throw new ProblemException(400, BronProblem.bestandsnaamOntbreekt, 'Give the file name in the query parameter bestandsnaam (e.g. 01AA001A.P01).');
+      throw bronProblem(BronProblem.bestandsnaamOntbreekt, 'Give the file name in the query parameter bestandsnaam (e.g. 01AA001A.P01).');
     }
     try {
       const [r] = await this.uploadenGroep(p, id, [{ bestandsnaam, open: () => bron }]);

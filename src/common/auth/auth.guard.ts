@@ -1,6 +1,6 @@
 import { CanActivate, ExecutionContext, Injectable } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
-import { ProblemCode, Problems } from '../problem/problem';
+import { commonProblem, ProblemCode, Problems } from '../problem/problem';
 import { PUBLIC_KEY, SCOPES_KEY } from './auth.decorators';
 import type { Principal } from './principal';
 import type { ScopeName } from './scopes';
@@ -26,7 +26,7 @@ export class AuthGuard implements CanActivate {
     request.principal = principal;
     const required = this.reflector.getAllAndOverride<ScopeName[] | undefined>(SCOPES_KEY, targets);
     if (required?.length && !required.some((s) => principal.scopes.includes(s))) {
-      throw Problems.forbidden(`This operation needs scope ${required.join(' or ')}; the token has ${principal.scopes.join(' ') || 'none'}.`, ProblemCode.insufficientScope);
+      throw commonProblem(ProblemCode.insufficientScope, `This operation needs scope ${required.join(' or ')}; the token has ${principal.scopes.join(' ') || 'none'}.`);
     }
     return true;
   }

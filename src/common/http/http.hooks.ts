@@ -2,7 +2,8 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { randomUUID } from 'node:crypto';
 import type { JsonLogger } from '../logging/json-logger';
 import { httpDuration, httpRequests } from '../metrics/metrics';
-import { ProblemCode, ProblemException, Problems } from '../problem/problem';
+import { COMMON_PROBLEM_STATUS } from '../problem/common.errors';
+import { commonProblem, ProblemCode, problemTitle, Problems } from '../problem/problem';
 import { apiVersionFor } from './registers';
 
 /** Deeper than any request document of the APIs (the deepest is about 6). */
@@ -72,12 +73,12 @@ export function frameworkErrors(error: { code?: string }, request: FastifyReques
   request.startedAt ??= process.hrtime.bigint();
   const path = request.url.split('?')[0];
   const tooLong = error.code === 'FST_ERR_MAX_PARAM_LENGTH';
-  const status = tooLong ? 414 : 400;
   const code = tooLong ? 'uri_too_long' : 'bad_url';
+  const status = COMMON_PROBLEM_STATUS[code];
   const detail = tooLong ? `A path segment is longer than ${MAX_PARAM_LENGTH} characters.` : 'The path is not valid percent-encoding.';
   reply.status(status);
   reply.header('Content-Type', 'application/problem+json');
-  reply.send(JSON.stringify({ type: `urn:nl:rod-simulator:problem:${code}`, title: tooLong ? 'URI Too Long' : 'Bad Request', status, detail, instance: safeDecode(path).slice(0, 200), code }));
+  reply.send(JSON.stringify({ type: `urn:nl:rod-simulator:problem:${code}`, title: problemTitle(status), status, detail, instance: safeDecode(path).slice(0, 200), code }));
 }
 
 /** ADR /core/transport/security-headers, sent on every response. */
@@ -133,7 +134,7 @@ export function installHttpHooks(fastify: FastifyInstance, logger: JsonLogger) {
     if (!KNOWN_METHODS.has(request.method)) {
       const allowed = fastify.allowedMethods?.(request.method, path) ?? [];
       if (allowed.length) reply.header('Allow', allowed.join(', '));
-      throw new ProblemException(405, ProblemCode.methodNotAllowed, `${request.method} is not a method of this API${allowed.length ? `; allowed on ${path}: ${allowed.join(', ')}` : ''}.`);
+      throw commonProblem(ProblemCode.methodNotAllowed, `${request.method} is not a method of this API${allowed.length ? `; allowed on ${path}: ${allowed.join(', ')}` : ''}.`);
     }
     if (/%00/i.test(request.url)) {
       const query = request.url.includes('?') ? request.url.slice(request.url.indexOf('?') + 1) : '';

@@ -6,7 +6,7 @@ import { DataSource } from 'typeorm';
 import type { AppConfig } from '../../config/app-config';
 import { APP_CONFIG } from '../../config/config.module';
 import type { Principal } from '../auth/principal';
-import { ProblemException } from '../problem/problem';
+import { commonProblem } from '../problem/problem';
 import { toProblem } from '../problem/problem.filter';
 import { ClaimLocks } from './claim-locks';
 import { stableStringify } from './stable-json';
@@ -65,7 +65,7 @@ export class IdempotencyInterceptor implements NestInterceptor, OnApplicationShu
 
   private async run(key: string, request: FastifyRequest & { principal?: Principal }, reply: FastifyReply, next: CallHandler): Promise<unknown> {
     if (key.length < 1 || key.length > 255) {
-      throw new ProblemException(400, 'invalid_idempotency_key', 'Idempotency-Key must be 1 to 255 characters.', {
+      throw commonProblem('invalid_idempotency_key', 'Idempotency-Key must be 1 to 255 characters.', {
         errors: [{ header: 'Idempotency-Key', code: 'invalid_idempotency_key', detail: 'must be 1 to 255 characters' }],
       });
     }
@@ -167,6 +167,6 @@ export class IdempotencyInterceptor implements NestInterceptor, OnApplicationShu
 }
 
 const inProgress = () =>
-  new ProblemException(409, 'idempotency_request_in_progress', 'A request with this Idempotency-Key is still being processed; retry later.', {}, { 'Retry-After': '1' });
+  commonProblem('idempotency_request_in_progress', 'A request with this Idempotency-Key is still being processed; retry later.', {}, { 'Retry-After': '1' });
 const keyReused = () =>
-  new ProblemException(422, 'idempotency_key_reused', 'This Idempotency-Key was used for a different request; use a new key for a new request.');
+  commonProblem('idempotency_key_reused', 'This Idempotency-Key was used for a different request; use a new key for a new request.');

@@ -107,7 +107,7 @@ const oauthProblem = (description: string, example: Json) => ({
   description,
   content: { 'application/problem+json': { schema: { $ref: '#/components/schemas/OAuthProblem' }, example } },
 });
-const TOKEN_PATH = {
+export const TOKEN_PATH = {
   post: {
     operationId: 'issueToken',
     summary: 'Get an access token (OAuth 2.0 client credentials)',

@@ -2,7 +2,8 @@ import { ArgumentsHost, Catch, ExceptionFilter, HttpException, Logger, NotFoundE
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { isDatabaseUnavailable, OUTAGE_RETRY_AFTER_SECONDS } from '../database/outage';
 import '../http/http.hooks';
-import { ProblemCode, ProblemException, Problems, problemTitle, problemType } from './problem';
+import type { CommonProblemCode } from './common.errors';
+import { commonProblem, ProblemCode, ProblemException, problemTitle, problemType } from './problem';
 
 export const PROBLEM_JSON = 'application/problem+json';
 
@@ -12,7 +13,8 @@ export interface ProblemResponse {
   body: Record<string, unknown>;
 }
 
-const HTTP_CODES: Record<number, string> = {
+/** The common code of a status a framework error carries (each maps back to that status in COMMON_PROBLEM_STATUS). */
+export const HTTP_CODES: Record<number, CommonProblemCode> = {
   400: ProblemCode.badRequest,
   401: ProblemCode.unauthorized,
   403: ProblemCode.forbidden,
@@ -28,7 +30,7 @@ const HTTP_CODES: Record<number, string> = {
 function fromFastifyError(err: { statusCode?: number; code?: string; message?: string }): ProblemException | undefined {
   const status = err.statusCode;
   if (!status || status >= 500 || status < 400) return undefined;
-  const code =
+  const code: CommonProblemCode =
     err.code === 'FST_ERR_CTP_INVALID_MEDIA_TYPE'
       ? ProblemCode.unsupportedMediaType
       : err.code === 'FST_ERR_CTP_BODY_TOO_LARGE'
@@ -42,7 +44,8 @@ function fromFastifyError(err: { statusCode?: number; code?: string; message?: s
       : code === ProblemCode.unsupportedMediaType
         ? 'The Content-Type of the request is not supported; send application/json.'
         : (err.message ?? problemTitle(status));
-  return new ProblemException(status, code, detail);
+  // The status follows the code (an unknown 4xx of the framework becomes bad_request, 400).
+  return commonProblem(code, detail);
 }
 
 /** Maps anything thrown to a problem+json response (RFC 9457). Unknown errors become an opaque 500. */
@@ -56,20 +59,20 @@ export function toProblem(err: unknown, instance: string, logger?: Logger): Prob
       typeof response === 'object' && response && 'message' in response
         ? ([] as unknown[]).concat((response as { message: unknown }).message).join('; ')
         : err.message;
-    problem = new ProblemException(status, HTTP_CODES[status] ?? (status >= 500 ? ProblemCode.internal : ProblemCode.badRequest), message);
+    problem = commonProblem(HTTP_CODES[status] ?? (status >= 500 ? ProblemCode.internal : ProblemCode.badRequest), message);
   } else if (err && typeof err === 'object' && 'statusCode' in err) {
     problem = fromFastifyError(err as { statusCode?: number });
   }
   if (!problem && isDatabaseUnavailable(err)) {
     // Not the request's fault and not a bug: the database is down or restarting. The client may retry.
     logger?.warn({ msg: 'database unavailable', err: err instanceof Error ? err.message : String(err), instance });
-    problem = new ProblemException(503, ProblemCode.databaseUnavailable, 'The database is not available at the moment; retry after the time in Retry-After.', {}, {
+    problem = commonProblem(ProblemCode.databaseUnavailable, 'The database is not available at the moment; retry after the time in Retry-After.', {}, {
       'Retry-After': String(OUTAGE_RETRY_AFTER_SECONDS),
     });
   }
   if (!problem) {
     logger?.error({ msg: 'unhandled error', err: err instanceof Error ? { name: err.name, message: err.message, stack: err.stack } : String(err), instance });
-    problem = new ProblemException(500, ProblemCode.internal, 'An unexpected error occurred. It has been logged.');
+    problem = commonProblem(ProblemCode.internal, 'An unexpected error occurred. It has been logged.');
   }
   return {
     status: problem.status,
@@ -107,9 +110,9 @@ export class ProblemFilter implements ExceptionFilter {
       const allowed = request.server.allowedMethods?.(request.method, path) ?? [];
       if (allowed.length > 0 && request.method !== 'OPTIONS') {
         reply.header('Allow', allowed.join(', '));
-        return sendProblem(reply, toProblem(new ProblemException(405, ProblemCode.methodNotAllowed, `${request.method} is not allowed on ${path}; allowed: ${allowed.join(', ')}.`), path));
+        return sendProblem(reply, toProblem(commonProblem(ProblemCode.methodNotAllowed, `${request.method} is not allowed on ${path}; allowed: ${allowed.join(', ')}.`), path));
       }
-      return sendProblem(reply, toProblem(Problems.notFound(`There is no resource at ${path}.`), path));
+      return sendProblem(reply, toProblem(commonProblem(ProblemCode.notFound, `There is no resource at ${path}.`), path));
     }
     sendProblem(reply, toProblem(exception, path, this.logger));
   }

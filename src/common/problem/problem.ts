@@ -1,3 +1,5 @@
+import { COMMON_PROBLEM_STATUS } from './common.errors';
+
 /** One problem inside a problem+json body: where it is, what is wrong, and a machine code. */
 export interface ProblemDetailItem {
   /** JSON Pointer into the request body (RFC 6901), for body problems. */
@@ -39,6 +41,7 @@ const TITLES: Record<number, string> = {
   406: 'Not Acceptable',
   409: 'Conflict',
   413: 'Content Too Large',
+  414: 'URI Too Long',
   415: 'Unsupported Media Type',
   422: 'Unprocessable Content',
   429: 'Too Many Requests',
@@ -67,21 +70,26 @@ export class ProblemException extends Error {
   }
 }
 
+/**
+ * A module's table from problem code to HTTP status: one code is one status, chosen in the table and
+ * nowhere else. Throw sites name only the code; the documents take the statuses from the same table.
+ */
+export type ProblemStatusTable<C extends string = string> = Readonly<Record<C, number>>;
+
+/** The problem constructor of one table: the status comes from the table, never from the caller. */
+export const problemFactory =
+  <C extends string>(table: ProblemStatusTable<C>) =>
+  (code: C, detail: string, extras: Record<string, unknown> & { errors?: ProblemDetailItem[] } = {}, headers: Record<string, string> = {}): ProblemException =>
+    new ProblemException(table[code], code, detail, extras, headers);
+
+/** A problem with one of the codes every API shares. */
+export const commonProblem = problemFactory(COMMON_PROBLEM_STATUS);
+
 export const Problems = {
   invalidInput: (errors: ProblemDetailItem[], detail?: string) =>
-    new ProblemException(
-      400,
-      ProblemCode.invalidInput,
-      detail ?? `The request has ${errors.length} invalid ${errors.length === 1 ? 'value' : 'values'}; see errors.`,
-      { errors },
-    ),
-  badRequest: (detail: string, code: string = ProblemCode.badRequest) => new ProblemException(400, code, detail),
+    commonProblem(ProblemCode.invalidInput, detail ?? `The request has ${errors.length} invalid ${errors.length === 1 ? 'value' : 'values'}; see errors.`, { errors }),
   unauthorized: (detail: string, error = 'invalid_token') =>
-    new ProblemException(401, ProblemCode.unauthorized, detail, {}, {
+    commonProblem(ProblemCode.unauthorized, detail, {}, {
       'WWW-Authenticate': `Bearer realm="rod-simulator", error="${error}", error_description="${detail.replace(/"/g, "'")}"`,
     }),
-  forbidden: (detail: string, code: string = ProblemCode.forbidden) => new ProblemException(403, code, detail),
-  notFound: (detail: string, code: string = ProblemCode.notFound) => new ProblemException(404, code, detail),
-  conflict: (detail: string, code: string = ProblemCode.conflict, extras: Record<string, unknown> = {}) =>
-    new ProblemException(409, code, detail, extras),
 };

@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import { DataSource } from 'typeorm';
 import type { Principal } from '../../common/auth/principal';
-import { Problems } from '../../common/problem/problem';
+import { conformanceProblem } from '../conformance.errors';
 import { WebhooksService } from '../../berichten';
 import { JournaalService } from '../journaal/journaal.service';
 import { NIEUWSTE_VERSIE } from '../personas/personas';
@@ -75,7 +75,7 @@ export class RunsService {
 
   private async run(p: Principal, id: string): Promise<RunRij> {
     const [r]: RunRij[] = await this.db.query(`${RUN_SQL} WHERE r.sandbox_id = $1 AND r.id = $2`, [p.sandboxId, id]);
-    if (!r || (p.role !== 'BEHEER' && r.clientId !== p.clientId)) throw Problems.notFound(`No conformance run ${id} of this client in this sandbox.`);
+    if (!r || (p.role !== 'BEHEER' && r.clientId !== p.clientId)) throw conformanceProblem('not_found', `No conformance run ${id} of this client in this sandbox.`);
     return r;
   }
 

@@ -6,9 +6,9 @@ import { DataSource } from 'typeorm';
 import type { Principal } from '../../common/auth/principal';
 import { WebhooksService } from '../../berichten';
 import { ClockService } from '../../common/clock/clock.service';
-import { ProblemException, Problems } from '../../common/problem/problem';
+import { ProblemException } from '../../common/problem/problem';
 import { toProblem } from '../../common/problem/problem.filter';
-import { ConformanceCode } from '../conformance.errors';
+import { ConformanceCode, conformanceProblem } from '../conformance.errors';
 import { JournaalService } from '../journaal/journaal.service';
 import type { StoringRequest } from './storing.dto';
 
@@ -99,7 +99,7 @@ export class StoringenService implements OnModuleInit {
   }
 
   async maak(p: Principal, r: StoringRequest): Promise<Storing> {
-    if (r.alleClients && p.role !== 'BEHEER') throw Problems.forbidden('Only an administrator may make a storing for every client of a sandbox.', ConformanceCode.alleenBeheer);
+    if (r.alleClients && p.role !== 'BEHEER') throw conformanceProblem(ConformanceCode.alleenBeheer, 'Only an administrator may make a storing for every client of a sandbox.');
     const id = randomUUID();
     const clientId = r.alleClients ? null : p.clientId;
     if (isWebhook(r.soort)) await this.webhooks.zetStoring(p.sandboxId, clientId, r.soort === 'WEBHOOK_UITSTEL' ? 'UITSTEL' : 'MISLUKT', r.tot!);
@@ -124,13 +124,13 @@ export class StoringenService implements OnModuleInit {
 
   async lees(p: Principal, id: string): Promise<Storing> {
     const [s]: Storing[] = await this.db.query(`${SELECT} WHERE sandbox_id = $1 AND id = $2`, [p.sandboxId, id]);
-    if (!s || (p.role !== 'BEHEER' && s.clientId !== p.clientId && s.clientId !== null)) throw Problems.notFound(`No storing ${id} in this sandbox.`);
+    if (!s || (p.role !== 'BEHEER' && s.clientId !== p.clientId && s.clientId !== null)) throw conformanceProblem('not_found', `No storing ${id} in this sandbox.`);
     return s;
   }
 
   async verwijder(p: Principal, id: string): Promise<void> {
     const s = await this.lees(p, id);
-    if (p.role !== 'BEHEER' && s.aangemaaktDoor !== p.clientId) throw Problems.forbidden('Only the client that made a storing, or an administrator, may remove it.', ConformanceCode.nietVanJou);
+    if (p.role !== 'BEHEER' && s.aangemaaktDoor !== p.clientId) throw conformanceProblem(ConformanceCode.nietVanJou, 'Only the client that made a storing, or an administrator, may remove it.');
     await this.db.query('DELETE FROM conformance_storing WHERE sandbox_id = $1 AND id = $2', [p.sandboxId, id]);
     if (isWebhook(s.soort)) await this.webhooks.zetStoring(p.sandboxId, s.clientId, null, null);
     this.cache.delete(p.sandboxId);

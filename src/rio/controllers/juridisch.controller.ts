@@ -3,8 +3,9 @@ import { ApiCreatedResponse, ApiNoContentResponse, ApiOkResponse, ApiOperation, 
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { CurrentPrincipal, RequireScopes } from '../../common/auth/auth.decorators';
 import type { Principal } from '../../common/auth/principal';
-import { ApiIdempotent, ApiProblems } from '../../common/openapi/api-problems.decorator';
-import { ApiRioProblems, DatumGeldigOpQuery, WijzigingenQuery, WijzigingPage } from '../dto/common.dto';
+import { ApiIdempotent } from '../../common/openapi/api-problems.decorator';
+import { ApiRioProblems } from '../rio.errors';
+import { ApiRioAfkeuring, DatumGeldigOpQuery, WijzigingenQuery, WijzigingPage } from '../dto/common.dto';
 import {
   InstellingscodeParam,
   Instellingserkenning,
@@ -44,7 +45,8 @@ export class OnderwijsbesturenController {
   @ApiOperation({ summary: 'Register an onderwijsbestuur (DUO side); RIO assigns the code' })
   @ApiCreatedResponse({ type: Onderwijsbestuur })
   @ApiIdempotent()
-  @ApiRioProblems()
+  @ApiRioAfkeuring()
+  @ApiRioProblems('rio_object_bestaat_al')
   createOnderwijsbestuur(@CurrentPrincipal() p: Principal, @Body() body: OnderwijsbestuurRequest) {
     return this.beheren.createBestuur(p, body);
   }
@@ -61,7 +63,7 @@ export class OnderwijsbesturenController {
   @RequireScopes('rio.lezen')
   @ApiOperation({ summary: 'Read an onderwijsbestuur as valid on a date' })
   @ApiOkResponse({ type: Onderwijsbestuur })
-  @ApiProblems(404)
+  @ApiRioProblems('not_found')
   getOnderwijsbestuur(@CurrentPrincipal() p: Principal, @Param() a: OnderwijsbestuurcodeParam, @Query() q: DatumGeldigOpQuery) {
     return this.lezen.bestuur(p.sandboxId, a.onderwijsbestuurcode, q);
   }
@@ -71,8 +73,8 @@ export class OnderwijsbesturenController {
   @ApiOperation({ summary: 'Replace the full state of an onderwijsbestuur (DUO side)' })
   @ApiOkResponse({ type: Onderwijsbestuur })
   @ApiIdempotent()
-  @ApiRioProblems()
-  @ApiProblems(404)
+  @ApiRioAfkeuring()
+  @ApiRioProblems('not_found', 'rio_object_bestaat_al')
   putOnderwijsbestuur(@CurrentPrincipal() p: Principal, @Param() a: OnderwijsbestuurcodeParam, @Body() body: OnderwijsbestuurRequest) {
     return this.beheren.putBestuur(p, a.onderwijsbestuurcode, body);
   }
@@ -83,8 +85,8 @@ export class OnderwijsbesturenController {
   @ApiOperation({ summary: 'Delete an onderwijsbestuur without erkenningen, aanbieders or locatiegebruik (DUO side)' })
   @ApiNoContentResponse({ description: 'Deleted.' })
   @ApiIdempotent()
-  @ApiRioProblems()
-  @ApiProblems(404)
+  @ApiRioAfkeuring()
+  @ApiRioProblems('not_found', 'rio_object_in_gebruik')
   deleteOnderwijsbestuur(@CurrentPrincipal() p: Principal, @Param() a: OnderwijsbestuurcodeParam) {
     return this.beheren.deleteBestuur(p, a.onderwijsbestuurcode);
   }
@@ -115,7 +117,7 @@ export class InstellingserkenningenController {
   @RequireScopes('rio.lezen')
   @ApiOperation({ summary: 'Read a BRIN4 erkenning as valid on a date' })
   @ApiOkResponse({ type: Instellingserkenning })
-  @ApiProblems(404)
+  @ApiRioProblems('not_found')
   getInstellingserkenning(@CurrentPrincipal() p: Principal, @Param() a: InstellingscodeParam, @Query() q: DatumGeldigOpQuery) {
     return this.lezen.instelling(p.sandboxId, a.instellingscode, q);
   }
@@ -124,7 +126,7 @@ export class InstellingserkenningenController {
   @RequireScopes('rio.lezen')
   @ApiOperation({ summary: 'The BRIN6 vestigingen of a BRIN4 valid on a date' })
   @ApiOkResponse({ type: VestigingserkenningPage })
-  @ApiProblems(404)
+  @ApiRioProblems('not_found')
   async listVestigingenVanInstelling(@CurrentPrincipal() p: Principal, @Param() a: InstellingscodeParam, @Query() q: VestigingserkenningenQuery, @Req() req: FastifyRequest) {
     return this.lezen.instelling(p.sandboxId, a.instellingscode, q).then(() => this.lezen.vestigingen(p.sandboxId, { ...q, instellingscode: a.instellingscode }, pathOf(req.url)));
   }
@@ -135,7 +137,7 @@ export class InstellingserkenningenController {
   @ApiOkResponse({ type: Instellingserkenning, description: 'Replaced.' })
   @ApiCreatedResponse({ type: Instellingserkenning, description: 'Created.' })
   @ApiIdempotent()
-  @ApiRioProblems()
+  @ApiRioAfkeuring()
   putInstellingserkenning(@CurrentPrincipal() p: Principal, @Param() a: InstellingscodeParam, @Body() body: InstellingserkenningRequest, @Res({ passthrough: true }) reply: FastifyReply) {
     return upserted(reply, this.beheren.putInstelling(p, a.instellingscode, body));
   }
@@ -146,8 +148,8 @@ export class InstellingserkenningenController {
   @ApiOperation({ summary: 'Delete a BRIN4 erkenning without vestigingen or juridische relaties (DUO side)' })
   @ApiNoContentResponse({ description: 'Deleted.' })
   @ApiIdempotent()
-  @ApiRioProblems()
-  @ApiProblems(404)
+  @ApiRioAfkeuring()
+  @ApiRioProblems('not_found', 'rio_object_in_gebruik')
   deleteInstellingserkenning(@CurrentPrincipal() p: Principal, @Param() a: InstellingscodeParam) {
     return this.beheren.deleteInstelling(p, a.instellingscode);
   }
@@ -178,7 +180,7 @@ export class VestigingserkenningenController {
   @RequireScopes('rio.lezen')
   @ApiOperation({ summary: 'Read a BRIN6 vestiging as valid on a date' })
   @ApiOkResponse({ type: Vestigingserkenning })
-  @ApiProblems(404)
+  @ApiRioProblems('not_found')
   getVestigingserkenning(@CurrentPrincipal() p: Principal, @Param() a: VestigingscodeParam, @Query() q: DatumGeldigOpQuery) {
     return this.lezen.vestiging(p.sandboxId, a.vestigingscode, q);
   }
@@ -189,7 +191,7 @@ export class VestigingserkenningenController {
   @ApiOkResponse({ type: Vestigingserkenning, description: 'Replaced.' })
   @ApiCreatedResponse({ type: Vestigingserkenning, description: 'Created.' })
   @ApiIdempotent()
-  @ApiRioProblems()
+  @ApiRioAfkeuring()
   putVestigingserkenning(@CurrentPrincipal() p: Principal, @Param() a: VestigingscodeParam, @Body() body: VestigingserkenningRequest, @Res({ passthrough: true }) reply: FastifyReply) {
     return upserted(reply, this.beheren.putVestiging(p, a.vestigingscode, body));
   }
@@ -200,8 +202,8 @@ export class VestigingserkenningenController {
   @ApiOperation({ summary: 'Delete a BRIN6 vestigingserkenning not linked to locatiegebruik (DUO side)' })
   @ApiNoContentResponse({ description: 'Deleted.' })
   @ApiIdempotent()
-  @ApiRioProblems()
-  @ApiProblems(404)
+  @ApiRioAfkeuring()
+  @ApiRioProblems('not_found', 'rio_object_in_gebruik')
   deleteVestigingserkenning(@CurrentPrincipal() p: Principal, @Param() a: VestigingscodeParam) {
     return this.beheren.deleteVestiging(p, a.vestigingscode);
   }

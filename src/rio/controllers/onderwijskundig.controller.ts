@@ -3,8 +3,9 @@ import { ApiCreatedResponse, ApiNoContentResponse, ApiOkResponse, ApiOperation, 
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { CurrentPrincipal, RequireScopes } from '../../common/auth/auth.decorators';
 import type { Principal } from '../../common/auth/principal';
-import { ApiIdempotent, ApiProblems } from '../../common/openapi/api-problems.decorator';
-import { ApiRioProblems, DatumGeldigOpQuery, WijzigingenQuery, WijzigingPage } from '../dto/common.dto';
+import { ApiIdempotent } from '../../common/openapi/api-problems.decorator';
+import { ApiRioProblems } from '../rio.errors';
+import { ApiRioAfkeuring, DatumGeldigOpQuery, WijzigingenQuery, WijzigingPage } from '../dto/common.dto';
 import {
   AanbodQuery,
   AangebodenOpleiding,
@@ -51,7 +52,7 @@ export class OnderwijsaanbiedersController {
   @ApiOperation({ summary: 'Register an onderwijsaanbieder for a bestuur the client acts for; RIO assigns the code' })
   @ApiCreatedResponse({ type: Onderwijsaanbieder })
   @ApiIdempotent()
-  @ApiRioProblems()
+  @ApiRioAfkeuring()
   createOnderwijsaanbieder(@CurrentPrincipal() p: Principal, @Body() body: OnderwijsaanbiederRequest) {
     return this.beheren.createAanbieder(p, body);
   }
@@ -68,7 +69,7 @@ export class OnderwijsaanbiedersController {
   @RequireScopes('rio.lezen')
   @ApiOperation({ summary: 'Read an onderwijsaanbieder as valid on a date' })
   @ApiOkResponse({ type: Onderwijsaanbieder })
-  @ApiProblems(404)
+  @ApiRioProblems('not_found')
   getOnderwijsaanbieder(@CurrentPrincipal() p: Principal, @Param() a: OnderwijsaanbiedercodeParam, @Query() q: DatumGeldigOpQuery) {
     return this.lezen.aanbieder(p.sandboxId, a.onderwijsaanbiedercode, q);
   }
@@ -77,7 +78,7 @@ export class OnderwijsaanbiedersController {
   @RequireScopes('rio.lezen')
   @ApiOperation({ summary: 'The aanbod of an onderwijsaanbieder on a date' })
   @ApiOkResponse({ type: AangebodenOpleidingPage })
-  @ApiProblems(404)
+  @ApiRioProblems('not_found')
   listAanbodVanOnderwijsaanbieder(@CurrentPrincipal() p: Principal, @Param() a: OnderwijsaanbiedercodeParam, @Query() q: AanbodQuery, @Req() req: FastifyRequest) {
     return this.lezen.aanbodVan(p.sandboxId, a.onderwijsaanbiedercode, q, pathOf(req.url));
   }
@@ -87,8 +88,8 @@ export class OnderwijsaanbiedersController {
   @ApiOperation({ summary: 'Replace the full state of an onderwijsaanbieder (standlevering)' })
   @ApiOkResponse({ type: Onderwijsaanbieder })
   @ApiIdempotent()
-  @ApiRioProblems()
-  @ApiProblems(404)
+  @ApiRioAfkeuring()
+  @ApiRioProblems('not_found')
   putOnderwijsaanbieder(@CurrentPrincipal() p: Principal, @Param() a: OnderwijsaanbiedercodeParam, @Body() body: OnderwijsaanbiederRequest) {
     return this.beheren.putAanbieder(p, a.onderwijsaanbiedercode, body);
   }
@@ -99,8 +100,8 @@ export class OnderwijsaanbiedersController {
   @ApiOperation({ summary: 'Delete an onderwijsaanbieder without aangeboden opleidingen' })
   @ApiNoContentResponse({ description: 'Deleted.' })
   @ApiIdempotent()
-  @ApiRioProblems()
-  @ApiProblems(404)
+  @ApiRioAfkeuring()
+  @ApiRioProblems('not_found', 'rio_object_in_gebruik')
   deleteOnderwijsaanbieder(@CurrentPrincipal() p: Principal, @Param() a: OnderwijsaanbiedercodeParam) {
     return this.beheren.deleteAanbieder(p, a.onderwijsaanbiedercode);
   }
@@ -125,7 +126,7 @@ export class OnderwijslocatiesController {
   @ApiCreatedResponse({ type: Onderwijslocatie, description: 'New onderwijslocatie.' })
   @ApiOkResponse({ type: Onderwijslocatie, description: 'The existing onderwijslocatie at that address.' })
   @ApiIdempotent()
-  @ApiRioProblems()
+  @ApiRioAfkeuring()
   createOnderwijslocatie(@CurrentPrincipal() p: Principal, @Body() body: OnderwijslocatieRequest, @Res({ passthrough: true }) reply: FastifyReply) {
     return upserted(reply, this.beheren.createLocatie(p, body));
   }
@@ -142,7 +143,7 @@ export class OnderwijslocatiesController {
   @RequireScopes('rio.lezen')
   @ApiOperation({ summary: 'Read an onderwijslocatie' })
   @ApiOkResponse({ type: Onderwijslocatie })
-  @ApiProblems(404)
+  @ApiRioProblems('not_found')
   getOnderwijslocatie(@CurrentPrincipal() p: Principal, @Param() a: OnderwijslocatiecodeParam) {
     return this.lezen.locatie(p.sandboxId, a.onderwijslocatiecode);
   }
@@ -153,8 +154,8 @@ export class OnderwijslocatiesController {
   @ApiOperation({ summary: 'Delete an onderwijslocatie that no bestuur uses' })
   @ApiNoContentResponse({ description: 'Deleted.' })
   @ApiIdempotent()
-  @ApiRioProblems()
-  @ApiProblems(404)
+  @ApiRioAfkeuring()
+  @ApiRioProblems('not_found', 'rio_object_in_gebruik')
   deleteOnderwijslocatie(@CurrentPrincipal() p: Principal, @Param() a: OnderwijslocatiecodeParam) {
     return this.beheren.deleteLocatie(p, a.onderwijslocatiecode);
   }
@@ -185,7 +186,7 @@ export class OnderwijslocatiegebruikenController {
   @RequireScopes('rio.lezen')
   @ApiOperation({ summary: 'Read the gebruik of a locatie by a bestuur as valid on a date' })
   @ApiOkResponse({ type: Onderwijslocatiegebruik })
-  @ApiProblems(404)
+  @ApiRioProblems('not_found')
   getOnderwijslocatiegebruik(@CurrentPrincipal() p: Principal, @Param() a: GebruikParams, @Query() q: DatumGeldigOpQuery) {
     return this.lezen.gebruik(p.sandboxId, a.onderwijsbestuurcode, a.onderwijslocatiecode, q);
   }
@@ -196,8 +197,8 @@ export class OnderwijslocatiegebruikenController {
   @ApiOkResponse({ type: Onderwijslocatiegebruik, description: 'Replaced.' })
   @ApiCreatedResponse({ type: Onderwijslocatiegebruik, description: 'Created.' })
   @ApiIdempotent()
-  @ApiRioProblems()
-  @ApiProblems(404)
+  @ApiRioAfkeuring()
+  @ApiRioProblems('not_found')
   putOnderwijslocatiegebruik(@CurrentPrincipal() p: Principal, @Param() a: GebruikParams, @Body() body: OnderwijslocatiegebruikRequest, @Res({ passthrough: true }) reply: FastifyReply) {
     return upserted(reply, this.beheren.putGebruik(p, a.onderwijsbestuurcode, a.onderwijslocatiecode, body));
   }
@@ -208,8 +209,8 @@ export class OnderwijslocatiegebruikenController {
   @ApiOperation({ summary: 'Delete the gebruik of a locatie by a bestuur' })
   @ApiNoContentResponse({ description: 'Deleted.' })
   @ApiIdempotent()
-  @ApiRioProblems()
-  @ApiProblems(404)
+  @ApiRioAfkeuring()
+  @ApiRioProblems('not_found')
   deleteOnderwijslocatiegebruik(@CurrentPrincipal() p: Principal, @Param() a: GebruikParams) {
     return this.beheren.deleteGebruik(p, a.onderwijsbestuurcode, a.onderwijslocatiecode);
   }
@@ -240,7 +241,7 @@ export class AangebodenOpleidingenController {
   @RequireScopes('rio.lezen')
   @ApiOperation({ summary: 'Read an aangeboden opleiding as valid on a date' })
   @ApiOkResponse({ type: AangebodenOpleiding })
-  @ApiProblems(404)
+  @ApiRioProblems('not_found')
   getAangebodenOpleiding(@CurrentPrincipal() p: Principal, @Param() a: AangebodenOpleidingCodeParam, @Query() q: DatumGeldigOpQuery) {
     return this.lezen.opleiding(p.sandboxId, a.aangebodenOpleidingCode, q);
   }
@@ -251,7 +252,7 @@ export class AangebodenOpleidingenController {
   @ApiOkResponse({ type: AangebodenOpleiding, description: 'Replaced.' })
   @ApiCreatedResponse({ type: AangebodenOpleiding, description: 'Created.' })
   @ApiIdempotent()
-  @ApiRioProblems()
+  @ApiRioAfkeuring()
   putAangebodenOpleiding(@CurrentPrincipal() p: Principal, @Param() a: AangebodenOpleidingCodeParam, @Body() body: AangebodenOpleidingRequest, @Res({ passthrough: true }) reply: FastifyReply) {
     return upserted(reply, this.beheren.putOpleiding(p, a.aangebodenOpleidingCode, body));
   }
@@ -262,8 +263,8 @@ export class AangebodenOpleidingenController {
   @ApiOperation({ summary: 'Delete an aangeboden opleiding' })
   @ApiNoContentResponse({ description: 'Deleted.' })
   @ApiIdempotent()
-  @ApiRioProblems()
-  @ApiProblems(404)
+  @ApiRioAfkeuring()
+  @ApiRioProblems('not_found')
   deleteAangebodenOpleiding(@CurrentPrincipal() p: Principal, @Param() a: AangebodenOpleidingCodeParam) {
     return this.beheren.deleteOpleiding(p, a.aangebodenOpleidingCode);
   }

@@ -1,3 +1,4 @@
+import { COMMON_PROBLEM_STATUS } from '../../common/problem/common.errors';
 import { applyDecorators } from '@nestjs/common';
 import { ApiExtraModels, ApiProperty, ApiPropertyOptional, ApiResponse, getSchemaPath } from '@nestjs/swagger';
 import { IsOptional, ValidateBy, ValidationOptions } from 'class-validator';
@@ -63,7 +64,7 @@ export class Foutmelding {
 }
 
 /** A RIO problem: the Problem members, and for a rejected write `requestGoedgekeurd: false` with every RIO foutmelding. */
-const rioProblem = (description: string, examples: Record<string, { summary: string; value: unknown }>) => ({
+const rioProblemResponse = (description: string, examples: Record<string, { summary: string; value: unknown }>) => ({
   description,
   content: {
     'application/problem+json': {
@@ -88,12 +89,12 @@ const rioProblem = (description: string, examples: Record<string, { summary: str
  * The 400 and 403 of every RIO operation: a schema fault (invalid_input with `errors`) or a write RIO rejects
  * (`requestGoedgekeurd: false` and `foutmeldingen`, with the same problems as `errors`).
  */
-export const ApiRioProblems = () =>
+export const ApiRioAfkeuring = () =>
   applyDecorators(
     ApiExtraModels(Foutmelding),
     ApiResponse({
-      status: 400,
-      ...rioProblem('Invalid input (every invalid value in `errors`), or a write RIO rejects: `requestGoedgekeurd: false` with every foutmelding at once.', {
+      status: COMMON_PROBLEM_STATUS.invalid_input,
+      ...rioProblemResponse('Invalid input (every invalid value in `errors`), or a write RIO rejects: `requestGoedgekeurd: false` with every foutmelding at once.', {
         afgekeurd: {
           summary: 'A write RIO rejects',
           value: {
@@ -118,8 +119,8 @@ export const ApiRioProblems = () =>
       }),
     }),
     ApiResponse({
-      status: 403,
-      ...rioProblem('The token lacks the scope, or (AUT401) the client does not act for the bestuur the write touches.', {
+      status: COMMON_PROBLEM_STATUS.forbidden,
+      ...rioProblemResponse('The token lacks the scope, or (AUT401) the client does not act for the bestuur the write touches.', {
         aut401: {
           summary: 'Not authorised for the bestuur',
           value: {

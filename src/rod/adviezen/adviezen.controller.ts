@@ -3,7 +3,8 @@ import { ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestj
 import type { FastifyReply } from 'fastify';
 import { CurrentPrincipal, RequireScopes } from '../../common/auth/auth.decorators';
 import type { Principal } from '../../common/auth/principal';
-import { ApiIdempotent, ApiProblems } from '../../common/openapi/api-problems.decorator';
+import { ApiIdempotent } from '../../common/openapi/api-problems.decorator';
+import { ApiRodProblems } from '../rod.errors';
 import { metStatus } from '../rod-http';
 import { ApiAfgekeurd } from '../rod-shared.dto';
 import { AanleverenAdviesVoRequest, AdviesAntwoord, AdviesIdParam, AdviesResponse, AdviesVersieList } from './adviezen.dto';
@@ -44,7 +45,7 @@ export class AdviezenController {
   @RequireScopes('rod.lezen')
   @ApiOperation({ summary: 'Read the current schooladvies', description: 'Only for schools your OIN holds a machtiging for; others are 404.' })
   @ApiOkResponse({ type: AdviesResponse })
-  @ApiProblems(404)
+  @ApiRodProblems('not_found')
   getAdviesVo(@CurrentPrincipal() p: Principal, @Param() param: AdviesIdParam) {
     return this.adviezen.get(p, param.adviesId);
   }
@@ -53,7 +54,7 @@ export class AdviezenController {
   @RequireScopes('rod.lezen')
   @ApiOperation({ summary: 'Every accepted version of a schooladvies: content, meldingen, sender, time and bedrijfsdocument id' })
   @ApiOkResponse({ type: AdviesVersieList })
-  @ApiProblems(404)
+  @ApiRodProblems('not_found')
   listAdviesVoVersies(@CurrentPrincipal() p: Principal, @Param() param: AdviesIdParam) {
     return this.adviezen.versies(p, param.adviesId);
   }

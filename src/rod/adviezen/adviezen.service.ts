@@ -5,7 +5,6 @@ import { DataSource } from 'typeorm';
 import { isBeheer, Principal } from '../../common/auth/principal';
 import { ClockService } from '../../common/clock/clock.service';
 import { stableStringify } from '../../common/idempotency/stable-json';
-import { Problems } from '../../common/problem/problem';
 import { gemachtigdSql } from '../machtigingen/machtigingen.service';
 import { gemachtigdBericht } from '../machtigingen/mandaat-en-persoon';
 import { RodRioPort } from '../rio-port';
@@ -68,7 +67,7 @@ export class AdviezenService {
   async get(p: Principal, id: string): Promise<AdviesResponse> {
     const { params, conditie } = await this.mandaat(p);
     const [r]: Record<string, any>[] = await this.db.query(`SELECT a.* FROM rod_advies_vo a WHERE a.sandbox_id = $1 AND a.id = $4 AND ${conditie}`, [...params, id]);
-    if (!r) throw Problems.notFound('No such advies for your mandated schools in this sandbox.');
+    if (!r) throw rodProblem('not_found', 'No such advies for your mandated schools in this sandbox.');
     const i = r.inhoud;
     return {
       adviesId: r.id, instellingscode: r.instellingscode, vestigingscode: i.vestigingscode, adviesvolgnummer: r.adviesvolgnummer, adviesjaar: r.adviesjaar,
@@ -84,7 +83,7 @@ export class AdviezenService {
       `SELECT v.* FROM rod_advies_vo_versie v JOIN rod_advies_vo a ON a.id = v.advies_id WHERE v.sandbox_id = $1 AND v.advies_id = $4 AND ${conditie} ORDER BY v.versie`,
       [...params, id],
     );
-    if (!rows.length) throw Problems.notFound('No such advies for your mandated schools in this sandbox.');
+    if (!rows.length) throw rodProblem('not_found', 'No such advies for your mandated schools in this sandbox.');
     return {
       items: rows.map((r) => ({
         versie: r.versie, inhoud: r.inhoud, meldingen: r.meldingen, identificatiecodeBedrijfsdocument: r.bedrijfsdocument_id,

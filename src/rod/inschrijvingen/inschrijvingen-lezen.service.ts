@@ -4,8 +4,8 @@ import { DataSource } from 'typeorm';
 import { isBeheer, Principal } from '../../common/auth/principal';
 import { ClockService } from '../../common/clock/clock.service';
 import { PageQuery, toPage } from '../../common/pagination/pagination';
-import { Problems } from '../../common/problem/problem';
 import { geenMachtiging } from '../rod.answers';
+import { rodProblem } from '../rod.errors';
 import { InschrijvingResponse, InschrijvingZoekRequest, RegistratieoverzichtQuery, VersieList } from './inschrijving.dto';
 
 /** Current state, periodes aggregated; `$1` sandbox, `$2` today for the mandate check; callers add conditions. */
@@ -82,7 +82,7 @@ export class InschrijvingenLezenService {
       `${SELECT} FROM rod_inschrijving i JOIN rod_persoon p ON p.id = i.persoon_id WHERE i.sandbox_id = $1 AND i.id = $4 AND ${mandaat}`,
       [...params, id],
     );
-    if (!r) throw Problems.notFound('No such inschrijving for your mandated schools in this sandbox.');
+    if (!r) throw rodProblem('not_found', 'No such inschrijving for your mandated schools in this sandbox.');
     return toResponse(r);
   }
 
@@ -94,7 +94,7 @@ export class InschrijvingenLezenService {
          FROM rod_inschrijving_versie i WHERE i.sandbox_id = $1 AND i.inschrijving_id = $4 AND ${mandaat} ORDER BY i.versie`,
       [...params, id],
     );
-    if (!rows.length) throw Problems.notFound('No such inschrijving for your mandated schools in this sandbox.');
+    if (!rows.length) throw rodProblem('not_found', 'No such inschrijving for your mandated schools in this sandbox.');
     return {
       inschrijvingId: id,
       items: rows.map((r) => ({

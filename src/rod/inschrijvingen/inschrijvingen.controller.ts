@@ -3,7 +3,8 @@ import { ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestj
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { CurrentPrincipal, RequireScopes } from '../../common/auth/auth.decorators';
 import type { Principal } from '../../common/auth/principal';
-import { ApiIdempotent, ApiProblems } from '../../common/openapi/api-problems.decorator';
+import { ApiIdempotent } from '../../common/openapi/api-problems.decorator';
+import { ApiRodProblems } from '../rod.errors';
 import { PageQuery } from '../../common/pagination/pagination';
 import { metStatus } from '../rod-http';
 import { ApiAfgekeurd } from '../rod-shared.dto';
@@ -63,7 +64,7 @@ export class InschrijvingenController {
   @RequireScopes('rod.lezen')
   @ApiOperation({ summary: 'Read the current state of an inschrijving', description: 'Only for schools your OIN holds a machtiging for; others are 404.' })
   @ApiOkResponse({ type: InschrijvingResponse })
-  @ApiProblems(404)
+  @ApiRodProblems('not_found')
   getInschrijving(@CurrentPrincipal() p: Principal, @Param() param: InschrijvingIdParam) {
     return this.lezen.get(p, param.inschrijvingId);
   }
@@ -72,7 +73,7 @@ export class InschrijvingenController {
   @RequireScopes('rod.lezen')
   @ApiOperation({ summary: 'Every accepted version of an inschrijving: content, meldingen, sender, time and bedrijfsdocument id' })
   @ApiOkResponse({ type: VersieList })
-  @ApiProblems(404)
+  @ApiRodProblems('not_found')
   listInschrijvingVersies(@CurrentPrincipal() p: Principal, @Param() param: InschrijvingIdParam) {
     return this.lezen.versies(p, param.inschrijvingId);
   }

@@ -3,7 +3,8 @@ import { ApiCreatedResponse, ApiNoContentResponse, ApiOkResponse, ApiOperation, 
 import type { FastifyRequest } from 'fastify';
 import { CurrentPrincipal, RequireScopes } from '../../common/auth/auth.decorators';
 import type { Principal } from '../../common/auth/principal';
-import { ApiIdempotent, ApiProblems } from '../../common/openapi/api-problems.decorator';
+import { ApiIdempotent } from '../../common/openapi/api-problems.decorator';
+import { ApiRodProblems } from '../rod.errors';
 import { MachtigingIdParam, MachtigingListQuery, MachtigingPage, MachtigingRequest, MachtigingResponse } from './machtiging.dto';
 import { MachtigingenService } from './machtigingen.service';
 
@@ -19,7 +20,7 @@ export class MachtigingenController {
     description: 'The OSR equivalent. DUO-beheer, or a client acting for the bestuur of the school (its bestuurcodes), mandates a vendor (by OIN) for a BRIN4 from a date. A vendor without a valid machtiging gets 403 `221_geen_machtiging` for that school.',
   })
   @ApiCreatedResponse({ type: MachtigingResponse })
-  @ApiProblems(404, 409)
+  @ApiRodProblems('forbidden', 'instelling_onbekend', 'machtiging_bestaat')
   @ApiIdempotent()
   createMachtiging(@CurrentPrincipal() p: Principal, @Body() body: MachtigingRequest) {
     return this.machtigingen.create(p, body);
@@ -37,7 +38,7 @@ export class MachtigingenController {
   @RequireScopes('beheer', 'rod.lezen', 'rio.beheren')
   @ApiOperation({ summary: 'Read a machtiging' })
   @ApiOkResponse({ type: MachtigingResponse })
-  @ApiProblems(404)
+  @ApiRodProblems('not_found')
   getMachtiging(@CurrentPrincipal() p: Principal, @Param() param: MachtigingIdParam) {
     return this.machtigingen.get(p, param.machtigingId);
   }
@@ -47,7 +48,7 @@ export class MachtigingenController {
   @RequireScopes('beheer', 'rio.beheren')
   @ApiOperation({ summary: 'Withdraw a machtiging' })
   @ApiNoContentResponse({ description: 'Withdrawn.' })
-  @ApiProblems(404)
+  @ApiRodProblems('not_found', 'forbidden')
   deleteMachtiging(@CurrentPrincipal() p: Principal, @Param() param: MachtigingIdParam) {
     return this.machtigingen.remove(p, param.machtigingId);
   }

@@ -63,7 +63,7 @@ export class MachtigingenService {
     return this.db.transaction(async (m) => {
       const school = await this.rio.instelling(m, p.sandboxId, req.instellingscode);
       if (!isBeheer(p) && (!school?.bestuurcode || !p.bestuurcodes.includes(school.bestuurcode))) {
-        throw Problems.forbidden(`Only DUO-beheer or a client acting for the bestuur of instelling ${req.instellingscode} can grant a machtiging for it.`);
+        throw rodProblem('forbidden', `Only DUO-beheer or a client acting for the bestuur of instelling ${req.instellingscode} can grant a machtiging for it.`);
       }
       if (!school) throw rodProblem(RodProblem.instellingOnbekend, `Instelling ${req.instellingscode} is not known in RIO in this sandbox.`);
       const geldigVanaf = req.geldigVanaf ?? (await this.clock.today(p.sandboxId, m));
@@ -110,7 +110,7 @@ export class MachtigingenService {
       const scholen = await this.beheerdeScholen(m, p);
       if (scholen === 'alle' || r.oin === p.oin || scholen.includes(r.instellingscode)) return r;
     }
-    throw Problems.notFound('No such machtiging in this sandbox.');
+    throw rodProblem('not_found', 'No such machtiging in this sandbox.');
   }
 
   async get(p: Principal, id: string): Promise<MachtigingResponse> {
@@ -122,7 +122,7 @@ export class MachtigingenService {
       const r = await this.zichtbaar(m, p, id);
       const scholen = await this.beheerdeScholen(m, p);
       if (scholen !== 'alle' && !scholen.includes(r.instellingscode)) {
-        throw Problems.forbidden('Only DUO-beheer or a client acting for the school’s bestuur can withdraw a machtiging.');
+        throw rodProblem('forbidden', 'Only DUO-beheer or a client acting for the school’s bestuur can withdraw a machtiging.');
       }
       await m.query('DELETE FROM rod_machtiging WHERE sandbox_id = $1 AND id = $2', [p.sandboxId, id]);
     });

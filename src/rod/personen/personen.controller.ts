@@ -2,7 +2,8 @@ import { Body, Controller, HttpCode, Post } from '@nestjs/common';
 import { ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { CurrentPrincipal, RequireScopes } from '../../common/auth/auth.decorators';
 import type { Principal } from '../../common/auth/principal';
-import { ApiIdempotent, ApiProblems } from '../../common/openapi/api-problems.decorator';
+import { ApiIdempotent } from '../../common/openapi/api-problems.decorator';
+import { ApiRodProblems } from '../rod.errors';
 import { ApiAfgekeurd } from '../rod-shared.dto';
 import { BsnToekenningRequest, IdentificatieRequest, IdentificatieResponse, NieuwPersoonRequest, PersoonResponse } from './identificatie.dto';
 import { PersonenService } from './personen.service';
@@ -34,7 +35,7 @@ export class PersonenController {
   @RequireScopes('beheer')
   @ApiOperation({ summary: 'Beheer: add a generated person to the simulated persoonsregister (BRP stand-in)', description: 'A BSN is generated (11-proef valid) unless given.' })
   @ApiCreatedResponse({ type: PersoonResponse })
-  @ApiProblems(409)
+  @ApiRodProblems('persoon_bestaat', 'service_unavailable')
   @ApiIdempotent()
   createPersoon(@CurrentPrincipal() p: Principal, @Body() body: NieuwPersoonRequest) {
     return this.personen.maakPersoon(p, body);
@@ -48,7 +49,7 @@ export class PersonenController {
     description: 'ROD links both numbers, sends `nl.duo.rod.persoonsgegevens-gewijzigd` to every school with an inschrijving of the person, and answers later messages with the onderwijsnummer with melding 213.',
   })
   @ApiCreatedResponse({ type: PersoonResponse })
-  @ApiProblems(404, 409)
+  @ApiRodProblems('geen_onderwijsnummer', 'persoon_heeft_bsn', 'persoon_bestaat', 'service_unavailable')
   @ApiIdempotent()
   createBsnToekenning(@CurrentPrincipal() p: Principal, @Body() body: BsnToekenningRequest) {
     return this.personen.kenBsnToe(p, body);

@@ -6,7 +6,7 @@ import type { Principal } from '../../common/auth/principal';
 import { DomainHooks } from '../../common/events/domain-hooks';
 import { EventOutbox } from '../../common/events/outbox';
 import { ClockService } from '../../common/clock/clock.service';
-import { ProblemException, Problems } from '../../common/problem/problem';
+import { Problems } from '../../common/problem/problem';
 import { afgekeurd } from '../rod.answers';
 import { PersonenRepository } from './personen.repository';
 import { RodCode, RodProblem, rodProblem, Terugmelding, isFout, resultaatVan, terugmelding } from '../rod.errors';
@@ -159,7 +159,7 @@ export class PersonenService {
       if (rows.length) return this.persoon(this.db.manager, p.sandboxId, rows[0].id);
       if (req.burgerservicenummer) throw rodProblem(RodProblem.persoonBestaat, 'A person with this burgerservicenummer exists in this sandbox.');
     }
-    throw new ProblemException(503, 'service_unavailable', 'No free burgerservicenummer found; retry.');
+    throw rodProblem('service_unavailable', 'No free burgerservicenummer found; retry.');
   }
 
   private async persoon(m: EntityManager, sandboxId: string, id: string): Promise<PersoonResponse> {
@@ -203,7 +203,7 @@ export class PersonenService {
           break;
         }
         if (req.burgerservicenummer) throw rodProblem(RodProblem.persoonBestaat, 'Another person has this burgerservicenummer.');
-        if (attempt > 20) throw new ProblemException(503, 'service_unavailable', 'No free burgerservicenummer found; retry.');
+        if (attempt > 20) throw rodProblem('service_unavailable', 'No free burgerservicenummer found; retry.');
       }
       await m.query(`UPDATE rod_persoon SET burgerservicenummer = $3, bsn_toegekend_op = $4, updated_at = now() WHERE sandbox_id = $1 AND id = $2`, [p.sandboxId, persoon.id, bsn, now]);
       const inschrijvingen: { id: string; instellingscode: string; inschrijvingvolgnummer: string }[] = await m.query(

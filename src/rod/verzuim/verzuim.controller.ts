@@ -3,7 +3,8 @@ import { ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestj
 import type { FastifyReply } from 'fastify';
 import { CurrentPrincipal, RequireScopes } from '../../common/auth/auth.decorators';
 import type { Principal } from '../../common/auth/principal';
-import { ApiIdempotent, ApiProblems } from '../../common/openapi/api-problems.decorator';
+import { ApiIdempotent } from '../../common/openapi/api-problems.decorator';
+import { ApiRodProblems } from '../rod.errors';
 import { metStatus } from '../rod-http';
 import { ApiAfgekeurd } from '../rod-shared.dto';
 import { MeldingsnummerParam, VerzuimAntwoord, VerzuimmeldingRequest, VerzuimmeldingResponse } from './verzuim.dto';
@@ -41,7 +42,7 @@ export class VerzuimController {
   @RequireScopes('rod.lezen')
   @ApiOperation({ summary: 'Look a verzuimmelding up by its meldingsnummer', description: 'Only for schools your OIN holds a machtiging for; others are 404.' })
   @ApiOkResponse({ type: VerzuimmeldingResponse })
-  @ApiProblems(404)
+  @ApiRodProblems('not_found')
   getVerzuimmelding(@CurrentPrincipal() p: Principal, @Param() param: MeldingsnummerParam) {
     return this.verzuim.get(p, param.meldingsnummer);
   }

@@ -5,7 +5,6 @@ import { DataSource } from 'typeorm';
 import { isBeheer, Principal } from '../../common/auth/principal';
 import { ClockService } from '../../common/clock/clock.service';
 import { stableStringify } from '../../common/idempotency/stable-json';
-import { Problems } from '../../common/problem/problem';
 import { gemachtigdSql } from '../machtigingen/machtigingen.service';
 import { gemachtigdBericht } from '../machtigingen/mandaat-en-persoon';
 import { afgekeurd } from '../rod.answers';
@@ -74,7 +73,7 @@ export class VerzuimService {
     const [r]: Record<string, any>[] = await this.db.query(`SELECT v.* FROM rod_verzuimmelding v WHERE v.sandbox_id = $1 AND v.meldingsnummer = $4 AND ${conditie}`, [
       p.sandboxId, vandaag, p.oin, meldingsnummer,
     ]);
-    if (!r) throw Problems.notFound('No such verzuimmelding for your mandated schools in this sandbox.');
+    if (!r) throw rodProblem('not_found', 'No such verzuimmelding for your mandated schools in this sandbox.');
     const i = r.inhoud;
     return {
       meldingsnummer: r.meldingsnummer, instellingscode: r.instellingscode, persoonsgebondenNummer: i.persoonsgebondenNummer, soortVerzuim: i.soortVerzuim,

@@ -1,0 +1,26 @@
+import type { ProblemStatusTable } from './problem';
+
+/** The codes every API shares (input, authentication, HTTP mechanics), each with its one status. */
+export const COMMON_PROBLEM_STATUS = {
+  invalid_input: 400,
+  bad_request: 400,
+  malformed_body: 400,
+  bad_url: 400,
+  invalid_idempotency_key: 400,
+  unauthorized: 401,
+  forbidden: 403,
+  insufficient_scope: 403,
+  not_found: 404,
+  method_not_allowed: 405,
+  not_acceptable: 406,
+  conflict: 409,
+  idempotency_request_in_progress: 409,
+  payload_too_large: 413,
+  uri_too_long: 414,
+  unsupported_media_type: 415,
+  idempotency_key_reused: 422,
+  internal_error: 500,
+  service_unavailable: 503,
+  database_unavailable: 503,
+} as const satisfies ProblemStatusTable;
+export type CommonProblemCode = keyof typeof COMMON_PROBLEM_STATUS;
