@@ -52,7 +52,7 @@ export class FeedQuery {
     description:
       "Cursor: return events after this position (volgendeCursor of the previous page, or the `sequence` of the last event processed; 0 = from the start). " +
       'Positions are per sandbox and only grow; a cursor beyond the newest position is refused (cursor_onbekend).',
-    example: '0000000000000001234',
+    example: '0',
     default: '0',
     pattern: '^[0-9]{1,19}$',
   })
@@ -155,13 +155,13 @@ export class AfleveringQuery extends PageQuery {
 }
 
 export class AbonnementParam {
-  @ApiProperty({ format: 'uuid', example: '8c0d5a4e-1f1a-4a43-9c3e-7d2f1e0b9a77' })
+  @ApiProperty({ format: 'uuid', description: 'The abonnementId POST /webhook-abonnementen answered.' })
   @IsUUID()
   abonnementId: string;
 }
 
 export class AfleveringParam extends AbonnementParam {
-  @ApiProperty({ example: '17' })
+  @ApiProperty({ description: 'The afleveringId of a delivery, as GET …/afleveringen lists it.' })
   @Matches(/^\d{1,18}$/, { message: 'afleveringId must be a whole number' })
   afleveringId: string;
 }

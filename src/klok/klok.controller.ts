@@ -1,5 +1,5 @@
 import { Body, Controller, Get, HttpCode, Param, Post, Put } from '@nestjs/common';
-import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiBody, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { CurrentPrincipal, RequireScopes } from '../common/auth/auth.decorators';
 import type { Principal } from '../common/auth/principal';
 import { ApiIdempotent } from '../common/openapi/api-problems.decorator';
@@ -43,6 +43,7 @@ export class KlokController {
       'Scope beheer for any sandbox; scope klok only for the sandbox of the token, and never for a shared one (403 klok_gedeelde_sandbox). ' +
       'By a duration or to an instant. Runs, in time order, everything crossed — each teldatum reached and each registration deadline passed (voorlopig → definitief, with its events) — before answering. A frozen clock stays frozen at the new instant.',
   })
+  @ApiBody({ type: VerschuivingRequest, examples: { duur: { summary: 'Four weeks ahead', value: { duur: 'P28D' } } } })
   @ApiOkResponse({ type: VerschuivingResponse })
   @ApiKlokProblems('sandbox_not_found', 'klok_andere_sandbox', 'klok_gedeelde_sandbox')
   @ApiIdempotent()

@@ -149,7 +149,7 @@ export class BerichtOverLeerling {
   @Matches(BRIN4_PATTERN, { message: 'instellingscode must be a BRIN4: 2 digits and 2 capitals' })
   instellingscode: string;
 
-  @ApiProperty({ type: PersoonsgebondenNummer, description: 'Exactly one of burgerservicenummer and onderwijsnummer, as identified.' })
+  @ApiProperty({ type: PersoonsgebondenNummer, example: { burgerservicenummer: '999990081' }, description: 'Exactly one of burgerservicenummer and onderwijsnummer, as identified.' })
   @IsPgnKeuze()
   @ValidateNested()
   @Type(() => PersoonsgebondenNummer)

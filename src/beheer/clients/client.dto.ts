@@ -6,6 +6,9 @@ import { PageInfo, PageLinks, PageQuery } from '../../common/pagination/paginati
 export const CLIENT_ID_PATTERN = /^[a-z0-9][a-z0-9-]{2,99}$/;
 const ROLES = Object.values(ClientRole);
 
+/** An EC P-256 public key (of a throw-away key pair) for the examples. */
+const EXAMPLE_PUBLIC_KEY = '-----BEGIN PUBLIC KEY-----\nMFkwEwYHKoZIzj0CAQYIKoZIzj0DAQcDQgAEQmzrMUmHv+ShYYbznGb9bwSFaqgf\n0VAM8xoMdYxkggigGr95UWlvReiFazQVbIOwVGoG9fkKlO+f6m+xXi/7qw==\n-----END PUBLIC KEY-----\n';
+
 export class CreateClientRequest {
   @ApiPropertyOptional({ description: 'Client id; generated when absent. Lowercase letters, digits and hyphens, 3-100.', example: 'las-gamma' })
   @IsOptional()
@@ -17,7 +20,7 @@ export class CreateClientRequest {
   @Length(1, 200)
   naam: string;
 
-  @ApiProperty({ description: 'LEVERANCIER for a LAS vendor, BEHEER for a DUO-style administrator.', enum: ROLES })
+  @ApiProperty({ description: 'LEVERANCIER for a LAS vendor, BEHEER for a DUO-style administrator.', enum: ROLES, example: 'LEVERANCIER' })
   @IsIn(ROLES)
   role: ClientRoleName;
 
@@ -32,7 +35,7 @@ export class CreateClientRequest {
   @IsString({ each: true })
   sandboxes?: string[];
 
-  @ApiPropertyOptional({ description: 'Scopes the client holds; default all scopes of its role.', type: [String], enum: ALL_SCOPES })
+  @ApiPropertyOptional({ description: 'Scopes the client holds; default all scopes of its role.', type: [String], enum: ALL_SCOPES, example: ['rod.lezen', 'rod.aanleveren', 'rod.berichten'] })
   @IsOptional()
   @IsArray()
   @IsIn(ALL_SCOPES, { each: true })
@@ -45,7 +48,7 @@ export class CreateClientRequest {
   @Matches(/^\d{3}B\d{3}$/, { each: true, message: 'each bestuurcode must match nnnBnnn' })
   bestuurcodes?: string[];
 
-  @ApiPropertyOptional({ description: 'PEM public key (RSA or EC P-256) for private_key_jwt client authentication.' })
+  @ApiPropertyOptional({ description: 'PEM public key (RSA or EC P-256) for private_key_jwt client authentication.', example: EXAMPLE_PUBLIC_KEY })
   @IsOptional()
   @IsString()
   @Matches(/-----BEGIN PUBLIC KEY-----/, { message: 'publicKeyPem must be a PEM public key' })
@@ -59,32 +62,32 @@ export class UpdateClientRequest {
   @Length(1, 200)
   naam?: string;
 
-  @ApiPropertyOptional({ type: [String] })
+  @ApiPropertyOptional({ type: [String], example: ['default'] })
   @IsOptional()
   @IsArray()
   @ArrayMaxSize(100)
   @IsString({ each: true })
   sandboxes?: string[];
 
-  @ApiPropertyOptional({ type: [String], enum: ALL_SCOPES })
+  @ApiPropertyOptional({ type: [String], enum: ALL_SCOPES, example: ['rod.lezen', 'rod.aanleveren', 'rod.berichten'] })
   @IsOptional()
   @IsArray()
   @IsIn(ALL_SCOPES, { each: true })
   scopes?: ScopeName[];
 
-  @ApiPropertyOptional({ type: [String] })
+  @ApiPropertyOptional({ type: [String], example: ['100B001'] })
   @IsOptional()
   @IsArray()
   @ArrayMaxSize(99)
   @Matches(/^\d{3}B\d{3}$/, { each: true, message: 'each bestuurcode must match nnnBnnn' })
   bestuurcodes?: string[];
 
-  @ApiPropertyOptional({ description: 'A disabled client gets no tokens and its tokens stop working.' })
+  @ApiPropertyOptional({ description: 'A disabled client gets no tokens and its tokens stop working.', example: true })
   @IsOptional()
   @IsBoolean()
   active?: boolean;
 
-  @ApiPropertyOptional({ description: 'PEM public key, or null to remove it.', nullable: true, type: String })
+  @ApiPropertyOptional({ description: 'PEM public key, or null to remove it.', nullable: true, type: String, example: EXAMPLE_PUBLIC_KEY })
   @IsOptional()
   @ValidateIf((_, v) => v !== null)
   @IsString()
@@ -131,7 +134,7 @@ export class ClientListQuery extends PageQuery {
 }
 
 export class ClientIdParam {
-  @ApiProperty({ description: 'Client id.', example: 'las-alfa' })
+  @ApiProperty({ description: 'Client id (the example is the client the POST /clients example creates).', example: 'las-gamma' })
   @Matches(CLIENT_ID_PATTERN, { message: 'clientId must be 3-100 lowercase letters, digits or hyphens' })
   clientId: string;
 }

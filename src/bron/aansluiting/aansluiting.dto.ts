@@ -4,13 +4,13 @@ import { BRIN4 } from '../../rio';
 
 export class BevriezingRequest {
   /** From this instant ROD refuses inschrijvingen (register_bevroren). Default 2021-12-06 18:00 Europe/Amsterdam. */
-  @ApiPropertyOptional({ description: 'From this instant ROD refuses inschrijvingen (register_bevroren). Default 2021-12-06T18:00:00+01:00.', format: 'date-time' })
+  @ApiPropertyOptional({ description: 'From this instant ROD refuses inschrijvingen (register_bevroren). Default 2021-12-06T18:00:00+01:00.', format: 'date-time', example: '2021-12-06T18:00:00+01:00' })
   @IsOptional()
   @IsISO8601({ strict: true })
   bevrorenVanaf?: string;
 
   /** Until this instant (exclusive); after it a school may exchange from its aansluitdatum. Default 2022-01-03 00:00 Europe/Amsterdam. */
-  @ApiPropertyOptional({ description: 'Until this instant (exclusive); after it a school may exchange from its aansluitdatum on (school_niet_aangesloten before). Default 2022-01-03T00:00:00+01:00.', format: 'date-time' })
+  @ApiPropertyOptional({ description: 'Until this instant (exclusive); after it a school may exchange from its aansluitdatum on (school_niet_aangesloten before). Default 2022-01-03T00:00:00+01:00.', format: 'date-time', example: '2022-01-03T00:00:00+01:00' })
   @IsOptional()
   @IsISO8601({ strict: true })
   bevrorenTot?: string;

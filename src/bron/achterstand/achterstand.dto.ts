@@ -46,7 +46,7 @@ export class LasPeriode {
 
 /** One inschrijving as the LAS holds it (the shape of AanleverenInschrijvingBO; other fields are ignored). */
 export class LasInschrijving {
-  @ApiProperty({ type: LasPgn })
+  @ApiProperty({ type: LasPgn, example: { burgerservicenummer: '999990056' } })
   @ValidateNested()
   @Type(() => LasPgn)
   persoonsgebondenNummer: LasPgn;

@@ -121,7 +121,7 @@ export const TOKEN_PATH = {
       content: {
         'application/x-www-form-urlencoded': {
           schema: { $ref: '#/components/schemas/TokenRequest' },
-          example: { grant_type: 'client_credentials', client_id: 'las-alfa', client_secret: 'las-alfa-secret', sandbox: 'default' },
+          example: { grant_type: 'client_credentials', client_id: 'las-alfa', client_secret: 'las-alfa-geheim', sandbox: 'default' },
         },
       },
     },
@@ -200,7 +200,8 @@ export function buildRegisterDocument(app: INestApplication, info: RegisterApiIn
       responses: { '200': { description: 'The OpenAPI document.', content: { 'application/json': { schema: { type: 'object' } } } } },
     },
   };
-  paths['/oauth/token'] = TOKEN_PATH;
+  // The token endpoint answers under each register's base path: its problems name that path as their instance.
+  paths['/oauth/token'] = JSON.parse(JSON.stringify(TOKEN_PATH).replaceAll('"instance":"/oauth/token"', `"instance":"${info.basePath}/oauth/token"`)) as Json;
   for (const [path, item] of Object.entries(paths)) {
     for (const [method, op] of Object.entries(item as Json)) {
       if (!['get', 'post', 'put', 'patch', 'delete'].includes(method)) continue;

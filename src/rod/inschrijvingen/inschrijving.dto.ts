@@ -92,7 +92,7 @@ export class InschrijvingIdParam {
 
 /** Search by PGN in the body, never in the URL. */
 export class InschrijvingZoekRequest {
-  @ApiPropertyOptional({ type: PersoonsgebondenNummer })
+  @ApiPropertyOptional({ type: PersoonsgebondenNummer, example: { burgerservicenummer: '999990056' } })
   @IsOptional()
   @IsPgnKeuze()
   @ValidateNested()

@@ -5,7 +5,7 @@ import { IsDatum } from '../rod-shared.dto';
 import { BRIN4_PATTERN, OIN_PATTERN } from '../rio-port';
 
 export class MachtigingRequest {
-  @ApiProperty({ description: 'OIN of the LAS vendor that may exchange data with ROD for the school.', example: '00000003111111110000', pattern: '^\\d{20}$' })
+  @ApiProperty({ description: 'OIN of the LAS vendor that may exchange data with ROD for the school.', example: '00000003222222220000', pattern: '^\\d{20}$' })
   @Matches(OIN_PATTERN, { message: 'oin must be 20 digits' })
   oin: string;
 

@@ -34,7 +34,7 @@ export class Adres {
 
 /** Identificeren persoon: a PGN with geboortedatum and geslacht, or naam + geboortedatum + geslacht + adres. */
 export class IdentificatieRequest {
-  @ApiPropertyOptional({ type: PersoonsgebondenNummer, description: 'BSN or onderwijsnummer to verify. Without it, send achternaam and adres: ROD answers the BSN of the matching person, or an onderwijsnummer.' })
+  @ApiPropertyOptional({ type: PersoonsgebondenNummer, example: { burgerservicenummer: '999990019' }, description: 'BSN or onderwijsnummer to verify. Without it, send achternaam and adres: ROD answers the BSN of the matching person, or an onderwijsnummer.' })
   @IsOptional()
   @IsPgnKeuze()
   @ValidateNested()
@@ -77,7 +77,7 @@ export class IdentificatieResponse {
 
 /** Beheer: add a person to the simulated persoonsregister (BRP stand-in). */
 export class NieuwPersoonRequest {
-  @ApiPropertyOptional({ description: 'A valid, unused BSN; generated when absent.', example: '999990999', pattern: '^\\d{9}$' })
+  @ApiPropertyOptional({ description: 'A valid, unused BSN; generated when absent.', example: '999990901', pattern: '^\\d{9}$' })
   @IsOptional()
   @Matches(/^\d{9}$/, { message: 'burgerservicenummer must be 9 digits' })
   burgerservicenummer?: string;

@@ -41,7 +41,7 @@ export class VerzuimmeldingRequest extends BerichtOverLeerling {
 }
 
 export class MeldingsnummerParam {
-  @ApiProperty({ description: 'The meldingsnummer ROD answered: VZ and 10 digits.', example: 'VZ0000000001', pattern: '^VZ\\d{10}$' })
+  @ApiProperty({ description: 'The meldingsnummer ROD answered: VZ and 10 digits.', pattern: '^VZ\\d{10}$' })
   @Matches(MELDINGSNUMMER_PATTERN, { message: 'meldingsnummer must be VZ and 10 digits' })
   meldingsnummer: string;
 }
@@ -69,7 +69,7 @@ export class VerzuimAntwoord {
 export class VerzuimmeldingResponse {
   @ApiProperty({ example: 'VZ0000000001' }) meldingsnummer: string;
   @ApiProperty({ example: '01AA' }) instellingscode: string;
-  @ApiProperty({ type: PersoonsgebondenNummer }) persoonsgebondenNummer: PersoonsgebondenNummer;
+  @ApiProperty({ type: PersoonsgebondenNummer, example: { burgerservicenummer: '999990081' } }) persoonsgebondenNummer: PersoonsgebondenNummer;
   @ApiProperty({ example: 'ZESTIEN_UUR' }) soortVerzuim: string;
   @ApiProperty({ type: String, format: 'date' }) datumBegin: string;
   @ApiProperty({ type: String, format: 'date', nullable: true }) datumEinde: string | null;
