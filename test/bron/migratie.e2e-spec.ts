@@ -102,6 +102,19 @@ describe('bron: a migratie from upload through dry run and conversion to the rej
     // Names with diacritics arrive intact; the onderwijsnummer is known to the persoonsregister.
     const [p] = await t.db.query(`SELECT achternaam, voornamen FROM rod_persoon WHERE onderwijsnummer = $1`, [goed[1].onderwijsnummer]);
     expect(p).toEqual({ achternaam: 'Çelik', voornamen: 'Zoë Noëlle' });
+    // Identificatie of that pupil through /rod/v1 returns the same onderwijsnummer: nothing new issued, no melding.
+    const o = goed[1];
+    const ident = await t.http().post('/rod/v1/identificaties').set(bearer(alfa)).send({ persoonsgebondenNummer: { onderwijsnummer: o.onderwijsnummer }, geboortedatum: o.geboortedatum, geslacht: o.geslacht });
+    expect(ident.status).toBe(200);
+    expect(ident.body).toMatchObject({ resultaat: 'goedgekeurd', persoonsgebondenNummer: { onderwijsnummer: o.onderwijsnummer }, onderwijsnummerUitgegeven: false, meldingen: [] });
+    expect(ident.body.persoonsgebondenNummer.burgerservicenummer).toBeUndefined();
+    const opNaam = await t.http().post('/rod/v1/identificaties').set(bearer(alfa)).send({
+      geboortedatum: o.geboortedatum, geslacht: o.geslacht, achternaam: o.achternaam, voornamen: o.voornamen,
+      adres: { binnenlandsAdres: { straatnaam: 'Schoolstraat', huisnummer: 1, postcode: o.postcode, plaatsnaam: 'Utrecht' } },
+    });
+    // By name, birth date and address (BRON held the postcode only): the same person, the same number.
+    expect(opNaam.status).toBe(200);
+    expect(opNaam.body).toMatchObject({ persoonsgebondenNummer: { onderwijsnummer: o.onderwijsnummer }, onderwijsnummerUitgegeven: false });
     // A vendor reads the converted inschrijving through /rod/v1.
     const zoek = await t.http().post('/rod/v1/inschrijvingen/_zoek').set(bearer(alfa)).send({ instellingscode: '01AA', persoonsgebondenNummer: { burgerservicenummer: goed[2].burgerservicenummer } });
     expect(zoek.status).toBe(200);

@@ -84,7 +84,8 @@ export class PersonenService {
   /**
    * Without PGN: the person with the same naam (achternaam, voorvoegsels, voornamen), geboortedatum, geslacht and address;
    * else a new onderwijsnummer, once (rod.md §4.1, §10). Voornamen tell twins at one address apart; abroad the address lines
-   * count as well as the land. A register person whose voornamen, voorvoegsels or address lines are unknown (null) matches on the rest.
+   * count as well as the land. A register person whose voornamen, voorvoegsels, huisnummer (a person converted from BRON, which
+   * held the postcode only) or address lines are unknown (null) matches on the rest.
    */
   private async zoekOfGeefUit(m: EntityManager, p: Principal, req: IdentificatieRequest): Promise<IdentificatieResponse> {
     // One identificatie without PGN at a time per sandbox: the same person asking twice never gets two onderwijsnummers.
@@ -96,7 +97,7 @@ export class PersonenService {
     const rows: PersoonRij[] = await m.query(
       `SELECT ${PERSOON_KOLOMMEN} FROM rod_persoon
         WHERE sandbox_id = $1 AND geboortedatum = $2 AND geslacht = $3 AND lower(achternaam) = lower($4) AND landcode = $5
-          AND ($6::text IS NULL OR (postcode = $6 AND huisnummer = $7 AND coalesce(lower(huisnummertoevoeging), '') = lower($11)))
+          AND ($6::text IS NULL OR (postcode = $6 AND (huisnummer IS NULL OR (huisnummer = $7 AND coalesce(lower(huisnummertoevoeging), '') = lower($11)))))
           AND (voornamen IS NULL OR lower(voornamen) = lower($8))
           AND (voorvoegsels IS NULL OR lower(voorvoegsels) = lower($9))
           AND ($10::text[] IS NULL OR adresregels IS NULL OR ARRAY(SELECT lower(x) FROM unnest(adresregels) x) = ARRAY(SELECT lower(x) FROM unnest($10::text[]) x))
