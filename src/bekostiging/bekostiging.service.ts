@@ -8,7 +8,7 @@ import { DomainHooks, persoonSlot } from '../common/events/domain-hooks';
 import { SandboxDataRegistry } from '../common/sandbox/sandbox-data.registry';
 import { beginVanDag, KlokPlanner } from '../klok';
 import { Bereik, bekostigingSlot, herberekenSql, INITIELE_LEVERING_SQL, OVT_SQL, VASTSTELLING_SQL, VOLGENDE_PERSONEN_SQL } from './bekostiging.sql';
-import { deadline, isOpen, openTeldata, plusDagen, relevanteTeldata, teldatumMomenten } from './teldata';
+import { deadline, isOpen, openTeldata, plusDagen, relevanteTeldata, soortenBekostiging, teldatumMomenten } from './teldata';
 import { recomputeDuration } from '../common/metrics/metrics';
 
 export interface Telling {
@@ -19,8 +19,12 @@ export interface Telling {
 type Aanleiding = 'MUTATIE' | 'TELDATUM' | 'HERBEREKENING' | 'VASTSTELLING' | 'INITIELE_LEVERING';
 
 /** The instant a teldatum's deadline day ends: a registration at or after it is late (B04). */
-/** Inschrijvingen per chunk of the full recompute. */
-const VOLLEDIG_CHUNK = 250_000;
+/**
+ * Inschrijvingen per chunk of the full recompute. Every chunk reads the status, periode and person tables whole (hash
+ * joins), so fewer, larger chunks cost less: on a national sandbox (1.5 million) two chunks of 750,000 side by side
+ * recomputed an unchanged sandbox in 75 s where six of 250,000 took 102 s (same machine, back to back).
+ */
+const VOLLEDIG_CHUNK = 750_000;
 /** Chunks of the full recompute in flight at once (each one connection and one core of the database). */
 const VOLLEDIG_PARALLEL = 2;
 const GEEN_PERSOON = '00000000-0000-0000-0000-000000000000';
@@ -127,7 +131,7 @@ export class BekostigingService implements OnModuleInit {
           const k = volgende++;
           const r = await this.db.transaction(async (m) => {
             // A chunk's sorts and hashes fit in memory; a chunk is not worth compiling (JIT).
-            await m.query(`SET LOCAL work_mem = '128MB'`);
+            await m.query(`SET LOCAL work_mem = '256MB'`);
             await m.query('SET LOCAL jit = off');
             return this.herbereken(m, sandboxId, 'personen', [grenzen[k], grenzen[k + 1]], vandaag, moment, 'HERBEREKENING', { teldata, events });
           });
@@ -151,7 +155,19 @@ export class BekostigingService implements OnModuleInit {
   ): Promise<Telling> {
     const teldata = opties.teldata ?? relevanteTeldata(vandaag);
     if (!teldata.length) return { statussen: 0, events: 0 };
-    const params = [sandboxId, teldata, teldata.map(deadlineEinde), teldata.map((t) => (isOpen(t, vandaag) ? 'V' : 'D')), moment, waarde, opties.events ?? true, aanleiding];
+    // One row per teldatum and soort (a nieuwkomers teldatum twice), as parallel arrays: the planner knows their length.
+    const rijen = teldata.flatMap((t) => soortenBekostiging(t).map((soort) => ({ t, soort })));
+    const params = [
+      sandboxId,
+      rijen.map((r) => r.t),
+      rijen.map((r) => deadlineEinde(r.t)),
+      rijen.map((r) => (isOpen(r.t, vandaag) ? 'V' : 'D')),
+      moment,
+      waarde,
+      opties.events ?? true,
+      aanleiding,
+      rijen.map((r) => r.soort),
+    ];
     const sql = herberekenSql(bereik);
     // Persons: the caller holds their locks, as every writer of their inschrijvingen does.
     const personen = bereik === 'persoonlijst';

@@ -66,9 +66,9 @@ export const statusEvents = (bron: string, tijd: string, aanleiding: string, whe
 
 /**
  * One set-based statement that (re)computes bekostigingsstatussen and writes an event per status that changed.
- * Parameters: $1 sandbox, $2 teldata, $3 deadline end per teldatum (instant), $4 mode per teldatum ('V' = upsert
+ * Parameters ($2–$4 and $9: one element per teldatum and soort): $1 sandbox, $2 teldata, $3 deadline end per teldatum (instant), $4 mode per teldatum ('V' = upsert
  * voorlopig; 'D' = the deadline passed: only insert what is missing, as definitief), $5 the instant (bepaald_op and
- * event time), $6 the scope value, $7 whether to write events, $8 aanleiding.
+ * event time), $6 the scope value, $7 whether to write events, $8 aanleiding, $9 the soortBekostiging.
  *
  * Rules (rod.md §8.2): active on T and a periode on T (B01); indicatieBekostiging not false (B03); registered before the
  * deadline's end (B04); at an sbo vestiging a toelaatbaarheidsverklaring valid on T (B05); inside the age range of WPO art. 39 on T (B06, leeftijdSql: one definition with ROD's 230/251); PGN verified — a BSN, or an
@@ -82,11 +82,9 @@ export const statusEvents = (bron: string, tijd: string, aanleiding: string, whe
 export function herberekenSql(bereik: Bereik): string {
   return `
   WITH t AS (
-    SELECT x.teldatum, x.deadline_eind, x.modus, so.soort,
+    SELECT x.teldatum, x.deadline_eind, x.modus, x.soort,
            ${leeftijdSql.beginSchooljaar('x.teldatum')} AS schooljaar_begin
-      FROM unnest($2::date[], $3::timestamptz[], $4::text[]) AS x(teldatum, deadline_eind, modus)
-     CROSS JOIN LATERAL (SELECT CASE WHEN extract(month FROM x.teldatum) = 2 THEN 'REGULIER' ELSE 'GROEI' END
-                         UNION ALL SELECT 'NIEUWKOMERS' WHERE extract(month FROM x.teldatum) IN (1, 4, 7, 10)) AS so(soort)),
+      FROM unnest($2::date[], $3::timestamptz[], $4::text[], $9::text[]) AS x(teldatum, deadline_eind, modus, soort)),
   rio AS (
     SELECT DISTINCT v.vestigingscode, t.teldatum
       FROM v_rio_vestiging_bekostiging v JOIN t ON ${geldigOpSql('v.begindatum', 'v.einddatum', 't.teldatum')}
