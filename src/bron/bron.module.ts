@@ -47,6 +47,7 @@ export class BronModule implements OnModuleInit {
     private readonly migraties: MigratiesService,
     private readonly planner: KlokPlanner,
     private readonly clock: ClockService,
+    private readonly aansluiting: AansluitingService,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
@@ -56,6 +57,7 @@ export class BronModule implements OnModuleInit {
 
   /** Seed `bron-2021`: the clock on 1 December 2021 (frozen), the historical freeze, and generated BRON files staged in a migratie. */
   private async seed(m: EntityManager, ctx: SeedContext) {
+    if (ctx.scale === 'small') return this.aansluiting.seedPersona(m, ctx.sandboxId, ctx.today);
     if (ctx.scale !== 'bron-2021') return;
     await m.query(`UPDATE sandbox SET clock_frozen_at = '2021-12-01T09:00:00Z', clock_offset_ms = 0 WHERE id = $1`, [ctx.sandboxId]);
     await this.planner.begin(m, ctx.sandboxId, '2021-12-01');

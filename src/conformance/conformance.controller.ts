@@ -7,7 +7,7 @@ import { ApiConformanceProblems } from './conformance.errors';
 import { JournaalList, JournaalQuery, PersonaCatalogus, PersonaQuery, ProefgevalList, RunList, RunParam, RunRequest, RunResponse } from './conformance.dto';
 import { JournaalService } from './journaal/journaal.service';
 import { CHANGELOG, NIEUWSTE_VERSIE, personas } from './personas/personas';
-import { CATALOGUS_VERSIE, PROEFGEVALLEN } from './proefgevallen/proefgevallen';
+import { CATALOGUS_VERSIE, proefgevallen } from './proefgevallen/proefgevallen';
 import { badgeSvg, htmlRapport, junitXml } from './rapport/rapport';
 import { RunsService } from './runs/runs.service';
 import { StoringList, StoringParam, StoringRequest, StoringResponse } from './storingen/storing.dto';
@@ -34,7 +34,7 @@ export class PersonasController {
   @ApiOperation({ summary: 'The numbered proefgevallen a LAS performs, with their instructions' })
   @ApiOkResponse({ type: ProefgevalList })
   getProefgevallen(): ProefgevalList {
-    return { catalogusVersie: CATALOGUS_VERSIE, items: PROEFGEVALLEN.map(({ nummer, titel, instructie }) => ({ nummer, titel, instructie })) };
+    return { catalogusVersie: CATALOGUS_VERSIE, items: proefgevallen(CATALOGUS_VERSIE).map(({ nummer, titel, instructie }) => ({ nummer, titel, instructie })) };
   }
 }
 

@@ -4,7 +4,7 @@ import { SandboxDataRegistry, SeedContext } from '../common/sandbox/sandbox-data
 import { purgeRio, setCodeTeller, writeDataset } from './rio.store';
 import { buildDataset } from './seed/rio-seed';
 
-/** Creating, resetting and deleting a sandbox covers the RIO tables; small and national seeds. */
+/** Creating, resetting and deleting a sandbox covers the RIO tables; small and national seeds (small: 01AA01 closes on the next 1 August after the seed date). */
 @Injectable()
 export class RioDataContributor implements OnModuleInit {
   constructor(private readonly registry: SandboxDataRegistry) {}
@@ -20,7 +20,7 @@ export class RioDataContributor implements OnModuleInit {
 
   async seed(m: EntityManager, ctx: SeedContext) {
     if (ctx.scale === 'empty') return;
-    const { dataset, tellers } = buildDataset(ctx.scale === 'small' ? 'small' : 'national', ctx.seed);
+    const { dataset, tellers } = buildDataset(ctx.scale === 'small' ? 'small' : 'national', ctx.seed, ctx.today);
     await writeDataset(m, ctx.sandboxId, dataset);
     for (const [soort, n] of Object.entries(tellers)) await setCodeTeller(m, ctx.sandboxId, soort as 'A' | 'B' | 'X', n);
   }

@@ -36,7 +36,7 @@ export { InschrijvingenLezenService } from './inschrijvingen/inschrijvingen-leze
 export type { InschrijvingResponse } from './inschrijvingen/inschrijving.dto';
 export { RodCode, ROD_PROBLEM_STATUS, rodProblem } from './rod.errors';
 export type { Terugmelding, Resultaat, RodCodeName } from './rod.errors';
-export { PERSONAS } from './rod-seed';
+export { PERSONAS, personaGeboortedatum } from './rod-seed';
 export { isGeldigBsn, isGeldigOnderwijsnummer, bsnMetControlecijfer, onderwijsnummerVoor } from './rules/pgn';
 export type { PersoonRij } from './rules/pgn';
 export { buitenBekostigdeLeeftijd, leeftijdSql } from './rules/leeftijd';

@@ -35,7 +35,29 @@ export const PERSONAS = {
   alleenOnderwijsnummer: { onderwijsnummer: '100000028', geboortedatum: '2018-11-30', geslacht: 'V', achternaam: 'Kowalski', voornamen: 'Zofia', landcode: '9089' },
   onvolledigeGeboortedatum: { onderwijsnummer: '100000041', geboortedatum: '2016-00-00', geslacht: 'M', achternaam: 'Haile', voornamen: 'Dawit', landcode: '5010' },
   voorbeeld: { bsn: '999990081', geboortedatum: '2019-05-20', geslacht: 'M', achternaam: 'Jansen', voornamen: 'Daan' },
+  wordtVierVolgendeWeek: { bsn: '999990093', geslacht: 'M', achternaam: 'Brouwer', voornamen: 'Olivier' },
+  wordtVeertien: { bsn: '999990111', geslacht: 'V', achternaam: 'Dekker', voornamen: 'Isa' },
 } as const;
+
+/**
+ * The geboortedatum of an age-sensitive persona, relative to the sandbox's today when it was seeded: te jong turns 4 in
+ * 30 days, wordt vier volgende week turns 4 in 7 days, te oud turned 15 today, wordt veertien turns 14 on the last day of
+ * the current schooljaar (31 July). Other personas have a fixed geboortedatum.
+ */
+export function personaGeboortedatum(persona: keyof typeof PERSONAS, vandaag: string): string {
+  switch (persona) {
+    case 'teJong':
+      return plusDagen(plusJaren(vandaag, -4), 30);
+    case 'wordtVierVolgendeWeek':
+      return plusJaren(plusDagen(vandaag, 7), -4);
+    case 'teOud':
+      return plusJaren(vandaag, -15);
+    case 'wordtVeertien':
+      return plusJaren(plusDagen(plusJaren(beginSchooljaar(vandaag), 1), -1), -14);
+    default:
+      return (PERSONAS[persona] as { geboortedatum: string }).geboortedatum;
+  }
+}
 
 /** Demo schools of the small RIO seed with a valid periode combination (checked against RIO when seeding). */
 export const DEMO_SCHOLEN = [
@@ -137,11 +159,9 @@ export class RodSeedContributor implements OnModuleInit {
         nl ? 'Schoolstraat' : null, nl ? 1 + (i % 200) : null, nl ? `${9700 + (i % 90)}AB` : null, nl ? PLAATSEN[i % PLAATSEN.length] : null, r.landcode ?? '6030', persona,
       ]);
     };
-    // Age-sensitive personas are relative to the sandbox's today: te jong turns 4 in 30 days, te oud turned 15 today.
-    const teJongGeboren = plusDagen(plusJaren(ctx.today, -4), 30);
-    const teOudGeboren = plusJaren(ctx.today, -15);
+    // Age-sensitive personas are relative to the sandbox's today (personaGeboortedatum).
     Object.entries(PERSONAS).forEach(([name, r], i) => {
-      const geboortedatum = name === 'teJong' ? teJongGeboren : name === 'teOud' ? teOudGeboren : (r as { geboortedatum: string }).geboortedatum;
+      const geboortedatum = personaGeboortedatum(name as keyof typeof PERSONAS, ctx.today);
       add({ ...(r as object), geboortedatum } as Parameters<typeof add>[0], name, i);
     });
     const rand = prng(ctx.seed);

@@ -48,7 +48,7 @@ describe('conformance for CI: the CLI and the HTML report', () => {
     expect(goed.stderr).toContain('✓ PG02');
     expect(goed.code).toBe(0);
     const xml = readFileSync(join(dir, 'pg02.xml'), 'utf8');
-    expect(xml).toContain('<testcase classname="rod-po-conformance.2026.1" name="PG02');
+    expect(xml).toContain('<testcase classname="rod-po-conformance.2026.2" name="PG02');
 
     const start2 = await cli(['start', ...metBase()]);
     const runId2 = start2.stdout.trim();

@@ -227,7 +227,7 @@ describe('conformance: runs graded from the journal, reports, storingen', () => 
 
   it('personas: a versioned catalogue whose schools give the outcomes it promises', async () => {
     const res = await t.http().get('/conformance/v1/personas').set(bearer(r.alfa)).expect(200);
-    expect(res.body.versie).toBe('2026.1');
+    expect(res.body.versie).toBe('2026.2');
     expect(res.body.changelog[0].versie).toBe('2026.1');
     const p = Object.fromEntries(res.body.items.map((x: any) => [x.sleutel, x]));
     const bsn = p.bekend.gegevens.bsn as string;

@@ -1,3 +1,4 @@
+import { PERSONAS } from '../../src/rod';
 import { bearer } from '../support/auth';
 import { expectInvalid, expectProblem } from '../support/problems';
 import { createTestApp, TestApp } from '../support/test-app';
@@ -22,8 +23,9 @@ describe('ROD persoonsregister and identificatie', () => {
     );
     expect(n).toBeGreaterThanOrEqual(300);
     expect(bad).toBe(0);
-    const personas = await t.db.query(`SELECT persona FROM rod_persoon WHERE sandbox_id = $1 AND persona IS NOT NULL ORDER BY persona`, [r.sandboxId]);
-    expect(personas.length).toBe(9);
+    const personas: { persona: string }[] = await t.db.query(`SELECT persona FROM rod_persoon WHERE sandbox_id = $1 AND persona IS NOT NULL ORDER BY persona`, [r.sandboxId]);
+    expect(personas.map((p) => p.persona).sort()).toEqual(Object.keys(PERSONAS).sort());
+    expect(personas).toHaveLength(11);
   });
 
   it('a known BSN with matching geboortedatum and geslacht: goedgekeurd, the BSN', async () => {

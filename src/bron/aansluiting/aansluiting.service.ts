@@ -16,8 +16,9 @@ export const STANDAARD_BEVROREN_VANAF = '2021-12-06T17:00:00.000Z';
 export const STANDAARD_BEVROREN_TOT = beginVanDag('2022-01-03').toISOString();
 
 interface Stand {
-  vanaf: number;
-  tot: number;
+  /** The freeze, when the sandbox has one. */
+  vanaf: number | null;
+  tot: number | null;
   aansluitingen: Map<string, number>;
   geladen: number;
 }
@@ -33,9 +34,13 @@ const plusDagen = (d: string, n: number) => {
 
 /**
  * Freeze and phased aansluiting per sandbox, on the sandbox clock: ROD refuses inschrijvingen while frozen
- * (register_bevroren) and, after the freeze, for a school before its aansluitdatum (school_niet_aangesloten). When the
- * clock reaches a school's aansluitdatum its vendor gets the initial bekostigingsstatus push through the feed and webhooks.
+ * (register_bevroren) and, after the freeze, for a school before its aansluitdatum (school_niet_aangesloten). Without a
+ * freeze a school without an aansluitdatum counts as connected, and one whose aansluitdatum lies ahead is refused the same
+ * way (the small seed's persona nietAangeslotenSchool: 02AC, connected 14 days after the seed date). When the clock
+ * reaches a school's aansluitdatum its vendor gets the initial bekostigingsstatus push through the feed and webhooks.
  */
+export const NIET_AANGESLOTEN_SCHOOL = '02AC';
+export const NIET_AANGESLOTEN_DAGEN = 14;
 @Injectable()
 export class AansluitingService implements OnModuleInit {
   private readonly cache = new Map<string, Stand | null>();
@@ -74,6 +79,11 @@ export class AansluitingService implements OnModuleInit {
     const s = await this.stand(sandboxId);
     if (!s) return null;
     const t = moment.getTime();
+    if (s.vanaf === null || s.tot === null) {
+      const aansluiting = s.aansluitingen.get(instellingscode);
+      if (aansluiting === undefined || t >= aansluiting) return null;
+      return new ProblemException(409, BronProblem.schoolNietAangesloten, `School ${instellingscode} is not yet connected to ROD: it is connected from ${dutchDate(new Date(aansluiting))}. Nothing was stored.`);
+    }
     if (t < s.vanaf) return null;
     if (t < s.tot) {
       return bronProblem(BronProblem.registerBevroren, `The register is closed for the move from BRON to ROD (from ${new Date(s.vanaf).toISOString()} to ${new Date(s.tot).toISOString()}): nothing was stored. Keep the change and send it after your school's aansluiting.`);
@@ -90,10 +100,10 @@ export class AansluitingService implements OnModuleInit {
     const op = this.geladenOp.get(sandboxId);
     if (op !== undefined && Date.now() - op < CACHE_MS) return this.cache.get(sandboxId) ?? null;
     const [b]: { vanaf: Date; tot: Date }[] = await this.db.query('SELECT bevroren_vanaf AS vanaf, bevroren_tot AS tot FROM bron_bevriezing WHERE sandbox_id = $1', [sandboxId]);
+    const rows: { instellingscode: string; d: string }[] = await this.db.query(`SELECT instellingscode, to_char(aansluitdatum, 'YYYY-MM-DD') AS d FROM bron_aansluiting WHERE sandbox_id = $1`, [sandboxId]);
     let s: Stand | null = null;
-    if (b) {
-      const rows: { instellingscode: string; d: string }[] = await this.db.query(`SELECT instellingscode, to_char(aansluitdatum, 'YYYY-MM-DD') AS d FROM bron_aansluiting WHERE sandbox_id = $1`, [sandboxId]);
-      s = { vanaf: b.vanaf.getTime(), tot: b.tot.getTime(), aansluitingen: new Map(rows.map((r) => [r.instellingscode, beginVanDag(r.d).getTime()])), geladen: Date.now() };
+    if (b || rows.length) {
+      s = { vanaf: b ? b.vanaf.getTime() : null, tot: b ? b.tot.getTime() : null, aansluitingen: new Map(rows.map((r) => [r.instellingscode, beginVanDag(r.d).getTime()])), geladen: Date.now() };
     }
     this.cache.set(sandboxId, s);
     this.geladenOp.set(sandboxId, Date.now());
@@ -146,6 +156,17 @@ export class AansluitingService implements OnModuleInit {
       [sandboxId, instellingscode],
     );
     return rows.map((r) => ({ instellingscode: r.instellingscode, aansluitdatum: r.d, aangeslotenOp: r.aangesloten_op ? r.aangesloten_op.toISOString() : null, eersteLeveringEvents: r.eerste_levering_events }));
+  }
+
+  /** Seeding (small): the persona nietAangeslotenSchool, connected NIET_AANGESLOTEN_DAGEN after the seed date. */
+  async seedPersona(m: EntityManager, sandboxId: string, vandaag: string) {
+    const aansluitdatum = plusDagen(vandaag, NIET_AANGESLOTEN_DAGEN);
+    await m.query(
+      `INSERT INTO bron_aansluiting (sandbox_id, instellingscode, aansluitdatum) VALUES ($1, $2, $3) ON CONFLICT (sandbox_id, instellingscode) DO UPDATE SET aansluitdatum = EXCLUDED.aansluitdatum, aangesloten_op = NULL`,
+      [sandboxId, NIET_AANGESLOTEN_SCHOOL, aansluitdatum],
+    );
+    this.datums.add(aansluitdatum);
+    this.vergeet(sandboxId);
   }
 
   /** Sets a school's aansluitdatum; a date the clock has already reached connects the school now. */

@@ -1,4 +1,5 @@
 import { PERSONAS } from '../../rod';
+import { CATALOGUS_VERSIES } from '../proefgevallen/proefgevallen';
 
 /**
  * The persona catalogue: generated persons and schools with outcomes that are the same in every sandbox seeded with
@@ -14,23 +15,31 @@ export interface Persona {
   sinds: string;
 }
 
-export const PERSONA_VERSIES = ['2026.1'];
+export const PERSONA_VERSIES = CATALOGUS_VERSIES;
 export const NIEUWSTE_VERSIE = PERSONA_VERSIES[PERSONA_VERSIES.length - 1];
 
 export const CHANGELOG = [
   { versie: '2026.1', wijzigingen: ['First catalogue: the ROD personas of the small seed, the demo schools of RIO, and the proefgevallen PG01–PG13.'] },
+  {
+    versie: '2026.2',
+    wijzigingen: [
+      'New personas (the 2026.1 personas are unchanged): wordtVierVolgendeWeek (turns 4 seven days after the seed date), wordtVeertien (turns 14 on the last day of the schooljaar of the seed date), ' +
+        'nietAangeslotenSchool (02AC, connected to ROD 14 days after the seed date) and sluitendeVestiging (01AA01, closes on the first 1 August after the seed date).',
+      'New proefgeval PG14: enrol the pupil who turns 4 from the fourth birthday, not before.',
+    ],
+  },
 ];
 
-const leerling = (sleutel: keyof typeof PERSONAS, omschrijving: string, verwachting: string, extra: Record<string, unknown> = {}): Persona => ({
+const leerling = (sleutel: keyof typeof PERSONAS, omschrijving: string, verwachting: string, extra: Record<string, unknown> = {}, sinds = '2026.1'): Persona => ({
   sleutel,
   soort: 'LEERLING',
   omschrijving,
   gegevens: { ...PERSONAS[sleutel], ...extra },
   verwachting,
-  sinds: '2026.1',
+  sinds,
 });
 
-const school = (sleutel: string, omschrijving: string, gegevens: Record<string, unknown>, verwachting: string): Persona => ({ sleutel, soort: 'SCHOOL', omschrijving, gegevens, verwachting, sinds: '2026.1' });
+const school = (sleutel: string, omschrijving: string, gegevens: Record<string, unknown>, verwachting: string, sinds = '2026.1'): Persona => ({ sleutel, soort: 'SCHOOL', omschrijving, gegevens, verwachting, sinds });
 
 const VERSIE_2026_1: Persona[] = [
   leerling('bekend', 'A pupil the persoonsregister knows by BSN.', 'Identificatie answers the BSN, goedgekeurd; an inschrijving at a mandated school is goedgekeurd.'),
@@ -68,7 +77,42 @@ const VERSIE_2026_1: Persona[] = [
   school('onbekendeVestiging', 'A vestigingscode that RIO does not know under 01AA.', { instellingscode: '01AA', vestigingscode: '01AA99', onderwijsaanbiedercode: '100A001', onderwijslocatiecode: '100X001' }, 'Foutmelding 220_vestiging_onbekend (afgekeurd, nothing stored).'),
 ];
 
-const CATALOGUS: Record<string, Persona[]> = { '2026.1': VERSIE_2026_1 };
+/** 2026.2 adds personas relative to the sandbox clock at seeding; every 2026.1 persona stays as it was. */
+const VERSIE_2026_2: Persona[] = [
+  ...VERSIE_2026_1,
+  leerling(
+    'wordtVierVolgendeWeek',
+    'A pupil who turns 4 seven days after the sandbox was seeded (geboortedatum relative to the seed date; the 4th birthday is the seed date + 7 days).',
+    'An inschrijving with datumInschrijving before the 4th birthday: foutmelding 230_datum_inschrijving_voor_4e_verjaardag (afgekeurd, nothing stored); from the birthday on: goedgekeurd. ' +
+      'With the sandbox clock moved a week on, enrolling from today is accepted.',
+    {},
+    '2026.2',
+  ),
+  leerling(
+    'wordtVeertien',
+    'A pupil who turns 14 on 31 July, the last day of the schooljaar the sandbox was seeded in (geboortedatum relative to the seed date).',
+    'WPO art. 39: a pupil may stay until the end of the schooljaar in which they turn 14. An inschrijving in this schooljaar: goedgekeurd without melding 251; ' +
+      'one with datumInschrijving from the next 1 August: goedgekeurd met melding 251_leerling_te_oud.',
+    {},
+    '2026.2',
+  ),
+  school(
+    'nietAangeslotenSchool',
+    'School voor SO De Brug (02AC, bestuur 100B002: las-beta holds the machtiging), not yet connected to ROD: its BRON aansluitdatum is 14 days after the sandbox was seeded (GET /bron/v1/aansluitingen).',
+    { instellingscode: '02AC', vestigingscode: '02AC00', onderwijsaanbiedercode: '100A006', onderwijslocatiecode: '100X006' },
+    'Until the aansluitdatum on the sandbox clock every inschrijving for it: 409 school_niet_aangesloten, nothing stored; from that day on it is accepted (and its vendor gets the initial bekostigingsstatus push).',
+    '2026.2',
+  ),
+  school(
+    'sluitendeVestiging',
+    'Dislocatie 01AA01 of OBS De Regenboog (01AA, las-alfa) on 100X007: open now, closed by RIO from the first 1 August after the sandbox was seeded (uitBedrijfdatum; GET /rio/v1/vestigingserkenningen/01AA01).',
+    { instellingscode: '01AA', vestigingscode: '01AA01', onderwijsaanbiedercode: '100A001', onderwijslocatiecode: '100X007' },
+    'A periode at 01AA01 that starts before the closing date: no melding; one that starts on or after it: stored with melding 222_vestiging_niet_geldig (and the locatie and aanbod meldingen, as they close with it).',
+    '2026.2',
+  ),
+];
+
+const CATALOGUS: Record<string, Persona[]> = { '2026.1': VERSIE_2026_1, '2026.2': VERSIE_2026_2 };
 
 export function personas(versie: string = NIEUWSTE_VERSIE): Persona[] {
   return CATALOGUS[versie] ?? [];

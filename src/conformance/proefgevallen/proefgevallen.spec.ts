@@ -1,4 +1,4 @@
-import { beoordeelAlles, GradingInvoer, Uitwisseling } from './proefgevallen';
+import { beoordeelAlles, GradingInvoer, proefgevallen, Uitwisseling } from './proefgevallen';
 
 let seq = 0;
 const u = (x: Partial<Uitwisseling>): Uitwisseling => ({
@@ -79,6 +79,19 @@ describe('proefgevallen', () => {
     expect(uitslag({ uitwisselingen: [signaal, herstel] }, 'PG13').uitslag).toBe('GESLAAGD');
     expect(uitslag({ uitwisselingen: [signaal, feed(event('D')), herstel] }, 'PG13').uitslag).toBe('MISLUKT');
     expect(uitslag({ uitwisselingen: [signaal] }, 'PG13').uitslag).toBe('MISLUKT');
+  });
+
+  it('PG14 fails an inschrijving sent before the fourth birthday, passes one from it; a 2026.1 run does not grade it', () => {
+    const personas = { wordtVierVolgendeWeek: '*****093#abc' };
+    const zijn = (x: Partial<Uitwisseling>) => u({ verzoek: { ...bericht('d', [['2026-12-07', '1']]), persoonsgebondenNummer: { burgerservicenummer: '*****093#abc' } }, ...x });
+    const te = zijn({ status: 422, codes: ['afgekeurd', '230_datum_inschrijving_voor_4e_verjaardag'] });
+    const goed = zijn({ status: 201, antwoord: { resultaat: 'goedgekeurd' } });
+    const ander = u({ status: 201, verzoek: bericht('e', [['2026-12-07', '1']]), antwoord: { resultaat: 'goedgekeurd' } });
+    expect(uitslag({ uitwisselingen: [goed], personas }, 'PG14')).toMatchObject({ uitslag: 'GESLAAGD', uitwisselingen: [goed.id] });
+    expect(uitslag({ uitwisselingen: [te, goed], personas }, 'PG14')).toMatchObject({ uitslag: 'MISLUKT', uitwisselingen: [te.id] });
+    expect(uitslag({ uitwisselingen: [ander], personas }, 'PG14').uitslag).toBe('NIET_GEPROBEERD');
+    expect(proefgevallen('2026.1').map((p) => p.nummer)).not.toContain('PG14');
+    expect(beoordeelAlles({ uitwisselingen: [], afleveringen: [] }, '2026.1')).toHaveLength(13);
   });
 
   it('PG09 grades the delivery log of a subscription', () => {

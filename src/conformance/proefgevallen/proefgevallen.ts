@@ -42,16 +42,22 @@ export interface Beoordeling {
 export interface GradingInvoer {
   uitwisselingen: Uitwisseling[];
   afleveringen: AfleveringSamenvatting[];
+  /** Persona person numbers masked as in the journal (persona key → masked number), for cases about one persona. */
+  personas?: Record<string, string>;
 }
 
 export interface Proefgeval {
   nummer: string;
   titel: string;
   instructie: string;
+  /** The catalogue version that added the case: a run pinned to an earlier version does not grade it. */
+  sinds?: string;
   beoordeel(invoer: GradingInvoer): Beoordeling;
 }
 
-export const CATALOGUS_VERSIE = '2026.1';
+/** Catalogue versions of personas and proefgevallen, oldest first. */
+export const CATALOGUS_VERSIES = ['2026.1', '2026.2'];
+export const CATALOGUS_VERSIE = CATALOGUS_VERSIES[CATALOGUS_VERSIES.length - 1];
 
 const INSCHRIJVINGEN = '/rod/v1/inschrijvingen';
 const VERWIJDERINGEN = '/rod/v1/verwijderingen';
@@ -335,7 +341,30 @@ export const PROEFGEVALLEN: Proefgeval[] = [
       return mislukt('A bekostigingssignaal was read, but the inschrijving it names was not sent again corrected.', signalen.map((s) => s.u));
     },
   },
+  {
+    nummer: 'PG14',
+    titel: 'Een leerling pas vanaf de vierde verjaardag inschrijven',
+    sinds: '2026.2',
+    instructie:
+      'Enrol persona wordtVierVolgendeWeek (BSN 999990093, turns 4 seven days after the sandbox was seeded) with a datumInschrijving on or after the fourth birthday, ' +
+      'never before it (WPO art. 39: ROD would refuse it with 230): a LAS keeps the intake until the birthday, or sends the start date from the birthday on.',
+    beoordeel({ uitwisselingen, personas }) {
+      const pgn = personas?.wordtVierVolgendeWeek;
+      const alle = aanleveringen(uitwisselingen).filter((u) => pgn !== undefined && pgnVan(u.verzoek) === pgn);
+      if (!alle.length) return nietGeprobeerd('No inschrijving was sent for persona wordtVierVolgendeWeek.');
+      const te = alle.filter((u) => u.codes.includes('230_datum_inschrijving_voor_4e_verjaardag'));
+      if (te.length) return mislukt('An inschrijving was sent with a datumInschrijving before the fourth birthday (230): keep it until the pupil turns 4.', te);
+      const goed = alle.find(geaccepteerd);
+      return goed ? geslaagd('The pupil was enrolled from the fourth birthday on.', [goed]) : mislukt('No inschrijving for the pupil was accepted.', alle);
+    },
+  },
 ];
+
+/** The cases of a catalogue version: those it or an earlier version added. */
+export function proefgevallen(versie: string = CATALOGUS_VERSIE): Proefgeval[] {
+  const n = CATALOGUS_VERSIES.indexOf(versie);
+  return PROEFGEVALLEN.filter((p) => CATALOGUS_VERSIES.indexOf(p.sinds ?? CATALOGUS_VERSIES[0]) <= n);
+}
 
 export interface CaseUitslag extends Beoordeling {
   nummer: string;
@@ -343,7 +372,7 @@ export interface CaseUitslag extends Beoordeling {
   instructie: string;
 }
 
-export function beoordeelAlles(invoer: GradingInvoer): CaseUitslag[] {
+export function beoordeelAlles(invoer: GradingInvoer, versie: string = CATALOGUS_VERSIE): CaseUitslag[] {
   const volgorde = { ...invoer, uitwisselingen: [...invoer.uitwisselingen].sort((a, b) => Number(BigInt(a.id) - BigInt(b.id))) };
-  return PROEFGEVALLEN.map((p) => ({ nummer: p.nummer, titel: p.titel, instructie: p.instructie, ...p.beoordeel(volgorde) }));
+  return proefgevallen(versie).map((p) => ({ nummer: p.nummer, titel: p.titel, instructie: p.instructie, ...p.beoordeel(volgorde) }));
 }

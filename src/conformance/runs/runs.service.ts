@@ -4,6 +4,7 @@ import { DataSource } from 'typeorm';
 import type { Principal } from '../../common/auth/principal';
 import { conformanceProblem } from '../conformance.errors';
 import { WebhooksService } from '../../berichten';
+import { PERSONAS } from '../../rod';
 import { JournaalService } from '../journaal/journaal.service';
 import { NIEUWSTE_VERSIE } from '../personas/personas';
 import { AfleveringSamenvatting, beoordeelAlles, CaseUitslag, Uitwisseling } from '../proefgevallen/proefgevallen';
@@ -22,6 +23,9 @@ interface RunRij {
 
 const RUN_SQL = `SELECT r.id, s.code AS sandbox, r.client_id AS "clientId", r.catalogus_versie AS "catalogusVersie", r.gestart_op AS "gestartOp",
   r.afgerond_op AS "afgerondOp", r.uitslag FROM conformance_run r JOIN sandbox s ON s.id = r.sandbox_id`;
+
+/** Personas a proefgeval follows by person number (masked as in the journal). */
+const PERSONA_PGN = ['wordtVierVolgendeWeek'] as const;
 
 /** Most exchanges a run is graded from. */
 const MAX_UITWISSELINGEN = 20_000;
@@ -91,7 +95,8 @@ export class RunsService {
       .map((u) => (u.antwoord as { abonnementId?: unknown } | null)?.abonnementId)
       .filter((x): x is string => typeof x === 'string');
     const afleveringen: AfleveringSamenvatting[] = abonnementen.length ? await this.webhooks.samenvatting(p.sandboxId, r.clientId, abonnementen) : [];
-    const gevallen: CaseUitslag[] = beoordeelAlles({ uitwisselingen, afleveringen });
+    const personas = Object.fromEntries(PERSONA_PGN.map((k) => [k, this.journaal.maskering.nummer(p.sandboxId, (PERSONAS[k] as { bsn: string }).bsn)]));
+    const gevallen: CaseUitslag[] = beoordeelAlles({ uitwisselingen, afleveringen, personas }, r.catalogusVersie);
     const perId = new Map(regels.map((u) => [u.id, u]));
     return {
       runId: r.id,

@@ -111,10 +111,10 @@ class Builder {
   }
 
   /** A BRIN6 of the school on its own locatie, used by the bestuur and linked to the BRIN6, with an aangeboden opleiding there. */
-  vestiging(s: SchoolSpec, aanbieder: AanbiederState, i: number, gesloten: boolean) {
+  vestiging(s: SchoolSpec, aanbieder: AanbiederState, i: number, gesloten: boolean, sluitOp: string | null = null) {
     const adres = this.bag(s.plaats, i === 0 ? s.adres : {});
     const inBedrijf = i === 0 ? s.inBedrijf : addYears(s.inBedrijf, 2);
-    const uit = gesloten ? addYears(inBedrijf, 3) : null;
+    const uit = sluitOp ?? (gesloten ? addYears(inBedrijf, 3) : null);
     const vestiging: VestigingState = {
       code: `${s.brin4}${String(i).padStart(2, '0')}`,
       instellingscode: s.brin4,
@@ -162,8 +162,17 @@ class Builder {
 
 const addYears = (d: string, n: number) => `${Number(d.slice(0, 4)) + n}${d.slice(4)}`;
 
-/** The documented demo data (README): fixed codes, names and addresses. */
-function demo(b: Builder) {
+/**
+ * The first day of the schooljaar after `vandaag` (1 August): the small seed's 01AA01 closes then (uitBedrijfdatum, the
+ * persona sluitendeVestiging), so a sandbox always has a vestiging that is open now and closes on a known date.
+ */
+export function sluitdatumDislocatie(vandaag: string): string {
+  const [y, m] = vandaag.split('-').map(Number);
+  return `${m >= 8 ? y + 1 : y}-08-01`;
+}
+
+/** The documented demo data (README): fixed codes, names and addresses; `vandaag` (small seed) sets 01AA01's closing date. */
+function demo(b: Builder, vandaag: string | null) {
   b.d.besturen.push(
     { code: '100B001', bevoegdGezagNummer: '10001', kvkNummer: '41000001', rsin: rsinFrom('80000001'), inBedrijfdatum: '1996-08-01', uitBedrijfdatum: null, periodes: [{ begindatum: '1996-08-01', einddatum: null, naam: 'Stichting Openbaar Onderwijs Utrecht-Oost', internationaleNaam: null }] },
     { code: '100B002', bevoegdGezagNummer: '10002', kvkNummer: '41000002', rsin: rsinFrom('80000003'), inBedrijfdatum: '1998-08-01', uitBedrijfdatum: null, periodes: [{ begindatum: '1998-08-01', einddatum: null, naam: 'Vereniging Christelijk Onderwijs Eemland', internationaleNaam: 'Christian Education Eemland' }] },
@@ -179,7 +188,7 @@ function demo(b: Builder) {
   const ontdekking = b.school(ontdekkingSpec);
   b.school({ bestuur: '100B002', brin4: '02AC', naam: 'School voor SO De Brug', soort: 'SPEC', richtingen: ['PC'], inBedrijf: '2002-08-01', plaats: amersfoort, concept: null, bijzondereInrichting: null, adres: { postcode: '3813CC', huisnummer: 20, straatnaam: 'Brugstraat' } });
   // Nevenvestigingen after the hoofdvestigingen, so 01AA00…02AC00 sit on 100X001…100X006.
-  b.vestiging(regenboogSpec, regenboog, 1, false); // 01AA01 on 100X007
+  b.vestiging(regenboogSpec, regenboog, 1, false, vandaag ? sluitdatumDislocatie(vandaag) : null); // 01AA01 on 100X007
   b.vestiging(ontdekkingSpec, ontdekking, 1, true); // 02AB01 on 100X008, closed 2005-08-01
   // Free BAG addresses for registering new onderwijslocaties (README).
   b.bag(utrecht, { postcode: '3581AB', huisnummer: 10, straatnaam: 'Nieuwbouwlaan' });
@@ -191,10 +200,10 @@ const RICHTINGEN = [['OPB'], ['OPB'], ['OPB'], ['PC'], ['PC'], ['RK'], ['RK'], [
 const PREFIX: Record<string, string> = { OPB: 'OBS', PC: 'CBS', RK: 'RKBS', ABZ: 'Basisschool', REF: 'Reformatorische basisschool', ISL: 'Islamitische basisschool', ASF: 'Vrije School' };
 
 /** Builds the whole data set in memory; written with one INSERT per table. */
-export function buildDataset(scale: 'small' | 'national', seed: number): { dataset: RioDataset; tellers: { A: number; B: number; X: number } } {
+export function buildDataset(scale: 'small' | 'national', seed: number, vandaag: string | null = null): { dataset: RioDataset; tellers: { A: number; B: number; X: number } } {
   const r = prng(seed * 2654435761 + 17);
   const b = new Builder(prng(1));
-  demo(b);
+  demo(b, scale === 'small' ? vandaag : null);
   // From here the data depends on the seed value.
   b.r = r;
   const reserved = new Set(b.d.instellingen.map((i) => i.code));
