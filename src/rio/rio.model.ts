@@ -1,99 +1,72 @@
-/** The stored state of each RIO aggregate, as written by the API and by the seed. Dates are YYYY-MM-DD. */
-export interface PeriodeState {
-  begindatum: string;
-  einddatum: string | null;
+import type {
+  RioAanbiederBestuur,
+  RioAangebodenOpleiding,
+  RioAangebodenOpleidingPeriode,
+  RioBagAdres,
+  RioInstellingserkenning,
+  RioInstellingserkenningPeriode,
+  RioJuridischeRelatie,
+  RioLocatiegebruikRelatie,
+  RioOnderwijsaanbieder,
+  RioOnderwijsaanbiederPeriode,
+  RioOnderwijsbestuur,
+  RioOnderwijsbestuurPeriode,
+  RioOnderwijslocatie,
+  RioOnderwijslocatiegebruik,
+  RioOnderwijslocatiegebruikPeriode,
+  RioVestigingserkenning,
+  RioVestigingserkenningPeriode,
+} from './entities';
+
+/**
+ * The stored state of each RIO aggregate, as written by the API and by the seed. Dates are YYYY-MM-DD.
+ * Every field takes its type from the column of the table it is stored in (the entities, which the schema
+ * test holds against the migrations): one definition of a RIO row.
+ */
+export type PeriodeState = Pick<RioOnderwijsbestuurPeriode, 'begindatum' | 'einddatum'>;
+
+export type BagAdresState = Pick<RioBagAdres, 'bagId' | 'postcode' | 'huisnummer' | 'huisnummertoevoeging' | 'straatnaam' | 'plaatsnaam' | 'gemeentenaam' | 'gpsLatitude' | 'gpsLongitude'>;
+
+export interface BestuurState extends Pick<RioOnderwijsbestuur, 'code' | 'bevoegdGezagNummer' | 'kvkNummer' | 'rsin' | 'inBedrijfdatum' | 'uitBedrijfdatum'> {
+  periodes: Pick<RioOnderwijsbestuurPeriode, 'begindatum' | 'einddatum' | 'naam' | 'internationaleNaam'>[];
 }
 
-export interface BagAdresState {
-  bagId: string;
-  postcode: string;
-  huisnummer: number;
-  huisnummertoevoeging: string;
-  straatnaam: string;
-  plaatsnaam: string;
-  gemeentenaam: string;
-  gpsLatitude: string;
-  gpsLongitude: string;
+export interface InstellingState extends Pick<RioInstellingserkenning, 'code' | 'onderwijsbestuurcode' | 'soort' | 'vrijheidVanOnderwijs' | 'inBedrijfdatum' | 'uitBedrijfdatum'> {
+  periodes: Pick<RioInstellingserkenningPeriode, 'begindatum' | 'einddatum' | 'naam' | 'verkorteNaam' | 'richtingen' | 'bekostigingscode'>[];
 }
 
-export interface BestuurState {
-  code: string;
-  bevoegdGezagNummer: string | null;
-  kvkNummer: string | null;
-  rsin: string | null;
-  inBedrijfdatum: string;
-  uitBedrijfdatum: string | null;
-  periodes: (PeriodeState & { naam: string; internationaleNaam: string | null })[];
-}
-
-export interface InstellingState {
-  code: string;
-  onderwijsbestuurcode: string | null;
-  soort: string;
-  vrijheidVanOnderwijs: string;
-  inBedrijfdatum: string;
-  uitBedrijfdatum: string | null;
-  periodes: (PeriodeState & { naam: string; verkorteNaam: string | null; richtingen: string[]; bekostigingscode: string })[];
-}
-
-export interface VestigingState {
-  code: string;
-  instellingscode: string;
-  hoofdNevenvestiging: string;
-  soort: string;
-  inBedrijfdatum: string;
-  uitBedrijfdatum: string | null;
+/** The vestiging's address is kept in its own row (the BAG address it was registered on). */
+export interface VestigingState extends Pick<RioVestigingserkenning, 'code' | 'instellingscode' | 'hoofdNevenvestiging' | 'soort' | 'inBedrijfdatum' | 'uitBedrijfdatum'> {
   adres: BagAdresState;
-  periodes: (PeriodeState & { naam: string; bekostigingscode: string })[];
+  periodes: Pick<RioVestigingserkenningPeriode, 'begindatum' | 'einddatum' | 'naam' | 'bekostigingscode'>[];
 }
 
-export interface LocatieState {
-  code: string;
+export interface LocatieState extends Pick<RioOnderwijslocatie, 'code'> {
   adres: BagAdresState;
   /** Onderwijsbestuurcodes of the client that registered it; empty = DUO (seed or beheer). */
-  geregistreerdDoor?: string[];
+  geregistreerdDoor?: RioOnderwijslocatie['geregistreerdDoor'];
 }
 
-export interface AanbiederState {
-  code: string;
-  inBedrijfdatum: string;
-  uitBedrijfdatum: string | null;
-  eigenSleutel: string | null;
-  periodes: (PeriodeState & { naam: string; internationaleNaam: string | null })[];
-  juridischeRelaties: (PeriodeState & { instellingscode: string })[];
-  besturen: (PeriodeState & { onderwijsbestuurcode: string })[];
+export interface AanbiederState extends Pick<RioOnderwijsaanbieder, 'code' | 'inBedrijfdatum' | 'uitBedrijfdatum' | 'eigenSleutel'> {
+  periodes: Pick<RioOnderwijsaanbiederPeriode, 'begindatum' | 'einddatum' | 'naam' | 'internationaleNaam'>[];
+  juridischeRelaties: Pick<RioJuridischeRelatie, 'begindatum' | 'einddatum' | 'instellingscode'>[];
+  besturen: Pick<RioAanbiederBestuur, 'begindatum' | 'einddatum' | 'onderwijsbestuurcode'>[];
 }
 
-export interface GebruikState {
-  onderwijsbestuurcode: string;
-  onderwijslocatiecode: string;
-  inBedrijfdatum: string;
-  uitBedrijfdatum: string | null;
-  eigenSleutel: string | null;
-  periodes: (PeriodeState & { naam: string | null })[];
-  relaties: (PeriodeState & { vestigingscode: string })[];
+export interface GebruikState extends Pick<RioOnderwijslocatiegebruik, 'onderwijsbestuurcode' | 'onderwijslocatiecode' | 'inBedrijfdatum' | 'uitBedrijfdatum' | 'eigenSleutel'> {
+  periodes: Pick<RioOnderwijslocatiegebruikPeriode, 'begindatum' | 'einddatum' | 'naam'>[];
+  relaties: Pick<RioLocatiegebruikRelatie, 'begindatum' | 'einddatum' | 'vestigingscode'>[];
 }
 
-export interface OpleidingPeriodeState extends PeriodeState {
-  eigenNaam: string;
-  internationaleNaam: string | null;
-  omschrijving: string | null;
-  onderwijsconcept: string | null;
-  doorlopendeLeerlijn: string | null;
-  bijzondereInrichting: string | null;
-}
+export type OpleidingPeriodeState = Pick<
+  RioAangebodenOpleidingPeriode,
+  'begindatum' | 'einddatum' | 'eigenNaam' | 'internationaleNaam' | 'omschrijving' | 'onderwijsconcept' | 'doorlopendeLeerlijn' | 'bijzondereInrichting'
+>;
 
-export interface OpleidingState {
-  code: string;
-  onderwijsaanbiedercode: string;
-  onderwijslocatiecode: string | null;
-  opleidingseenheidcode: string;
+export interface OpleidingState
+  extends Pick<RioAangebodenOpleiding, 'code' | 'onderwijsaanbiedercode' | 'onderwijslocatiecode' | 'opleidingseenheidcode' | 'begindatum' | 'einddatum' | 'eersteInstroomdatum' | 'doelgroepen' | 'eigenSleutel'> {
+  /** A varchar(3) column holding one of these. */
   soort: 'BO' | 'SO' | 'VSO';
-  begindatum: string;
-  einddatum: string | null;
-  eersteInstroomdatum: string | null;
-  doelgroepen: string[];
-  eigenSleutel: string | null;
   periodes: OpleidingPeriodeState[];
 }
 
