@@ -138,7 +138,8 @@ export class RodSeedContributor implements OnModuleInit {
     );
     await m.query(
       `INSERT INTO rod_inschrijving_periode (inschrijving_id, volgnummer, sandbox_id, datum_begin, vestigingscode, onderwijsaanbiedercode, onderwijslocatiecode, groep)
-       SELECT x.id, 1, $1, $2::date, x.ves, x.aan, x.loc, x.gr FROM unnest($3::uuid[], $4::text[], $5::text[], $6::text[], $7::int[]) AS x(id, ves, aan, loc, gr)`,
+       SELECT x.id, 1, $1, $2::date, x.vestigingscode, x.onderwijsaanbiedercode, x.onderwijslocatiecode, x.groep
+         FROM unnest($3::uuid[], $4::text[], $5::text[], $6::text[], $7::int[]) AS x(id, vestigingscode, onderwijsaanbiedercode, onderwijslocatiecode, groep)`,
       [ctx.sandboxId, begin, col((r) => r.id), col((r) => r.school.vestigingscode), col((r) => r.school.onderwijsaanbiedercode), col((r) => r.school.onderwijslocatiecode), col((r) => r.groep)],
     );
     await m.query(

@@ -9,12 +9,14 @@ const ENV = { WEBHOOK_BACKOFF_BASE_MS: '20', WEBHOOK_BACKOFF_MAX_MS: '100', WEBH
 describe('conformance storingen on pushes: webhook deliveries held back or failing for a window on the sandbox clock', () => {
   let t: TestApp;
   let alfa: string;
+  let beheer: string;
   let sandbox: string;
   let worker: AfleveringWorker;
   beforeAll(async () => {
     t = await createTestApp(ENV);
     await zetKlok(t, '2025-09-01');
     alfa = await tokenFor(t, 'las-alfa');
+    beheer = await tokenFor(t, 'demo-beheer');
     sandbox = await sandboxId(t);
     worker = t.app.get(AfleveringWorker);
   });
@@ -54,7 +56,7 @@ describe('conformance storingen on pushes: webhook deliveries held back or faili
       const log = async () => (await t.http().get(`/rod/v1/webhook-abonnementen/${sub.abonnementId}/afleveringen`).set(bearer(alfa)).expect(200)).body.items;
       // Retries follow the sandbox clock: walk it on a second per round (still inside the window).
       const verder = async () => {
-        await t.db.query(`UPDATE sandbox SET clock_frozen_at = clock_frozen_at + interval '1 second' WHERE id = $1`, [sandbox]);
+        await t.http().post('/beheer/v1/sandboxes/default/klok/verschuivingen').set(bearer(beheer)).send({ duur: 'PT1S' }).expect(200);
         await worker.eenRonde();
       };
       const dood = await wachtTot(async () => (await log()).find((a: any) => a.eventId === id && a.status === 'DEAD_LETTER'), verder);
