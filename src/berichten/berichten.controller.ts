@@ -39,7 +39,7 @@ export class BerichtenController {
   })
   @ApiOkResponse({ type: FeedResponse })
   getBerichten(@Query() q: FeedQuery, @CurrentPrincipal() p: Principal) {
-    return this.feed.lees(p, q);
+    return this.feed.read(p, q);
   }
 
   @Post('webhook-abonnementen')
@@ -54,14 +54,14 @@ export class BerichtenController {
   @ApiBerichtenProblems('webhook_te_veel_abonnementen')
   @ApiIdempotent()
   createWebhookAbonnement(@Body() body: AbonnementRequest, @CurrentPrincipal() p: Principal) {
-    return this.webhooks.maak(p, body);
+    return this.webhooks.create(p, body);
   }
 
   @Get('webhook-abonnementen')
   @ApiOperation({ summary: "List the client's webhook subscriptions" })
   @ApiOkResponse({ type: AbonnementPage })
   listWebhookAbonnementen(@Query() q: PageQuery, @CurrentPrincipal() p: Principal, @Req() req: FastifyRequest) {
-    return this.webhooks.lijst(p, q, req.url.split('?')[0]);
+    return this.webhooks.list(p, q, req.url.split('?')[0]);
   }
 
   @Get('webhook-abonnementen/:abonnementId')
@@ -69,7 +69,7 @@ export class BerichtenController {
   @ApiOkResponse({ type: AbonnementResponse })
   @ApiBerichtenProblems('webhook_abonnement_onbekend')
   getWebhookAbonnement(@Param() a: AbonnementParam, @CurrentPrincipal() p: Principal) {
-    return this.webhooks.lees(p, a.abonnementId);
+    return this.webhooks.get(p, a.abonnementId);
   }
 
   @Delete('webhook-abonnementen/:abonnementId')
@@ -78,7 +78,7 @@ export class BerichtenController {
   @ApiNoContentResponse({ description: 'Deleted.' })
   @ApiBerichtenProblems('webhook_abonnement_onbekend')
   deleteWebhookAbonnement(@Param() a: AbonnementParam, @CurrentPrincipal() p: Principal) {
-    return this.webhooks.verwijder(p, a.abonnementId);
+    return this.webhooks.remove(p, a.abonnementId);
   }
 
   @Get('webhook-abonnementen/:abonnementId/afleveringen')
@@ -86,7 +86,7 @@ export class BerichtenController {
   @ApiOkResponse({ type: AfleveringPage })
   @ApiBerichtenProblems('webhook_abonnement_onbekend')
   listAfleveringen(@Param() a: AbonnementParam, @Query() q: AfleveringQuery, @CurrentPrincipal() p: Principal, @Req() req: FastifyRequest) {
-    return this.webhooks.afleveringen(p, a.abonnementId, q, req.url.split('?')[0]);
+    return this.webhooks.listAfleveringen(p, a.abonnementId, q, req.url.split('?')[0]);
   }
 
   @Post('webhook-abonnementen/:abonnementId/afleveringen/:afleveringId/herleveringen')
@@ -96,6 +96,6 @@ export class BerichtenController {
   @ApiBerichtenProblems('webhook_abonnement_onbekend', 'webhook_aflevering_onbekend')
   @ApiIdempotent()
   createHerlevering(@Param() a: AfleveringParam, @CurrentPrincipal() p: Principal) {
-    return this.webhooks.herlever(p, a.abonnementId, a.afleveringId);
+    return this.webhooks.redeliver(p, a.abonnementId, a.afleveringId);
   }
 }

@@ -22,7 +22,7 @@ export class FeedService {
     private readonly volgorde: BerichtenVolgorde,
   ) {}
 
-  async lees(p: Principal, q: FeedQuery): Promise<FeedResponse> {
+  async read(p: Principal, q: FeedQuery): Promise<FeedResponse> {
     // Events committed since the last worker pass become readable now, not a tick later.
     await this.volgorde.positioneer();
     const vanaf = BigInt(q.vanaf ?? '0').toString();

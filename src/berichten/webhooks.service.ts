@@ -74,7 +74,7 @@ export class WebhooksService {
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
-  async maak(p: Principal, req: AbonnementRequest): Promise<AbonnementResponse> {
+  async create(p: Principal, req: AbonnementRequest): Promise<AbonnementResponse> {
     const doelFout = await webhookDoelFout(req.url, this.config.WEBHOOK_PRIVATE_TARGETS);
     if (doelFout) throw Problems.invalidInput([{ pointer: '/url', code: BerichtenErrors.doelNietToegestaan, detail: `url is not an allowed webhook target: ${doelFout}` }]);
     return this.db.transaction(async (m) => {
@@ -90,7 +90,7 @@ export class WebhooksService {
     });
   }
 
-  async lijst(p: Principal, q: { page: number; pageSize: number }, path: string) {
+  async list(p: Principal, q: { page: number; pageSize: number }, path: string) {
     const eigen = isBeheer(p) ? '' : 'AND client_id = $2';
     const params = isBeheer(p) ? [p.sandboxId] : [p.sandboxId, p.clientId];
     const [{ n }]: { n: number }[] = await this.db.query(`SELECT count(*)::int AS n FROM webhook_abonnement WHERE sandbox_id = $1 ${eigen}`, params);
@@ -101,16 +101,16 @@ export class WebhooksService {
     return toPage(rows.map((r) => toAbonnement(r)), n, q, path);
   }
 
-  async lees(p: Principal, id: string): Promise<AbonnementResponse> {
+  async get(p: Principal, id: string): Promise<AbonnementResponse> {
     return toAbonnement(await this.vind(this.db.manager, p, id));
   }
 
-  async verwijder(p: Principal, id: string): Promise<void> {
+  async remove(p: Principal, id: string): Promise<void> {
     await this.vind(this.db.manager, p, id);
     await this.db.query('DELETE FROM webhook_abonnement WHERE id = $1', [id]);
   }
 
-  async afleveringen(p: Principal, id: string, q: AfleveringQuery, path: string) {
+  async listAfleveringen(p: Principal, id: string, q: AfleveringQuery, path: string) {
     await this.vind(this.db.manager, p, id);
     const filter = q.status ? 'AND d.status = $2' : '';
     const params = q.status ? [id, q.status] : [id];
@@ -126,7 +126,7 @@ export class WebhooksService {
    * A simulated push outage for a client's subscriptions: UITSTEL holds their deliveries back, MISLUKT makes every attempt
    * fail (retried with backoff, dead-lettered at the limit) until `tot` on the sandbox clock; `soort` null ends it. No client: every subscription of the sandbox.
    */
-  async zetStoring(sandboxId: string, clientId: string | null, soort: 'UITSTEL' | 'MISLUKT' | null, tot: string | null): Promise<void> {
+  async setStoring(sandboxId: string, clientId: string | null, soort: 'UITSTEL' | 'MISLUKT' | null, tot: string | null): Promise<void> {
     await this.db.query('UPDATE webhook_abonnement SET storing_soort = $3, storing_tot = $4 WHERE sandbox_id = $1 AND ($2::text IS NULL OR client_id = $2)', [
       sandboxId, clientId, soort, soort ? tot : null,
     ]);
@@ -148,7 +148,7 @@ export class WebhooksService {
   }
 
   /** Puts a delivery back in the queue for an attempt now, with a fresh round of attempts (also after dead letter). */
-  async herlever(p: Principal, id: string, afleveringId: string): Promise<AfleveringResponse> {
+  async redeliver(p: Principal, id: string, afleveringId: string): Promise<AfleveringResponse> {
     return this.db.transaction(async (m) => {
       await this.vind(m, p, id);
       const [, updated]: [unknown[], number] = await m.query(

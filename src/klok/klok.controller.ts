@@ -18,7 +18,7 @@ export class KlokController {
   @ApiOkResponse({ type: KlokResponse })
   @ApiKlokProblems('sandbox_not_found', 'klok_andere_sandbox')
   getKlok(@Param() p: KlokSandboxParam, @CurrentPrincipal() principal: Principal) {
-    return this.klok.lees(principal, p.sandboxCode);
+    return this.klok.get(principal, p.sandboxCode);
   }
 
   @Put()
@@ -32,7 +32,7 @@ export class KlokController {
   @ApiKlokProblems('sandbox_not_found', 'klok_andere_sandbox', 'klok_gedeelde_sandbox')
   @ApiIdempotent()
   putKlok(@Param() p: KlokSandboxParam, @Body() body: KlokRequest, @CurrentPrincipal() principal: Principal) {
-    return this.klok.zet(principal, p.sandboxCode, body);
+    return this.klok.set(principal, p.sandboxCode, body);
   }
 
   @Post('verschuivingen')
@@ -48,6 +48,6 @@ export class KlokController {
   @ApiKlokProblems('sandbox_not_found', 'klok_andere_sandbox', 'klok_gedeelde_sandbox')
   @ApiIdempotent()
   advanceKlok(@Param() p: KlokSandboxParam, @Body() body: VerschuivingRequest, @CurrentPrincipal() principal: Principal) {
-    return this.klok.verschuif(principal, p.sandboxCode, body);
+    return this.klok.advance(principal, p.sandboxCode, body);
   }
 }

@@ -23,12 +23,12 @@ export class KlokService {
     private readonly planner: KlokPlanner,
   ) {}
 
-  async lees(p: Principal, code: string): Promise<KlokResponse> {
+  async get(p: Principal, code: string): Promise<KlokResponse> {
     const id = await this.sandboxId(p, code);
     return this.db.transaction((m) => this.response(m, id, code));
   }
 
-  async zet(p: Principal, code: string, req: KlokRequest): Promise<KlokResponse> {
+  async set(p: Principal, code: string, req: KlokRequest): Promise<KlokResponse> {
     const id = await this.sandboxId(p, code, true);
     await this.wijzig(id, (huidig) => {
       const doel = req.now ? new Date(req.now) : clockNow(huidig);
@@ -43,7 +43,7 @@ export class KlokService {
     return this.db.transaction((m) => this.response(m, id, code));
   }
 
-  async verschuif(p: Principal, code: string, req: VerschuivingRequest): Promise<VerschuivingResponse> {
+  async advance(p: Principal, code: string, req: VerschuivingRequest): Promise<VerschuivingResponse> {
     const id = await this.sandboxId(p, code, true);
     if ((req.duur === undefined) === (req.tot === undefined)) {
       throw Problems.invalidInput([{ pointer: '', code: KlokErrors.ongeldigeVerschuiving, detail: 'give exactly one of duur and tot' }]);

@@ -102,7 +102,7 @@ export class StoringenService implements OnModuleInit {
     if (r.alleClients && p.role !== 'BEHEER') throw conformanceProblem(ConformanceCode.alleenBeheer, 'Only an administrator may make a storing for every client of a sandbox.');
     const id = randomUUID();
     const clientId = r.alleClients ? null : p.clientId;
-    if (isWebhook(r.soort)) await this.webhooks.zetStoring(p.sandboxId, clientId, r.soort === 'WEBHOOK_UITSTEL' ? 'UITSTEL' : 'MISLUKT', r.tot!);
+    if (isWebhook(r.soort)) await this.webhooks.setStoring(p.sandboxId, clientId, r.soort === 'WEBHOOK_UITSTEL' ? 'UITSTEL' : 'MISLUKT', r.tot!);
     await this.db.query(
       `INSERT INTO conformance_storing (id, sandbox_id, client_id, aangemaakt_door, methode, pad_patroon, kans, elke_nde, soort, status, retry_after, vertraging_ms, schrijven, vanaf, tot)
        VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15)`,
@@ -132,7 +132,7 @@ export class StoringenService implements OnModuleInit {
     const s = await this.lees(p, id);
     if (p.role !== 'BEHEER' && s.aangemaaktDoor !== p.clientId) throw conformanceProblem(ConformanceCode.nietVanJou, 'Only the client that made a storing, or an administrator, may remove it.');
     await this.db.query('DELETE FROM conformance_storing WHERE sandbox_id = $1 AND id = $2', [p.sandboxId, id]);
-    if (isWebhook(s.soort)) await this.webhooks.zetStoring(p.sandboxId, s.clientId, null, null);
+    if (isWebhook(s.soort)) await this.webhooks.setStoring(p.sandboxId, s.clientId, null, null);
     this.cache.delete(p.sandboxId);
   }
 
