@@ -40,9 +40,11 @@ export function verifyHs256(token: string, secret: string, nowSeconds: number): 
   return payload;
 }
 
-function checkTimes(payload: Record<string, unknown>, now: number) {
+/** Checks a verified payload's time claims (exp, nbf with 30 s of leeway) at `now`; returns the payload. */
+export function checkTimes(payload: Record<string, unknown>, now: number): Record<string, unknown> {
   if (typeof payload.exp !== 'number' || payload.exp <= now) throw new JwtError('token expired');
   if (typeof payload.nbf === 'number' && payload.nbf > now + 30) throw new JwtError('token not yet valid');
+  return payload;
 }
 
 const ASYMMETRIC: Record<string, { hash: string; dsaEncoding?: 'ieee-p1363' }> = {

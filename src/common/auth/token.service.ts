@@ -4,7 +4,7 @@ import { DataSource } from 'typeorm';
 import { APP_CONFIG } from '../../config/config.module';
 import type { AppConfig } from '../../config/app-config';
 import { Problems } from '../problem/problem';
-import { JwtError, signHs256, verifyHs256 } from './jwt';
+import { checkTimes, JwtError, signHs256, verifyHs256 } from './jwt';
 import type { Principal } from './principal';
 import type { ClientRoleName, ScopeName } from './scopes';
 
@@ -28,10 +28,19 @@ interface LiveState {
  */
 const LIVE_TTL_MS = 2000;
 
+/** Most verified tokens remembered (a token lives TOKEN_TTL_SECONDS; past this the memory starts afresh). */
+const MAX_VERIFIED = 10_000;
+
 /** Issues and checks the simulator's access tokens (JWT, HS256, short-lived). */
 @Injectable()
 export class TokenService {
   private readonly live = new Map<string, LiveState>();
+  /** Rights reads under way: requests of one client that find the cache stale at the same moment share one read. */
+  private readonly loading = new Map<string, Promise<LiveRights | null>>();
+  /** Counts forgets, so a read that began before a change of rights never fills the cache after it. */
+  private generation = 0;
+  /** Payloads of tokens whose signature was verified, by token: a client sends the same token many times (time claims are checked every time). */
+  private readonly verified = new Map<string, Record<string, unknown>>();
 
   constructor(
     @Inject(APP_CONFIG) private readonly config: AppConfig,
@@ -67,7 +76,14 @@ export class TokenService {
   async authenticate(token: string): Promise<Principal> {
     let claims: Record<string, unknown>;
     try {
-      claims = verifyHs256(token, this.config.JWT_SECRET, Math.floor(Date.now() / 1000));
+      const now = Math.floor(Date.now() / 1000);
+      const known = this.verified.get(token);
+      if (known) claims = checkTimes(known, now);
+      else {
+        claims = verifyHs256(token, this.config.JWT_SECRET, now);
+        if (this.verified.size >= MAX_VERIFIED) this.verified.clear();
+        this.verified.set(token, claims);
+      }
     } catch (e) {
       throw Problems.unauthorized(e instanceof JwtError && e.message === 'token expired' ? 'The access token has expired.' : 'The access token is invalid.');
     }
@@ -92,13 +108,26 @@ export class TokenService {
 
   /** Drops cached client/sandbox state, after a client is disabled or a sandbox deleted. */
   forget() {
+    this.generation++;
     this.live.clear();
+    this.loading.clear();
   }
 
   private async liveRights(clientId: string, sandboxId: string): Promise<LiveRights | null> {
     const key = `${clientId}\u0000${sandboxId}`;
     const cached = this.live.get(key);
     if (cached && Date.now() - cached.at < LIVE_TTL_MS) return cached.rights;
+    const underway = this.loading.get(key);
+    if (underway) return underway;
+    const load = this.readRights(key, clientId, sandboxId).finally(() => {
+      if (this.loading.get(key) === load) this.loading.delete(key);
+    });
+    this.loading.set(key, load);
+    return load;
+  }
+
+  private async readRights(key: string, clientId: string, sandboxId: string): Promise<LiveRights | null> {
+    const generation = this.generation;
     const rows: LiveRights[] = await this.db.query(
       `SELECT c.naam, c.role, trim(c.oin) AS oin, c.scopes, c.bestuurcodes
          FROM api_client c JOIN sandbox s ON s.id = $2
@@ -107,6 +136,7 @@ export class TokenService {
       [clientId, sandboxId],
     );
     const rights = rows[0] ?? null;
+    if (generation !== this.generation) return rights;
     if (this.live.size > 10000) this.live.clear();
     this.live.set(key, { rights, at: Date.now() });
     return rights;

@@ -35,12 +35,28 @@ export function clockNow(state: ClockState, realNow = Date.now()): Date {
 @Injectable()
 export class ClockService {
   private readonly cache = new Map<string, { state: ClockState; at: number }>();
+  /** Reads under way per sandbox: requests that find the cache stale at the same moment share one read. */
+  private readonly loading = new Map<string, Promise<ClockState>>();
+  /** Counts invalidations, so a read that began before a clock change never fills the cache after it. */
+  private generation = 0;
 
   constructor(private readonly db: DataSource) {}
 
   async state(sandboxId: string, manager?: EntityManager): Promise<ClockState> {
+    if (manager) return this.read(sandboxId, manager);
     const cached = this.cache.get(sandboxId);
-    if (!manager && cached && Date.now() - cached.at < CACHE_TTL_MS) return cached.state;
+    if (cached && Date.now() - cached.at < CACHE_TTL_MS) return cached.state;
+    const underway = this.loading.get(sandboxId);
+    if (underway) return underway;
+    const load = this.read(sandboxId).finally(() => {
+      if (this.loading.get(sandboxId) === load) this.loading.delete(sandboxId);
+    });
+    this.loading.set(sandboxId, load);
+    return load;
+  }
+
+  private async read(sandboxId: string, manager?: EntityManager): Promise<ClockState> {
+    const generation = this.generation;
     const rows: { clock_frozen_at: Date | null; clock_offset_ms: string }[] = await (manager ?? this.db).query(
       'SELECT clock_frozen_at, clock_offset_ms FROM sandbox WHERE id = $1',
       [sandboxId],
@@ -48,7 +64,7 @@ export class ClockService {
     const state: ClockState = rows.length
       ? { frozenAt: rows[0].clock_frozen_at, offsetMs: Number(rows[0].clock_offset_ms) }
       : { frozenAt: null, offsetMs: 0 };
-    this.cache.set(sandboxId, { state, at: Date.now() });
+    if (generation === this.generation) this.cache.set(sandboxId, { state, at: Date.now() });
     return state;
   }
 
@@ -64,6 +80,8 @@ export class ClockService {
 
   /** Call after changing a sandbox's clock. */
   invalidate(sandboxId: string) {
+    this.generation++;
     this.cache.delete(sandboxId);
+    this.loading.delete(sandboxId);
   }
 }
