@@ -82,7 +82,7 @@ export class AansluitingService implements OnModuleInit {
     if (s.vanaf === null || s.tot === null) {
       const aansluiting = s.aansluitingen.get(instellingscode);
       if (aansluiting === undefined || t >= aansluiting) return null;
-      return new ProblemException(409, BronProblem.schoolNietAangesloten, `School ${instellingscode} is not yet connected to ROD: it is connected from ${dutchDate(new Date(aansluiting))}. Nothing was stored.`);
+      return bronProblem(BronProblem.schoolNietAangesloten, `School ${instellingscode} is not yet connected to ROD: it is connected from ${dutchDate(new Date(aansluiting))}. Nothing was stored.`);
     }
     if (t < s.vanaf) return null;
     if (t < s.tot) {
