@@ -195,6 +195,7 @@ describe('two instances on one PostgreSQL', () => {
     expect(text).toMatch(/^rodsim_webhook_deliveries\{status="WACHTEND"\} \d+$/m);
     expect(text).toMatch(/^rodsim_outbox_unpositioned_events \d+$/m);
     expect(text).toMatch(/^rodsim_bekostiging_recompute_duration_seconds_count\{bereik="persoonlijst"\} [1-9]/m);
+    expect(text).toMatch(/^rodsim_write_group_size_count [1-9]/m);
     // No sandbox, client, id or person number in any label.
     // (Only the labels are checked: a metric's value, such as a byte count, may hold any digits.)
     const labels = (text.match(/\{[^}]*\}/g) ?? []).join('\n');

@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { Client } from 'pg';
 import { dutchDate } from '../common/clock/clock.service';
 import { bsnMetControlecijfer } from '../rod';
+import { writeGroupSize } from '../common/metrics/metrics';
 import { JournaalService } from '../conformance';
 import { CpuUse, LoadResult, loadTestInProcess, peakRssMb, PlannedRequest, printFigures, startBenchApp, startSecondInstance, token, upsertYardstick, withCpu } from './harness';
 
@@ -89,7 +90,16 @@ export async function main(args: string[]) {
     await analyse.end();
     const database = new URL(bench.databaseUrl).pathname.slice(1);
     const { result: yardstick, cpu: yardstickCpu } = await withCpu(database, [], () => upsertYardstick(bench.databaseUrl, perRun, 32));
+    // Group commit in this process: submissions per group transaction over a run (rodsim_write_group_size).
+    const groepen = async () => {
+      const { values } = await writeGroupSize.get();
+      const of = (suffix: string) => values.find((v) => v.metricName === `rodsim_write_group_size_${suffix}`)?.value ?? 0;
+      return { sum: of('sum'), count: of('count') };
+    };
+    const perGroep = (a: { sum: number; count: number }, b: { sum: number; count: number }) => Math.round(((b.sum - a.sum) / Math.max(1, b.count - a.count)) * 10) / 10;
+    const g0 = await groepen();
     const { result: c32, cpu: c32Cpu } = await withCpu(database, [], () => loadTestInProcess(take(perRun).map((b) => plan(b, '01AA', alfa)), 32, accepted));
+    const g1 = await groepen();
     // Two instances: the same load at concurrency 32, every other submission to a second process on the same database.
     const second = await startSecondInstance(bench.databaseUrl, { SEED_ON_START: 'false' });
     let twee: LoadResult;
@@ -101,6 +111,7 @@ export async function main(args: string[]) {
     } finally {
       await second.close();
     }
+    const g2 = await groepen();
     const c64 = await loadTestInProcess(take(perRun).map((b) => plan(b, '01AB', alfa)), 64, accepted);
     const fill = await loadTestInProcess(take(1000).map((b) => plan(b, '02AA', beta)), 32, accepted);
 
@@ -143,11 +154,11 @@ export async function main(args: string[]) {
     });
     printFigures('ROD aanleveren inschrijving, concurrency 32 (distinct pupils, one school), one instance', {
       requests: c32.requests, accepted: c32.ok, 'accepted per second': c32.perSecond, 'ratio to yardstick': ratio(c32.ok / c32.seconds), 'p50 ms': c32.p50Ms, 'p99 ms': c32.p99Ms, 'max ms': c32.maxMs, statuses: c32.statuses,
-      ...cpuFigures(c32, c32Cpu, 'app'),
+      'submissions per group commit (mean)': perGroep(g0, g1), ...cpuFigures(c32, c32Cpu, 'app'),
     });
     printFigures('ROD aanleveren inschrijving, concurrency 32, two instances (second process, same database)', {
       requests: twee.requests, accepted: twee.ok, 'accepted per second': twee.perSecond, 'ratio to yardstick': ratio(twee.ok / twee.seconds), 'ratio to one instance': `${(twee.perSecond / c32.perSecond).toFixed(2)}x`, 'p50 ms': twee.p50Ms, 'p99 ms': twee.p99Ms, 'max ms': twee.maxMs, statuses: twee.statuses,
-      ...cpuFigures(twee, tweeCpu, 'both apps'),
+      'submissions per group commit (mean, first instance)': perGroep(g1, g2), ...cpuFigures(twee, tweeCpu, 'both apps'),
     });
     printFigures('ROD aanleveren inschrijving, concurrency 64', {
       requests: c64.requests, accepted: c64.ok, 'accepted per second': c64.perSecond, 'p50 ms': c64.p50Ms, 'p99 ms': c64.p99Ms, 'max ms': c64.maxMs, statuses: c64.statuses,

@@ -4,6 +4,7 @@ import { createHash } from 'node:crypto';
 import { DataSource, EntityManager } from 'typeorm';
 import type { AppConfig } from '../../config/app-config';
 import { APP_CONFIG } from '../../config/config.module';
+import { writeGroupSize } from '../metrics/metrics';
 import { ProblemException } from '../problem/problem';
 
 /**
@@ -140,6 +141,7 @@ export class GroupTransactions {
     if (lane.busy || lane.queue.length === 0) return;
     lane.busy = true;
     const group = this.nextGroup(lane);
+    writeGroupSize.observe(group.length);
     try {
       let outcomes: { ok: boolean; value: unknown }[];
       try {

@@ -30,6 +30,13 @@ export const recomputeDuration = new Histogram({
   registers: [metricsRegistry],
 });
 
+export const writeGroupSize = new Histogram({
+  name: 'rodsim_write_group_size',
+  help: 'Submissions committed together in one group transaction (group commit), per group.',
+  buckets: [1, 2, 4, 8, 16, 32, 64, 128],
+  registers: [metricsRegistry],
+});
+
 /** What is waiting to go out, read from the database at scrape time (shared by every instance on it). */
 export interface Backlog {
   /** Outbox events committed but not yet given a feed position. */
