@@ -5,6 +5,7 @@ import { DEMO_CLIENTS } from '../beheer';
 import { beginSchooljaar, plusDagen, plusJaren, vroegsteDatum } from './rules/datum';
 import { createHash } from 'node:crypto';
 import { bsnMetControlecijfer } from './rules/pgn';
+import { InschrijvingenRepository, type InschrijvingRij } from './inschrijvingen/inschrijvingen.repository';
 import { RodRioPort } from './rio-port';
 
 /** Deterministic generator (mulberry32): the same seed value gives the same persons. */
@@ -82,6 +83,7 @@ export class RodSeedContributor implements OnModuleInit {
   constructor(
     private readonly registry: SandboxDataRegistry,
     private readonly rio: RodRioPort,
+    private readonly inschrijvingen: InschrijvingenRepository,
   ) {}
 
   onModuleInit() {
@@ -128,26 +130,49 @@ export class RodSeedContributor implements OnModuleInit {
         inschrijvingPeriodeBO: [{ datumBegin: begin, vestigingscode: r.school.vestigingscode, onderwijsaanbiedercode: r.school.onderwijsaanbiedercode, onderwijslocatiecode: r.school.onderwijslocatiecode, groep: String(r.groep), leerjaar: null, indicatieBekostiging: null }],
         ontwikkelingsperspectief: [],
       });
-    const col = <T>(f: (r: (typeof rows)[number]) => T) => rows.map(f);
-    await m.query(
-      `INSERT INTO rod_inschrijving (id, sandbox_id, persoon_id, instellingscode, inschrijvingvolgnummer, datum_inschrijving, versie, inhoud_hash, bedrijfsdocument_id,
-         aangeleverd_door, aangeleverd_oin, eerst_ontvangen_op, ontvangen_op)
-       SELECT x.id, $1, x.pid, x.school, '1', $2::date, 1, encode(sha256(x.inhoud::bytea), 'hex'), x.doc, 'seed', $3, $2::date, $2::date
-         FROM unnest($4::uuid[], $5::uuid[], $6::text[], $7::uuid[], $8::text[]) AS x(id, pid, school, doc, inhoud)`,
-      [ctx.sandboxId, begin, DUO_OIN, col((r) => r.id), col((r) => r.persoonId), col((r) => r.school.instellingscode), col((r) => r.docId), col(inhoud)],
-    );
-    await m.query(
-      `INSERT INTO rod_inschrijving_periode (inschrijving_id, volgnummer, sandbox_id, datum_begin, vestigingscode, onderwijsaanbiedercode, onderwijslocatiecode, groep)
-       SELECT x.id, 1, $1, $2::date, x.vestigingscode, x.onderwijsaanbiedercode, x.onderwijslocatiecode, x.groep
-         FROM unnest($3::uuid[], $4::text[], $5::text[], $6::text[], $7::int[]) AS x(id, vestigingscode, onderwijsaanbiedercode, onderwijslocatiecode, groep)`,
-      [ctx.sandboxId, begin, col((r) => r.id), col((r) => r.school.vestigingscode), col((r) => r.school.onderwijsaanbiedercode), col((r) => r.school.onderwijslocatiecode), col((r) => r.groep)],
-    );
-    await m.query(
-      `INSERT INTO rod_inschrijving_versie (inschrijving_id, versie, sandbox_id, soort, persoon_id, instellingscode, inschrijvingvolgnummer, inhoud, bedrijfsdocument_id,
-         datum_tijd_bedrijfsdocument, client_id, oin, ontvangen_op)
-       SELECT x.id, 1, $1, 'AANLEVERING', x.pid, x.school, '1', x.inhoud::jsonb, x.doc, $2::date, 'seed', $3, $2::date
-         FROM unnest($4::uuid[], $5::uuid[], $6::text[], $7::uuid[], $8::text[]) AS x(id, pid, school, doc, inhoud)`,
-      [ctx.sandboxId, begin, DUO_OIN, col((r) => r.id), col((r) => r.persoonId), col((r) => r.school.instellingscode), col((r) => r.docId), col(inhoud)],
+    // Through the repository's one row shape (as an aanlevering writes it); the receipt instants are the start date in the
+    // database's time zone, as before.
+    await this.inschrijvingen.schrijf(
+      m,
+      rows.map((r): InschrijvingRij => {
+        const tekst = inhoud(r);
+        return {
+          id: r.id,
+          sandbox_id: ctx.sandboxId,
+          persoon_id: r.persoonId,
+          instellingscode: r.school.instellingscode,
+          inschrijvingvolgnummer: '1',
+          datum_inschrijving: begin,
+          datum_uitschrijving: null,
+          nnca: null,
+          datum_vestiging_in_nederland: null,
+          ontwikkelingsperspectief: [],
+          toelaatbaarheidsverklaringen: [],
+          versie: 1,
+          inhoud_hash: createHash('sha256').update(tekst).digest('hex'),
+          meldingen: [],
+          bedrijfsdocument_id: r.docId,
+          aangeleverd_door: 'seed',
+          aangeleverd_oin: DUO_OIN,
+          ontvangen_op: begin,
+          inhoud: JSON.parse(tekst),
+          datum_tijd_bedrijfsdocument: begin,
+          periodes: [
+            {
+              volgnummer: 1,
+              datum_begin: begin,
+              datum_einde: null,
+              vestigingscode: r.school.vestigingscode,
+              onderwijsaanbiedercode: r.school.onderwijsaanbiedercode,
+              onderwijslocatiecode: r.school.onderwijslocatiecode,
+              groep: r.groep,
+              leerjaar: null,
+              indicatie_bekostiging: null,
+            },
+          ],
+          document: null,
+        };
+      }),
     );
   }
 
