@@ -72,6 +72,7 @@ export const REGISTER_APIS: { info: RegisterApiInfo; modules: Type<unknown>[] }[
         { name: 'Aangeboden opleidingen', description: 'What an aanbieder offers at a locatie (BO, SBO, SO, VSO) with onderwijsconcept, and the opleidingseenheden it refers to.' },
         { name: 'Onderwijslocatiegebruiken', description: 'A bestuur using a locatie, linked to BRIN6 vestigingen.' },
         { name: 'Onderwijsbesturen', description: 'The besturen (bevoegd gezag) and their schools; written by DUO-beheer.' },
+        { name: 'Bevoegd-gezag-erkenningen', description: 'The juridische side of a bestuur (BevoegdGezagErkenning, keyed by bevoegd-gezagnummer, 1:1 with its onderwijsbestuur); read-only, kept by DUO-beheer through the onderwijsbestuur.' },
       { name: 'OpenAPI', description: 'This document, public and open to every origin (CORS).' },
       ],
       version: '1.0.0',

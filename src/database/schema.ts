@@ -13,6 +13,7 @@ import { Bekostiging1764410000000 } from './migrations/1764410000000-bekostiging
 import { BekostigingBulk1764430000000 } from './migrations/1764430000000-bekostiging-bulk';
 import { RodTlv1764440000000 } from './migrations/1764440000000-rod-tlv';
 import { RioLocatieGeregistreerdDoor1764560000000 } from './migrations/1764560000000-rio-locatie-geregistreerd-door';
+import { RioErkenningAanbodAttributen1764670000000 } from './migrations/1764670000000-rio-erkenning-aanbod-attributen';
 import { Bron1764510000000 } from './migrations/1764510000000-bron';
 import { BekostigingPerformance1764420000000 } from './migrations/1764420000000-bekostiging-performance';
 import { FeedPerSandbox1764530000000 } from './migrations/1764530000000-feed-per-sandbox';
@@ -75,4 +76,5 @@ export const MIGRATIONS = [
   RodAdviesVo1764590000000,
   RodVerzuimmelding1764591000000,
   Nieuwkomers1764640000000,
+  RioErkenningAanbodAttributen1764670000000,
 ];

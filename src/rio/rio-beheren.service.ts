@@ -13,7 +13,7 @@ import type { AanbiederState, BagAdresState, BestuurState, GebruikState, Instell
 import { logMutatie, nextCode, SoortObject, SoortWijziging, writeDataset } from './rio.store';
 import { normalisePostcode, POSTCODE } from './rules/identifiers';
 import { controleerHoofdvestigingen, VestigingLevensduur } from './rules/hoofdvestiging';
-import { binnenLevensduur, controleerPeriodes, overlappendePerSleutel } from './rules/periodes';
+import { binnenLevensduur, controleerPeriodes, geldigOp, overlappendePerSleutel } from './rules/periodes';
 import { controleerWaarde, opleidingseenheid, WaardenlijstNaam } from './rules/waardenlijsten';
 
 type PeriodeCodes = { eind: Foutcode; overlap: Foutcode; gat: Foutcode; buiten: Foutcode };
@@ -100,6 +100,7 @@ export class RioBeherenService {
       bevoegdGezagNummer: n(b.bevoegdGezagNummer),
       kvkNummer: n(b.kvkNummer),
       rsin: n(b.rsin),
+      besturendeOrganisatiesoort: n(b.besturendeOrganisatiesoort),
       inBedrijfdatum: b.inBedrijfdatum,
       uitBedrijfdatum: n(b.uitBedrijfdatum),
       periodes: b.periodes.map((p) => ({ begindatum: p.begindatum, einddatum: n(p.einddatum), naam: p.naam, internationaleNaam: n(p.internationaleNaam) })),
@@ -109,6 +110,7 @@ export class RioBeherenService {
   private async schrijfBestuur(m: EntityManager, sid: string, s: BestuurState, nieuw: boolean) {
     const f = new Foutmeldingen();
     checkLevensduur(f, OBJECT, s.inBedrijfdatum, s.uitBedrijfdatum, s.periodes);
+    checkWaarde(f, 'besturendeOrganisatiesoort', s.besturendeOrganisatiesoort, s.inBedrijfdatum, '/besturendeOrganisatiesoort');
     if (!nieuw) {
       // The rules of the board side, checked from the DUO side: aanbieders (N04410) and locatiegebruik (N01410) stay inside the bestuur's lifetime.
       const buiten: { soort: 'aanbieder' | 'gebruik'; code: string }[] = await m.query(
@@ -184,9 +186,27 @@ export class RioBeherenService {
         vrijheidVanOnderwijs: body.vrijheidVanOnderwijs,
         inBedrijfdatum: body.inBedrijfdatum,
         uitBedrijfdatum: n(body.uitBedrijfdatum),
-        periodes: body.periodes.map((x) => ({ begindatum: x.begindatum, einddatum: n(x.einddatum), naam: x.naam, verkorteNaam: n(x.verkorteNaam), richtingen: x.richtingen, bekostigingscode: x.bekostigingscode })),
+        erkenner: body.erkenner ?? 'OCW',
+        stichtingsdatum: n(body.stichtingsdatum),
+        soCluster: n(body.soCluster),
+        formeelAdres: null,
+        periodes: body.periodes.map((x) => ({
+          begindatum: x.begindatum, einddatum: n(x.einddatum), naam: x.naam, verkorteNaam: n(x.verkorteNaam), richtingen: x.richtingen, grondslagen: x.grondslagen ?? [],
+          bekostigingscode: x.bekostigingscode, wet: x.wet ?? (body.soort === 'SPEC' ? 'WEC' : 'WPO'),
+        })),
       };
       const f = new Foutmeldingen();
+      if (body.formeelAdres) {
+        const a = await this.bag(m, sid, body.formeelAdres);
+        if (!a) f.add('A01010', '/formeelAdres', { postcode: normalisePostcode(body.formeelAdres.postcode), huisnummer: body.formeelAdres.huisnummer });
+        else s.formeelAdres = { type: 'BINNENLANDS', bagId: a.bagId, postcode: a.postcode, huisnummer: a.huisnummer, huisnummertoevoeging: a.huisnummertoevoeging, straatnaam: a.straatnaam, plaatsnaam: a.plaatsnaam, gemeentenaam: a.gemeentenaam };
+      }
+      checkWaarde(f, 'erkenner', s.erkenner, s.inBedrijfdatum, '/erkenner');
+      if (s.stichtingsdatum && s.stichtingsdatum > s.inBedrijfdatum) f.add('J06520', '/stichtingsdatum', { instellingscode: code, stichtingsdatum: s.stichtingsdatum });
+      if (s.soCluster) {
+        checkWaarde(f, 'speciaalOnderwijsCluster', s.soCluster, s.inBedrijfdatum, '/soCluster');
+        if (s.soort !== 'SPEC') f.add('K01030', '/soCluster', { soort: s.soort, soCluster: s.soCluster }, `Een soCluster hoort alleen bij instellingssoort SPEC, niet bij ${s.soort}.`);
+      }
       checkLevensduur(f, OBJECT, s.inBedrijfdatum, s.uitBedrijfdatum, s.periodes);
       if (s.onderwijsbestuurcode && !(await this.bestaandeBesturen(m, sid, [s.onderwijsbestuurcode])).size) f.add('A01110', '/onderwijsbestuurcode', { onderwijsbestuurcode: s.onderwijsbestuurcode });
       if (bestaand) {
@@ -203,6 +223,12 @@ export class RioBeherenService {
       checkWaarde(f, 'vrijheidVanOnderwijs', s.vrijheidVanOnderwijs, s.inBedrijfdatum, '/vrijheidVanOnderwijs');
       s.periodes.forEach((x, i) => {
         x.richtingen.forEach((r, j) => checkWaarde(f, 'denominatie', r, x.begindatum, `/periodes/${i}/richtingen/${j}`));
+        x.grondslagen.forEach((r, j) => checkWaarde(f, 'denominatie', r, x.begindatum, `/periodes/${i}/grondslagen/${j}`));
+        checkWaarde(f, 'wet', x.wet, x.begindatum, `/periodes/${i}/wet`);
+        // WEC for (v)so schools and expertisecentra, WPO (or WPO BES) for basisscholen and sbo.
+        if ((s.soort === 'SPEC') !== (x.wet === 'WEC') && ['WPO', 'WEC', 'WPO_BES'].includes(x.wet)) {
+          f.add('K01030', `/periodes/${i}/wet`, { soort: s.soort, wet: x.wet }, `Wet ${x.wet} past niet bij instellingssoort ${s.soort}.`);
+        }
         checkWaarde(f, 'bekostigingscode', x.bekostigingscode, x.begindatum, `/periodes/${i}/bekostigingscode`);
       });
       f.throwIfAny();
@@ -566,16 +592,23 @@ export class RioBeherenService {
         begindatum: body.begindatum,
         einddatum: n(body.einddatum),
         eersteInstroomdatum: n(body.eersteInstroomdatum),
+        laatsteInstroomdatum: n(body.laatsteInstroomdatum),
+        afwijkendeOpleidingsduur: body.afwijkendeOpleidingsduur ? { eenheid: body.afwijkendeOpleidingsduur.eenheid, omvang: body.afwijkendeOpleidingsduur.omvang } : null,
         doelgroepen: body.doelgroepen,
         eigenSleutel: n(body.eigenSleutel),
         periodes: body.periodes.map((x) => ({
           begindatum: x.begindatum, einddatum: n(x.einddatum), eigenNaam: x.eigenNaam, internationaleNaam: n(x.internationaleNaam), omschrijving: n(x.omschrijving),
           onderwijsconcept: n(x.onderwijsconcept), doorlopendeLeerlijn: n(x.doorlopendeLeerlijn), bijzondereInrichting: n(x.bijzondereInrichting),
+          samenwerkendeOnderwijsaanbiedercodes: x.samenwerkendeOnderwijsaanbiedercodes ?? [],
         })),
       };
       const f = new Foutmeldingen();
       if (s.einddatum != null && s.einddatum <= s.begindatum) f.add('N09010', '/einddatum', { begindatum: s.begindatum, einddatum: s.einddatum });
       if (s.eersteInstroomdatum && s.einddatum && s.eersteInstroomdatum >= s.einddatum) f.add('N09090', '/eersteInstroomdatum', { eersteInstroomdatum: s.eersteInstroomdatum });
+      if (s.laatsteInstroomdatum && (s.laatsteInstroomdatum < (s.eersteInstroomdatum ?? s.begindatum) || (s.einddatum != null && s.laatsteInstroomdatum >= s.einddatum))) {
+        f.add('N09100', '/laatsteInstroomdatum', { laatsteInstroomdatum: s.laatsteInstroomdatum });
+      }
+      await this.checkSamenwerkend(m, sid, s, f);
       checkLevensduur(f, OPLEIDING, s.begindatum, s.einddatum, s.periodes, '/einddatum');
       if (!aanbieder) f.add('A01050', '/onderwijsaanbiedercode', { onderwijsaanbiedercode: s.onderwijsaanbiedercode });
       else if (!binnenLevensduur({ begindatum: s.eersteInstroomdatum ?? s.begindatum, einddatum: s.einddatum }, aanbieder)) f.add('N09430', '/begindatum', { onderwijsaanbiedercode: aanbieder.code });
@@ -608,6 +641,30 @@ export class RioBeherenService {
       await writeDataset(m, sid, { opleidingen: [s] }, { replace: true });
       await this.log(m, sid, 'aangeboden-opleidingen', code, bestaand ? 'GEWIJZIGD' : 'TOEGEVOEGD');
       return { created: !bestaand, body: metGeldigePeriode(s, await this.today(sid, m)) };
+    });
+  }
+
+  /**
+   * Samenwerkende onderwijsaanbieders of each periode (IM; FC N10060): BO only (K01030), no doubles (K01040), each an
+   * other aanbieder in bedrijf on the periode's begindatum (N10060).
+   */
+  private async checkSamenwerkend(m: EntityManager, sid: string, s: OpleidingState, f: Foutmeldingen) {
+    const codes = [...new Set(s.periodes.flatMap((x) => x.samenwerkendeOnderwijsaanbiedercodes))];
+    if (!codes.length) return;
+    const bekend = new Map((await loadAanbieders(m, sid, codes)).map((a) => [a.code, a]));
+    s.periodes.forEach((x, i) => {
+      const pointer = `/periodes/${i}/samenwerkendeOnderwijsaanbiedercodes`;
+      if (x.samenwerkendeOnderwijsaanbiedercodes.length && s.soort !== 'BO') {
+        f.add('K01030', pointer, { kenmerknaam: 'samenwerkendeOnderwijsaanbiedercode', soort: s.soort }, `Samenwerkende onderwijsaanbieders horen alleen bij een aangeboden BO-opleiding, niet bij ${s.soort}.`);
+        return;
+      }
+      x.samenwerkendeOnderwijsaanbiedercodes.forEach((c, j) => {
+        const a = bekend.get(c);
+        if (x.samenwerkendeOnderwijsaanbiedercodes.indexOf(c) !== j) f.add('K01040', `${pointer}/${j}`, { samenwerkendeOnderwijsaanbiedercode: c });
+        else if (c === s.onderwijsaanbiedercode || !a || !geldigOp({ begindatum: a.inBedrijfdatum, einddatum: a.uitBedrijfdatum }, x.begindatum)) {
+          f.add('N10060', `${pointer}/${j}`, { samenwerkendeOnderwijsaanbiedercode: c, begindatum: x.begindatum });
+        }
+      });
     });
   }
 

@@ -5,7 +5,7 @@ import { ClockService } from '../common/clock/clock.service';
 import { PageQuery, toPage } from '../common/pagination/pagination';
 import { orderBy, type WijzigingenQuery } from './dto/common.dto';
 import { rioProblem } from './rio.errors';
-import type { InstellingserkenningenQuery, OnderwijsbesturenQuery, VestigingserkenningenQuery } from './dto/juridisch.dto';
+import type { BevoegdGezagErkenningenQuery, InstellingserkenningenQuery, OnderwijsbesturenQuery, VestigingserkenningenQuery } from './dto/juridisch.dto';
 import type { AanbodQuery, AangebodenOpleidingenQuery, OnderwijsaanbiedersQuery, OnderwijslocatiegebruikenQuery, OnderwijslocatiesQuery } from './dto/onderwijskundig.dto';
 import { loadAanbieders, loadBesturen, loadGebruiken, loadInstellingen, loadLocaties, loadOpleidingen, loadVestigingen } from './rio.loaders';
 import type { BestuurState, InstellingState, LocatieState, PeriodeState, VestigingState } from './rio.model';
@@ -135,6 +135,30 @@ export class RioLezenService {
         )
       : [];
     return besturen.map((b) => ({ ...metGeldigePeriode(b, d), instellingscodes: rows.filter((r) => r.onderwijsbestuurcode === b.code).map((r) => r.code) }));
+  }
+
+  // ---- bevoegd-gezag-erkenningen (the juridische side of a bestuur, 1:1)
+
+  async bevoegdGezagErkenningen(sid: string, q: BevoegdGezagErkenningenQuery, path: string) {
+    const d = await this.datum(sid, q);
+    const { sql, dp } = this.base(sid, d);
+    sql.and('t.bevoegd_gezag_nummer IS NOT NULL');
+    sql.and(inBedrijf('t', dp));
+    const naam = q.naam ? ` AND p.naam ILIKE ${sql.p(`%${escapeLike(q.naam)}%`)}` : '';
+    sql.and(`EXISTS (SELECT 1 FROM rio_onderwijsbestuur_periode p WHERE p.sandbox_id = t.sandbox_id AND p.onderwijsbestuurcode = t.code AND ${geldig('p', dp)}${naam})`);
+    if (q.soort) sql.and(`t.besturende_organisatiesoort = ${sql.p(q.soort)}`);
+    const order = orderBy(q.sort, { code: 't.bevoegd_gezag_nummer', naam: periodeNaam('rio_onderwijsbestuur_periode', 'onderwijsbestuurcode', dp), begindatum: 't.in_bedrijfdatum' }, 't.bevoegd_gezag_nummer');
+    const { keys, total } = await this.keys('rio_onderwijsbestuur', 'code', sql, q, order);
+    const items = (await this.bestuurResponses(sid, await loadBesturen(this.db.manager, sid, keys.map((k) => k.code)), d)).map((b) => erkenningVan(b, d));
+    return toPage(items, total, q, path, { ...q, datumGeldigOp: d });
+  }
+
+  async bevoegdGezagErkenning(sid: string, nummer: string, q: { datumGeldigOp?: string }) {
+    const d = await this.datum(sid, q);
+    const rows: { code: string }[] = await this.db.query('SELECT code FROM rio_onderwijsbestuur WHERE sandbox_id = $1 AND bevoegd_gezag_nummer = $2', [sid, nummer]);
+    const [b] = await loadBesturen(this.db.manager, sid, rows.map((r) => r.code));
+    if (!b || !this.geldig(b, d)) throw notFound('BevoegdGezagErkenning', nummer, d, !!b);
+    return erkenningVan((await this.bestuurResponses(sid, [b], d))[0], d);
   }
 
   // ---- onderwijsinstellingserkenningen (BRIN4)
@@ -355,6 +379,21 @@ export class RioLezenService {
   private geldig(o: { inBedrijfdatum: string; uitBedrijfdatum: string | null; periodes: PeriodeState[] }, d: string) {
     return geldigOp({ begindatum: o.inBedrijfdatum, einddatum: o.uitBedrijfdatum }, d) && o.periodes.some((p) => geldigOp(p, d));
   }
+}
+
+/** The BevoegdGezagErkenning view of an onderwijsbestuur (rio.md §4, §10: 1:1). */
+function erkenningVan(b: BestuurState & { instellingscodes: string[] }, d: string) {
+  return {
+    code: b.bevoegdGezagNummer as string,
+    erkenner: 'OCW',
+    soort: b.besturendeOrganisatiesoort,
+    begindatum: b.inBedrijfdatum,
+    einddatum: b.uitBedrijfdatum,
+    naam: (b.periodes.find((p) => geldigOp(p, d)) ?? b.periodes[b.periodes.length - 1]).naam,
+    onderwijsbestuurcode: b.code,
+    instellingscodes: b.instellingscodes,
+    _links: { self: { href: `/rio/v1/bevoegd-gezag-erkenningen/${b.bevoegdGezagNummer}` }, onderwijsbestuur: { href: `/rio/v1/onderwijsbesturen/${b.code}` } },
+  };
 }
 
 function notFound(soort: string, code: string, d: string, bestaat: boolean) {

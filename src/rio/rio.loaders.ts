@@ -33,7 +33,7 @@ export async function loadBesturen(m: EntityManager, sid: string, codes: string[
   if (!codes.length) return [];
   const [main, periodes] = await inOrder([
     () => m.query(
-      `SELECT code, bevoegd_gezag_nummer AS "bevoegdGezagNummer", kvk_nummer AS "kvkNummer", rsin, in_bedrijfdatum::text AS "inBedrijfdatum", uit_bedrijfdatum::text AS "uitBedrijfdatum"
+      `SELECT code, bevoegd_gezag_nummer AS "bevoegdGezagNummer", kvk_nummer AS "kvkNummer", rsin, besturende_organisatiesoort AS "besturendeOrganisatiesoort", in_bedrijfdatum::text AS "inBedrijfdatum", uit_bedrijfdatum::text AS "uitBedrijfdatum"
          FROM rio_onderwijsbestuur WHERE sandbox_id = $1 AND code = ANY($2)`, [sid, codes]),
     () => m.query(
       `SELECT onderwijsbestuurcode AS k, begindatum::text AS begindatum, einddatum::text AS einddatum, naam, internationale_naam AS "internationaleNaam"
@@ -47,10 +47,11 @@ export async function loadBesturen(m: EntityManager, sid: string, codes: string[
 export async function loadInstellingen(m: EntityManager, sid: string, codes: string[]): Promise<InstellingState[]> {
   if (!codes.length) return [];
   const main: Row[] = await m.query(
-    `SELECT code, onderwijsbestuurcode, soort, vrijheid_van_onderwijs AS "vrijheidVanOnderwijs", in_bedrijfdatum::text AS "inBedrijfdatum", uit_bedrijfdatum::text AS "uitBedrijfdatum"
+    `SELECT code, onderwijsbestuurcode, soort, vrijheid_van_onderwijs AS "vrijheidVanOnderwijs", in_bedrijfdatum::text AS "inBedrijfdatum", uit_bedrijfdatum::text AS "uitBedrijfdatum",
+            erkenner, stichtingsdatum::text AS stichtingsdatum, so_cluster AS "soCluster", formeel_adres AS "formeelAdres"
        FROM rio_instellingserkenning WHERE sandbox_id = $1 AND code = ANY($2)`, [sid, codes]);
   const periodes: Row[] = await m.query(
-    `SELECT instellingscode AS k, begindatum::text AS begindatum, einddatum::text AS einddatum, naam, verkorte_naam AS "verkorteNaam", richtingen, bekostigingscode
+    `SELECT instellingscode AS k, begindatum::text AS begindatum, einddatum::text AS einddatum, naam, verkorte_naam AS "verkorteNaam", richtingen, grondslagen, bekostigingscode, wet
        FROM rio_instellingserkenning_periode WHERE sandbox_id = $1 AND instellingscode = ANY($2) ORDER BY begindatum`, [sid, codes]);
   const p = groupBy(periodes, (r) => r.k);
   const byCode = new Map<string, InstellingState>(main.map((r) => [r.code, { ...r, periodes: (p.get(r.code) ?? []).map((x) => strip(x, 'k')) } as InstellingState]));
@@ -148,11 +149,15 @@ export async function loadOpleidingen(m: EntityManager, sid: string, codes: stri
   const [main, periodes] = await inOrder([
     () => m.query(
       `SELECT code::text AS code, onderwijsaanbiedercode, onderwijslocatiecode, opleidingseenheidcode, soort, begindatum::text AS begindatum, einddatum::text AS einddatum,
-              eerste_instroomdatum::text AS "eersteInstroomdatum", doelgroepen, eigen_sleutel AS "eigenSleutel"
+              eerste_instroomdatum::text AS "eersteInstroomdatum", laatste_instroomdatum::text AS "laatsteInstroomdatum",
+              CASE WHEN afwijkende_opleidingsduur_eenheid IS NULL THEN NULL
+                   ELSE json_build_object('eenheid', afwijkende_opleidingsduur_eenheid, 'omvang', afwijkende_opleidingsduur_omvang) END AS "afwijkendeOpleidingsduur",
+              doelgroepen, eigen_sleutel AS "eigenSleutel"
          FROM rio_aangeboden_opleiding WHERE sandbox_id = $1 AND code = ANY($2::uuid[])`, [sid, codes]),
     () => m.query(
       `SELECT aangeboden_opleidingcode::text AS k, begindatum::text AS begindatum, einddatum::text AS einddatum, eigen_naam AS "eigenNaam", internationale_naam AS "internationaleNaam",
-              omschrijving, onderwijsconcept, doorlopende_leerlijn AS "doorlopendeLeerlijn", bijzondere_inrichting AS "bijzondereInrichting"
+              omschrijving, onderwijsconcept, doorlopende_leerlijn AS "doorlopendeLeerlijn", bijzondere_inrichting AS "bijzondereInrichting",
+              samenwerkende_onderwijsaanbiedercodes AS "samenwerkendeOnderwijsaanbiedercodes"
          FROM rio_aangeboden_opleiding_periode WHERE sandbox_id = $1 AND aangeboden_opleidingcode = ANY($2::uuid[]) ORDER BY begindatum`, [sid, codes]),
   ]);
   const p = groupBy(periodes, (r) => r.k);

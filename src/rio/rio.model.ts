@@ -27,12 +27,21 @@ export type PeriodeState = Pick<RioOnderwijsbestuurPeriode, 'begindatum' | 'eind
 
 export type BagAdresState = Pick<RioBagAdres, 'bagId' | 'postcode' | 'huisnummer' | 'huisnummertoevoeging' | 'straatnaam' | 'plaatsnaam' | 'gemeentenaam' | 'gpsLatitude' | 'gpsLongitude'>;
 
-export interface BestuurState extends Pick<RioOnderwijsbestuur, 'code' | 'bevoegdGezagNummer' | 'kvkNummer' | 'rsin' | 'inBedrijfdatum' | 'uitBedrijfdatum'> {
+/** besturendeOrganisatiesoort: the soort of its BevoegdGezagErkenning; null when DUO recorded none. */
+export interface BestuurState extends Pick<RioOnderwijsbestuur, 'code' | 'bevoegdGezagNummer' | 'kvkNummer' | 'rsin' | 'besturendeOrganisatiesoort' | 'inBedrijfdatum' | 'uitBedrijfdatum'> {
   periodes: Pick<RioOnderwijsbestuurPeriode, 'begindatum' | 'einddatum' | 'naam' | 'internationaleNaam'>[];
 }
 
-export interface InstellingState extends Pick<RioInstellingserkenning, 'code' | 'onderwijsbestuurcode' | 'soort' | 'vrijheidVanOnderwijs' | 'inBedrijfdatum' | 'uitBedrijfdatum'> {
-  periodes: Pick<RioInstellingserkenningPeriode, 'begindatum' | 'einddatum' | 'naam' | 'verkorteNaam' | 'richtingen' | 'bekostigingscode'>[];
+export interface InstellingState
+  extends Pick<RioInstellingserkenning, 'code' | 'onderwijsbestuurcode' | 'soort' | 'vrijheidVanOnderwijs' | 'inBedrijfdatum' | 'uitBedrijfdatum' | 'erkenner' | 'stichtingsdatum' | 'soCluster'> {
+  /** Stored as jsonb. */
+  formeelAdres: FormeelAdresState | null;
+  periodes: Pick<RioInstellingserkenningPeriode, 'begindatum' | 'einddatum' | 'naam' | 'verkorteNaam' | 'richtingen' | 'grondslagen' | 'bekostigingscode' | 'wet'>[];
+}
+
+/** FormeelInstellingsadres (BINNENLANDS: a BAG address). */
+export interface FormeelAdresState extends Pick<RioBagAdres, 'bagId' | 'postcode' | 'huisnummer' | 'huisnummertoevoeging' | 'straatnaam' | 'plaatsnaam' | 'gemeentenaam'> {
+  type: 'BINNENLANDS';
 }
 
 /** The vestiging's address is kept in its own row (the BAG address it was registered on). */
@@ -60,11 +69,13 @@ export interface GebruikState extends Pick<RioOnderwijslocatiegebruik, 'onderwij
 
 export type OpleidingPeriodeState = Pick<
   RioAangebodenOpleidingPeriode,
-  'begindatum' | 'einddatum' | 'eigenNaam' | 'internationaleNaam' | 'omschrijving' | 'onderwijsconcept' | 'doorlopendeLeerlijn' | 'bijzondereInrichting'
+  'begindatum' | 'einddatum' | 'eigenNaam' | 'internationaleNaam' | 'omschrijving' | 'onderwijsconcept' | 'doorlopendeLeerlijn' | 'bijzondereInrichting' | 'samenwerkendeOnderwijsaanbiedercodes'
 >;
 
 export interface OpleidingState
-  extends Pick<RioAangebodenOpleiding, 'code' | 'onderwijsaanbiedercode' | 'onderwijslocatiecode' | 'opleidingseenheidcode' | 'begindatum' | 'einddatum' | 'eersteInstroomdatum' | 'doelgroepen' | 'eigenSleutel'> {
+  extends Pick<RioAangebodenOpleiding, 'code' | 'onderwijsaanbiedercode' | 'onderwijslocatiecode' | 'opleidingseenheidcode' | 'begindatum' | 'einddatum' | 'eersteInstroomdatum' | 'laatsteInstroomdatum' | 'doelgroepen' | 'eigenSleutel'> {
+  /** Two columns (eenheid, omvang); null when the unit's own duration holds. */
+  afwijkendeOpleidingsduur: { eenheid: string; omvang: number } | null;
   /** A varchar(3) column holding one of these. */
   soort: 'BO' | 'SO' | 'VSO';
   periodes: OpleidingPeriodeState[];

@@ -1,5 +1,5 @@
 import { Module } from '@nestjs/common';
-import { InstellingserkenningenController, OnderwijsbesturenController, VestigingserkenningenController } from './controllers/juridisch.controller';
+import { BevoegdGezagErkenningenController, InstellingserkenningenController, OnderwijsbesturenController, VestigingserkenningenController } from './controllers/juridisch.controller';
 import { AangebodenOpleidingenController, OnderwijsaanbiedersController, OnderwijslocatiegebruikenController, OnderwijslocatiesController } from './controllers/onderwijskundig.controller';
 import { RioBeherenService } from './rio-beheren.service';
 import { RioDataContributor } from './rio-data.contributor';
@@ -10,6 +10,7 @@ import { RioQueryService } from './rio-query.service';
 @Module({
   controllers: [
     OnderwijsbesturenController,
+    BevoegdGezagErkenningenController,
     InstellingserkenningenController,
     VestigingserkenningenController,
     OnderwijsaanbiedersController,

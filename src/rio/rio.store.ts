@@ -43,17 +43,17 @@ export async function writeDataset(m: EntityManager, sandboxId: string, d: Parti
   }
   if (d.besturen?.length) {
     if (up) await m.query('DELETE FROM rio_onderwijsbestuur_periode WHERE sandbox_id = $1 AND onderwijsbestuurcode = ANY($2)', [sandboxId, d.besturen.map((x) => x.code)]);
-    await bulkInsert(m, sandboxId, 'rio_onderwijsbestuur', [c('code'), c('bevoegd_gezag_nummer'), c('kvk_nummer'), c('rsin'), c('in_bedrijfdatum', 'date'), c('uit_bedrijfdatum', 'date')],
-      d.besturen.map((b) => [b.code, b.bevoegdGezagNummer, b.kvkNummer, b.rsin, b.inBedrijfdatum, b.uitBedrijfdatum]), up ? ['code'] : undefined);
+    await bulkInsert(m, sandboxId, 'rio_onderwijsbestuur', [c('code'), c('bevoegd_gezag_nummer'), c('kvk_nummer'), c('rsin'), c('besturende_organisatiesoort'), c('in_bedrijfdatum', 'date'), c('uit_bedrijfdatum', 'date')],
+      d.besturen.map((b) => [b.code, b.bevoegdGezagNummer, b.kvkNummer, b.rsin, b.besturendeOrganisatiesoort, b.inBedrijfdatum, b.uitBedrijfdatum]), up ? ['code'] : undefined);
     await bulkInsert(m, sandboxId, 'rio_onderwijsbestuur_periode', [c('onderwijsbestuurcode'), c('begindatum', 'date'), c('einddatum', 'date'), c('naam'), c('internationale_naam')],
       d.besturen.flatMap((b) => b.periodes.map((p) => [b.code, p.begindatum, p.einddatum, p.naam, p.internationaleNaam])));
   }
   if (d.instellingen?.length) {
     if (up) await m.query('DELETE FROM rio_instellingserkenning_periode WHERE sandbox_id = $1 AND instellingscode = ANY($2)', [sandboxId, d.instellingen.map((x) => x.code)]);
-    await bulkInsert(m, sandboxId, 'rio_instellingserkenning', [c('code'), c('onderwijsbestuurcode'), c('soort'), c('vrijheid_van_onderwijs'), c('in_bedrijfdatum', 'date'), c('uit_bedrijfdatum', 'date')],
-      d.instellingen.map((i) => [i.code, i.onderwijsbestuurcode, i.soort, i.vrijheidVanOnderwijs, i.inBedrijfdatum, i.uitBedrijfdatum]), up ? ['code'] : undefined);
-    await bulkInsert(m, sandboxId, 'rio_instellingserkenning_periode', [c('instellingscode'), c('begindatum', 'date'), c('einddatum', 'date'), c('naam'), c('verkorte_naam'), arr('richtingen'), c('bekostigingscode')],
-      d.instellingen.flatMap((i) => i.periodes.map((p) => [i.code, p.begindatum, p.einddatum, p.naam, p.verkorteNaam, p.richtingen, p.bekostigingscode])));
+    await bulkInsert(m, sandboxId, 'rio_instellingserkenning', [c('code'), c('onderwijsbestuurcode'), c('soort'), c('vrijheid_van_onderwijs'), c('in_bedrijfdatum', 'date'), c('uit_bedrijfdatum', 'date'), c('erkenner'), c('stichtingsdatum', 'date'), c('so_cluster'), c('formeel_adres', 'jsonb')],
+      d.instellingen.map((i) => [i.code, i.onderwijsbestuurcode, i.soort, i.vrijheidVanOnderwijs, i.inBedrijfdatum, i.uitBedrijfdatum, i.erkenner, i.stichtingsdatum, i.soCluster, i.formeelAdres ? JSON.stringify(i.formeelAdres) : null]), up ? ['code'] : undefined);
+    await bulkInsert(m, sandboxId, 'rio_instellingserkenning_periode', [c('instellingscode'), c('begindatum', 'date'), c('einddatum', 'date'), c('naam'), c('verkorte_naam'), arr('richtingen'), arr('grondslagen'), c('bekostigingscode'), c('wet')],
+      d.instellingen.flatMap((i) => i.periodes.map((p) => [i.code, p.begindatum, p.einddatum, p.naam, p.verkorteNaam, p.richtingen, p.grondslagen, p.bekostigingscode, p.wet])));
   }
   if (d.vestigingen?.length) {
     if (up) await m.query('DELETE FROM rio_vestigingserkenning_periode WHERE sandbox_id = $1 AND vestigingscode = ANY($2)', [sandboxId, d.vestigingen.map((x) => x.code)]);
@@ -103,12 +103,16 @@ export async function writeDataset(m: EntityManager, sandboxId: string, d: Parti
   if (d.opleidingen?.length) {
     if (up) await m.query('DELETE FROM rio_aangeboden_opleiding_periode WHERE sandbox_id = $1 AND aangeboden_opleidingcode = ANY($2::uuid[])', [sandboxId, d.opleidingen.map((x) => x.code)]);
     await bulkInsert(m, sandboxId, 'rio_aangeboden_opleiding',
-      [c('code', 'uuid'), c('onderwijsaanbiedercode'), c('onderwijslocatiecode'), c('opleidingseenheidcode'), c('soort'), c('begindatum', 'date'), c('einddatum', 'date'), c('eerste_instroomdatum', 'date'), arr('doelgroepen'), c('eigen_sleutel')],
-      d.opleidingen.map((o) => [o.code, o.onderwijsaanbiedercode, o.onderwijslocatiecode, o.opleidingseenheidcode, o.soort, o.begindatum, o.einddatum, o.eersteInstroomdatum, o.doelgroepen, o.eigenSleutel]),
+      [c('code', 'uuid'), c('onderwijsaanbiedercode'), c('onderwijslocatiecode'), c('opleidingseenheidcode'), c('soort'), c('begindatum', 'date'), c('einddatum', 'date'), c('eerste_instroomdatum', 'date'), arr('doelgroepen'), c('eigen_sleutel'),
+        c('laatste_instroomdatum', 'date'), c('afwijkende_opleidingsduur_eenheid'), c('afwijkende_opleidingsduur_omvang', 'int')],
+      d.opleidingen.map((o) => [
+        o.code, o.onderwijsaanbiedercode, o.onderwijslocatiecode, o.opleidingseenheidcode, o.soort, o.begindatum, o.einddatum, o.eersteInstroomdatum, o.doelgroepen, o.eigenSleutel,
+        o.laatsteInstroomdatum, o.afwijkendeOpleidingsduur?.eenheid ?? null, o.afwijkendeOpleidingsduur?.omvang ?? null,
+      ]),
       up ? ['code'] : undefined);
     await bulkInsert(m, sandboxId, 'rio_aangeboden_opleiding_periode',
-      [c('aangeboden_opleidingcode', 'uuid'), c('begindatum', 'date'), c('einddatum', 'date'), c('eigen_naam'), c('internationale_naam'), c('omschrijving'), c('onderwijsconcept'), c('doorlopende_leerlijn'), c('bijzondere_inrichting')],
-      d.opleidingen.flatMap((o) => o.periodes.map((p) => [o.code, p.begindatum, p.einddatum, p.eigenNaam, p.internationaleNaam, p.omschrijving, p.onderwijsconcept, p.doorlopendeLeerlijn, p.bijzondereInrichting])));
+      [c('aangeboden_opleidingcode', 'uuid'), c('begindatum', 'date'), c('einddatum', 'date'), c('eigen_naam'), c('internationale_naam'), c('omschrijving'), c('onderwijsconcept'), c('doorlopende_leerlijn'), c('bijzondere_inrichting'), arr('samenwerkende_onderwijsaanbiedercodes')],
+      d.opleidingen.flatMap((o) => o.periodes.map((p) => [o.code, p.begindatum, p.einddatum, p.eigenNaam, p.internationaleNaam, p.omschrijving, p.onderwijsconcept, p.doorlopendeLeerlijn, p.bijzondereInrichting, p.samenwerkendeOnderwijsaanbiedercodes])));
   }
 }
 

@@ -7,6 +7,10 @@ import { ApiIdempotent } from '../../common/openapi/api-problems.decorator';
 import { ApiRioProblems } from '../rio.errors';
 import { ApiRioAfkeuring, DatumGeldigOpQuery, WijzigingenQuery, WijzigingPage } from '../dto/common.dto';
 import {
+  BevoegdGezagErkenning,
+  BevoegdGezagErkenningenQuery,
+  BevoegdGezagErkenningPage,
+  BevoegdGezagNummerParam,
   InstellingscodeParam,
   Instellingserkenning,
   InstellingserkenningenQuery,
@@ -206,5 +210,28 @@ export class VestigingserkenningenController {
   @ApiRioProblems('not_found', 'rio_object_in_gebruik')
   deleteVestigingserkenning(@CurrentPrincipal() p: Principal, @Param() a: VestigingscodeParam) {
     return this.beheren.deleteVestiging(p, a.vestigingscode);
+  }
+}
+
+@ApiTags('Bevoegd-gezag-erkenningen')
+@Controller('rio/v1/bevoegd-gezag-erkenningen')
+export class BevoegdGezagErkenningenController {
+  constructor(private readonly lezen: RioLezenService) {}
+
+  @Get()
+  @RequireScopes('rio.lezen')
+  @ApiOperation({ summary: 'Search bevoegd-gezag-erkenningen valid on a date (by naam, soort)' })
+  @ApiOkResponse({ type: BevoegdGezagErkenningPage })
+  listBevoegdGezagErkenningen(@CurrentPrincipal() p: Principal, @Query() q: BevoegdGezagErkenningenQuery, @Req() req: FastifyRequest) {
+    return this.lezen.bevoegdGezagErkenningen(p.sandboxId, q, pathOf(req.url));
+  }
+
+  @Get(':bevoegdGezagNummer')
+  @RequireScopes('rio.lezen')
+  @ApiOperation({ summary: 'Read the bevoegd-gezag-erkenning with this nummer as valid on a date, with a link to its onderwijsbestuur' })
+  @ApiOkResponse({ type: BevoegdGezagErkenning })
+  @ApiRioProblems('not_found')
+  getBevoegdGezagErkenning(@CurrentPrincipal() p: Principal, @Param() a: BevoegdGezagNummerParam, @Query() q: DatumGeldigOpQuery) {
+    return this.lezen.bevoegdGezagErkenning(p.sandboxId, a.bevoegdGezagNummer, q);
   }
 }

@@ -164,6 +164,13 @@ export class OpleidingPeriode {
   @ApiPropertyOptional({ description: 'Doorlopende leerlijn: BO/SO SCHAKELKLAS_PO_VO | TIENERSCHOOL; VSO DLR_VMBO_MBO | GLR_VMBO_MBO | PRO_ENTREE.', example: null, nullable: true, type: String }) @IsOptional() @IsString() doorlopendeLeerlijn?: string | null;
   @ApiPropertyOptional({ description: 'Bijzondere inrichting: BO CULTUURPROFIEL_PO | DAMU | PILOT_TPO | TWEETALIG_PRIMAIR_ONDERWIJS_TPO | UNESCO; SO/VSO CULTUURPROFIEL_PO | UNESCO.', example: null, nullable: true, type: String })
   @IsOptional() @IsString() bijzondereInrichting?: string | null;
+  @ApiPropertyOptional({ description: 'Samenwerkende onderwijsaanbieders (po-vo or po-po combination school; BO only), 0..99, each in bedrijf on begindatum (N10060), no doubles (K01040).', example: [], type: [String] })
+  @IsOptional() @IsArray() @ArrayMaxSize(99) @Matches(AANBIEDER_CODE, { each: true, message: 'samenwerkendeOnderwijsaanbiedercodes must look like 100A001' }) samenwerkendeOnderwijsaanbiedercodes?: string[];
+}
+
+export class AfwijkendeOpleidingsduur {
+  @ApiProperty({ description: 'Eenheid: J(aar), M(aand), W(eek), D(ag), U(ur).', enum: ['J', 'M', 'W', 'D', 'U'], example: 'J' }) @IsIn(['J', 'M', 'W', 'D', 'U']) eenheid: string;
+  @ApiProperty({ type: 'integer', description: 'Omvang, 1..9999.', minimum: 1, maximum: 9999, example: 6 }) @IsInt() @Min(1) @Max(9999) omvang: number;
 }
 
 /** Full state of an aangeboden BO/SO/VSO opleiding; the key is the client's UUID. */
@@ -176,6 +183,9 @@ export class AangebodenOpleidingRequest {
   @DatumProperty('Begindatum (inclusive).', '2026-08-01') @IsDatum() begindatum: string;
   @OptionalDatumProperty('Einddatum (exclusive).') @IsOptional() @IsDatum() einddatum?: string | null;
   @OptionalDatumProperty('Eerste instroomdatum.', '2026-08-01') @IsOptional() @IsDatum() eersteInstroomdatum?: string | null;
+  @OptionalDatumProperty('Laatste instroomdatum: from eersteInstroomdatum (or begindatum) up to, not including, einddatum (N09100).', '2030-08-01') @IsOptional() @IsDatum() laatsteInstroomdatum?: string | null;
+  @ApiPropertyOptional({ type: AfwijkendeOpleidingsduur, nullable: true, description: 'A duration that differs from the opleidingseenheid\'s.' })
+  @IsOptional() @ValidateNested() @Type(() => AfwijkendeOpleidingsduur) afwijkendeOpleidingsduur?: AfwijkendeOpleidingsduur | null;
   @ApiProperty({ description: 'BO: exactly one doelgroepBasisonderwijs (BO, SBO, IGBO, …); SO/VSO: 1..10 doelgroepSpeciaalOnderwijs.', example: ['BO'], type: [String] })
   @IsArray() @ArrayMinSize(1) @ArrayMaxSize(10) @IsString({ each: true }) doelgroepen: string[];
   @ApiPropertyOptional({ description: "The board's own key, at most 60.", nullable: true, type: String, example: null }) @IsOptional() @IsString() @Length(1, 60) eigenSleutel?: string | null;

@@ -11,6 +11,8 @@ export class RioOnderwijsbestuur {
   @Column({ type: 'varchar', length: 5, nullable: true }) bevoegdGezagNummer: string | null;
   @Column({ type: 'varchar', length: 8, nullable: true }) kvkNummer: string | null;
   @Column({ type: 'varchar', length: 9, nullable: true }) rsin: string | null;
+  /** Soort of its BevoegdGezagErkenning (BesturendeOrganisatiesoort). */
+  @Column({ type: 'varchar', length: 10, nullable: true }) besturendeOrganisatiesoort: string | null;
   @Column({ type: 'date' }) inBedrijfdatum: string;
   @Column({ type: 'date', nullable: true }) uitBedrijfdatum: string | null;
   @CreateDateColumn({ type: 'timestamptz' }) createdAt: Date;
@@ -43,6 +45,13 @@ export class RioInstellingserkenning {
   @Column({ type: 'varchar', length: 10 }) vrijheidVanOnderwijs: string;
   @Column({ type: 'date' }) inBedrijfdatum: string;
   @Column({ type: 'date', nullable: true }) uitBedrijfdatum: string | null;
+  /** OCW for every po school. */
+  @Column({ type: 'varchar', length: 10, default: 'OCW' }) erkenner: string;
+  @Column({ type: 'date', nullable: true }) stichtingsdatum: string | null;
+  /** SpeciaalOnderwijsCluster (CLUSTER_1 … CLUSTER_4), only for SPEC. */
+  @Column({ type: 'varchar', length: 20, nullable: true }) soCluster: string | null;
+  /** FormeelInstellingsadres (BINNENLANDS, from the simulated BAG). */
+  @Column({ type: 'jsonb', nullable: true }) formeelAdres: Record<string, unknown> | null;
   @CreateDateColumn({ type: 'timestamptz' }) createdAt: Date;
   @UpdateDateColumn({ type: 'timestamptz' }) updatedAt: Date;
 }
@@ -59,6 +68,10 @@ export class RioInstellingserkenningPeriode {
   @Column({ type: 'varchar', length: 30, nullable: true }) verkorteNaam: string | null;
   @Column({ type: 'text', array: true }) richtingen: string[];
   @Column({ type: 'varchar', length: 30 }) bekostigingscode: string;
+  /** WPO, WEC, WPO_BES. */
+  @Column({ type: 'varchar', length: 10, default: 'WPO' }) wet: string;
+  /** Grondslag (denominatie), besides the richtingen. */
+  @Column({ type: 'text', array: true, default: () => "'{}'" }) grondslagen: string[];
 }
 
 /** Vestigingserkenning (BRIN6 = BRIN4 + 2 digits), with its formal address. */

@@ -156,6 +156,10 @@ export class RioAangebodenOpleiding {
   @Column({ type: 'date' }) begindatum: string;
   @Column({ type: 'date', nullable: true }) einddatum: string | null;
   @Column({ type: 'date', nullable: true }) eersteInstroomdatum: string | null;
+  @Column({ type: 'date', nullable: true }) laatsteInstroomdatum: string | null;
+  /** AfwijkendeOpleidingsduur: eenheid J, M, W, D or U, and omvang. */
+  @Column({ type: 'varchar', length: 1, nullable: true }) afwijkendeOpleidingsduurEenheid: string | null;
+  @Column({ type: 'integer', nullable: true }) afwijkendeOpleidingsduurOmvang: number | null;
   @Column({ type: 'text', array: true }) doelgroepen: string[];
   @Column({ type: 'varchar', length: 60, nullable: true }) eigenSleutel: string | null;
   @CreateDateColumn({ type: 'timestamptz' }) createdAt: Date;
@@ -176,4 +180,6 @@ export class RioAangebodenOpleidingPeriode {
   @Column({ type: 'varchar', length: 70, nullable: true }) onderwijsconcept: string | null;
   @Column({ type: 'varchar', length: 70, nullable: true }) doorlopendeLeerlijn: string | null;
   @Column({ type: 'varchar', length: 70, nullable: true }) bijzondereInrichting: string | null;
+  /** Samenwerkende onderwijsaanbieders (po-vo or po-po combination schools), FC N10060. */
+  @Column({ type: 'text', array: true, default: () => "'{}'" }) samenwerkendeOnderwijsaanbiedercodes: string[];
 }

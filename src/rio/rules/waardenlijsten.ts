@@ -97,6 +97,12 @@ export const WAARDENLIJSTEN = {
   instellingssoort: [w('BAS', 'Basisschool'), w('SBAS', 'Speciale school voor basisonderwijs'), w('SPEC', '(Voortgezet) speciaal onderwijs / expertisecentrum')],
   vestigingssoort: ['VST', 'DIS', 'LOC', 'TLOC', 'TVST', 'ULOC', 'ILOC', 'VSTC', 'VSTS', 'VSTZ', 'AFAF', 'GJI', 'JJI'].map((c) => w(c, c)),
   hoofdNevenvestiging: [w('HOOFDVESTIGING', 'Hoofdvestiging'), w('NEVENVESTIGING', 'Nevenvestiging')],
+  /** Erkenner of a po erkenning: OCW only. */
+  erkenner: [w('OCW', 'Ministerie van Onderwijs, Cultuur en Wetenschap')],
+  wet: [w('WPO', 'Wet op het primair onderwijs'), w('WEC', 'Wet op de expertisecentra'), w('WPO_BES', 'Wet primair onderwijs BES')],
+  speciaalOnderwijsCluster: ['CLUSTER_1', 'CLUSTER_2', 'CLUSTER_3', 'CLUSTER_4'].map((c) => w(c, c.replace('_', ' ').toLowerCase())),
+  /** Meanings unknown (rio.md §8): the codes only. */
+  besturendeOrganisatiesoort: ['BGCD', 'BGEO', 'BGPA', 'BGRE', 'BGTC', 'BINS', 'BUVI', 'OL', 'OVRG'].map((c) => w(c, c)),
 } satisfies Record<string, Waarde[]>;
 
 export type WaardenlijstNaam = keyof typeof WAARDENLIJSTEN;

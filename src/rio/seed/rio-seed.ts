@@ -1,4 +1,4 @@
-import { formatRioCode, rsinFrom } from '../rules/identifiers';
+import { formatRioCode, rioCodeNumber, rsinFrom } from '../rules/identifiers';
 import type { AanbiederState, BagAdresState, GebruikState, InstellingState, LocatieState, OpleidingState, RioDataset, VestigingState } from '../rio.model';
 import { emptyDataset } from '../rio.model';
 import { PLAATSEN, SCHOOLNAMEN, STRATEN } from './plaatsen';
@@ -32,6 +32,7 @@ interface SchoolSpec {
   conceptVanaf?: string;
   bijzondereInrichting?: string | null;
   adres?: Partial<BagAdresState>;
+  soCluster?: string;
 }
 
 class Builder {
@@ -87,7 +88,15 @@ class Builder {
       vrijheidVanOnderwijs: vrijheid,
       inBedrijfdatum: s.inBedrijf,
       uitBedrijfdatum: null,
-      periodes: [{ begindatum: s.inBedrijf, einddatum: null, naam: s.naam, verkorteNaam: s.naam.slice(0, 30), richtingen: s.richtingen, bekostigingscode: 'BEKOSTIGD' }],
+      erkenner: 'OCW',
+      // Founded in the spring before it opened; the formeel adres is that of the hoofdvestiging (set below).
+      stichtingsdatum: `${Number(s.inBedrijf.slice(0, 4)) - 1}-04-01`,
+      soCluster: s.soort === 'SPEC' ? (s.soCluster ?? `CLUSTER_${3 + (s.brin4.charCodeAt(3) % 2)}`) : null,
+      formeelAdres: null,
+      periodes: [{
+        begindatum: s.inBedrijf, einddatum: null, naam: s.naam, verkorteNaam: s.naam.slice(0, 30), richtingen: s.richtingen, grondslagen: [...s.richtingen], bekostigingscode: 'BEKOSTIGD',
+        wet: s.soort === 'SPEC' ? 'WEC' : 'WPO',
+      }],
     };
     this.d.instellingen.push(instelling);
     const aanbieder: AanbiederState = {
@@ -126,6 +135,15 @@ class Builder {
       periodes: [{ begindatum: inBedrijf, einddatum: uit, naam: i === 0 ? s.naam : `${s.naam} dislocatie ${adres.straatnaam}`.slice(0, 80), bekostigingscode: 'BEKOSTIGD' }],
     };
     this.d.vestigingen.push(vestiging);
+    if (i === 0) {
+      const instelling = this.d.instellingen.find((x) => x.code === s.brin4);
+      if (instelling) {
+        instelling.formeelAdres = {
+          type: 'BINNENLANDS', bagId: adres.bagId, postcode: adres.postcode, huisnummer: adres.huisnummer, huisnummertoevoeging: adres.huisnummertoevoeging,
+          straatnaam: adres.straatnaam, plaatsnaam: adres.plaatsnaam, gemeentenaam: adres.gemeentenaam,
+        };
+      }
+    }
     const locatie = this.locatie(adres);
     const gebruik: GebruikState = {
       onderwijsbestuurcode: s.bestuur,
@@ -149,14 +167,36 @@ class Builder {
     const naam = soort === 'BO' ? 'Basisonderwijs' : soort === 'SO' ? 'Speciaal onderwijs' : 'Voortgezet speciaal onderwijs';
     const periode = (begindatum: string, einddatum: string | null, onderwijsconcept: string | null) => ({
       begindatum, einddatum, eigenNaam: `${naam} ${s.naam}`.slice(0, 225), internationaleNaam: null, omschrijving: null, onderwijsconcept, doorlopendeLeerlijn: null, bijzondereInrichting: inrichting,
+      samenwerkendeOnderwijsaanbiedercodes: [] as string[],
     });
     const periodes = concept && s.conceptVanaf && s.conceptVanaf > begin && (eind == null || s.conceptVanaf < eind)
       ? [periode(begin, s.conceptVanaf, null), periode(s.conceptVanaf, eind, concept)]
       : [periode(begin, eind, concept)];
     return {
       code: uuidFrom(this.r), onderwijsaanbiedercode: a.code, onderwijslocatiecode: locatie, opleidingseenheidcode: eenheid, soort, begindatum: begin, einddatum: eind,
-      eersteInstroomdatum: null, doelgroepen, eigenSleutel: null, periodes,
+      eersteInstroomdatum: null,
+      // A closing vestiging takes no new pupils in its last year.
+      laatsteInstroomdatum: eind ? addYears(eind, -1) : null,
+      // vso runs up to age 20: a longer opleidingsduur than the unit's.
+      afwijkendeOpleidingsduur: soort === 'VSO' ? { eenheid: 'J', omvang: 6 } : null,
+      doelgroepen, eigenSleutel: null, periodes,
     };
+  }
+}
+
+/**
+ * Samenwerkende onderwijsaanbieders (po-po combination schools): 100A002 (OBS Het Kompas) with 100A001 in the demo, and
+ * every 25th generated aanbieder with the one before it, where that one is in bedrijf when the aanbod begins.
+ */
+function samenwerking(d: RioDataset) {
+  const aanbieders = new Map(d.aanbieders.map((a) => [a.code, a]));
+  for (const o of d.opleidingen) {
+    if (o.soort !== 'BO') continue;
+    const nr = rioCodeNumber(o.onderwijsaanbiedercode);
+    const partner = o.onderwijsaanbiedercode === '100A002' ? '100A001' : nr > 6 && nr % 25 === 0 ? formatRioCode('A', nr - 1) : null;
+    const a = partner ? aanbieders.get(partner) : undefined;
+    if (!a || a.inBedrijfdatum > o.begindatum || a.uitBedrijfdatum != null) continue;
+    for (const p of o.periodes) p.samenwerkendeOnderwijsaanbiedercodes = [a.code];
   }
 }
 
@@ -174,8 +214,8 @@ export function sluitdatumDislocatie(vandaag: string): string {
 /** The documented demo data (README): fixed codes, names and addresses; `vandaag` (small seed) sets 01AA01's closing date. */
 function demo(b: Builder, vandaag: string | null) {
   b.d.besturen.push(
-    { code: '100B001', bevoegdGezagNummer: '10001', kvkNummer: '41000001', rsin: rsinFrom('80000001'), inBedrijfdatum: '1996-08-01', uitBedrijfdatum: null, periodes: [{ begindatum: '1996-08-01', einddatum: null, naam: 'Stichting Openbaar Onderwijs Utrecht-Oost', internationaleNaam: null }] },
-    { code: '100B002', bevoegdGezagNummer: '10002', kvkNummer: '41000002', rsin: rsinFrom('80000003'), inBedrijfdatum: '1998-08-01', uitBedrijfdatum: null, periodes: [{ begindatum: '1998-08-01', einddatum: null, naam: 'Vereniging Christelijk Onderwijs Eemland', internationaleNaam: 'Christian Education Eemland' }] },
+    { code: '100B001', bevoegdGezagNummer: '10001', kvkNummer: '41000001', rsin: rsinFrom('80000001'), besturendeOrganisatiesoort: 'BINS', inBedrijfdatum: '1996-08-01', uitBedrijfdatum: null, periodes: [{ begindatum: '1996-08-01', einddatum: null, naam: 'Stichting Openbaar Onderwijs Utrecht-Oost', internationaleNaam: null }] },
+    { code: '100B002', bevoegdGezagNummer: '10002', kvkNummer: '41000002', rsin: rsinFrom('80000003'), besturendeOrganisatiesoort: 'BINS', inBedrijfdatum: '1998-08-01', uitBedrijfdatum: null, periodes: [{ begindatum: '1998-08-01', einddatum: null, naam: 'Vereniging Christelijk Onderwijs Eemland', internationaleNaam: 'Christian Education Eemland' }] },
   );
   const utrecht = PLAATSEN.findIndex((p) => p.plaatsnaam === 'Utrecht');
   const amersfoort = PLAATSEN.findIndex((p) => p.plaatsnaam === 'Amersfoort');
@@ -186,7 +226,7 @@ function demo(b: Builder, vandaag: string | null) {
   b.school({ bestuur: '100B002', brin4: '02AA', naam: 'CBS De Wegwijzer', soort: 'BAS', richtingen: ['PC'], inBedrijf: '1998-08-01', plaats: amersfoort, concept: null, bijzondereInrichting: 'UNESCO', adres: { postcode: '3811AA', huisnummer: 3, straatnaam: 'Wegwijzerplein' } });
   const ontdekkingSpec: SchoolSpec = { bestuur: '100B002', brin4: '02AB', naam: 'Montessorischool De Ontdekking', soort: 'BAS', richtingen: ['PC', 'RK'], inBedrijf: '2000-08-01', plaats: amersfoort, concept: 'MONTESSORI', conceptVanaf: '2010-08-01', bijzondereInrichting: null, adres: { postcode: '3812BB', huisnummer: 7, straatnaam: 'Ontdekkingsreis' } };
   const ontdekking = b.school(ontdekkingSpec);
-  b.school({ bestuur: '100B002', brin4: '02AC', naam: 'School voor SO De Brug', soort: 'SPEC', richtingen: ['PC'], inBedrijf: '2002-08-01', plaats: amersfoort, concept: null, bijzondereInrichting: null, adres: { postcode: '3813CC', huisnummer: 20, straatnaam: 'Brugstraat' } });
+  b.school({ bestuur: '100B002', brin4: '02AC', naam: 'School voor SO De Brug', soort: 'SPEC', soCluster: 'CLUSTER_4', richtingen: ['PC'], inBedrijf: '2002-08-01', plaats: amersfoort, concept: null, bijzondereInrichting: null, adres: { postcode: '3813CC', huisnummer: 20, straatnaam: 'Brugstraat' } });
   // Nevenvestigingen after the hoofdvestigingen, so 01AA00…02AC00 sit on 100X001…100X006.
   b.vestiging(regenboogSpec, regenboog, 1, false, vandaag ? sluitdatumDislocatie(vandaag) : null); // 01AA01 on 100X007
   b.vestiging(ontdekkingSpec, ontdekking, 1, true); // 02AB01 on 100X008, closed 2005-08-01
@@ -225,6 +265,7 @@ export function buildDataset(scale: 'small' | 'national', seed: number, vandaag:
       bevoegdGezagNummer: String(20000 + ((n * 7919 + seed) % 70000)).padStart(5, '0'),
       kvkNummer: String(50000000 + n * 37 + (seed % 37)).padStart(8, '0'),
       rsin: rsinFrom(String(81000000 + n * 13)) ?? rsinFrom(String(81000000 + n * 13 + 1)),
+      besturendeOrganisatiesoort: 'BINS',
       inBedrijfdatum: inBedrijf,
       uitBedrijfdatum: null,
       periodes: [{ begindatum: inBedrijf, einddatum: null, naam: `Stichting ${hoofdrichting[0] === 'OPB' ? 'Openbaar' : 'Bijzonder'} Primair Onderwijs ${PLAATSEN[plaats].plaatsnaam} ${n}`.slice(0, 80), internationaleNaam: null }],
@@ -248,6 +289,7 @@ export function buildDataset(scale: 'small' | 'national', seed: number, vandaag:
       });
     }
   }
+  samenwerking(b.d);
   // Some spare BAG addresses, for new onderwijslocaties.
   for (let i = 0; i < Math.ceil(b.d.locaties.length / 10); i++) b.bag(r.int(0, PLAATSEN.length - 1));
   return { dataset: b.d, tellers: { A: b.aanbiederTeller, B: 2 + extra, X: b.locatieTeller } };
