@@ -183,7 +183,7 @@ export class AangebodenOpleidingRequest {
   @DatumProperty('Begindatum (inclusive).', '2026-08-01') @IsDatum() begindatum: string;
   @OptionalDatumProperty('Einddatum (exclusive).') @IsOptional() @IsDatum() einddatum?: string | null;
   @OptionalDatumProperty('Eerste instroomdatum.', '2026-08-01') @IsOptional() @IsDatum() eersteInstroomdatum?: string | null;
-  @OptionalDatumProperty('Laatste instroomdatum: from eersteInstroomdatum (or begindatum) up to, not including, einddatum (N09100).', '2030-08-01') @IsOptional() @IsDatum() laatsteInstroomdatum?: string | null;
+  @OptionalDatumProperty('Laatste instroomdatum: from eersteInstroomdatum (or begindatum) up to, not including, einddatum (N09100).', '2029-08-01') @IsOptional() @IsDatum() laatsteInstroomdatum?: string | null;
   @ApiPropertyOptional({ type: AfwijkendeOpleidingsduur, nullable: true, description: 'A duration that differs from the opleidingseenheid\'s.' })
   @IsOptional() @ValidateNested() @Type(() => AfwijkendeOpleidingsduur) afwijkendeOpleidingsduur?: AfwijkendeOpleidingsduur | null;
   @ApiProperty({ description: 'BO: exactly one doelgroepBasisonderwijs (BO, SBO, IGBO, …); SO/VSO: 1..10 doelgroepSpeciaalOnderwijs.', example: ['BO'], type: [String] })
