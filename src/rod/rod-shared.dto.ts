@@ -83,20 +83,39 @@ export class TerugmeldingDto {
   veld?: string;
 }
 
-const AFGEKEURD_VOORBEELD = {
+/** An afgekeurd answer of one operation, with foutmeldingen that operation gives (code, text and field as its rules write them). */
+const afgekeurdVoorbeeld = (instance: string, foutmeldingen: { code: string; tekst: string; veld: string }[]) => ({
   type: 'urn:nl:rod-simulator:problem:afgekeurd',
   title: 'Unprocessable Content',
   status: 422,
-  detail: 'Afgekeurd: 2 foutmeldingen; nothing was stored. Fix them and send again.',
-  instance: '/rod/v1/inschrijvingen',
+  detail: `Afgekeurd: ${foutmeldingen.length} ${foutmeldingen.length === 1 ? 'foutmelding' : 'foutmeldingen'}; nothing was stored. Fix them and send again.`,
+  instance,
   code: 'afgekeurd',
   resultaat: 'afgekeurd',
-  foutmeldingen: [
-    { code: '230_inschrijving_voor_4e_verjaardag', soort: 'FOUTMELDING', tekst: 'De leerling is op de datum van inschrijving nog geen 4 jaar.', veld: '/datumInschrijving' },
-    { code: '231_periodes_overlappen', soort: 'FOUTMELDING', tekst: 'De inschrijvingsperiodes overlappen of vallen buiten de inschrijving.', veld: '/inschrijvingPeriodeBO/1/datumBegin' },
-  ],
+  foutmeldingen: foutmeldingen.map((f) => ({ code: f.code, soort: 'FOUTMELDING', tekst: f.tekst, veld: f.veld })),
   meldingen: [],
-  identificatiecodeBedrijfsdocument: '3f0c2b8e-6d1a-4c55-9f43-2b7e8a1d9c10',
+  ...(instance.endsWith('/identificaties') ? {} : { identificatiecodeBedrijfsdocument: '3f0c2b8e-6d1a-4c55-9f43-2b7e8a1d9c10' }),
+});
+
+/** Per ROD message, the foutmeldingen of its afgekeurd example. */
+const AFGEKEURD_FOUTMELDINGEN: Record<string, { code: string; tekst: string; veld: string }[]> = {
+  '/rod/v1/inschrijvingen': [
+    { code: '230_datum_inschrijving_voor_4e_verjaardag', tekst: 'De leerling is op datumInschrijving nog geen 4 jaar (WPO art. 39 lid 1).', veld: '/datumInschrijving' },
+    { code: '233_eerste_periode_niet_op_datum_inschrijving', tekst: 'De eerste periode begint op 2025-08-25, niet op datumInschrijving 2025-08-18.', veld: '/inschrijvingPeriodeBO/0/datumBegin' },
+  ],
+  '/rod/v1/verwijderingen': [
+    { code: '240_inschrijvingvolgnummer_onbekend', tekst: 'Er is geen inschrijving met inschrijvingvolgnummer 1 van deze leerling bij instelling 01AA.', veld: '/inschrijvingvolgnummer' },
+  ],
+  '/rod/v1/identificaties': [
+    { code: '212_geboortedatum_geslacht_wijkt_af', tekst: 'De geboortedatum wijkt af van de geboortedatum in het persoonsregister; controleer de gegevens.', veld: '/geboortedatum' },
+  ],
+  '/rod/v1/verzuimmeldingen': [
+    { code: '280_geen_inschrijving_op_verzuimdatum', tekst: 'De leerling staat niet de hele verzuimperiode (2026-01-12 tot en met 2026-01-16) ingeschreven bij instelling 01AA.', veld: '/datumBegin' },
+    { code: '281_verzuim_einde_voor_begin', tekst: 'datumEinde 2026-01-09 ligt voor datumBegin 2026-01-12.', veld: '/datumEinde' },
+  ],
+  '/rod/v1/adviezen-vo': [
+    { code: '271_leerling_niet_in_groep_8', tekst: 'De leerling zit op 2026-01-31 niet in groep 8 van instelling 01AA.', veld: '/advies1/adviesdatum' },
+  ],
 };
 
 /**
@@ -127,7 +146,7 @@ export const ApiAfgekeurd = (description: string, instance = '/rod/v1/inschrijvi
             ],
           },
           examples: {
-            afgekeurd: { summary: 'Afgekeurd: every foutmelding, nothing stored', value: { ...AFGEKEURD_VOORBEELD, instance } },
+            afgekeurd: { summary: 'Afgekeurd: every foutmelding, nothing stored', value: afgekeurdVoorbeeld(instance, AFGEKEURD_FOUTMELDINGEN[instance] ?? []) },
             idempotencyKeyReused: {
               summary: 'The Idempotency-Key was used before for another request',
               value: { type: 'urn:nl:rod-simulator:problem:idempotency_key_reused', title: 'Unprocessable Content', status: 422, detail: 'This Idempotency-Key was used for a different request.', instance, code: 'idempotency_key_reused' },

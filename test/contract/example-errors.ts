@@ -1,26 +1,29 @@
-import { BeheerErrors } from '../../src/beheer/beheer.errors';
-import { BerichtenErrors } from '../../src/berichten/berichten.errors';
-import { BronProblem } from '../../src/bron/bron.errors';
-import { ProblemCode } from '../../src/common/problem/problem';
-import { ConformanceCode } from '../../src/conformance/conformance.errors';
-import { KlokErrors } from '../../src/klok/klok.errors';
-import { Foutcodes, RioErrors } from '../../src/rio/rio.errors';
-import { ROD_PROBLEM_STATUS, RodCode, RodProblem } from '../../src/rod/rod.errors';
+import { BEHEER_PROBLEM_STATUS } from '../../src/beheer/beheer.errors';
+import { BERICHTEN_PROBLEM_STATUS } from '../../src/berichten/berichten.errors';
+import { BRON_PROBLEM_STATUS } from '../../src/bron/bron.errors';
+import { COMMON_PROBLEM_STATUS } from '../../src/common/problem/common.errors';
+import { CONFORMANCE_PROBLEM_STATUS } from '../../src/conformance/conformance.errors';
+import { KLOK_PROBLEM_STATUS } from '../../src/klok/klok.errors';
+import { OAUTH_PROBLEM_STATUS } from '../../src/oauth/oauth.errors';
+import { Foutcodes, RIO_PROBLEM_STATUS } from '../../src/rio/rio.errors';
+import { ROD_PROBLEM_STATUS, RodCode } from '../../src/rod/rod.errors';
 import { deref } from './openapi-requests';
 
 type Json = Record<string, any>;
+type Table = Record<string, number>;
 
-/** Codes every register answers with: the common problems, the token endpoint's and the idempotency header's. */
-const COMMON = [...Object.values(ProblemCode), 'invalid_client', 'invalid_grant', 'invalid_request', 'invalid_scope', 'invalid_target', 'unsupported_grant_type', 'too_many_requests', 'invalid_idempotency_key'];
-
-/** The problem codes each register's modules throw. */
-const REGISTER_CODES: Record<string, string[]> = {
-  beheer: [...Object.values(BeheerErrors), ...Object.values(KlokErrors)],
-  rod: [...Object.values(RodProblem), RodCode.geenMachtiging, ...Object.values(BerichtenErrors), BronProblem.registerBevroren, BronProblem.schoolNietAangesloten],
-  rio: Object.values(RioErrors),
-  bron: [...Object.values(BronProblem), 'bestand_afgekeurd'],
-  conformance: Object.values(ConformanceCode),
+/**
+ * The problem codes each register answers with, each with its one status: the modules' code tables
+ * (every API shares the common codes and the token endpoint's).
+ */
+const REGISTER_TABLES: Record<string, Table[]> = {
+  beheer: [BEHEER_PROBLEM_STATUS, KLOK_PROBLEM_STATUS],
+  rod: [ROD_PROBLEM_STATUS, BERICHTEN_PROBLEM_STATUS, BRON_PROBLEM_STATUS],
+  rio: [RIO_PROBLEM_STATUS],
+  bron: [BRON_PROBLEM_STATUS],
+  conformance: [CONFORMANCE_PROBLEM_STATUS],
 };
+const tableOf = (register: string): Table => Object.assign({}, COMMON_PROBLEM_STATUS, OAUTH_PROBLEM_STATUS, ...(REGISTER_TABLES[register] ?? []));
 const ROD_CODES = new Set<string>(Object.values(RodCode));
 
 /** Does a JSON pointer name a property of the schema (through objects and arrays)? */
@@ -37,14 +40,14 @@ function pointerIn(doc: Json, schema: Json | undefined, pointer: string): boolea
 
 /**
  * Error examples that do not belong to their operation: a status other than the response's, a code the
- * register's modules do not throw (or ROD's code at another status), an instance that is not the operation's
+ * register's modules do not answer with (their code tables), or at another status than the table's, an instance that is not the operation's
  * path, a pointer to a field the operation's body does not have, a parameter it does not take, a foutcode
  * of another register.
  */
 export function exampleFailures(documents: { key: string; basePath: string; doc: Json }[]): string[] {
   const out: string[] = [];
   for (const { key, basePath, doc } of documents) {
-    const known = new Set([...COMMON, ...(REGISTER_CODES[key] ?? [])]);
+    const table = tableOf(key);
     for (const [path, item] of Object.entries(doc.paths as Json)) {
       for (const [method, op] of Object.entries(item as Json) as [string, Json][]) {
         const body = op.requestBody?.content?.['application/json']?.schema;
@@ -57,8 +60,8 @@ export function exampleFailures(documents: { key: string; basePath: string; doc:
               if (Number(status) < 400 || !ex || typeof ex !== 'object') continue;
               const where = `${key} ${method.toUpperCase()} ${path} ${status} (${name})`;
               if (ex.status !== undefined && ex.status !== Number(status)) out.push(`${where}: status ${ex.status}`);
-              if (ex.code !== undefined && !known.has(ex.code)) out.push(`${where}: code ${ex.code} is not one ${key} answers with`);
-              if (key === 'rod' && ex.code in ROD_PROBLEM_STATUS && ROD_PROBLEM_STATUS[ex.code as keyof typeof ROD_PROBLEM_STATUS] !== Number(status)) out.push(`${where}: ${ex.code} is answered with ${ROD_PROBLEM_STATUS[ex.code as keyof typeof ROD_PROBLEM_STATUS]}`);
+              if (ex.code !== undefined && !(ex.code in table)) out.push(`${where}: code ${ex.code} is not one ${key} answers with`);
+              else if (ex.code !== undefined && table[ex.code] !== Number(status)) out.push(`${where}: ${ex.code} is answered with ${table[ex.code]}, not ${status}`);
               if (ex.instance !== undefined && !instance.test(String(ex.instance).split('?')[0])) out.push(`${where}: instance ${ex.instance} is another operation's`);
               for (const e of (ex.errors ?? []) as Json[]) {
                 if (e.pointer !== undefined && !(body && pointerIn(doc, body, e.pointer))) out.push(`${where}: pointer ${e.pointer} is not in the request body`);

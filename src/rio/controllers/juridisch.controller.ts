@@ -49,7 +49,7 @@ export class OnderwijsbesturenController {
   @ApiOperation({ summary: 'Register an onderwijsbestuur (DUO side); RIO assigns the code' })
   @ApiCreatedResponse({ type: Onderwijsbestuur })
   @ApiIdempotent()
-  @ApiRioAfkeuring()
+  @ApiRioAfkeuring({ instance: '/rio/v1/onderwijsbesturen', verplicht: 'inBedrijfdatum', periodes: 'N05060', aut401: false })
   @ApiRioProblems('rio_object_bestaat_al')
   createOnderwijsbestuur(@CurrentPrincipal() p: Principal, @Body() body: OnderwijsbestuurRequest) {
     return this.beheren.createBestuur(p, body);
@@ -77,7 +77,7 @@ export class OnderwijsbesturenController {
   @ApiOperation({ summary: 'Replace the full state of an onderwijsbestuur (DUO side)' })
   @ApiOkResponse({ type: Onderwijsbestuur })
   @ApiIdempotent()
-  @ApiRioAfkeuring()
+  @ApiRioAfkeuring({ instance: '/rio/v1/onderwijsbesturen/100B001', parameter: { name: 'onderwijsbestuurcode', detail: 'onderwijsbestuurcode must look like 100B001' }, verplicht: 'inBedrijfdatum', periodes: 'N05060', aut401: false })
   @ApiRioProblems('not_found', 'rio_object_bestaat_al')
   putOnderwijsbestuur(@CurrentPrincipal() p: Principal, @Param() a: OnderwijsbestuurcodeParam, @Body() body: OnderwijsbestuurRequest) {
     return this.beheren.putBestuur(p, a.onderwijsbestuurcode, body);
@@ -89,7 +89,7 @@ export class OnderwijsbesturenController {
   @ApiOperation({ summary: 'Delete an onderwijsbestuur without erkenningen, aanbieders or locatiegebruik (DUO side)' })
   @ApiNoContentResponse({ description: 'Deleted.' })
   @ApiIdempotent()
-  @ApiRioAfkeuring()
+  @ApiRioAfkeuring({ instance: '/rio/v1/onderwijsbesturen/100B001', parameter: { name: 'onderwijsbestuurcode', detail: 'onderwijsbestuurcode must look like 100B001' }, aut401: false })
   @ApiRioProblems('not_found', 'rio_object_in_gebruik')
   deleteOnderwijsbestuur(@CurrentPrincipal() p: Principal, @Param() a: OnderwijsbestuurcodeParam) {
     return this.beheren.deleteBestuur(p, a.onderwijsbestuurcode);
@@ -141,7 +141,7 @@ export class InstellingserkenningenController {
   @ApiOkResponse({ type: Instellingserkenning, description: 'Replaced.' })
   @ApiCreatedResponse({ type: Instellingserkenning, description: 'Created.' })
   @ApiIdempotent()
-  @ApiRioAfkeuring()
+  @ApiRioAfkeuring({ instance: '/rio/v1/onderwijsinstellingserkenningen/01AA', parameter: { name: 'instellingscode', detail: 'instellingscode must be a BRIN4 like 01AA' }, verplicht: 'inBedrijfdatum', periodes: 'N05060', aut401: false })
   putInstellingserkenning(@CurrentPrincipal() p: Principal, @Param() a: InstellingscodeParam, @Body() body: InstellingserkenningRequest, @Res({ passthrough: true }) reply: FastifyReply) {
     return upserted(reply, this.beheren.putInstelling(p, a.instellingscode, body));
   }
@@ -152,7 +152,7 @@ export class InstellingserkenningenController {
   @ApiOperation({ summary: 'Delete a BRIN4 erkenning without vestigingen or juridische relaties (DUO side)' })
   @ApiNoContentResponse({ description: 'Deleted.' })
   @ApiIdempotent()
-  @ApiRioAfkeuring()
+  @ApiRioAfkeuring({ instance: '/rio/v1/onderwijsinstellingserkenningen/01AA', parameter: { name: 'instellingscode', detail: 'instellingscode must be a BRIN4 like 01AA' }, aut401: false })
   @ApiRioProblems('not_found', 'rio_object_in_gebruik')
   deleteInstellingserkenning(@CurrentPrincipal() p: Principal, @Param() a: InstellingscodeParam) {
     return this.beheren.deleteInstelling(p, a.instellingscode);
@@ -195,7 +195,7 @@ export class VestigingserkenningenController {
   @ApiOkResponse({ type: Vestigingserkenning, description: 'Replaced.' })
   @ApiCreatedResponse({ type: Vestigingserkenning, description: 'Created.' })
   @ApiIdempotent()
-  @ApiRioAfkeuring()
+  @ApiRioAfkeuring({ instance: '/rio/v1/vestigingserkenningen/01AA00', parameter: { name: 'vestigingscode', detail: 'vestigingscode must be a BRIN6 like 01AA00' }, verplicht: 'adres', periodes: 'N05060', aut401: false })
   putVestigingserkenning(@CurrentPrincipal() p: Principal, @Param() a: VestigingscodeParam, @Body() body: VestigingserkenningRequest, @Res({ passthrough: true }) reply: FastifyReply) {
     return upserted(reply, this.beheren.putVestiging(p, a.vestigingscode, body));
   }
@@ -206,7 +206,7 @@ export class VestigingserkenningenController {
   @ApiOperation({ summary: 'Delete a BRIN6 vestigingserkenning not linked to locatiegebruik (DUO side)' })
   @ApiNoContentResponse({ description: 'Deleted.' })
   @ApiIdempotent()
-  @ApiRioAfkeuring()
+  @ApiRioAfkeuring({ instance: '/rio/v1/vestigingserkenningen/01AA00', parameter: { name: 'vestigingscode', detail: 'vestigingscode must be a BRIN6 like 01AA00' }, aut401: false })
   @ApiRioProblems('not_found', 'rio_object_in_gebruik')
   deleteVestigingserkenning(@CurrentPrincipal() p: Principal, @Param() a: VestigingscodeParam) {
     return this.beheren.deleteVestiging(p, a.vestigingscode);

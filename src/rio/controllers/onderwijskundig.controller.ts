@@ -52,7 +52,7 @@ export class OnderwijsaanbiedersController {
   @ApiOperation({ summary: 'Register an onderwijsaanbieder for a bestuur the client acts for; RIO assigns the code' })
   @ApiCreatedResponse({ type: Onderwijsaanbieder })
   @ApiIdempotent()
-  @ApiRioAfkeuring()
+  @ApiRioAfkeuring({ instance: '/rio/v1/onderwijsaanbieders', verplicht: 'besturen', periodes: 'N05060' })
   createOnderwijsaanbieder(@CurrentPrincipal() p: Principal, @Body() body: OnderwijsaanbiederRequest) {
     return this.beheren.createAanbieder(p, body);
   }
@@ -88,7 +88,7 @@ export class OnderwijsaanbiedersController {
   @ApiOperation({ summary: 'Replace the full state of an onderwijsaanbieder (standlevering)' })
   @ApiOkResponse({ type: Onderwijsaanbieder })
   @ApiIdempotent()
-  @ApiRioAfkeuring()
+  @ApiRioAfkeuring({ instance: '/rio/v1/onderwijsaanbieders/100A001', parameter: { name: 'onderwijsaanbiedercode', detail: 'onderwijsaanbiedercode must look like 100A001' }, verplicht: 'besturen', periodes: 'N05060' })
   @ApiRioProblems('not_found')
   putOnderwijsaanbieder(@CurrentPrincipal() p: Principal, @Param() a: OnderwijsaanbiedercodeParam, @Body() body: OnderwijsaanbiederRequest) {
     return this.beheren.putAanbieder(p, a.onderwijsaanbiedercode, body);
@@ -100,7 +100,7 @@ export class OnderwijsaanbiedersController {
   @ApiOperation({ summary: 'Delete an onderwijsaanbieder without aangeboden opleidingen' })
   @ApiNoContentResponse({ description: 'Deleted.' })
   @ApiIdempotent()
-  @ApiRioAfkeuring()
+  @ApiRioAfkeuring({ instance: '/rio/v1/onderwijsaanbieders/100A001', parameter: { name: 'onderwijsaanbiedercode', detail: 'onderwijsaanbiedercode must look like 100A001' } })
   @ApiRioProblems('not_found', 'rio_object_in_gebruik')
   deleteOnderwijsaanbieder(@CurrentPrincipal() p: Principal, @Param() a: OnderwijsaanbiedercodeParam) {
     return this.beheren.deleteAanbieder(p, a.onderwijsaanbiedercode);
@@ -126,7 +126,7 @@ export class OnderwijslocatiesController {
   @ApiCreatedResponse({ type: Onderwijslocatie, description: 'New onderwijslocatie.' })
   @ApiOkResponse({ type: Onderwijslocatie, description: 'The existing onderwijslocatie at that address.' })
   @ApiIdempotent()
-  @ApiRioAfkeuring()
+  @ApiRioAfkeuring({ instance: '/rio/v1/onderwijslocaties', verplicht: 'postcode' })
   createOnderwijslocatie(@CurrentPrincipal() p: Principal, @Body() body: OnderwijslocatieRequest, @Res({ passthrough: true }) reply: FastifyReply) {
     return upserted(reply, this.beheren.createLocatie(p, body));
   }
@@ -154,7 +154,7 @@ export class OnderwijslocatiesController {
   @ApiOperation({ summary: 'Delete an onderwijslocatie that no bestuur uses' })
   @ApiNoContentResponse({ description: 'Deleted.' })
   @ApiIdempotent()
-  @ApiRioAfkeuring()
+  @ApiRioAfkeuring({ instance: '/rio/v1/onderwijslocaties/100X001', parameter: { name: 'onderwijslocatiecode', detail: 'onderwijslocatiecode must look like 100X001' } })
   @ApiRioProblems('not_found', 'rio_object_in_gebruik')
   deleteOnderwijslocatie(@CurrentPrincipal() p: Principal, @Param() a: OnderwijslocatiecodeParam) {
     return this.beheren.deleteLocatie(p, a.onderwijslocatiecode);
@@ -197,7 +197,7 @@ export class OnderwijslocatiegebruikenController {
   @ApiOkResponse({ type: Onderwijslocatiegebruik, description: 'Replaced.' })
   @ApiCreatedResponse({ type: Onderwijslocatiegebruik, description: 'Created.' })
   @ApiIdempotent()
-  @ApiRioAfkeuring()
+  @ApiRioAfkeuring({ instance: '/rio/v1/onderwijsbesturen/100B001/onderwijslocatiegebruiken/100X001', parameter: { name: 'onderwijslocatiecode', detail: 'onderwijslocatiecode must look like 100X001' }, verplicht: 'relaties', periodes: 'N02040' })
   @ApiRioProblems('not_found')
   putOnderwijslocatiegebruik(@CurrentPrincipal() p: Principal, @Param() a: GebruikParams, @Body() body: OnderwijslocatiegebruikRequest, @Res({ passthrough: true }) reply: FastifyReply) {
     return upserted(reply, this.beheren.putGebruik(p, a.onderwijsbestuurcode, a.onderwijslocatiecode, body));
@@ -209,7 +209,7 @@ export class OnderwijslocatiegebruikenController {
   @ApiOperation({ summary: 'Delete the gebruik of a locatie by a bestuur' })
   @ApiNoContentResponse({ description: 'Deleted.' })
   @ApiIdempotent()
-  @ApiRioAfkeuring()
+  @ApiRioAfkeuring({ instance: '/rio/v1/onderwijsbesturen/100B001/onderwijslocatiegebruiken/100X001', parameter: { name: 'onderwijslocatiecode', detail: 'onderwijslocatiecode must look like 100X001' } })
   @ApiRioProblems('not_found')
   deleteOnderwijslocatiegebruik(@CurrentPrincipal() p: Principal, @Param() a: GebruikParams) {
     return this.beheren.deleteGebruik(p, a.onderwijsbestuurcode, a.onderwijslocatiecode);
@@ -252,7 +252,7 @@ export class AangebodenOpleidingenController {
   @ApiOkResponse({ type: AangebodenOpleiding, description: 'Replaced.' })
   @ApiCreatedResponse({ type: AangebodenOpleiding, description: 'Created.' })
   @ApiIdempotent()
-  @ApiRioAfkeuring()
+  @ApiRioAfkeuring({ instance: '/rio/v1/aangeboden-opleidingen/6f1c1f7e-2a7e-4b55-9a51-0d9f0c6b2a10', parameter: { name: 'aangebodenOpleidingCode', detail: 'aangebodenOpleidingCode must be a UUID' }, verplicht: 'soort', periodes: 'N05060' })
   putAangebodenOpleiding(@CurrentPrincipal() p: Principal, @Param() a: AangebodenOpleidingCodeParam, @Body() body: AangebodenOpleidingRequest, @Res({ passthrough: true }) reply: FastifyReply) {
     return upserted(reply, this.beheren.putOpleiding(p, a.aangebodenOpleidingCode, body));
   }
@@ -263,7 +263,7 @@ export class AangebodenOpleidingenController {
   @ApiOperation({ summary: 'Delete an aangeboden opleiding' })
   @ApiNoContentResponse({ description: 'Deleted.' })
   @ApiIdempotent()
-  @ApiRioAfkeuring()
+  @ApiRioAfkeuring({ instance: '/rio/v1/aangeboden-opleidingen/6f1c1f7e-2a7e-4b55-9a51-0d9f0c6b2a10', parameter: { name: 'aangebodenOpleidingCode', detail: 'aangebodenOpleidingCode must be a UUID' } })
   @ApiRioProblems('not_found')
   deleteAangebodenOpleiding(@CurrentPrincipal() p: Principal, @Param() a: AangebodenOpleidingCodeParam) {
     return this.beheren.deleteOpleiding(p, a.aangebodenOpleidingCode);

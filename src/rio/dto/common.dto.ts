@@ -1,4 +1,5 @@
 import { COMMON_PROBLEM_STATUS } from '../../common/problem/common.errors';
+import { Foutcodes } from '../rio.errors';
 import { applyDecorators } from '@nestjs/common';
 import { ApiExtraModels, ApiProperty, ApiPropertyOptional, ApiResponse, getSchemaPath } from '@nestjs/swagger';
 import { IsOptional, ValidateBy, ValidationOptions } from 'class-validator';
@@ -16,7 +17,7 @@ export const IsDatum = (options?: ValidationOptions) =>
   ValidateBy({ name: 'isDatum', validator: { validate: (v) => isDatum(v), defaultMessage: (a) => `${a?.property} must be a date YYYY-MM-DD` } }, options);
 
 export const DatumProperty = (description: string, example = '2024-08-01') => ApiProperty({ description, example, format: 'date', type: String });
-export const OptionalDatumProperty = (description: string, example = '2030-08-01') => ApiPropertyOptional({ description, example, format: 'date', type: String, nullable: true });
+export const OptionalDatumProperty = (description: string, example: string | null = null) => ApiPropertyOptional({ description, example, format: 'date', type: String, nullable: true });
 
 /** Query of every read: the date the answer is valid on, and the page. */
 export class GeldigOpQuery extends PageQuery {
@@ -85,54 +86,76 @@ const rioProblemResponse = (description: string, examples: Record<string, { summ
   },
 });
 
+/** What an operation's 400 and 403 examples name: its path, its path parameter, a required body field, the periode rule of its body. */
+export interface RioAfkeuringVoorbeeld {
+  /** The operation's path with example values (`/rio/v1/onderwijsaanbieders/100A001`). */
+  instance: string;
+  /** A path parameter an invalid value of which is listed. */
+  parameter?: { name: string; detail: string };
+  /** A required body field (without slash) whose absence is listed. */
+  verplicht?: string;
+  /** The foutcode of a gap between periodes, when the body has periodes (N05060 for objects, N02040 for locatiegebruik). */
+  periodes?: 'N05060' | 'N02040';
+  /** False for the administrator's writes (scope beheer acts for every bestuur): no AUT401. */
+  aut401?: boolean;
+}
+
 /**
- * The 400 and 403 of every RIO operation: a schema fault (invalid_input with `errors`) or a write RIO rejects
- * (`requestGoedgekeurd: false` and `foutmeldingen`, with the same problems as `errors`).
+ * The 400 and 403 of a RIO write: a schema fault (invalid_input with `errors`) or a write RIO rejects
+ * (`requestGoedgekeurd: false` and `foutmeldingen`, with the same problems as `errors`); the examples name
+ * the operation's own path, parameter and fields.
  */
-export const ApiRioAfkeuring = () =>
-  applyDecorators(
+export const ApiRioAfkeuring = (v: RioAfkeuringVoorbeeld) => {
+  const problem = { type: 'urn:nl:rod-simulator:problem:invalid_input', title: 'Bad Request', status: 400, code: 'invalid_input', instance: v.instance };
+  const errors = [
+    ...(v.parameter ? [{ parameter: v.parameter.name, code: 'matches', detail: v.parameter.detail }] : []),
+    ...(v.verplicht ? [{ pointer: `/${v.verplicht}`, code: 'required', detail: `${v.verplicht} is required.` }] : []),
+  ];
+  const examples: Record<string, { summary: string; value: unknown }> = {};
+  if (v.periodes) {
+    const tekst = Foutcodes[v.periodes];
+    examples.afgekeurd = {
+      summary: 'A write RIO rejects',
+      value: {
+        ...problem,
+        detail: 'RIO heeft het verzoek afgekeurd: 1 foutmelding; see foutmeldingen.',
+        errors: [{ pointer: '/periodes/1/begindatum', code: v.periodes, detail: tekst }],
+        requestGoedgekeurd: false,
+        foutmeldingen: [{ foutcode: v.periodes, fouttekst: tekst, sleutelgegeven: [{ sleutelnaam: 'begindatum', sleutelwaarde: '2025-09-01' }] }],
+      },
+    };
+  }
+  if (errors.length) {
+    examples.schema = {
+      summary: v.verplicht ? 'A body that fails the schema' : 'An invalid path parameter',
+      // The parameter is the path's last segment: the example's path carries an invalid value there.
+      value: { ...problem, ...(v.parameter ? { instance: v.instance.replace(/[^/]+$/, 'x1') } : {}), detail: `The request has ${errors.length} invalid ${errors.length === 1 ? 'value' : 'values'}; see errors.`, errors },
+    };
+  }
+  return applyDecorators(
     ApiExtraModels(Foutmelding),
     ApiResponse({
       status: COMMON_PROBLEM_STATUS.invalid_input,
-      ...rioProblemResponse('Invalid input (every invalid value in `errors`), or a write RIO rejects: `requestGoedgekeurd: false` with every foutmelding at once.', {
-        afgekeurd: {
-          summary: 'A write RIO rejects',
-          value: {
-            type: 'urn:nl:rod-simulator:problem:invalid_input', title: 'Bad Request', status: 400, code: 'invalid_input', instance: '/rio/v1/onderwijsaanbieders',
-            detail: 'RIO heeft het verzoek afgekeurd: 1 foutmelding; see foutmeldingen.',
-            errors: [{ pointer: '/periodes/1/begindatum', code: 'N05060', detail: 'De periodes sluiten niet op elkaar aan.' }],
-            requestGoedgekeurd: false,
-            foutmeldingen: [{ foutcode: 'N05060', fouttekst: 'De periodes sluiten niet op elkaar aan.', sleutelgegeven: [{ sleutelnaam: 'begindatum', sleutelwaarde: '2025-09-01' }] }],
-          },
-        },
-        schema: {
-          summary: 'A body that fails the schema',
-          value: {
-            type: 'urn:nl:rod-simulator:problem:invalid_input', title: 'Bad Request', status: 400, code: 'invalid_input', instance: '/rio/v1/vestigingserkenningen/01AA0X',
-            detail: 'The request has 2 invalid values; see errors.',
-            errors: [
-              { parameter: 'vestigingscode', code: 'matches', detail: 'vestigingscode must be a BRIN6 like 01AA00' },
-              { pointer: '/adres', code: 'required', detail: 'adres is required.' },
-            ],
-          },
-        },
-      }),
+      ...rioProblemResponse('Invalid input (every invalid value in `errors`), or a write RIO rejects: `requestGoedgekeurd: false` with every foutmelding at once.', examples),
     }),
     ApiResponse({
       status: COMMON_PROBLEM_STATUS.forbidden,
-      ...rioProblemResponse('The token lacks the scope, or (AUT401) the client does not act for the bestuur the write touches.', {
+      ...(v.aut401 === false
+        ? { description: 'The token lacks the scope.' }
+        : rioProblemResponse('The token lacks the scope, or (AUT401) the client does not act for the bestuur the write touches.', {
         aut401: {
           summary: 'Not authorised for the bestuur',
           value: {
-            type: 'urn:nl:rod-simulator:problem:forbidden', title: 'Forbidden', status: 403, code: 'forbidden', instance: '/rio/v1/onderwijsaanbieders/100A004',
+            type: 'urn:nl:rod-simulator:problem:forbidden', title: 'Forbidden', status: 403, code: 'forbidden', instance: v.instance,
             detail: 'The client does not act for onderwijsbestuur 100B002.',
             requestGoedgekeurd: false,
             foutmeldingen: [{ foutcode: 'AUT401', fouttekst: 'U bent niet geautoriseerd voor dit object.', sleutelgegeven: [{ sleutelnaam: 'onderwijsbestuurcode', sleutelwaarde: '100B002' }] }],
           },
         },
-      }),
+      })),
     }),
   );
+};
 
 /**
  * `sort` of a list (LOD v2 style): comma-separated field names, each optionally prefixed with `-` for descending;

@@ -9,7 +9,7 @@ import { Adres, AdresResponse } from './juridisch.dto';
 const POSTCODE_FILTER = /^[1-9][0-9]{3}( ?[A-Za-z]{2})?$/;
 
 export class AanbiederPeriode {
-  @DatumProperty('First day of the periode.', '2020-08-01') @IsDatum() begindatum: string;
+  @DatumProperty('First day of the periode.', '1996-08-01') @IsDatum() begindatum: string;
   @OptionalDatumProperty('Day after the periode (exclusive); absent or null = open.') @IsOptional() @IsDatum() einddatum?: string | null;
   @ApiProperty({ description: 'Naam as used towards the public, 1..80.', example: 'OBS De Regenboog' }) @IsString() @Length(1, 80) naam: string;
   @ApiPropertyOptional({ description: 'Internationale naam, 1..225.', example: 'Rainbow Primary School', nullable: true, type: String }) @IsOptional() @IsString() @Length(1, 225) internationaleNaam?: string | null;
