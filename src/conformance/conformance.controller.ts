@@ -1,12 +1,14 @@
 import { Body, Controller, Delete, Get, Header, HttpCode, Param, Post, Query } from '@nestjs/common';
 import { ApiCreatedResponse, ApiNoContentResponse, ApiOkResponse, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
+import { DataSource } from 'typeorm';
 import { CurrentPrincipal, RequireScopes } from '../common/auth/auth.decorators';
+import { dutchDate } from '../common/clock/clock.service';
 import type { Principal } from '../common/auth/principal';
 import { ApiIdempotent } from '../common/openapi/api-problems.decorator';
 import { ApiConformanceProblems } from './conformance.errors';
 import { JournaalList, JournaalQuery, PersonaCatalogus, PersonaQuery, ProefgevalList, RunList, RunParam, RunRequest, RunResponse } from './conformance.dto';
 import { JournaalService } from './journaal/journaal.service';
-import { CHANGELOG, NIEUWSTE_VERSIE, personas } from './personas/personas';
+import { CHANGELOG, NIEUWSTE_VERSIE, personasIn } from './personas/personas';
 import { CATALOGUS_VERSIE, proefgevallen } from './proefgevallen/proefgevallen';
 import { badgeSvg, htmlRapport, junitXml } from './rapport/rapport';
 import { RunsService } from './runs/runs.service';
@@ -19,15 +21,20 @@ const ELKE_CLIENT = ['rod.aanleveren', 'rod.lezen', 'beheer'] as const;
 @RequireScopes(...ELKE_CLIENT)
 @Controller('conformance/v1')
 export class PersonasController {
+  constructor(private readonly db: DataSource) {}
+
   @Get('personas')
   @ApiOperation({
     summary: 'The persona catalogue',
     description: 'Generated persons and schools with deterministic outcomes, the same in every sandbox seeded with `small`. Versioned: a persona never changes within a version; see `changelog`.',
   })
   @ApiOkResponse({ type: PersonaCatalogus })
-  getPersonas(@Query() q: PersonaQuery): PersonaCatalogus {
+  async getPersonas(@Query() q: PersonaQuery, @CurrentPrincipal() p: Principal): Promise<PersonaCatalogus> {
     const versie = q.versie ?? NIEUWSTE_VERSIE;
-    return { versie, items: personas(versie), changelog: CHANGELOG };
+    // Seeding takes the sandbox's today at creation or reset (the clock is real time then).
+    const [s]: { geseed: Date; schaal: string }[] = await this.db.query('SELECT coalesce(last_reset_at, created_at) AS geseed, seed_scale AS schaal FROM sandbox WHERE id = $1', [p.sandboxId]);
+    const seedDatum = s?.schaal === 'small' ? dutchDate(s.geseed) : null;
+    return { versie, seedDatum, items: personasIn(versie, seedDatum), changelog: CHANGELOG };
   }
 
   @Get('proefgevallen')

@@ -77,6 +77,13 @@ export class PersonaDto {
   @ApiProperty({ type: 'object', additionalProperties: true, description: 'The data to send (generated, never a real person).' }) gegevens: Record<string, unknown>;
   @ApiProperty({ description: 'The outcome the simulator gives, always the same in every seeded sandbox.' }) verwachting: string;
   @ApiProperty({ example: '2026.1', description: 'Catalogue version that introduced the persona.' }) sinds: string;
+  @ApiPropertyOptional({
+    type: 'object',
+    additionalProperties: { type: 'string', format: 'date' },
+    description: 'For a persona relative to the seed date: its dates in the caller\'s sandbox (geboortedatum, aansluitdatum or sluitdatum), from the day the sandbox was seeded.',
+    example: { geboortedatum: '2022-12-07' },
+  })
+  inDezeSandbox?: Record<string, string>;
 }
 
 export class ChangelogDto {
@@ -85,7 +92,9 @@ export class ChangelogDto {
 }
 
 export class PersonaCatalogus {
-  @ApiProperty({ example: '2026.1' }) versie: string;
+  @ApiProperty({ example: '2026.2' }) versie: string;
+  @ApiProperty({ type: String, format: 'date', nullable: true, description: 'The day the caller\'s sandbox was seeded (created or last reset) with `small`; null for another seed.', example: '2026-11-30' })
+  seedDatum: string | null;
   @ApiProperty({ type: [PersonaDto] }) items: PersonaDto[];
   @ApiProperty({ type: [ChangelogDto] }) changelog: ChangelogDto[];
 }

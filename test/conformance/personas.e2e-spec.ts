@@ -43,6 +43,15 @@ describe('conformance personas 2026.2: a pupil turning 4, one turning 14, a scho
     expect(nu.items.filter((x: any) => x.sinds === '2026.2').map((x: any) => x.sleutel).sort()).toEqual([...nieuw].sort());
     expect(oud.items.map((x: any) => x.sleutel)).not.toEqual(expect.arrayContaining(nieuw.slice(0, 1)));
     for (const x of oud.items) expect(nu.items.find((y: any) => y.sleutel === x.sleutel)).toEqual(x);
+    // Personas relative to the seed date show their dates in this sandbox, the same as it was seeded with.
+    expect(nu.seedDatum).toBe(seedDatum);
+    const [{ geboortedatum }] = await t.db.query(`SELECT geboortedatum FROM rod_persoon WHERE persona = 'wordtVeertien'`);
+    expect(p.wordtVeertien.inDezeSandbox).toEqual({ geboortedatum });
+    expect(p.wordtVierVolgendeWeek.inDezeSandbox).toEqual({ geboortedatum: plusJaren(plusDagen(seedDatum, 7), -4) });
+    expect(p.nietAangeslotenSchool.inDezeSandbox).toEqual({ aansluitdatum: plusDagen(seedDatum, 14) });
+    const vestiging = (await t.http().get('/rio/v1/vestigingserkenningen/01AA01').set(bearer(r.alfa)).expect(200)).body;
+    expect(p.sluitendeVestiging.inDezeSandbox).toEqual({ sluitdatum: vestiging.uitBedrijfdatum });
+    expect(p.bekend.inDezeSandbox).toBeUndefined();
     // A run may pin either version.
     const run = await t.http().post('/conformance/v1/runs').set(bearer(r.alfa)).send({ catalogusVersie: '2026.1' }).expect(201);
     expect(run.body.catalogusVersie).toBe('2026.1');

@@ -41,6 +41,8 @@ const plusDagen = (d: string, n: number) => {
  */
 export const NIET_AANGESLOTEN_SCHOOL = '02AC';
 export const NIET_AANGESLOTEN_DAGEN = 14;
+/** The aansluitdatum of the persona school in a sandbox seeded on `vandaag`. */
+export const aansluitdatumPersona = (vandaag: string) => plusDagen(vandaag, NIET_AANGESLOTEN_DAGEN);
 @Injectable()
 export class AansluitingService implements OnModuleInit {
   private readonly cache = new Map<string, Stand | null>();
@@ -160,7 +162,7 @@ export class AansluitingService implements OnModuleInit {
 
   /** Seeding (small): the persona nietAangeslotenSchool, connected NIET_AANGESLOTEN_DAGEN after the seed date. */
   async seedPersona(m: EntityManager, sandboxId: string, vandaag: string) {
-    const aansluitdatum = plusDagen(vandaag, NIET_AANGESLOTEN_DAGEN);
+    const aansluitdatum = aansluitdatumPersona(vandaag);
     await m.query(
       `INSERT INTO bron_aansluiting (sandbox_id, instellingscode, aansluitdatum) VALUES ($1, $2, $3) ON CONFLICT (sandbox_id, instellingscode) DO UPDATE SET aansluitdatum = EXCLUDED.aansluitdatum, aangesloten_op = NULL`,
       [sandboxId, NIET_AANGESLOTEN_SCHOOL, aansluitdatum],

@@ -1,4 +1,6 @@
-import { PERSONAS } from '../../rod';
+import { aansluitdatumPersona } from '../../bron';
+import { sluitdatumDislocatie } from '../../rio';
+import { PERSONAS, personaGeboortedatum } from '../../rod';
 import { CATALOGUS_VERSIES } from '../proefgevallen/proefgevallen';
 
 /**
@@ -116,4 +118,18 @@ const CATALOGUS: Record<string, Persona[]> = { '2026.1': VERSIE_2026_1, '2026.2'
 
 export function personas(versie: string = NIEUWSTE_VERSIE): Persona[] {
   return CATALOGUS[versie] ?? [];
+}
+
+const RELATIEF: Record<string, (seedDatum: string) => Record<string, string>> = {
+  teJong: (d) => ({ geboortedatum: personaGeboortedatum('teJong', d) }),
+  teOud: (d) => ({ geboortedatum: personaGeboortedatum('teOud', d) }),
+  wordtVierVolgendeWeek: (d) => ({ geboortedatum: personaGeboortedatum('wordtVierVolgendeWeek', d) }),
+  wordtVeertien: (d) => ({ geboortedatum: personaGeboortedatum('wordtVeertien', d) }),
+  nietAangeslotenSchool: (d) => ({ aansluitdatum: aansluitdatumPersona(d) }),
+  sluitendeVestiging: (d) => ({ sluitdatum: sluitdatumDislocatie(d) }),
+};
+
+/** The catalogue with, for personas relative to the seed date, their dates in a sandbox seeded on `seedDatum`. */
+export function personasIn(versie: string, seedDatum: string | null): (Persona & { inDezeSandbox?: Record<string, string> })[] {
+  return personas(versie).map((p) => (seedDatum && RELATIEF[p.sleutel] ? { ...p, inDezeSandbox: RELATIEF[p.sleutel](seedDatum) } : p));
 }
