@@ -25,10 +25,8 @@ const PENDING = new Set([
   'rio POST /onderwijsbesturen',
   'rio DELETE /onderwijsbesturen/{onderwijsbestuurcode}',
   'rio DELETE /onderwijsinstellingserkenningen/{instellingscode}',
-  'rio POST /onderwijslocaties',
   'rio DELETE /onderwijslocaties/{onderwijslocatiecode}',
   'rio DELETE /vestigingserkenningen/{vestigingscode}',
-  'rio PUT /vestigingserkenningen/{vestigingscode}',
   'bron POST /bevriezingsachterstanden/bestanden',
   'bron POST /migraties/{migratieId}/bestanden',
 ]);

@@ -56,7 +56,7 @@ export class OnderwijsbesturenQuery extends GeldigOpQuery {
 export class Adres {
   @ApiProperty({ description: 'Postcode NNNNAA (a space and lower case are accepted).', example: '3581AA' }) @IsString() @Length(6, 7) postcode: string;
   @ApiProperty({ type: 'integer', description: 'Huisnummer 1..99999.', example: 1 }) @Type(() => Number) @IsInt() @Min(1) @Max(99999) huisnummer: number;
-  @ApiPropertyOptional({ description: 'Huisnummertoevoeging, at most 6 (N03010).', example: 'A' }) @IsOptional() @IsString() @Length(1, 6) huisnummertoevoeging?: string;
+  @ApiPropertyOptional({ description: 'Huisnummertoevoeging, at most 6 (N03010).', type: String, nullable: true, example: null }) @IsOptional() @IsString() @Length(1, 6) huisnummertoevoeging?: string;
 }
 
 export class InstellingPeriode {
