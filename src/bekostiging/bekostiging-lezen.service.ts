@@ -21,27 +21,27 @@ export class BekostigingLezenService {
     private readonly clock: ClockService,
   ) {}
 
-  async statussen(p: Principal, q: StatusQuery, path: string) {
-    await this.gemachtigd(p, q.instellingscode);
+  async listStatussen(principal: Principal, query: StatusQuery, path: string) {
+    await this.assertGemachtigd(principal, query.instellingscode);
     // Only teldata up to the sandbox's today: after the clock was set back, later ones are not (yet) reached.
     const where = `s.sandbox_id = $1 AND s.instellingscode = $2 AND ($3::date IS NULL OR s.teldatum = $3) AND ($4::text IS NULL OR s.status = $4) AND s.teldatum <= $5::date
                    AND ($6::text IS NULL OR s.soort_bekostiging = $6)`;
-    const params = [p.sandboxId, q.instellingscode, q.teldatum ?? null, q.status ?? null, await this.clock.today(p.sandboxId), q.soortBekostiging ?? null];
+    const params = [principal.sandboxId, query.instellingscode, query.teldatum ?? null, query.status ?? null, await this.clock.today(principal.sandboxId), query.soortBekostiging ?? null];
     const [{ n }]: { n: number }[] = await this.db.query(`SELECT count(*)::int AS n FROM bekostigingsstatus s WHERE ${where}`, params);
     const rows: { d: BekostigingsstatusResponse & { aanleiding?: string } }[] = await this.db.query(
       `SELECT ${statusData('s', 'pe', 'NULL')} AS d FROM bekostigingsstatus s JOIN rod_persoon pe ON pe.id = s.persoon_id
-        WHERE ${where} ORDER BY s.teldatum DESC, s.soort_bekostiging, s.inschrijvingvolgnummer, s.inschrijving_id LIMIT ${q.pageSize} OFFSET ${(q.page - 1) * q.pageSize}`,
+        WHERE ${where} ORDER BY s.teldatum DESC, s.soort_bekostiging, s.inschrijvingvolgnummer, s.inschrijving_id LIMIT ${query.pageSize} OFFSET ${(query.page - 1) * query.pageSize}`,
       params,
     );
     const items = rows.map(({ d }) => {
       delete d.aanleiding;
       return d;
     });
-    return toPage(items, n, q, path, { instellingscode: q.instellingscode, teldatum: q.teldatum, status: q.status, soortBekostiging: q.soortBekostiging });
+    return toPage(items, n, query, path, { instellingscode: query.instellingscode, teldatum: query.teldatum, status: query.status, soortBekostiging: query.soortBekostiging });
   }
 
-  async overzicht(p: Principal, q: OverzichtQuery): Promise<{ items: OverzichtResponse[] }> {
-    await this.gemachtigd(p, q.instellingscode);
+  async listOverzichten(principal: Principal, query: OverzichtQuery): Promise<{ items: OverzichtResponse[] }> {
+    await this.assertGemachtigd(principal, query.instellingscode);
     const rows: OverzichtResponse[] = await this.db.query(
       `WITH s AS (SELECT * FROM bekostigingsstatus WHERE sandbox_id = $1 AND instellingscode = $2 AND ($3::date IS NULL OR teldatum = $3) AND teldatum <= $4::date)
        SELECT t.instellingscode, to_char(t.teldatum, 'YYYY-MM-DD') AS teldatum, t.soort AS "soortBekostiging",
@@ -56,24 +56,24 @@ export class BekostigingLezenService {
                       (count(*) FILTER (WHERE status = 'BEKOSTIGD'))::int AS bekostigd, count(*) FILTER (WHERE status_bepaling = 'V') AS voorlopig
                  FROM s GROUP BY instellingscode, teldatum, soort_bekostiging) t
         ORDER BY t.teldatum DESC, t.soort`,
-      [p.sandboxId, q.instellingscode, q.teldatum ?? null, await this.clock.today(p.sandboxId)],
+      [principal.sandboxId, query.instellingscode, query.teldatum ?? null, await this.clock.today(principal.sandboxId)],
     );
     return { items: rows.map((r) => ({ ...r, uitersteRegistratiedatum: deadline(r.teldatum) })) };
   }
 
-  async initieleLevering(p: Principal, req: InitieleLeveringRequest) {
-    if (!req.instellingscode && !isBeheer(p)) {
+  async createInitieleLevering(principal: Principal, req: InitieleLeveringRequest) {
+    if (!req.instellingscode && !isBeheer(principal)) {
       throw Problems.invalidInput(
         [{ pointer: '/instellingscode', code: 'required_for_vendor', detail: 'instellingscode is required for a vendor' }],
         'A vendor asks for the initial push of one school: give instellingscode.',
       );
     }
-    if (req.instellingscode) await this.gemachtigd(p, req.instellingscode);
-    return this.bekostiging.initieleLevering(p.sandboxId, req.instellingscode ?? null);
+    if (req.instellingscode) await this.assertGemachtigd(principal, req.instellingscode);
+    return this.bekostiging.createInitieleLevering(principal.sandboxId, req.instellingscode ?? null);
   }
 
-  private async gemachtigd(p: Principal, instellingscode: string) {
-    if (!(await this.machtigingen.isGemachtigd(this.db.manager, p, instellingscode))) {
+  private async assertGemachtigd(principal: Principal, instellingscode: string) {
+    if (!(await this.machtigingen.isGemachtigd(this.db.manager, principal, instellingscode))) {
       throw rodProblem(RodCode.geenMachtiging, `Your organisation (OIN) holds no machtiging for instelling ${instellingscode} on this date.`);
     }
   }

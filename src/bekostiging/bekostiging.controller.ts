@@ -33,7 +33,7 @@ export class BekostigingController {
   @ApiOkResponse({ type: BekostigingsstatusPage })
   @ApiBekostigingProblems('221_geen_machtiging')
   listBekostigingsstatussen(@Query() q: StatusQuery, @CurrentPrincipal() p: Principal, @Req() req: FastifyRequest) {
-    return this.lezen.statussen(p, q, req.url.split('?')[0]);
+    return this.lezen.listStatussen(p, q, req.url.split('?')[0]);
   }
 
   @Get('bekostigingsoverzichten')
@@ -42,7 +42,7 @@ export class BekostigingController {
   @ApiOkResponse({ type: OverzichtList })
   @ApiBekostigingProblems('221_geen_machtiging')
   listBekostigingsoverzichten(@Query() q: OverzichtQuery, @CurrentPrincipal() p: Principal) {
-    return this.lezen.overzicht(p, q);
+    return this.lezen.listOverzichten(p, q);
   }
 
   @Post('bekostigingsstatussen/initiele-leveringen')
@@ -56,7 +56,7 @@ export class BekostigingController {
   @ApiBekostigingProblems('221_geen_machtiging')
   @ApiIdempotent()
   createInitieleLevering(@Body() body: InitieleLeveringRequest, @CurrentPrincipal() p: Principal) {
-    return this.lezen.initieleLevering(p, body);
+    return this.lezen.createInitieleLevering(p, body);
   }
 }
 
@@ -78,7 +78,7 @@ export class BekostigingBeheerController {
   async createHerberekening(@Param() p: KlokSandboxParam): Promise<HerberekeningResponse> {
     const sandbox = await this.sandboxes.find(p.sandboxCode);
     const start = Date.now();
-    const r = await this.bekostiging.volledig(sandbox.id);
+    const r = await this.bekostiging.recomputeAll(sandbox.id);
     return { ...r, duurMs: Date.now() - start };
   }
 }

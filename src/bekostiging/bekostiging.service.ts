@@ -7,7 +7,7 @@ import { deferToCommit } from '../common/database/group-transactions';
 import { DomainHooks, persoonSlot } from '../common/events/domain-hooks';
 import { SandboxDataRegistry } from '../common/sandbox/sandbox-data.registry';
 import { beginVanDag, KlokPlanner } from '../klok';
-import { Bereik, bekostigingSlot, herberekenSql, INITIELE_LEVERING_SQL, OVT_SQL, VASTSTELLING_SQL, VOLGENDE_PERSONEN_SQL } from './bekostiging.sql';
+import { Bereik, bekostigingSlot, recomputeSql, INITIELE_LEVERING_SQL, OVT_SQL, VASTSTELLING_SQL, VOLGENDE_PERSONEN_SQL } from './bekostiging.sql';
 import { deadline, isOpen, openTeldata, plusDagen, relevanteTeldata, soortenBekostiging, teldatumMomenten } from './teldata';
 import { recomputeDuration } from '../common/metrics/metrics';
 
@@ -49,26 +49,26 @@ export class BekostigingService implements OnModuleInit {
 
   onModuleInit() {
     // The emitter holds the person's lock (persoonSlot) and gives the instant of its change.
-    this.hooks.on('rod.inschrijving-gewijzigd', async (m, e) => {
+    this.hooks.on('rod.inschrijving-gewijzigd', async (manager, event) => {
       // In a group of writes: once for all the group's pupils of the sandbox, before the commit (the group holds their locks).
       const uitgesteld = deferToCommit(
-        m,
+        manager,
         'derived',
-        `bekostiging:${e.sandboxId}`,
-        () => ({ personen: new Set<string>(), moment: e.moment }),
+        `bekostiging:${event.sandboxId}`,
+        () => ({ personen: new Set<string>(), moment: event.moment }),
         (acc) => {
-          acc.personen.add(e.persoonId);
-          if (e.moment > acc.moment) acc.moment = e.moment;
+          acc.personen.add(event.persoonId);
+          if (event.moment > acc.moment) acc.moment = event.moment;
         },
-        (acc) => this.herbereken(m, e.sandboxId, 'persoonlijst', [...acc.personen], dutchDate(acc.moment), acc.moment, 'MUTATIE'),
+        (acc) => this.recompute(manager, event.sandboxId, 'persoonlijst', [...acc.personen], dutchDate(acc.moment), acc.moment, 'MUTATIE'),
       );
-      if (!uitgesteld) await this.herbereken(m, e.sandboxId, 'persoonlijst', [e.persoonId], dutchDate(e.moment), e.moment, 'MUTATIE');
+      if (!uitgesteld) await this.recompute(manager, event.sandboxId, 'persoonlijst', [event.persoonId], dutchDate(event.moment), event.moment, 'MUTATIE');
     });
-    this.hooks.on('rod.persoon-gewijzigd', async (m, e) => {
-      await this.voorPersoon(m, e.sandboxId, e.persoonId);
+    this.hooks.on('rod.persoon-gewijzigd', async (manager, event) => {
+      await this.recomputeForPersoon(manager, event.sandboxId, event.persoonId);
     });
-    this.hooks.on('rio.gewijzigd', async (m, e) => {
-      if (e.vestigingscodes.length) await this.herbereken(m, e.sandboxId, 'vestigingen', e.vestigingscodes, await this.clock.today(e.sandboxId, m), await this.clock.now(e.sandboxId, m), 'MUTATIE');
+    this.hooks.on('rio.gewijzigd', async (manager, event) => {
+      if (event.vestigingscodes.length) await this.recompute(manager, event.sandboxId, 'vestigingen', event.vestigingscodes, await this.clock.today(event.sandboxId, manager), await this.clock.now(event.sandboxId, manager), 'MUTATIE');
     });
     this.planner.register({
       naam: 'bekostiging',
@@ -77,32 +77,32 @@ export class BekostigingService implements OnModuleInit {
           ...x,
           volgorde: x.soort === 'DEADLINE_VERSTREKEN' ? 0 : 1,
           voerUit: (m: EntityManager, sandboxId: string, moment: Date) =>
-            x.soort === 'TELDATUM' ? this.teldatumBereikt(m, sandboxId, x.teldatum, moment) : this.deadlineVerstreken(m, sandboxId, x.teldatum, moment),
+            x.soort === 'TELDATUM' ? this.onTeldatumReached(m, sandboxId, x.teldatum, moment) : this.onDeadlinePassed(m, sandboxId, x.teldatum, moment),
         })),
     });
     this.registry.register({
       name: 'bekostiging',
       order: 30,
-      purge: async (m, sandboxId) => {
+      purge: async (manager, sandboxId) => {
         // Before any status row is locked: a running recompute finishes first (no deadlock with it).
-        await m.query(bekostigingSlot(true), [sandboxId]);
-        await m.query('DELETE FROM bekostigingsstatus WHERE sandbox_id = $1', [sandboxId]);
-        await m.query('DELETE FROM klok_planning WHERE sandbox_id = $1', [sandboxId]);
+        await manager.query(bekostigingSlot(true), [sandboxId]);
+        await manager.query('DELETE FROM bekostigingsstatus WHERE sandbox_id = $1', [sandboxId]);
+        await manager.query('DELETE FROM klok_planning WHERE sandbox_id = $1', [sandboxId]);
       },
       // Seeded inschrijvingen get the statuses of every kept teldatum silently, as if the sandbox had lived through them:
       // definitief for the teldata whose deadline passed, voorlopig for the open ones. The planning starts at the seed's today.
-      seed: async (m, ctx) => {
-        await this.planner.begin(m, ctx.sandboxId, ctx.today);
-        await this.herbereken(m, ctx.sandboxId, 'sandbox', null, ctx.today, new Date(), 'HERBEREKENING', { teldata: relevanteTeldata(ctx.today), events: false });
+      seed: async (manager, ctx) => {
+        await this.planner.begin(manager, ctx.sandboxId, ctx.today);
+        await this.recompute(manager, ctx.sandboxId, 'sandbox', null, ctx.today, new Date(), 'HERBEREKENING', { teldata: relevanteTeldata(ctx.today), events: false });
       },
     });
   }
 
   /** A person's inschrijvingen changed (or the person): all their inschrijvingen, across schools, for every kept teldatum. */
-  async voorPersoon(m: EntityManager, sandboxId: string, persoonId: string): Promise<Telling> {
+  async recomputeForPersoon(manager: EntityManager, sandboxId: string, persoonId: string): Promise<Telling> {
     // One recompute per person at a time, so two schools' concurrent changes cannot both see themselves funded.
-    await m.query('SELECT pg_advisory_xact_lock(hashtextextended($1, 0))', [persoonSlot(sandboxId, persoonId)]);
-    return this.herbereken(m, sandboxId, 'persoonlijst', [persoonId], await this.clock.today(sandboxId, m), await this.clock.now(sandboxId, m), 'MUTATIE');
+    await manager.query('SELECT pg_advisory_xact_lock(hashtextextended($1, 0))', [persoonSlot(sandboxId, persoonId)]);
+    return this.recompute(manager, sandboxId, 'persoonlijst', [persoonId], await this.clock.today(sandboxId, manager), await this.clock.now(sandboxId, manager), 'MUTATIE');
   }
 
   /**
@@ -112,7 +112,7 @@ export class BekostigingService implements OnModuleInit {
    * untouched (a rerun finishes the rest: unchanged statuses write nothing). The chunks partition the person ids, so all
    * of a person's inschrijvingen fall in one chunk (the tie-break) and a person's events keep their order.
    */
-  async volledig(sandboxId: string, events = true, chunk = VOLLEDIG_CHUNK): Promise<Telling> {
+  async recomputeAll(sandboxId: string, events = true, chunk = VOLLEDIG_CHUNK): Promise<Telling> {
     const moment = await this.clock.now(sandboxId);
     const vandaag = await this.clock.today(sandboxId);
     const teldata = openTeldata(vandaag);
@@ -128,23 +128,23 @@ export class BekostigingService implements OnModuleInit {
     await Promise.all(
       Array.from({ length: VOLLEDIG_PARALLEL }, async () => {
         while (volgende < grenzen.length - 1) {
-          const k = volgende++;
-          const r = await this.db.transaction(async (m) => {
+          const index = volgende++;
+          const telling = await this.db.transaction(async (manager) => {
             // A chunk's sorts and hashes fit in memory; a chunk is not worth compiling (JIT).
-            await m.query(`SET LOCAL work_mem = '256MB'`);
-            await m.query('SET LOCAL jit = off');
-            return this.herbereken(m, sandboxId, 'personen', [grenzen[k], grenzen[k + 1]], vandaag, moment, 'HERBEREKENING', { teldata, events });
+            await manager.query(`SET LOCAL work_mem = '256MB'`);
+            await manager.query('SET LOCAL jit = off');
+            return this.recompute(manager, sandboxId, 'personen', [grenzen[index], grenzen[index + 1]], vandaag, moment, 'HERBEREKENING', { teldata, events });
           });
-          totaal.statussen += r.statussen;
-          totaal.events += r.events;
+          totaal.statussen += telling.statussen;
+          totaal.events += telling.events;
         }
       }),
     );
     return totaal;
   }
 
-  async herbereken(
-    m: EntityManager,
+  async recompute(
+    manager: EntityManager,
     sandboxId: string,
     bereik: Bereik,
     waarde: string | string[] | null,
@@ -168,45 +168,45 @@ export class BekostigingService implements OnModuleInit {
       aanleiding,
       rijen.map((r) => r.soort),
     ];
-    const sql = herberekenSql(bereik);
+    const sql = recomputeSql(bereik);
     // Persons: the caller holds their locks, as every writer of their inschrijvingen does.
     const personen = bereik === 'persoonlijst';
-    if (!personen) await m.query(bekostigingSlot(false), [sandboxId]);
+    if (!personen) await manager.query(bekostigingSlot(false), [sandboxId]);
     // Persons' recomputes run on every write: prepared once per connection (planning them was most of their cost).
     const stop = recomputeDuration.startTimer({ bereik });
-    const [r] = personen ? await prepared<Telling>(m, `bekostiging_herbereken_${bereik}`, sql, params) : ((await m.query(sql, params)) as Telling[]);
+    const [r] = personen ? await prepared<Telling>(manager, `bekostiging_herbereken_${bereik}`, sql, params) : ((await manager.query(sql, params)) as Telling[]);
     stop();
     return r;
   }
 
   /** The clock reached a teldatum: every inschrijving active on it gets its voorlopige status. */
-  private teldatumBereikt(m: EntityManager, sandboxId: string, teldatum: string, moment: Date): Promise<Telling> {
-    return this.herbereken(m, sandboxId, 'sandbox', null, teldatum, moment, 'TELDATUM', { teldata: [teldatum] });
+  private onTeldatumReached(manager: EntityManager, sandboxId: string, teldatum: string, moment: Date): Promise<Telling> {
+    return this.recompute(manager, sandboxId, 'sandbox', null, teldatum, moment, 'TELDATUM', { teldata: [teldatum] });
   }
 
   /** The deadline passed: a last recompute as it stood at the deadline, then voorlopig → definitief with an event each. */
-  private async deadlineVerstreken(m: EntityManager, sandboxId: string, teldatum: string, moment: Date): Promise<Telling> {
-    const laatste = await this.herbereken(m, sandboxId, 'sandbox', null, deadline(teldatum), moment, 'TELDATUM', { teldata: [teldatum] });
-    const [vast]: Telling[] = await m.query(VASTSTELLING_SQL, [sandboxId, teldatum, moment]);
+  private async onDeadlinePassed(manager: EntityManager, sandboxId: string, teldatum: string, moment: Date): Promise<Telling> {
+    const laatste = await this.recompute(manager, sandboxId, 'sandbox', null, deadline(teldatum), moment, 'TELDATUM', { teldata: [teldatum] });
+    const [vast]: Telling[] = await manager.query(VASTSTELLING_SQL, [sandboxId, teldatum, moment]);
     // The Ovt per bestuur (rod.md §9.7), once the statuses are fixed.
-    const [ovt]: { events: number }[] = await m.query(OVT_SQL, [sandboxId, teldatum, moment]);
+    const [ovt]: { events: number }[] = await manager.query(OVT_SQL, [sandboxId, teldatum, moment]);
     return { statussen: laatste.statussen + vast.statussen, events: laatste.events + vast.events + ovt.events };
   }
 
   /** Initial push of every kept status of a school (or the whole sandbox), after bringing the open ones up to date. */
-  async initieleLevering(sandboxId: string, instellingscode: string | null): Promise<{ events: number }> {
-    return this.db.transaction((m) => this.initieleLeveringIn(m, sandboxId, instellingscode));
+  async createInitieleLevering(sandboxId: string, instellingscode: string | null): Promise<{ events: number }> {
+    return this.db.transaction((m) => this.createInitieleLeveringIn(m, sandboxId, instellingscode));
   }
 
   /**
    * initieleLevering inside the caller's transaction (e.g. a school's aansluiting after the BRON migration); `bijwerken`
    * false pushes the statuses as kept, without the sandbox-wide recompute first (the caller knows they are current).
    */
-  async initieleLeveringIn(m: EntityManager, sandboxId: string, instellingscode: string | null, bijwerken = true): Promise<{ events: number }> {
-    const vandaag = await this.clock.today(sandboxId, m);
-    const now = await this.clock.now(sandboxId, m);
-    if (bijwerken) await this.herbereken(m, sandboxId, 'sandbox', null, vandaag, now, 'HERBEREKENING', { teldata: openTeldata(vandaag), events: false });
-    const [r]: { events: number }[] = await m.query(INITIELE_LEVERING_SQL, [sandboxId, instellingscode, relevanteTeldata(vandaag)[0], now, vandaag]);
+  async createInitieleLeveringIn(manager: EntityManager, sandboxId: string, instellingscode: string | null, bijwerken = true): Promise<{ events: number }> {
+    const vandaag = await this.clock.today(sandboxId, manager);
+    const now = await this.clock.now(sandboxId, manager);
+    if (bijwerken) await this.recompute(manager, sandboxId, 'sandbox', null, vandaag, now, 'HERBEREKENING', { teldata: openTeldata(vandaag), events: false });
+    const [r]: { events: number }[] = await manager.query(INITIELE_LEVERING_SQL, [sandboxId, instellingscode, relevanteTeldata(vandaag)[0], now, vandaag]);
     return r;
   }
 }

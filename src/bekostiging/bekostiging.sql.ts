@@ -79,7 +79,7 @@ export const statusEvents = (bron: string, tijd: string, aanleiding: string, whe
  * October give a nieuwkomer (teldata.ts isNieuwkomer) a NIEUWKOMERS status besides, by the same rules and tie-break; a
  * NIEUWKOMERS status of a pupil who is no longer a nieuwkomer on T stays, NIET_BEKOSTIGD with B09 (a change is always pushed).
  */
-export function herberekenSql(bereik: Bereik): string {
+export function recomputeSql(bereik: Bereik): string {
   return `
   WITH t AS (
     SELECT x.teldatum, x.deadline_eind, x.modus, x.soort,

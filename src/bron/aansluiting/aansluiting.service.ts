@@ -224,7 +224,7 @@ export class AansluitingService implements OnModuleInit {
     );
     let events = 0;
     for (const s of scholen) {
-      const r = await this.bekostiging.initieleLeveringIn(m, sandboxId, s.instellingscode, false);
+      const r = await this.bekostiging.createInitieleLeveringIn(m, sandboxId, s.instellingscode, false);
       events += r.events;
       await m.query('UPDATE bron_aansluiting SET aangesloten_op = $3, eerste_levering_events = $4 WHERE sandbox_id = $1 AND instellingscode = $2', [sandboxId, s.instellingscode, moment, r.events]);
     }

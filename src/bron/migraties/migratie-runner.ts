@@ -164,7 +164,7 @@ export class MigratieRunner implements OnApplicationBootstrap, OnApplicationShut
       // Bekostiging follows from the converted register (silently: the first push comes at each school's aansluiting).
       const start = new Date().toISOString();
       await this.repo.zetFase(this.db.manager, id, 'bekostiging', { status: 'BEZIG', verwerkt: 0, totaal: 0, gestartOp: start });
-      const t = await this.bekostiging.volledig(sandboxId, false);
+      const t = await this.bekostiging.recomputeAll(sandboxId, false);
       await this.repo.zetFase(this.db.manager, id, 'bekostiging', { status: 'KLAAR', verwerkt: t.statussen, totaal: t.statussen, gestartOp: start, klaarOp: new Date().toISOString() });
     }
     await this.db.transaction((m) => this.repo.zetStatus(m, id, proef ? 'PROEFDRAAI_KLAAR' : 'GECONVERTEERD'));
