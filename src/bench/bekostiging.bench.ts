@@ -155,7 +155,7 @@ export async function main(args: string[]) {
 
     // The sequencer: feed positions in commit order plus the fan-out to the subscription.
     t0 = process.hrtime.bigint();
-    const gepositioneerd = await bench.app.get(BerichtenVolgorde).alles(100_000);
+    const gepositioneerd = await bench.app.get(BerichtenVolgorde).positionAll(100_000);
     const positionSeconds = secs(t0);
     const [{ n: afleveringen }] = (await db.query('SELECT count(*)::int AS n FROM webhook_aflevering')).rows;
 
@@ -188,7 +188,7 @@ export async function main(args: string[]) {
     const doel = Math.min(webhookAantal, afleveringen);
     await Promise.all(
       Array.from({ length: 4 }, async () => {
-        while (ontvangen.n < doel) if ((await worker.eenRonde()) === 0) await new Promise((r) => setTimeout(r, 5));
+        while (ontvangen.n < doel) if ((await worker.runRound()) === 0) await new Promise((r) => setTimeout(r, 5));
       }),
     );
     const webhookSeconds = secs(t0);

@@ -56,7 +56,7 @@ export class AfleveringWorker implements OnApplicationBootstrap, OnApplicationSh
   /** Outcomes known but not yet recorded. */
   private klaar: Uitkomst[] = [];
   /** Wakes the loop when an outcome arrives. */
-  private wek: (() => void) | null = null;
+  private wake: (() => void) | null = null;
 
   constructor(
     @InjectDataSource() private readonly db: DataSource,
@@ -70,10 +70,10 @@ export class AfleveringWorker implements OnApplicationBootstrap, OnApplicationSh
 
   async onApplicationShutdown() {
     this.stopped = true;
-    this.wek?.();
+    this.wake?.();
     await this.loop;
     await Promise.allSettled([...this.inVlucht]);
-    await this.legKlaar().catch(() => undefined);
+    await this.recordFinished().catch(() => undefined);
   }
 
   /** Rounds until shutdown. A failing round (the database away) never ends the loop: it waits with growing backoff. */
@@ -82,29 +82,29 @@ export class AfleveringWorker implements OnApplicationBootstrap, OnApplicationSh
       let wachtMs = 0;
       let falen = false;
       try {
-        if ((await this.eenRonde()) === 0) wachtMs = this.config.WORKER_POLL_MS;
+        if ((await this.runRound()) === 0) wachtMs = this.config.WORKER_POLL_MS;
         this.backoff.succeeded();
-      } catch (e) {
+      } catch (error) {
         if (this.stopped) break;
         falen = true;
-        wachtMs = Math.max(this.config.WORKER_POLL_MS, this.backoff.failed(e));
+        wachtMs = Math.max(this.config.WORKER_POLL_MS, this.backoff.failed(error));
       }
       // Idle: until an outcome arrives or the poll interval passed. After a failure: the whole backoff (only shutdown wakes).
-      if (wachtMs && !this.stopped) await this.wacht(wachtMs, !falen);
+      if (wachtMs && !this.stopped) await this.sleep(wachtMs, !falen);
     }
   }
 
   /** Sleeps `ms`; with `opUitkomst` an arriving outcome ends it early. Shutdown always does. */
-  private wacht(ms: number, opUitkomst = true): Promise<void> {
+  private sleep(ms: number, opUitkomst = true): Promise<void> {
     if (opUitkomst && this.klaar.length) return Promise.resolve();
-    return new Promise((r) => {
+    return new Promise((resolve) => {
       const klaar = () => {
         clearTimeout(timer);
-        this.wek = null;
-        r();
+        this.wake = null;
+        resolve();
       };
       const timer = setTimeout(klaar, ms);
-      this.wek = () => {
+      this.wake = () => {
         if (opUitkomst || this.stopped) klaar();
       };
     });
@@ -114,44 +114,44 @@ export class AfleveringWorker implements OnApplicationBootstrap, OnApplicationSh
    * One pass: record the outcomes that arrived, position new events, and start the due deliveries (without waiting for
    * them). Returns the work done (0 = idle).
    */
-  async eenRonde(): Promise<number> {
-    const gelegd = await this.legKlaar();
-    const gepositioneerd = await this.volgorde.positioneer();
+  async runRound(): Promise<number> {
+    const gelegd = await this.recordFinished();
+    const gepositioneerd = await this.volgorde.position();
     const ruimte = Math.min(this.config.WEBHOOK_BATCH_SIZE, this.config.WEBHOOK_BATCH_SIZE * IN_VLUCHT_FACTOR - this.inVlucht.size);
     const claims = ruimte > 0 ? await this.claim(ruimte) : [];
-    for (const c of claims) this.start(c);
+    for (const claim of claims) this.start(claim);
     return gelegd + gepositioneerd + claims.length;
   }
 
   /** Rounds until nothing is due, in flight or unrecorded, or the deadline passes (tests and tools). */
-  async totRust(deadlineMs = 10_000): Promise<void> {
+  async runUntilIdle(deadlineMs = 10_000): Promise<void> {
     const einde = Date.now() + deadlineMs;
     while (Date.now() < einde) {
-      const n = await this.eenRonde();
-      if (n === 0 && !this.inVlucht.size && !this.klaar.length) return;
-      if (n === 0) await this.wacht(Math.max(1, einde - Date.now()));
+      const count = await this.runRound();
+      if (count === 0 && !this.inVlucht.size && !this.klaar.length) return;
+      if (count === 0) await this.sleep(Math.max(1, einde - Date.now()));
     }
   }
 
-  private start(c: Claim) {
-    const p: Promise<void> = this.lever(c).then((u) => {
-      this.inVlucht.delete(p);
-      this.klaar.push(u);
-      this.wek?.();
+  private start(claim: Claim) {
+    const delivery: Promise<void> = this.deliver(claim).then((uitkomst) => {
+      this.inVlucht.delete(delivery);
+      this.klaar.push(uitkomst);
+      this.wake?.();
     });
-    this.inVlucht.add(p);
+    this.inVlucht.add(delivery);
   }
 
-  private async legKlaar(): Promise<number> {
+  private async recordFinished(): Promise<number> {
     if (!this.klaar.length) return 0;
     const batch = this.klaar;
     this.klaar = [];
     try {
-      await this.leg(batch);
-    } catch (e) {
+      await this.record(batch);
+    } catch (error) {
       // Kept for the next round (the database may be away); a claim whose lease runs out first is tried again.
       this.klaar = batch.concat(this.klaar);
-      throw e;
+      throw error;
     }
     return batch.length;
   }
@@ -193,37 +193,37 @@ export class AfleveringWorker implements OnApplicationBootstrap, OnApplicationSh
     return rows;
   }
 
-  private async lever(c: Claim): Promise<Uitkomst> {
-    const body = JSON.stringify(toCloudEvent(c));
+  private async deliver(claim: Claim): Promise<Uitkomst> {
+    const body = JSON.stringify(toCloudEvent(claim));
     const gestartOp = new Date();
     const abort = new AbortController();
     const timer = setTimeout(() => abort.abort(), this.config.WEBHOOK_TIMEOUT_MS);
     try {
       // A simulated push outage (conformance storing): the attempt fails without reaching the receiver.
-      if (c.gestoord) return { id: c.id, ok: false, statusCode: null, fout: 'simulated push outage (storing): not sent', gestartOp, duurMs: 0 };
+      if (claim.gestoord) return { id: claim.id, ok: false, statusCode: null, fout: 'simulated push outage (storing): not sent', gestartOp, duurMs: 0 };
       // Again at every delivery: the host may resolve elsewhere than when the subscription was made.
-      const doelFout = await webhookDoelFout(c.url, this.config.WEBHOOK_PRIVATE_TARGETS);
-      if (doelFout) return { id: c.id, ok: false, statusCode: null, fout: `target not allowed: ${doelFout}`.slice(0, 500), gestartOp, duurMs: Date.now() - gestartOp.getTime() };
-      const res = await fetch(c.url, {
+      const doelFout = await webhookDoelFout(claim.url, this.config.WEBHOOK_PRIVATE_TARGETS);
+      if (doelFout) return { id: claim.id, ok: false, statusCode: null, fout: `target not allowed: ${doelFout}`.slice(0, 500), gestartOp, duurMs: Date.now() - gestartOp.getTime() };
+      const res = await fetch(claim.url, {
         method: 'POST',
-        headers: { 'Content-Type': 'application/cloudevents+json', [HANDTEKENING_HEADER]: handtekeningHeader(c.geheim, Math.floor(Date.now() / 1000), body), 'User-Agent': 'rod-po-simulator-webhooks/1.0' },
+        headers: { 'Content-Type': 'application/cloudevents+json', [HANDTEKENING_HEADER]: handtekeningHeader(claim.geheim, Math.floor(Date.now() / 1000), body), 'User-Agent': 'rod-po-simulator-webhooks/1.0' },
         body,
         signal: abort.signal,
         redirect: 'manual',
       });
       await res.body?.cancel().catch(() => undefined);
       const ok = res.status >= 200 && res.status < 300;
-      return { id: c.id, ok, statusCode: res.status, fout: ok ? null : `HTTP ${res.status}`, gestartOp, duurMs: Date.now() - gestartOp.getTime() };
-    } catch (e) {
-      const fout = abort.signal.aborted ? `timeout after ${this.config.WEBHOOK_TIMEOUT_MS} ms` : ((e as Error & { cause?: Error }).cause?.message ?? (e as Error).message);
-      return { id: c.id, ok: false, statusCode: null, fout: fout.slice(0, 500), gestartOp, duurMs: Date.now() - gestartOp.getTime() };
+      return { id: claim.id, ok, statusCode: res.status, fout: ok ? null : `HTTP ${res.status}`, gestartOp, duurMs: Date.now() - gestartOp.getTime() };
+    } catch (error) {
+      const fout = abort.signal.aborted ? `timeout after ${this.config.WEBHOOK_TIMEOUT_MS} ms` : ((error as Error & { cause?: Error }).cause?.message ?? (error as Error).message);
+      return { id: claim.id, ok: false, statusCode: null, fout: fout.slice(0, 500), gestartOp, duurMs: Date.now() - gestartOp.getTime() };
     } finally {
       clearTimeout(timer);
     }
   }
 
   /** Records a batch of outcomes in one statement: status, backoff, and one log row per attempt. */
-  private async leg(u: Uitkomst[]) {
+  private async record(uitkomsten: Uitkomst[]) {
     await this.db.query(
       `WITH r AS (SELECT * FROM unnest($1::bigint[], $2::boolean[], $3::int[], $4::text[], $5::timestamptz[], $6::int[]) AS r(id, ok, code, fout, gestart, duur)),
        d AS (
@@ -241,12 +241,12 @@ export class AfleveringWorker implements OnApplicationBootstrap, OnApplicationSh
        INSERT INTO webhook_poging (aflevering_id, nummer, sandbox_id, gestart_op, duur_ms, status_code, fout)
        SELECT d.id, d.pogingen_totaal, d.sandbox_id, r.gestart, r.duur, r.code, r.fout FROM d JOIN r ON r.id = d.id`,
       [
-        u.map((x) => x.id),
-        u.map((x) => x.ok),
-        u.map((x) => x.statusCode),
-        u.map((x) => x.fout),
-        u.map((x) => x.gestartOp),
-        u.map((x) => x.duurMs),
+        uitkomsten.map((x) => x.id),
+        uitkomsten.map((x) => x.ok),
+        uitkomsten.map((x) => x.statusCode),
+        uitkomsten.map((x) => x.fout),
+        uitkomsten.map((x) => x.gestartOp),
+        uitkomsten.map((x) => x.duurMs),
         this.config.WEBHOOK_MAX_ATTEMPTS,
         this.config.WEBHOOK_BACKOFF_BASE_MS,
         this.config.WEBHOOK_BACKOFF_MAX_MS,

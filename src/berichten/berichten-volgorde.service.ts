@@ -42,14 +42,14 @@ export class BerichtenVolgorde implements OnApplicationShutdown {
   }
 
   /** Positions up to `limit` events; 0 when there was nothing or another instance is busy with it. */
-  async positioneer(limit = 10_000): Promise<number> {
-    const n = await this.positioneerRonde(limit);
-    this.sindsVacuum += n;
-    if (n < limit && this.sindsVacuum >= VACUUM_NA && !this.vacuum) {
+  async position(limit = 10_000): Promise<number> {
+    const count = await this.positionRound(limit);
+    this.sindsVacuum += count;
+    if (count < limit && this.sindsVacuum >= VACUUM_NA && !this.vacuum) {
       this.sindsVacuum = 0;
-      this.vacuum = this.ruimOp().finally(() => (this.vacuum = null));
+      this.vacuum = this.vacuumOutbox().finally(() => (this.vacuum = null));
     }
-    return n;
+    return count;
   }
 
   /**
@@ -62,20 +62,20 @@ export class BerichtenVolgorde implements OnApplicationShutdown {
    * was (never skips an event, commit order) and this instance vacuums outbox_event, outside a transaction and off the
    * caller's path, once it caught up after positioning many rows. Plain VACUUM takes no lock that blocks writers or readers.
    */
-  private async ruimOp(): Promise<void> {
+  private async vacuumOutbox(): Promise<void> {
     try {
       await this.db.query('VACUUM outbox_event');
-    } catch (e) {
-      this.logger.warn(`vacuum of outbox_event failed: ${(e as Error).message}`);
+    } catch (error) {
+      this.logger.warn(`vacuum of outbox_event failed: ${(error as Error).message}`);
     }
   }
 
-  private async positioneerRonde(limit: number): Promise<number> {
-    return this.db.transaction(async (m) => {
-      const [{ ok }]: { ok: boolean }[] = await m.query('SELECT pg_try_advisory_xact_lock($1) AS ok', [VOLGORDE_LOCK]);
+  private async positionRound(limit: number): Promise<number> {
+    return this.db.transaction(async (manager) => {
+      const [{ ok }]: { ok: boolean }[] = await manager.query('SELECT pg_try_advisory_xact_lock($1) AS ok', [VOLGORDE_LOCK]);
       if (!ok) return 0;
       // Positions per sandbox, each after the sandbox's counter (which only grows): nothing in another sandbox moves them.
-      const [r]: { n: string }[] = await m.query(
+      const [r]: { n: string }[] = await manager.query(
         `WITH nieuw AS (
            SELECT x.seq, x.sandbox_id, row_number() OVER (PARTITION BY x.sandbox_id ORDER BY x.seq) AS rn
              FROM (SELECT seq, sandbox_id FROM outbox_event WHERE feed_positie IS NULL ORDER BY seq LIMIT $1) x),
@@ -105,12 +105,12 @@ export class BerichtenVolgorde implements OnApplicationShutdown {
   }
 
   /** Positions everything pending (bounded rounds), and waits for a vacuum that this started. */
-  async alles(maxRondes = 1000): Promise<number> {
+  async positionAll(maxRondes = 1000): Promise<number> {
     let totaal = 0;
     for (let i = 0; i < maxRondes; i++) {
-      const n = await this.positioneer();
-      totaal += n;
-      if (n === 0) break;
+      const count = await this.position();
+      totaal += count;
+      if (count === 0) break;
     }
     await this.vacuum;
     return totaal;

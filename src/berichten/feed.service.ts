@@ -22,10 +22,10 @@ export class FeedService {
     private readonly volgorde: BerichtenVolgorde,
   ) {}
 
-  async read(p: Principal, q: FeedQuery): Promise<FeedResponse> {
+  async read(principal: Principal, query: FeedQuery): Promise<FeedResponse> {
     // Events committed since the last worker pass become readable now, not a tick later.
-    await this.volgorde.positioneer();
-    const vanaf = BigInt(q.vanaf ?? '0').toString();
+    await this.volgorde.position();
+    const vanaf = BigInt(query.vanaf ?? '0').toString();
     // The sandbox's own counter: positions of other sandboxes neither move nor bound it.
     const [r]: { top: string; berichten: OutboxRij[] }[] = await this.db.query(
       `WITH top AS (SELECT coalesce((SELECT laatste_positie FROM feed_teller WHERE sandbox_id = $1), 0) AS top),
@@ -37,7 +37,7 @@ export class FeedService {
           ORDER BY e.feed_positie
           LIMIT $3)
        SELECT (SELECT top FROM top)::text AS top, (SELECT coalesce(json_agg(e ORDER BY e.feed_positie), '[]') FROM e) AS berichten`,
-      [p.sandboxId, vanaf, q.limit, SCAN, isBeheer(p) ? null : p.oin],
+      [principal.sandboxId, vanaf, query.limit, SCAN, isBeheer(principal) ? null : principal.oin],
     );
     const berichten = r.berichten.map(toCloudEvent);
     const top = BigInt(r.top);
@@ -49,15 +49,15 @@ export class FeedService {
       ]);
     }
     const volgende =
-      berichten.length === q.limit ? BigInt(berichten[berichten.length - 1].sequence) : bigMax(BigInt(vanaf), bigMin(BigInt(vanaf) + BigInt(SCAN), top));
+      berichten.length === query.limit ? BigInt(berichten[berichten.length - 1].sequence) : bigMax(BigInt(vanaf), bigMin(BigInt(vanaf) + BigInt(SCAN), top));
     const cursor = positieTekst(volgende);
     return {
       berichten,
       volgendeCursor: cursor,
       meer: volgende < top,
       _links: {
-        self: { href: `/rod/v1/berichten?vanaf=${vanaf}&limit=${q.limit}` },
-        volgende: { href: `/rod/v1/berichten?vanaf=${cursor}&limit=${q.limit}` },
+        self: { href: `/rod/v1/berichten?vanaf=${vanaf}&limit=${query.limit}` },
+        volgende: { href: `/rod/v1/berichten?vanaf=${cursor}&limit=${query.limit}` },
       },
     };
   }

@@ -74,25 +74,25 @@ export class WebhooksService {
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
-  async create(p: Principal, req: AbonnementRequest): Promise<AbonnementResponse> {
+  async create(principal: Principal, req: AbonnementRequest): Promise<AbonnementResponse> {
     const doelFout = await webhookDoelFout(req.url, this.config.WEBHOOK_PRIVATE_TARGETS);
     if (doelFout) throw Problems.invalidInput([{ pointer: '/url', code: BerichtenErrors.doelNietToegestaan, detail: `url is not an allowed webhook target: ${doelFout}` }]);
-    return this.db.transaction(async (m) => {
-      await m.query('SELECT pg_advisory_xact_lock(hashtextextended($1, 0))', [`webhook-abonnement:${p.sandboxId}:${p.clientId}`]);
-      const [{ n }]: { n: number }[] = await m.query('SELECT count(*)::int AS n FROM webhook_abonnement WHERE sandbox_id = $1 AND client_id = $2', [p.sandboxId, p.clientId]);
+    return this.db.transaction(async (manager) => {
+      await manager.query('SELECT pg_advisory_xact_lock(hashtextextended($1, 0))', [`webhook-abonnement:${principal.sandboxId}:${principal.clientId}`]);
+      const [{ n }]: { n: number }[] = await manager.query('SELECT count(*)::int AS n FROM webhook_abonnement WHERE sandbox_id = $1 AND client_id = $2', [principal.sandboxId, principal.clientId]);
       if (n >= MAX_ABONNEMENTEN) throw berichtenProblem(BerichtenErrors.teVeelAbonnementen, `A client has at most ${MAX_ABONNEMENTEN} subscriptions per sandbox.`);
       const geheim = nieuwGeheim();
-      const [r]: AbonnementRij[] = await m.query(
+      const [r]: AbonnementRij[] = await manager.query(
         `INSERT INTO webhook_abonnement (sandbox_id, client_id, oin, url, types, geheim) VALUES ($1, $2, $3, $4, $5, $6) RETURNING id, url, types, client_id, created_at`,
-        [p.sandboxId, p.clientId, p.oin, req.url, req.types ?? null, geheim],
+        [principal.sandboxId, principal.clientId, principal.oin, req.url, req.types ?? null, geheim],
       );
       return toAbonnement(r, geheim);
     });
   }
 
-  async list(p: Principal, q: { page: number; pageSize: number }, path: string) {
-    const eigen = isBeheer(p) ? '' : 'AND client_id = $2';
-    const params = isBeheer(p) ? [p.sandboxId] : [p.sandboxId, p.clientId];
+  async list(principal: Principal, q: { page: number; pageSize: number }, path: string) {
+    const eigen = isBeheer(principal) ? '' : 'AND client_id = $2';
+    const params = isBeheer(principal) ? [principal.sandboxId] : [principal.sandboxId, principal.clientId];
     const [{ n }]: { n: number }[] = await this.db.query(`SELECT count(*)::int AS n FROM webhook_abonnement WHERE sandbox_id = $1 ${eigen}`, params);
     const rows: AbonnementRij[] = await this.db.query(
       `SELECT id, url, types, client_id, created_at FROM webhook_abonnement WHERE sandbox_id = $1 ${eigen} ORDER BY created_at, id LIMIT ${q.pageSize} OFFSET ${(q.page - 1) * q.pageSize}`,
@@ -101,25 +101,25 @@ export class WebhooksService {
     return toPage(rows.map((r) => toAbonnement(r)), n, q, path);
   }
 
-  async get(p: Principal, id: string): Promise<AbonnementResponse> {
-    return toAbonnement(await this.vind(this.db.manager, p, id));
+  async get(principal: Principal, id: string): Promise<AbonnementResponse> {
+    return toAbonnement(await this.findAbonnement(this.db.manager, principal, id));
   }
 
-  async remove(p: Principal, id: string): Promise<void> {
-    await this.vind(this.db.manager, p, id);
+  async remove(principal: Principal, id: string): Promise<void> {
+    await this.findAbonnement(this.db.manager, principal, id);
     await this.db.query('DELETE FROM webhook_abonnement WHERE id = $1', [id]);
   }
 
-  async listAfleveringen(p: Principal, id: string, q: AfleveringQuery, path: string) {
-    await this.vind(this.db.manager, p, id);
-    const filter = q.status ? 'AND d.status = $2' : '';
-    const params = q.status ? [id, q.status] : [id];
+  async listAfleveringen(principal: Principal, id: string, query: AfleveringQuery, path: string) {
+    await this.findAbonnement(this.db.manager, principal, id);
+    const filter = query.status ? 'AND d.status = $2' : '';
+    const params = query.status ? [id, query.status] : [id];
     const [{ n }]: { n: number }[] = await this.db.query(`SELECT count(*)::int AS n FROM webhook_aflevering d WHERE d.abonnement_id = $1 ${filter}`, params);
     const rows: AfleveringRij[] = await this.db.query(
-      `${AFLEVERING_SQL} WHERE d.abonnement_id = $1 ${filter} ORDER BY d.feed_positie DESC LIMIT ${q.pageSize} OFFSET ${(q.page - 1) * q.pageSize}`,
+      `${AFLEVERING_SQL} WHERE d.abonnement_id = $1 ${filter} ORDER BY d.feed_positie DESC LIMIT ${query.pageSize} OFFSET ${(query.page - 1) * query.pageSize}`,
       params,
     );
-    return toPage(rows.map(toAflevering), n, q, path, { status: q.status });
+    return toPage(rows.map(toAflevering), n, query, path, { status: query.status });
   }
 
   /**
@@ -133,7 +133,7 @@ export class WebhooksService {
   }
 
   /** Per subscription of a client: its deliveries by status and the attempts that failed (conformance grading reads this). */
-  async samenvatting(sandboxId: string, clientId: string, abonnementIds: string[]): Promise<{ abonnementId: string; geleverd: number; wachtend: number; deadLetter: number; mislukt: number }[]> {
+  async summarize(sandboxId: string, clientId: string, abonnementIds: string[]): Promise<{ abonnementId: string; geleverd: number; wachtend: number; deadLetter: number; mislukt: number }[]> {
     return this.db.query(
       `SELECT a.id AS "abonnementId",
               count(d.id) FILTER (WHERE d.status = 'GELEVERD')::int AS geleverd,
@@ -148,24 +148,24 @@ export class WebhooksService {
   }
 
   /** Puts a delivery back in the queue for an attempt now, with a fresh round of attempts (also after dead letter). */
-  async redeliver(p: Principal, id: string, afleveringId: string): Promise<AfleveringResponse> {
-    return this.db.transaction(async (m) => {
-      await this.vind(m, p, id);
-      const [, updated]: [unknown[], number] = await m.query(
+  async redeliver(principal: Principal, id: string, afleveringId: string): Promise<AfleveringResponse> {
+    return this.db.transaction(async (manager) => {
+      await this.findAbonnement(manager, principal, id);
+      const [, updated]: [unknown[], number] = await manager.query(
         `UPDATE webhook_aflevering d SET status = 'WACHTEND', pogingen = 0, volgende_poging_op = ${sandboxNuSql('s')}, geclaimd_tot = NULL
            FROM sandbox s WHERE d.id = $1 AND d.abonnement_id = $2 AND s.id = d.sandbox_id RETURNING d.id`,
         [afleveringId, id],
       );
       if (!updated) throw berichtenProblem(BerichtenErrors.afleveringOnbekend, `Subscription ${id} has no delivery ${afleveringId}.`);
-      const [r]: AfleveringRij[] = await m.query(`${AFLEVERING_SQL} WHERE d.id = $1`, [afleveringId]);
+      const [r]: AfleveringRij[] = await manager.query(`${AFLEVERING_SQL} WHERE d.id = $1`, [afleveringId]);
       return toAflevering(r);
     });
   }
 
-  private async vind(m: EntityManager, p: Principal, id: string): Promise<AbonnementRij> {
-    const rows: AbonnementRij[] = await m.query(
+  private async findAbonnement(manager: EntityManager, principal: Principal, id: string): Promise<AbonnementRij> {
+    const rows: AbonnementRij[] = await manager.query(
       `SELECT id, url, types, client_id, created_at FROM webhook_abonnement WHERE id = $1 AND sandbox_id = $2 AND ($3::text IS NULL OR client_id = $3)`,
-      [id, p.sandboxId, isBeheer(p) ? null : p.clientId],
+      [id, principal.sandboxId, isBeheer(principal) ? null : principal.clientId],
     );
     if (!rows.length) throw berichtenProblem(BerichtenErrors.abonnementOnbekend, `No webhook subscription ${id} of this client in this sandbox.`);
     return rows[0];

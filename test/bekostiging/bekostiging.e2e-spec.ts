@@ -103,7 +103,7 @@ describe('bekostiging: statuses per teldatum, the clock, and what the LAS hears'
     expect(over(betaEvents, p1Alfa)).toEqual([]); // not beta's school
 
     const o = await ontvanger;
-    await wachtTot(() => o.ontvangen.some((x) => x.json.data.inschrijvingId === p1Alfa && x.json.data.status === 'NIET_BEKOSTIGD'), () => t.app.get(AfleveringWorker).eenRonde());
+    await wachtTot(() => o.ontvangen.some((x) => x.json.data.inschrijvingId === p1Alfa && x.json.data.status === 'NIET_BEKOSTIGD'), () => t.app.get(AfleveringWorker).runRound());
     const hook = o.ontvangen.find((x) => x.json.data.inschrijvingId === p1Alfa && x.json.data.status === 'NIET_BEKOSTIGD')!;
     expect(verifieer(hook.headers['rod-signature'] as string, geheim, hook.body)).toBe(true);
     expect(o.ontvangen.every((x) => x.json.data.instellingscode.startsWith('01'))).toBe(true);

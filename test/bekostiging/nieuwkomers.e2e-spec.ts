@@ -101,7 +101,7 @@ describe('bekostiging: nieuwkomers teldata and soortBekostiging', () => {
     const o = await ontvanger;
     await wachtTot(
       () => o.ontvangen.some((x) => x.json.data.inschrijvingId === nieuwkomer && x.json.data.soortBekostiging === 'NIEUWKOMERS'),
-      () => t.app.get(AfleveringWorker).eenRonde(),
+      () => t.app.get(AfleveringWorker).runRound(),
     );
 
     // Only the nieuwkomers when asked, and an overview per soort: the NIEUWKOMERS one counts the nieuwkomers only.

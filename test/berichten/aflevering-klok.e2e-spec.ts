@@ -40,7 +40,7 @@ describe('berichten: deliveries run side by side, retries follow the sandbox clo
   }
 
   const log = async (token: string, id: string, q = '') => (await t.http().get(`/rod/v1/webhook-abonnementen/${id}/afleveringen${q}`).set(bearer(token))).body;
-  const ronde = () => worker.eenRonde();
+  const ronde = () => worker.runRound();
   const klok = (body: object) => t.http().put('/beheer/v1/sandboxes/default/klok').set(bearer(admin)).send(body);
   const verschuif = (duur: string) => t.http().post('/beheer/v1/sandboxes/default/klok/verschuivingen').set(bearer(admin)).send({ duur });
 
@@ -63,35 +63,35 @@ describe('berichten: deliveries run side by side, retries follow the sandbox clo
   it('retries fall due on the sandbox clock: advancing it walks a delivery to the dead letter, and a redelivery brings it back', async () => {
     expect((await klok({ mode: 'FROZEN', now: '2027-03-10T09:00:00Z' })).status).toBe(200);
     // What the clock crossed (teldata of the seeded pupils) is positioned before the subscription exists.
-    await t.app.get(BerichtenVolgorde).alles();
+    await t.app.get(BerichtenVolgorde).positionAll();
     const o = await ontvanger(() => 503);
     const sub = await abonneer(alfa, o.url);
     const [id] = await schrijfEvents(t, sandbox, '01AA', 1, 'dood');
     await wachtTot(() => o.ontvangen.length === 1, ronde);
-    await worker.totRust();
+    await worker.runUntilIdle();
     const eerste = (await log(alfa, sub.abonnementId)).items[0];
     // The first retry is 30 s later in sandbox time; the frozen clock does not get there by itself.
     expect(eerste).toMatchObject({ status: 'WACHTEND', pogingen: 1, volgendePogingOp: '2027-03-10T09:00:30.000Z' });
-    await worker.totRust();
+    await worker.runUntilIdle();
     expect(o.ontvangen).toHaveLength(1);
 
     for (let poging = 2; poging <= 8; poging++) {
       expect((await verschuif('PT1H')).status).toBe(200);
       await wachtTot(() => o.ontvangen.length === poging, ronde);
-      await worker.totRust();
+      await worker.runUntilIdle();
     }
     const dood = (await log(alfa, sub.abonnementId, '?status=DEAD_LETTER')).items[0];
     expect(dood).toMatchObject({ eventId: id, status: 'DEAD_LETTER', pogingen: 8, volgendePogingOp: null });
     expect(dood.pogingLog.map((p: any) => p.statusCode)).toEqual(Array(8).fill(503));
     expect((await verschuif('P1D')).status).toBe(200);
-    await worker.totRust();
+    await worker.runUntilIdle();
     expect(o.ontvangen).toHaveLength(8);
 
     o.zetGedrag(() => 200);
     const res = await t.http().post(`/rod/v1/webhook-abonnementen/${sub.abonnementId}/afleveringen/${dood.afleveringId}/herleveringen`).set(bearer(alfa));
     expect(res.status).toBe(202);
     await wachtTot(() => o.ontvangen.length === 9, ronde);
-    await worker.totRust();
+    await worker.runUntilIdle();
     expect(o.ontvangen[8].json.id).toBe(id);
     expect((await log(alfa, sub.abonnementId)).items[0]).toMatchObject({ status: 'GELEVERD', pogingen: 1 });
   });

@@ -103,8 +103,8 @@ describe('berichten: the pull feed with a cursor', () => {
     const { cursor } = await leesAlles(admin);
     const ids = (await Promise.all([0, 1, 2, 3].map(() => schrijfEvents(t, sandbox, '01AB', 5)))).flat();
     const volgorde = t.app.get(BerichtenVolgorde);
-    await Promise.all([volgorde.positioneer(3), volgorde.positioneer(3), volgorde.positioneer(3)]);
-    await volgorde.alles();
+    await Promise.all([volgorde.position(3), volgorde.position(3), volgorde.position(3)]);
+    await volgorde.positionAll();
     const { events } = await leesAlles(admin, cursor, 7);
     expect(events.map((e: any) => e.id).sort()).toEqual([...ids].sort());
     expect(new Set(events.map((e: any) => e.sequence)).size).toBe(ids.length);
@@ -116,7 +116,7 @@ describe('berichten: the pull feed with a cursor', () => {
     expect((await nieuw('ander-2')).status).toBe(201);
     await schrijfEvents(t, await sandboxId(t, 'ander-1'), '01AA', 7);
     await schrijfEvents(t, await sandboxId(t, 'ander-2'), '01AA', 3);
-    await t.app.get(BerichtenVolgorde).alles();
+    await t.app.get(BerichtenVolgorde).positionAll();
     const eerst = await schrijfEvents(t, sandbox, '01AA', 2);
     const { events: gelezen, cursor } = await leesAlles(alfa);
     expect(gelezen.slice(-2).map((e: any) => e.id)).toEqual(eerst);

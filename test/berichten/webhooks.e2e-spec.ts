@@ -43,7 +43,7 @@ describe('berichten: signed webhooks with retries, dead letter and redelivery', 
   }
 
   const log = async (token: string, id: string, q = '') => (await t.http().get(`/rod/v1/webhook-abonnementen/${id}/afleveringen${q}`).set(bearer(token))).body;
-  const ronde = () => worker.eenRonde();
+  const ronde = () => worker.runRound();
 
   it('subscribes, shows the secret once, lists and deletes', async () => {
     const sub = await abonneer(alfa, 'https://las.example.nl/hook', { types: ['nl.duo.rod.bekostigingsstatus-gewijzigd'] });
@@ -71,7 +71,7 @@ describe('berichten: signed webhooks with retries, dead letter and redelivery', 
     const ids = await schrijfEvents(t, sandbox, '01AA', 3);
     await schrijfEvents(t, sandbox, '02AA', 2); // not las-alfa's school
     await wachtTot(() => o.ontvangen.length >= 3, ronde);
-    await worker.totRust();
+    await worker.runUntilIdle();
     expect(o.ontvangen.map((x) => x.json.id)).toEqual(ids);
     for (const x of o.ontvangen) {
       expect(x.headers['content-type']).toBe('application/cloudevents+json');
@@ -147,7 +147,7 @@ describe('berichten: signed webhooks with retries, dead letter and redelivery', 
     // An event committed while no worker runs ("crash between commit and delivery") ...
     const eerder = await schrijfEvents(t, sandbox, '01AA', 5, 'crash');
     // ... and a delivery claimed by an instance that died: its lease has run out.
-    await t.app.get(BerichtenVolgorde).alles();
+    await t.app.get(BerichtenVolgorde).positionAll();
     const claimed = await t.db.query(`UPDATE webhook_aflevering SET geclaimd_tot = now() - interval '1 second', pogingen = 1 WHERE event_id = $1 RETURNING id`, [eerder[0]]);
     expect(claimed[1]).toBe(1);
 

@@ -155,7 +155,7 @@ describe('conformance: runs graded from the journal, reports, storingen', () => 
     const zonderTlv = inschrijving(bsn, { inschrijvingvolgnummer: 'S1' }, sbo);
     const sboRes = await post(r.alfa, '/rod/v1/inschrijvingen', zonderTlv);
     expect(sboRes.status).toBe(201);
-    await t.app.get(BerichtenVolgorde).alles();
+    await t.app.get(BerichtenVolgorde).positionAll();
     let cursor = '0';
     for (let i = 0; i < 50; i++) {
       const f = await t.http().get(`/rod/v1/berichten?vanaf=${cursor}&limit=100`).set(bearer(r.alfa)).expect(200);

@@ -84,7 +84,7 @@ describe('proefgevallen done wrong fail with their reason', () => {
 
   it('PG10: the feed read from a cursor beyond every one ROD gave', async () => {
     await schrijfEvents(t, await sandboxId(t), '01AA', 3);
-    await t.app.get(BerichtenVolgorde).alles();
+    await t.app.get(BerichtenVolgorde).positionAll();
     // The head of the feed, read before the run (ROD refuses a cursor beyond it).
     let kop = '0';
     for (let i = 0; i < 50; i++) {
@@ -109,7 +109,7 @@ describe('proefgevallen done wrong fail with their reason', () => {
     const sbo = { instellingscode: '01AC', vestigingscode: '01AC00', onderwijsaanbiedercode: '100A003', onderwijslocatiecode: '100X003' };
     const g = await geval('PG13', async () => {
       await post('/rod/v1/inschrijvingen', inschrijving(await nieuweLeerling(r, '2017-05-05'), { inschrijvingvolgnummer: 'S9' }, sbo)).expect(201);
-      await t.app.get(BerichtenVolgorde).alles();
+      await t.app.get(BerichtenVolgorde).positionAll();
       let cursor = '0';
       for (let i = 0; i < 50; i++) {
         const f = await get(`/rod/v1/berichten?vanaf=${cursor}&limit=100`).expect(200);
@@ -133,7 +133,7 @@ describe('proefgevallen done wrong fail with their reason', () => {
           const klaar = (a: any) => a.eventId === id && (a.status === 'DEAD_LETTER' || a.status === 'GELEVERD');
           const verder = async () => {
             await t.db.query(`UPDATE sandbox SET clock_frozen_at = clock_frozen_at + interval '1 second' WHERE id = $1`, [sandbox]);
-            await worker.eenRonde();
+            await worker.runRound();
           };
           await wachtTot(async () => (await log()).find(klaar), verder);
         });

@@ -36,11 +36,11 @@ describe('conformance storingen on pushes: webhook deliveries held back or faili
       const s = await storing({ soort: 'WEBHOOK_UITSTEL', tot: '2025-09-01T12:00:00Z' });
       expect(s.status).toBe(201);
       const ids = await schrijfEvents(t, sandbox, '01AA', 3);
-      for (let i = 0; i < 5; i++) await worker.eenRonde();
+      for (let i = 0; i < 5; i++) await worker.runRound();
       await new Promise((r) => setTimeout(r, 100));
       expect(o.ontvangen).toHaveLength(0);
       await zetKlok(t, '2025-09-02');
-      await wachtTot(() => ids.every((id) => o.ontvangen.some((x) => x.json.id === id)), () => worker.eenRonde());
+      await wachtTot(() => ids.every((id) => o.ontvangen.some((x) => x.json.id === id)), () => worker.runRound());
     } finally {
       await o.close();
     }
@@ -57,14 +57,14 @@ describe('conformance storingen on pushes: webhook deliveries held back or faili
       // Retries follow the sandbox clock: walk it on a second per round (still inside the window).
       const verder = async () => {
         await t.http().post('/beheer/v1/sandboxes/default/klok/verschuivingen').set(bearer(beheer)).send({ duur: 'PT1S' }).expect(200);
-        await worker.eenRonde();
+        await worker.runRound();
       };
       const dood = await wachtTot(async () => (await log()).find((a: any) => a.eventId === id && a.status === 'DEAD_LETTER'), verder);
       expect(dood.pogingLog[0].fout).toContain('simulated push outage');
       expect(o.ontvangen).toHaveLength(0);
       await t.http().delete(`/conformance/v1/storingen/${s.body.id}`).set(bearer(alfa)).expect(204);
       const [id2] = await schrijfEvents(t, sandbox, '01AA', 1);
-      await wachtTot(() => o.ontvangen.some((x) => x.json.id === id2), () => worker.eenRonde());
+      await wachtTot(() => o.ontvangen.some((x) => x.json.id === id2), () => worker.runRound());
     } finally {
       await o.close();
     }

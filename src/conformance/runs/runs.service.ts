@@ -94,7 +94,7 @@ export class RunsService {
       .filter((u) => u.methode === 'POST' && u.pad === '/rod/v1/webhook-abonnementen' && u.status === 201)
       .map((u) => (u.antwoord as { abonnementId?: unknown } | null)?.abonnementId)
       .filter((x): x is string => typeof x === 'string');
-    const afleveringen: AfleveringSamenvatting[] = abonnementen.length ? await this.webhooks.samenvatting(p.sandboxId, r.clientId, abonnementen) : [];
+    const afleveringen: AfleveringSamenvatting[] = abonnementen.length ? await this.webhooks.summarize(p.sandboxId, r.clientId, abonnementen) : [];
     const personas = Object.fromEntries(PERSONA_PGN.map((k) => [k, this.journaal.maskering.nummer(p.sandboxId, (PERSONAS[k] as { bsn: string }).bsn)]));
     const gevallen: CaseUitslag[] = beoordeelAlles({ uitwisselingen, afleveringen, personas }, r.catalogusVersie);
     const perId = new Map(regels.map((u) => [u.id, u]));
