@@ -1,5 +1,5 @@
 import { geldigOpSql } from '../rio';
-import { leeftijdSql } from '../rod';
+import { leeftijdSql, MAX_LEEFTIJD } from '../rod';
 import { ROD_EVENT_SOURCE } from '../common/events/outbox';
 
 export const BEKOSTIGINGSSTATUS_TYPE = 'nl.duo.rod.bekostigingsstatus-gewijzigd';
@@ -71,7 +71,8 @@ export const statusEvents = (bron: string, tijd: string, aanleiding: string, whe
  * event time), $6 the scope value, $7 whether to write events, $8 aanleiding, $9 the soortBekostiging.
  *
  * Rules (rod.md §8.2): active on T and a periode on T (B01); indicatieBekostiging not false (B03); registered before the
- * deadline's end (B04); at an sbo vestiging a toelaatbaarheidsverklaring valid on T (B05); inside the age range of WPO art. 39 on T (B06, leeftijdSql: one definition with ROD's 230/251); PGN verified — a BSN, or an
+ * deadline's end (B04); at an sbo vestiging, and for so/vso cluster 3/4, a toelaatbaarheidsverklaring valid on T (B05); inside the age range of WPO art. 39 on T,
+ * for vso up to the schooljaar in which the pupil turns 20 (B06, leeftijdSql: one definition with ROD's 230/251); PGN verified — a BSN, or an
  * onderwijsnummer of a pupil living abroad (B07); the vestiging funded in RIO on T (B08). Then the tie-break (§8.3): among the
  * person's inschrijvingen that pass, a definitief funded one keeps it, else the latest datumInschrijving, then the earliest
  * received (receive time, then the receive number: equal under a frozen clock); the others get B02. Definitief rows never change.
@@ -93,7 +94,8 @@ export function recomputeSql(bereik: Bereik): string {
     SELECT e.code AS instellingscode FROM rio_instellingserkenning e WHERE e.sandbox_id = $1 AND e.soort = 'SBAS'),
   ins AS (
     SELECT i.id, i.persoon_id, i.instellingscode, i.inschrijvingvolgnummer, i.datum_inschrijving, i.datum_uitschrijving, i.eerst_ontvangen_op, i.ontvangst_volgnummer, i.ontvangen_op,
-           i.toelaatbaarheidsverklaringen AS tlv, i.datum_vestiging_in_nederland AS vestiging_nl
+           i.toelaatbaarheidsverklaringen AS tlv, i.datum_vestiging_in_nederland AS vestiging_nl, i.speciaal_onderwijs->>'schoolsoort' AS schoolsoort,
+           coalesce((i.speciaal_onderwijs->>'cluster')::int IN (3, 4), false) AS tlv_cluster
       FROM rod_inschrijving i WHERE i.sandbox_id = $1 AND ${BEREIK[bereik]}),
   c AS (
     SELECT ins.*, t.teldatum, t.deadline_eind, t.modus, t.soort, t.schooljaar_begin,
@@ -110,11 +112,11 @@ export function recomputeSql(bereik: Bereik): string {
              CASE WHEN NOT c.actief OR per.inschrijving_id IS NULL THEN 'B01_niet_ingeschreven_op_teldatum' END,
              CASE WHEN per.indicatie_bekostiging IS FALSE THEN 'B03_indicatie_bekostiging_nee' END,
              CASE WHEN c.ontvangen_op >= c.deadline_eind THEN 'B04_te_laat_geregistreerd' END,
-             CASE WHEN per.inschrijving_id IS NOT NULL AND c.instellingscode IN (SELECT sbo.instellingscode FROM sbo) AND NOT EXISTS (
+             CASE WHEN per.inschrijving_id IS NOT NULL AND (c.tlv_cluster OR c.instellingscode IN (SELECT sbo.instellingscode FROM sbo)) AND NOT EXISTS (
                     SELECT 1 FROM jsonb_array_elements(c.tlv) x
                      WHERE (x->>'datumBegin')::date <= c.teldatum AND (x->>'datumEinde' IS NULL OR (x->>'datumEinde')::date >= c.teldatum))
                   THEN 'B05_geen_geldige_tlv' END,
-             CASE WHEN ${leeftijdSql.buitenBekostigdeLeeftijd('pe.geboortedatum', 'c.teldatum', 'c.schooljaar_begin')} THEN 'B06_leeftijd' END,
+             CASE WHEN ${leeftijdSql.buitenBekostigdeLeeftijd('pe.geboortedatum', 'c.teldatum', 'c.schooljaar_begin', `CASE WHEN c.schoolsoort = 'VSO' THEN ${MAX_LEEFTIJD.VSO} ELSE ${MAX_LEEFTIJD.BO} END`)} THEN 'B06_leeftijd' END,
              CASE WHEN pe.burgerservicenummer IS NULL AND (pe.onderwijsnummer IS NULL OR pe.landcode = '6030') THEN 'B07_pgn_niet_geverifieerd' END,
              CASE WHEN per.inschrijving_id IS NOT NULL AND rio.vestigingscode IS NULL THEN 'B08_vestiging_niet_bekostigd' END,
              CASE WHEN c.soort = 'NIEUWKOMERS' AND NOT c.nieuwkomer THEN 'B09_geen_nieuwkomer' END

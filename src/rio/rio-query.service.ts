@@ -18,9 +18,12 @@ export interface RioPeriodeCheckResult {
   onbekend: RioCode[];
   /** Codes that exist but fail a date or link check on `datum` (rio.md §9 checks 1–5): a melding (stored). */
   afwijkingen: { check: RioAfwijkingCheck; detail: string }[];
+  /** The Instellingssoort of the BRIN4 (BAS, SBAS, SPEC), null when the BRIN4 is unknown: ROD's contracts depend on it (bo/sbo vs so/vso). */
+  instellingssoort: string | null;
 }
 
 interface CheckRow {
+  instellingssoort: string | null;
   brin4_bekend: boolean;
   brin6_bekend: boolean;
   aanbieder_bekend: boolean;
@@ -44,6 +47,7 @@ WITH inp AS (
 )
 SELECT
   inp.i,
+  ie.soort AS instellingssoort,
   ie.code IS NOT NULL AS brin4_bekend,
   ve.code IS NOT NULL AS brin6_bekend,
   oa.code IS NOT NULL AS aanbieder_bekend,
@@ -191,5 +195,5 @@ function beoordeel(r: CheckRow, x: RioPeriodeCheckInput): RioPeriodeCheckResult 
   if (!onbekend.includes('onderwijsaanbiedercode') && !onbekend.includes('instellingscode') && !r.opleiding_geldig) {
     afwijkingen.push({ check: 'AANGEBODEN_OPLEIDING', detail: `Onderwijsaanbieder ${x.onderwijsaanbiedercode} biedt op ${d} op locatie ${x.onderwijslocatiecode} geen opleiding aan die past bij het soort school van ${x.instellingscode}.` });
   }
-  return { onbekend, afwijkingen };
+  return { onbekend, afwijkingen, instellingssoort: r.instellingssoort };
 }

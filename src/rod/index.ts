@@ -39,7 +39,7 @@ export type { Terugmelding, Resultaat, RodCodeName } from './rod.errors';
 export { PERSONAS, personaGeboortedatum } from './rod-seed';
 export { isGeldigBsn, isGeldigOnderwijsnummer, bsnMetControlecijfer, onderwijsnummerVoor } from './rules/pgn';
 export type { PersoonRij } from './rules/pgn';
-export { buitenBekostigdeLeeftijd, leeftijdSql } from './rules/leeftijd';
+export { buitenBekostigdeLeeftijd, leeftijdSql, MAX_LEEFTIJD } from './rules/leeftijd';
 export { beoordeel, rioVragen } from './inschrijvingen/aanlevering.beoordeling';
 export type {
   Aanlevering,

@@ -5,7 +5,7 @@ import { problemFactory } from '../common/problem/problem';
 /**
  * ROD's feedback codes (rod.md §7.2), DUO's `NNN_snake_case` format, numbered 2xx so they cannot clash
  * with DUO's real numbers. F = foutmelding (afgekeurd, nothing stored), M = melding (stored, check it).
- * Codes 214, 222–225, 233, 234, 270, 271 and 280–283 are the simulator's additions to the table (030, 031, 102 and 103 are DUO's AdviesVO controls, rod.md §4.5); they are documented in the OpenAPI description.
+ * Codes 214, 222–225, 233, 234, 270, 271, 280–283 and 290–296 (the so/vso contract) are the simulator's additions to the table (030, 031, 102 and 103 are DUO's AdviesVO controls, rod.md §4.5); they are documented in the OpenAPI description.
  */
 export const RodCode = {
   xsdOngeldig: '200_xsd_ongeldig',
@@ -40,6 +40,13 @@ export const RodCode = {
   verzuimEindeVoorBegin: '281_verzuim_einde_voor_begin',
   verzuimRegisterGesloten: '282_register_gesloten_leerling_niet_in_rod',
   verzuimOverlap: '283_verzuim_overlapt_eerdere_melding',
+  contractPastNietBijSchool: '290_contract_past_niet_bij_soort_school',
+  tlvOntbreekt: '291_tlv_ontbreekt',
+  soortOnderwijsOntbreekt: '292_soort_onderwijs_ontbreekt',
+  soortOnderwijsPastNietBijCluster: '293_soort_onderwijs_past_niet_bij_cluster',
+  uitstroomprofielOntbreekt: '294_uitstroomprofiel_ontbreekt',
+  uitstroomprofielAlleenVso: '295_uitstroomprofiel_alleen_bij_vso',
+  arrangementNietBijCluster: '296_arrangement_past_niet_bij_cluster',
 } as const;
 export type RodCodeName = (typeof RodCode)[keyof typeof RodCode];
 
@@ -117,6 +124,13 @@ const SOORT: Record<RodCodeName, Soort> = {
   '281_verzuim_einde_voor_begin': 'FOUTMELDING',
   '282_register_gesloten_leerling_niet_in_rod': 'FOUTMELDING',
   '283_verzuim_overlapt_eerdere_melding': 'MELDING',
+  '290_contract_past_niet_bij_soort_school': 'FOUTMELDING',
+  '291_tlv_ontbreekt': 'FOUTMELDING',
+  '292_soort_onderwijs_ontbreekt': 'FOUTMELDING',
+  '293_soort_onderwijs_past_niet_bij_cluster': 'FOUTMELDING',
+  '294_uitstroomprofiel_ontbreekt': 'FOUTMELDING',
+  '295_uitstroomprofiel_alleen_bij_vso': 'FOUTMELDING',
+  '296_arrangement_past_niet_bij_cluster': 'FOUTMELDING',
 };
 
 export const terugmelding = (code: RodCodeName, tekst: string, veld?: string): Terugmelding => ({

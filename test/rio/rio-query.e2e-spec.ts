@@ -18,21 +18,22 @@ describe('RioQueryService and v_rio_vestiging_bekostiging', () => {
 
   it('accepts a consistent combination on a date inside every period (begindatum inclusive)', async () => {
     expect(await check([{ ...regenboog, datum: '2024-09-01' }, { ...regenboog, datum: '1996-08-01' }])).toEqual([
-      { onbekend: [], afwijkingen: [] },
-      { onbekend: [], afwijkingen: [] },
+      { onbekend: [], afwijkingen: [], instellingssoort: 'BAS' },
+      { onbekend: [], afwijkingen: [], instellingssoort: 'BAS' },
     ]);
   });
 
   it('answers every demo school of both demo besturen as consistent', async () => {
     const scholen = [
-      ['01AB', '01AB00', '100A002', '100X002'],
-      ['01AC', '01AC00', '100A003', '100X003'],
-      ['02AA', '02AA00', '100A004', '100X004'],
-      ['02AB', '02AB00', '100A005', '100X005'],
-      ['02AC', '02AC00', '100A006', '100X006'],
-      ['01AA', '01AA01', '100A001', '100X007'],
-    ].map(([a, b, c, d]) => ({ instellingscode: a, vestigingscode: b, onderwijsaanbiedercode: c, onderwijslocatiecode: d, datum: '2025-01-15' }));
-    expect(await check(scholen)).toEqual(scholen.map(() => ({ onbekend: [], afwijkingen: [] })));
+      ['01AB', '01AB00', '100A002', '100X002', 'BAS'],
+      ['01AC', '01AC00', '100A003', '100X003', 'SBAS'],
+      ['02AA', '02AA00', '100A004', '100X004', 'BAS'],
+      ['02AB', '02AB00', '100A005', '100X005', 'BAS'],
+      ['02AC', '02AC00', '100A006', '100X006', 'SPEC'],
+      ['01AA', '01AA01', '100A001', '100X007', 'BAS'],
+    ];
+    const inputs = scholen.map(([a, b, c, d]) => ({ instellingscode: a, vestigingscode: b, onderwijsaanbiedercode: c, onderwijslocatiecode: d, datum: '2025-01-15' }));
+    expect(await check(inputs)).toEqual(scholen.map((s) => ({ onbekend: [], afwijkingen: [], instellingssoort: s[4] })));
   });
 
   it('names every code that does not exist, a BRIN6 of another BRIN4, and an aanbieder or locatie of another bestuur', async () => {
@@ -41,7 +42,7 @@ describe('RioQueryService and v_rio_vestiging_bekostiging', () => {
       { ...regenboog, vestigingscode: '01AB00', datum: '2024-09-01' },
       { ...regenboog, onderwijsaanbiedercode: '100A004', onderwijslocatiecode: '100X004', datum: '2024-09-01' },
     ]);
-    expect(res[0]).toEqual({ onbekend: ['instellingscode', 'vestigingscode', 'onderwijsaanbiedercode', 'onderwijslocatiecode'], afwijkingen: [] });
+    expect(res[0]).toEqual({ onbekend: ['instellingscode', 'vestigingscode', 'onderwijsaanbiedercode', 'onderwijslocatiecode'], afwijkingen: [], instellingssoort: null });
     expect(res[1].onbekend).toEqual(['vestigingscode']);
     expect(res[2].onbekend).toEqual(['onderwijsaanbiedercode', 'onderwijslocatiecode']);
   });
@@ -54,7 +55,7 @@ describe('RioQueryService and v_rio_vestiging_bekostiging', () => {
       { ...regenboog, datum: '1996-07-31' },
       { ...regenboog, onderwijslocatiecode: '100X007', datum: '2024-09-01' },
     ]);
-    expect(laatsteDag).toEqual({ onbekend: [], afwijkingen: [] });
+    expect(laatsteDag).toEqual({ onbekend: [], afwijkingen: [], instellingssoort: 'BAS' });
     expect(eindDag.onbekend).toEqual([]);
     expect(eindDag.afwijkingen.map((a) => a.check)).toEqual(['VESTIGING_GELDIG', 'LOCATIE_GEBRUIK', 'AANGEBODEN_OPLEIDING']);
     expect(voorBegin.afwijkingen.map((a) => a.check)).toEqual(['VESTIGING_GELDIG', 'AANBIEDER_RELATIE', 'LOCATIE_GEBRUIK', 'AANGEBODEN_OPLEIDING']);
@@ -63,7 +64,7 @@ describe('RioQueryService and v_rio_vestiging_bekostiging', () => {
 
   it('sees nothing of another sandbox', async () => {
     expect(await rio.checkPeriodes(t.db.manager, '00000000-0000-4000-8000-000000000000', [{ ...regenboog, datum: '2024-09-01' }])).toEqual([
-      { onbekend: ['instellingscode', 'vestigingscode', 'onderwijsaanbiedercode', 'onderwijslocatiecode'], afwijkingen: [] },
+      { onbekend: ['instellingscode', 'vestigingscode', 'onderwijsaanbiedercode', 'onderwijslocatiecode'], afwijkingen: [], instellingssoort: null },
     ]);
     expect(await check([])).toEqual([]);
   });

@@ -1,4 +1,4 @@
-import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { ApiProperty, ApiPropertyOptional, OmitType } from '@nestjs/swagger';
 import { Transform, Type } from 'class-transformer';
 import { ArrayMaxSize, ArrayMinSize, IsArray, IsBoolean, IsInt, IsOptional, IsString, Length, Matches, Max, Min, ValidateNested } from 'class-validator';
 import { BerichtOverLeerling, IsDatum, TerugmeldingDto } from '../rod-shared.dto';
@@ -129,6 +129,67 @@ export class AanleverenInschrijvingRequest extends BerichtOverLeerling {
   @ValidateNested({ each: true })
   @Type(() => Toelaatbaarheidsverklaring)
   toelaatbaarheidsverklaring?: Toelaatbaarheidsverklaring[];
+}
+
+/**
+ * AanleverenInschrijvingSO (rod.md §3 #3, §4.3): the so/vso contract, for a school whose RIO Instellingssoort is SPEC. The bo
+ * inschrijving's fields, its periodes as `inschrijvingPeriodeSO`, plus schoolsoort, cluster, soortOnderwijs, soortVerblijf,
+ * arrangement and uitstroomprofiel. DUO's contract name and code values are not public: the values are the simulator's.
+ */
+export class AanleverenInschrijvingSoRequest extends OmitType(AanleverenInschrijvingRequest, ['inschrijvingPeriodeBO'] as const) {
+  @ApiProperty({ type: [InschrijvingPeriodeBO], description: '1–100 periodes, as in the bo contract (groep 1–8).' })
+  @IsArray()
+  @ArrayMinSize(1)
+  @ArrayMaxSize(100)
+  @ValidateNested({ each: true })
+  @Type(() => InschrijvingPeriodeBO)
+  inschrijvingPeriodeSO: InschrijvingPeriodeBO[];
+
+  @ApiProperty({ description: 'Schoolsoort: `1` = so, `2` = vso. A move from so to vso at the same school is an uitschrijving plus a new inschrijving. Another value: 046.', example: '1', maxLength: 1 })
+  @IsString()
+  @Length(1, 1)
+  schoolsoort: string;
+
+  @ApiProperty({
+    type: 'integer',
+    description: 'Cluster 1 (visueel), 2 (auditief/communicatief), 3 (lichamelijk, verstandelijk, langdurig ziek) or 4 (gedrag). Cluster 3/4 requires a toelaatbaarheidsverklaring (291); another value: 046.',
+    example: 3,
+  })
+  @IsInt()
+  @Min(0)
+  @Max(99)
+  cluster: number;
+
+  @ApiPropertyOptional({
+    description:
+      'Soort onderwijs, from RIO DoelgroeponderwijsSoVso: required for cluster 1/2 (292) and belonging to the cluster (293). ' +
+      'Cluster 1: VISUEEL_GEHANDICAPT, VISUEEL_GEHANDICAPT_EN_ZEER_MOEILIJK_LEREND; cluster 2: DOOF, SLECHT_HOREND, ERNSTIGE_SPRAAK_MOEILIJKHEDEN, DOOF_EN_VISUEEL_GEHANDICAPT, DOOF_EN_ZEER_MOEILIJK_LEREND, SLECHT_HOREND_EN_ZEER_MOEILIJK_LEREND; ' +
+      'cluster 3: LICHAMELIJK_GEHANDICAPT, LICHAMELIJK_GEHANDICAPT_EN_ZEER_MOEILIJK_LEREND, MOEILIJK_LEREND, LANGDURIG_ZIEK, EPILEPSIE; cluster 4: ZEER_MOEILIJK_OPVOEDBAAR, AUTISME, LEER_EN_OPVOEDINGSMOEILIJKHEDEN.',
+    example: 'MOEILIJK_LEREND',
+    maxLength: 60,
+  })
+  @IsOptional()
+  @IsString()
+  @Length(1, 60)
+  soortOnderwijs?: string;
+
+  @ApiPropertyOptional({ description: 'Soort verblijf: REGULIER, or RESIDENTIELE_INSTELLING for a pupil living in a residentiële instelling. Another value: 046.', example: 'REGULIER', maxLength: 40 })
+  @IsOptional()
+  @IsString()
+  @Length(1, 40)
+  soortVerblijf?: string;
+
+  @ApiPropertyOptional({ description: 'Arrangement LICHT, MEDIUM or INTENSIEF: only for cluster 1/2 and for soortOnderwijs EPILEPSIE (296). Another value: 046.', example: 'MEDIUM', maxLength: 40 })
+  @IsOptional()
+  @IsString()
+  @Length(1, 40)
+  arrangement?: string;
+
+  @ApiPropertyOptional({ description: 'Uitstroomprofiel VERVOLGONDERWIJS, ARBEIDSMARKT or DAGBESTEDING: required for vso (294), not for so (295). Another value: 046.', example: 'ARBEIDSMARKT', maxLength: 40 })
+  @IsOptional()
+  @IsString()
+  @Length(1, 40)
+  uitstroomprofiel?: string;
 }
 
 /** AanleverenVerwijderingInschrijvingBO: delete an inschrijving sent by mistake. */

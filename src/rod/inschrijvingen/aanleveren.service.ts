@@ -13,7 +13,8 @@ import { RioPeriodeCheckInput, RioPeriodeCheckResult, RodRioPort } from '../rio-
 import { pgnUitkomst } from '../rules/pgn';
 import { beoordeel, beoordeelVerwijdering, NieuweStand, rioVragen } from './aanlevering.beoordeling';
 import { RodToegang } from '../toegang';
-import { AanleverAntwoord, AanleverenInschrijvingRequest, VerwijderingRequest } from './aanleveren.dto';
+import { AanleverAntwoord, AanleverenInschrijvingRequest, AanleverenInschrijvingSoRequest, VerwijderingRequest } from './aanleveren.dto';
+import type { Aanlevering } from './aanlevering.beoordeling';
 import { DocumentRij, Gelezen, Herkomst, InschrijvingenRepository, InschrijvingRij, inschrijvingRij, MandaatEnPersoon } from './inschrijvingen.repository';
 
 /** What a submission needs read before its rules: the group reads it for all its submissions at once. */
@@ -76,7 +77,13 @@ export class AanleverenService {
     private readonly toegang: RodToegang,
   ) {}
 
-  async aanleveren(p: Principal, req: AanleverenInschrijvingRequest): Promise<Antwoord> {
+  /** AanleverenInschrijvingSO: the same use case; the so/vso part travels as `speciaalOnderwijs`, the periodes as the bo contract's. */
+  aanleverenSo(p: Principal, req: AanleverenInschrijvingSoRequest): Promise<Antwoord> {
+    const { inschrijvingPeriodeSO, schoolsoort, cluster, soortOnderwijs, soortVerblijf, arrangement, uitstroomprofiel, ...rest } = req;
+    return this.aanleveren(p, { ...rest, inschrijvingPeriodeBO: inschrijvingPeriodeSO, speciaalOnderwijs: { schoolsoort, cluster, soortOnderwijs, soortVerblijf, arrangement, uitstroomprofiel } });
+  }
+
+  async aanleveren(p: Principal, req: AanleverenInschrijvingRequest & Pick<Aanlevering, 'speciaalOnderwijs'>): Promise<Antwoord> {
     const requestHash = sha256(stableStringify(req));
     const now = await this.clock.now(p.sandboxId);
     await this.toegang.controleer(p.sandboxId, req.instellingscode, now);

@@ -15,7 +15,7 @@ const aanlevering = (x: Partial<Aanlevering> = {}): Aanlevering => ({
   ...x,
 });
 const leeg: HuidigeStand = { persoon, huidig: null, andere: [] };
-const rioGoed = (a: Aanlevering) => rioVragen(a).map(() => ({ onbekend: [], afwijkingen: [] }));
+const rioGoed = (a: Aanlevering) => rioVragen(a).map(() => ({ onbekend: [], afwijkingen: [], instellingssoort: 'BAS' }));
 const context = (a: Aanlevering, x: Partial<BeoordelingContext> = {}): BeoordelingContext => ({ vandaag: '2025-08-20', rio: rioGoed(a), nieuwId: 'nieuw-id', ...x });
 const codes = (t: { code: string }[]) => t.map((x) => x.code);
 
@@ -60,7 +60,7 @@ describe('beoordeel (AanleverenInschrijvingBO)', () => {
       inschrijvingPeriodeBO: [{ datumBegin: '2025-08-18', vestigingscode: '01AA99', onderwijsaanbiedercode: '100A001', onderwijslocatiecode: '100X001', groep: '9' }],
       toelaatbaarheidsverklaring: [{ beschikkingsnummer: 'T1', datumBegin: '2025-08-01', datumEinde: '2025-07-01' }],
     });
-    const rio = [{ onbekend: ['vestigingscode' as const], afwijkingen: [{ check: 'LOCATIE_GEBRUIK' as const, detail: 'Locatie niet in gebruik.' }] }];
+    const rio = [{ onbekend: ['vestigingscode' as const], afwijkingen: [{ check: 'LOCATIE_GEBRUIK' as const, detail: 'Locatie niet in gebruik.' }], instellingssoort: 'BAS' }];
     const r = beoordeel(a, { persoon: { ...persoon, geboortedatum: '2022-01-01' }, huidig: null, andere: [] }, context(a, { rio }));
     expect(r.nieuweStand).toBeNull();
     expect(codes(r.foutmeldingen)).toEqual([

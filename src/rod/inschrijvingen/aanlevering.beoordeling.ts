@@ -3,11 +3,12 @@ import { stableStringify } from '../../common/idempotency/stable-json';
 import { isFout, RodCode, RodCodeName, Terugmelding, terugmelding } from '../rod.errors';
 import type { RioPeriodeCheckInput, RioPeriodeCheckResult } from '../rio-port';
 import { controleerDatums, GROEPEN, metEinddatum, NNCA_WAARDEN, overlappen, schoolwissels, teLaat } from '../rules/inschrijving-regels';
-import { teOudVoorInschrijving, voorVierdeVerjaardag } from '../rules/leeftijd';
+import { MAX_LEEFTIJD, teOudVoorInschrijving, voorVierdeVerjaardag } from '../rules/leeftijd';
+import { contractFout, controleerSpeciaalOnderwijs, SpeciaalOnderwijsGegevens, SpeciaalOnderwijsStand, speciaalOnderwijsStand } from '../rules/speciaal-onderwijs';
 import { pgnUitkomst, PersoonRij } from '../rules/pgn';
 
 /**
- * Every rule of AanleverenInschrijvingBO (rod.md §5, §7.2) in one pure function (and of the verwijdering in a second): what ROD says about one aanlevering,
+ * Every rule of AanleverenInschrijvingBO and AanleverenInschrijvingSO (rod.md §4.3, §5, §7.2) in one pure function (and of the verwijdering in a second): what ROD says about one aanlevering,
  * given the state it meets. No database, no clock, no HTTP: the REST use case and a bulk caller (the BRON migration) load
  * the state, call `beoordeel`, and write `nieuweStand` when there are no foutmeldingen.
  *
@@ -38,6 +39,11 @@ export interface Aanlevering {
   inschrijvingPeriodeBO: AanleveringPeriode[];
   ontwikkelingsperspectief?: { datumBegin: string; datumEinde?: string | null }[];
   toelaatbaarheidsverklaring?: { beschikkingsnummer: string; datumBegin: string; datumEinde?: string | null }[];
+  /**
+   * Present for the so/vso contract (AanleverenInschrijvingSO, rod.md §4.3), absent for AanleverenInschrijvingBO. Its periodes
+   * are `inschrijvingPeriodeBO` here too; the answer points at them as `/inschrijvingPeriodeSO/…`, the contract's name.
+   */
+  speciaalOnderwijs?: SpeciaalOnderwijsGegevens | null;
 }
 
 /** An inschrijving of the same person as stored. */
@@ -94,6 +100,8 @@ export interface NieuweStand {
   periodes: StandPeriode[];
   ontwikkelingsperspectief: { datumBegin: string; datumEinde: string | null }[];
   toelaatbaarheidsverklaringen: { beschikkingsnummer: string; datumBegin: string; datumEinde: string | null }[];
+  /** The so/vso part (null: a bo/sbo inschrijving). */
+  speciaalOnderwijs: SpeciaalOnderwijsStand | null;
   /** The content of the version as stored (what GET …/versies shows). */
   inhoud: Record<string, unknown>;
   /** sha256 of the content without the PGN as sent (the same person by BSN or onderwijsnummer is the same state). */
@@ -156,6 +164,14 @@ const zonderFouten = (t: Terugmelding[]) => t.filter((x) => !isFout(x));
  * the inschrijving as it is after it. The order of the terugmeldingen is the order of the checks below.
  */
 export function beoordeel(a: Aanlevering, stand: HuidigeStand, context: BeoordelingContext): Beoordeling {
+  const b = beoordeelContract(a, stand, context);
+  if (!a.speciaalOnderwijs) return b;
+  // The so/vso contract calls its periodes inschrijvingPeriodeSO.
+  const so = (t: Terugmelding[]) => t.map((x) => (x.veld?.startsWith('/inschrijvingPeriodeBO/') ? { ...x, veld: x.veld.replace('/inschrijvingPeriodeBO/', '/inschrijvingPeriodeSO/') } : x));
+  return { ...b, foutmeldingen: so(b.foutmeldingen), meldingen: so(b.meldingen) };
+}
+
+function beoordeelContract(a: Aanlevering, stand: HuidigeStand, context: BeoordelingContext): Beoordeling {
   // PGN: 11-proef, known in the register (210/211/213)
   const pgn = pgnUitkomst(a.persoonsgebondenNummer, stand.persoon);
   const t: Terugmelding[] = [...pgn.terugmeldingen];
@@ -171,6 +187,9 @@ export function beoordeel(a: Aanlevering, stand: HuidigeStand, context: Beoordel
       t.push(terugmelding(RodCode.tlvEindeVoorBegin, `Toelaatbaarheidsverklaring ${x.beschikkingsnummer}: datumEinde ${x.datumEinde} ligt voor datumBegin ${x.datumBegin}.`, `/toelaatbaarheidsverklaring/${i}/datumEinde`));
     }
   });
+  // The contract of the school's soort in RIO (290) and the so/vso part (046, 291–296)
+  t.push(...contractFout(context.rio[0]?.instellingssoort ?? null, !!a.speciaalOnderwijs, a.instellingscode));
+  if (a.speciaalOnderwijs) t.push(...controleerSpeciaalOnderwijs(a.speciaalOnderwijs, (a.toelaatbaarheidsverklaring ?? []).length));
   // Age (230, WPO art. 39 lid 1)
   const persoon = pgn.persoon;
   if (persoon && voorVierdeVerjaardag(persoon.geboortedatum, a.datumInschrijving)) {
@@ -184,8 +203,11 @@ export function beoordeel(a: Aanlevering, stand: HuidigeStand, context: Beoordel
   // Meldingen on the accepted state: age (251), the 7-day rule (260), overlap with another school (250)
   const huidig = stand.huidig;
   const datumUitschrijving = a.datumUitschrijving ?? null;
-  if (teOudVoorInschrijving(persoon.geboortedatum, a.datumInschrijving, datumUitschrijving, context.vandaag)) {
-    t.push(terugmelding(RodCode.leerlingTeOud, 'De leerling was voor 1 augustus van dit schooljaar al 14 jaar (WPO art. 39).', '/datumInschrijving'));
+  const speciaalOnderwijs = a.speciaalOnderwijs ? speciaalOnderwijsStand(a.speciaalOnderwijs) : null;
+  const maxLeeftijd = MAX_LEEFTIJD[speciaalOnderwijs?.schoolsoort ?? 'BO'];
+  if (teOudVoorInschrijving(persoon.geboortedatum, a.datumInschrijving, datumUitschrijving, context.vandaag, maxLeeftijd)) {
+    const wet = speciaalOnderwijs?.schoolsoort === 'VSO' ? 'WEC, vso' : 'WPO art. 39';
+    t.push(terugmelding(RodCode.leerlingTeOud, `De leerling was voor 1 augustus van dit schooljaar al ${maxLeeftijd} jaar (${wet}).`, '/datumInschrijving'));
   }
   if ((!huidig || huidig.datumInschrijving !== a.datumInschrijving) && teLaat(a.datumInschrijving, context.vandaag)) {
     t.push(terugmelding(RodCode.teLaatUitgewisseld, 'De inschrijving is meer dan 7 dagen na datumInschrijving uitgewisseld.', '/datumInschrijving'));
@@ -209,7 +231,8 @@ export function beoordeel(a: Aanlevering, stand: HuidigeStand, context: Beoordel
     datumInschrijving: a.datumInschrijving,
     datumUitschrijving,
     nNCA: a.nNCA || null,
-    inschrijvingPeriodeBO: periodes.map((x) => ({
+    ...(speciaalOnderwijs ? { speciaalOnderwijs } : {}),
+    [speciaalOnderwijs ? 'inschrijvingPeriodeSO' : 'inschrijvingPeriodeBO']: periodes.map((x) => ({
       datumBegin: x.datumBegin,
       vestigingscode: x.vestigingscode,
       onderwijsaanbiedercode: x.onderwijsaanbiedercode,
@@ -247,6 +270,7 @@ export function beoordeel(a: Aanlevering, stand: HuidigeStand, context: Beoordel
       periodes,
       ontwikkelingsperspectief,
       toelaatbaarheidsverklaringen: tlv,
+      speciaalOnderwijs,
       inhoud,
       inhoudHash,
       nieuweOverlap: gewijzigd ? overlap.filter((x) => !(vorige && overlappen(vorige, x))) : [],

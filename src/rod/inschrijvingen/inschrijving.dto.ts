@@ -29,6 +29,16 @@ export class ToelaatbaarheidsverklaringResponse {
   @ApiPropertyOptional({ type: String, format: 'date', nullable: true, example: null }) datumEinde: string | null;
 }
 
+/** The so/vso part of an inschrijving (AanleverenInschrijvingSO). */
+export class SpeciaalOnderwijsResponse {
+  @ApiProperty({ enum: ['SO', 'VSO'], description: 'Schoolsoort as sent (1 = SO, 2 = VSO).', example: 'SO' }) schoolsoort: string;
+  @ApiProperty({ type: 'integer', example: 3 }) cluster: number;
+  @ApiPropertyOptional({ type: String, nullable: true, example: 'MOEILIJK_LEREND' }) soortOnderwijs: string | null;
+  @ApiPropertyOptional({ type: String, nullable: true, example: 'REGULIER' }) soortVerblijf: string | null;
+  @ApiPropertyOptional({ type: String, nullable: true, example: null }) arrangement: string | null;
+  @ApiPropertyOptional({ type: String, nullable: true, example: null }) uitstroomprofiel: string | null;
+}
+
 export class PgnResponse {
   @ApiPropertyOptional({ example: '999990019' }) burgerservicenummer?: string;
   @ApiPropertyOptional({ example: '100000028' }) onderwijsnummer?: string;
@@ -50,7 +60,9 @@ export class InschrijvingResponse {
   @ApiPropertyOptional({ type: String, nullable: true, example: null }) nNCA: string | null;
   @ApiProperty({ type: String, format: 'date', nullable: true, description: 'Date the pupil settled in the Netherlands, as sent; null when not sent.', example: null })
   datumVestigingInNederland: string | null;
-  @ApiProperty({ type: [PeriodeResponse] }) inschrijvingPeriodeBO: PeriodeResponse[];
+  @ApiProperty({ type: [PeriodeResponse], description: 'The periodes, of either contract (sent as inschrijvingPeriodeSO in the so/vso contract).' }) inschrijvingPeriodeBO: PeriodeResponse[];
+  @ApiPropertyOptional({ type: SpeciaalOnderwijsResponse, nullable: true, description: 'The so/vso part (AanleverenInschrijvingSO); null for a bo/sbo inschrijving.' })
+  speciaalOnderwijs: SpeciaalOnderwijsResponse | null;
   @ApiProperty({ type: [OntwikkelingsperspectiefResponse] }) ontwikkelingsperspectief: OntwikkelingsperspectiefResponse[];
   @ApiProperty({ type: [ToelaatbaarheidsverklaringResponse] }) toelaatbaarheidsverklaring: ToelaatbaarheidsverklaringResponse[];
   @ApiProperty({ type: 'integer', example: 1 }) versie: number;

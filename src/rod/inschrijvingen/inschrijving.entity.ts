@@ -59,6 +59,10 @@ export class RodInschrijving {
   @Column({ type: 'jsonb', default: () => "'[]'" })
   toelaatbaarheidsverklaringen: unknown;
 
+  /** The so/vso part {schoolsoort, cluster, soortOnderwijs, soortVerblijf, arrangement, uitstroomprofiel}; null for bo/sbo. */
+  @Column({ type: 'jsonb', nullable: true })
+  speciaalOnderwijs: unknown;
+
   /** Number of the current version, from 1. */
   @Column({ type: 'integer' })
   versie: number;

@@ -8,7 +8,7 @@ import { ApiRodProblems } from '../rod.errors';
 import { PageQuery } from '../../common/pagination/pagination';
 import { metStatus } from '../rod-http';
 import { ApiAfgekeurd } from '../rod-shared.dto';
-import { AanleverAntwoord, AanleverenInschrijvingRequest, VerwijderingRequest } from './aanleveren.dto';
+import { AanleverAntwoord, AanleverenInschrijvingRequest, AanleverenInschrijvingSoRequest, VerwijderingRequest } from './aanleveren.dto';
 import { AanleverenService } from './aanleveren.service';
 import { InschrijvingIdParam, InschrijvingPage, InschrijvingResponse, InschrijvingZoekRequest, InstellingParam, Registratieoverzicht, RegistratieoverzichtQuery, VersieList } from './inschrijving.dto';
 import { InschrijvingenLezenService } from './inschrijvingen-lezen.service';
@@ -45,6 +45,25 @@ export class InschrijvingenController {
   @ApiIdempotent()
   aanleverenInschrijving(@CurrentPrincipal() p: Principal, @Body() body: AanleverenInschrijvingRequest, @Res({ passthrough: true }) reply: FastifyReply) {
     return metStatus(reply, this.aanleveren.aanleveren(p, body));
+  }
+
+  @Post('inschrijvingen-so')
+  @RequireScopes('rod.aanleveren')
+  @ApiOperation({
+    summary: 'Aanleveren inschrijving so/vso (AanleverenInschrijvingSO): upsert the full current state of one inschrijving at a school for (voortgezet) speciaal onderwijs',
+    description:
+      'The so/vso contract (rod.md §4.3), for a school whose RIO Instellingssoort is SPEC; the bo contract (`POST /rod/v1/inschrijvingen`) is for every other school, and each contract sent to the other kind of school is ' +
+      'afgekeurd with `290_contract_past_niet_bij_soort_school`. The same key, rules and answers as the bo contract (periodes in `inschrijvingPeriodeSO`; read back, versions and verwijdering are shared), plus: ' +
+      '`schoolsoort` 1 so / 2 vso, `cluster` 1–4, `soortOnderwijs` (required for cluster 1/2: 292; of the cluster: 293), `soortVerblijf`, `arrangement` (cluster 1/2 or epilepsie only: 296), ' +
+      '`uitstroomprofiel` (required for vso: 294; not for so: 295), and for cluster 3/4 a toelaatbaarheidsverklaring (291). Values outside a code list: 046. ' +
+      'Meldingen: 251 when the pupil was already 14 (so) or 20 (vso) before 1 August of the schooljaar. Bekostiging: cluster 3/4 is funded on a teldatum only with a TLV valid on it (B05); vso is funded up to the schooljaar in which the pupil turns 20 (B06).',
+  })
+  @ApiCreatedResponse({ type: AanleverAntwoord, description: 'Goedgekeurd (met meldingen): a new inschrijving.' })
+  @ApiOkResponse({ type: AanleverAntwoord, description: 'Goedgekeurd (met meldingen): the inschrijving changed (or was already in this state).' })
+  @ApiAfgekeurd(AFGEKEURD, '/rod/v1/inschrijvingen-so')
+  @ApiIdempotent()
+  aanleverenInschrijvingSo(@CurrentPrincipal() p: Principal, @Body() body: AanleverenInschrijvingSoRequest, @Res({ passthrough: true }) reply: FastifyReply) {
+    return metStatus(reply, this.aanleveren.aanleverenSo(p, body));
   }
 
   @Post('verwijderingen')

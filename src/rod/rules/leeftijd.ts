@@ -11,12 +11,17 @@ import { beginSchooljaar, laatsteDatum, maxDatum, minDatum, plusJaren, vroegsteD
  * - A partial geboortedatum (00 for an unknown month or day) is judged "certain only": too young only when even its
  *   earliest day is, too old only when even its last day is (2016-00-00 is 2016-01-01 … 2016-12-31).
  * - 29 February: a birthday in a year without it is 1 March.
+ * - vso (WEC): a pupil may stay until the end of the schooljaar in which they turn 20, so "too old" there looks at the 20th
+ *   birthday (the same rule with another age; MAX_LEEFTIJD).
  */
+
+/** The age whose birthday before 1 August makes a pupil too old (251, B06): bo, sbo and so 14 (WPO art. 39), vso 20 (WEC). */
+export const MAX_LEEFTIJD = { BO: 14, SO: 14, VSO: 20 } as const;
 
 /** The earliest day the fourth birthday can be. */
 export const vroegsteVierdeVerjaardag = (geboortedatum: string) => plusJaren(vroegsteDatum(geboortedatum), 4);
 /** The last day the fourteenth birthday can be. */
-export const laatsteVeertiendeVerjaardag = (geboortedatum: string) => plusJaren(laatsteDatum(geboortedatum), 14);
+export const laatsteVeertiendeVerjaardag = (geboortedatum: string, jaren: number = MAX_LEEFTIJD.BO) => plusJaren(laatsteDatum(geboortedatum), jaren);
 
 /** WPO art. 39 lid 1: niet voor de vierde verjaardag (230; B06 on a teldatum). */
 export function voorVierdeVerjaardag(geboortedatum: string, datum: string): boolean {
@@ -24,13 +29,13 @@ export function voorVierdeVerjaardag(geboortedatum: string, datum: string): bool
 }
 
 /** WPO art. 39 lid 3–4: already 14 before 1 August of the schooljaar of `peildatum` (251; B06 on a teldatum). */
-export function teOud(geboortedatum: string, peildatum: string): boolean {
-  return laatsteVeertiendeVerjaardag(geboortedatum) < beginSchooljaar(peildatum);
+export function teOud(geboortedatum: string, peildatum: string, maxLeeftijd: number = MAX_LEEFTIJD.BO): boolean {
+  return laatsteVeertiendeVerjaardag(geboortedatum, maxLeeftijd) < beginSchooljaar(peildatum);
 }
 
 /** B06: outside the funded age range on the teldatum. */
-export function buitenBekostigdeLeeftijd(geboortedatum: string, teldatum: string): boolean {
-  return voorVierdeVerjaardag(geboortedatum, teldatum) || teOud(geboortedatum, teldatum);
+export function buitenBekostigdeLeeftijd(geboortedatum: string, teldatum: string, maxLeeftijd: number = MAX_LEEFTIJD.BO): boolean {
+  return voorVierdeVerjaardag(geboortedatum, teldatum) || teOud(geboortedatum, teldatum, maxLeeftijd);
 }
 
 /** The date whose schooljaar the age rule looks at for melding 251: today while enrolled, else the last day, never before the first. */
@@ -39,8 +44,8 @@ export function leeftijdPeildatum(datumInschrijving: string, datumUitschrijving:
 }
 
 /** Melding 251 for an inschrijving: too old in the schooljaar of its peildatum. */
-export function teOudVoorInschrijving(geboortedatum: string, datumInschrijving: string, datumUitschrijving: string | null | undefined, vandaag: string): boolean {
-  return teOud(geboortedatum, leeftijdPeildatum(datumInschrijving, datumUitschrijving, vandaag));
+export function teOudVoorInschrijving(geboortedatum: string, datumInschrijving: string, datumUitschrijving: string | null | undefined, vandaag: string, maxLeeftijd: number = MAX_LEEFTIJD.BO): boolean {
+  return teOud(geboortedatum, leeftijdPeildatum(datumInschrijving, datumUitschrijving, vandaag), maxLeeftijd);
 }
 
 /**
@@ -50,8 +55,8 @@ export function teOudVoorInschrijving(geboortedatum: string, datumInschrijving: 
 export const leeftijdSql: {
   beginSchooljaar: (datum: string) => string;
   vroegsteVierdeVerjaardag: (geboortedatum: string) => string;
-  laatsteVeertiendeVerjaardag: (geboortedatum: string) => string;
-  buitenBekostigdeLeeftijd: (geboortedatum: string, teldatum: string, schooljaarBegin?: string) => string;
+  laatsteVeertiendeVerjaardag: (geboortedatum: string, jaren?: string) => string;
+  buitenBekostigdeLeeftijd: (geboortedatum: string, teldatum: string, schooljaarBegin?: string, maxLeeftijd?: string) => string;
 } = {
   /** 1 August that starts the schooljaar containing `datum`. */
   beginSchooljaar: (datum: string) =>
@@ -59,14 +64,14 @@ export const leeftijdSql: {
   /** vroegsteVierdeVerjaardag: day d of month m in year y + 4 counted from the 1st, so 29 February rolls to 1 March. */
   vroegsteVierdeVerjaardag: (geboortedatum: string) =>
     `(make_date(substr(${geboortedatum}, 1, 4)::int + 4, greatest(substr(${geboortedatum}, 6, 2)::int, 1), 1) + (greatest(substr(${geboortedatum}, 9, 2)::int, 1) - 1))`,
-  /** laatsteVeertiendeVerjaardag: an unknown month is December, an unknown day the month's last. */
-  laatsteVeertiendeVerjaardag: (geboortedatum: string) => {
+  /** laatsteVeertiendeVerjaardag: an unknown month is December, an unknown day the month's last; `jaren` an SQL integer expression. */
+  laatsteVeertiendeVerjaardag: (geboortedatum: string, jaren = String(MAX_LEEFTIJD.BO)) => {
     const maand = `(CASE WHEN substr(${geboortedatum}, 6, 2) = '00' THEN 12 ELSE substr(${geboortedatum}, 6, 2)::int END)`;
     const jaar = `substr(${geboortedatum}, 1, 4)::int`;
     const dag = `(CASE WHEN substr(${geboortedatum}, 9, 2) = '00' THEN extract(day FROM make_date(${jaar}, ${maand}, 1) + interval '1 month' - interval '1 day')::int ELSE substr(${geboortedatum}, 9, 2)::int END)`;
-    return `(make_date(${jaar} + 14, ${maand}, 1) + (${dag} - 1))`;
+    return `(make_date(${jaar} + ${jaren}, ${maand}, 1) + (${dag} - 1))`;
   },
-  /** B06 as a condition; `schooljaarBegin` may be a precomputed leeftijdSql.beginSchooljaar(teldatum). */
-  buitenBekostigdeLeeftijd: (geboortedatum: string, teldatum: string, schooljaarBegin = leeftijdSql.beginSchooljaar(teldatum)) =>
-    `(${leeftijdSql.vroegsteVierdeVerjaardag(geboortedatum)} > ${teldatum} OR ${leeftijdSql.laatsteVeertiendeVerjaardag(geboortedatum)} < ${schooljaarBegin})`,
+  /** B06 as a condition; `schooljaarBegin` may be a precomputed leeftijdSql.beginSchooljaar(teldatum); `maxLeeftijd` an SQL integer expression (MAX_LEEFTIJD). */
+  buitenBekostigdeLeeftijd: (geboortedatum: string, teldatum: string, schooljaarBegin = leeftijdSql.beginSchooljaar(teldatum), maxLeeftijd = String(MAX_LEEFTIJD.BO)) =>
+    `(${leeftijdSql.vroegsteVierdeVerjaardag(geboortedatum)} > ${teldatum} OR ${leeftijdSql.laatsteVeertiendeVerjaardag(geboortedatum, maxLeeftijd)} < ${schooljaarBegin})`,
 };
