@@ -18,6 +18,8 @@ const PENDING = new Set([
   'rod GET /adviezen-vo/{adviesId}',
   'rod GET /adviezen-vo/{adviesId}/versies',
   'rod POST /verwijderingen',
+  // The only SPEC school of the small seed (02AC) is of bestuur 100B002, for which las-alfa holds no machtiging.
+  'rod POST /inschrijvingen-so',
   'rod POST /verzuimmeldingen',
   'rod GET /verzuimmeldingen/{meldingsnummer}',
   'rod POST /webhook-abonnementen/{abonnementId}/afleveringen/{afleveringId}/herleveringen',
