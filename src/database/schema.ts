@@ -13,6 +13,7 @@ import { Bekostiging1764410000000 } from './migrations/1764410000000-bekostiging
 import { BekostigingBulk1764430000000 } from './migrations/1764430000000-bekostiging-bulk';
 import { RodTlv1764440000000 } from './migrations/1764440000000-rod-tlv';
 import { RodSpeciaalOnderwijs1764660000000 } from './migrations/1764660000000-rod-speciaal-onderwijs';
+import { RodKenmerken1764661000000 } from './migrations/1764661000000-rod-kenmerken';
 import { RioLocatieGeregistreerdDoor1764560000000 } from './migrations/1764560000000-rio-locatie-geregistreerd-door';
 import { RioErkenningAanbodAttributen1764670000000 } from './migrations/1764670000000-rio-erkenning-aanbod-attributen';
 import { Bron1764510000000 } from './migrations/1764510000000-bron';
@@ -78,5 +79,6 @@ export const MIGRATIONS = [
   RodVerzuimmelding1764591000000,
   Nieuwkomers1764640000000,
   RodSpeciaalOnderwijs1764660000000,
+  RodKenmerken1764661000000,
   RioErkenningAanbodAttributen1764670000000,
 ];

@@ -5,3 +5,4 @@ export { buildDataset, sluitdatumDislocatie } from './seed/rio-seed';
 export type { RioDataset, InstellingState, VestigingState } from './rio.model';
 export { AANBIEDER_CODE, BRIN4, BRIN6, LOCATIE_CODE } from './rules/identifiers';
 export { geldigOp, geldigOpSql } from './rules/periodes';
+export { controleerWaarde } from './rules/waardenlijsten';

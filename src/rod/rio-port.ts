@@ -15,3 +15,5 @@ export abstract class RodRioPort {
 export { AANBIEDER_CODE as AANBIEDER_PATTERN, BRIN4 as BRIN4_PATTERN, BRIN6 as BRIN6_PATTERN, LOCATIE_CODE as LOCATIE_PATTERN } from '../rio';
 /** An OIN: 20 digits. */
 export const OIN_PATTERN = /^\d{20}$/;
+/** RIO's code lists with their validity (rio.md §8): ROD checks an onderwijsconcept against the same list (rio.md §9 check 5). */
+export { controleerWaarde } from '../rio';

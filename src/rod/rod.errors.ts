@@ -5,7 +5,7 @@ import { problemFactory } from '../common/problem/problem';
 /**
  * ROD's feedback codes (rod.md §7.2), DUO's `NNN_snake_case` format, numbered 2xx so they cannot clash
  * with DUO's real numbers. F = foutmelding (afgekeurd, nothing stored), M = melding (stored, check it).
- * Codes 214, 222–225, 233, 234, 270, 271, 280–283 and 290–296 (the so/vso contract) are the simulator's additions to the table (030, 031, 102 and 103 are DUO's AdviesVO controls, rod.md §4.5); they are documented in the OpenAPI description.
+ * Codes 214, 222–225, 233–235, 270, 271, 280–283 and 290–296 (the so/vso contract) are the simulator's additions to the table (030, 031, 102 and 103 are DUO's AdviesVO controls, rod.md §4.5); they are documented in the OpenAPI description.
  */
 export const RodCode = {
   xsdOngeldig: '200_xsd_ongeldig',
@@ -25,6 +25,7 @@ export const RodCode = {
   uitschrijvingVoorInschrijving: '232_uitschrijving_voor_inschrijving',
   eerstePeriodeNietOpInschrijfdatum: '233_eerste_periode_niet_op_datum_inschrijving',
   tlvEindeVoorBegin: '234_tlv_einde_voor_begin',
+  vveBuitenGroep12: '235_vve_buiten_groep_1_2',
   volgnummerOnbekend: '240_inschrijvingvolgnummer_onbekend',
   waardenlijstFout: '046_waardenlijst_fout',
   overlapAndereSchool: '250_overlap_andere_school',
@@ -109,6 +110,7 @@ const SOORT: Record<RodCodeName, Soort> = {
   '232_uitschrijving_voor_inschrijving': 'FOUTMELDING',
   '233_eerste_periode_niet_op_datum_inschrijving': 'FOUTMELDING',
   '234_tlv_einde_voor_begin': 'FOUTMELDING',
+  '235_vve_buiten_groep_1_2': 'MELDING',
   '240_inschrijvingvolgnummer_onbekend': 'FOUTMELDING',
   '046_waardenlijst_fout': 'FOUTMELDING',
   '250_overlap_andere_school': 'MELDING',

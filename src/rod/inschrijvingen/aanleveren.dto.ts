@@ -103,6 +103,48 @@ export class AanleverenInschrijvingRequest extends BerichtOverLeerling {
   @IsDatum()
   datumVestigingInNederland?: string | null;
 
+  @ApiPropertyOptional({
+    type: [String],
+    description:
+      'Pedagogisch-didactisch concept(en), from RIO\'s PedagogischConcept list: AGORA, DALTON, FREINET, HBGO, INTERNATIONAL_PRIMARY_CURRICULUM, JENAPLAN, MONTESSORI, VRIJESCHOOL. ' +
+      'A value unknown or not yet valid on datumInschrijving: 046.',
+    example: ['DALTON'],
+    maxItems: 10,
+  })
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(10)
+  @IsString({ each: true })
+  @Length(1, 40, { each: true })
+  pedagogischDidactischConcept?: string[];
+
+  @ApiPropertyOptional({
+    type: [String],
+    description:
+      'Experimenten the pupil takes part in (ExperimentnaamPO; DUO\'s values are not public, these are the simulator\'s): TWEETALIG_PRIMAIR_ONDERWIJS (2014-08-01 until 2024-08-01), ' +
+      'FLEXIBELE_ONDERWIJSTIJDEN (2015-08-01 until 2022-08-01), DOORLOPENDE_LEERLIJN_PO_VO (from 2018-08-01). A value unknown or not valid on datumInschrijving: 046.',
+    example: ['DOORLOPENDE_LEERLIJN_PO_VO'],
+    maxItems: 10,
+  })
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(10)
+  @IsString({ each: true })
+  @Length(1, 40, { each: true })
+  experiment?: string[];
+
+  @ApiPropertyOptional({
+    description:
+      'VVE programme (voor- en vroegschoolse educatie; the simulator\'s list): KALEIDOSCOOP, PIRAMIDE, STARTBLOKKEN, KO_TOTAAL, UK_EN_PUK, IK_EN_KO (from 2010-08-01), OVERIG. ' +
+      'Another value: 046; a first periode outside groep 1–2: melding 235.',
+    example: 'PIRAMIDE',
+    maxLength: 40,
+  })
+  @IsOptional()
+  @IsString()
+  @Length(1, 40)
+  vveProgramma?: string;
+
   @ApiProperty({ type: [InschrijvingPeriodeBO], description: '1–100 periodes.' })
   @IsArray()
   @ArrayMinSize(1)

@@ -4,6 +4,7 @@ import { isFout, RodCode, RodCodeName, Terugmelding, terugmelding } from '../rod
 import type { RioPeriodeCheckInput, RioPeriodeCheckResult } from '../rio-port';
 import { controleerDatums, GROEPEN, metEinddatum, NNCA_WAARDEN, overlappen, schoolwissels, teLaat } from '../rules/inschrijving-regels';
 import { MAX_LEEFTIJD, teOudVoorInschrijving, voorVierdeVerjaardag } from '../rules/leeftijd';
+import { controleerKenmerken, Kenmerken, kenmerkenStand } from '../rules/kenmerken';
 import { contractFout, controleerSpeciaalOnderwijs, SpeciaalOnderwijsGegevens, SpeciaalOnderwijsStand, speciaalOnderwijsStand } from '../rules/speciaal-onderwijs';
 import { pgnUitkomst, PersoonRij } from '../rules/pgn';
 
@@ -28,7 +29,7 @@ export interface AanleveringPeriode {
 }
 
 /** The content of one AanleverenInschrijvingBO (the full current state of one inschrijving), without its bedrijfsdocument. */
-export interface Aanlevering {
+export interface Aanlevering extends Kenmerken {
   instellingscode: string;
   persoonsgebondenNummer: { burgerservicenummer?: string; onderwijsnummer?: string };
   inschrijvingvolgnummer: string;
@@ -102,6 +103,8 @@ export interface NieuweStand {
   toelaatbaarheidsverklaringen: { beschikkingsnummer: string; datumBegin: string; datumEinde: string | null }[];
   /** The so/vso part (null: a bo/sbo inschrijving). */
   speciaalOnderwijs: SpeciaalOnderwijsStand | null;
+  /** pedagogischDidactischConcept, experiment (sorted, no doubles) and vveProgramma. */
+  kenmerken: ReturnType<typeof kenmerkenStand>;
   /** The content of the version as stored (what GET …/versies shows). */
   inhoud: Record<string, unknown>;
   /** sha256 of the content without the PGN as sent (the same person by BSN or onderwijsnummer is the same state). */
@@ -190,6 +193,8 @@ function beoordeelContract(a: Aanlevering, stand: HuidigeStand, context: Beoorde
   // The contract of the school's soort in RIO (290) and the so/vso part (046, 291–296)
   t.push(...contractFout(context.rio[0]?.instellingssoort ?? null, !!a.speciaalOnderwijs, a.instellingscode));
   if (a.speciaalOnderwijs) t.push(...controleerSpeciaalOnderwijs(a.speciaalOnderwijs, (a.toelaatbaarheidsverklaring ?? []).length));
+  // Concept, experiment, VVE (046, melding 235)
+  t.push(...controleerKenmerken(a, a.datumInschrijving, a.inschrijvingPeriodeBO[0]?.groep));
   // Age (230, WPO art. 39 lid 1)
   const persoon = pgn.persoon;
   if (persoon && voorVierdeVerjaardag(persoon.geboortedatum, a.datumInschrijving)) {
@@ -224,6 +229,7 @@ function beoordeelContract(a: Aanlevering, stand: HuidigeStand, context: Beoorde
   const periodes = metEinddatum(a.inschrijvingPeriodeBO, datumUitschrijving);
   const tlv = (a.toelaatbaarheidsverklaring ?? []).map((x) => ({ beschikkingsnummer: x.beschikkingsnummer, datumBegin: x.datumBegin, datumEinde: x.datumEinde ?? null }));
   const ontwikkelingsperspectief = (a.ontwikkelingsperspectief ?? []).map((o) => ({ datumBegin: o.datumBegin, datumEinde: o.datumEinde ?? null }));
+  const kenmerken = kenmerkenStand(a);
   const inhoud = {
     instellingscode: a.instellingscode,
     persoonsgebondenNummer: a.persoonsgebondenNummer,
@@ -232,6 +238,10 @@ function beoordeelContract(a: Aanlevering, stand: HuidigeStand, context: Beoorde
     datumUitschrijving,
     nNCA: a.nNCA || null,
     ...(speciaalOnderwijs ? { speciaalOnderwijs } : {}),
+    // Only when sent, as the TLV: the hash of an inschrijving without them stays as it was.
+    ...(kenmerken.pedagogischDidactischConcept.length ? { pedagogischDidactischConcept: kenmerken.pedagogischDidactischConcept } : {}),
+    ...(kenmerken.experiment.length ? { experiment: kenmerken.experiment } : {}),
+    ...(kenmerken.vveProgramma ? { vveProgramma: kenmerken.vveProgramma } : {}),
     [speciaalOnderwijs ? 'inschrijvingPeriodeSO' : 'inschrijvingPeriodeBO']: periodes.map((x) => ({
       datumBegin: x.datumBegin,
       vestigingscode: x.vestigingscode,
@@ -271,6 +281,7 @@ function beoordeelContract(a: Aanlevering, stand: HuidigeStand, context: Beoorde
       ontwikkelingsperspectief,
       toelaatbaarheidsverklaringen: tlv,
       speciaalOnderwijs,
+      kenmerken,
       inhoud,
       inhoudHash,
       nieuweOverlap: gewijzigd ? overlap.filter((x) => !(vorige && overlappen(vorige, x))) : [],

@@ -63,6 +63,9 @@ export class InschrijvingResponse {
   @ApiProperty({ type: [PeriodeResponse], description: 'The periodes, of either contract (sent as inschrijvingPeriodeSO in the so/vso contract).' }) inschrijvingPeriodeBO: PeriodeResponse[];
   @ApiPropertyOptional({ type: SpeciaalOnderwijsResponse, nullable: true, description: 'The so/vso part (AanleverenInschrijvingSO); null for a bo/sbo inschrijving.' })
   speciaalOnderwijs: SpeciaalOnderwijsResponse | null;
+  @ApiProperty({ type: [String], description: 'Pedagogisch-didactisch concept(en) as sent (sorted); empty when none.', example: [] }) pedagogischDidactischConcept: string[];
+  @ApiProperty({ type: [String], description: 'Experimenten as sent (sorted); empty when none.', example: [] }) experiment: string[];
+  @ApiPropertyOptional({ type: String, nullable: true, description: 'VVE programme; null when none.', example: null }) vveProgramma: string | null;
   @ApiProperty({ type: [OntwikkelingsperspectiefResponse] }) ontwikkelingsperspectief: OntwikkelingsperspectiefResponse[];
   @ApiProperty({ type: [ToelaatbaarheidsverklaringResponse] }) toelaatbaarheidsverklaring: ToelaatbaarheidsverklaringResponse[];
   @ApiProperty({ type: 'integer', example: 1 }) versie: number;

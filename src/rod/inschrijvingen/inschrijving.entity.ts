@@ -63,6 +63,10 @@ export class RodInschrijving {
   @Column({ type: 'jsonb', nullable: true })
   speciaalOnderwijs: unknown;
 
+  /** {pedagogischDidactischConcept[], experiment[], vveProgramma}: optional items (rod.md §3 #8, §4.2); {} when none. */
+  @Column({ type: 'jsonb', default: () => "'{}'" })
+  kenmerken: unknown;
+
   /** Number of the current version, from 1. */
   @Column({ type: 'integer' })
   versie: number;

@@ -12,7 +12,7 @@ import { InschrijvingResponse, InschrijvingZoekRequest, RegistratieoverzichtQuer
 const SELECT = `
   SELECT i.id, i.instellingscode, p.burgerservicenummer, p.onderwijsnummer, i.inschrijvingvolgnummer,
          to_char(i.datum_inschrijving, 'YYYY-MM-DD') AS datum_inschrijving, to_char(i.datum_uitschrijving, 'YYYY-MM-DD') AS datum_uitschrijving,
-         i.nnca, to_char(i.datum_vestiging_in_nederland, 'YYYY-MM-DD') AS datum_vestiging_in_nederland, i.ontwikkelingsperspectief, i.toelaatbaarheidsverklaringen, i.speciaal_onderwijs, i.versie, i.meldingen, i.bedrijfsdocument_id, i.eerst_ontvangen_op, i.ontvangen_op,
+         i.nnca, to_char(i.datum_vestiging_in_nederland, 'YYYY-MM-DD') AS datum_vestiging_in_nederland, i.ontwikkelingsperspectief, i.toelaatbaarheidsverklaringen, i.speciaal_onderwijs, i.kenmerken, i.versie, i.meldingen, i.bedrijfsdocument_id, i.eerst_ontvangen_op, i.ontvangen_op,
          (SELECT json_agg(json_build_object('datumBegin', to_char(x.datum_begin, 'YYYY-MM-DD'), 'datumEinde', to_char(x.datum_einde, 'YYYY-MM-DD'),
                    'vestigingscode', x.vestigingscode, 'onderwijsaanbiedercode', x.onderwijsaanbiedercode, 'onderwijslocatiecode', x.onderwijslocatiecode,
                    'groep', x.groep::text, 'leerjaar', x.leerjaar, 'indicatieBekostiging', x.indicatie_bekostiging) ORDER BY x.volgnummer)
@@ -34,6 +34,7 @@ interface Rij {
   ontwikkelingsperspectief: InschrijvingResponse['ontwikkelingsperspectief'];
   toelaatbaarheidsverklaringen: InschrijvingResponse['toelaatbaarheidsverklaring'];
   speciaal_onderwijs: InschrijvingResponse['speciaalOnderwijs'];
+  kenmerken: { pedagogischDidactischConcept?: string[]; experiment?: string[]; vveProgramma?: string | null };
   versie: number;
   meldingen: InschrijvingResponse['meldingen'];
   bedrijfsdocument_id: string;
@@ -54,6 +55,9 @@ const toResponse = (r: Rij): InschrijvingResponse => ({
   datumVestigingInNederland: r.datum_vestiging_in_nederland,
   inschrijvingPeriodeBO: r.periodes ?? [],
   speciaalOnderwijs: r.speciaal_onderwijs ?? null,
+  pedagogischDidactischConcept: r.kenmerken?.pedagogischDidactischConcept ?? [],
+  experiment: r.kenmerken?.experiment ?? [],
+  vveProgramma: r.kenmerken?.vveProgramma ?? null,
   ontwikkelingsperspectief: r.ontwikkelingsperspectief,
   toelaatbaarheidsverklaring: r.toelaatbaarheidsverklaringen,
   versie: r.versie,

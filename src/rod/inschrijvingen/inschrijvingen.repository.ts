@@ -46,6 +46,8 @@ export interface InschrijvingRij {
   toelaatbaarheidsverklaringen: unknown;
   /** The so/vso part, null for bo/sbo. */
   speciaal_onderwijs?: unknown;
+  /** {pedagogischDidactischConcept, experiment, vveProgramma}; absent: none. */
+  kenmerken?: unknown;
   versie: number;
   inhoud_hash: string;
   meldingen: Terugmelding[];
@@ -88,6 +90,7 @@ export function inschrijvingRij(stand: NieuweStand, meldingen: Terugmelding[], h
     ontwikkelingsperspectief: stand.ontwikkelingsperspectief,
     toelaatbaarheidsverklaringen: stand.toelaatbaarheidsverklaringen,
     speciaal_onderwijs: stand.speciaalOnderwijs,
+    kenmerken: stand.kenmerken,
     versie: stand.versie,
     inhoud_hash: stand.inhoudHash,
     meldingen,
@@ -119,19 +122,19 @@ export function inschrijvingRij(stand: NieuweStand, meldingen: Terugmelding[], h
 const SCHRIJF_SQL = `
   WITH x AS (
     SELECT * FROM jsonb_to_recordset($1::jsonb) AS x(id uuid, sandbox_id uuid, persoon_id uuid, instellingscode text, inschrijvingvolgnummer text,
-      datum_inschrijving date, datum_uitschrijving date, nnca text, datum_vestiging_in_nederland date, ontwikkelingsperspectief jsonb, toelaatbaarheidsverklaringen jsonb, speciaal_onderwijs jsonb, versie int,
+      datum_inschrijving date, datum_uitschrijving date, nnca text, datum_vestiging_in_nederland date, ontwikkelingsperspectief jsonb, toelaatbaarheidsverklaringen jsonb, speciaal_onderwijs jsonb, kenmerken jsonb, versie int,
       inhoud_hash text, meldingen jsonb, bedrijfsdocument_id uuid, aangeleverd_door text, aangeleverd_oin text, ontvangen_op timestamptz, inhoud jsonb,
       datum_tijd_bedrijfsdocument timestamptz, periodes jsonb, document jsonb)),
   inschrijving AS (
     INSERT INTO rod_inschrijving (id, sandbox_id, persoon_id, instellingscode, inschrijvingvolgnummer, datum_inschrijving, datum_uitschrijving, nnca,
-      datum_vestiging_in_nederland, ontwikkelingsperspectief, toelaatbaarheidsverklaringen, speciaal_onderwijs, versie, inhoud_hash, meldingen, bedrijfsdocument_id, aangeleverd_door, aangeleverd_oin,
+      datum_vestiging_in_nederland, ontwikkelingsperspectief, toelaatbaarheidsverklaringen, speciaal_onderwijs, kenmerken, versie, inhoud_hash, meldingen, bedrijfsdocument_id, aangeleverd_door, aangeleverd_oin,
       eerst_ontvangen_op, ontvangen_op)
     SELECT id, sandbox_id, persoon_id, instellingscode, inschrijvingvolgnummer, datum_inschrijving, datum_uitschrijving, nnca,
-           datum_vestiging_in_nederland, ontwikkelingsperspectief, toelaatbaarheidsverklaringen, NULLIF(speciaal_onderwijs, 'null'::jsonb), versie, inhoud_hash, meldingen, bedrijfsdocument_id, aangeleverd_door, aangeleverd_oin,
+           datum_vestiging_in_nederland, ontwikkelingsperspectief, toelaatbaarheidsverklaringen, NULLIF(speciaal_onderwijs, 'null'::jsonb), coalesce(kenmerken, '{}'), versie, inhoud_hash, meldingen, bedrijfsdocument_id, aangeleverd_door, aangeleverd_oin,
            ontvangen_op, ontvangen_op FROM x
     ON CONFLICT (id) DO UPDATE SET datum_inschrijving = EXCLUDED.datum_inschrijving, datum_uitschrijving = EXCLUDED.datum_uitschrijving, nnca = EXCLUDED.nnca,
       datum_vestiging_in_nederland = EXCLUDED.datum_vestiging_in_nederland, ontwikkelingsperspectief = EXCLUDED.ontwikkelingsperspectief, toelaatbaarheidsverklaringen = EXCLUDED.toelaatbaarheidsverklaringen,
-      speciaal_onderwijs = EXCLUDED.speciaal_onderwijs,
+      speciaal_onderwijs = EXCLUDED.speciaal_onderwijs, kenmerken = EXCLUDED.kenmerken,
       versie = EXCLUDED.versie, inhoud_hash = EXCLUDED.inhoud_hash, meldingen = EXCLUDED.meldingen, bedrijfsdocument_id = EXCLUDED.bedrijfsdocument_id,
       aangeleverd_door = EXCLUDED.aangeleverd_door, aangeleverd_oin = EXCLUDED.aangeleverd_oin, ontvangen_op = EXCLUDED.ontvangen_op, updated_at = now()),
   periode AS (
