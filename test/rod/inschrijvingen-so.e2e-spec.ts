@@ -1,7 +1,7 @@
 import { bearer } from '../support/auth';
 import { expectInvalid, expectProblem } from '../support/problems';
 import { createTestApp, TestApp } from '../support/test-app';
-import { bedrijfsdocument, codes, inschrijving, nieuweLeerling, RodTest, rodSetup, SCHOOL_ALFA } from './rod-support';
+import { bedrijfsdocument, codes, inschrijving, nieuweLeerling, RodTest, rodSetup, SCHOOL_ALFA, zetKlok } from './rod-support';
 
 /** School voor SO De Brug of the small seed: RIO Instellingssoort SPEC, bestuur 100B002 (las-beta holds the machtiging). */
 const DE_BRUG = { vestigingscode: '02AC00', onderwijsaanbiedercode: '100A006', onderwijslocatiecode: '100X006' };
@@ -13,6 +13,9 @@ describe('ROD so/vso inschrijvingen', () => {
   beforeAll(async () => {
     t = await createTestApp();
     r = await rodSetup(t);
+    // 02AC is the persona nietAangeslotenSchool (connected 14 days after the seed): connect it long before the clock.
+    expect((await t.http().put('/bron/v1/aansluitingen/02AC').set(bearer(r.admin)).send({ aansluitdatum: '2022-01-03' })).status).toBe(200);
+    await zetKlok(t, '2027-01-11');
   });
   afterAll(() => t.close());
 
@@ -22,13 +25,13 @@ describe('ROD so/vso inschrijvingen', () => {
     instellingscode: '02AC',
     persoonsgebondenNummer: { burgerservicenummer: bsn },
     inschrijvingvolgnummer: '1',
-    datumInschrijving: '2025-08-28',
-    inschrijvingPeriodeSO: [{ datumBegin: '2025-08-28', ...DE_BRUG, groep: '3' }],
+    datumInschrijving: '2027-01-07',
+    inschrijvingPeriodeSO: [{ datumBegin: '2027-01-07', ...DE_BRUG, groep: '3' }],
     schoolsoort: '1',
     cluster: 3,
     soortOnderwijs: 'MOEILIJK_LEREND',
     soortVerblijf: 'REGULIER',
-    toelaatbaarheidsverklaring: [{ beschikkingsnummer: 'TLV-SWV-0001', datumBegin: '2025-08-01', datumEinde: '2027-07-31' }],
+    toelaatbaarheidsverklaring: [{ beschikkingsnummer: 'TLV-SWV-0001', datumBegin: '2027-01-04', datumEinde: '2028-07-31' }],
     ...overrides,
   });
   const expectAfgekeurd = (res: Awaited<ReturnType<typeof send>>, expected: string[]) => {
@@ -51,7 +54,7 @@ describe('ROD so/vso inschrijvingen', () => {
     expect(gelezen.body).toMatchObject({
       instellingscode: '02AC',
       speciaalOnderwijs: { schoolsoort: 'SO', cluster: 3, soortOnderwijs: 'MOEILIJK_LEREND', soortVerblijf: 'REGULIER', arrangement: null, uitstroomprofiel: null },
-      inschrijvingPeriodeBO: [expect.objectContaining({ datumBegin: '2025-08-28', vestigingscode: '02AC00', groep: '3' })],
+      inschrijvingPeriodeBO: [expect.objectContaining({ datumBegin: '2027-01-07', vestigingscode: '02AC00', groep: '3' })],
       toelaatbaarheidsverklaring: body.toelaatbaarheidsverklaring,
     });
     const versies = await t.http().get(`/rod/v1/inschrijvingen/${res.body.inschrijvingId}/versies`).set(bearer(r.beta));
@@ -94,7 +97,7 @@ describe('ROD so/vso inschrijvingen', () => {
     expectAfgekeurd(await send(soInschrijving(bsn, { schoolsoort: '3', cluster: 5 })), ['046_waardenlijst_fout', '046_waardenlijst_fout']);
     expectAfgekeurd(await send(soInschrijving(bsn, { cluster: 1, soortOnderwijs: undefined, uitstroomprofiel: 'ARBEIDSMARKT' })), ['292_soort_onderwijs_ontbreekt', '295_uitstroomprofiel_alleen_bij_vso']);
     // Periode rules answer in the contract's own names.
-    const periode = expectAfgekeurd(await send(soInschrijving(bsn, { inschrijvingPeriodeSO: [{ datumBegin: '2025-08-28', ...DE_BRUG, groep: '9' }] })), ['046_waardenlijst_fout']);
+    const periode = expectAfgekeurd(await send(soInschrijving(bsn, { inschrijvingPeriodeSO: [{ datumBegin: '2027-01-07', ...DE_BRUG, groep: '9' }] })), ['046_waardenlijst_fout']);
     expect(periode.foutmeldingen[0].veld).toBe('/inschrijvingPeriodeSO/0/groep');
     expect(await aantal()).toBe(before);
   });
@@ -102,7 +105,7 @@ describe('ROD so/vso inschrijvingen', () => {
   it('290: the so/vso contract only at a SPEC school, the bo contract only at the others', async () => {
     const bsn = await nieuweLeerling(r);
     const { instellingscode: _i, ...alfa } = SCHOOL_ALFA;
-    const soBijBo = await send(soInschrijving(bsn, { instellingscode: '01AA', inschrijvingPeriodeSO: [{ datumBegin: '2025-08-28', ...alfa, groep: '3' }] }), r.alfa);
+    const soBijBo = await send(soInschrijving(bsn, { instellingscode: '01AA', inschrijvingPeriodeSO: [{ datumBegin: '2027-01-07', ...alfa, groep: '3' }] }), r.alfa);
     expect(expectAfgekeurd(soBijBo, ['290_contract_past_niet_bij_soort_school']).foutmeldingen[0].tekst).toContain('AanleverenInschrijvingBO');
     const boBijSo = await t.http().post('/rod/v1/inschrijvingen').set(bearer(r.beta)).send(inschrijving(bsn, {}, { instellingscode: '02AC', ...DE_BRUG }));
     expect(expectAfgekeurd(boBijSo, ['290_contract_past_niet_bij_soort_school']).foutmeldingen[0].tekst).toContain('AanleverenInschrijvingSO');
