@@ -1,5 +1,6 @@
 import { leesFeed } from '../bekostiging/bekostiging-support';
 import { bearer } from '../support/auth';
+import { expectInvalid, expectProblem } from '../support/problems';
 import { createTestApp, TestApp } from '../support/test-app';
 import { inschrijving, nieuweLeerling, RodTest, rodSetup, SCHOOL_BETA } from './rod-support';
 
@@ -49,5 +50,21 @@ describe('ROD signalen: the weekly kwaliteitscontrole as an event per school', (
     const vanBeta = (await leesFeed(t, r.beta, cursorBeta)).events.filter((e: any) => e.type === 'nl.duo.rod.signalen-kwaliteitscontrole');
     expect(vanBeta.map((e: any) => e.data.instellingscode)).toEqual(['02AA']);
     expect(vanBeta[0].data.signalen).toEqual([expect.objectContaining({ code: 'S01_dubbele_inschrijving', inschrijvingId: beta.body.inschrijvingId })]);
+  
+    // The same signalen, readable: GET /rod/v1/signalen gives what the event carried.
+    const lees = (q: string, token = r.alfa) => t.http().get(`/rod/v1/signalen?${q}`).set(bearer(token));
+    const gelezen = await lees('instellingscode=01AA&peildatum=2025-09-10');
+    expect(gelezen.status).toBe(200);
+    expect(gelezen.headers['content-type']).toMatch(/^application\/json/);
+    expect(gelezen.body).toEqual({ instellingscode: '01AA', peildatum: '2025-09-08', eventId: vanAlfa.id, signalen: vanAlfa.data.signalen });
+    // Today is Monday the 8th: the default is this week's controle.
+    expect((await lees('instellingscode=01AA')).body.signalen).toEqual(vanAlfa.data.signalen);
+    expect((await lees('instellingscode=02AA', r.beta)).body).toMatchObject({ eventId: vanBeta[0].id, signalen: vanBeta[0].data.signalen });
+    // A week whose controle found nothing at this school (or did not run): none.
+    expect((await lees('instellingscode=01AB&peildatum=2025-09-08')).body).toEqual({ instellingscode: '01AB', peildatum: '2025-09-08', eventId: null, signalen: [] });
+    expect((await lees('instellingscode=01AA&peildatum=2025-09-01')).body.signalen).toEqual([]);
+    // No machtiging: 403; malformed: 400.
+    expectProblem(await lees('instellingscode=02AA'), 403, '221_geen_machtiging');
+    expectInvalid(await lees('instellingscode=1AA&peildatum=8-9-2025'), [{ parameter: 'instellingscode' }, { parameter: 'peildatum' }]);
   });
 });

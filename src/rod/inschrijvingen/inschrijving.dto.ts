@@ -140,3 +140,30 @@ export class Registratieoverzicht {
   @ApiProperty({ type: PageInfo }) page: PageInfo;
   @ApiProperty({ type: PageLinks }) _links: PageLinks;
 }
+
+export class SignalenQuery {
+  @ApiProperty({ description: 'BRIN4 of the school (you need a machtiging for it).', example: '01AA', pattern: '^\\d{2}[A-Z]{2}$' })
+  @Matches(BRIN4_PATTERN, { message: 'instellingscode must be a BRIN4: 2 digits and 2 capitals' })
+  instellingscode: string;
+
+  @ApiPropertyOptional({ type: String, description: "A day of the week whose kwaliteitscontrole you want (its Monday is the peildatum); default the sandbox's today.", format: 'date', example: '2025-09-08' })
+  @IsOptional()
+  @IsDatum()
+  peildatum?: string;
+}
+
+export class KwaliteitscontroleSignaal {
+  @ApiProperty({ enum: ['S01_dubbele_inschrijving', 'S02_onderwijsnummer_woonachtig_in_nederland'], example: 'S01_dubbele_inschrijving' }) code: string;
+  @ApiProperty({ example: 'De leerling staat op de peildatum ook ingeschreven bij instelling 02AA.' }) omschrijving: string;
+  @ApiProperty({ format: 'uuid' }) inschrijvingId: string;
+  @ApiProperty({ example: '1' }) inschrijvingvolgnummer: string;
+}
+
+/** The signalen of one school from one weekly kwaliteitscontrole (rod.md §7.1, §9.6): the content of its event. */
+export class KwaliteitscontroleSignalenAntwoord {
+  @ApiProperty({ example: '01AA' }) instellingscode: string;
+  @ApiProperty({ type: String, format: 'date', description: 'The Monday of the kwaliteitscontrole.', example: '2025-09-08' }) peildatum: string;
+  @ApiPropertyOptional({ type: String, format: 'uuid', nullable: true, description: 'The id of the `nl.duo.rod.signalen-kwaliteitscontrole` event that carried these signalen; null when there were none.' })
+  eventId: string | null;
+  @ApiProperty({ type: [KwaliteitscontroleSignaal], description: 'Inschrijvingen that may be wrong though accepted; empty when the controle found nothing (or has not run yet).' }) signalen: KwaliteitscontroleSignaal[];
+}

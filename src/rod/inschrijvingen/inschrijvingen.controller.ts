@@ -10,7 +10,10 @@ import { metStatus } from '../rod-http';
 import { ApiAfgekeurd } from '../rod-shared.dto';
 import { AanleverAntwoord, AanleverenInschrijvingRequest, AanleverenInschrijvingSoRequest, VerwijderingRequest } from './aanleveren.dto';
 import { AanleverenService } from './aanleveren.service';
-import { InschrijvingIdParam, InschrijvingPage, InschrijvingResponse, InschrijvingZoekRequest, InstellingParam, Registratieoverzicht, RegistratieoverzichtQuery, VersieList } from './inschrijving.dto';
+import {
+  InschrijvingIdParam, InschrijvingPage, InschrijvingResponse, InschrijvingZoekRequest, InstellingParam, Registratieoverzicht, RegistratieoverzichtQuery, SignalenQuery, KwaliteitscontroleSignalenAntwoord, VersieList,
+} from './inschrijving.dto';
+import { KwaliteitscontroleSignalen } from './kwaliteitscontrole.signalen';
 import { InschrijvingenLezenService } from './inschrijvingen-lezen.service';
 
 const AFGEKEURD =
@@ -23,6 +26,7 @@ export class InschrijvingenController {
   constructor(
     private readonly aanleveren: AanleverenService,
     private readonly lezen: InschrijvingenLezenService,
+    private readonly kwaliteitscontrole: KwaliteitscontroleSignalen,
   ) {}
 
   @Post('inschrijvingen')
@@ -112,5 +116,20 @@ export class InschrijvingenController {
   @ApiOkResponse({ type: Registratieoverzicht })
   getRegistratieoverzicht(@CurrentPrincipal() p: Principal, @Param() param: InstellingParam, @Query() q: RegistratieoverzichtQuery, @Req() req: FastifyRequest) {
     return this.lezen.registratieoverzicht(p, param.instellingscode, q, req.url.split('?')[0]);
+  }
+
+  @Get('signalen')
+  @RequireScopes('rod.lezen')
+  @ApiOperation({
+    summary: 'Signalen of the weekly kwaliteitscontrole of a school (the kwaliteitscontrolebestand)',
+    description:
+      'Every Monday (sandbox clock) ROD checks every school (rod.md §7.1, §9.6) and pushes the signalen of each school that has any as one `nl.duo.rod.signalen-kwaliteitscontrole` event. ' +
+      'This reads the same content back for the week of `peildatum` (default today): S01 dubbele inschrijving, S02 onderwijsnummer of a pupil living in the Netherlands. ' +
+      '**403** `221_geen_machtiging` without a machtiging for the school; **400** for a malformed instellingscode or peildatum.',
+  })
+  @ApiOkResponse({ type: KwaliteitscontroleSignalenAntwoord })
+  @ApiRodProblems('221_geen_machtiging')
+  getSignalen(@CurrentPrincipal() p: Principal, @Query() q: SignalenQuery) {
+    return this.kwaliteitscontrole.lees(p, q.instellingscode, q.peildatum);
   }
 }

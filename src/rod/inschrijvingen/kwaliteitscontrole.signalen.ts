@@ -1,7 +1,11 @@
 import { Injectable, OnModuleInit } from '@nestjs/common';
-import type { EntityManager } from 'typeorm';
+import { InjectDataSource } from '@nestjs/typeorm';
+import type { DataSource, EntityManager } from 'typeorm';
+import { isBeheer, Principal } from '../../common/auth/principal';
+import { ClockService } from '../../common/clock/clock.service';
 import { ROD_EVENT_SOURCE } from '../../common/events/outbox';
 import { KlokPlanner } from '../../klok';
+import { geenMachtiging } from '../rod.answers';
 
 export const SIGNALEN_TYPE = 'nl.duo.rod.signalen-kwaliteitscontrole';
 
@@ -13,6 +17,20 @@ export const SIGNAALCODES = {
 
 /** True for a Monday (YYYY-MM-DD). */
 const isMaandag = (d: string) => new Date(`${d}T00:00:00Z`).getUTCDay() === 1;
+
+/** The Monday on or before a date (YYYY-MM-DD): the peildatum of the kwaliteitscontrole of that week. */
+export function maandagVan(d: string): string {
+  const x = new Date(`${d}T00:00:00Z`);
+  x.setUTCDate(x.getUTCDate() - ((x.getUTCDay() + 6) % 7));
+  return x.toISOString().slice(0, 10);
+}
+
+export interface Signaal {
+  code: string;
+  omschrijving: string;
+  inschrijvingId: string;
+  inschrijvingvolgnummer: string;
+}
 
 function dagenTussen(vanafExclusief: string, totInclusief: string): string[] {
   const out: string[] = [];
@@ -34,7 +52,11 @@ function dagenTussen(vanafExclusief: string, totInclusief: string): string[] {
  */
 @Injectable()
 export class KwaliteitscontroleSignalen implements OnModuleInit {
-  constructor(private readonly planner: KlokPlanner) {}
+  constructor(
+    private readonly planner: KlokPlanner,
+    @InjectDataSource() private readonly db: DataSource,
+    private readonly clock: ClockService,
+  ) {}
 
   onModuleInit() {
     this.planner.register({
@@ -44,6 +66,30 @@ export class KwaliteitscontroleSignalen implements OnModuleInit {
           .filter(isMaandag)
           .map((datum) => ({ datum, soort: 'KWALITEITSCONTROLE', volgorde: 5, voerUit: (m: EntityManager, sandboxId: string, moment: Date) => this.controleer(m, sandboxId, datum, moment) })),
     });
+  }
+
+  /**
+   * A school's signalen of the kwaliteitscontrole of the week of `datum` (default the sandbox's today): what its event
+   * carried — read from that event, so the two never differ — or none when the controle found nothing (or has not run).
+   * 403 without a machtiging for the school on today.
+   */
+  async lees(p: Principal, instellingscode: string, datum?: string): Promise<{ instellingscode: string; peildatum: string; eventId: string | null; signalen: Signaal[] }> {
+    const vandaag = await this.clock.today(p.sandboxId);
+    if (!isBeheer(p)) {
+      const [ok]: { ok: boolean }[] = await this.db.query(
+        `SELECT EXISTS (SELECT 1 FROM rod_machtiging WHERE sandbox_id = $1 AND oin = $2 AND instellingscode = $3 AND geldig_vanaf <= $4::date AND (geldig_tot IS NULL OR geldig_tot >= $4::date)) AS ok`,
+        [p.sandboxId, p.oin, instellingscode, vandaag],
+      );
+      if (!ok.ok) throw geenMachtiging(instellingscode);
+    }
+    const peildatum = maandagVan(datum ?? vandaag);
+    const [e]: { event_id: string; signalen: Signaal[] }[] = await this.db.query(
+      `SELECT event_id, data->'signalen' AS signalen FROM outbox_event
+        WHERE sandbox_id = $1 AND instellingscode = $2 AND type = '${SIGNALEN_TYPE}' AND subject = 'instelling/' || $2 || '/kwaliteitscontrole/' || $3
+        ORDER BY time DESC LIMIT 1`,
+      [p.sandboxId, instellingscode, peildatum],
+    );
+    return { instellingscode, peildatum, eventId: e?.event_id ?? null, signalen: e?.signalen ?? [] };
   }
 
   /** The signalen on `peildatum`: one event per school with signalen. */
