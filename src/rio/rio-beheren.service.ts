@@ -24,29 +24,29 @@ const OPLEIDING: PeriodeCodes = { eind: 'N10010', overlap: 'N10040', gat: 'N1004
 const n = <T>(v: T | undefined | null): T | null => (v === undefined ? null : v);
 
 /** Lifetime and periodes of one object: N05010 for uit ≤ in, then every periode rule. */
-function checkLevensduur(f: Foutmeldingen, codes: PeriodeCodes, inBedrijf: string, uitBedrijf: string | null, periodes: PeriodeState[], uitPointer = '/uitBedrijfdatum') {
-  if (uitBedrijf != null && uitBedrijf <= inBedrijf) f.add(codes.eind, uitPointer, { inBedrijfdatum: inBedrijf, uitBedrijfdatum: uitBedrijf });
+function checkLevensduur(foutmeldingen: Foutmeldingen, codes: PeriodeCodes, inBedrijf: string, uitBedrijf: string | null, periodes: PeriodeState[], uitPointer = '/uitBedrijfdatum') {
+  if (uitBedrijf != null && uitBedrijf <= inBedrijf) foutmeldingen.add(codes.eind, uitPointer, { inBedrijfdatum: inBedrijf, uitBedrijfdatum: uitBedrijf });
   for (const fout of controleerPeriodes(periodes, { inBedrijfdatum: inBedrijf, uitBedrijfdatum: uitBedrijf })) {
     const p = periodes[fout.index];
     const code = fout.soort === 'EINDDATUM_NIET_NA_BEGINDATUM' ? codes.eind : fout.soort === 'OVERLAP' ? codes.overlap : fout.soort === 'BUITEN_LEVENSDUUR' ? codes.buiten : codes.gat;
-    f.add(code, `/periodes/${fout.index}`, { begindatum: p.begindatum, einddatum: p.einddatum });
+    foutmeldingen.add(code, `/periodes/${fout.index}`, { begindatum: p.begindatum, einddatum: p.einddatum });
   }
 }
 
 /** Dated relations: einddatum after begindatum (J06010), no overlap per target (J06020), inside the lifetime (J06410). */
-function checkRelaties<T extends PeriodeState>(f: Foutmeldingen, items: T[], sleutel: (t: T) => string, naam: string, pointer: string, levensduur: { inBedrijfdatum: string; uitBedrijfdatum: string | null }) {
+function checkRelaties<T extends PeriodeState>(foutmeldingen: Foutmeldingen, items: T[], sleutel: (t: T) => string, naam: string, pointer: string, levensduur: { inBedrijfdatum: string; uitBedrijfdatum: string | null }) {
   items.forEach((r, i) => {
-    if (r.einddatum != null && r.einddatum <= r.begindatum) f.add('J06010', `${pointer}/${i}`, { [naam]: sleutel(r), begindatum: r.begindatum });
-    else if (!binnenLevensduur(r, levensduur)) f.add('J06410', `${pointer}/${i}`, { [naam]: sleutel(r), begindatum: r.begindatum });
+    if (r.einddatum != null && r.einddatum <= r.begindatum) foutmeldingen.add('J06010', `${pointer}/${i}`, { [naam]: sleutel(r), begindatum: r.begindatum });
+    else if (!binnenLevensduur(r, levensduur)) foutmeldingen.add('J06410', `${pointer}/${i}`, { [naam]: sleutel(r), begindatum: r.begindatum });
   });
-  for (const i of overlappendePerSleutel(items, sleutel)) f.add('J06020', `${pointer}/${i}`, { [naam]: sleutel(items[i]), begindatum: items[i].begindatum });
+  for (const i of overlappendePerSleutel(items, sleutel)) foutmeldingen.add('J06020', `${pointer}/${i}`, { [naam]: sleutel(items[i]), begindatum: items[i].begindatum });
 }
 
-function checkWaarde(f: Foutmeldingen, lijst: WaardenlijstNaam, waarde: string | null | undefined, datum: string, pointer: string) {
+function checkWaarde(foutmeldingen: Foutmeldingen, lijst: WaardenlijstNaam, waarde: string | null | undefined, datum: string, pointer: string) {
   if (waarde == null) return;
   const r = controleerWaarde(lijst, waarde, datum);
-  if (r === 'ONBEKEND') f.add('K01050', pointer, { [lijst]: waarde });
-  else if (r === 'NIET_GELDIG') f.add('K01051', pointer, { [lijst]: waarde, datum });
+  if (r === 'ONBEKEND') foutmeldingen.add('K01050', pointer, { [lijst]: waarde });
+  else if (r === 'NIET_GELDIG') foutmeldingen.add('K01051', pointer, { [lijst]: waarde, datum });
 }
 
 /** The client acts for at least one of these besturen (DUO beheer acts for all). */
@@ -79,107 +79,107 @@ export class RioBeherenService {
     private readonly hooks: DomainHooks,
   ) {}
 
-  private async log(m: EntityManager, sid: string, soort: SoortObject, code: string, wijziging: SoortWijziging) {
-    await logMutatie(m, sid, soort, code, wijziging, await this.clock.now(sid, m));
+  private async log(manager: EntityManager, sandboxId: string, soort: SoortObject, code: string, wijziging: SoortWijziging) {
+    await logMutatie(manager, sandboxId, soort, code, wijziging, await this.clock.now(sandboxId, manager));
   }
 
-  private today(sid: string, m: EntityManager) {
-    return this.clock.today(sid, m);
+  private today(sandboxId: string, manager: EntityManager) {
+    return this.clock.today(sandboxId, manager);
   }
 
-  private async bestaandeBesturen(m: EntityManager, sid: string, codes: string[]): Promise<Set<string>> {
-    const rows: { code: string }[] = await m.query('SELECT code FROM rio_onderwijsbestuur WHERE sandbox_id = $1 AND code = ANY($2)', [sid, codes]);
+  private async findBestaandeBesturen(manager: EntityManager, sandboxId: string, codes: string[]): Promise<Set<string>> {
+    const rows: { code: string }[] = await manager.query('SELECT code FROM rio_onderwijsbestuur WHERE sandbox_id = $1 AND code = ANY($2)', [sandboxId, codes]);
     return new Set(rows.map((r) => r.code));
   }
 
   // ---------------------------------------------------------------- onderwijsbesturen (DUO)
 
-  private bestuurState(code: string, b: OnderwijsbestuurRequest): BestuurState {
+  private bestuurState(code: string, request: OnderwijsbestuurRequest): BestuurState {
     return {
       code,
-      bevoegdGezagNummer: n(b.bevoegdGezagNummer),
-      kvkNummer: n(b.kvkNummer),
-      rsin: n(b.rsin),
-      besturendeOrganisatiesoort: n(b.besturendeOrganisatiesoort),
-      inBedrijfdatum: b.inBedrijfdatum,
-      uitBedrijfdatum: n(b.uitBedrijfdatum),
-      periodes: b.periodes.map((p) => ({ begindatum: p.begindatum, einddatum: n(p.einddatum), naam: p.naam, internationaleNaam: n(p.internationaleNaam) })),
+      bevoegdGezagNummer: n(request.bevoegdGezagNummer),
+      kvkNummer: n(request.kvkNummer),
+      rsin: n(request.rsin),
+      besturendeOrganisatiesoort: n(request.besturendeOrganisatiesoort),
+      inBedrijfdatum: request.inBedrijfdatum,
+      uitBedrijfdatum: n(request.uitBedrijfdatum),
+      periodes: request.periodes.map((p) => ({ begindatum: p.begindatum, einddatum: n(p.einddatum), naam: p.naam, internationaleNaam: n(p.internationaleNaam) })),
     };
   }
 
-  private async schrijfBestuur(m: EntityManager, sid: string, s: BestuurState, nieuw: boolean) {
-    const f = new Foutmeldingen();
-    checkLevensduur(f, OBJECT, s.inBedrijfdatum, s.uitBedrijfdatum, s.periodes);
-    checkWaarde(f, 'besturendeOrganisatiesoort', s.besturendeOrganisatiesoort, s.inBedrijfdatum, '/besturendeOrganisatiesoort');
+  private async writeBestuur(manager: EntityManager, sandboxId: string, s: BestuurState, nieuw: boolean) {
+    const foutmeldingen = new Foutmeldingen();
+    checkLevensduur(foutmeldingen, OBJECT, s.inBedrijfdatum, s.uitBedrijfdatum, s.periodes);
+    checkWaarde(foutmeldingen, 'besturendeOrganisatiesoort', s.besturendeOrganisatiesoort, s.inBedrijfdatum, '/besturendeOrganisatiesoort');
     if (!nieuw) {
       // The rules of the board side, checked from the DUO side: aanbieders (N04410) and locatiegebruik (N01410) stay inside the bestuur's lifetime.
-      const buiten: { soort: 'aanbieder' | 'gebruik'; code: string }[] = await m.query(
+      const buiten: { soort: 'aanbieder' | 'gebruik'; code: string }[] = await manager.query(
         `SELECT 'aanbieder' AS soort, onderwijsaanbiedercode AS code FROM rio_aanbieder_bestuur
           WHERE sandbox_id = $1 AND onderwijsbestuurcode = $2 AND (begindatum < $3 OR ($4::date IS NOT NULL AND (einddatum IS NULL OR einddatum > $4)))
          UNION ALL
          SELECT 'gebruik', onderwijslocatiecode FROM rio_onderwijslocatiegebruik
           WHERE sandbox_id = $1 AND onderwijsbestuurcode = $2 AND (in_bedrijfdatum < $3 OR ($4::date IS NOT NULL AND (uit_bedrijfdatum IS NULL OR uit_bedrijfdatum > $4)))
          ORDER BY 1, 2`,
-        [sid, s.code, s.inBedrijfdatum, s.uitBedrijfdatum],
+        [sandboxId, s.code, s.inBedrijfdatum, s.uitBedrijfdatum],
       );
       const pointer = s.uitBedrijfdatum ? '/uitBedrijfdatum' : '/inBedrijfdatum';
       const aanbieders = buiten.filter((b) => b.soort === 'aanbieder').map((b) => b.code);
       const locaties = buiten.filter((b) => b.soort === 'gebruik').map((b) => b.code);
-      if (aanbieders.length) f.add('N04410', pointer, { onderwijsbestuurcode: s.code, onderwijsaanbiedercode: aanbieders[0] }, `${Foutcodes.N04410} Lopend: ${aanbieders.join(', ')}.`);
-      if (locaties.length) f.add('N01410', pointer, { onderwijsbestuurcode: s.code, onderwijslocatiecode: locaties[0] }, `${Foutcodes.N01410} Lopend: ${locaties.join(', ')}.`);
+      if (aanbieders.length) foutmeldingen.add('N04410', pointer, { onderwijsbestuurcode: s.code, onderwijsaanbiedercode: aanbieders[0] }, `${Foutcodes.N04410} Lopend: ${aanbieders.join(', ')}.`);
+      if (locaties.length) foutmeldingen.add('N01410', pointer, { onderwijsbestuurcode: s.code, onderwijslocatiecode: locaties[0] }, `${Foutcodes.N01410} Lopend: ${locaties.join(', ')}.`);
     }
-    f.throwIfAny();
+    foutmeldingen.throwIfAny();
     if (s.bevoegdGezagNummer) {
-      const [dubbel] = await m.query('SELECT code FROM rio_onderwijsbestuur WHERE sandbox_id = $1 AND bevoegd_gezag_nummer = $2 AND code <> $3', [sid, s.bevoegdGezagNummer, s.code]);
+      const [dubbel] = await manager.query('SELECT code FROM rio_onderwijsbestuur WHERE sandbox_id = $1 AND bevoegd_gezag_nummer = $2 AND code <> $3', [sandboxId, s.bevoegdGezagNummer, s.code]);
       if (dubbel) throw rioProblem(RioErrors.bestaatAl, `Bevoegd-gezagnummer ${s.bevoegdGezagNummer} belongs to onderwijsbestuur ${dubbel.code}.`);
     }
-    await writeDataset(m, sid, { besturen: [s] }, { replace: true });
-    await this.log(m, sid, 'onderwijsbesturen', s.code, nieuw ? 'TOEGEVOEGD' : 'GEWIJZIGD');
-    return metGeldigePeriode({ ...s, instellingscodes: await this.instellingscodes(m, sid, s.code) }, await this.today(sid, m));
+    await writeDataset(manager, sandboxId, { besturen: [s] }, { replace: true });
+    await this.log(manager, sandboxId, 'onderwijsbesturen', s.code, nieuw ? 'TOEGEVOEGD' : 'GEWIJZIGD');
+    return metGeldigePeriode({ ...s, instellingscodes: await this.listInstellingscodes(manager, sandboxId, s.code) }, await this.today(sandboxId, manager));
   }
 
-  private async instellingscodes(m: EntityManager, sid: string, bestuur: string): Promise<string[]> {
-    return (await m.query('SELECT code FROM rio_instellingserkenning WHERE sandbox_id = $1 AND onderwijsbestuurcode = $2 ORDER BY code', [sid, bestuur])).map((r: { code: string }) => r.code);
+  private async listInstellingscodes(manager: EntityManager, sandboxId: string, bestuur: string): Promise<string[]> {
+    return (await manager.query('SELECT code FROM rio_instellingserkenning WHERE sandbox_id = $1 AND onderwijsbestuurcode = $2 ORDER BY code', [sandboxId, bestuur])).map((r: { code: string }) => r.code);
   }
 
-  createBestuur(p: Principal, body: OnderwijsbestuurRequest) {
-    return this.db.transaction(async (m) => {
-      const f = new Foutmeldingen();
-      checkLevensduur(f, OBJECT, body.inBedrijfdatum, n(body.uitBedrijfdatum), body.periodes.map((x) => ({ begindatum: x.begindatum, einddatum: n(x.einddatum) })));
-      f.throwIfAny();
-      return this.schrijfBestuur(m, p.sandboxId, this.bestuurState(await nextCode(m, p.sandboxId, 'B'), body), true);
+  createBestuur(principal: Principal, body: OnderwijsbestuurRequest) {
+    return this.db.transaction(async (manager) => {
+      const foutmeldingen = new Foutmeldingen();
+      checkLevensduur(foutmeldingen, OBJECT, body.inBedrijfdatum, n(body.uitBedrijfdatum), body.periodes.map((x) => ({ begindatum: x.begindatum, einddatum: n(x.einddatum) })));
+      foutmeldingen.throwIfAny();
+      return this.writeBestuur(manager, principal.sandboxId, this.bestuurState(await nextCode(manager, principal.sandboxId, 'B'), body), true);
     });
   }
 
-  putBestuur(p: Principal, code: string, body: OnderwijsbestuurRequest) {
-    return this.db.transaction(async (m) => {
-      if (!(await loadBesturen(m, p.sandboxId, [code])).length) throw rioProblem('not_found', `Onderwijsbestuur ${code} does not exist in this sandbox; create it with POST (RIO assigns the code).`);
-      return this.schrijfBestuur(m, p.sandboxId, this.bestuurState(code, body), false);
+  putBestuur(principal: Principal, code: string, body: OnderwijsbestuurRequest) {
+    return this.db.transaction(async (manager) => {
+      if (!(await loadBesturen(manager, principal.sandboxId, [code])).length) throw rioProblem('not_found', `Onderwijsbestuur ${code} does not exist in this sandbox; create it with POST (RIO assigns the code).`);
+      return this.writeBestuur(manager, principal.sandboxId, this.bestuurState(code, body), false);
     });
   }
 
-  deleteBestuur(p: Principal, code: string) {
-    return this.db.transaction(async (m) => {
-      if (!(await loadBesturen(m, p.sandboxId, [code])).length) throw rioProblem('not_found', `Onderwijsbestuur ${code} does not exist in this sandbox.`);
-      const [{ n: gebruikt }] = await m.query(
+  deleteBestuur(principal: Principal, code: string) {
+    return this.db.transaction(async (manager) => {
+      if (!(await loadBesturen(manager, principal.sandboxId, [code])).length) throw rioProblem('not_found', `Onderwijsbestuur ${code} does not exist in this sandbox.`);
+      const [{ n: gebruikt }] = await manager.query(
         `SELECT (SELECT count(*) FROM rio_instellingserkenning WHERE sandbox_id = $1 AND onderwijsbestuurcode = $2)
               + (SELECT count(*) FROM rio_aanbieder_bestuur WHERE sandbox_id = $1 AND onderwijsbestuurcode = $2)
               + (SELECT count(*) FROM rio_onderwijslocatiegebruik WHERE sandbox_id = $1 AND onderwijsbestuurcode = $2) AS n`,
-        [p.sandboxId, code],
+        [principal.sandboxId, code],
       );
       if (Number(gebruikt) > 0) throw rioProblem(RioErrors.inGebruik, `Onderwijsbestuur ${code} still has erkenningen, aanbieders or locatiegebruik; remove those first.`);
-      await m.query('DELETE FROM rio_onderwijsbestuur WHERE sandbox_id = $1 AND code = $2', [p.sandboxId, code]);
-      await this.log(m, p.sandboxId, 'onderwijsbesturen', code, 'VERWIJDERD');
+      await manager.query('DELETE FROM rio_onderwijsbestuur WHERE sandbox_id = $1 AND code = $2', [principal.sandboxId, code]);
+      await this.log(manager, principal.sandboxId, 'onderwijsbesturen', code, 'VERWIJDERD');
     });
   }
 
   // ---------------------------------------------------------------- BRIN4 (DUO)
 
-  putInstelling(p: Principal, code: string, body: InstellingserkenningRequest) {
-    return this.db.transaction(async (m) => {
-      const sid = p.sandboxId;
-      const bestaand = (await loadInstellingen(m, sid, [code]))[0];
-      const s: InstellingState = {
+  putInstelling(principal: Principal, code: string, body: InstellingserkenningRequest) {
+    return this.db.transaction(async (manager) => {
+      const sid = principal.sandboxId;
+      const bestaand = (await loadInstellingen(manager, sid, [code]))[0];
+      const instelling: InstellingState = {
         code,
         onderwijsbestuurcode: n(body.onderwijsbestuurcode),
         soort: body.soort,
@@ -195,129 +195,129 @@ export class RioBeherenService {
           bekostigingscode: x.bekostigingscode, wet: x.wet ?? (body.soort === 'SPEC' ? 'WEC' : 'WPO'),
         })),
       };
-      const f = new Foutmeldingen();
+      const foutmeldingen = new Foutmeldingen();
       if (body.formeelAdres) {
-        const a = await this.bag(m, sid, body.formeelAdres);
-        if (!a) f.add('A01010', '/formeelAdres', { postcode: normalisePostcode(body.formeelAdres.postcode), huisnummer: body.formeelAdres.huisnummer });
-        else s.formeelAdres = { type: 'BINNENLANDS', bagId: a.bagId, postcode: a.postcode, huisnummer: a.huisnummer, huisnummertoevoeging: a.huisnummertoevoeging, straatnaam: a.straatnaam, plaatsnaam: a.plaatsnaam, gemeentenaam: a.gemeentenaam };
+        const adres = await this.findBagAdres(manager, sid, body.formeelAdres);
+        if (!adres) foutmeldingen.add('A01010', '/formeelAdres', { postcode: normalisePostcode(body.formeelAdres.postcode), huisnummer: body.formeelAdres.huisnummer });
+        else instelling.formeelAdres = { type: 'BINNENLANDS', bagId: adres.bagId, postcode: adres.postcode, huisnummer: adres.huisnummer, huisnummertoevoeging: adres.huisnummertoevoeging, straatnaam: adres.straatnaam, plaatsnaam: adres.plaatsnaam, gemeentenaam: adres.gemeentenaam };
       }
-      checkWaarde(f, 'erkenner', s.erkenner, s.inBedrijfdatum, '/erkenner');
-      if (s.stichtingsdatum && s.stichtingsdatum > s.inBedrijfdatum) f.add('J06520', '/stichtingsdatum', { instellingscode: code, stichtingsdatum: s.stichtingsdatum });
-      if (s.soCluster) {
-        checkWaarde(f, 'speciaalOnderwijsCluster', s.soCluster, s.inBedrijfdatum, '/soCluster');
-        if (s.soort !== 'SPEC') f.add('K01030', '/soCluster', { soort: s.soort, soCluster: s.soCluster }, `Een soCluster hoort alleen bij instellingssoort SPEC, niet bij ${s.soort}.`);
+      checkWaarde(foutmeldingen, 'erkenner', instelling.erkenner, instelling.inBedrijfdatum, '/erkenner');
+      if (instelling.stichtingsdatum && instelling.stichtingsdatum > instelling.inBedrijfdatum) foutmeldingen.add('J06520', '/stichtingsdatum', { instellingscode: code, stichtingsdatum: instelling.stichtingsdatum });
+      if (instelling.soCluster) {
+        checkWaarde(foutmeldingen, 'speciaalOnderwijsCluster', instelling.soCluster, instelling.inBedrijfdatum, '/soCluster');
+        if (instelling.soort !== 'SPEC') foutmeldingen.add('K01030', '/soCluster', { soort: instelling.soort, soCluster: instelling.soCluster }, `Een soCluster hoort alleen bij instellingssoort SPEC, niet bij ${instelling.soort}.`);
       }
-      checkLevensduur(f, OBJECT, s.inBedrijfdatum, s.uitBedrijfdatum, s.periodes);
-      if (s.onderwijsbestuurcode && !(await this.bestaandeBesturen(m, sid, [s.onderwijsbestuurcode])).size) f.add('A01110', '/onderwijsbestuurcode', { onderwijsbestuurcode: s.onderwijsbestuurcode });
+      checkLevensduur(foutmeldingen, OBJECT, instelling.inBedrijfdatum, instelling.uitBedrijfdatum, instelling.periodes);
+      if (instelling.onderwijsbestuurcode && !(await this.findBestaandeBesturen(manager, sid, [instelling.onderwijsbestuurcode])).size) foutmeldingen.add('A01110', '/onderwijsbestuurcode', { onderwijsbestuurcode: instelling.onderwijsbestuurcode });
       if (bestaand) {
         // Its vestigingen stay inside the BRIN4's lifetime (N05030 seen from the DUO side).
-        const vestigingen: { code: string }[] = await m.query(
+        const vestigingen: { code: string }[] = await manager.query(
           `SELECT code FROM rio_vestigingserkenning WHERE sandbox_id = $1 AND instellingscode = $2
               AND (in_bedrijfdatum < $3 OR ($4::date IS NOT NULL AND (uit_bedrijfdatum IS NULL OR uit_bedrijfdatum > $4))) ORDER BY code`,
-          [sid, code, s.inBedrijfdatum, s.uitBedrijfdatum],
+          [sid, code, instelling.inBedrijfdatum, instelling.uitBedrijfdatum],
         );
-        if (vestigingen.length) f.add('N05030', s.uitBedrijfdatum ? '/uitBedrijfdatum' : '/inBedrijfdatum', { instellingscode: code, vestigingscode: vestigingen[0].code }, `${Foutcodes.N05030} Vestigingen buiten de levensduur: ${vestigingen.map((v) => v.code).join(', ')}; sluit die eerst.`);
+        if (vestigingen.length) foutmeldingen.add('N05030', instelling.uitBedrijfdatum ? '/uitBedrijfdatum' : '/inBedrijfdatum', { instellingscode: code, vestigingscode: vestigingen[0].code }, `${Foutcodes.N05030} Vestigingen buiten de levensduur: ${vestigingen.map((v) => v.code).join(', ')}; sluit die eerst.`);
       }
-      const teSluiten = bestaand ? await this.relatiesBuiten(m, sid, 'rio_juridische_relatie', 'instellingscode', code, s, f, 'onderwijsaanbiedercode') : 0;
-      checkWaarde(f, 'instellingssoort', s.soort, s.inBedrijfdatum, '/soort');
-      checkWaarde(f, 'vrijheidVanOnderwijs', s.vrijheidVanOnderwijs, s.inBedrijfdatum, '/vrijheidVanOnderwijs');
-      s.periodes.forEach((x, i) => {
-        x.richtingen.forEach((r, j) => checkWaarde(f, 'denominatie', r, x.begindatum, `/periodes/${i}/richtingen/${j}`));
-        x.grondslagen.forEach((r, j) => checkWaarde(f, 'denominatie', r, x.begindatum, `/periodes/${i}/grondslagen/${j}`));
-        checkWaarde(f, 'wet', x.wet, x.begindatum, `/periodes/${i}/wet`);
+      const teSluiten = bestaand ? await this.countRelatiesOutside(manager, sid, 'rio_juridische_relatie', 'instellingscode', code, instelling, foutmeldingen, 'onderwijsaanbiedercode') : 0;
+      checkWaarde(foutmeldingen, 'instellingssoort', instelling.soort, instelling.inBedrijfdatum, '/soort');
+      checkWaarde(foutmeldingen, 'vrijheidVanOnderwijs', instelling.vrijheidVanOnderwijs, instelling.inBedrijfdatum, '/vrijheidVanOnderwijs');
+      instelling.periodes.forEach((x, i) => {
+        x.richtingen.forEach((r, j) => checkWaarde(foutmeldingen, 'denominatie', r, x.begindatum, `/periodes/${i}/richtingen/${j}`));
+        x.grondslagen.forEach((r, j) => checkWaarde(foutmeldingen, 'denominatie', r, x.begindatum, `/periodes/${i}/grondslagen/${j}`));
+        checkWaarde(foutmeldingen, 'wet', x.wet, x.begindatum, `/periodes/${i}/wet`);
         // WEC for (v)so schools and expertisecentra, WPO (or WPO BES) for basisscholen and sbo.
-        if ((s.soort === 'SPEC') !== (x.wet === 'WEC') && ['WPO', 'WEC', 'WPO_BES'].includes(x.wet)) {
-          f.add('K01030', `/periodes/${i}/wet`, { soort: s.soort, wet: x.wet }, `Wet ${x.wet} past niet bij instellingssoort ${s.soort}.`);
+        if ((instelling.soort === 'SPEC') !== (x.wet === 'WEC') && ['WPO', 'WEC', 'WPO_BES'].includes(x.wet)) {
+          foutmeldingen.add('K01030', `/periodes/${i}/wet`, { soort: instelling.soort, wet: x.wet }, `Wet ${x.wet} past niet bij instellingssoort ${instelling.soort}.`);
         }
-        checkWaarde(f, 'bekostigingscode', x.bekostigingscode, x.begindatum, `/periodes/${i}/bekostigingscode`);
+        checkWaarde(foutmeldingen, 'bekostigingscode', x.bekostigingscode, x.begindatum, `/periodes/${i}/bekostigingscode`);
       });
-      f.throwIfAny();
-      await writeDataset(m, sid, { instellingen: [s] }, { replace: true });
-      await this.log(m, sid, 'onderwijsinstellingserkenningen', code, bestaand ? 'GEWIJZIGD' : 'TOEGEVOEGD');
+      foutmeldingen.throwIfAny();
+      await writeDataset(manager, sid, { instellingen: [instelling] }, { replace: true });
+      await this.log(manager, sid, 'onderwijsinstellingserkenningen', code, bestaand ? 'GEWIJZIGD' : 'TOEGEVOEGD');
       // Closing a BRIN4 closes the juridische relaties of aanbieders that ran past it (J06410 seen from the DUO side).
-      for (const a of await this.sluitRelaties(m, sid, 'rio_juridische_relatie', 'instellingscode', code, s.uitBedrijfdatum, teSluiten, ['onderwijsaanbiedercode'])) {
-        await this.log(m, sid, 'onderwijsaanbieders', a.onderwijsaanbiedercode, 'GEWIJZIGD');
+      for (const a of await this.closeRelaties(manager, sid, 'rio_juridische_relatie', 'instellingscode', code, instelling.uitBedrijfdatum, teSluiten, ['onderwijsaanbiedercode'])) {
+        await this.log(manager, sid, 'onderwijsaanbieders', a.onderwijsaanbiedercode, 'GEWIJZIGD');
       }
-      const vestigingscodes: string[] = (await m.query('SELECT code FROM rio_vestigingserkenning WHERE sandbox_id = $1 AND instellingscode = $2 ORDER BY code', [sid, code])).map((r: { code: string }) => r.code);
-      if (vestigingscodes.length) await this.hooks.emit('rio.gewijzigd', m, { sandboxId: sid, vestigingscodes });
-      return { created: !bestaand, body: { ...metGeldigePeriode(s, await this.today(sid, m)), vestigingscodes } };
+      const vestigingscodes: string[] = (await manager.query('SELECT code FROM rio_vestigingserkenning WHERE sandbox_id = $1 AND instellingscode = $2 ORDER BY code', [sid, code])).map((r: { code: string }) => r.code);
+      if (vestigingscodes.length) await this.hooks.emit('rio.gewijzigd', manager, { sandboxId: sid, vestigingscodes });
+      return { created: !bestaand, body: { ...metGeldigePeriode(instelling, await this.today(sid, manager)), vestigingscodes } };
     });
   }
 
-  deleteInstelling(p: Principal, code: string) {
-    return this.db.transaction(async (m) => {
-      const sid = p.sandboxId;
-      if (!(await loadInstellingen(m, sid, [code])).length) throw rioProblem('not_found', `Onderwijsinstellingserkenning ${code} does not exist in this sandbox.`);
-      const [{ n: gebruikt }] = await m.query(
+  deleteInstelling(principal: Principal, code: string) {
+    return this.db.transaction(async (manager) => {
+      const sandboxId = principal.sandboxId;
+      if (!(await loadInstellingen(manager, sandboxId, [code])).length) throw rioProblem('not_found', `Onderwijsinstellingserkenning ${code} does not exist in this sandbox.`);
+      const [{ n: gebruikt }] = await manager.query(
         `SELECT (SELECT count(*) FROM rio_vestigingserkenning WHERE sandbox_id = $1 AND instellingscode = $2)
               + (SELECT count(*) FROM rio_juridische_relatie WHERE sandbox_id = $1 AND instellingscode = $2) AS n`,
-        [sid, code],
+        [sandboxId, code],
       );
       if (Number(gebruikt) > 0) throw rioProblem(RioErrors.inGebruik, `Onderwijsinstellingserkenning ${code} still has vestigingen or juridische relaties; remove those first.`);
-      await m.query('DELETE FROM rio_instellingserkenning WHERE sandbox_id = $1 AND code = $2', [sid, code]);
-      await this.log(m, sid, 'onderwijsinstellingserkenningen', code, 'VERWIJDERD');
+      await manager.query('DELETE FROM rio_instellingserkenning WHERE sandbox_id = $1 AND code = $2', [sandboxId, code]);
+      await this.log(manager, sandboxId, 'onderwijsinstellingserkenningen', code, 'VERWIJDERD');
     });
   }
 
   // ---------------------------------------------------------------- BRIN6 (DUO)
 
-  private async bag(m: EntityManager, sid: string, a: { postcode: string; huisnummer: number; huisnummertoevoeging?: string }): Promise<BagAdresState | null> {
-    const rows = await m.query(
+  private async findBagAdres(manager: EntityManager, sandboxId: string, adres: { postcode: string; huisnummer: number; huisnummertoevoeging?: string }): Promise<BagAdresState | null> {
+    const rows = await manager.query(
       `SELECT bag_id AS "bagId", postcode, huisnummer, huisnummertoevoeging, straatnaam, plaatsnaam, gemeentenaam, gps_latitude AS "gpsLatitude", gps_longitude AS "gpsLongitude"
          FROM rio_bag_adres WHERE sandbox_id = $1 AND postcode = $2 AND huisnummer = $3 AND huisnummertoevoeging = $4`,
-      [sid, normalisePostcode(a.postcode), a.huisnummer, (a.huisnummertoevoeging ?? '').toUpperCase()],
+      [sandboxId, normalisePostcode(adres.postcode), adres.huisnummer, (adres.huisnummertoevoeging ?? '').toUpperCase()],
     );
     return rows[0] ?? null;
   }
 
-  putVestiging(p: Principal, code: string, body: VestigingserkenningRequest) {
-    return this.db.transaction(async (m) => {
-      const sid = p.sandboxId;
+  putVestiging(principal: Principal, code: string, body: VestigingserkenningRequest) {
+    return this.db.transaction(async (manager) => {
+      const sid = principal.sandboxId;
       const instellingscode = code.slice(0, 4);
-      const bestaand = (await loadVestigingen(m, sid, [code]))[0];
-      const f = new Foutmeldingen();
-      const instelling = (await loadInstellingen(m, sid, [instellingscode]))[0];
-      if (!instelling) f.add('A01030', '', { instellingscode });
-      const adres = POSTCODE.test(normalisePostcode(body.adres.postcode)) ? await this.bag(m, sid, body.adres) : null;
-      if (!adres) f.add('A01010', '/adres', { postcode: body.adres.postcode, huisnummer: body.adres.huisnummer, huisnummertoevoeging: body.adres.huisnummertoevoeging });
+      const bestaand = (await loadVestigingen(manager, sid, [code]))[0];
+      const foutmeldingen = new Foutmeldingen();
+      const instelling = (await loadInstellingen(manager, sid, [instellingscode]))[0];
+      if (!instelling) foutmeldingen.add('A01030', '', { instellingscode });
+      const adres = POSTCODE.test(normalisePostcode(body.adres.postcode)) ? await this.findBagAdres(manager, sid, body.adres) : null;
+      if (!adres) foutmeldingen.add('A01010', '/adres', { postcode: body.adres.postcode, huisnummer: body.adres.huisnummer, huisnummertoevoeging: body.adres.huisnummertoevoeging });
       const periodes = body.periodes.map((x) => ({ begindatum: x.begindatum, einddatum: n(x.einddatum), naam: x.naam, bekostigingscode: x.bekostigingscode }));
-      checkLevensduur(f, OBJECT, body.inBedrijfdatum, n(body.uitBedrijfdatum), periodes);
+      checkLevensduur(foutmeldingen, OBJECT, body.inBedrijfdatum, n(body.uitBedrijfdatum), periodes);
       if (instelling && !binnenLevensduur({ begindatum: body.inBedrijfdatum, einddatum: n(body.uitBedrijfdatum) }, instelling)) {
-        f.add('N05030', '/inBedrijfdatum', { instellingscode, inBedrijfdatum: body.inBedrijfdatum });
+        foutmeldingen.add('N05030', '/inBedrijfdatum', { instellingscode, inBedrijfdatum: body.inBedrijfdatum });
       }
-      checkWaarde(f, 'hoofdNevenvestiging', body.hoofdNevenvestiging, body.inBedrijfdatum, '/hoofdNevenvestiging');
-      checkWaarde(f, 'vestigingssoort', body.soort, body.inBedrijfdatum, '/soort');
-      periodes.forEach((x, i) => checkWaarde(f, 'bekostigingscode', x.bekostigingscode, x.begindatum, `/periodes/${i}/bekostigingscode`));
+      checkWaarde(foutmeldingen, 'hoofdNevenvestiging', body.hoofdNevenvestiging, body.inBedrijfdatum, '/hoofdNevenvestiging');
+      checkWaarde(foutmeldingen, 'vestigingssoort', body.soort, body.inBedrijfdatum, '/soort');
+      periodes.forEach((x, i) => checkWaarde(foutmeldingen, 'bekostigingscode', x.bekostigingscode, x.begindatum, `/periodes/${i}/bekostigingscode`));
       const nieuw = { code, hoofdNevenvestiging: body.hoofdNevenvestiging, inBedrijfdatum: body.inBedrijfdatum, uitBedrijfdatum: n(body.uitBedrijfdatum) };
-      if (instelling) await this.checkHoofdvestigingen(m, sid, instellingscode, nieuw, null, f, '/hoofdNevenvestiging');
-      const teSluiten = await this.relatiesBuiten(m, sid, 'rio_locatiegebruik_relatie', 'vestigingscode', code, nieuw, f, 'onderwijslocatiecode');
-      f.throwIfAny();
-      const s: VestigingState = { code, instellingscode, hoofdNevenvestiging: body.hoofdNevenvestiging, soort: body.soort, inBedrijfdatum: body.inBedrijfdatum, uitBedrijfdatum: n(body.uitBedrijfdatum), adres: adres!, periodes };
-      await writeDataset(m, sid, { vestigingen: [s] }, { replace: true });
-      await this.log(m, sid, 'vestigingserkenningen', code, bestaand ? 'GEWIJZIGD' : 'TOEGEVOEGD');
+      if (instelling) await this.checkHoofdvestigingen(manager, sid, instellingscode, nieuw, null, foutmeldingen, '/hoofdNevenvestiging');
+      const teSluiten = await this.countRelatiesOutside(manager, sid, 'rio_locatiegebruik_relatie', 'vestigingscode', code, nieuw, foutmeldingen, 'onderwijslocatiecode');
+      foutmeldingen.throwIfAny();
+      const vestiging: VestigingState = { code, instellingscode, hoofdNevenvestiging: body.hoofdNevenvestiging, soort: body.soort, inBedrijfdatum: body.inBedrijfdatum, uitBedrijfdatum: n(body.uitBedrijfdatum), adres: adres!, periodes };
+      await writeDataset(manager, sid, { vestigingen: [vestiging] }, { replace: true });
+      await this.log(manager, sid, 'vestigingserkenningen', code, bestaand ? 'GEWIJZIGD' : 'TOEGEVOEGD');
       // Closing a BRIN6 closes the locatiegebruik relaties that ran past it (J06410 seen from the DUO side).
-      const gesloten = await this.sluitRelaties(m, sid, 'rio_locatiegebruik_relatie', 'vestigingscode', code, s.uitBedrijfdatum, teSluiten, ['onderwijsbestuurcode', 'onderwijslocatiecode']);
-      for (const g of gesloten) await this.log(m, sid, 'onderwijslocatiegebruiken', `${g.onderwijsbestuurcode}/${g.onderwijslocatiecode}`, 'GEWIJZIGD');
-      await this.hooks.emit('rio.gewijzigd', m, { sandboxId: sid, vestigingscodes: [code] });
-      if (s.uitBedrijfdatum && (!bestaand || bestaand.uitBedrijfdatum == null || bestaand.uitBedrijfdatum > s.uitBedrijfdatum)) {
-        await this.hooks.emit('rio.vestiging-gesloten', m, { sandboxId: sid, vestigingscode: code, uitBedrijfdatum: s.uitBedrijfdatum, moment: await this.clock.now(sid, m) });
+      const gesloten = await this.closeRelaties(manager, sid, 'rio_locatiegebruik_relatie', 'vestigingscode', code, vestiging.uitBedrijfdatum, teSluiten, ['onderwijsbestuurcode', 'onderwijslocatiecode']);
+      for (const g of gesloten) await this.log(manager, sid, 'onderwijslocatiegebruiken', `${g.onderwijsbestuurcode}/${g.onderwijslocatiecode}`, 'GEWIJZIGD');
+      await this.hooks.emit('rio.gewijzigd', manager, { sandboxId: sid, vestigingscodes: [code] });
+      if (vestiging.uitBedrijfdatum && (!bestaand || bestaand.uitBedrijfdatum == null || bestaand.uitBedrijfdatum > vestiging.uitBedrijfdatum)) {
+        await this.hooks.emit('rio.vestiging-gesloten', manager, { sandboxId: sid, vestigingscode: code, uitBedrijfdatum: vestiging.uitBedrijfdatum, moment: await this.clock.now(sid, manager) });
       }
-      return { created: !bestaand, body: vestigingResponse(s, await this.today(sid, m)) };
+      return { created: !bestaand, body: vestigingResponse(vestiging, await this.today(sid, manager)) };
     });
   }
 
-  deleteVestiging(p: Principal, code: string) {
-    return this.db.transaction(async (m) => {
-      const sid = p.sandboxId;
-      if (!(await loadVestigingen(m, sid, [code])).length) throw rioProblem('not_found', `Vestigingserkenning ${code} does not exist in this sandbox.`);
-      const [{ n: gebruikt }] = await m.query('SELECT count(*) AS n FROM rio_locatiegebruik_relatie WHERE sandbox_id = $1 AND vestigingscode = $2', [sid, code]);
+  deleteVestiging(principal: Principal, code: string) {
+    return this.db.transaction(async (manager) => {
+      const sid = principal.sandboxId;
+      if (!(await loadVestigingen(manager, sid, [code])).length) throw rioProblem('not_found', `Vestigingserkenning ${code} does not exist in this sandbox.`);
+      const [{ n: gebruikt }] = await manager.query('SELECT count(*) AS n FROM rio_locatiegebruik_relatie WHERE sandbox_id = $1 AND vestigingscode = $2', [sid, code]);
       if (Number(gebruikt) > 0) throw rioProblem(RioErrors.inGebruik, `Vestigingserkenning ${code} is still linked to onderwijslocatiegebruik; remove those relaties first.`);
-      const f = new Foutmeldingen();
-      await this.checkHoofdvestigingen(m, sid, code.slice(0, 4), null, code, f, '');
-      f.throwIfAny();
-      await m.query('DELETE FROM rio_vestigingserkenning WHERE sandbox_id = $1 AND code = $2', [sid, code]);
-      await this.log(m, sid, 'vestigingserkenningen', code, 'VERWIJDERD');
-      await this.hooks.emit('rio.gewijzigd', m, { sandboxId: sid, vestigingscodes: [code] });
+      const foutmeldingen = new Foutmeldingen();
+      await this.checkHoofdvestigingen(manager, sid, code.slice(0, 4), null, code, foutmeldingen, '');
+      foutmeldingen.throwIfAny();
+      await manager.query('DELETE FROM rio_vestigingserkenning WHERE sandbox_id = $1 AND code = $2', [sid, code]);
+      await this.log(manager, sid, 'vestigingserkenningen', code, 'VERWIJDERD');
+      await this.hooks.emit('rio.gewijzigd', manager, { sandboxId: sid, vestigingscodes: [code] });
     });
   }
 
@@ -325,18 +325,18 @@ export class RioBeherenService {
    * J06510: exactly one hoofdvestiging on every date a BRIN4 has a vestiging in bedrijf, after this write (`nieuw`
    * replaces its stored state; `weg` is deleted).
    */
-  private async checkHoofdvestigingen(m: EntityManager, sid: string, instellingscode: string, nieuw: VestigingLevensduur | null, weg: string | null, f: Foutmeldingen, pointer: string) {
-    const rows: VestigingLevensduur[] = await m.query(
+  private async checkHoofdvestigingen(manager: EntityManager, sandboxId: string, instellingscode: string, nieuw: VestigingLevensduur | null, weg: string | null, foutmeldingen: Foutmeldingen, pointer: string) {
+    const rows: VestigingLevensduur[] = await manager.query(
       `SELECT code, hoofd_nevenvestiging AS "hoofdNevenvestiging", in_bedrijfdatum::text AS "inBedrijfdatum", uit_bedrijfdatum::text AS "uitBedrijfdatum"
          FROM rio_vestigingserkenning WHERE sandbox_id = $1 AND instellingscode = $2 ORDER BY code`,
-      [sid, instellingscode],
+      [sandboxId, instellingscode],
     );
     const na = [...rows.filter((v) => v.code !== nieuw?.code && v.code !== weg), ...(nieuw ? [nieuw] : [])];
     for (const fout of controleerHoofdvestigingen(na)) {
       if (fout.soort === 'TWEE_HOOFDVESTIGINGEN') {
-        f.add('J06510', pointer, { instellingscode, vestigingscode: fout.codes.find((c) => c !== nieuw?.code) ?? fout.codes[0], datum: fout.vanaf }, `${Foutcodes.J06510} ${fout.codes.join(' en ')} zijn beide hoofdvestiging vanaf ${fout.vanaf}.`);
+        foutmeldingen.add('J06510', pointer, { instellingscode, vestigingscode: fout.codes.find((c) => c !== nieuw?.code) ?? fout.codes[0], datum: fout.vanaf }, `${Foutcodes.J06510} ${fout.codes.join(' en ')} zijn beide hoofdvestiging vanaf ${fout.vanaf}.`);
       } else {
-        f.add('J06510', pointer, { instellingscode, vestigingscode: fout.code, datum: fout.vanaf }, `${Foutcodes.J06510} Nevenvestiging ${fout.code} heeft vanaf ${fout.vanaf} geen hoofdvestiging.`);
+        foutmeldingen.add('J06510', pointer, { instellingscode, vestigingscode: fout.code, datum: fout.vanaf }, `${Foutcodes.J06510} Nevenvestiging ${fout.code} heeft vanaf ${fout.vanaf} geen hoofdvestiging.`);
       }
     }
   }
@@ -346,26 +346,26 @@ export class RioBeherenService {
    * foutmelding (J06410; the board must change them), those that only run past the new uitBedrijfdatum are returned, to
    * be closed on that date.
    */
-  private async relatiesBuiten(m: EntityManager, sid: string, tabel: 'rio_locatiegebruik_relatie' | 'rio_juridische_relatie', kolom: string, code: string, l: { inBedrijfdatum: string; uitBedrijfdatum: string | null }, f: Foutmeldingen, sleutel: string): Promise<number> {
-    const [r]: { begint_buiten: string | null; loopt_door: string }[] = await m.query(
+  private async countRelatiesOutside(manager: EntityManager, sandboxId: string, tabel: 'rio_locatiegebruik_relatie' | 'rio_juridische_relatie', kolom: string, code: string, l: { inBedrijfdatum: string; uitBedrijfdatum: string | null }, foutmeldingen: Foutmeldingen, sleutel: string): Promise<number> {
+    const [r]: { begint_buiten: string | null; loopt_door: string }[] = await manager.query(
       `SELECT min(${sleutel}) FILTER (WHERE begindatum < $3 OR begindatum >= $4) AS begint_buiten,
               count(*) FILTER (WHERE begindatum >= $3 AND begindatum < $4 AND (einddatum IS NULL OR einddatum > $4)) AS loopt_door
          FROM ${tabel} WHERE sandbox_id = $1 AND ${kolom} = $2`,
-      [sid, code, l.inBedrijfdatum, l.uitBedrijfdatum ?? '9999-12-31'],
+      [sandboxId, code, l.inBedrijfdatum, l.uitBedrijfdatum ?? '9999-12-31'],
     );
     if (r.begint_buiten) {
-      f.add('J06410', l.uitBedrijfdatum ? '/uitBedrijfdatum' : '/inBedrijfdatum', { [kolom]: code, [sleutel]: r.begint_buiten }, `${Foutcodes.J06410} De relatie van ${r.begint_buiten} begint buiten de nieuwe levensduur van ${code}; pas die eerst aan.`);
+      foutmeldingen.add('J06410', l.uitBedrijfdatum ? '/uitBedrijfdatum' : '/inBedrijfdatum', { [kolom]: code, [sleutel]: r.begint_buiten }, `${Foutcodes.J06410} De relatie van ${r.begint_buiten} begint buiten de nieuwe levensduur van ${code}; pas die eerst aan.`);
     }
     return Number(r.loopt_door);
   }
 
   /** Ends the relations that run past `uit` on that date; returns the keys of the objects they belong to. */
-  private async sluitRelaties<K extends string>(m: EntityManager, sid: string, tabel: 'rio_locatiegebruik_relatie' | 'rio_juridische_relatie', kolom: string, code: string, uit: string | null, aantal: number, sleutels: K[]): Promise<Record<K, string>[]> {
+  private async closeRelaties<K extends string>(manager: EntityManager, sandboxId: string, tabel: 'rio_locatiegebruik_relatie' | 'rio_juridische_relatie', kolom: string, code: string, uit: string | null, aantal: number, sleutels: K[]): Promise<Record<K, string>[]> {
     if (!uit || !aantal) return [];
-    const [rows] = await m.query(
+    const [rows] = await manager.query(
       `UPDATE ${tabel} SET einddatum = $3 WHERE sandbox_id = $1 AND ${kolom} = $2 AND begindatum < $3 AND (einddatum IS NULL OR einddatum > $3)
        RETURNING ${sleutels.join(', ')}`,
-      [sid, code, uit],
+      [sandboxId, code, uit],
     );
     const uniek = new Map<string, Record<K, string>>();
     for (const r of rows as Record<K, string>[]) uniek.set(sleutels.map((k) => r[k]).join('/'), r);
@@ -391,139 +391,139 @@ export class RioBeherenService {
    * for every bestuur the write touches: each bestuur whose relation is added, changed or removed, and the bestuur of
    * each BRIN4 whose juridische relatie is added, changed or removed; a PUT also needs a bestuur of the stored aanbieder.
    */
-  private async valideerAanbieder(m: EntityManager, p: Principal, s: AanbiederState, bestaand: AanbiederState | undefined) {
-    const sid = p.sandboxId;
+  private async validateAanbieder(manager: EntityManager, principal: Principal, s: AanbiederState, bestaand: AanbiederState | undefined) {
+    const sandboxId = principal.sandboxId;
     const nieuweBesturen = s.besturen.map((b) => b.onderwijsbestuurcode);
-    const instellingen = await loadInstellingen(m, sid, [...new Set([...s.juridischeRelaties, ...(bestaand?.juridischeRelaties ?? [])].map((r) => r.instellingscode))]);
+    const instellingen = await loadInstellingen(manager, sandboxId, [...new Set([...s.juridischeRelaties, ...(bestaand?.juridischeRelaties ?? [])].map((r) => r.instellingscode))]);
     const geraakteBesturen = geraakt(s.besturen, bestaand?.besturen ?? [], (b) => b.onderwijsbestuurcode).map((b) => b.onderwijsbestuurcode);
     const geraakteBrin4 = geraakt(s.juridischeRelaties, bestaand?.juridischeRelaties ?? [], (r) => r.instellingscode)
       .map((r) => instellingen.find((x) => x.code === r.instellingscode))
       .filter((ie): ie is InstellingState => !!ie);
     const sleutels: Sleutelgegeven[] = [
-      ...(bestaand && !mag(p, bestaand.besturen.map((b) => b.onderwijsbestuurcode)) ? [{ sleutelnaam: 'onderwijsaanbiedercode', sleutelwaarde: bestaand.code }] : []),
-      ...nietVan(p, geraakteBesturen).map((b) => ({ sleutelnaam: 'onderwijsbestuurcode', sleutelwaarde: String(b) })),
-      ...[...new Set(geraakteBrin4.filter((ie) => nietVan(p, [ie.onderwijsbestuurcode]).length).map((ie) => ie.code))].map((c) => ({ sleutelnaam: 'instellingscode', sleutelwaarde: c })),
+      ...(bestaand && !mag(principal, bestaand.besturen.map((b) => b.onderwijsbestuurcode)) ? [{ sleutelnaam: 'onderwijsaanbiedercode', sleutelwaarde: bestaand.code }] : []),
+      ...nietVan(principal, geraakteBesturen).map((b) => ({ sleutelnaam: 'onderwijsbestuurcode', sleutelwaarde: String(b) })),
+      ...[...new Set(geraakteBrin4.filter((ie) => nietVan(principal, [ie.onderwijsbestuurcode]).length).map((ie) => ie.code))].map((c) => ({ sleutelnaam: 'instellingscode', sleutelwaarde: c })),
     ];
-    if (sleutels.length) throw nietGeautoriseerd(`Client ${p.clientId} does not act for every onderwijsbestuur this write touches (its besturen, and the besturen of its BRIN4s).`, sleutels);
-    const f = new Foutmeldingen();
-    checkLevensduur(f, OBJECT, s.inBedrijfdatum, s.uitBedrijfdatum, s.periodes);
-    const besturen = await this.bestaandeBesturen(m, sid, nieuweBesturen);
-    s.besturen.forEach((b, i) => !besturen.has(b.onderwijsbestuurcode) && f.add('A01110', `/besturen/${i}/onderwijsbestuurcode`, { onderwijsbestuurcode: b.onderwijsbestuurcode }));
-    checkRelaties(f, s.besturen, (b) => b.onderwijsbestuurcode, 'onderwijsbestuurcode', '/besturen', s);
+    if (sleutels.length) throw nietGeautoriseerd(`Client ${principal.clientId} does not act for every onderwijsbestuur this write touches (its besturen, and the besturen of its BRIN4s).`, sleutels);
+    const foutmeldingen = new Foutmeldingen();
+    checkLevensduur(foutmeldingen, OBJECT, s.inBedrijfdatum, s.uitBedrijfdatum, s.periodes);
+    const besturen = await this.findBestaandeBesturen(manager, sandboxId, nieuweBesturen);
+    s.besturen.forEach((b, i) => !besturen.has(b.onderwijsbestuurcode) && foutmeldingen.add('A01110', `/besturen/${i}/onderwijsbestuurcode`, { onderwijsbestuurcode: b.onderwijsbestuurcode }));
+    checkRelaties(foutmeldingen, s.besturen, (b) => b.onderwijsbestuurcode, 'onderwijsbestuurcode', '/besturen', s);
     s.juridischeRelaties.forEach((r, i) => {
       const ie = instellingen.find((x) => x.code === r.instellingscode);
-      if (!ie) f.add('A01030', `/juridischeRelaties/${i}/instellingscode`, { instellingscode: r.instellingscode });
-      else if (p.role !== 'BEHEER' && !nieuweBesturen.includes(ie.onderwijsbestuurcode ?? '')) {
-        f.add('AUT401', `/juridischeRelaties/${i}/instellingscode`, { instellingscode: r.instellingscode }, 'De BRIN4 hoort niet bij een bestuur van de onderwijsaanbieder.');
-      } else if (!binnenLevensduur(r, ie)) f.add('J06410', `/juridischeRelaties/${i}`, { instellingscode: r.instellingscode, begindatum: r.begindatum });
+      if (!ie) foutmeldingen.add('A01030', `/juridischeRelaties/${i}/instellingscode`, { instellingscode: r.instellingscode });
+      else if (principal.role !== 'BEHEER' && !nieuweBesturen.includes(ie.onderwijsbestuurcode ?? '')) {
+        foutmeldingen.add('AUT401', `/juridischeRelaties/${i}/instellingscode`, { instellingscode: r.instellingscode }, 'De BRIN4 hoort niet bij een bestuur van de onderwijsaanbieder.');
+      } else if (!binnenLevensduur(r, ie)) foutmeldingen.add('J06410', `/juridischeRelaties/${i}`, { instellingscode: r.instellingscode, begindatum: r.begindatum });
     });
-    checkRelaties(f, s.juridischeRelaties, (r) => r.instellingscode, 'instellingscode', '/juridischeRelaties', s);
+    checkRelaties(foutmeldingen, s.juridischeRelaties, (r) => r.instellingscode, 'instellingscode', '/juridischeRelaties', s);
     if (bestaand) {
       // N04430 (the other side of N09430): the aanbieder's lifetime keeps covering its aangeboden opleidingen.
-      const aanbod: { code: string; begindatum: string; einddatum: string | null }[] = await m.query(
+      const aanbod: { code: string; begindatum: string; einddatum: string | null }[] = await manager.query(
         `SELECT code::text AS code, COALESCE(eerste_instroomdatum, begindatum)::text AS begindatum, einddatum::text AS einddatum
            FROM rio_aangeboden_opleiding WHERE sandbox_id = $1 AND onderwijsaanbiedercode = $2 ORDER BY begindatum, code`,
-        [sid, s.code],
+        [sandboxId, s.code],
       );
       const buiten = aanbod.filter((o) => !binnenLevensduur(o, s));
       if (buiten.length) {
-        f.add('N04430', s.uitBedrijfdatum && buiten.some((o) => o.begindatum >= s.inBedrijfdatum) ? '/uitBedrijfdatum' : '/inBedrijfdatum', { onderwijsaanbiedercode: s.code, aangebodenOpleidingCode: buiten[0].code }, `${Foutcodes.N04430} Buiten de levensduur: ${buiten.map((o) => o.code).join(', ')}.`);
+        foutmeldingen.add('N04430', s.uitBedrijfdatum && buiten.some((o) => o.begindatum >= s.inBedrijfdatum) ? '/uitBedrijfdatum' : '/inBedrijfdatum', { onderwijsaanbiedercode: s.code, aangebodenOpleidingCode: buiten[0].code }, `${Foutcodes.N04430} Buiten de levensduur: ${buiten.map((o) => o.code).join(', ')}.`);
       }
     }
-    f.throwIfAny();
+    foutmeldingen.throwIfAny();
   }
 
-  private async bewaarAanbieder(m: EntityManager, sid: string, s: AanbiederState, nieuw: boolean) {
-    await writeDataset(m, sid, { aanbieders: [s] }, { replace: true });
-    await this.log(m, sid, 'onderwijsaanbieders', s.code, nieuw ? 'TOEGEVOEGD' : 'GEWIJZIGD');
-    return metGeldigePeriode(s, await this.today(sid, m));
+  private async saveAanbieder(manager: EntityManager, sandboxId: string, aanbieder: AanbiederState, nieuw: boolean) {
+    await writeDataset(manager, sandboxId, { aanbieders: [aanbieder] }, { replace: true });
+    await this.log(manager, sandboxId, 'onderwijsaanbieders', aanbieder.code, nieuw ? 'TOEGEVOEGD' : 'GEWIJZIGD');
+    return metGeldigePeriode(aanbieder, await this.today(sandboxId, manager));
   }
 
-  createAanbieder(p: Principal, body: OnderwijsaanbiederRequest) {
-    return this.db.transaction(async (m) => {
-      const s = this.aanbiederState('', body);
-      await this.valideerAanbieder(m, p, s, undefined); // before taking a code, so a rejected request uses none
-      s.code = await nextCode(m, p.sandboxId, 'A');
-      return this.bewaarAanbieder(m, p.sandboxId, s, true);
+  createAanbieder(principal: Principal, body: OnderwijsaanbiederRequest) {
+    return this.db.transaction(async (manager) => {
+      const aanbieder = this.aanbiederState('', body);
+      await this.validateAanbieder(manager, principal, aanbieder, undefined); // before taking a code, so a rejected request uses none
+      aanbieder.code = await nextCode(manager, principal.sandboxId, 'A');
+      return this.saveAanbieder(manager, principal.sandboxId, aanbieder, true);
     });
   }
 
-  putAanbieder(p: Principal, code: string, body: OnderwijsaanbiederRequest) {
-    return this.db.transaction(async (m) => {
-      const bestaand = (await loadAanbieders(m, p.sandboxId, [code]))[0];
+  putAanbieder(principal: Principal, code: string, body: OnderwijsaanbiederRequest) {
+    return this.db.transaction(async (manager) => {
+      const bestaand = (await loadAanbieders(manager, principal.sandboxId, [code]))[0];
       if (!bestaand) throw rioProblem('not_found', `Onderwijsaanbieder ${code} does not exist in this sandbox; create it with POST (RIO assigns the code).`);
-      const s = this.aanbiederState(code, body);
-      await this.valideerAanbieder(m, p, s, bestaand);
-      return this.bewaarAanbieder(m, p.sandboxId, s, false);
+      const aanbieder = this.aanbiederState(code, body);
+      await this.validateAanbieder(manager, principal, aanbieder, bestaand);
+      return this.saveAanbieder(manager, principal.sandboxId, aanbieder, false);
     });
   }
 
-  deleteAanbieder(p: Principal, code: string) {
-    return this.db.transaction(async (m) => {
-      const sid = p.sandboxId;
-      const bestaand = (await loadAanbieders(m, sid, [code]))[0];
+  deleteAanbieder(principal: Principal, code: string) {
+    return this.db.transaction(async (manager) => {
+      const sandboxId = principal.sandboxId;
+      const bestaand = (await loadAanbieders(manager, sandboxId, [code]))[0];
       if (!bestaand) throw rioProblem('not_found', `Onderwijsaanbieder ${code} does not exist in this sandbox.`);
-      const vreemd = nietVan(p, bestaand.besturen.map((b) => b.onderwijsbestuurcode));
-      if (vreemd.length) throw nietGeautoriseerd(`Client ${p.clientId} does not act for every bestuur of onderwijsaanbieder ${code}.`, [{ sleutelnaam: 'onderwijsaanbiedercode', sleutelwaarde: code }, ...vreemd.map((b) => ({ sleutelnaam: 'onderwijsbestuurcode', sleutelwaarde: String(b) }))]);
-      const [{ n: aanbod }] = await m.query('SELECT count(*) AS n FROM rio_aangeboden_opleiding WHERE sandbox_id = $1 AND onderwijsaanbiedercode = $2', [sid, code]);
+      const vreemd = nietVan(principal, bestaand.besturen.map((b) => b.onderwijsbestuurcode));
+      if (vreemd.length) throw nietGeautoriseerd(`Client ${principal.clientId} does not act for every bestuur of onderwijsaanbieder ${code}.`, [{ sleutelnaam: 'onderwijsaanbiedercode', sleutelwaarde: code }, ...vreemd.map((b) => ({ sleutelnaam: 'onderwijsbestuurcode', sleutelwaarde: String(b) }))]);
+      const [{ n: aanbod }] = await manager.query('SELECT count(*) AS n FROM rio_aangeboden_opleiding WHERE sandbox_id = $1 AND onderwijsaanbiedercode = $2', [sandboxId, code]);
       if (Number(aanbod) > 0) throw rioProblem(RioErrors.inGebruik, `Onderwijsaanbieder ${code} still has aangeboden opleidingen; remove those first.`);
-      await m.query('DELETE FROM rio_onderwijsaanbieder WHERE sandbox_id = $1 AND code = $2', [sid, code]);
-      await this.log(m, sid, 'onderwijsaanbieders', code, 'VERWIJDERD');
+      await manager.query('DELETE FROM rio_onderwijsaanbieder WHERE sandbox_id = $1 AND code = $2', [sandboxId, code]);
+      await this.log(manager, sandboxId, 'onderwijsaanbieders', code, 'VERWIJDERD');
     });
   }
 
   // ---------------------------------------------------------------- onderwijslocaties (board)
 
   /** RIO resolves the address through BAG and returns the locatie there, creating it when new. */
-  createLocatie(p: Principal, body: OnderwijslocatieRequest) {
-    return this.db.transaction(async (m) => {
-      const sid = p.sandboxId;
-      const adres = POSTCODE.test(normalisePostcode(body.postcode)) ? await this.bag(m, sid, body) : null;
+  createLocatie(principal: Principal, body: OnderwijslocatieRequest) {
+    return this.db.transaction(async (manager) => {
+      const sandboxId = principal.sandboxId;
+      const adres = POSTCODE.test(normalisePostcode(body.postcode)) ? await this.findBagAdres(manager, sandboxId, body) : null;
       if (!adres) {
-        const f = new Foutmeldingen();
-        f.add('A01010', '', { postcode: body.postcode, huisnummer: body.huisnummer, huisnummertoevoeging: body.huisnummertoevoeging });
-        f.throwIfAny();
+        const foutmeldingen = new Foutmeldingen();
+        foutmeldingen.add('A01010', '', { postcode: body.postcode, huisnummer: body.huisnummer, huisnummertoevoeging: body.huisnummertoevoeging });
+        foutmeldingen.throwIfAny();
       }
-      const [bestaand] = await m.query('SELECT code FROM rio_onderwijslocatie WHERE sandbox_id = $1 AND bag_id = $2', [sid, adres!.bagId]);
-      if (bestaand) return { created: false, body: locatieResponse((await loadLocaties(m, sid, [bestaand.code]))[0]) };
-      const code = await nextCode(m, sid, 'X');
-      await writeDataset(m, sid, { locaties: [{ code, adres: adres!, geregistreerdDoor: p.role === 'BEHEER' ? [] : [...p.bestuurcodes] }] });
-      await this.log(m, sid, 'onderwijslocaties', code, 'TOEGEVOEGD');
+      const [bestaand] = await manager.query('SELECT code FROM rio_onderwijslocatie WHERE sandbox_id = $1 AND bag_id = $2', [sandboxId, adres!.bagId]);
+      if (bestaand) return { created: false, body: locatieResponse((await loadLocaties(manager, sandboxId, [bestaand.code]))[0]) };
+      const code = await nextCode(manager, sandboxId, 'X');
+      await writeDataset(manager, sandboxId, { locaties: [{ code, adres: adres!, geregistreerdDoor: principal.role === 'BEHEER' ? [] : [...principal.bestuurcodes] }] });
+      await this.log(manager, sandboxId, 'onderwijslocaties', code, 'TOEGEVOEGD');
       return { created: true, body: locatieResponse({ code, adres: adres! }) };
     });
   }
 
-  deleteLocatie(p: Principal, code: string) {
-    return this.db.transaction(async (m) => {
-      const sid = p.sandboxId;
-      const locatie = (await loadLocaties(m, sid, [code]))[0];
+  deleteLocatie(principal: Principal, code: string) {
+    return this.db.transaction(async (manager) => {
+      const sandboxId = principal.sandboxId;
+      const locatie = (await loadLocaties(manager, sandboxId, [code]))[0];
       if (!locatie) throw rioProblem('not_found', `Onderwijslocatie ${code} does not exist in this sandbox.`);
       // Only the besturen that registered a locatie or use it (or DUO) may remove it; a seeded locatie belongs to DUO.
-      const gebruikers: { b: string }[] = await m.query('SELECT onderwijsbestuurcode AS b FROM rio_onderwijslocatiegebruik WHERE sandbox_id = $1 AND onderwijslocatiecode = $2', [sid, code]);
-      if (!mag(p, [...(locatie.geregistreerdDoor ?? []), ...gebruikers.map((g) => g.b)])) {
-        throw nietGeautoriseerd(`Onderwijslocatie ${code} was not registered by a bestuur client ${p.clientId} acts for.`, [{ sleutelnaam: 'onderwijslocatiecode', sleutelwaarde: code }]);
+      const gebruikers: { b: string }[] = await manager.query('SELECT onderwijsbestuurcode AS b FROM rio_onderwijslocatiegebruik WHERE sandbox_id = $1 AND onderwijslocatiecode = $2', [sandboxId, code]);
+      if (!mag(principal, [...(locatie.geregistreerdDoor ?? []), ...gebruikers.map((g) => g.b)])) {
+        throw nietGeautoriseerd(`Onderwijslocatie ${code} was not registered by a bestuur client ${principal.clientId} acts for.`, [{ sleutelnaam: 'onderwijslocatiecode', sleutelwaarde: code }]);
       }
-      const [{ n: gebruikt }] = await m.query(
+      const [{ n: gebruikt }] = await manager.query(
         `SELECT (SELECT count(*) FROM rio_onderwijslocatiegebruik WHERE sandbox_id = $1 AND onderwijslocatiecode = $2)
               + (SELECT count(*) FROM rio_aangeboden_opleiding WHERE sandbox_id = $1 AND onderwijslocatiecode = $2) AS n`,
-        [sid, code],
+        [sandboxId, code],
       );
       if (Number(gebruikt) > 0) throw rioProblem(RioErrors.inGebruik, `Onderwijslocatie ${code} is still in gebruik or has aangeboden opleidingen.`);
-      await m.query('DELETE FROM rio_onderwijslocatie WHERE sandbox_id = $1 AND code = $2', [sid, code]);
-      await this.log(m, sid, 'onderwijslocaties', code, 'VERWIJDERD');
+      await manager.query('DELETE FROM rio_onderwijslocatie WHERE sandbox_id = $1 AND code = $2', [sandboxId, code]);
+      await this.log(manager, sandboxId, 'onderwijslocaties', code, 'VERWIJDERD');
     });
   }
 
   // ---------------------------------------------------------------- onderwijslocatiegebruik (board)
 
-  putGebruik(p: Principal, bestuurcode: string, locatiecode: string, body: OnderwijslocatiegebruikRequest) {
-    return this.db.transaction(async (m) => {
-      const sid = p.sandboxId;
-      const bestuur = (await loadBesturen(m, sid, [bestuurcode]))[0];
+  putGebruik(principal: Principal, bestuurcode: string, locatiecode: string, body: OnderwijslocatiegebruikRequest) {
+    return this.db.transaction(async (manager) => {
+      const sid = principal.sandboxId;
+      const bestuur = (await loadBesturen(manager, sid, [bestuurcode]))[0];
       if (!bestuur) throw rioProblem('not_found', `Onderwijsbestuur ${bestuurcode} does not exist in this sandbox.`);
-      if (!(await loadLocaties(m, sid, [locatiecode])).length) throw rioProblem('not_found', `Onderwijslocatie ${locatiecode} does not exist in this sandbox; register the address with POST /onderwijslocaties.`);
-      if (!mag(p, [bestuurcode])) throw nietGeautoriseerd(`Client ${p.clientId} does not act for onderwijsbestuur ${bestuurcode}.`, [{ sleutelnaam: 'onderwijsbestuurcode', sleutelwaarde: bestuurcode }]);
-      const bestaand = (await loadGebruiken(m, sid, [{ onderwijsbestuurcode: bestuurcode, onderwijslocatiecode: locatiecode }]))[0];
+      if (!(await loadLocaties(manager, sid, [locatiecode])).length) throw rioProblem('not_found', `Onderwijslocatie ${locatiecode} does not exist in this sandbox; register the address with POST /onderwijslocaties.`);
+      if (!mag(principal, [bestuurcode])) throw nietGeautoriseerd(`Client ${principal.clientId} does not act for onderwijsbestuur ${bestuurcode}.`, [{ sleutelnaam: 'onderwijsbestuurcode', sleutelwaarde: bestuurcode }]);
+      const bestaand = (await loadGebruiken(manager, sid, [{ onderwijsbestuurcode: bestuurcode, onderwijslocatiecode: locatiecode }]))[0];
       const s: GebruikState = {
         onderwijsbestuurcode: bestuurcode,
         onderwijslocatiecode: locatiecode,
@@ -533,56 +533,56 @@ export class RioBeherenService {
         periodes: body.periodes.map((x) => ({ begindatum: x.begindatum, einddatum: n(x.einddatum), naam: n(x.naam) })),
         relaties: body.relaties.map((r) => ({ vestigingscode: r.vestigingscode, begindatum: r.begindatum, einddatum: n(r.einddatum) })),
       };
-      const f = new Foutmeldingen();
-      checkLevensduur(f, GEBRUIK, s.inBedrijfdatum, s.uitBedrijfdatum, s.periodes);
-      if (!binnenLevensduur({ begindatum: s.inBedrijfdatum, einddatum: s.uitBedrijfdatum }, bestuur)) f.add('N01410', '/inBedrijfdatum', { onderwijsbestuurcode: bestuurcode });
-      const vestigingen = await loadVestigingen(m, sid, [...new Set(s.relaties.map((r) => r.vestigingscode))]);
-      const instellingen = await loadInstellingen(m, sid, [...new Set(vestigingen.map((v) => v.instellingscode))]);
+      const foutmeldingen = new Foutmeldingen();
+      checkLevensduur(foutmeldingen, GEBRUIK, s.inBedrijfdatum, s.uitBedrijfdatum, s.periodes);
+      if (!binnenLevensduur({ begindatum: s.inBedrijfdatum, einddatum: s.uitBedrijfdatum }, bestuur)) foutmeldingen.add('N01410', '/inBedrijfdatum', { onderwijsbestuurcode: bestuurcode });
+      const vestigingen = await loadVestigingen(manager, sid, [...new Set(s.relaties.map((r) => r.vestigingscode))]);
+      const instellingen = await loadInstellingen(manager, sid, [...new Set(vestigingen.map((v) => v.instellingscode))]);
       s.relaties.forEach((r, i) => {
         const v = vestigingen.find((x) => x.code === r.vestigingscode);
-        if (!v) f.add('A01040', `/relaties/${i}/vestigingscode`, { vestigingscode: r.vestigingscode });
-        else if (p.role !== 'BEHEER' && instellingen.find((x) => x.code === v.instellingscode)?.onderwijsbestuurcode !== bestuurcode) {
-          f.add('AUT401', `/relaties/${i}/vestigingscode`, { vestigingscode: r.vestigingscode }, 'De BRIN6 hoort niet bij een instelling van dit bestuur.');
-        } else if (!binnenLevensduur(r, v) || !binnenLevensduur(r, s)) f.add('J06410', `/relaties/${i}`, { vestigingscode: r.vestigingscode, begindatum: r.begindatum });
+        if (!v) foutmeldingen.add('A01040', `/relaties/${i}/vestigingscode`, { vestigingscode: r.vestigingscode });
+        else if (principal.role !== 'BEHEER' && instellingen.find((x) => x.code === v.instellingscode)?.onderwijsbestuurcode !== bestuurcode) {
+          foutmeldingen.add('AUT401', `/relaties/${i}/vestigingscode`, { vestigingscode: r.vestigingscode }, 'De BRIN6 hoort niet bij een instelling van dit bestuur.');
+        } else if (!binnenLevensduur(r, v) || !binnenLevensduur(r, s)) foutmeldingen.add('J06410', `/relaties/${i}`, { vestigingscode: r.vestigingscode, begindatum: r.begindatum });
       });
-      checkRelaties(f, s.relaties, (r) => r.vestigingscode, 'vestigingscode', '/relaties', s);
-      f.throwIfAny();
-      await writeDataset(m, sid, { gebruiken: [s] }, { replace: true });
-      await this.log(m, sid, 'onderwijslocatiegebruiken', `${bestuurcode}/${locatiecode}`, bestaand ? 'GEWIJZIGD' : 'TOEGEVOEGD');
+      checkRelaties(foutmeldingen, s.relaties, (r) => r.vestigingscode, 'vestigingscode', '/relaties', s);
+      foutmeldingen.throwIfAny();
+      await writeDataset(manager, sid, { gebruiken: [s] }, { replace: true });
+      await this.log(manager, sid, 'onderwijslocatiegebruiken', `${bestuurcode}/${locatiecode}`, bestaand ? 'GEWIJZIGD' : 'TOEGEVOEGD');
       const codes = [...new Set([...s.relaties, ...(bestaand?.relaties ?? [])].map((r) => r.vestigingscode))];
-      if (codes.length) await this.hooks.emit('rio.gewijzigd', m, { sandboxId: sid, vestigingscodes: codes });
-      return { created: !bestaand, body: metGeldigePeriode(s, await this.today(sid, m)) };
+      if (codes.length) await this.hooks.emit('rio.gewijzigd', manager, { sandboxId: sid, vestigingscodes: codes });
+      return { created: !bestaand, body: metGeldigePeriode(s, await this.today(sid, manager)) };
     });
   }
 
-  deleteGebruik(p: Principal, bestuurcode: string, locatiecode: string) {
-    return this.db.transaction(async (m) => {
-      const sid = p.sandboxId;
-      const bestaand = (await loadGebruiken(m, sid, [{ onderwijsbestuurcode: bestuurcode, onderwijslocatiecode: locatiecode }]))[0];
+  deleteGebruik(principal: Principal, bestuurcode: string, locatiecode: string) {
+    return this.db.transaction(async (manager) => {
+      const sid = principal.sandboxId;
+      const bestaand = (await loadGebruiken(manager, sid, [{ onderwijsbestuurcode: bestuurcode, onderwijslocatiecode: locatiecode }]))[0];
       if (!bestaand) throw rioProblem('not_found', `Onderwijslocatiegebruik ${bestuurcode}/${locatiecode} does not exist in this sandbox.`);
-      if (!mag(p, [bestuurcode])) throw nietGeautoriseerd(`Client ${p.clientId} does not act for onderwijsbestuur ${bestuurcode}.`, [{ sleutelnaam: 'onderwijsbestuurcode', sleutelwaarde: bestuurcode }]);
-      await m.query('DELETE FROM rio_onderwijslocatiegebruik WHERE sandbox_id = $1 AND onderwijsbestuurcode = $2 AND onderwijslocatiecode = $3', [sid, bestuurcode, locatiecode]);
-      await this.log(m, sid, 'onderwijslocatiegebruiken', `${bestuurcode}/${locatiecode}`, 'VERWIJDERD');
+      if (!mag(principal, [bestuurcode])) throw nietGeautoriseerd(`Client ${principal.clientId} does not act for onderwijsbestuur ${bestuurcode}.`, [{ sleutelnaam: 'onderwijsbestuurcode', sleutelwaarde: bestuurcode }]);
+      await manager.query('DELETE FROM rio_onderwijslocatiegebruik WHERE sandbox_id = $1 AND onderwijsbestuurcode = $2 AND onderwijslocatiecode = $3', [sid, bestuurcode, locatiecode]);
+      await this.log(manager, sid, 'onderwijslocatiegebruiken', `${bestuurcode}/${locatiecode}`, 'VERWIJDERD');
       const codes = [...new Set(bestaand.relaties.map((r) => r.vestigingscode))];
-      if (codes.length) await this.hooks.emit('rio.gewijzigd', m, { sandboxId: sid, vestigingscodes: codes });
+      if (codes.length) await this.hooks.emit('rio.gewijzigd', manager, { sandboxId: sid, vestigingscodes: codes });
     });
   }
 
   // ---------------------------------------------------------------- aangeboden opleidingen (board)
 
-  putOpleiding(p: Principal, code: string, body: AangebodenOpleidingRequest) {
-    return this.db.transaction(async (m) => {
-      const sid = p.sandboxId;
+  putOpleiding(principal: Principal, code: string, body: AangebodenOpleidingRequest) {
+    return this.db.transaction(async (manager) => {
+      const sandboxId = principal.sandboxId;
       code = code.toLowerCase();
-      const bestaand = (await loadOpleidingen(m, sid, [code]))[0];
-      const aanbieder = (await loadAanbieders(m, sid, [body.onderwijsaanbiedercode]))[0];
-      const oudeAanbieder = bestaand ? (await loadAanbieders(m, sid, [bestaand.onderwijsaanbiedercode]))[0] : undefined;
+      const bestaand = (await loadOpleidingen(manager, sandboxId, [code]))[0];
+      const aanbieder = (await loadAanbieders(manager, sandboxId, [body.onderwijsaanbiedercode]))[0];
+      const oudeAanbieder = bestaand ? (await loadAanbieders(manager, sandboxId, [bestaand.onderwijsaanbiedercode]))[0] : undefined;
       const besturenVan = (a?: AanbiederState) => (a ? a.besturen.map((b) => b.onderwijsbestuurcode) : []);
-      if ((oudeAanbieder && !mag(p, besturenVan(oudeAanbieder))) || (aanbieder && !mag(p, besturenVan(aanbieder)))) {
-        throw nietGeautoriseerd(`Client ${p.clientId} does not act for a bestuur of the onderwijsaanbieder of this aangeboden opleiding.`, [{ sleutelnaam: 'aangebodenOpleidingCode', sleutelwaarde: code }]);
+      if ((oudeAanbieder && !mag(principal, besturenVan(oudeAanbieder))) || (aanbieder && !mag(principal, besturenVan(aanbieder)))) {
+        throw nietGeautoriseerd(`Client ${principal.clientId} does not act for a bestuur of the onderwijsaanbieder of this aangeboden opleiding.`, [{ sleutelnaam: 'aangebodenOpleidingCode', sleutelwaarde: code }]);
       }
       const locaties = [...new Set([body.onderwijslocatiecode, bestaand?.onderwijslocatiecode].filter((x): x is string => !!x))];
-      if (aanbieder) await this.magLocaties(m, p, aanbieder, locaties, code);
+      if (aanbieder) await this.assertMagLocaties(manager, principal, aanbieder, locaties, code);
       const s: OpleidingState = {
         code,
         onderwijsaanbiedercode: body.onderwijsaanbiedercode,
@@ -602,45 +602,45 @@ export class RioBeherenService {
           samenwerkendeOnderwijsaanbiedercodes: x.samenwerkendeOnderwijsaanbiedercodes ?? [],
         })),
       };
-      const f = new Foutmeldingen();
-      if (s.einddatum != null && s.einddatum <= s.begindatum) f.add('N09010', '/einddatum', { begindatum: s.begindatum, einddatum: s.einddatum });
-      if (s.eersteInstroomdatum && s.einddatum && s.eersteInstroomdatum >= s.einddatum) f.add('N09090', '/eersteInstroomdatum', { eersteInstroomdatum: s.eersteInstroomdatum });
+      const foutmeldingen = new Foutmeldingen();
+      if (s.einddatum != null && s.einddatum <= s.begindatum) foutmeldingen.add('N09010', '/einddatum', { begindatum: s.begindatum, einddatum: s.einddatum });
+      if (s.eersteInstroomdatum && s.einddatum && s.eersteInstroomdatum >= s.einddatum) foutmeldingen.add('N09090', '/eersteInstroomdatum', { eersteInstroomdatum: s.eersteInstroomdatum });
       if (s.laatsteInstroomdatum && (s.laatsteInstroomdatum < (s.eersteInstroomdatum ?? s.begindatum) || (s.einddatum != null && s.laatsteInstroomdatum >= s.einddatum))) {
-        f.add('N09100', '/laatsteInstroomdatum', { laatsteInstroomdatum: s.laatsteInstroomdatum });
+        foutmeldingen.add('N09100', '/laatsteInstroomdatum', { laatsteInstroomdatum: s.laatsteInstroomdatum });
       }
-      await this.checkSamenwerkend(m, sid, s, f);
-      checkLevensduur(f, OPLEIDING, s.begindatum, s.einddatum, s.periodes, '/einddatum');
-      if (!aanbieder) f.add('A01050', '/onderwijsaanbiedercode', { onderwijsaanbiedercode: s.onderwijsaanbiedercode });
-      else if (!binnenLevensduur({ begindatum: s.eersteInstroomdatum ?? s.begindatum, einddatum: s.einddatum }, aanbieder)) f.add('N09430', '/begindatum', { onderwijsaanbiedercode: aanbieder.code });
+      await this.checkSamenwerkend(manager, sandboxId, s, foutmeldingen);
+      checkLevensduur(foutmeldingen, OPLEIDING, s.begindatum, s.einddatum, s.periodes, '/einddatum');
+      if (!aanbieder) foutmeldingen.add('A01050', '/onderwijsaanbiedercode', { onderwijsaanbiedercode: s.onderwijsaanbiedercode });
+      else if (!binnenLevensduur({ begindatum: s.eersteInstroomdatum ?? s.begindatum, einddatum: s.einddatum }, aanbieder)) foutmeldingen.add('N09430', '/begindatum', { onderwijsaanbiedercode: aanbieder.code });
       if (bestaand && (bestaand.onderwijsaanbiedercode !== s.onderwijsaanbiedercode || bestaand.opleidingseenheidcode !== s.opleidingseenheidcode)) {
-        f.add('N09450', bestaand.onderwijsaanbiedercode !== s.onderwijsaanbiedercode ? '/onderwijsaanbiedercode' : '/opleidingseenheidcode', { aangebodenOpleidingCode: code });
+        foutmeldingen.add('N09450', bestaand.onderwijsaanbiedercode !== s.onderwijsaanbiedercode ? '/onderwijsaanbiedercode' : '/opleidingseenheidcode', { aangebodenOpleidingCode: code });
       }
       const eenheid = opleidingseenheid(s.opleidingseenheidcode);
-      if (!eenheid) f.add('A01070', '/opleidingseenheidcode', { opleidingseenheidcode: s.opleidingseenheidcode });
-      else if (eenheid.soort !== s.soort) f.add('K01030', '/soort', { soort: s.soort, opleidingseenheidcode: eenheid.code }, `Opleidingseenheid ${eenheid.code} is ${eenheid.soort}, niet ${s.soort}.`);
-      else if (s.begindatum < eenheid.begindatum) f.add('N09410', '/begindatum', { opleidingseenheidcode: eenheid.code });
+      if (!eenheid) foutmeldingen.add('A01070', '/opleidingseenheidcode', { opleidingseenheidcode: s.opleidingseenheidcode });
+      else if (eenheid.soort !== s.soort) foutmeldingen.add('K01030', '/soort', { soort: s.soort, opleidingseenheidcode: eenheid.code }, `Opleidingseenheid ${eenheid.code} is ${eenheid.soort}, niet ${s.soort}.`);
+      else if (s.begindatum < eenheid.begindatum) foutmeldingen.add('N09410', '/begindatum', { opleidingseenheidcode: eenheid.code });
       if (s.onderwijslocatiecode) {
-        const [{ ok }] = await m.query(
+        const [{ ok }] = await manager.query(
           `SELECT EXISTS (SELECT 1 FROM rio_onderwijslocatiegebruik WHERE sandbox_id = $1 AND onderwijslocatiecode = $2 AND onderwijsbestuurcode = ANY($3)) AS ok`,
-          [sid, s.onderwijslocatiecode, besturenVan(aanbieder)],
+          [sandboxId, s.onderwijslocatiecode, besturenVan(aanbieder)],
         );
-        if (!ok) f.add('A01060', '/onderwijslocatiecode', { onderwijslocatiecode: s.onderwijslocatiecode });
+        if (!ok) foutmeldingen.add('A01060', '/onderwijslocatiecode', { onderwijslocatiecode: s.onderwijslocatiecode });
       }
       if (s.soort === 'BO') {
-        if (s.doelgroepen.length !== 1) f.add('K01010', '/doelgroepen', { kenmerknaam: 'doelgroepBasisonderwijs' }, 'Een aangeboden BO-opleiding heeft precies één doelgroep.');
-        s.doelgroepen.forEach((d, i) => checkWaarde(f, 'doelgroepBasisonderwijs', d, s.begindatum, `/doelgroepen/${i}`));
+        if (s.doelgroepen.length !== 1) foutmeldingen.add('K01010', '/doelgroepen', { kenmerknaam: 'doelgroepBasisonderwijs' }, 'Een aangeboden BO-opleiding heeft precies één doelgroep.');
+        s.doelgroepen.forEach((d, i) => checkWaarde(foutmeldingen, 'doelgroepBasisonderwijs', d, s.begindatum, `/doelgroepen/${i}`));
       } else {
-        s.doelgroepen.forEach((d, i) => checkWaarde(f, 'doelgroepSpeciaalOnderwijs', d, s.begindatum, `/doelgroepen/${i}`));
+        s.doelgroepen.forEach((d, i) => checkWaarde(foutmeldingen, 'doelgroepSpeciaalOnderwijs', d, s.begindatum, `/doelgroepen/${i}`));
       }
       s.periodes.forEach((x, i) => {
-        checkWaarde(f, 'onderwijsconcept', x.onderwijsconcept, x.begindatum, `/periodes/${i}/onderwijsconcept`);
-        checkWaarde(f, s.soort === 'VSO' ? 'doorlopendeLeerlijnVsoMbo' : 'doorlopendeLeerlijnBoVo', x.doorlopendeLeerlijn, x.begindatum, `/periodes/${i}/doorlopendeLeerlijn`);
-        checkWaarde(f, s.soort === 'BO' ? 'bijzondereInrichtingBo' : 'bijzondereInrichtingSoVso', x.bijzondereInrichting, x.begindatum, `/periodes/${i}/bijzondereInrichting`);
+        checkWaarde(foutmeldingen, 'onderwijsconcept', x.onderwijsconcept, x.begindatum, `/periodes/${i}/onderwijsconcept`);
+        checkWaarde(foutmeldingen, s.soort === 'VSO' ? 'doorlopendeLeerlijnVsoMbo' : 'doorlopendeLeerlijnBoVo', x.doorlopendeLeerlijn, x.begindatum, `/periodes/${i}/doorlopendeLeerlijn`);
+        checkWaarde(foutmeldingen, s.soort === 'BO' ? 'bijzondereInrichtingBo' : 'bijzondereInrichtingSoVso', x.bijzondereInrichting, x.begindatum, `/periodes/${i}/bijzondereInrichting`);
       });
-      f.throwIfAny();
-      await writeDataset(m, sid, { opleidingen: [s] }, { replace: true });
-      await this.log(m, sid, 'aangeboden-opleidingen', code, bestaand ? 'GEWIJZIGD' : 'TOEGEVOEGD');
-      return { created: !bestaand, body: metGeldigePeriode(s, await this.today(sid, m)) };
+      foutmeldingen.throwIfAny();
+      await writeDataset(manager, sandboxId, { opleidingen: [s] }, { replace: true });
+      await this.log(manager, sandboxId, 'aangeboden-opleidingen', code, bestaand ? 'GEWIJZIGD' : 'TOEGEVOEGD');
+      return { created: !bestaand, body: metGeldigePeriode(s, await this.today(sandboxId, manager)) };
     });
   }
 
@@ -648,21 +648,21 @@ export class RioBeherenService {
    * Samenwerkende onderwijsaanbieders of each periode (IM; FC N10060): BO only (K01030), no doubles (K01040), each an
    * other aanbieder in bedrijf on the periode's begindatum (N10060).
    */
-  private async checkSamenwerkend(m: EntityManager, sid: string, s: OpleidingState, f: Foutmeldingen) {
+  private async checkSamenwerkend(manager: EntityManager, sandboxId: string, s: OpleidingState, foutmeldingen: Foutmeldingen) {
     const codes = [...new Set(s.periodes.flatMap((x) => x.samenwerkendeOnderwijsaanbiedercodes))];
     if (!codes.length) return;
-    const bekend = new Map((await loadAanbieders(m, sid, codes)).map((a) => [a.code, a]));
+    const bekend = new Map((await loadAanbieders(manager, sandboxId, codes)).map((a) => [a.code, a]));
     s.periodes.forEach((x, i) => {
       const pointer = `/periodes/${i}/samenwerkendeOnderwijsaanbiedercodes`;
       if (x.samenwerkendeOnderwijsaanbiedercodes.length && s.soort !== 'BO') {
-        f.add('K01030', pointer, { kenmerknaam: 'samenwerkendeOnderwijsaanbiedercode', soort: s.soort }, `Samenwerkende onderwijsaanbieders horen alleen bij een aangeboden BO-opleiding, niet bij ${s.soort}.`);
+        foutmeldingen.add('K01030', pointer, { kenmerknaam: 'samenwerkendeOnderwijsaanbiedercode', soort: s.soort }, `Samenwerkende onderwijsaanbieders horen alleen bij een aangeboden BO-opleiding, niet bij ${s.soort}.`);
         return;
       }
       x.samenwerkendeOnderwijsaanbiedercodes.forEach((c, j) => {
-        const a = bekend.get(c);
-        if (x.samenwerkendeOnderwijsaanbiedercodes.indexOf(c) !== j) f.add('K01040', `${pointer}/${j}`, { samenwerkendeOnderwijsaanbiedercode: c });
-        else if (c === s.onderwijsaanbiedercode || !a || !geldigOp({ begindatum: a.inBedrijfdatum, einddatum: a.uitBedrijfdatum }, x.begindatum)) {
-          f.add('N10060', `${pointer}/${j}`, { samenwerkendeOnderwijsaanbiedercode: c, begindatum: x.begindatum });
+        const adres = bekend.get(c);
+        if (x.samenwerkendeOnderwijsaanbiedercodes.indexOf(c) !== j) foutmeldingen.add('K01040', `${pointer}/${j}`, { samenwerkendeOnderwijsaanbiedercode: c });
+        else if (c === s.onderwijsaanbiedercode || !adres || !geldigOp({ begindatum: adres.inBedrijfdatum, einddatum: adres.uitBedrijfdatum }, x.begindatum)) {
+          foutmeldingen.add('N10060', `${pointer}/${j}`, { samenwerkendeOnderwijsaanbiedercode: c, begindatum: x.begindatum });
         }
       });
     });
@@ -672,34 +672,34 @@ export class RioBeherenService {
    * Aanbod at a locatie touches the bestuur that uses it (rio.md §7): of the aanbieder's besturen that use the locatie,
    * the client must act for one. A locatie no bestuur of the aanbieder uses is left to A01060.
    */
-  private async magLocaties(m: EntityManager, p: Principal, aanbieder: AanbiederState, locaties: string[], code: string) {
-    if (p.role === 'BEHEER' || !locaties.length) return;
-    const rows: { onderwijslocatiecode: string; onderwijsbestuurcode: string }[] = await m.query(
+  private async assertMagLocaties(manager: EntityManager, principal: Principal, aanbieder: AanbiederState, locaties: string[], code: string) {
+    if (principal.role === 'BEHEER' || !locaties.length) return;
+    const rows: { onderwijslocatiecode: string; onderwijsbestuurcode: string }[] = await manager.query(
       'SELECT onderwijslocatiecode, onderwijsbestuurcode FROM rio_onderwijslocatiegebruik WHERE sandbox_id = $1 AND onderwijslocatiecode = ANY($2) AND onderwijsbestuurcode = ANY($3)',
-      [p.sandboxId, locaties, aanbieder.besturen.map((b) => b.onderwijsbestuurcode)],
+      [principal.sandboxId, locaties, aanbieder.besturen.map((b) => b.onderwijsbestuurcode)],
     );
-    const vreemd = locaties.filter((l) => {
-      const gebruikers = rows.filter((r) => r.onderwijslocatiecode === l).map((r) => r.onderwijsbestuurcode);
-      return gebruikers.length > 0 && !mag(p, gebruikers);
+    const vreemd = locaties.filter((levensduur) => {
+      const gebruikers = rows.filter((r) => r.onderwijslocatiecode === levensduur).map((r) => r.onderwijsbestuurcode);
+      return gebruikers.length > 0 && !mag(principal, gebruikers);
     });
     if (vreemd.length) {
-      throw nietGeautoriseerd(`Client ${p.clientId} does not act for the onderwijsbestuur that uses onderwijslocatie ${vreemd.join(', ')}.`, [
+      throw nietGeautoriseerd(`Client ${principal.clientId} does not act for the onderwijsbestuur that uses onderwijslocatie ${vreemd.join(', ')}.`, [
         { sleutelnaam: 'aangebodenOpleidingCode', sleutelwaarde: code },
         ...vreemd.map((l) => ({ sleutelnaam: 'onderwijslocatiecode', sleutelwaarde: l })),
       ]);
     }
   }
 
-  deleteOpleiding(p: Principal, code: string) {
-    return this.db.transaction(async (m) => {
-      const sid = p.sandboxId;
-      const bestaand = (await loadOpleidingen(m, sid, [code]))[0];
+  deleteOpleiding(principal: Principal, code: string) {
+    return this.db.transaction(async (manager) => {
+      const sandboxId = principal.sandboxId;
+      const bestaand = (await loadOpleidingen(manager, sandboxId, [code]))[0];
       if (!bestaand) throw rioProblem('not_found', `Aangeboden opleiding ${code} does not exist in this sandbox.`);
-      const aanbieder = (await loadAanbieders(m, sid, [bestaand.onderwijsaanbiedercode]))[0];
-      if (!mag(p, aanbieder.besturen.map((b) => b.onderwijsbestuurcode))) throw nietGeautoriseerd(`Client ${p.clientId} does not act for a bestuur of onderwijsaanbieder ${aanbieder.code}.`, [{ sleutelnaam: 'aangebodenOpleidingCode', sleutelwaarde: bestaand.code }]);
-      if (bestaand.onderwijslocatiecode) await this.magLocaties(m, p, aanbieder, [bestaand.onderwijslocatiecode], bestaand.code);
-      await m.query('DELETE FROM rio_aangeboden_opleiding WHERE sandbox_id = $1 AND code = $2', [sid, bestaand.code]);
-      await this.log(m, sid, 'aangeboden-opleidingen', bestaand.code, 'VERWIJDERD');
+      const aanbieder = (await loadAanbieders(manager, sandboxId, [bestaand.onderwijsaanbiedercode]))[0];
+      if (!mag(principal, aanbieder.besturen.map((b) => b.onderwijsbestuurcode))) throw nietGeautoriseerd(`Client ${principal.clientId} does not act for a bestuur of onderwijsaanbieder ${aanbieder.code}.`, [{ sleutelnaam: 'aangebodenOpleidingCode', sleutelwaarde: bestaand.code }]);
+      if (bestaand.onderwijslocatiecode) await this.assertMagLocaties(manager, principal, aanbieder, [bestaand.onderwijslocatiecode], bestaand.code);
+      await manager.query('DELETE FROM rio_aangeboden_opleiding WHERE sandbox_id = $1 AND code = $2', [sandboxId, bestaand.code]);
+      await this.log(manager, sandboxId, 'aangeboden-opleidingen', bestaand.code, 'VERWIJDERD');
     });
   }
 }

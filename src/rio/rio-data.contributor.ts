@@ -18,10 +18,10 @@ export class RioDataContributor implements OnModuleInit {
     });
   }
 
-  async seed(m: EntityManager, ctx: SeedContext) {
+  async seed(manager: EntityManager, ctx: SeedContext) {
     if (ctx.scale === 'empty') return;
     const { dataset, tellers } = buildDataset(ctx.scale === 'small' ? 'small' : 'national', ctx.seed, ctx.today);
-    await writeDataset(m, ctx.sandboxId, dataset);
-    for (const [soort, n] of Object.entries(tellers)) await setCodeTeller(m, ctx.sandboxId, soort as 'A' | 'B' | 'X', n);
+    await writeDataset(manager, ctx.sandboxId, dataset);
+    for (const [soort, n] of Object.entries(tellers)) await setCodeTeller(manager, ctx.sandboxId, soort as 'A' | 'B' | 'X', n);
   }
 }

@@ -61,14 +61,14 @@ export const locatieResponse = (l: LocatieState) => ({
   gpsLongitude: l.adres.gpsLongitude,
 });
 
-export const vestigingResponse = (v: VestigingState, d: string) => {
-  const { adres, ...rest } = v;
+export const vestigingResponse = (vestiging: VestigingState, datum: string) => {
+  const { adres, ...rest } = vestiging;
   return metGeldigePeriode(
     {
       ...rest,
       adres: { postcode: adres.postcode, huisnummer: adres.huisnummer, ...(adres.huisnummertoevoeging ? { huisnummertoevoeging: adres.huisnummertoevoeging } : {}), straatnaam: adres.straatnaam, plaatsnaam: adres.plaatsnaam, bagId: adres.bagId },
     },
-    d,
+    datum,
   );
 };
 
@@ -80,16 +80,16 @@ export class RioLezenService {
     private readonly clock: ClockService,
   ) {}
 
-  datum(sid: string, q: { datumGeldigOp?: string }) {
-    return q.datumGeldigOp ? Promise.resolve(q.datumGeldigOp) : this.clock.today(sid);
+  resolveDatum(sandboxId: string, query: { datumGeldigOp?: string }) {
+    return query.datumGeldigOp ? Promise.resolve(query.datumGeldigOp) : this.clock.today(sandboxId);
   }
 
-  private async keys(table: string, key: string, sql: Sql, q: PageQuery, order = key): Promise<{ keys: Record<string, string>[]; total: number }> {
+  private async keys(table: string, key: string, sql: Sql, query: PageQuery, order = key): Promise<{ keys: Record<string, string>[]; total: number }> {
     const rows: Record<string, string>[] = await this.db.query(
-      `SELECT ${key}, count(*) OVER () AS total FROM ${table} t WHERE ${sql.where.join(' AND ')} ORDER BY ${order} LIMIT ${q.pageSize} OFFSET ${(q.page - 1) * q.pageSize}`,
+      `SELECT ${key}, count(*) OVER () AS total FROM ${table} t WHERE ${sql.where.join(' AND ')} ORDER BY ${order} LIMIT ${query.pageSize} OFFSET ${(query.page - 1) * query.pageSize}`,
       sql.params,
     );
-    const total = rows.length ? Number(rows[0].total) : q.page > 1 ? await this.count(table, sql) : 0;
+    const total = rows.length ? Number(rows[0].total) : query.page > 1 ? await this.count(table, sql) : 0;
     return { keys: rows, total };
   }
 
@@ -98,305 +98,305 @@ export class RioLezenService {
     return n;
   }
 
-  private base(sid: string, d: string) {
+  private base(sandboxId: string, datum: string) {
     const sql = new Sql();
-    sql.and(`t.sandbox_id = ${sql.p(sid)}`);
-    const dp = `${sql.p(d)}::date`;
+    sql.and(`t.sandbox_id = ${sql.p(sandboxId)}`);
+    const dp = `${sql.p(datum)}::date`;
     return { sql, dp };
   }
 
   // ---- onderwijsbesturen
 
-  async besturen(sid: string, q: OnderwijsbesturenQuery, path: string) {
-    const d = await this.datum(sid, q);
-    const { sql, dp } = this.base(sid, d);
+  async listBesturen(sandboxId: string, query: OnderwijsbesturenQuery, path: string) {
+    const datum = await this.resolveDatum(sandboxId, query);
+    const { sql, dp } = this.base(sandboxId, datum);
     sql.and(inBedrijf('t', dp));
-    const naam = q.naam ? ` AND p.naam ILIKE ${sql.p(`%${escapeLike(q.naam)}%`)}` : '';
+    const naam = query.naam ? ` AND p.naam ILIKE ${sql.p(`%${escapeLike(query.naam)}%`)}` : '';
     sql.and(`EXISTS (SELECT 1 FROM rio_onderwijsbestuur_periode p WHERE p.sandbox_id = t.sandbox_id AND p.onderwijsbestuurcode = t.code AND ${geldig('p', dp)}${naam})`);
-    if (q.bevoegdGezagNummer) sql.and(`t.bevoegd_gezag_nummer = ${sql.p(q.bevoegdGezagNummer)}`);
-    const order = orderBy(q.sort, { code: 't.code', naam: periodeNaam('rio_onderwijsbestuur_periode', 'onderwijsbestuurcode', dp), bevoegdGezagNummer: 't.bevoegd_gezag_nummer', inBedrijfdatum: 't.in_bedrijfdatum' }, 't.code');
-    const { keys, total } = await this.keys('rio_onderwijsbestuur', 'code', sql, q, order);
-    const items = await this.bestuurResponses(sid, await loadBesturen(this.db.manager, sid, keys.map((k) => k.code)), d);
-    return toPage(items, total, q, path, { ...q, datumGeldigOp: d });
+    if (query.bevoegdGezagNummer) sql.and(`t.bevoegd_gezag_nummer = ${sql.p(query.bevoegdGezagNummer)}`);
+    const order = orderBy(query.sort, { code: 't.code', naam: periodeNaam('rio_onderwijsbestuur_periode', 'onderwijsbestuurcode', dp), bevoegdGezagNummer: 't.bevoegd_gezag_nummer', inBedrijfdatum: 't.in_bedrijfdatum' }, 't.code');
+    const { keys, total } = await this.keys('rio_onderwijsbestuur', 'code', sql, query, order);
+    const items = await this.bestuurResponses(sandboxId, await loadBesturen(this.db.manager, sandboxId, keys.map((k) => k.code)), datum);
+    return toPage(items, total, query, path, { ...query, datumGeldigOp: datum });
   }
 
-  async bestuur(sid: string, code: string, q: { datumGeldigOp?: string }) {
-    const d = await this.datum(sid, q);
-    const [b] = await loadBesturen(this.db.manager, sid, [code]);
-    if (!b || !this.geldig(b, d)) throw notFound('Onderwijsbestuur', code, d, !!b);
-    return (await this.bestuurResponses(sid, [b], d))[0];
+  async getBestuur(sandboxId: string, code: string, query: { datumGeldigOp?: string }) {
+    const datum = await this.resolveDatum(sandboxId, query);
+    const [b] = await loadBesturen(this.db.manager, sandboxId, [code]);
+    if (!b || !this.isGeldig(b, datum)) throw notFound('Onderwijsbestuur', code, datum, !!b);
+    return (await this.bestuurResponses(sandboxId, [b], datum))[0];
   }
 
-  private async bestuurResponses(sid: string, besturen: BestuurState[], d: string) {
+  private async bestuurResponses(sandboxId: string, besturen: BestuurState[], datum: string) {
     const rows: { onderwijsbestuurcode: string; code: string }[] = besturen.length
       ? await this.db.query(
           `SELECT onderwijsbestuurcode, code FROM rio_instellingserkenning t WHERE sandbox_id = $1 AND onderwijsbestuurcode = ANY($2) AND ${inBedrijf('t', '$3::date')} ORDER BY code`,
-          [sid, besturen.map((b) => b.code), d],
+          [sandboxId, besturen.map((b) => b.code), datum],
         )
       : [];
-    return besturen.map((b) => ({ ...metGeldigePeriode(b, d), instellingscodes: rows.filter((r) => r.onderwijsbestuurcode === b.code).map((r) => r.code) }));
+    return besturen.map((b) => ({ ...metGeldigePeriode(b, datum), instellingscodes: rows.filter((r) => r.onderwijsbestuurcode === b.code).map((r) => r.code) }));
   }
 
   // ---- bevoegd-gezag-erkenningen (the juridische side of a bestuur, 1:1)
 
-  async bevoegdGezagErkenningen(sid: string, q: BevoegdGezagErkenningenQuery, path: string) {
-    const d = await this.datum(sid, q);
-    const { sql, dp } = this.base(sid, d);
+  async listBevoegdGezagErkenningen(sandboxId: string, query: BevoegdGezagErkenningenQuery, path: string) {
+    const datum = await this.resolveDatum(sandboxId, query);
+    const { sql, dp } = this.base(sandboxId, datum);
     sql.and('t.bevoegd_gezag_nummer IS NOT NULL');
     sql.and(inBedrijf('t', dp));
-    const naam = q.naam ? ` AND p.naam ILIKE ${sql.p(`%${escapeLike(q.naam)}%`)}` : '';
+    const naam = query.naam ? ` AND p.naam ILIKE ${sql.p(`%${escapeLike(query.naam)}%`)}` : '';
     sql.and(`EXISTS (SELECT 1 FROM rio_onderwijsbestuur_periode p WHERE p.sandbox_id = t.sandbox_id AND p.onderwijsbestuurcode = t.code AND ${geldig('p', dp)}${naam})`);
-    if (q.soort) sql.and(`t.besturende_organisatiesoort = ${sql.p(q.soort)}`);
-    const order = orderBy(q.sort, { code: 't.bevoegd_gezag_nummer', naam: periodeNaam('rio_onderwijsbestuur_periode', 'onderwijsbestuurcode', dp), begindatum: 't.in_bedrijfdatum' }, 't.bevoegd_gezag_nummer');
-    const { keys, total } = await this.keys('rio_onderwijsbestuur', 'code', sql, q, order);
-    const items = (await this.bestuurResponses(sid, await loadBesturen(this.db.manager, sid, keys.map((k) => k.code)), d)).map((b) => erkenningVan(b, d));
-    return toPage(items, total, q, path, { ...q, datumGeldigOp: d });
+    if (query.soort) sql.and(`t.besturende_organisatiesoort = ${sql.p(query.soort)}`);
+    const order = orderBy(query.sort, { code: 't.bevoegd_gezag_nummer', naam: periodeNaam('rio_onderwijsbestuur_periode', 'onderwijsbestuurcode', dp), begindatum: 't.in_bedrijfdatum' }, 't.bevoegd_gezag_nummer');
+    const { keys, total } = await this.keys('rio_onderwijsbestuur', 'code', sql, query, order);
+    const items = (await this.bestuurResponses(sandboxId, await loadBesturen(this.db.manager, sandboxId, keys.map((k) => k.code)), datum)).map((b) => erkenningVan(b, datum));
+    return toPage(items, total, query, path, { ...query, datumGeldigOp: datum });
   }
 
-  async bevoegdGezagErkenning(sid: string, nummer: string, q: { datumGeldigOp?: string }) {
-    const d = await this.datum(sid, q);
-    const rows: { code: string }[] = await this.db.query('SELECT code FROM rio_onderwijsbestuur WHERE sandbox_id = $1 AND bevoegd_gezag_nummer = $2', [sid, nummer]);
-    const [b] = await loadBesturen(this.db.manager, sid, rows.map((r) => r.code));
-    if (!b || !this.geldig(b, d)) throw notFound('BevoegdGezagErkenning', nummer, d, !!b);
-    return erkenningVan((await this.bestuurResponses(sid, [b], d))[0], d);
+  async getBevoegdGezagErkenning(sandboxId: string, nummer: string, query: { datumGeldigOp?: string }) {
+    const datum = await this.resolveDatum(sandboxId, query);
+    const rows: { code: string }[] = await this.db.query('SELECT code FROM rio_onderwijsbestuur WHERE sandbox_id = $1 AND bevoegd_gezag_nummer = $2', [sandboxId, nummer]);
+    const [b] = await loadBesturen(this.db.manager, sandboxId, rows.map((r) => r.code));
+    if (!b || !this.isGeldig(b, datum)) throw notFound('BevoegdGezagErkenning', nummer, datum, !!b);
+    return erkenningVan((await this.bestuurResponses(sandboxId, [b], datum))[0], datum);
   }
 
   // ---- onderwijsinstellingserkenningen (BRIN4)
 
-  async instellingen(sid: string, q: InstellingserkenningenQuery, path: string) {
-    const d = await this.datum(sid, q);
-    const { sql, dp } = this.base(sid, d);
+  async listInstellingen(sandboxId: string, query: InstellingserkenningenQuery, path: string) {
+    const datum = await this.resolveDatum(sandboxId, query);
+    const { sql, dp } = this.base(sandboxId, datum);
     sql.and(inBedrijf('t', dp));
-    const naam = q.naam ? ` AND p.naam ILIKE ${sql.p(`%${escapeLike(q.naam)}%`)}` : '';
+    const naam = query.naam ? ` AND p.naam ILIKE ${sql.p(`%${escapeLike(query.naam)}%`)}` : '';
     sql.and(`EXISTS (SELECT 1 FROM rio_instellingserkenning_periode p WHERE p.sandbox_id = t.sandbox_id AND p.instellingscode = t.code AND ${geldig('p', dp)}${naam})`);
-    if (q.onderwijsbestuurcode) sql.and(`t.onderwijsbestuurcode = ${sql.p(q.onderwijsbestuurcode)}`);
-    const order = orderBy(q.sort, { code: 't.code', naam: periodeNaam('rio_instellingserkenning_periode', 'instellingscode', dp), inBedrijfdatum: 't.in_bedrijfdatum' }, 't.code');
-    const { keys, total } = await this.keys('rio_instellingserkenning', 'code', sql, q, order);
-    const items = await this.instellingResponses(sid, await loadInstellingen(this.db.manager, sid, keys.map((k) => k.code)), d);
-    return toPage(items, total, q, path, { ...q, datumGeldigOp: d });
+    if (query.onderwijsbestuurcode) sql.and(`t.onderwijsbestuurcode = ${sql.p(query.onderwijsbestuurcode)}`);
+    const order = orderBy(query.sort, { code: 't.code', naam: periodeNaam('rio_instellingserkenning_periode', 'instellingscode', dp), inBedrijfdatum: 't.in_bedrijfdatum' }, 't.code');
+    const { keys, total } = await this.keys('rio_instellingserkenning', 'code', sql, query, order);
+    const items = await this.instellingResponses(sandboxId, await loadInstellingen(this.db.manager, sandboxId, keys.map((k) => k.code)), datum);
+    return toPage(items, total, query, path, { ...query, datumGeldigOp: datum });
   }
 
-  async instelling(sid: string, code: string, q: { datumGeldigOp?: string }) {
-    const d = await this.datum(sid, q);
-    const [i] = await loadInstellingen(this.db.manager, sid, [code]);
-    if (!i || !this.geldig(i, d)) throw notFound('Onderwijsinstellingserkenning', code, d, !!i);
-    return (await this.instellingResponses(sid, [i], d))[0];
+  async getInstelling(sandboxId: string, code: string, query: { datumGeldigOp?: string }) {
+    const datum = await this.resolveDatum(sandboxId, query);
+    const [i] = await loadInstellingen(this.db.manager, sandboxId, [code]);
+    if (!i || !this.isGeldig(i, datum)) throw notFound('Onderwijsinstellingserkenning', code, datum, !!i);
+    return (await this.instellingResponses(sandboxId, [i], datum))[0];
   }
 
-  private async instellingResponses(sid: string, instellingen: InstellingState[], d: string) {
+  private async instellingResponses(sandboxId: string, instellingen: InstellingState[], datum: string) {
     const rows: { instellingscode: string; code: string }[] = instellingen.length
       ? await this.db.query(
           `SELECT instellingscode, code FROM rio_vestigingserkenning t WHERE sandbox_id = $1 AND instellingscode = ANY($2) AND ${inBedrijf('t', '$3::date')} ORDER BY code`,
-          [sid, instellingen.map((b) => b.code), d],
+          [sandboxId, instellingen.map((b) => b.code), datum],
         )
       : [];
-    return instellingen.map((i) => ({ ...metGeldigePeriode(i, d), vestigingscodes: rows.filter((r) => r.instellingscode === i.code).map((r) => r.code) }));
+    return instellingen.map((i) => ({ ...metGeldigePeriode(i, datum), vestigingscodes: rows.filter((r) => r.instellingscode === i.code).map((r) => r.code) }));
   }
 
   // ---- vestigingserkenningen (BRIN6)
 
-  async vestigingen(sid: string, q: VestigingserkenningenQuery & { instellingscode?: string }, path: string) {
-    const d = await this.datum(sid, q);
-    const { sql, dp } = this.base(sid, d);
+  async listVestigingen(sandboxId: string, query: VestigingserkenningenQuery & { instellingscode?: string }, path: string) {
+    const datum = await this.resolveDatum(sandboxId, query);
+    const { sql, dp } = this.base(sandboxId, datum);
     sql.and(inBedrijf('t', dp));
-    const naam = q.naam ? ` AND p.naam ILIKE ${sql.p(`%${escapeLike(q.naam)}%`)}` : '';
+    const naam = query.naam ? ` AND p.naam ILIKE ${sql.p(`%${escapeLike(query.naam)}%`)}` : '';
     sql.and(`EXISTS (SELECT 1 FROM rio_vestigingserkenning_periode p WHERE p.sandbox_id = t.sandbox_id AND p.vestigingscode = t.code AND ${geldig('p', dp)}${naam})`);
-    if (q.instellingscode) sql.and(`t.instellingscode = ${sql.p(q.instellingscode)}`);
-    if (q.postcode) postcodeFilter(sql, 't.postcode', q.postcode);
-    if (q.plaatsnaam) sql.and(`t.plaatsnaam ILIKE ${sql.p(escapeLike(q.plaatsnaam))}`);
+    if (query.instellingscode) sql.and(`t.instellingscode = ${sql.p(query.instellingscode)}`);
+    if (query.postcode) postcodeFilter(sql, 't.postcode', query.postcode);
+    if (query.plaatsnaam) sql.and(`t.plaatsnaam ILIKE ${sql.p(escapeLike(query.plaatsnaam))}`);
     const order = orderBy(
-      q.sort,
+      query.sort,
       { code: 't.code', naam: periodeNaam('rio_vestigingserkenning_periode', 'vestigingscode', dp), postcode: 't.postcode', plaatsnaam: 't.plaatsnaam', inBedrijfdatum: 't.in_bedrijfdatum' },
       't.code',
     );
-    const { keys, total } = await this.keys('rio_vestigingserkenning', 'code', sql, q, order);
-    const items = (await loadVestigingen(this.db.manager, sid, keys.map((k) => k.code))).map((v) => vestigingResponse(v, d));
-    return toPage(items, total, q, path, { ...q, datumGeldigOp: d });
+    const { keys, total } = await this.keys('rio_vestigingserkenning', 'code', sql, query, order);
+    const items = (await loadVestigingen(this.db.manager, sandboxId, keys.map((k) => k.code))).map((v) => vestigingResponse(v, datum));
+    return toPage(items, total, query, path, { ...query, datumGeldigOp: datum });
   }
 
-  async vestiging(sid: string, code: string, q: { datumGeldigOp?: string }) {
-    const d = await this.datum(sid, q);
-    const [v] = await loadVestigingen(this.db.manager, sid, [code]);
-    if (!v || !this.geldig(v, d)) throw notFound('Vestigingserkenning', code, d, !!v);
-    return vestigingResponse(v, d);
+  async getVestiging(sandboxId: string, code: string, query: { datumGeldigOp?: string }) {
+    const datum = await this.resolveDatum(sandboxId, query);
+    const [v] = await loadVestigingen(this.db.manager, sandboxId, [code]);
+    if (!v || !this.isGeldig(v, datum)) throw notFound('Vestigingserkenning', code, datum, !!v);
+    return vestigingResponse(v, datum);
   }
 
   // ---- onderwijsaanbieders
 
-  async aanbieders(sid: string, q: OnderwijsaanbiedersQuery, path: string) {
-    const d = await this.datum(sid, q);
-    const { sql, dp } = this.base(sid, d);
+  async listAanbieders(sandboxId: string, query: OnderwijsaanbiedersQuery, path: string) {
+    const datum = await this.resolveDatum(sandboxId, query);
+    const { sql, dp } = this.base(sandboxId, datum);
     sql.and(inBedrijf('t', dp));
-    const naam = q.naam ? ` AND p.naam ILIKE ${sql.p(`%${escapeLike(q.naam)}%`)}` : '';
+    const naam = query.naam ? ` AND p.naam ILIKE ${sql.p(`%${escapeLike(query.naam)}%`)}` : '';
     sql.and(`EXISTS (SELECT 1 FROM rio_onderwijsaanbieder_periode p WHERE p.sandbox_id = t.sandbox_id AND p.onderwijsaanbiedercode = t.code AND ${geldig('p', dp)}${naam})`);
-    if (q.instellingscode) {
-      sql.and(`EXISTS (SELECT 1 FROM rio_juridische_relatie r WHERE r.sandbox_id = t.sandbox_id AND r.onderwijsaanbiedercode = t.code AND r.instellingscode = ${sql.p(q.instellingscode)} AND ${geldig('r', dp)})`);
+    if (query.instellingscode) {
+      sql.and(`EXISTS (SELECT 1 FROM rio_juridische_relatie r WHERE r.sandbox_id = t.sandbox_id AND r.onderwijsaanbiedercode = t.code AND r.instellingscode = ${sql.p(query.instellingscode)} AND ${geldig('r', dp)})`);
     }
-    if (q.onderwijsbestuurcode) {
-      sql.and(`EXISTS (SELECT 1 FROM rio_aanbieder_bestuur r WHERE r.sandbox_id = t.sandbox_id AND r.onderwijsaanbiedercode = t.code AND r.onderwijsbestuurcode = ${sql.p(q.onderwijsbestuurcode)} AND ${geldig('r', dp)})`);
+    if (query.onderwijsbestuurcode) {
+      sql.and(`EXISTS (SELECT 1 FROM rio_aanbieder_bestuur r WHERE r.sandbox_id = t.sandbox_id AND r.onderwijsaanbiedercode = t.code AND r.onderwijsbestuurcode = ${sql.p(query.onderwijsbestuurcode)} AND ${geldig('r', dp)})`);
     }
-    if (q.postcode || q.plaatsnaam) {
+    if (query.postcode || query.plaatsnaam) {
       const loc = new Sql();
       loc.params.push(...sql.params);
-      if (q.postcode) postcodeFilter(loc, 'l.postcode', q.postcode);
-      if (q.plaatsnaam) loc.and(`l.plaatsnaam ILIKE ${loc.p(escapeLike(q.plaatsnaam))}`);
+      if (query.postcode) postcodeFilter(loc, 'l.postcode', query.postcode);
+      if (query.plaatsnaam) loc.and(`l.plaatsnaam ILIKE ${loc.p(escapeLike(query.plaatsnaam))}`);
       sql.params.splice(0, sql.params.length, ...loc.params);
       sql.and(`EXISTS (SELECT 1 FROM rio_aangeboden_opleiding ao JOIN rio_onderwijslocatie l ON l.sandbox_id = ao.sandbox_id AND l.code = ao.onderwijslocatiecode
                         WHERE ao.sandbox_id = t.sandbox_id AND ao.onderwijsaanbiedercode = t.code AND ${geldig('ao', dp)} AND ${loc.where.join(' AND ')})`);
     }
-    if (q.eigenSleutel) sql.and(`t.eigen_sleutel = ${sql.p(q.eigenSleutel)}`);
-    const order = orderBy(q.sort, { code: 't.code', naam: periodeNaam('rio_onderwijsaanbieder_periode', 'onderwijsaanbiedercode', dp), inBedrijfdatum: 't.in_bedrijfdatum' }, 't.code');
-    const { keys, total } = await this.keys('rio_onderwijsaanbieder', 'code', sql, q, order);
-    const items = (await loadAanbieders(this.db.manager, sid, keys.map((k) => k.code))).map((a) => metGeldigePeriode(a, d));
-    return toPage(items, total, q, path, { ...q, datumGeldigOp: d });
+    if (query.eigenSleutel) sql.and(`t.eigen_sleutel = ${sql.p(query.eigenSleutel)}`);
+    const order = orderBy(query.sort, { code: 't.code', naam: periodeNaam('rio_onderwijsaanbieder_periode', 'onderwijsaanbiedercode', dp), inBedrijfdatum: 't.in_bedrijfdatum' }, 't.code');
+    const { keys, total } = await this.keys('rio_onderwijsaanbieder', 'code', sql, query, order);
+    const items = (await loadAanbieders(this.db.manager, sandboxId, keys.map((k) => k.code))).map((a) => metGeldigePeriode(a, datum));
+    return toPage(items, total, query, path, { ...query, datumGeldigOp: datum });
   }
 
-  async aanbieder(sid: string, code: string, q: { datumGeldigOp?: string }) {
-    const d = await this.datum(sid, q);
-    const [a] = await loadAanbieders(this.db.manager, sid, [code]);
-    if (!a || !this.geldig(a, d)) throw notFound('Onderwijsaanbieder', code, d, !!a);
-    return metGeldigePeriode(a, d);
+  async getAanbieder(sandboxId: string, code: string, query: { datumGeldigOp?: string }) {
+    const datum = await this.resolveDatum(sandboxId, query);
+    const [a] = await loadAanbieders(this.db.manager, sandboxId, [code]);
+    if (!a || !this.isGeldig(a, datum)) throw notFound('Onderwijsaanbieder', code, datum, !!a);
+    return metGeldigePeriode(a, datum);
   }
 
   // ---- onderwijslocaties
 
-  async locaties(sid: string, q: OnderwijslocatiesQuery, path: string) {
-    const d = await this.datum(sid, q);
-    const { sql } = this.base(sid, d);
+  async listLocaties(sandboxId: string, query: OnderwijslocatiesQuery, path: string) {
+    const datum = await this.resolveDatum(sandboxId, query);
+    const { sql } = this.base(sandboxId, datum);
     sql.params.pop();
-    if (q.postcode) postcodeFilter(sql, 't.postcode', q.postcode);
-    if (q.plaatsnaam) sql.and(`t.plaatsnaam ILIKE ${sql.p(escapeLike(q.plaatsnaam))}`);
+    if (query.postcode) postcodeFilter(sql, 't.postcode', query.postcode);
+    if (query.plaatsnaam) sql.and(`t.plaatsnaam ILIKE ${sql.p(escapeLike(query.plaatsnaam))}`);
     let afstand: string | null = null;
-    if (q.gpsLatitude !== undefined && q.gpsLongitude !== undefined) {
-      const straal = q.straal ?? 1000;
-      const lat = `${sql.p(q.gpsLatitude)}::numeric`;
-      const lon = `${sql.p(q.gpsLongitude)}::numeric`;
+    if (query.gpsLatitude !== undefined && query.gpsLongitude !== undefined) {
+      const straal = query.straal ?? 1000;
+      const lat = `${sql.p(query.gpsLatitude)}::numeric`;
+      const lon = `${sql.p(query.gpsLongitude)}::numeric`;
       // A box around the point first (1° latitude ≈ 111 km; longitude degrees shrink with cos(latitude)), then the exact distance.
       const dLat = straal / 111000 + 1e-6;
-      const dLon = Math.min(360, straal / (111000 * Math.max(Math.cos((q.gpsLatitude * Math.PI) / 180), 0.01)) + 1e-6);
+      const dLon = Math.min(360, straal / (111000 * Math.max(Math.cos((query.gpsLatitude * Math.PI) / 180), 0.01)) + 1e-6);
       sql.and(`t.gps_latitude BETWEEN ${lat} - ${sql.p(dLat)} AND ${lat} + ${sql.p(dLat)}`);
       sql.and(`t.gps_longitude BETWEEN ${lon} - ${sql.p(dLon)} AND ${lon} + ${sql.p(dLon)}`);
       afstand = afstandSql(lat, lon);
       sql.and(`${afstand} <= ${sql.p(straal)}`);
     }
-    const sort = q.sort ?? (afstand ? 'afstand' : undefined);
+    const sort = query.sort ?? (afstand ? 'afstand' : undefined);
     const order = orderBy(sort, { code: 't.code', postcode: 't.postcode', plaatsnaam: 't.plaatsnaam', afstand: afstand ?? 't.code' }, 't.code');
-    const { keys, total } = await this.keys('rio_onderwijslocatie', afstand ? `code, round(${afstand})::int AS afstand` : 'code', sql, q, order);
+    const { keys, total } = await this.keys('rio_onderwijslocatie', afstand ? `code, round(${afstand})::int AS afstand` : 'code', sql, query, order);
     const afstanden = new Map(keys.map((k) => [k.code, k.afstand]));
-    const items = (await loadLocaties(this.db.manager, sid, keys.map((k) => k.code))).map((l) => (afstand ? { ...locatieResponse(l), afstand: Number(afstanden.get(l.code)) } : locatieResponse(l)));
-    return toPage(items, total, q, path, { ...q, datumGeldigOp: d });
+    const items = (await loadLocaties(this.db.manager, sandboxId, keys.map((k) => k.code))).map((l) => (afstand ? { ...locatieResponse(l), afstand: Number(afstanden.get(l.code)) } : locatieResponse(l)));
+    return toPage(items, total, query, path, { ...query, datumGeldigOp: datum });
   }
 
-  async locatie(sid: string, code: string) {
-    const [l] = await loadLocaties(this.db.manager, sid, [code]);
+  async getLocatie(sandboxId: string, code: string) {
+    const [l] = await loadLocaties(this.db.manager, sandboxId, [code]);
     if (!l) throw rioProblem('not_found', `Onderwijslocatie ${code} does not exist in this sandbox.`);
     return locatieResponse(l);
   }
 
   // ---- onderwijslocatiegebruiken
 
-  async gebruiken(sid: string, q: OnderwijslocatiegebruikenQuery, path: string) {
-    const d = await this.datum(sid, q);
-    const { sql, dp } = this.base(sid, d);
+  async listGebruiken(sandboxId: string, query: OnderwijslocatiegebruikenQuery, path: string) {
+    const datum = await this.resolveDatum(sandboxId, query);
+    const { sql, dp } = this.base(sandboxId, datum);
     sql.and(inBedrijf('t', dp));
-    if (q.onderwijsbestuurcode) sql.and(`t.onderwijsbestuurcode = ${sql.p(q.onderwijsbestuurcode)}`);
-    if (q.onderwijslocatiecode) sql.and(`t.onderwijslocatiecode = ${sql.p(q.onderwijslocatiecode)}`);
-    if (q.vestigingscode) {
+    if (query.onderwijsbestuurcode) sql.and(`t.onderwijsbestuurcode = ${sql.p(query.onderwijsbestuurcode)}`);
+    if (query.onderwijslocatiecode) sql.and(`t.onderwijslocatiecode = ${sql.p(query.onderwijslocatiecode)}`);
+    if (query.vestigingscode) {
       sql.and(`EXISTS (SELECT 1 FROM rio_locatiegebruik_relatie r WHERE r.sandbox_id = t.sandbox_id AND r.onderwijsbestuurcode = t.onderwijsbestuurcode
-                AND r.onderwijslocatiecode = t.onderwijslocatiecode AND r.vestigingscode = ${sql.p(q.vestigingscode)} AND ${geldig('r', dp)})`);
+                AND r.onderwijslocatiecode = t.onderwijslocatiecode AND r.vestigingscode = ${sql.p(query.vestigingscode)} AND ${geldig('r', dp)})`);
     }
-    if (q.eigenSleutel) sql.and(`t.eigen_sleutel = ${sql.p(q.eigenSleutel)}`);
+    if (query.eigenSleutel) sql.and(`t.eigen_sleutel = ${sql.p(query.eigenSleutel)}`);
     const key = 't.onderwijsbestuurcode, t.onderwijslocatiecode';
-    const order = orderBy(q.sort, { onderwijsbestuurcode: 't.onderwijsbestuurcode', onderwijslocatiecode: 't.onderwijslocatiecode', inBedrijfdatum: 't.in_bedrijfdatum' }, key);
-    const { keys, total } = await this.keys('rio_onderwijslocatiegebruik', 'onderwijsbestuurcode, onderwijslocatiecode', sql, q, order);
-    const items = (await loadGebruiken(this.db.manager, sid, keys as { onderwijsbestuurcode: string; onderwijslocatiecode: string }[])).map((g) => metGeldigePeriode(g, d));
-    return toPage(items, total, q, path, { ...q, datumGeldigOp: d });
+    const order = orderBy(query.sort, { onderwijsbestuurcode: 't.onderwijsbestuurcode', onderwijslocatiecode: 't.onderwijslocatiecode', inBedrijfdatum: 't.in_bedrijfdatum' }, key);
+    const { keys, total } = await this.keys('rio_onderwijslocatiegebruik', 'onderwijsbestuurcode, onderwijslocatiecode', sql, query, order);
+    const items = (await loadGebruiken(this.db.manager, sandboxId, keys as { onderwijsbestuurcode: string; onderwijslocatiecode: string }[])).map((g) => metGeldigePeriode(g, datum));
+    return toPage(items, total, query, path, { ...query, datumGeldigOp: datum });
   }
 
-  async gebruik(sid: string, bestuur: string, locatie: string, q: { datumGeldigOp?: string }) {
-    const d = await this.datum(sid, q);
-    const [g] = await loadGebruiken(this.db.manager, sid, [{ onderwijsbestuurcode: bestuur, onderwijslocatiecode: locatie }]);
-    if (!g || !this.geldig(g, d)) throw notFound('Onderwijslocatiegebruik', `${bestuur}/${locatie}`, d, !!g);
-    return metGeldigePeriode(g, d);
+  async getGebruik(sandboxId: string, bestuur: string, locatie: string, query: { datumGeldigOp?: string }) {
+    const datum = await this.resolveDatum(sandboxId, query);
+    const [g] = await loadGebruiken(this.db.manager, sandboxId, [{ onderwijsbestuurcode: bestuur, onderwijslocatiecode: locatie }]);
+    if (!g || !this.isGeldig(g, datum)) throw notFound('Onderwijslocatiegebruik', `${bestuur}/${locatie}`, datum, !!g);
+    return metGeldigePeriode(g, datum);
   }
 
   // ---- aangeboden opleidingen
 
-  async opleidingen(sid: string, q: AangebodenOpleidingenQuery, path: string) {
-    const d = await this.datum(sid, q);
-    const { sql, dp } = this.base(sid, d);
+  async listOpleidingen(sandboxId: string, query: AangebodenOpleidingenQuery, path: string) {
+    const datum = await this.resolveDatum(sandboxId, query);
+    const { sql, dp } = this.base(sandboxId, datum);
     sql.and(geldig('t', dp));
-    const concept = q.onderwijsconcept ? ` AND p.onderwijsconcept = ${sql.p(q.onderwijsconcept)}` : '';
+    const concept = query.onderwijsconcept ? ` AND p.onderwijsconcept = ${sql.p(query.onderwijsconcept)}` : '';
     sql.and(`EXISTS (SELECT 1 FROM rio_aangeboden_opleiding_periode p WHERE p.sandbox_id = t.sandbox_id AND p.aangeboden_opleidingcode = t.code AND ${geldig('p', dp)}${concept})`);
-    if (q.onderwijsaanbiedercode) sql.and(`t.onderwijsaanbiedercode = ${sql.p(q.onderwijsaanbiedercode)}`);
-    if (q.onderwijslocatiecode) sql.and(`t.onderwijslocatiecode = ${sql.p(q.onderwijslocatiecode)}`);
-    if (q.postcode) {
+    if (query.onderwijsaanbiedercode) sql.and(`t.onderwijsaanbiedercode = ${sql.p(query.onderwijsaanbiedercode)}`);
+    if (query.onderwijslocatiecode) sql.and(`t.onderwijslocatiecode = ${sql.p(query.onderwijslocatiecode)}`);
+    if (query.postcode) {
       const loc = new Sql();
       loc.params.push(...sql.params);
-      postcodeFilter(loc, 'l.postcode', q.postcode);
+      postcodeFilter(loc, 'l.postcode', query.postcode);
       sql.params.splice(0, sql.params.length, ...loc.params);
       sql.and(`EXISTS (SELECT 1 FROM rio_onderwijslocatie l WHERE l.sandbox_id = t.sandbox_id AND l.code = t.onderwijslocatiecode AND ${loc.where.join(' AND ')})`);
     }
-    if (q.eigenSleutel) sql.and(`t.eigen_sleutel = ${sql.p(q.eigenSleutel)}`);
+    if (query.eigenSleutel) sql.and(`t.eigen_sleutel = ${sql.p(query.eigenSleutel)}`);
     const eigenNaam = `(SELECT p.eigen_naam FROM rio_aangeboden_opleiding_periode p WHERE p.sandbox_id = t.sandbox_id AND p.aangeboden_opleidingcode = t.code AND ${geldig('p', dp)} LIMIT 1)`;
-    const order = q.sort
-      ? orderBy(q.sort, { code: 't.code', onderwijsaanbiedercode: 't.onderwijsaanbiedercode', begindatum: 't.begindatum', eigenNaam }, 't.code')
+    const order = query.sort
+      ? orderBy(query.sort, { code: 't.code', onderwijsaanbiedercode: 't.onderwijsaanbiedercode', begindatum: 't.begindatum', eigenNaam }, 't.code')
       : 't.onderwijsaanbiedercode, t.code';
-    const { keys, total } = await this.keys('rio_aangeboden_opleiding', 'code::text AS code', sql, q, order);
-    const items = (await loadOpleidingen(this.db.manager, sid, keys.map((k) => k.code))).map((o) => metGeldigePeriode(o, d));
-    return toPage(items, total, q, path, { ...q, datumGeldigOp: d });
+    const { keys, total } = await this.keys('rio_aangeboden_opleiding', 'code::text AS code', sql, query, order);
+    const items = (await loadOpleidingen(this.db.manager, sandboxId, keys.map((k) => k.code))).map((o) => metGeldigePeriode(o, datum));
+    return toPage(items, total, query, path, { ...query, datumGeldigOp: datum });
   }
 
-  async opleiding(sid: string, code: string, q: { datumGeldigOp?: string }) {
-    const d = await this.datum(sid, q);
-    const [o] = await loadOpleidingen(this.db.manager, sid, [code]);
-    if (!o || !geldigOp(o, d) || !o.periodes.some((p) => geldigOp(p, d))) throw notFound('Aangeboden opleiding', code, d, !!o);
-    return metGeldigePeriode(o, d);
+  async getOpleiding(sandboxId: string, code: string, query: { datumGeldigOp?: string }) {
+    const datum = await this.resolveDatum(sandboxId, query);
+    const [o] = await loadOpleidingen(this.db.manager, sandboxId, [code]);
+    if (!o || !geldigOp(o, datum) || !o.periodes.some((p) => geldigOp(p, datum))) throw notFound('Aangeboden opleiding', code, datum, !!o);
+    return metGeldigePeriode(o, datum);
   }
 
   /** The aanbod of one aanbieder on a date; 404 when the aanbieder itself is not valid then. */
-  async aanbodVan(sid: string, aanbieder: string, q: AanbodQuery, path: string) {
-    await this.aanbieder(sid, aanbieder, q);
-    return this.opleidingen(sid, { ...q, onderwijsaanbiedercode: aanbieder } as AangebodenOpleidingenQuery, path);
+  async listAanbodVan(sandboxId: string, aanbieder: string, query: AanbodQuery, path: string) {
+    await this.getAanbieder(sandboxId, aanbieder, query);
+    return this.listOpleidingen(sandboxId, { ...query, onderwijsaanbiedercode: aanbieder } as AangebodenOpleidingenQuery, path);
   }
 
-  opleidingseenheden() {
+  listOpleidingseenheden() {
     return OPLEIDINGSEENHEDEN;
   }
 
   // ---- change feeds
 
-  async wijzigingen(sid: string, soort: SoortObject, q: WijzigingenQuery, path: string) {
+  async listWijzigingen(sandboxId: string, soort: SoortObject, query: WijzigingenQuery, path: string) {
     const rows: { code: string; soort_wijziging: string; tijdstip: Date; total: string }[] = await this.db.query(
       `SELECT code, soort_wijziging, tijdstip, count(*) OVER () AS total FROM rio_mutatie
-        WHERE sandbox_id = $1 AND soort_object = $2 AND tijdstip >= $3 ORDER BY tijdstip, id LIMIT ${q.pageSize} OFFSET ${(q.page - 1) * q.pageSize}`,
-      [sid, soort, q.sinds],
+        WHERE sandbox_id = $1 AND soort_object = $2 AND tijdstip >= $3 ORDER BY tijdstip, id LIMIT ${query.pageSize} OFFSET ${(query.page - 1) * query.pageSize}`,
+      [sandboxId, soort, query.sinds],
     );
     const total = rows.length ? Number(rows[0].total) : 0;
-    return toPage(rows.map((r) => ({ code: r.code, soortWijziging: r.soort_wijziging, tijdstip: r.tijdstip.toISOString() })), total, q, path, { ...q });
+    return toPage(rows.map((r) => ({ code: r.code, soortWijziging: r.soort_wijziging, tijdstip: r.tijdstip.toISOString() })), total, query, path, { ...query });
   }
 
-  private geldig(o: { inBedrijfdatum: string; uitBedrijfdatum: string | null; periodes: PeriodeState[] }, d: string) {
-    return geldigOp({ begindatum: o.inBedrijfdatum, einddatum: o.uitBedrijfdatum }, d) && o.periodes.some((p) => geldigOp(p, d));
+  private isGeldig(o: { inBedrijfdatum: string; uitBedrijfdatum: string | null; periodes: PeriodeState[] }, datum: string) {
+    return geldigOp({ begindatum: o.inBedrijfdatum, einddatum: o.uitBedrijfdatum }, datum) && o.periodes.some((p) => geldigOp(p, datum));
   }
 }
 
 /** The BevoegdGezagErkenning view of an onderwijsbestuur (rio.md §4, §10: 1:1). */
-function erkenningVan(b: BestuurState & { instellingscodes: string[] }, d: string) {
+function erkenningVan(b: BestuurState & { instellingscodes: string[] }, datum: string) {
   return {
     code: b.bevoegdGezagNummer as string,
     erkenner: 'OCW',
     soort: b.besturendeOrganisatiesoort,
     begindatum: b.inBedrijfdatum,
     einddatum: b.uitBedrijfdatum,
-    naam: (b.periodes.find((p) => geldigOp(p, d)) ?? b.periodes[b.periodes.length - 1]).naam,
+    naam: (b.periodes.find((p) => geldigOp(p, datum)) ?? b.periodes[b.periodes.length - 1]).naam,
     onderwijsbestuurcode: b.code,
     instellingscodes: b.instellingscodes,
     _links: { self: { href: `/rio/v1/bevoegd-gezag-erkenningen/${b.bevoegdGezagNummer}` }, onderwijsbestuur: { href: `/rio/v1/onderwijsbesturen/${b.code}` } },
   };
 }
 
-function notFound(soort: string, code: string, d: string, bestaat: boolean) {
-  return rioProblem('not_found', bestaat ? `${soort} ${code} is not valid on ${d}.` : `${soort} ${code} does not exist in this sandbox.`);
+function notFound(soort: string, code: string, datum: string, bestaat: boolean) {
+  return rioProblem('not_found', bestaat ? `${soort} ${code} is not valid on ${datum}.` : `${soort} ${code} does not exist in this sandbox.`);
 }
 

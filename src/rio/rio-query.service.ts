@@ -126,7 +126,7 @@ export class RioQueryService {
   }
 
   /** BRIN6 (under a BRIN4) → onderwijslocatie and onderwijsaanbieder valid on a date, for a batch in one statement. */
-  async vestigingsgebruik(
+  async getVestigingsgebruik(
     manager: EntityManager,
     sandboxId: string,
     inputs: { instellingscode: string; vestigingscode: string; datum: string }[],
@@ -149,7 +149,7 @@ export class RioQueryService {
   }
 
   /** Every BRIN4 of the sandbox, in code order. */
-  async instellingscodes(manager: EntityManager, sandboxId: string): Promise<string[]> {
+  async listInstellingscodes(manager: EntityManager, sandboxId: string): Promise<string[]> {
     const rows: { code: string }[] = await manager.query('SELECT code FROM rio_instellingserkenning WHERE sandbox_id = $1 ORDER BY code', [sandboxId]);
     return rows.map((r) => r.code);
   }
@@ -178,22 +178,22 @@ function beoordeel(r: CheckRow, x: RioPeriodeCheckInput): RioPeriodeCheckResult 
   if (!r.aanbieder_bekend || (r.brin4_bekend && !r.aanbieder_van_bestuur)) onbekend.push('onderwijsaanbiedercode');
   if (!r.locatie_bekend || (r.brin4_bekend && !r.locatie_van_bestuur)) onbekend.push('onderwijslocatiecode');
   const afwijkingen: RioPeriodeCheckResult['afwijkingen'] = [];
-  const d = x.datum;
+  const datum = x.datum;
   if (!onbekend.includes('vestigingscode') && !r.vestiging_geldig) {
-    afwijkingen.push({ check: 'VESTIGING_GELDIG', detail: `Vestiging ${x.vestigingscode} is op ${d} niet erkend (niet in bedrijf).` });
+    afwijkingen.push({ check: 'VESTIGING_GELDIG', detail: `Vestiging ${x.vestigingscode} is op ${datum} niet erkend (niet in bedrijf).` });
   }
   if (!onbekend.includes('onderwijsaanbiedercode') && !onbekend.includes('instellingscode')) {
-    if (!r.aanbieder_in_bedrijf) afwijkingen.push({ check: 'AANBIEDER_RELATIE', detail: `Onderwijsaanbieder ${x.onderwijsaanbiedercode} is op ${d} niet in bedrijf.` });
-    else if (!r.relatie_geldig) afwijkingen.push({ check: 'AANBIEDER_RELATIE', detail: `Onderwijsaanbieder ${x.onderwijsaanbiedercode} heeft op ${d} geen juridische relatie met ${x.instellingscode}.` });
+    if (!r.aanbieder_in_bedrijf) afwijkingen.push({ check: 'AANBIEDER_RELATIE', detail: `Onderwijsaanbieder ${x.onderwijsaanbiedercode} is op ${datum} niet in bedrijf.` });
+    else if (!r.relatie_geldig) afwijkingen.push({ check: 'AANBIEDER_RELATIE', detail: `Onderwijsaanbieder ${x.onderwijsaanbiedercode} heeft op ${datum} geen juridische relatie met ${x.instellingscode}.` });
   }
   if (!onbekend.includes('onderwijslocatiecode') && !onbekend.includes('instellingscode')) {
-    if (!r.gebruik_in_bedrijf) afwijkingen.push({ check: 'LOCATIE_GEBRUIK', detail: `Onderwijslocatie ${x.onderwijslocatiecode} is op ${d} niet in gebruik bij het bestuur van ${x.instellingscode}.` });
+    if (!r.gebruik_in_bedrijf) afwijkingen.push({ check: 'LOCATIE_GEBRUIK', detail: `Onderwijslocatie ${x.onderwijslocatiecode} is op ${datum} niet in gebruik bij het bestuur van ${x.instellingscode}.` });
     else if (!onbekend.includes('vestigingscode') && !r.gebruik_relatie_geldig) {
-      afwijkingen.push({ check: 'LOCATIE_GEBRUIK', detail: `Het locatiegebruik van ${x.onderwijslocatiecode} hoort op ${d} niet bij vestiging ${x.vestigingscode}.` });
+      afwijkingen.push({ check: 'LOCATIE_GEBRUIK', detail: `Het locatiegebruik van ${x.onderwijslocatiecode} hoort op ${datum} niet bij vestiging ${x.vestigingscode}.` });
     }
   }
   if (!onbekend.includes('onderwijsaanbiedercode') && !onbekend.includes('instellingscode') && !r.opleiding_geldig) {
-    afwijkingen.push({ check: 'AANGEBODEN_OPLEIDING', detail: `Onderwijsaanbieder ${x.onderwijsaanbiedercode} biedt op ${d} op locatie ${x.onderwijslocatiecode} geen opleiding aan die past bij het soort school van ${x.instellingscode}.` });
+    afwijkingen.push({ check: 'AANGEBODEN_OPLEIDING', detail: `Onderwijsaanbieder ${x.onderwijsaanbiedercode} biedt op ${datum} op locatie ${x.onderwijslocatiecode} geen opleiding aan die past bij het soort school van ${x.instellingscode}.` });
   }
   return { onbekend, afwijkingen, instellingssoort: r.instellingssoort };
 }

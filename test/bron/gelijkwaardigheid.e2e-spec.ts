@@ -89,7 +89,7 @@ describe('bron: a converted record is goedgekeurd by /rod/v1, a rejected one get
     let verschillen: string[] = [];
     for (const r of teSpelen) {
       const periodes = JSON.parse(r.periodes) as StagingPeriode[];
-      const gebruik = await rio.vestigingsgebruik(t.db.manager, sandboxId, periodes.map((p) => ({ instellingscode: r.instellingscode, vestigingscode: p.v, datum: p.d })));
+      const gebruik = await rio.getVestigingsgebruik(t.db.manager, sandboxId, periodes.map((p) => ({ instellingscode: r.instellingscode, vestigingscode: p.v, datum: p.d })));
       const res = await t
         .http()
         .post('/rod/v1/inschrijvingen')

@@ -194,7 +194,7 @@ export class AansluitingService implements OnModuleInit {
     const vanaf = req.vanaf ?? '2022-01-03';
     const fasen = req.fasen ?? 4;
     const dagen = req.dagenTussen ?? 14;
-    const codes = await this.rio.instellingscodes(this.db.manager, p.sandboxId);
+    const codes = await this.rio.listInstellingscodes(this.db.manager, p.sandboxId);
     const data = codes.map((_, i) => plusDagen(vanaf, Math.floor((i * fasen) / Math.max(codes.length, 1)) * dagen));
     await this.db.transaction(async (m) => {
       await m.query(

@@ -59,7 +59,7 @@ export async function verwerkChunk(
       }
     }),
   );
-  const gebruik = await deps.rio.vestigingsgebruik(m, ctx.sandboxId, invoer);
+  const gebruik = await deps.rio.getVestigingsgebruik(m, ctx.sandboxId, invoer);
 
   const uitkomsten: ConversieUitkomst[] = new Array(rijen.length);
   const teBeoordelen: ConversieAanlevering[] = [];

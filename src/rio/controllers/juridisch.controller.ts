@@ -41,7 +41,7 @@ export class OnderwijsbesturenController {
   @ApiOperation({ summary: 'Search onderwijsbesturen valid on a date (by naam, bevoegd-gezagnummer)' })
   @ApiOkResponse({ type: OnderwijsbestuurPage })
   listOnderwijsbesturen(@CurrentPrincipal() p: Principal, @Query() q: OnderwijsbesturenQuery, @Req() req: FastifyRequest) {
-    return this.lezen.besturen(p.sandboxId, q, pathOf(req.url));
+    return this.lezen.listBesturen(p.sandboxId, q, pathOf(req.url));
   }
 
   @Post()
@@ -60,7 +60,7 @@ export class OnderwijsbesturenController {
   @ApiOperation({ summary: 'Change feed of onderwijsbesturen since a moment' })
   @ApiOkResponse({ type: WijzigingPage })
   listOnderwijsbestuurWijzigingen(@CurrentPrincipal() p: Principal, @Query() q: WijzigingenQuery, @Req() req: FastifyRequest) {
-    return this.lezen.wijzigingen(p.sandboxId, 'onderwijsbesturen', q, pathOf(req.url));
+    return this.lezen.listWijzigingen(p.sandboxId, 'onderwijsbesturen', q, pathOf(req.url));
   }
 
   @Get(':onderwijsbestuurcode')
@@ -69,7 +69,7 @@ export class OnderwijsbesturenController {
   @ApiOkResponse({ type: Onderwijsbestuur })
   @ApiRioProblems('not_found')
   getOnderwijsbestuur(@CurrentPrincipal() p: Principal, @Param() a: OnderwijsbestuurcodeParam, @Query() q: DatumGeldigOpQuery) {
-    return this.lezen.bestuur(p.sandboxId, a.onderwijsbestuurcode, q);
+    return this.lezen.getBestuur(p.sandboxId, a.onderwijsbestuurcode, q);
   }
 
   @Put(':onderwijsbestuurcode')
@@ -106,7 +106,7 @@ export class InstellingserkenningenController {
   @ApiOperation({ summary: 'Search BRIN4 erkenningen valid on a date (by naam, bestuur)' })
   @ApiOkResponse({ type: InstellingserkenningPage })
   listInstellingserkenningen(@CurrentPrincipal() p: Principal, @Query() q: InstellingserkenningenQuery, @Req() req: FastifyRequest) {
-    return this.lezen.instellingen(p.sandboxId, q, pathOf(req.url));
+    return this.lezen.listInstellingen(p.sandboxId, q, pathOf(req.url));
   }
 
   @Get('_wijzigingen')
@@ -114,7 +114,7 @@ export class InstellingserkenningenController {
   @ApiOperation({ summary: 'Change feed of BRIN4 erkenningen since a moment' })
   @ApiOkResponse({ type: WijzigingPage })
   listInstellingserkenningWijzigingen(@CurrentPrincipal() p: Principal, @Query() q: WijzigingenQuery, @Req() req: FastifyRequest) {
-    return this.lezen.wijzigingen(p.sandboxId, 'onderwijsinstellingserkenningen', q, pathOf(req.url));
+    return this.lezen.listWijzigingen(p.sandboxId, 'onderwijsinstellingserkenningen', q, pathOf(req.url));
   }
 
   @Get(':instellingscode')
@@ -123,7 +123,7 @@ export class InstellingserkenningenController {
   @ApiOkResponse({ type: Instellingserkenning })
   @ApiRioProblems('not_found')
   getInstellingserkenning(@CurrentPrincipal() p: Principal, @Param() a: InstellingscodeParam, @Query() q: DatumGeldigOpQuery) {
-    return this.lezen.instelling(p.sandboxId, a.instellingscode, q);
+    return this.lezen.getInstelling(p.sandboxId, a.instellingscode, q);
   }
 
   @Get(':instellingscode/vestigingserkenningen')
@@ -132,7 +132,7 @@ export class InstellingserkenningenController {
   @ApiOkResponse({ type: VestigingserkenningPage })
   @ApiRioProblems('not_found')
   async listVestigingenVanInstelling(@CurrentPrincipal() p: Principal, @Param() a: InstellingscodeParam, @Query() q: VestigingserkenningenQuery, @Req() req: FastifyRequest) {
-    return this.lezen.instelling(p.sandboxId, a.instellingscode, q).then(() => this.lezen.vestigingen(p.sandboxId, { ...q, instellingscode: a.instellingscode }, pathOf(req.url)));
+    return this.lezen.getInstelling(p.sandboxId, a.instellingscode, q).then(() => this.lezen.listVestigingen(p.sandboxId, { ...q, instellingscode: a.instellingscode }, pathOf(req.url)));
   }
 
   @Put(':instellingscode')
@@ -169,7 +169,7 @@ export class VestigingserkenningenController {
   @ApiOperation({ summary: 'Search BRIN6 vestigingen valid on a date (by BRIN4, naam, postcode, plaatsnaam)' })
   @ApiOkResponse({ type: VestigingserkenningPage })
   listVestigingserkenningen(@CurrentPrincipal() p: Principal, @Query() q: VestigingserkenningenQuery, @Req() req: FastifyRequest) {
-    return this.lezen.vestigingen(p.sandboxId, q, pathOf(req.url));
+    return this.lezen.listVestigingen(p.sandboxId, q, pathOf(req.url));
   }
 
   @Get('_wijzigingen')
@@ -177,7 +177,7 @@ export class VestigingserkenningenController {
   @ApiOperation({ summary: 'Change feed of BRIN6 vestigingen since a moment' })
   @ApiOkResponse({ type: WijzigingPage })
   listVestigingserkenningWijzigingen(@CurrentPrincipal() p: Principal, @Query() q: WijzigingenQuery, @Req() req: FastifyRequest) {
-    return this.lezen.wijzigingen(p.sandboxId, 'vestigingserkenningen', q, pathOf(req.url));
+    return this.lezen.listWijzigingen(p.sandboxId, 'vestigingserkenningen', q, pathOf(req.url));
   }
 
   @Get(':vestigingscode')
@@ -186,7 +186,7 @@ export class VestigingserkenningenController {
   @ApiOkResponse({ type: Vestigingserkenning })
   @ApiRioProblems('not_found')
   getVestigingserkenning(@CurrentPrincipal() p: Principal, @Param() a: VestigingscodeParam, @Query() q: DatumGeldigOpQuery) {
-    return this.lezen.vestiging(p.sandboxId, a.vestigingscode, q);
+    return this.lezen.getVestiging(p.sandboxId, a.vestigingscode, q);
   }
 
   @Put(':vestigingscode')
@@ -223,7 +223,7 @@ export class BevoegdGezagErkenningenController {
   @ApiOperation({ summary: 'Search bevoegd-gezag-erkenningen valid on a date (by naam, soort)' })
   @ApiOkResponse({ type: BevoegdGezagErkenningPage })
   listBevoegdGezagErkenningen(@CurrentPrincipal() p: Principal, @Query() q: BevoegdGezagErkenningenQuery, @Req() req: FastifyRequest) {
-    return this.lezen.bevoegdGezagErkenningen(p.sandboxId, q, pathOf(req.url));
+    return this.lezen.listBevoegdGezagErkenningen(p.sandboxId, q, pathOf(req.url));
   }
 
   @Get(':bevoegdGezagNummer')
@@ -232,6 +232,6 @@ export class BevoegdGezagErkenningenController {
   @ApiOkResponse({ type: BevoegdGezagErkenning })
   @ApiRioProblems('not_found')
   getBevoegdGezagErkenning(@CurrentPrincipal() p: Principal, @Param() a: BevoegdGezagNummerParam, @Query() q: DatumGeldigOpQuery) {
-    return this.lezen.bevoegdGezagErkenning(p.sandboxId, a.bevoegdGezagNummer, q);
+    return this.lezen.getBevoegdGezagErkenning(p.sandboxId, a.bevoegdGezagNummer, q);
   }
 }

@@ -44,7 +44,7 @@ export class OnderwijsaanbiedersController {
   @ApiOperation({ summary: 'Find schools: aanbieders valid on a date, by naam, BRIN4, bestuur, or postcode/plaatsnaam of where they offer education' })
   @ApiOkResponse({ type: OnderwijsaanbiederPage })
   listOnderwijsaanbieders(@CurrentPrincipal() p: Principal, @Query() q: OnderwijsaanbiedersQuery, @Req() req: FastifyRequest) {
-    return this.lezen.aanbieders(p.sandboxId, q, pathOf(req.url));
+    return this.lezen.listAanbieders(p.sandboxId, q, pathOf(req.url));
   }
 
   @Post()
@@ -62,7 +62,7 @@ export class OnderwijsaanbiedersController {
   @ApiOperation({ summary: 'Change feed of onderwijsaanbieders since a moment' })
   @ApiOkResponse({ type: WijzigingPage })
   listOnderwijsaanbiederWijzigingen(@CurrentPrincipal() p: Principal, @Query() q: WijzigingenQuery, @Req() req: FastifyRequest) {
-    return this.lezen.wijzigingen(p.sandboxId, 'onderwijsaanbieders', q, pathOf(req.url));
+    return this.lezen.listWijzigingen(p.sandboxId, 'onderwijsaanbieders', q, pathOf(req.url));
   }
 
   @Get(':onderwijsaanbiedercode')
@@ -71,7 +71,7 @@ export class OnderwijsaanbiedersController {
   @ApiOkResponse({ type: Onderwijsaanbieder })
   @ApiRioProblems('not_found')
   getOnderwijsaanbieder(@CurrentPrincipal() p: Principal, @Param() a: OnderwijsaanbiedercodeParam, @Query() q: DatumGeldigOpQuery) {
-    return this.lezen.aanbieder(p.sandboxId, a.onderwijsaanbiedercode, q);
+    return this.lezen.getAanbieder(p.sandboxId, a.onderwijsaanbiedercode, q);
   }
 
   @Get(':onderwijsaanbiedercode/aangeboden-opleidingen')
@@ -80,7 +80,7 @@ export class OnderwijsaanbiedersController {
   @ApiOkResponse({ type: AangebodenOpleidingPage })
   @ApiRioProblems('not_found')
   listAanbodVanOnderwijsaanbieder(@CurrentPrincipal() p: Principal, @Param() a: OnderwijsaanbiedercodeParam, @Query() q: AanbodQuery, @Req() req: FastifyRequest) {
-    return this.lezen.aanbodVan(p.sandboxId, a.onderwijsaanbiedercode, q, pathOf(req.url));
+    return this.lezen.listAanbodVan(p.sandboxId, a.onderwijsaanbiedercode, q, pathOf(req.url));
   }
 
   @Put(':onderwijsaanbiedercode')
@@ -117,7 +117,7 @@ export class OnderwijslocatiesController {
   @ApiOperation({ summary: 'Search onderwijslocaties by postcode or plaatsnaam' })
   @ApiOkResponse({ type: OnderwijslocatiePage })
   listOnderwijslocaties(@CurrentPrincipal() p: Principal, @Query() q: OnderwijslocatiesQuery, @Req() req: FastifyRequest) {
-    return this.lezen.locaties(p.sandboxId, q, pathOf(req.url));
+    return this.lezen.listLocaties(p.sandboxId, q, pathOf(req.url));
   }
 
   @Post()
@@ -136,7 +136,7 @@ export class OnderwijslocatiesController {
   @ApiOperation({ summary: 'Change feed of onderwijslocaties since a moment' })
   @ApiOkResponse({ type: WijzigingPage })
   listOnderwijslocatieWijzigingen(@CurrentPrincipal() p: Principal, @Query() q: WijzigingenQuery, @Req() req: FastifyRequest) {
-    return this.lezen.wijzigingen(p.sandboxId, 'onderwijslocaties', q, pathOf(req.url));
+    return this.lezen.listWijzigingen(p.sandboxId, 'onderwijslocaties', q, pathOf(req.url));
   }
 
   @Get(':onderwijslocatiecode')
@@ -145,7 +145,7 @@ export class OnderwijslocatiesController {
   @ApiOkResponse({ type: Onderwijslocatie })
   @ApiRioProblems('not_found')
   getOnderwijslocatie(@CurrentPrincipal() p: Principal, @Param() a: OnderwijslocatiecodeParam) {
-    return this.lezen.locatie(p.sandboxId, a.onderwijslocatiecode);
+    return this.lezen.getLocatie(p.sandboxId, a.onderwijslocatiecode);
   }
 
   @Delete(':onderwijslocatiecode')
@@ -171,7 +171,7 @@ export class OnderwijslocatiegebruikenController {
   @ApiOperation({ summary: 'Search onderwijslocatiegebruik valid on a date (by bestuur, locatie, BRIN6)' })
   @ApiOkResponse({ type: OnderwijslocatiegebruikPage })
   listOnderwijslocatiegebruiken(@CurrentPrincipal() p: Principal, @Query() q: OnderwijslocatiegebruikenQuery, @Req() req: FastifyRequest) {
-    return this.lezen.gebruiken(p.sandboxId, q, pathOf(req.url));
+    return this.lezen.listGebruiken(p.sandboxId, q, pathOf(req.url));
   }
 
   @Get('onderwijslocatiegebruiken/_wijzigingen')
@@ -179,7 +179,7 @@ export class OnderwijslocatiegebruikenController {
   @ApiOperation({ summary: 'Change feed of onderwijslocatiegebruik since a moment (code = onderwijsbestuurcode/onderwijslocatiecode)' })
   @ApiOkResponse({ type: WijzigingPage })
   listOnderwijslocatiegebruikWijzigingen(@CurrentPrincipal() p: Principal, @Query() q: WijzigingenQuery, @Req() req: FastifyRequest) {
-    return this.lezen.wijzigingen(p.sandboxId, 'onderwijslocatiegebruiken', q, pathOf(req.url));
+    return this.lezen.listWijzigingen(p.sandboxId, 'onderwijslocatiegebruiken', q, pathOf(req.url));
   }
 
   @Get('onderwijsbesturen/:onderwijsbestuurcode/onderwijslocatiegebruiken/:onderwijslocatiecode')
@@ -188,7 +188,7 @@ export class OnderwijslocatiegebruikenController {
   @ApiOkResponse({ type: Onderwijslocatiegebruik })
   @ApiRioProblems('not_found')
   getOnderwijslocatiegebruik(@CurrentPrincipal() p: Principal, @Param() a: GebruikParams, @Query() q: DatumGeldigOpQuery) {
-    return this.lezen.gebruik(p.sandboxId, a.onderwijsbestuurcode, a.onderwijslocatiecode, q);
+    return this.lezen.getGebruik(p.sandboxId, a.onderwijsbestuurcode, a.onderwijslocatiecode, q);
   }
 
   @Put('onderwijsbesturen/:onderwijsbestuurcode/onderwijslocatiegebruiken/:onderwijslocatiecode')
@@ -226,7 +226,7 @@ export class AangebodenOpleidingenController {
   @ApiOperation({ summary: 'Search aangeboden opleidingen valid on a date (by aanbieder, locatie, onderwijsconcept, postcode)' })
   @ApiOkResponse({ type: AangebodenOpleidingPage })
   listAangebodenOpleidingen(@CurrentPrincipal() p: Principal, @Query() q: AangebodenOpleidingenQuery, @Req() req: FastifyRequest) {
-    return this.lezen.opleidingen(p.sandboxId, q, pathOf(req.url));
+    return this.lezen.listOpleidingen(p.sandboxId, q, pathOf(req.url));
   }
 
   @Get('aangeboden-opleidingen/_wijzigingen')
@@ -234,7 +234,7 @@ export class AangebodenOpleidingenController {
   @ApiOperation({ summary: 'Change feed of aangeboden opleidingen since a moment' })
   @ApiOkResponse({ type: WijzigingPage })
   listAangebodenOpleidingWijzigingen(@CurrentPrincipal() p: Principal, @Query() q: WijzigingenQuery, @Req() req: FastifyRequest) {
-    return this.lezen.wijzigingen(p.sandboxId, 'aangeboden-opleidingen', q, pathOf(req.url));
+    return this.lezen.listWijzigingen(p.sandboxId, 'aangeboden-opleidingen', q, pathOf(req.url));
   }
 
   @Get('aangeboden-opleidingen/:aangebodenOpleidingCode')
@@ -243,7 +243,7 @@ export class AangebodenOpleidingenController {
   @ApiOkResponse({ type: AangebodenOpleiding })
   @ApiRioProblems('not_found')
   getAangebodenOpleiding(@CurrentPrincipal() p: Principal, @Param() a: AangebodenOpleidingCodeParam, @Query() q: DatumGeldigOpQuery) {
-    return this.lezen.opleiding(p.sandboxId, a.aangebodenOpleidingCode, q);
+    return this.lezen.getOpleiding(p.sandboxId, a.aangebodenOpleidingCode, q);
   }
 
   @Put('aangeboden-opleidingen/:aangebodenOpleidingCode')
@@ -274,6 +274,6 @@ export class AangebodenOpleidingenController {
   @ApiOperation({ summary: 'The po opleidingseenheden of OCW an aangeboden opleiding refers to' })
   @ApiOkResponse({ type: [OpleidingseenheidResponse] })
   listOpleidingseenheden() {
-    return this.lezen.opleidingseenheden();
+    return this.lezen.listOpleidingseenheden();
   }
 }
