@@ -138,7 +138,7 @@ export class RioQueryService {
     return rows.map((r) => ({ onderwijsaanbiedercode: r.aanbieder, onderwijslocatiecode: r.locatie }));
   }
 
-  async instelling(manager: EntityManager, sandboxId: string, instellingscode: string): Promise<{ instellingscode: string; bestuurcode: string | null; naam: string } | null> {
+  async getInstelling(manager: EntityManager, sandboxId: string, instellingscode: string): Promise<{ instellingscode: string; bestuurcode: string | null; naam: string } | null> {
     const rows: { code: string; onderwijsbestuurcode: string | null; naam: string }[] = await manager.query(
       `SELECT ie.code, ie.onderwijsbestuurcode,
               (SELECT p.naam FROM rio_instellingserkenning_periode p WHERE p.sandbox_id = ie.sandbox_id AND p.instellingscode = ie.code ORDER BY p.begindatum DESC LIMIT 1) AS naam
@@ -154,7 +154,7 @@ export class RioQueryService {
     return rows.map((r) => r.code);
   }
 
-  async instellingenVanBestuur(manager: EntityManager, sandboxId: string, bestuurcode: string): Promise<string[]> {
+  async listInstellingenVanBestuur(manager: EntityManager, sandboxId: string, bestuurcode: string): Promise<string[]> {
     const rows: { code: string }[] = await manager.query(
       'SELECT code FROM rio_instellingserkenning WHERE sandbox_id = $1 AND onderwijsbestuurcode = $2 ORDER BY code',
       [sandboxId, bestuurcode],

@@ -7,8 +7,8 @@ export type { RioCode, RioPeriodeCheckInput, RioPeriodeCheckResult } from '../ri
 export abstract class RodRioPort {
   /** RIO's checks of many periodes (any number, one statement), one result per input in input order. */
   abstract checkPeriodes(manager: EntityManager, sandboxId: string, inputs: RioPeriodeCheckInput[]): Promise<RioPeriodeCheckResult[]>;
-  abstract instelling(manager: EntityManager, sandboxId: string, instellingscode: string): Promise<{ instellingscode: string; bestuurcode: string | null; naam: string } | null>;
-  abstract instellingenVanBestuur(manager: EntityManager, sandboxId: string, bestuurcode: string): Promise<string[]>;
+  abstract getInstelling(manager: EntityManager, sandboxId: string, instellingscode: string): Promise<{ instellingscode: string; bestuurcode: string | null; naam: string } | null>;
+  abstract listInstellingenVanBestuur(manager: EntityManager, sandboxId: string, bestuurcode: string): Promise<string[]>;
 }
 
 /** RIO's code formats (rio.md §2), as RIO defines them. */

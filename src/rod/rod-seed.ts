@@ -132,7 +132,7 @@ export class RodSeedContributor implements OnModuleInit {
       });
     // Through the repository's one row shape (as an aanlevering writes it); the receipt instants are the start date in the
     // database's time zone, as before.
-    await this.inschrijvingen.schrijf(
+    await this.inschrijvingen.write(
       m,
       rows.map((r): InschrijvingRij => {
         const tekst = inhoud(r);
@@ -229,7 +229,7 @@ export class RodSeedContributor implements OnModuleInit {
   private async seedMachtigingen(m: EntityManager, ctx: SeedContext) {
     for (const d of DEMO_MANDATEN) {
       const oin = DEMO_CLIENTS.find((c) => c.clientId === d.clientId)!.oin;
-      const scholen = await this.rio.instellingenVanBestuur(m, ctx.sandboxId, d.bestuurcode);
+      const scholen = await this.rio.listInstellingenVanBestuur(m, ctx.sandboxId, d.bestuurcode);
       for (const school of scholen) {
         await m.query(
           `INSERT INTO rod_machtiging (sandbox_id, oin, instellingscode, geldig_vanaf, verleend_door) VALUES ($1, $2, $3, $4, 'seed') ON CONFLICT DO NOTHING`,

@@ -39,17 +39,17 @@ describe('ROD: the bulk path', () => {
   /** Judges a batch in one transaction and writes what is accepted; answers each judgement. */
   const verwerk = (aanleveringen: Aanlevering[], ontvangenOp?: string) =>
     db.transaction(async (m) => {
-      const invoer = await bulk.leesStanden(m, r.sandboxId, aanleveringen, VANDAAG);
+      const invoer = await bulk.readStanden(m, r.sandboxId, aanleveringen, VANDAAG);
       const oordelen = aanleveringen.map((a, i) => beoordeel(a, invoer[i].stand, invoer[i].context));
       const opdrachten: BulkSchrijfOpdracht[] = oordelen.flatMap((o) => (o.nieuweStand ? [{ nieuweStand: o.nieuweStand, meldingen: o.meldingen, herkomst: herkomst(ontvangenOp) }] : []));
-      await bulk.schrijf(m, opdrachten);
+      await bulk.write(m, opdrachten);
       return oordelen;
     });
 
   it('adds persons, judges a batch with RIO checks and writes the accepted inschrijvingen as the API reads them', async () => {
     const bekend = await nieuweLeerling(r);
     const personen = await db.transaction((m) =>
-      bulk.voegPersonenToe(m, r.sandboxId, [
+      bulk.addPersonen(m, r.sandboxId, [
         { burgerservicenummer: bekend, onderwijsnummer: null, geboortedatum: '2000-01-01', geslacht: 'M', achternaam: 'Bestaat al' },
         { burgerservicenummer: BSN, onderwijsnummer: null, geboortedatum: '2019-02-03', geslacht: 'V', achternaam: 'Bulk' },
         { burgerservicenummer: null, onderwijsnummer: ON, geboortedatum: '2011-07-01', geslacht: 'M', achternaam: 'Oud' },

@@ -86,7 +86,7 @@ export class AchterstandService {
 
   private async vergelijk(p: Principal, instellingscode: string, las: Vergelijkbaar[]): Promise<AchterstandResponse> {
     await this.gemachtigd(p, instellingscode);
-    const rod: Vergelijkbaar[] = (await this.lezen.vanSchool(p.sandboxId, instellingscode)).map((r) => ({
+    const rod: Vergelijkbaar[] = (await this.lezen.listVanSchool(p.sandboxId, instellingscode)).map((r) => ({
       nummer: (r.persoonsgebondenNummer.burgerservicenummer ?? r.persoonsgebondenNummer.onderwijsnummer)!,
       pgn: r.persoonsgebondenNummer,
       inschrijvingvolgnummer: r.inschrijvingvolgnummer,

@@ -47,7 +47,7 @@ export class RodConversieAdapter extends RodConversiePoort {
         postcode: a.persoon.postcode,
       });
     }
-    if (opties.schrijven && nieuw.size) await this.bulk.voegPersonenToe(m, sandboxId, [...nieuw.values()]);
+    if (opties.schrijven && nieuw.size) await this.bulk.addPersonen(m, sandboxId, [...nieuw.values()]);
 
     // Rounds: the k-th inschrijving of each person in round k.
     const rondes: number[][] = [];
@@ -67,7 +67,7 @@ export class RodConversieAdapter extends RodConversiePoort {
         datumUitschrijving: items[i].datumUitschrijving ?? null,
         inschrijvingPeriodeBO: items[i].inschrijvingPeriodeBO,
       }));
-      const invoer = await this.bulk.leesStanden(m, sandboxId, aanleveringen, vandaag);
+      const invoer = await this.bulk.readStanden(m, sandboxId, aanleveringen, vandaag);
       const opdrachten: BulkSchrijfOpdracht[] = [];
       ronde.forEach((i, k) => {
         const stand = invoer[k].stand;
@@ -89,7 +89,7 @@ export class RodConversieAdapter extends RodConversiePoort {
           });
         }
       });
-      if (opties.schrijven) await this.bulk.schrijf(m, opdrachten);
+      if (opties.schrijven) await this.bulk.write(m, opdrachten);
     }
     return uit;
   }

@@ -38,7 +38,7 @@ export class AdviezenController {
   @ApiAfgekeurd(AFGEKEURD, '/rod/v1/adviezen-vo')
   @ApiIdempotent()
   aanleverenAdviesVo(@CurrentPrincipal() p: Principal, @Body() body: AanleverenAdviesVoRequest, @Res({ passthrough: true }) reply: FastifyReply) {
-    return metStatus(reply, this.adviezen.aanleveren(p, body));
+    return metStatus(reply, this.adviezen.submitAdvies(p, body));
   }
 
   @Get('adviezen-vo/:adviesId')
@@ -56,6 +56,6 @@ export class AdviezenController {
   @ApiOkResponse({ type: AdviesVersieList })
   @ApiRodProblems('not_found')
   listAdviesVoVersies(@CurrentPrincipal() p: Principal, @Param() param: AdviesIdParam) {
-    return this.adviezen.versies(p, param.adviesId);
+    return this.adviezen.listVersies(p, param.adviesId);
   }
 }

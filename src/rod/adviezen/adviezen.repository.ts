@@ -26,8 +26,8 @@ export interface AdviesHerkomst {
 @Injectable()
 export class AdviezenRepository {
   /** Under the locks: the stored answer to the bedrijfsdocument, the person's periodes at the school and their advies for the adviesjaar. */
-  async lees(m: EntityManager, x: { sandboxId: string; oin: string; docId: string; persoonId: string | null; instellingscode: string; adviesjaar: number }) {
-    const [r]: { document: AdviesDocument | null; periodes: GroepPeriode[]; huidig: BestaandAdvies | null }[] = await m.query(
+  async read(manager: EntityManager, x: { sandboxId: string; oin: string; docId: string; persoonId: string | null; instellingscode: string; adviesjaar: number }) {
+    const [r]: { document: AdviesDocument | null; periodes: GroepPeriode[]; huidig: BestaandAdvies | null }[] = await manager.query(
       `SELECT
          (SELECT json_build_object('request_hash', d.request_hash, 'status_code', d.status_code, 'antwoord', d.antwoord) FROM rod_bedrijfsdocument d
            WHERE d.sandbox_id = $1 AND d.oin = $2 AND d.identificatiecode = $3) AS document,
@@ -42,22 +42,22 @@ export class AdviezenRepository {
   }
 
   /** The advies (new or replacing), its version and the answer to its bedrijfsdocument. */
-  async schrijf(m: EntityManager, a: NieuwAdvies, meldingen: Terugmelding[], h: AdviesHerkomst, document: AdviesDocument): Promise<void> {
+  async write(manager: EntityManager, a: NieuwAdvies, meldingen: Terugmelding[], h: AdviesHerkomst, document: AdviesDocument): Promise<void> {
     if (a.gewijzigd) {
-      await m.query(
+      await manager.query(
         `INSERT INTO rod_advies_vo (id, sandbox_id, persoon_id, instellingscode, adviesjaar, adviesvolgnummer, versie, inhoud_hash, inhoud, meldingen, bedrijfsdocument_id, aangeleverd_oin, ontvangen_op)
          VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13)
          ON CONFLICT (id) DO UPDATE SET adviesvolgnummer = EXCLUDED.adviesvolgnummer, versie = EXCLUDED.versie, inhoud_hash = EXCLUDED.inhoud_hash, inhoud = EXCLUDED.inhoud,
            meldingen = EXCLUDED.meldingen, bedrijfsdocument_id = EXCLUDED.bedrijfsdocument_id, aangeleverd_oin = EXCLUDED.aangeleverd_oin, ontvangen_op = EXCLUDED.ontvangen_op`,
         [a.adviesId, h.sandboxId, a.persoonId, h.instellingscode, h.adviesjaar, h.adviesvolgnummer, a.versie, a.inhoudHash, JSON.stringify(a.inhoud), JSON.stringify(meldingen), h.bedrijfsdocumentId, h.oin, h.ontvangenOp],
       );
-      await m.query(
+      await manager.query(
         `INSERT INTO rod_advies_vo_versie (advies_id, versie, sandbox_id, inhoud, meldingen, bedrijfsdocument_id, datum_tijd_bedrijfsdocument, client_id, oin, ontvangen_op)
          VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)`,
         [a.adviesId, a.versie, h.sandboxId, JSON.stringify(a.inhoud), JSON.stringify(meldingen), h.bedrijfsdocumentId, h.datumTijdBedrijfsdocument, h.clientId, h.oin, h.ontvangenOp],
       );
     }
-    await m.query(
+    await manager.query(
       `INSERT INTO rod_bedrijfsdocument (sandbox_id, oin, identificatiecode, soort, request_hash, status_code, antwoord) VALUES ($1, $2, $3, 'ADVIES_VO', $4, $5, $6)`,
       [h.sandboxId, h.oin, h.bedrijfsdocumentId, document.request_hash, document.status_code, JSON.stringify(document.antwoord)],
     );

@@ -33,14 +33,14 @@ export class AdviezenService {
     private readonly repository: AdviezenRepository,
   ) {}
 
-  async aanleveren(p: Principal, req: AanleverenAdviesVoRequest): Promise<{ status: number; body: AdviesAntwoord }> {
+  async submitAdvies(p: Principal, req: AanleverenAdviesVoRequest): Promise<{ status: number; body: AdviesAntwoord }> {
     const requestHash = sha256(stableStringify(req));
     const now = await this.clock.now(p.sandboxId);
     await this.toegang.controleer(p.sandboxId, req.instellingscode, now);
     const docId = req.bedrijfsdocument.identificatiecodeBedrijfsdocument;
     return this.db.transaction(async (m) => {
       const persoon = await gemachtigdBericht(m, p, req, now);
-      const gelezen = await this.repository.lees(m, { sandboxId: p.sandboxId, oin: p.oin, docId, persoonId: persoon?.id ?? null, instellingscode: req.instellingscode, adviesjaar: req.adviesjaar });
+      const gelezen = await this.repository.read(m, { sandboxId: p.sandboxId, oin: p.oin, docId, persoonId: persoon?.id ?? null, instellingscode: req.instellingscode, adviesjaar: req.adviesjaar });
       if (gelezen.document) return herhaal(gelezen.document, requestHash);
       const vraag = adviesRioVraag(req);
       const rio = vraag ? (await this.rio.checkPeriodes(m, p.sandboxId, [vraag]))[0] : null;
@@ -50,7 +50,7 @@ export class AdviezenService {
       const status = advies.nieuw ? 201 : 200;
       const body = antwoord(oordeel.meldingen, advies.adviesId, advies.versie, advies.gewijzigd, docId, now);
       const document: AdviesDocument = { request_hash: requestHash, status_code: status, antwoord: body };
-      await this.repository.schrijf(m, advies, oordeel.meldingen, {
+      await this.repository.write(m, advies, oordeel.meldingen, {
         sandboxId: p.sandboxId, instellingscode: req.instellingscode, adviesjaar: req.adviesjaar, adviesvolgnummer: req.adviesvolgnummer, bedrijfsdocumentId: docId,
         datumTijdBedrijfsdocument: req.bedrijfsdocument.datumTijdBedrijfsdocument, clientId: p.clientId, oin: p.oin, ontvangenOp: now,
       }, document);
@@ -58,14 +58,14 @@ export class AdviezenService {
     });
   }
 
-  private async mandaat(p: Principal): Promise<{ params: unknown[]; conditie: string }> {
+  private async assertMandaat(p: Principal): Promise<{ params: unknown[]; conditie: string }> {
     const vandaag = await this.clock.today(p.sandboxId);
     return { params: [p.sandboxId, vandaag, p.oin], conditie: isBeheer(p) ? '($2::date IS NOT NULL AND $3::text IS NOT NULL)' : gemachtigdSql('$1', '$3', 'a.instellingscode', '$2') };
   }
 
   /** The current advies; 404 unless your OIN holds a machtiging for its school. */
   async get(p: Principal, id: string): Promise<AdviesResponse> {
-    const { params, conditie } = await this.mandaat(p);
+    const { params, conditie } = await this.assertMandaat(p);
     const [r]: Record<string, any>[] = await this.db.query(`SELECT a.* FROM rod_advies_vo a WHERE a.sandbox_id = $1 AND a.id = $4 AND ${conditie}`, [...params, id]);
     if (!r) throw rodProblem('not_found', 'No such advies for your mandated schools in this sandbox.');
     const i = r.inhoud;
@@ -77,8 +77,8 @@ export class AdviezenService {
   }
 
   /** Every accepted version, oldest first. */
-  async versies(p: Principal, id: string): Promise<AdviesVersieList> {
-    const { params, conditie } = await this.mandaat(p);
+  async listVersies(p: Principal, id: string): Promise<AdviesVersieList> {
+    const { params, conditie } = await this.assertMandaat(p);
     const rows: Record<string, any>[] = await this.db.query(
       `SELECT v.* FROM rod_advies_vo_versie v JOIN rod_advies_vo a ON a.id = v.advies_id WHERE v.sandbox_id = $1 AND v.advies_id = $4 AND ${conditie} ORDER BY v.versie`,
       [...params, id],

@@ -36,7 +36,7 @@ interface GroepGelezen {
 /** What a verwijdering's check decided: the answer and, unless a resend, the inschrijving to delete. */
 interface VerwijderPlan {
   antwoord: Antwoord;
-  verwijdering?: Parameters<InschrijvingenRepository['verwijder']>[1];
+  verwijdering?: Parameters<InschrijvingenRepository['remove']>[1];
   document?: DocumentRij;
 }
 /** What check decided: the answer, and for an accepted aanlevering what write stores (rij null: unchanged, only the document). */
@@ -80,10 +80,10 @@ export class AanleverenService {
   /** AanleverenInschrijvingSO: the same use case; the so/vso part travels as `speciaalOnderwijs`, the periodes as the bo contract's. */
   aanleverenSo(p: Principal, req: AanleverenInschrijvingSoRequest): Promise<Antwoord> {
     const { inschrijvingPeriodeSO, schoolsoort, cluster, soortOnderwijs, soortVerblijf, arrangement, uitstroomprofiel, ...rest } = req;
-    return this.aanleveren(p, { ...rest, inschrijvingPeriodeBO: inschrijvingPeriodeSO, speciaalOnderwijs: { schoolsoort, cluster, soortOnderwijs, soortVerblijf, arrangement, uitstroomprofiel } });
+    return this.submitAanlevering(p, { ...rest, inschrijvingPeriodeBO: inschrijvingPeriodeSO, speciaalOnderwijs: { schoolsoort, cluster, soortOnderwijs, soortVerblijf, arrangement, uitstroomprofiel } });
   }
 
-  async aanleveren(p: Principal, req: AanleverenInschrijvingRequest & Pick<Aanlevering, 'speciaalOnderwijs'>): Promise<Antwoord> {
+  async submitAanlevering(p: Principal, req: AanleverenInschrijvingRequest & Pick<Aanlevering, 'speciaalOnderwijs'>): Promise<Antwoord> {
     const requestHash = sha256(stableStringify(req));
     const now = await this.clock.now(p.sandboxId);
     await this.toegang.controleer(p.sandboxId, req.instellingscode, now);
@@ -117,31 +117,31 @@ export class AanleverenService {
           if (!plan.stand || !plan.document) return plan.antwoord;
           const { stand, rij } = plan;
           if (!rij) {
-            await this.repository.bewaarDocument(m, p.sandboxId, p.oin, docId, 'AANLEVERING', plan.document);
+            await this.repository.saveDocument(m, p.sandboxId, p.oin, docId, 'AANLEVERING', plan.document);
             return plan.antwoord;
           }
           if (!stand.nieuw) {
-            await this.repository.verwijderPeriodes(m, [stand.inschrijvingId]);
-            await this.repository.schrijf(m, [rij]);
+            await this.repository.removePeriodes(m, [stand.inschrijvingId]);
+            await this.repository.write(m, [rij]);
           } else {
             // A new inschrijving without kennisgevingen waits for the group's other new ones: one insert for them all, before the commit.
             const gebufferd =
               stand.nieuweOverlap.length === 0 &&
               stand.nieuweSchoolwissels.length === 0 &&
-              deferToCommit(m, 'rows', NIEUWE_INSCHRIJVINGEN, () => [] as InschrijvingRij[], (acc) => acc.push(rij), (acc) => this.repository.schrijf(m, acc));
-            if (!gebufferd) await this.repository.schrijf(m, [rij]);
+              deferToCommit(m, 'rows', NIEUWE_INSCHRIJVINGEN, () => [] as InschrijvingRij[], (acc) => acc.push(rij), (acc) => this.repository.write(m, acc));
+            if (!gebufferd) await this.repository.write(m, [rij]);
           }
           const nieuw = { id: stand.inschrijvingId, instellingscode: stand.instellingscode, inschrijvingvolgnummer: stand.inschrijvingvolgnummer, datumInschrijving: stand.datumInschrijving, datumUitschrijving: stand.datumUitschrijving };
-          for (const a of stand.nieuweOverlap) await this.kennisgevingen(m, p.sandboxId, stand.persoonId, now, nieuw, a);
+          for (const a of stand.nieuweOverlap) await this.sendKennisgevingen(m, p.sandboxId, stand.persoonId, now, nieuw, a);
           for (const w of stand.nieuweSchoolwissels) {
             const [oud, nieuwe] = w.eigenIs === 'NIEUWE_SCHOOL' ? [w.andere, nieuw] : [nieuw, w.andere];
-            await this.kennisgevingen(m, p.sandboxId, stand.persoonId, now, nieuwe, oud, 'SCHOOLWISSEL');
+            await this.sendKennisgevingen(m, p.sandboxId, stand.persoonId, now, nieuwe, oud, 'SCHOOLWISSEL');
           }
           await this.hooks.emit('rod.inschrijving-gewijzigd', m, { sandboxId: p.sandboxId, persoonId: stand.persoonId, instellingscodes: [req.instellingscode], moment: now });
           return plan.antwoord;
         },
       },
-      { kind: 'rod-aanleveren', input: invoer, read: (m, inputs) => this.leesGroep(m, inputs) },
+      { kind: 'rod-aanleveren', input: invoer, read: (m, inputs) => this.readGroep(m, inputs) },
     );
   }
 
@@ -151,7 +151,7 @@ export class AanleverenService {
    * locks, their bedrijfsdocumenten and the persons' inschrijvingen. A submission whose document or person an earlier one in
    * the group shares reads them again at its turn (reread), after the earlier one wrote.
    */
-  private async leesGroep(m: EntityManager, inputs: AanleverInvoer[]): Promise<GroupReadResult<GroepGelezen>[]> {
+  private async readGroep(m: EntityManager, inputs: AanleverInvoer[]): Promise<GroupReadResult<GroepGelezen>[]> {
     const out: GroupReadResult<GroepGelezen>[] = new Array(inputs.length);
     const perSandbox = new Map<string, number[]>();
     inputs.forEach((x, i) => perSandbox.set(x.sandboxId, [...(perSandbox.get(x.sandboxId) ?? []), i]));
@@ -165,7 +165,7 @@ export class AanleverenService {
       );
       const rio = await this.rio.checkPeriodes(m, sandboxId, xs.flatMap((x) => x.rioVragen));
       const persoonIds = mandaten.map((s) => s.persoon?.id ?? null);
-      const gelezen = await this.repository.lees(
+      const gelezen = await this.repository.read(
         m,
         sandboxId,
         xs.map((x, k) => ({ oin: x.oin, bedrijfsdocumentId: x.docId, instellingscode: x.instellingscode, persoonId: persoonIds[k], inschrijvingvolgnummer: x.volgnummer })),
@@ -186,7 +186,7 @@ export class AanleverenService {
         out[i] = gedeeld
           ? {
               reread: async (m2) => {
-                const [opnieuw] = await this.repository.lees(m2, sandboxId, [{ oin: x.oin, bedrijfsdocumentId: x.docId, instellingscode: x.instellingscode, persoonId, inschrijvingvolgnummer: x.volgnummer }]);
+                const [opnieuw] = await this.repository.read(m2, sandboxId, [{ oin: x.oin, bedrijfsdocumentId: x.docId, instellingscode: x.instellingscode, persoonId, inschrijvingvolgnummer: x.volgnummer }]);
                 return { mandaat, rio: eigenRio, gelezen: opnieuw };
               },
             }
@@ -197,7 +197,7 @@ export class AanleverenService {
     return out;
   }
 
-  async verwijderen(p: Principal, req: VerwijderingRequest): Promise<Antwoord> {
+  async submitVerwijdering(p: Principal, req: VerwijderingRequest): Promise<Antwoord> {
     const requestHash = sha256(stableStringify(req));
     const now = await this.clock.now(p.sandboxId);
     await this.toegang.controleer(p.sandboxId, req.instellingscode, now);
@@ -213,7 +213,7 @@ export class AanleverenService {
         ]);
         if (!mandaat.gemachtigd) throw geenMachtiging(req.instellingscode);
         const persoonId = pgnUitkomst(pgn, mandaat.persoon).persoon?.id ?? null;
-        const [rij] = await this.repository.lees(m, p.sandboxId, [{ oin: p.oin, bedrijfsdocumentId: docId, instellingscode: req.instellingscode, persoonId, inschrijvingvolgnummer: req.inschrijvingvolgnummer }]);
+        const [rij] = await this.repository.read(m, p.sandboxId, [{ oin: p.oin, bedrijfsdocumentId: docId, instellingscode: req.instellingscode, persoonId, inschrijvingvolgnummer: req.inschrijvingvolgnummer }]);
         if (rij.document) return { antwoord: herhaal(rij.document, requestHash) };
         const oordeel = beoordeelVerwijdering(req, { persoon: mandaat.persoon, huidig: rij.huidig });
         const huidig = oordeel.teVerwijderen;
@@ -229,7 +229,7 @@ export class AanleverenService {
       },
       write: async (m, plan) => {
         if (!plan.verwijdering) return plan.antwoord;
-        await this.repository.verwijder(m, plan.verwijdering, herkomst, plan.document!);
+        await this.repository.remove(m, plan.verwijdering, herkomst, plan.document!);
         await this.hooks.emit('rod.inschrijving-gewijzigd', m, { sandboxId: p.sandboxId, persoonId: plan.verwijdering.persoonId, instellingscodes: [req.instellingscode], moment: now });
         return plan.antwoord;
       },
@@ -242,7 +242,7 @@ export class AanleverenService {
    * the old school hears of the inschrijving (INSCHRIJVING_NIEUWE_SCHOOL), the new one of the uitschrijving
    * (UITSCHRIJVING_VORIGE_SCHOOL).
    */
-  private async kennisgevingen(
+  private async sendKennisgevingen(
     m: EntityManager,
     sandboxId: string,
     persoonId: string,
@@ -268,7 +268,7 @@ export class AanleverenService {
           andereInschrijving: { instellingscode: over.instellingscode, datumInschrijving: over.datumInschrijving, datumUitschrijving: over.datumUitschrijving },
         },
       });
-      await this.repository.voegKennisgevingToe(m, { sandboxId, persoonId, soort, instellingscode: aan.instellingscode, inschrijvingId: aan.id, eventId }, over);
+      await this.repository.addKennisgeving(m, { sandboxId, persoonId, soort, instellingscode: aan.instellingscode, inschrijvingId: aan.id, eventId }, over);
     }
   }
 }

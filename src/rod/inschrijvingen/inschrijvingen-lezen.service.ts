@@ -93,7 +93,7 @@ export class InschrijvingenLezenService {
   }
 
   /** Every version, also after a verwijdering; visible while the vendor holds a mandate for the school. */
-  async versies(p: Principal, id: string): Promise<VersieList> {
+  async listVersies(p: Principal, id: string): Promise<VersieList> {
     const { params, mandaat } = await this.base(p);
     const rows: Record<string, any>[] = await this.db.query(
       `SELECT i.versie, i.soort, i.inhoud, i.meldingen, i.bedrijfsdocument_id, i.datum_tijd_bedrijfsdocument, i.client_id, i.oin, i.ontvangen_op
@@ -117,7 +117,7 @@ export class InschrijvingenLezenService {
     };
   }
 
-  async zoek(p: Principal, req: InschrijvingZoekRequest, q: PageQuery, path: string) {
+  async search(p: Principal, req: InschrijvingZoekRequest, q: PageQuery, path: string) {
     const { params, mandaat } = await this.base(p);
     const where = ['i.sandbox_id = $1', mandaat];
     const pgn = req.persoonsgebondenNummer?.burgerservicenummer ?? req.persoonsgebondenNummer?.onderwijsnummer;
@@ -138,7 +138,7 @@ export class InschrijvingenLezenService {
   }
 
   /** The full state of one school on a peildatum: every inschrijving active that day, with all its periodes. */
-  async registratieoverzicht(p: Principal, instellingscode: string, q: RegistratieoverzichtQuery, path: string) {
+  async getRegistratieoverzicht(p: Principal, instellingscode: string, q: RegistratieoverzichtQuery, path: string) {
     const { params } = await this.base(p);
     const peildatum = q.peildatum ?? (params[1] as string);
     if (!isBeheer(p)) {
@@ -159,7 +159,7 @@ export class InschrijvingenLezenService {
   }
 
   /** Every inschrijving of a school as ROD holds it now, oldest first (the BRON freeze-backlog comparison); the caller checks the mandate. */
-  async vanSchool(sandboxId: string, instellingscode: string): Promise<InschrijvingResponse[]> {
+  async listVanSchool(sandboxId: string, instellingscode: string): Promise<InschrijvingResponse[]> {
     const rows: Rij[] = await this.db.query(
       `${SELECT} FROM rod_inschrijving i JOIN rod_persoon p ON p.id = i.persoon_id
         WHERE i.sandbox_id = $1 AND i.instellingscode = $2 ORDER BY i.datum_inschrijving, i.id`,

@@ -48,7 +48,7 @@ export class InschrijvingenController {
   @ApiAfgekeurd(AFGEKEURD)
   @ApiIdempotent()
   aanleverenInschrijving(@CurrentPrincipal() p: Principal, @Body() body: AanleverenInschrijvingRequest, @Res({ passthrough: true }) reply: FastifyReply) {
-    return metStatus(reply, this.aanleveren.aanleveren(p, body));
+    return metStatus(reply, this.aanleveren.submitAanlevering(p, body));
   }
 
   @Post('inschrijvingen-so')
@@ -80,7 +80,7 @@ export class InschrijvingenController {
   @ApiAfgekeurd(AFGEKEURD, '/rod/v1/verwijderingen')
   @ApiIdempotent()
   verwijderInschrijving(@CurrentPrincipal() p: Principal, @Body() body: VerwijderingRequest, @Res({ passthrough: true }) reply: FastifyReply) {
-    return metStatus(reply, this.aanleveren.verwijderen(p, body));
+    return metStatus(reply, this.aanleveren.submitVerwijdering(p, body));
   }
 
   @Get('inschrijvingen/:inschrijvingId')
@@ -98,7 +98,7 @@ export class InschrijvingenController {
   @ApiOkResponse({ type: VersieList })
   @ApiRodProblems('not_found')
   listInschrijvingVersies(@CurrentPrincipal() p: Principal, @Param() param: InschrijvingIdParam) {
-    return this.lezen.versies(p, param.inschrijvingId);
+    return this.lezen.listVersies(p, param.inschrijvingId);
   }
 
   @Post('inschrijvingen/_zoek')
@@ -107,7 +107,7 @@ export class InschrijvingenController {
   @ApiOperation({ summary: 'Search inschrijvingen of your mandated schools', description: 'By persoonsgebondenNummer and/or instellingscode in the body (a BSN never goes in a URL).' })
   @ApiOkResponse({ type: InschrijvingPage })
   zoekInschrijvingen(@CurrentPrincipal() p: Principal, @Body() body: InschrijvingZoekRequest, @Query() q: PageQuery, @Req() req: FastifyRequest) {
-    return this.lezen.zoek(p, body, q, req.url.split('?')[0]);
+    return this.lezen.search(p, body, q, req.url.split('?')[0]);
   }
 
   @Get('instellingen/:instellingscode/registratieoverzicht')
@@ -115,7 +115,7 @@ export class InschrijvingenController {
   @ApiOperation({ summary: 'Registratieoverzicht: every inschrijving of a school active on a peildatum, with its periodes', description: '403 `221_geen_machtiging` without a machtiging for the school.' })
   @ApiOkResponse({ type: Registratieoverzicht })
   getRegistratieoverzicht(@CurrentPrincipal() p: Principal, @Param() param: InstellingParam, @Query() q: RegistratieoverzichtQuery, @Req() req: FastifyRequest) {
-    return this.lezen.registratieoverzicht(p, param.instellingscode, q, req.url.split('?')[0]);
+    return this.lezen.getRegistratieoverzicht(p, param.instellingscode, q, req.url.split('?')[0]);
   }
 
   @Get('signalen')

@@ -227,7 +227,7 @@ export class InschrijvingenRepository {
   }
 
   /** Each submission's bedrijfsdocument and its person's inschrijvingen (this one and those at other schools). */
-  async lees(m: EntityManager, sandboxId: string, xs: Leessleutel[]): Promise<Gelezen[]> {
+  async read(m: EntityManager, sandboxId: string, xs: Leessleutel[]): Promise<Gelezen[]> {
     return prepared<Gelezen>(m, 'rod_lees', LEES_SQL, [
       sandboxId, xs.map((x) => x.oin), xs.map((x) => x.bedrijfsdocumentId), xs.map((x) => x.instellingscode), xs.map((x) => x.persoonId),
       xs.map((x) => x.inschrijvingvolgnummer),
@@ -235,7 +235,7 @@ export class InschrijvingenRepository {
   }
 
   /** The inschrijvingen of many persons (for a bulk judgement), per person. */
-  async vanPersonen(m: EntityManager, sandboxId: string, persoonIds: string[]): Promise<Map<string, BestaandeInschrijving[]>> {
+  async findByPersonen(m: EntityManager, sandboxId: string, persoonIds: string[]): Promise<Map<string, BestaandeInschrijving[]>> {
     const rijen: (BestaandeInschrijving & { persoonId: string })[] = await m.query(
       `SELECT i.persoon_id AS "persoonId", i.id, i.instellingscode, i.inschrijvingvolgnummer, i.versie, i.inhoud_hash AS "inhoudHash",
               to_char(i.datum_inschrijving, 'YYYY-MM-DD') AS "datumInschrijving", to_char(i.datum_uitschrijving, 'YYYY-MM-DD') AS "datumUitschrijving"
@@ -248,19 +248,19 @@ export class InschrijvingenRepository {
   }
 
   /** Writes inschrijvingen, new or changed, with periodes, versions and documents: one statement for them all. */
-  async schrijf(m: EntityManager, rijen: InschrijvingRij[]): Promise<void> {
+  async write(m: EntityManager, rijen: InschrijvingRij[]): Promise<void> {
     if (!rijen.length) return;
     await prepared(m, 'rod_schrijf', SCHRIJF_SQL, [JSON.stringify(rijen)]);
   }
 
   /** Removes the periodes of inschrijvingen whose state is about to be replaced. */
-  async verwijderPeriodes(m: EntityManager, inschrijvingIds: string[]): Promise<void> {
+  async removePeriodes(m: EntityManager, inschrijvingIds: string[]): Promise<void> {
     if (!inschrijvingIds.length) return;
     await prepared(m, 'rod_verwijder_periodes', 'DELETE FROM rod_inschrijving_periode WHERE inschrijving_id = ANY ($1::uuid[])', [inschrijvingIds]);
   }
 
   /** A bedrijfsdocument that changed nothing: only its answer is kept. */
-  async bewaarDocument(m: EntityManager, sandboxId: string, oin: string, id: string, soort: 'AANLEVERING' | 'VERWIJDERING', document: DocumentRij): Promise<void> {
+  async saveDocument(m: EntityManager, sandboxId: string, oin: string, id: string, soort: 'AANLEVERING' | 'VERWIJDERING', document: DocumentRij): Promise<void> {
     await m.query(
       `INSERT INTO rod_bedrijfsdocument (sandbox_id, oin, identificatiecode, soort, request_hash, status_code, antwoord) VALUES ($1, $2, $3, $4, $5, $6, $7)`,
       [sandboxId, oin, id, soort, document.request_hash, document.status_code, JSON.stringify(document.antwoord)],
@@ -268,7 +268,7 @@ export class InschrijvingenRepository {
   }
 
   /** Deletes an inschrijving (periodes with it), recording the verwijdering as its last version and answering its bedrijfsdocument. */
-  async verwijder(
+  async remove(
     m: EntityManager,
     x: { inschrijvingId: string; versie: number; sandboxId: string; persoonId: string; instellingscode: string; inschrijvingvolgnummer: string; inhoud: unknown; meldingen: Terugmelding[] },
     herkomst: Herkomst,
@@ -291,7 +291,7 @@ export class InschrijvingenRepository {
   }
 
   /** A kennisgeving to one school about another school's inschrijving of the same person. */
-  async voegKennisgevingToe(
+  async addKennisgeving(
     m: EntityManager,
     x: { sandboxId: string; persoonId: string; soort: string; instellingscode: string; inschrijvingId: string; eventId: string },
     ander: { instellingscode: string; id: string; datumInschrijving: string; datumUitschrijving: string | null },

@@ -64,7 +64,7 @@ export class KwaliteitscontroleSignalen implements OnModuleInit {
       momenten: (van, tot) =>
         dagenTussen(van, tot)
           .filter(isMaandag)
-          .map((datum) => ({ datum, soort: 'KWALITEITSCONTROLE', volgorde: 5, voerUit: (m: EntityManager, sandboxId: string, moment: Date) => this.controleer(m, sandboxId, datum, moment) })),
+          .map((datum) => ({ datum, soort: 'KWALITEITSCONTROLE', volgorde: 5, voerUit: (m: EntityManager, sandboxId: string, moment: Date) => this.check(m, sandboxId, datum, moment) })),
     });
   }
 
@@ -93,7 +93,7 @@ export class KwaliteitscontroleSignalen implements OnModuleInit {
   }
 
   /** The signalen on `peildatum`: one event per school with signalen. */
-  async controleer(m: EntityManager, sandboxId: string, peildatum: string, moment: Date): Promise<{ statussen: number; events: number }> {
+  async check(m: EntityManager, sandboxId: string, peildatum: string, moment: Date): Promise<{ statussen: number; events: number }> {
     const [r]: { events: number }[] = await m.query(
       `WITH actief AS (
          SELECT i.id, i.persoon_id, i.instellingscode, i.inschrijvingvolgnummer, i.datum_inschrijving, i.datum_uitschrijving FROM rod_inschrijving i

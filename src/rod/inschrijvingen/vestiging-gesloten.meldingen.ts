@@ -19,11 +19,11 @@ export class VestigingGeslotenMeldingen implements OnModuleInit {
 
   onModuleInit() {
     this.hooks.on('rio.vestiging-gesloten', async (m, e) => {
-      await this.meld(m, e.sandboxId, e.vestigingscode, e.uitBedrijfdatum, e.moment);
+      await this.report(m, e.sandboxId, e.vestigingscode, e.uitBedrijfdatum, e.moment);
     });
   }
 
-  async meld(m: EntityManager, sandboxId: string, vestigingscode: string, uitBedrijfdatum: string, moment: Date): Promise<number> {
+  async report(m: EntityManager, sandboxId: string, vestigingscode: string, uitBedrijfdatum: string, moment: Date): Promise<number> {
     const rows: { id: string; persoon_id: string; instellingscode: string; inschrijvingvolgnummer: string }[] = await m.query(
       `SELECT DISTINCT i.id, i.persoon_id, i.instellingscode, i.inschrijvingvolgnummer
          FROM rod_inschrijving_periode per JOIN rod_inschrijving i ON i.id = per.inschrijving_id

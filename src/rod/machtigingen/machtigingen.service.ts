@@ -53,15 +53,15 @@ export class MachtigingenService {
   }
 
   /** Schools whose mandates this client manages: every school for beheer, else the schools of its besturen. */
-  private async beheerdeScholen(m: EntityManager, p: Principal): Promise<string[] | 'alle'> {
+  private async listBeheerdeScholen(m: EntityManager, p: Principal): Promise<string[] | 'alle'> {
     if (isBeheer(p)) return 'alle';
-    const lists = await Promise.all(p.bestuurcodes.map((b) => this.rio.instellingenVanBestuur(m, p.sandboxId, b)));
+    const lists = await Promise.all(p.bestuurcodes.map((b) => this.rio.listInstellingenVanBestuur(m, p.sandboxId, b)));
     return lists.flat();
   }
 
   async create(p: Principal, req: MachtigingRequest): Promise<MachtigingResponse> {
     return this.db.transaction(async (m) => {
-      const school = await this.rio.instelling(m, p.sandboxId, req.instellingscode);
+      const school = await this.rio.getInstelling(m, p.sandboxId, req.instellingscode);
       if (!isBeheer(p) && (!school?.bestuurcode || !p.bestuurcodes.includes(school.bestuurcode))) {
         throw rodProblem('forbidden', `Only DUO-beheer or a client acting for the bestuur of instelling ${req.instellingscode} can grant a machtiging for it.`);
       }
@@ -81,7 +81,7 @@ export class MachtigingenService {
   }
 
   async list(p: Principal, q: MachtigingListQuery, path: string) {
-    const scholen = await this.beheerdeScholen(this.db.manager, p);
+    const scholen = await this.listBeheerdeScholen(this.db.manager, p);
     const params: unknown[] = [p.sandboxId];
     const where = ['sandbox_id = $1'];
     if (scholen !== 'alle') {
@@ -107,7 +107,7 @@ export class MachtigingenService {
   private async zichtbaar(m: EntityManager, p: Principal, id: string): Promise<Rij> {
     const [r]: Rij[] = await m.query(`SELECT ${KOLOMMEN} FROM rod_machtiging WHERE sandbox_id = $1 AND id = $2`, [p.sandboxId, id]);
     if (r) {
-      const scholen = await this.beheerdeScholen(m, p);
+      const scholen = await this.listBeheerdeScholen(m, p);
       if (scholen === 'alle' || r.oin === p.oin || scholen.includes(r.instellingscode)) return r;
     }
     throw rodProblem('not_found', 'No such machtiging in this sandbox.');
@@ -120,7 +120,7 @@ export class MachtigingenService {
   async remove(p: Principal, id: string): Promise<void> {
     await this.db.transaction(async (m) => {
       const r = await this.zichtbaar(m, p, id);
-      const scholen = await this.beheerdeScholen(m, p);
+      const scholen = await this.listBeheerdeScholen(m, p);
       if (scholen !== 'alle' && !scholen.includes(r.instellingscode)) {
         throw rodProblem('forbidden', 'Only DUO-beheer or a client acting for the school’s bestuur can withdraw a machtiging.');
       }

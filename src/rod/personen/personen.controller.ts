@@ -27,7 +27,7 @@ export class PersonenController {
   @ApiAfgekeurd('Afgekeurd: problem+json with `code: "afgekeurd"` and every foutmelding in `foutmeldingen`.', '/rod/v1/identificaties')
   @ApiIdempotent()
   identificeerPersoon(@CurrentPrincipal() p: Principal, @Body() body: IdentificatieRequest) {
-    return this.personen.identificeer(p, body);
+    return this.personen.identify(p, body);
   }
 
   @Post('personen')
@@ -38,7 +38,7 @@ export class PersonenController {
   @ApiRodProblems('persoon_bestaat', 'service_unavailable')
   @ApiIdempotent()
   createPersoon(@CurrentPrincipal() p: Principal, @Body() body: NieuwPersoonRequest) {
-    return this.personen.maakPersoon(p, body);
+    return this.personen.createPersoon(p, body);
   }
 
   @Post('bsn-toekenningen')
@@ -52,6 +52,6 @@ export class PersonenController {
   @ApiRodProblems('geen_onderwijsnummer', 'persoon_heeft_bsn', 'persoon_bestaat', 'service_unavailable')
   @ApiIdempotent()
   createBsnToekenning(@CurrentPrincipal() p: Principal, @Body() body: BsnToekenningRequest) {
-    return this.personen.kenBsnToe(p, body);
+    return this.personen.assignBsn(p, body);
   }
 }

@@ -40,8 +40,8 @@ export class PersonenRepository {
   static readonly PERSOON_SQL = PersonenRepository.persoonSql('$1', '$2');
 
   /** The person of each number (BSN or onderwijsnummer), or null; in input order. */
-  async vindOpNummers(m: EntityManager, sandboxId: string, nummers: string[]): Promise<(PersoonRij | null)[]> {
-    const rijen: { persoon: PersoonRij | null }[] = await m.query(
+  async findByNummers(manager: EntityManager, sandboxId: string, nummers: string[]): Promise<(PersoonRij | null)[]> {
+    const rijen: { persoon: PersoonRij | null }[] = await manager.query(
       `SELECT (SELECT row_to_json(x) FROM (${PersonenRepository.persoonSql('$1', 'u.nummer')}) x) AS persoon
          FROM unnest($2::bpchar[]) WITH ORDINALITY AS u(nummer, i) ORDER BY u.i`,
       [sandboxId, nummers],
@@ -53,9 +53,9 @@ export class PersonenRepository {
    * Adds persons in one statement; a person whose BSN or onderwijsnummer is already registered is left as it is. Answers
    * the person of every row (new or found), in input order.
    */
-  async voegToe(m: EntityManager, sandboxId: string, personen: NieuwPersoonRij[]): Promise<PersoonRij[]> {
+  async add(manager: EntityManager, sandboxId: string, personen: NieuwPersoonRij[]): Promise<PersoonRij[]> {
     if (!personen.length) return [];
-    await m.query(
+    await manager.query(
       `INSERT INTO rod_persoon (sandbox_id, burgerservicenummer, onderwijsnummer, geboortedatum, geslacht, achternaam, voorvoegsels, voornamen, straatnaam,
          huisnummer, huisnummertoevoeging, postcode, plaatsnaam, landcode)
        SELECT $1, x.burgerservicenummer, x.onderwijsnummer, x.geboortedatum, x.geslacht, x.achternaam, x.voorvoegsels, x.voornamen, x.straatnaam,
@@ -65,7 +65,7 @@ export class PersonenRepository {
        ON CONFLICT DO NOTHING`,
       [sandboxId, JSON.stringify(personen)],
     );
-    const gevonden = await this.vindOpNummers(m, sandboxId, personen.map((p) => (p.burgerservicenummer ?? p.onderwijsnummer)!));
+    const gevonden = await this.findByNummers(manager, sandboxId, personen.map((p) => (p.burgerservicenummer ?? p.onderwijsnummer)!));
     return gevonden.map((p, i) => {
       if (!p) throw new Error(`Person ${i} was neither added nor found: it needs a burgerservicenummer or an onderwijsnummer.`);
       return p;

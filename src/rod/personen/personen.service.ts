@@ -32,7 +32,7 @@ export class PersonenService {
     private readonly hooks: DomainHooks,
   ) {}
 
-  async identificeer(p: Principal, req: IdentificatieRequest): Promise<IdentificatieResponse> {
+  async identify(p: Principal, req: IdentificatieRequest): Promise<IdentificatieResponse> {
     const fout: Terugmelding[] = [];
     if (!GESLACHTEN.includes(req.geslacht)) fout.push(terugmelding(RodCode.waardenlijstFout, `Geslacht ${req.geslacht} staat niet in de waardenlijst (M, V, O).`, '/geslacht'));
     if (!req.persoonsgebondenNummer) {
@@ -47,13 +47,13 @@ export class PersonenService {
       if (missing.length) throw Problems.invalidInput(missing);
     }
     return this.db.transaction(async (m) => {
-      if (req.persoonsgebondenNummer) return this.verifieer(m, p, req, fout);
+      if (req.persoonsgebondenNummer) return this.verify(m, p, req, fout);
       if (fout.length) throw afgekeurd(fout, []);
-      return this.zoekOfGeefUit(m, p, req);
+      return this.findOrIssue(m, p, req);
     });
   }
 
-  private async verifieer(m: EntityManager, p: Principal, req: IdentificatieRequest, fout: Terugmelding[]): Promise<IdentificatieResponse> {
+  private async verify(m: EntityManager, p: Principal, req: IdentificatieRequest, fout: Terugmelding[]): Promise<IdentificatieResponse> {
     const pgn = req.persoonsgebondenNummer!;
     const t = [...fout, ...controleerPgn(pgn)];
     let persoon: PersoonRij | null = null;
@@ -87,7 +87,7 @@ export class PersonenService {
    * count as well as the land. A register person whose voornamen, voorvoegsels, huisnummer (a person converted from BRON, which
    * held the postcode only) or address lines are unknown (null) matches on the rest.
    */
-  private async zoekOfGeefUit(m: EntityManager, p: Principal, req: IdentificatieRequest): Promise<IdentificatieResponse> {
+  private async findOrIssue(m: EntityManager, p: Principal, req: IdentificatieRequest): Promise<IdentificatieResponse> {
     // One identificatie without PGN at a time per sandbox: the same person asking twice never gets two onderwijsnummers.
     await m.query('SELECT pg_advisory_xact_lock(hashtextextended($1, 0))', [`rod-identificatie:${p.sandboxId}`]);
     const bin = req.adres!.binnenlandsAdres;
@@ -118,7 +118,7 @@ export class PersonenService {
     if (found) {
       return { resultaat: resultaatVan(meldingen), persoonsgebondenNummer: { onderwijsnummer: found.onderwijsnummer! }, onderwijsnummerUitgegeven: false, meldingen, foutmeldingen: [] };
     }
-    const onderwijsnummer = await this.volgendOnderwijsnummer(m, p.sandboxId);
+    const onderwijsnummer = await this.nextOnderwijsnummer(m, p.sandboxId);
     await m.query(
       `INSERT INTO rod_persoon (sandbox_id, onderwijsnummer, geboortedatum, geslacht, achternaam, voorvoegsels, voornamen, straatnaam, huisnummer, huisnummertoevoeging, postcode, plaatsnaam, landcode, adresregels)
        VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14)`,
@@ -131,7 +131,7 @@ export class PersonenService {
   }
 
   /** The next free onderwijsnummer of the sandbox (caller holds the identificatie lock). */
-  async volgendOnderwijsnummer(m: EntityManager, sandboxId: string): Promise<string> {
+  async nextOnderwijsnummer(m: EntityManager, sandboxId: string): Promise<string> {
     const [{ max }]: { max: string | null }[] = await m.query(`SELECT max(substring(onderwijsnummer, 3, 6)) AS max FROM rod_persoon WHERE sandbox_id = $1`, [sandboxId]);
     for (let n = max ? Number(max) + 1 : 0; ; n++) {
       const on = onderwijsnummerVoor(n);
@@ -140,7 +140,7 @@ export class PersonenService {
   }
 
   /** Beheer: a person in the BRP stand-in. */
-  async maakPersoon(p: Principal, req: NieuwPersoonRequest): Promise<PersoonResponse> {
+  async createPersoon(p: Principal, req: NieuwPersoonRequest): Promise<PersoonResponse> {
     if (req.burgerservicenummer && !isGeldigBsn(req.burgerservicenummer)) {
       throw Problems.invalidInput([{ pointer: '/burgerservicenummer', code: RodCode.pgnElfproef, detail: 'burgerservicenummer fails the 11-proef' }]);
     }
@@ -183,7 +183,7 @@ export class PersonenService {
    * Beheer: a person known by onderwijsnummer gets a BSN (the BRP registered them). ROD keeps both numbers,
    * tells every school with an inschrijving (nl.duo.rod.persoonsgegevens-gewijzigd) and lets bekostiging recompute.
    */
-  async kenBsnToe(p: Principal, req: BsnToekenningRequest): Promise<PersoonResponse> {
+  async assignBsn(p: Principal, req: BsnToekenningRequest): Promise<PersoonResponse> {
     if (req.burgerservicenummer && !isGeldigBsn(req.burgerservicenummer)) {
       throw Problems.invalidInput([{ pointer: '/burgerservicenummer', code: RodCode.pgnElfproef, detail: 'burgerservicenummer fails the 11-proef' }]);
     }

@@ -35,7 +35,7 @@ export class VerzuimController {
   @ApiAfgekeurd(AFGEKEURD, '/rod/v1/verzuimmeldingen')
   @ApiIdempotent()
   verzuimMelden(@CurrentPrincipal() p: Principal, @Body() body: VerzuimmeldingRequest, @Res({ passthrough: true }) reply: FastifyReply) {
-    return metStatus(reply, this.verzuim.melden(p, body));
+    return metStatus(reply, this.verzuim.submitMelding(p, body));
   }
 
   @Get('verzuimmeldingen/:meldingsnummer')

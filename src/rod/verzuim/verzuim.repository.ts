@@ -14,8 +14,8 @@ export interface VerzuimDocument {
 @Injectable()
 export class VerzuimRepository {
   /** Under the locks: the stored answer to the bedrijfsdocument, the person's inschrijvingen (all schools) and earlier verzuimmeldingen at the school. */
-  async lees(m: EntityManager, x: { sandboxId: string; oin: string; docId: string; persoonId: string | null; instellingscode: string }) {
-    const [r]: { document: VerzuimDocument | null; inschrijvingen: VerzuimInschrijving[]; eerdere: EerdereVerzuimmelding[] }[] = await m.query(
+  async read(manager: EntityManager, x: { sandboxId: string; oin: string; docId: string; persoonId: string | null; instellingscode: string }) {
+    const [r]: { document: VerzuimDocument | null; inschrijvingen: VerzuimInschrijving[]; eerdere: EerdereVerzuimmelding[] }[] = await manager.query(
       `SELECT
          (SELECT json_build_object('request_hash', d.request_hash, 'status_code', d.status_code, 'antwoord', d.antwoord) FROM rod_bedrijfsdocument d
            WHERE d.sandbox_id = $1 AND d.oin = $2 AND d.identificatiecode = $3) AS document,
@@ -31,20 +31,20 @@ export class VerzuimRepository {
   }
 
   /** The next meldingsnummer: VZ and 10 digits, unique across sandboxes. */
-  async nieuwMeldingsnummer(m: EntityManager): Promise<string> {
-    const [{ nummer }]: { nummer: string }[] = await m.query(`SELECT 'VZ' || lpad(nextval('rod_verzuimmelding_nummer_seq')::text, 10, '0') AS nummer`);
+  async nextMeldingsnummer(manager: EntityManager): Promise<string> {
+    const [{ nummer }]: { nummer: string }[] = await manager.query(`SELECT 'VZ' || lpad(nextval('rod_verzuimmelding_nummer_seq')::text, 10, '0') AS nummer`);
     return nummer;
   }
 
-  async schrijf(
-    m: EntityManager,
+  async write(
+    manager: EntityManager,
     x: {
       meldingsnummer: string; sandboxId: string; persoonId: string; instellingscode: string; soortVerzuim: string; datumBegin: string; datumEinde: string | null;
       inhoud: unknown; meldingen: Terugmelding[]; bedrijfsdocumentId: string; clientId: string; oin: string; ontvangenOp: Date;
     },
     document: VerzuimDocument,
   ): Promise<void> {
-    await m.query(
+    await manager.query(
       `WITH v AS (
          INSERT INTO rod_verzuimmelding (meldingsnummer, sandbox_id, persoon_id, instellingscode, soort_verzuim, datum_begin, datum_einde, inhoud, meldingen, bedrijfsdocument_id, client_id, oin, ontvangen_op)
          VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13))

@@ -31,7 +31,7 @@ export class VerzuimService {
     private readonly repository: VerzuimRepository,
   ) {}
 
-  async melden(p: Principal, req: VerzuimmeldingRequest): Promise<{ status: number; body: VerzuimAntwoord }> {
+  async submitMelding(p: Principal, req: VerzuimmeldingRequest): Promise<{ status: number; body: VerzuimAntwoord }> {
     const requestHash = sha256(stableStringify(req));
     const now = await this.clock.now(p.sandboxId);
     const registerGesloten = (await this.toegang.weigering(p.sandboxId, req.instellingscode, now)) !== null;
@@ -39,7 +39,7 @@ export class VerzuimService {
     const docId = req.bedrijfsdocument.identificatiecodeBedrijfsdocument;
     return this.db.transaction(async (m) => {
       const persoon = await gemachtigdBericht(m, p, req, now);
-      const gelezen = await this.repository.lees(m, { sandboxId: p.sandboxId, oin: p.oin, docId, persoonId: persoon?.id ?? null, instellingscode: req.instellingscode });
+      const gelezen = await this.repository.read(m, { sandboxId: p.sandboxId, oin: p.oin, docId, persoonId: persoon?.id ?? null, instellingscode: req.instellingscode });
       if (gelezen.document) {
         if (gelezen.document.request_hash !== requestHash) {
           throw rodProblem(RodProblem.bedrijfsdocumentHergebruikt, 'This identificatiecodeBedrijfsdocument was already answered for a message with other content; give every new message a new id.');
@@ -48,7 +48,7 @@ export class VerzuimService {
       }
       const oordeel = beoordeelVerzuim(req, { persoon, inschrijvingen: gelezen.inschrijvingen, eerdere: gelezen.eerdere }, { registerGesloten });
       if (!oordeel.persoonId) throw afgekeurd(oordeel.foutmeldingen, oordeel.meldingen, { identificatiecodeBedrijfsdocument: docId });
-      const meldingsnummer = await this.repository.nieuwMeldingsnummer(m);
+      const meldingsnummer = await this.repository.nextMeldingsnummer(m);
       const body: VerzuimAntwoord = {
         resultaat: resultaatVan(oordeel.meldingen), meldingsnummer, identificatiecodeBedrijfsdocument: docId, ontvangenOp: now.toISOString(),
         meldingen: oordeel.meldingen, foutmeldingen: [], _links: links(meldingsnummer),
@@ -58,7 +58,7 @@ export class VerzuimService {
         instellingscode: req.instellingscode, persoonsgebondenNummer: pgn, soortVerzuim: req.soortVerzuim, datumBegin: req.datumBegin,
         datumEinde: req.datumEinde ?? null, aantalUren: req.aantalUren ?? null, toelichting: req.toelichting ?? null,
       };
-      await this.repository.schrijf(m, {
+      await this.repository.write(m, {
         meldingsnummer, sandboxId: p.sandboxId, persoonId: oordeel.persoonId, instellingscode: req.instellingscode, soortVerzuim: req.soortVerzuim,
         datumBegin: req.datumBegin, datumEinde: req.datumEinde ?? null, inhoud, meldingen: oordeel.meldingen, bedrijfsdocumentId: docId, clientId: p.clientId, oin: p.oin, ontvangenOp: now,
       }, document);
