@@ -7,10 +7,11 @@ import { DomainHooks } from '../common/events/domain-hooks';
 import type { InstellingserkenningRequest, OnderwijsbestuurRequest, VestigingserkenningRequest } from './dto/juridisch.dto';
 import type { AangebodenOpleidingRequest, OnderwijsaanbiederRequest, OnderwijslocatiegebruikRequest, OnderwijslocatieRequest } from './dto/onderwijskundig.dto';
 import { Foutcode, Foutcodes, Foutmeldingen, nietGeautoriseerd, RioErrors, rioProblem, Sleutelgegeven } from './rio.errors';
-import { locatieResponse, metGeldigePeriode, vestigingResponse } from './rio-lezen.service';
+import { contactadresResponse, locatieResponse, metGeldigePeriode, vestigingResponse } from './rio-lezen.service';
+import type { ContactadressenRequest } from './dto/contactadres.dto';
 import { loadAanbieders, loadBesturen, loadGebruiken, loadInstellingen, loadLocaties, loadOpleidingen, loadVestigingen } from './rio.loaders';
-import type { AanbiederState, BagAdresState, BestuurState, GebruikState, InstellingState, OpleidingState, PeriodeState, VestigingState } from './rio.model';
-import { logMutatie, nextCode, SoortObject, SoortWijziging, writeDataset } from './rio.store';
+import type { AanbiederState, BagAdresState, BestuurState, ContactadresState, GebruikState, InstellingState, OpleidingState, PeriodeState, VestigingState } from './rio.model';
+import { logMutatie, nextCode, SoortObject, SoortWijziging, writeContactadressen, writeDataset } from './rio.store';
 import { normalisePostcode, POSTCODE } from './rules/identifiers';
 import { controleerHoofdvestigingen, VestigingLevensduur } from './rules/hoofdvestiging';
 import { binnenLevensduur, controleerPeriodes, geldigOp, overlappendePerSleutel } from './rules/periodes';
@@ -169,6 +170,7 @@ export class RioBeherenService {
       );
       if (Number(gebruikt) > 0) throw rioProblem(RioErrors.inGebruik, `Onderwijsbestuur ${code} still has erkenningen, aanbieders or locatiegebruik; remove those first.`);
       await manager.query('DELETE FROM rio_onderwijsbestuur WHERE sandbox_id = $1 AND code = $2', [principal.sandboxId, code]);
+      await manager.query('DELETE FROM rio_contactadres WHERE sandbox_id = $1 AND code = $2', [principal.sandboxId, code]);
       await this.log(manager, principal.sandboxId, 'onderwijsbesturen', code, 'VERWIJDERD');
     });
   }
@@ -468,6 +470,7 @@ export class RioBeherenService {
       const [{ n: aanbod }] = await manager.query('SELECT count(*) AS n FROM rio_aangeboden_opleiding WHERE sandbox_id = $1 AND onderwijsaanbiedercode = $2', [sandboxId, code]);
       if (Number(aanbod) > 0) throw rioProblem(RioErrors.inGebruik, `Onderwijsaanbieder ${code} still has aangeboden opleidingen; remove those first.`);
       await manager.query('DELETE FROM rio_onderwijsaanbieder WHERE sandbox_id = $1 AND code = $2', [sandboxId, code]);
+      await manager.query('DELETE FROM rio_contactadres WHERE sandbox_id = $1 AND code = $2', [sandboxId, code]);
       await this.log(manager, sandboxId, 'onderwijsaanbieders', code, 'VERWIJDERD');
     });
   }
@@ -700,6 +703,43 @@ export class RioBeherenService {
       if (bestaand.onderwijslocatiecode) await this.assertMagLocaties(manager, principal, aanbieder, [bestaand.onderwijslocatiecode], bestaand.code);
       await manager.query('DELETE FROM rio_aangeboden_opleiding WHERE sandbox_id = $1 AND code = $2', [sandboxId, bestaand.code]);
       await this.log(manager, sandboxId, 'aangeboden-opleidingen', bestaand.code, 'VERWIJDERD');
+    });
+  }
+
+  // ---------------------------------------------------------------- contactadressen (board)
+
+  /** Standlevering of every contactadres of an onderwijsbestuur or onderwijsaanbieder the client acts for. */
+  putContactadressen(p: Principal, soort: 'bestuur' | 'aanbieder', code: string, body: ContactadressenRequest) {
+    return this.db.transaction(async (m) => {
+      const sid = p.sandboxId;
+      const eenheid = soort === 'bestuur' ? (await loadBesturen(m, sid, [code]))[0] : (await loadAanbieders(m, sid, [code]))[0];
+      if (!eenheid) throw rioProblem('not_found', `${soort === 'bestuur' ? 'Onderwijsbestuur' : 'Onderwijsaanbieder'} ${code} does not exist in this sandbox.`);
+      const besturen = 'besturen' in eenheid ? eenheid.besturen.map((b) => b.onderwijsbestuurcode) : [code];
+      if (!mag(p, besturen)) throw nietGeautoriseerd(`Client ${p.clientId} does not act for a bestuur of ${code}.`, [{ sleutelnaam: 'code', sleutelwaarde: code }]);
+      const rows: ContactadresState[] = body.contactadressen.map((x) => ({
+        code, context: x.context, subcontextnummer: x.subcontextnummer, begindatum: x.begindatum, einddatum: n(x.einddatum), subcontext: n(x.subcontext), types: x.types,
+        eMailadres: n(x.eMailadres), telefoonnummer: n(x.telefoonnummer), webadres: n(x.webadres), contactnaam: n(x.contactnaam),
+      }));
+      const f = new Foutmeldingen();
+      rows.forEach((x, i) => {
+        const pointer = `/contactadressen/${i}`;
+        checkWaarde(f, 'contactcontext', x.context, x.begindatum, `${pointer}/context`);
+        x.types.forEach((t, j) => {
+          if (x.types.indexOf(t) !== j) f.add('K01040', `${pointer}/types/${j}`, { type: t });
+          else checkWaarde(f, 'contacttype', t, x.begindatum, `${pointer}/types/${j}`);
+        });
+        const nodig: [string, string | null, string][] = [['EMAIL', x.eMailadres, 'eMailadres'], ['TELEFOON', x.telefoonnummer, 'telefoonnummer'], ['WEB', x.webadres, 'webadres']];
+        for (const [type, waarde, veld] of nodig) {
+          if (x.types.includes(type) && !waarde) f.add('K01010', `${pointer}/${veld}`, { type }, `Type ${type} vraagt om een ${veld}.`);
+        }
+        if (x.einddatum != null && x.einddatum <= x.begindatum) f.add('N05010', `${pointer}/einddatum`, { context: x.context, begindatum: x.begindatum });
+        else if (!binnenLevensduur(x, eenheid)) f.add('N05030', `${pointer}/begindatum`, { context: x.context, begindatum: x.begindatum });
+      });
+      for (const i of overlappendePerSleutel(rows, (x) => `${x.context}/${x.subcontextnummer}`)) f.add('N05050', `/contactadressen/${i}`, { context: rows[i].context, subcontextnummer: rows[i].subcontextnummer });
+      f.throwIfAny();
+      await writeContactadressen(m, sid, [code], rows);
+      await this.log(m, sid, soort === 'bestuur' ? 'onderwijsbesturen' : 'onderwijsaanbieders', code, 'GEWIJZIGD');
+      return { code, contactadressen: rows.map(contactadresResponse) };
     });
   }
 }

@@ -8,7 +8,7 @@ import { rioProblem } from './rio.errors';
 import type { BevoegdGezagErkenningenQuery, InstellingserkenningenQuery, OnderwijsbesturenQuery, VestigingserkenningenQuery } from './dto/juridisch.dto';
 import type { AanbodQuery, AangebodenOpleidingenQuery, OnderwijsaanbiedersQuery, OnderwijslocatiegebruikenQuery, OnderwijslocatiesQuery } from './dto/onderwijskundig.dto';
 import { loadAanbieders, loadBesturen, loadGebruiken, loadInstellingen, loadLocaties, loadOpleidingen, loadVestigingen } from './rio.loaders';
-import type { BestuurState, InstellingState, LocatieState, PeriodeState, VestigingState } from './rio.model';
+import type { BestuurState, ContactadresState, InstellingState, LocatieState, PeriodeState, VestigingState } from './rio.model';
 import type { SoortObject } from './rio.store';
 import { geldigOp } from './rules/periodes';
 import { normalisePostcode } from './rules/identifiers';
@@ -46,6 +46,12 @@ const periodeNaam = (table: string, fk: string, dp: string, col = 'naam') =>
 /** SQL: great-circle distance in metres from the row's GPS point to a point (haversine, mean earth radius). */
 const afstandSql = (lat: string, lon: string) =>
   `(2 * 6371008.8 * asin(sqrt(power(sin(radians(t.gps_latitude - ${lat}) / 2), 2) + cos(radians(${lat})) * cos(radians(t.gps_latitude)) * power(sin(radians(t.gps_longitude - ${lon}) / 2), 2))))`;
+
+/** A contactadres as answered: null values left out except einddatum. */
+export const contactadresResponse = (x: ContactadresState) => {
+  const { code: _code, ...rest } = x;
+  return Object.fromEntries(Object.entries(rest).filter(([k, v]) => v !== null || k === 'einddatum'));
+};
 
 export const metGeldigePeriode = <T extends { periodes: PeriodeState[] }>(o: T, d: string) => ({ ...o, geldigePeriode: o.periodes.find((p) => geldigOp(p, d)) ?? null });
 
@@ -362,6 +368,21 @@ export class RioLezenService {
 
   listOpleidingseenheden() {
     return OPLEIDINGSEENHEDEN;
+  }
+
+  // ---- contactadressen
+
+  async listContactadressen(sid: string, soort: 'bestuur' | 'aanbieder', code: string, q: { datumGeldigOp?: string }) {
+    if (soort === 'bestuur') await this.getBestuur(sid, code, q);
+    else await this.getAanbieder(sid, code, q);
+    const d = await this.resolveDatum(sid, q);
+    const rows: ContactadresState[] = await this.db.query(
+      `SELECT code, context, subcontextnummer, begindatum::text AS begindatum, einddatum::text AS einddatum, subcontext, types, e_mailadres AS "eMailadres",
+              telefoonnummer, webadres, contactnaam
+         FROM rio_contactadres t WHERE sandbox_id = $1 AND code = $2 AND ${geldig('t', '$3::date')} ORDER BY context, subcontextnummer, begindatum`,
+      [sid, code, d],
+    );
+    return { code, contactadressen: rows.map(contactadresResponse) };
   }
 
   // ---- change feeds

@@ -3,6 +3,7 @@ import type {
   RioAangebodenOpleiding,
   RioAangebodenOpleidingPeriode,
   RioBagAdres,
+  RioContactadres,
   RioInstellingserkenning,
   RioInstellingserkenningPeriode,
   RioJuridischeRelatie,
@@ -81,6 +82,11 @@ export interface OpleidingState
   periodes: OpleidingPeriodeState[];
 }
 
+export type ContactadresState = Pick<
+  RioContactadres,
+  'code' | 'context' | 'subcontextnummer' | 'begindatum' | 'einddatum' | 'subcontext' | 'types' | 'eMailadres' | 'telefoonnummer' | 'webadres' | 'contactnaam'
+>;
+
 export interface RioDataset {
   bag: BagAdresState[];
   besturen: BestuurState[];
@@ -90,6 +96,7 @@ export interface RioDataset {
   aanbieders: AanbiederState[];
   gebruiken: GebruikState[];
   opleidingen: OpleidingState[];
+  contactadressen: ContactadresState[];
 }
 
-export const emptyDataset = (): RioDataset => ({ bag: [], besturen: [], instellingen: [], vestigingen: [], locaties: [], aanbieders: [], gebruiken: [], opleidingen: [] });
+export const emptyDataset = (): RioDataset => ({ bag: [], besturen: [], instellingen: [], vestigingen: [], locaties: [], aanbieders: [], gebruiken: [], opleidingen: [], contactadressen: [] });

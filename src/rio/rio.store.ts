@@ -1,6 +1,6 @@
 import type { EntityManager } from 'typeorm';
 import { formatRioCode, RioCodeSoort } from './rules/identifiers';
-import type { RioDataset } from './rio.model';
+import type { ContactadresState, RioDataset } from './rio.model';
 
 interface Col {
   name: string;
@@ -114,12 +114,22 @@ export async function writeDataset(m: EntityManager, sandboxId: string, d: Parti
       [c('aangeboden_opleidingcode', 'uuid'), c('begindatum', 'date'), c('einddatum', 'date'), c('eigen_naam'), c('internationale_naam'), c('omschrijving'), c('onderwijsconcept'), c('doorlopende_leerlijn'), c('bijzondere_inrichting'), arr('samenwerkende_onderwijsaanbiedercodes')],
       d.opleidingen.flatMap((o) => o.periodes.map((p) => [o.code, p.begindatum, p.einddatum, p.eigenNaam, p.internationaleNaam, p.omschrijving, p.onderwijsconcept, p.doorlopendeLeerlijn, p.bijzondereInrichting, p.samenwerkendeOnderwijsaanbiedercodes])));
   }
+  if (d.contactadressen?.length) await writeContactadressen(m, sandboxId, [], d.contactadressen);
+}
+
+/** Replaces every contactadres of these organisatorische eenheden (standlevering per eenheid). */
+export async function writeContactadressen(m: EntityManager, sandboxId: string, codes: string[], rows: ContactadresState[]) {
+  if (codes.length) await m.query('DELETE FROM rio_contactadres WHERE sandbox_id = $1 AND code = ANY($2)', [sandboxId, codes]);
+  await bulkInsert(m, sandboxId, 'rio_contactadres',
+    [c('code'), c('context'), c('subcontextnummer', 'int'), c('begindatum', 'date'), c('einddatum', 'date'), c('subcontext'), arr('types'), c('e_mailadres'), c('telefoonnummer'), c('webadres'), c('contactnaam')],
+    rows.map((x) => [x.code, x.context, x.subcontextnummer, x.begindatum, x.einddatum, x.subcontext, x.types, x.eMailadres, x.telefoonnummer, x.webadres, x.contactnaam]));
 }
 
 /** Every RIO table of a sandbox, children first. */
 export async function purgeRio(m: EntityManager, sandboxId: string) {
   for (const t of [
     'rio_mutatie',
+    'rio_contactadres',
     'rio_code_teller',
     'rio_aangeboden_opleiding',
     'rio_onderwijslocatiegebruik',

@@ -27,6 +27,7 @@ import {
   VestigingserkenningPage,
   VestigingserkenningRequest,
 } from '../dto/juridisch.dto';
+import { ContactadressenRequest, ContactadressenResponse } from '../dto/contactadres.dto';
 import { RioBeherenService } from '../rio-beheren.service';
 import { RioLezenService } from '../rio-lezen.service';
 import { pathOf, upserted } from './respond';
@@ -70,6 +71,26 @@ export class OnderwijsbesturenController {
   @ApiRioProblems('not_found')
   getOnderwijsbestuur(@CurrentPrincipal() p: Principal, @Param() a: OnderwijsbestuurcodeParam, @Query() q: DatumGeldigOpQuery) {
     return this.lezen.getBestuur(p.sandboxId, a.onderwijsbestuurcode, q);
+  }
+
+  @Get(':onderwijsbestuurcode/contactadressen')
+  @RequireScopes('rio.lezen')
+  @ApiOperation({ summary: 'The contactadressen of an onderwijsbestuur valid on a date' })
+  @ApiOkResponse({ type: ContactadressenResponse })
+  @ApiRioProblems('not_found')
+  getContactadressenVanOnderwijsbestuur(@CurrentPrincipal() p: Principal, @Param() a: OnderwijsbestuurcodeParam, @Query() q: DatumGeldigOpQuery) {
+    return this.lezen.listContactadressen(p.sandboxId, 'bestuur', a.onderwijsbestuurcode, q);
+  }
+
+  @Put(':onderwijsbestuurcode/contactadressen')
+  @RequireScopes('rio.beheren')
+  @ApiOperation({ summary: 'Replace every contactadres of an onderwijsbestuur the client acts for (standlevering; board side)' })
+  @ApiOkResponse({ type: ContactadressenResponse })
+  @ApiIdempotent()
+  @ApiRioAfkeuring()
+  @ApiRioProblems('not_found')
+  putContactadressenVanOnderwijsbestuur(@CurrentPrincipal() p: Principal, @Param() a: OnderwijsbestuurcodeParam, @Body() body: ContactadressenRequest) {
+    return this.beheren.putContactadressen(p, 'bestuur', a.onderwijsbestuurcode, body);
   }
 
   @Put(':onderwijsbestuurcode')

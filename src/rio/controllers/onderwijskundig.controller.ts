@@ -30,6 +30,7 @@ import {
   OnderwijslocatiesQuery,
   OpleidingseenheidResponse,
 } from '../dto/onderwijskundig.dto';
+import { ContactadressenRequest, ContactadressenResponse } from '../dto/contactadres.dto';
 import { RioBeherenService } from '../rio-beheren.service';
 import { RioLezenService } from '../rio-lezen.service';
 import { pathOf, upserted } from './respond';
@@ -81,6 +82,26 @@ export class OnderwijsaanbiedersController {
   @ApiRioProblems('not_found')
   listAanbodVanOnderwijsaanbieder(@CurrentPrincipal() p: Principal, @Param() a: OnderwijsaanbiedercodeParam, @Query() q: AanbodQuery, @Req() req: FastifyRequest) {
     return this.lezen.listAanbodVan(p.sandboxId, a.onderwijsaanbiedercode, q, pathOf(req.url));
+  }
+
+  @Get(':onderwijsaanbiedercode/contactadressen')
+  @RequireScopes('rio.lezen')
+  @ApiOperation({ summary: 'The contactadressen of an onderwijsaanbieder valid on a date' })
+  @ApiOkResponse({ type: ContactadressenResponse })
+  @ApiRioProblems('not_found')
+  getContactadressenVanOnderwijsaanbieder(@CurrentPrincipal() p: Principal, @Param() a: OnderwijsaanbiedercodeParam, @Query() q: DatumGeldigOpQuery) {
+    return this.lezen.listContactadressen(p.sandboxId, 'aanbieder', a.onderwijsaanbiedercode, q);
+  }
+
+  @Put(':onderwijsaanbiedercode/contactadressen')
+  @RequireScopes('rio.beheren')
+  @ApiOperation({ summary: 'Replace every contactadres of an onderwijsaanbieder of a bestuur the client acts for (standlevering)' })
+  @ApiOkResponse({ type: ContactadressenResponse })
+  @ApiIdempotent()
+  @ApiRioAfkeuring()
+  @ApiRioProblems('not_found')
+  putContactadressenVanOnderwijsaanbieder(@CurrentPrincipal() p: Principal, @Param() a: OnderwijsaanbiedercodeParam, @Body() body: ContactadressenRequest) {
+    return this.beheren.putContactadressen(p, 'aanbieder', a.onderwijsaanbiedercode, body);
   }
 
   @Put(':onderwijsaanbiedercode')

@@ -8,6 +8,7 @@ import {
   RioAangebodenOpleiding,
   RioAangebodenOpleidingPeriode,
   RioBagAdres,
+  RioContactadres,
   RioJuridischeRelatie,
   RioLocatiegebruikRelatie,
   RioOnderwijsaanbieder,
@@ -37,6 +38,7 @@ export const RIO_ENTITIES = [
   RioLocatiegebruikRelatie,
   RioAangebodenOpleiding,
   RioAangebodenOpleidingPeriode,
+  RioContactadres,
   RioMutatie,
   RioCodeTeller,
 ];

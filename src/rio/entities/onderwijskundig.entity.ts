@@ -183,3 +183,21 @@ export class RioAangebodenOpleidingPeriode {
   /** Samenwerkende onderwijsaanbieders (po-vo or po-po combination schools), FC N10060. */
   @Column({ type: 'text', array: true, default: () => "'{}'" }) samenwerkendeOnderwijsaanbiedercodes: string[];
 }
+
+/** Contactadres (communicatiecontext) of an onderwijsbestuur or onderwijsaanbieder (code nnnBnnn / nnnAnnn), dated. */
+@Entity('rio_contactadres')
+export class RioContactadres {
+  @PrimaryColumn({ type: 'uuid', primaryKeyConstraintName: 'pk_rio_contactadres' }) sandboxId: string;
+  @PrimaryColumn({ type: 'varchar', length: 7, primaryKeyConstraintName: 'pk_rio_contactadres' }) code: string;
+  @PrimaryColumn({ type: 'varchar', length: 30, primaryKeyConstraintName: 'pk_rio_contactadres' }) context: string;
+  @PrimaryColumn({ type: 'integer', primaryKeyConstraintName: 'pk_rio_contactadres' }) subcontextnummer: number;
+  @PrimaryColumn({ type: 'date', primaryKeyConstraintName: 'pk_rio_contactadres' }) begindatum: string;
+  @SandboxFk('fk_rio_contactadres_sandbox') sandbox?: unknown;
+  @Column({ type: 'date', nullable: true }) einddatum: string | null;
+  @Column({ type: 'varchar', length: 80, nullable: true }) subcontext: string | null;
+  @Column({ type: 'text', array: true }) types: string[];
+  @Column({ type: 'varchar', length: 254, nullable: true }) eMailadres: string | null;
+  @Column({ type: 'varchar', length: 20, nullable: true }) telefoonnummer: string | null;
+  @Column({ type: 'varchar', length: 500, nullable: true }) webadres: string | null;
+  @Column({ type: 'varchar', length: 80, nullable: true }) contactnaam: string | null;
+}

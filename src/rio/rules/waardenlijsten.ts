@@ -101,6 +101,9 @@ export const WAARDENLIJSTEN = {
   erkenner: [w('OCW', 'Ministerie van Onderwijs, Cultuur en Wetenschap')],
   wet: [w('WPO', 'Wet op het primair onderwijs'), w('WEC', 'Wet op de expertisecentra'), w('WPO_BES', 'Wet primair onderwijs BES')],
   speciaalOnderwijsCluster: ['CLUSTER_1', 'CLUSTER_2', 'CLUSTER_3', 'CLUSTER_4'].map((c) => w(c, c.replace('_', ' ').toLowerCase())),
+  /** Public communicatiecontexten (rio.md §3). */
+  contactcontext: [w('AANMELDEN', 'Aanmelden'), w('ALGEMEEN', 'Algemeen'), w('CENTRAAL_AANMELDEN_MBO', 'Centraal aanmelden mbo'), w('FACTURATIE', 'Facturatie')],
+  contacttype: ['BEZOEKNL', 'BEZOEKBTL', 'POSTNL', 'POSTBTL', 'TELEFOON', 'FAX', 'EMAIL', 'WEB', 'CONTACTPUNT'].map((c) => w(c, c)),
   /** Meanings unknown (rio.md §8): the codes only. */
   besturendeOrganisatiesoort: ['BGCD', 'BGEO', 'BGPA', 'BGRE', 'BGTC', 'BINS', 'BUVI', 'OL', 'OVRG'].map((c) => w(c, c)),
 } satisfies Record<string, Waarde[]>;

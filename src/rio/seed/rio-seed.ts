@@ -200,6 +200,23 @@ function samenwerking(d: RioDataset) {
   }
 }
 
+/** Every aanbieder an ALGEMEEN contactadres (e-mail and web), every bestuur a FACTURATIE one (e-mail); .example domains only. */
+function contactadressen(d: RioDataset) {
+  for (const a of d.aanbieders) {
+    const brin = a.juridischeRelaties[0].instellingscode.toLowerCase();
+    d.contactadressen.push({
+      code: a.code, context: 'ALGEMEEN', subcontextnummer: 1, begindatum: a.inBedrijfdatum, einddatum: a.uitBedrijfdatum, subcontext: null, types: ['EMAIL', 'WEB'],
+      eMailadres: `info@${brin}.school.example`, telefoonnummer: null, webadres: `https://${brin}.school.example`, contactnaam: null,
+    });
+  }
+  for (const b of d.besturen) {
+    d.contactadressen.push({
+      code: b.code, context: 'FACTURATIE', subcontextnummer: 1, begindatum: b.inBedrijfdatum, einddatum: b.uitBedrijfdatum, subcontext: null, types: ['EMAIL'],
+      eMailadres: `administratie@${b.code.toLowerCase()}.bestuur.example`, telefoonnummer: null, webadres: null, contactnaam: 'Administratie',
+    });
+  }
+}
+
 const addYears = (d: string, n: number) => `${Number(d.slice(0, 4)) + n}${d.slice(4)}`;
 
 /**
@@ -290,6 +307,7 @@ export function buildDataset(scale: 'small' | 'national', seed: number, vandaag:
     }
   }
   samenwerking(b.d);
+  contactadressen(b.d);
   // Some spare BAG addresses, for new onderwijslocaties.
   for (let i = 0; i < Math.ceil(b.d.locaties.length / 10); i++) b.bag(r.int(0, PLAATSEN.length - 1));
   return { dataset: b.d, tellers: { A: b.aanbiederTeller, B: 2 + extra, X: b.locatieTeller } };
