@@ -87,7 +87,7 @@ export class OnderwijsbesturenController {
   @ApiOperation({ summary: 'Replace every contactadres of an onderwijsbestuur the client acts for (standlevering; board side)' })
   @ApiOkResponse({ type: ContactadressenResponse })
   @ApiIdempotent()
-  @ApiRioAfkeuring()
+  @ApiRioAfkeuring({ instance: '/rio/v1/onderwijsbesturen/100B001/contactadressen', verplicht: 'contactadressen' })
   @ApiRioProblems('not_found')
   putContactadressenVanOnderwijsbestuur(@CurrentPrincipal() p: Principal, @Param() a: OnderwijsbestuurcodeParam, @Body() body: ContactadressenRequest) {
     return this.beheren.putContactadressen(p, 'bestuur', a.onderwijsbestuurcode, body);

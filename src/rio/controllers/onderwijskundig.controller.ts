@@ -98,7 +98,7 @@ export class OnderwijsaanbiedersController {
   @ApiOperation({ summary: 'Replace every contactadres of an onderwijsaanbieder of a bestuur the client acts for (standlevering)' })
   @ApiOkResponse({ type: ContactadressenResponse })
   @ApiIdempotent()
-  @ApiRioAfkeuring()
+  @ApiRioAfkeuring({ instance: '/rio/v1/onderwijsaanbieders/100A001/contactadressen', verplicht: 'contactadressen' })
   @ApiRioProblems('not_found')
   putContactadressenVanOnderwijsaanbieder(@CurrentPrincipal() p: Principal, @Param() a: OnderwijsaanbiedercodeParam, @Body() body: ContactadressenRequest) {
     return this.beheren.putContactadressen(p, 'aanbieder', a.onderwijsaanbiedercode, body);
