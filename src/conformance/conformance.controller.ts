@@ -66,7 +66,7 @@ export class RunsController {
   @ApiOperation({ summary: "The client's runs in this sandbox, newest first (administrators: every client's)" })
   @ApiOkResponse({ type: RunList })
   async listRuns(@CurrentPrincipal() p: Principal): Promise<RunList> {
-    return { items: await this.runs.lijst(p) };
+    return { items: await this.runs.list(p) };
   }
 
   @Get(':runId')
@@ -74,7 +74,7 @@ export class RunsController {
   @ApiOkResponse({ type: RunResponse })
   @ApiConformanceProblems('not_found')
   getRun(@Param() r: RunParam, @CurrentPrincipal() p: Principal) {
-    return this.runs.rapport(p, r.runId);
+    return this.runs.getRapport(p, r.runId);
   }
 
   @Post(':runId/afronding')
@@ -83,7 +83,7 @@ export class RunsController {
   @ApiOkResponse({ type: RunResponse })
   @ApiConformanceProblems('not_found')
   createAfronding(@Param() r: RunParam, @CurrentPrincipal() p: Principal) {
-    return this.runs.afronden(p, r.runId);
+    return this.runs.finish(p, r.runId);
   }
 
   @Get(':runId/junit')
@@ -93,7 +93,7 @@ export class RunsController {
   @ApiOkResponse({ description: 'JUnit XML.', content: { 'application/xml': { schema: { type: 'string' } } } })
   @ApiConformanceProblems('not_found')
   async getRunJunit(@Param() r: RunParam, @CurrentPrincipal() p: Principal) {
-    return junitXml(await this.runs.rapport(p, r.runId));
+    return junitXml(await this.runs.getRapport(p, r.runId));
   }
 
   @Get(':runId/rapport')
@@ -104,7 +104,7 @@ export class RunsController {
   @ApiOkResponse({ description: 'HTML report.', content: { 'text/html': { schema: { type: 'string' } } } })
   @ApiConformanceProblems('not_found')
   async getRunRapport(@Param() r: RunParam, @CurrentPrincipal() p: Principal) {
-    return htmlRapport(await this.runs.rapport(p, r.runId));
+    return htmlRapport(await this.runs.getRapport(p, r.runId));
   }
 
   @Get(':runId/badge')
@@ -114,7 +114,7 @@ export class RunsController {
   @ApiOkResponse({ description: 'SVG badge.', content: { 'image/svg+xml': { schema: { type: 'string' } } } })
   @ApiConformanceProblems('not_found')
   async getRunBadge(@Param() r: RunParam, @CurrentPrincipal() p: Principal) {
-    return badgeSvg(await this.runs.rapport(p, r.runId));
+    return badgeSvg(await this.runs.getRapport(p, r.runId));
   }
 }
 
@@ -134,7 +134,7 @@ export class JournaalController {
   @ApiOkResponse({ type: JournaalList })
   async listJournaal(@Query() q: JournaalQuery, @CurrentPrincipal() p: Principal): Promise<JournaalList> {
     const clientId = p.role === 'BEHEER' ? q.clientId : p.clientId;
-    return { items: await this.journaal.zoek({ sandboxId: p.sandboxId, clientId, van: q.van, tot: q.tot, pad: q.pad, code: q.code, bedrijfsdocumentId: q.bedrijfsdocumentId, limiet: q.limit }) };
+    return { items: await this.journaal.search({ sandboxId: p.sandboxId, clientId, van: q.van, tot: q.tot, pad: q.pad, code: q.code, bedrijfsdocumentId: q.bedrijfsdocumentId, limiet: q.limit }) };
   }
 }
 
@@ -155,14 +155,14 @@ export class StoringenController {
   @ApiConformanceProblems('alleen_beheer')
   @ApiIdempotent()
   createStoring(@Body() body: StoringRequest, @CurrentPrincipal() p: Principal) {
-    return this.storingen.maak(p, body);
+    return this.storingen.create(p, body);
   }
 
   @Get()
   @ApiOperation({ summary: 'The storingen that can meet this client (administrators: all of the sandbox)' })
   @ApiOkResponse({ type: StoringList })
   async listStoringen(@CurrentPrincipal() p: Principal): Promise<StoringList> {
-    return { items: await this.storingen.lijst(p) };
+    return { items: await this.storingen.list(p) };
   }
 
   @Get(':storingId')
@@ -170,7 +170,7 @@ export class StoringenController {
   @ApiOkResponse({ type: StoringResponse })
   @ApiConformanceProblems('not_found')
   getStoring(@Param() s: StoringParam, @CurrentPrincipal() p: Principal) {
-    return this.storingen.lees(p, s.storingId);
+    return this.storingen.get(p, s.storingId);
   }
 
   @Delete(':storingId')
@@ -179,6 +179,6 @@ export class StoringenController {
   @ApiNoContentResponse({ description: 'Removed.' })
   @ApiConformanceProblems('not_found', 'storing_niet_van_jou')
   deleteStoring(@Param() s: StoringParam, @CurrentPrincipal() p: Principal) {
-    return this.storingen.verwijder(p, s.storingId);
+    return this.storingen.remove(p, s.storingId);
   }
 }

@@ -132,8 +132,8 @@ export class JournaalService implements OnModuleInit, OnApplicationShutdown {
       if (typeof payload === 'string' && /json/.test(type) && payload.length <= MAX_BODY) request.journaalAntwoord = payload;
       return payload;
     });
-    fastify.addHook('onResponse', async (request: FastifyRequest, reply: FastifyReply) => this.neemOp(request, reply));
-    this.opschonen = setInterval(() => void this.ruimOp().catch(() => undefined), 10 * 60_000);
+    fastify.addHook('onResponse', async (request: FastifyRequest, reply: FastifyReply) => this.record(request, reply));
+    this.opschonen = setInterval(() => void this.cleanUp().catch(() => undefined), 10 * 60_000);
     this.opschonen.unref();
   }
 
@@ -146,7 +146,7 @@ export class JournaalService implements OnModuleInit, OnApplicationShutdown {
   actief = true;
 
   /** Records one exchange (once). A storing that drops the connection calls it itself: its response never finishes, so onResponse does not run. */
-  neemOp(request: FastifyRequest, reply: FastifyReply) {
+  record(request: FastifyRequest, reply: FastifyReply) {
     if (!this.actief || request.journaalOpgenomen) return;
     request.journaalOpgenomen = true;
     const p = (request as unknown as { principal?: Principal }).principal;
@@ -169,7 +169,7 @@ export class JournaalService implements OnModuleInit, OnApplicationShutdown {
     // The body of a write, the query of a read (a cursor, a filter): what grading and a person searching need.
     const invoer = body && typeof body === 'object' ? body : request.query && typeof request.query === 'object' && Object.keys(request.query).length ? request.query : null;
     const invoerTekst = invoer ? JSON.stringify(invoer) : null;
-    this.voegToe({
+    this.add({
       sandbox_id: sandboxId,
       client_id: p.clientId,
       tijdstip: new Date().toISOString(),
@@ -188,7 +188,7 @@ export class JournaalService implements OnModuleInit, OnApplicationShutdown {
     });
   }
 
-  private voegToe(r: Rij) {
+  private add(r: Rij) {
     if (this.buffer.length >= MAX_BUFFER) this.buffer.shift();
     this.buffer.push(r);
     if (this.buffer.length >= FLUSH_ROWS) void this.flush().catch(() => undefined);
@@ -221,7 +221,7 @@ export class JournaalService implements OnModuleInit, OnApplicationShutdown {
     return klaar;
   }
 
-  async zoek(f: JournaalFilter): Promise<JournaalRegel[]> {
+  async search(f: JournaalFilter): Promise<JournaalRegel[]> {
     await this.flush().catch(() => undefined);
     const where = ['sandbox_id = $1'];
     const params: unknown[] = [f.sandboxId];
@@ -253,7 +253,7 @@ export class JournaalService implements OnModuleInit, OnApplicationShutdown {
     return r.id ?? '0';
   }
 
-  private async ruimOp() {
+  private async cleanUp() {
     await this.db.query(`DELETE FROM conformance_journaal WHERE tijdstip < now() - make_interval(hours => $1)`, [this.config.JOURNAAL_RETENTION_HOURS]);
   }
 }

@@ -49,22 +49,22 @@ export class RunsService {
     await this.db.query(`INSERT INTO conformance_run (id, sandbox_id, client_id, catalogus_versie, gestart_op) VALUES ($1, $2, $3, $4, now())`, [
       id, p.sandboxId, p.clientId, r.catalogusVersie ?? NIEUWSTE_VERSIE,
     ]);
-    return this.rapport(p, id);
+    return this.getRapport(p, id);
   }
 
-  async lijst(p: Principal): Promise<RunRapport[]> {
+  async list(p: Principal): Promise<RunRapport[]> {
     const rijen: RunRij[] = await this.db.query(`${RUN_SQL} WHERE r.sandbox_id = $1 AND ($2::text IS NULL OR r.client_id = $2) ORDER BY r.gestart_op DESC LIMIT 50`, [
       p.sandboxId,
       p.role === 'BEHEER' ? null : p.clientId,
     ]);
-    return Promise.all(rijen.map((r) => this.maakRapport(p, r)));
+    return Promise.all(rijen.map((r) => this.buildRapport(p, r)));
   }
 
-  async rapport(p: Principal, id: string): Promise<RunRapport> {
-    return this.maakRapport(p, await this.run(p, id));
+  async getRapport(p: Principal, id: string): Promise<RunRapport> {
+    return this.buildRapport(p, await this.run(p, id));
   }
 
-  async afronden(p: Principal, id: string): Promise<RunRapport> {
+  async finish(p: Principal, id: string): Promise<RunRapport> {
     const r = await this.run(p, id);
     if (r.uitslag) return r.uitslag;
     const rapport = await this.grade(p, r);
@@ -83,12 +83,12 @@ export class RunsService {
     return r;
   }
 
-  private maakRapport(p: Principal, r: RunRij): Promise<RunRapport> {
+  private buildRapport(p: Principal, r: RunRij): Promise<RunRapport> {
     return r.uitslag ? Promise.resolve(r.uitslag) : this.grade(p, r);
   }
 
   private async grade(p: Principal, r: RunRij): Promise<RunRapport> {
-    const regels = await this.journaal.zoek({ sandboxId: p.sandboxId, clientId: r.clientId, van: r.gestartOp.toISOString(), limiet: MAX_UITWISSELINGEN, oplopend: true });
+    const regels = await this.journaal.search({ sandboxId: p.sandboxId, clientId: r.clientId, van: r.gestartOp.toISOString(), limiet: MAX_UITWISSELINGEN, oplopend: true });
     const uitwisselingen: Uitwisseling[] = regels;
     const abonnementen = regels
       .filter((u) => u.methode === 'POST' && u.pad === '/rod/v1/webhook-abonnementen' && u.status === 201)

@@ -94,11 +94,11 @@ export class StoringenService implements OnModuleInit {
   private verbreek(request: FastifyRequest, reply: FastifyReply, payload: unknown) {
     if (typeof payload === 'string') request.journaalAntwoord = payload;
     request.raw.socket?.destroy();
-    this.journaal.neemOp(request, reply);
+    this.journaal.record(request, reply);
     return payload;
   }
 
-  async maak(p: Principal, r: StoringRequest): Promise<Storing> {
+  async create(p: Principal, r: StoringRequest): Promise<Storing> {
     if (r.alleClients && p.role !== 'BEHEER') throw conformanceProblem(ConformanceCode.alleenBeheer, 'Only an administrator may make a storing for every client of a sandbox.');
     const id = randomUUID();
     const clientId = r.alleClients ? null : p.clientId;
@@ -112,24 +112,24 @@ export class StoringenService implements OnModuleInit {
       ],
     );
     this.cache.delete(p.sandboxId);
-    return this.lees(p, id);
+    return this.get(p, id);
   }
 
-  async lijst(p: Principal): Promise<Storing[]> {
+  async list(p: Principal): Promise<Storing[]> {
     return this.db.query(`${SELECT} WHERE sandbox_id = $1 AND ($2::text IS NULL OR client_id = $2 OR client_id IS NULL) ORDER BY aangemaakt_op, id`, [
       p.sandboxId,
       p.role === 'BEHEER' ? null : p.clientId,
     ]);
   }
 
-  async lees(p: Principal, id: string): Promise<Storing> {
+  async get(p: Principal, id: string): Promise<Storing> {
     const [s]: Storing[] = await this.db.query(`${SELECT} WHERE sandbox_id = $1 AND id = $2`, [p.sandboxId, id]);
     if (!s || (p.role !== 'BEHEER' && s.clientId !== p.clientId && s.clientId !== null)) throw conformanceProblem('not_found', `No storing ${id} in this sandbox.`);
     return s;
   }
 
-  async verwijder(p: Principal, id: string): Promise<void> {
-    const s = await this.lees(p, id);
+  async remove(p: Principal, id: string): Promise<void> {
+    const s = await this.get(p, id);
     if (p.role !== 'BEHEER' && s.aangemaaktDoor !== p.clientId) throw conformanceProblem(ConformanceCode.nietVanJou, 'Only the client that made a storing, or an administrator, may remove it.');
     await this.db.query('DELETE FROM conformance_storing WHERE sandbox_id = $1 AND id = $2', [p.sandboxId, id]);
     if (isWebhook(s.soort)) await this.webhooks.setStoring(p.sandboxId, s.clientId, null, null);
@@ -137,7 +137,7 @@ export class StoringenService implements OnModuleInit {
   }
 
   /** The rule that applies to this request now, if any (counting it for every-n-th rules). */
-  async voorVerzoek(p: Principal, methode: string, pad: string): Promise<Storing | null> {
+  async findForVerzoek(p: Principal, methode: string, pad: string): Promise<Storing | null> {
     const regels = await this.regels(p.sandboxId);
     if (!regels.length) return null;
     const nu = (await this.clock.now(p.sandboxId)).toISOString();
@@ -193,7 +193,7 @@ export class StoringGuard implements CanActivate {
     if (!p) return true;
     const pad = request.url.split('?')[0];
     if (pad.startsWith('/conformance/')) return true;
-    const s = await this.storingen.voorVerzoek(p, request.method, pad);
+    const s = await this.storingen.findForVerzoek(p, request.method, pad);
     if (!s) return true;
     request.journaalStoring = s.id;
     if (s.soort === 'VERTRAGING') {
