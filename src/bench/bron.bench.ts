@@ -36,7 +36,7 @@ export async function main(args: string[]) {
     const service = bench.app.get(MigratiesService);
 
     // Read and stage every file as it is generated (the generator's time is left out).
-    const m = await service.maak(p);
+    const m = await service.create(p);
     const flaws = { PGN_CONTROLECIJFER: 0.01, BRIN6_ONBEKEND: 0.01, BRIN6_NIET_ONDER_BRIN4: 0.01, PERIODES_OVERLAPPEN: 0.01, LEERLING_OP_TWEE_SCHOLEN: 0.01, TE_JONG: 0.01, VOLGNUMMER_DUBBEL: 0.01 };
     const gen = genereerBronBestanden({ leerlingen, seed, rioSchaal: 'national', rioSeed: 1, foutkansen: flaws });
     let lezen = 0;
@@ -48,7 +48,7 @@ export async function main(args: string[]) {
     let groepBytes = 0;
     const stage = async () => {
       const t0 = process.hrtime.bigint();
-      await service.uploadenGroep(p, m.id, groep.map((g) => ({ bestandsnaam: g.bestandsnaam, open: () => Readable.from([g.inhoud]) })));
+      await service.uploadGroep(p, m.id, groep.map((g) => ({ bestandsnaam: g.bestandsnaam, open: () => Readable.from([g.inhoud]) })));
       lezen += secs(t0);
       groep = [];
       groepBytes = 0;
@@ -65,27 +65,27 @@ export async function main(args: string[]) {
 
     // Convert (ROD's rules and bulk write), then bekostiging.
     let t0 = process.hrtime.bigint();
-    await service.converteer(p, m.id);
+    await service.convert(p, m.id);
     // The process's peak RSS up to the start of the bekostiging recompute (which is reported on its own).
     let rssVoorBekostiging = NaN;
     const peiler = setInterval(() => {
       if (!Number.isNaN(rssVoorBekostiging)) return;
       const rss = peakRssMb();
       service
-        .lees(p, m.id)
+        .get(p, m.id)
         .then((x) => {
           if (x.fasen.bekostiging && Number.isNaN(rssVoorBekostiging)) rssVoorBekostiging = rss;
         })
         .catch(() => undefined);
     }, 250);
     try {
-      await service.wacht(m.id);
+      await service.waitFor(m.id);
     } finally {
       clearInterval(peiler);
     }
     const totaalConversie = secs(t0);
-    const klaar = await service.lees(p, m.id);
-    const telling = await service.telling(p, m.id, false);
+    const klaar = await service.get(p, m.id);
+    const telling = await service.getTelling(p, m.id, false);
     const conversie = duur(klaar.fasen.conversie);
     const bekostiging = duur(klaar.fasen.bekostiging);
 

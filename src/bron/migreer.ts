@@ -81,12 +81,12 @@ export async function main(argv: string[]): Promise<void> {
     if (!s) throw new Error(`no sandbox ${o.sandbox}`);
     const p: Principal = { clientId: 'bron-migreer', clientName: 'bron:migreer', role: 'BEHEER', oin: '00000001800866472000', scopes: ['beheer'], sandboxId: s.id, sandboxCode: s.code, bestuurcodes: [] };
     const service = app.get(MigratiesService);
-    let m = o.migratie ? await service.lees(p, o.migratie) : await service.maak(p);
+    let m = o.migratie ? await service.get(p, o.migratie) : await service.create(p);
     console.log(`migratie ${m.id} (${m.status})`);
     if (o.map && (m.status === 'AANGEMAAKT' || m.status === 'PROEFDRAAI_KLAAR')) {
       const namen = readdirSync(o.map).filter((n) => /\.P\d{2}(\.gz)?$/.test(n) && statSync(join(o.map!, n)).isFile()).sort();
       for (const groep of groepen(namen.map((naam) => ({ naam, grootte: statSync(join(o.map!, naam)).size })))) {
-        const r = await service.uploadenGroep(p, m.id, groep.map((naam) => ({ bestandsnaam: naam.replace(/\.gz$/, ''), open: () => createReadStream(join(o.map!, naam)) })));
+        const r = await service.uploadGroep(p, m.id, groep.map((naam) => ({ bestandsnaam: naam.replace(/\.gz$/, ''), open: () => createReadStream(join(o.map!, naam)) })));
         r.forEach(({ body: b }, i) =>
           console.log(`${groep[i]}: ${b.herkend ? 'al gelezen' : b.status}, ${b.aantalInschrijvingen} inschrijvingen${b.fouten.length ? `, ${b.fouten.map((f) => `${f.code}${f.regel ? ` (regel ${f.regel})` : ''}`).join(', ')}` : ''}`),
         );
@@ -94,19 +94,19 @@ export async function main(argv: string[]): Promise<void> {
     }
     const volg = async (start: () => Promise<MigratieResponse>, klaar: string) => {
       m = await start();
-      const timer = setInterval(() => void service.lees(p, m.id).then((x) => process.stderr.write(`\r${balk(x)}   `)), 500);
+      const timer = setInterval(() => void service.get(p, m.id).then((x) => process.stderr.write(`\r${balk(x)}   `)), 500);
       try {
-        await service.wacht(m.id);
+        await service.waitFor(m.id);
       } finally {
         clearInterval(timer);
       }
-      m = await service.lees(p, m.id);
+      m = await service.get(p, m.id);
       process.stderr.write(`\r${balk(m)}\n`);
       if (m.status !== klaar) throw new Error(`migratie ${m.id} stopped in ${m.status}`);
     };
     if (o.proefdraai && (m.status === 'AANGEMAAKT' || m.status === 'PROEFDRAAI_BEZIG')) await volg(() => service.proefdraai(p, m.id), 'PROEFDRAAI_KLAAR');
-    if (m.status !== 'GECONVERTEERD') await volg(() => service.converteer(p, m.id), 'GECONVERTEERD');
-    const t = await service.telling(p, m.id, false);
+    if (m.status !== 'GECONVERTEERD') await volg(() => service.convert(p, m.id), 'GECONVERTEERD');
+    const t = await service.getTelling(p, m.id, false);
     console.log(`gelezen ${t.totaal.gelezen} = geconverteerd ${t.totaal.goedgekeurd} + afgekeurd ${t.totaal.afgekeurd}; ${t.afgekeurdeBestanden.length} bestanden afgekeurd`);
     console.log(JSON.stringify({ migratie: m.id, fasen: m.fasen }));
   } finally {

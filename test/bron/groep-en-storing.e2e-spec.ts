@@ -40,8 +40,8 @@ describe('bron: files staged in groups (one transaction, one COPY); a run cut of
     (await t.db.query(`SELECT bestand_id, count(*)::int AS n FROM bron_staging WHERE migratie_id = $1 GROUP BY bestand_id`, [id])) as { bestand_id: string; n: number }[];
 
   it('a group: good files staged, a broken file refused whole with its line while the others go on, a repeated file recognised by its hash', async () => {
-    const m = await service.maak(p);
-    const r = await service.uploadenGroep(p, m.id, [als(eerste), als(kapot), { bestandsnaam: 'kopie.P01', open: () => Readable.from([eerste.bytes]) }, als(tweede)]);
+    const m = await service.create(p);
+    const r = await service.uploadGroep(p, m.id, [als(eerste), als(kapot), { bestandsnaam: 'kopie.P01', open: () => Readable.from([eerste.bytes]) }, als(tweede)]);
     expect(r.map((x) => [x.status, x.body.status, x.body.herkend, x.body.aantalInschrijvingen])).toEqual([
       [201, 'GELEZEN', false, 3],
       [201, 'AFGEKEURD', false, 0],
@@ -55,13 +55,13 @@ describe('bron: files staged in groups (one transaction, one COPY); a run cut of
     expect(Object.fromEntries(s.map((x) => [x.bestand_id, x.n]))).toEqual({ [r[0].body.id]: 3, [r[3].body.id]: 2 });
 
     // A second group: the known file recognised, a new one staged after the rows already there; the counts add up.
-    const r2 = await service.uploadenGroep(p, m.id, [als(tweede), als(derde)]);
+    const r2 = await service.uploadGroep(p, m.id, [als(tweede), als(derde)]);
     expect(r2.map((x) => [x.status, x.body.herkend])).toEqual([
       [200, true],
       [201, false],
     ]);
     expect(r2[0].body.id).toBe(r[3].body.id);
-    const mig = await service.lees(p, m.id);
+    const mig = await service.get(p, m.id);
     expect(mig.fasen.lezen).toMatchObject({ verwerkt: 6, totaal: 6 });
     expect(mig.bestanden.map((b) => b.bestandsnaam).sort()).toEqual(['01AA001A.P01', '01AA002A.P01', '01AB001A.P01', '01AB002A.P01']);
     const [{ n, dubbel }] = await t.db.query(`SELECT count(*)::int AS n, count(*) - count(DISTINCT nr) AS dubbel FROM bron_staging WHERE migratie_id = $1`, [m.id]);
@@ -69,23 +69,23 @@ describe('bron: files staged in groups (one transaction, one COPY); a run cut of
   });
 
   it('a group of files known before changes nothing, not even the status after a dry run', async () => {
-    const m = await service.maak(p);
-    await service.uploadenGroep(p, m.id, [als(eerste)]);
+    const m = await service.create(p);
+    await service.uploadGroep(p, m.id, [als(eerste)]);
     await service.proefdraai(p, m.id);
-    await service.wacht(m.id);
-    const r = await service.uploadenGroep(p, m.id, [als(eerste)]);
+    await service.waitFor(m.id);
+    const r = await service.uploadGroep(p, m.id, [als(eerste)]);
     expect(r.map((x) => [x.status, x.body.herkend])).toEqual([[200, true]]);
-    expect((await service.lees(p, m.id)).status).toBe('PROEFDRAAI_KLAAR');
+    expect((await service.get(p, m.id)).status).toBe('PROEFDRAAI_KLAAR');
   });
 
   it('a conversion whose database connection is terminated mid-run is retried and ends as an uninterrupted run would', async () => {
-    const m = await service.maak(p);
+    const m = await service.create(p);
     const ls = Array.from({ length: 7 }, () => leerling('01AA00', '2021-08-30'));
-    await service.uploadenGroep(p, m.id, [als(bestand('01AA', ls, 3))]);
+    await service.uploadGroep(p, m.id, [als(bestand('01AA', ls, 3))]);
     const rod = t.app.get(RodConversiePoort);
-    const echt = rod.verwerk.bind(rod);
+    const echt = rod.process.bind(rod);
     let aanroepen = 0;
-    const spy = jest.spyOn(rod, 'verwerk').mockImplementation(async (em: EntityManager, ...rest) => {
+    const spy = jest.spyOn(rod, 'process').mockImplementation(async (em: EntityManager, ...rest) => {
       // The third chunk: the server ends the connection of the chunk's transaction (as in an outage or a restart).
       if (++aanroepen === 3) await em.query('SELECT pg_terminate_backend(pg_backend_pid())');
       return echt(em, ...rest);
@@ -101,7 +101,7 @@ describe('bron: files staged in groups (one transaction, one COPY); a run cut of
     // Four chunks of at most 2, the third twice: cut off, then again after the backoff.
     expect(aanroepen).toBe(5);
     expect(t.logs.some((l) => l.includes(`migratie ${m.id} (retrying)`))).toBe(true);
-    const telling = await service.telling(p, m.id, false);
+    const telling = await service.getTelling(p, m.id, false);
     expect(telling.totaal).toEqual({ gelezen: 7, goedgekeurd: 7, afgekeurd: 0, open: 0 });
     const [{ n, personen }] = await t.db.query(
       `SELECT count(*)::int AS n, count(DISTINCT persoon_id)::int AS personen FROM rod_inschrijving WHERE aangeleverd_door = 'bron-migratie'`,

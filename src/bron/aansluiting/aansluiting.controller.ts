@@ -17,7 +17,7 @@ export class AansluitingController {
   @ApiOkResponse({ type: BevriezingResponse })
   @ApiBronProblems('not_found')
   getBevriezing(@CurrentPrincipal() p: Principal) {
-    return this.aansluiting.bevriezing(p);
+    return this.aansluiting.getBevriezing(p);
   }
 
   @Put('bevriezing')
@@ -29,7 +29,7 @@ export class AansluitingController {
   })
   @ApiOkResponse({ type: BevriezingResponse })
   putBevriezing(@CurrentPrincipal() p: Principal, @Body() body: BevriezingRequest) {
-    return this.aansluiting.zetBevriezing(p, body);
+    return this.aansluiting.setBevriezing(p, body);
   }
 
   @Delete('bevriezing')
@@ -37,14 +37,14 @@ export class AansluitingController {
   @ApiOperation({ summary: 'Remove the freeze: ROD takes inschrijvingen of every school again' })
   @ApiNoContentResponse({ description: 'Removed (or there was none).' })
   deleteBevriezing(@CurrentPrincipal() p: Principal) {
-    return this.aansluiting.verwijderBevriezing(p);
+    return this.aansluiting.removeBevriezing(p);
   }
 
   @Get('aansluitingen')
   @ApiOperation({ summary: 'List the aansluitdatum of every school, and whether it is connected' })
   @ApiOkResponse({ type: AansluitingList })
   listAansluitingen(@CurrentPrincipal() p: Principal) {
-    return this.aansluiting.lijst(p);
+    return this.aansluiting.list(p);
   }
 
   @Put('aansluitingen/:instellingscode')
@@ -54,7 +54,7 @@ export class AansluitingController {
   })
   @ApiOkResponse({ type: AansluitingResponse })
   putAansluiting(@CurrentPrincipal() p: Principal, @Param() a: InstellingParam, @Body() body: AansluitingRequest) {
-    return this.aansluiting.zetAansluiting(p, a.instellingscode, body.aansluitdatum);
+    return this.aansluiting.setAansluiting(p, a.instellingscode, body.aansluitdatum);
   }
 
   @Post('aansluitingen/faseringen')
@@ -65,6 +65,6 @@ export class AansluitingController {
   })
   @ApiOkResponse({ type: AansluitingList })
   faseerAansluitingen(@CurrentPrincipal() p: Principal, @Body() body: FaseringRequest) {
-    return this.aansluiting.faseer(p, body);
+    return this.aansluiting.createFasering(p, body);
   }
 }

@@ -66,12 +66,12 @@ export class AansluitingService implements OnModuleInit {
       momenten: (van, tot) =>
         [...this.datums]
           .filter((d) => d > van && d <= tot)
-          .map((datum) => ({ datum, soort: 'AANSLUITING', volgorde: 2, voerUit: (m: EntityManager, sandboxId: string, moment: Date) => this.sluitAan(m, sandboxId, datum, moment) })),
+          .map((datum) => ({ datum, soort: 'AANSLUITING', volgorde: 2, voerUit: (m: EntityManager, sandboxId: string, moment: Date) => this.connect(m, sandboxId, datum, moment) })),
     });
-    await this.laadDatums().catch(() => undefined);
+    await this.loadDatums().catch(() => undefined);
   }
 
-  private async laadDatums() {
+  private async loadDatums() {
     const rows: { d: string }[] = await this.db.query(`SELECT DISTINCT to_char(aansluitdatum, 'YYYY-MM-DD') AS d FROM bron_aansluiting`);
     this.datums = new Set(rows.map((r) => r.d));
   }
@@ -112,11 +112,11 @@ export class AansluitingService implements OnModuleInit {
     return s;
   }
 
-  private vergeet(sandboxId: string) {
+  private forget(sandboxId: string) {
     this.geladenOp.delete(sandboxId);
   }
 
-  async bevriezing(p: Principal): Promise<BevriezingResponse> {
+  async getBevriezing(p: Principal): Promise<BevriezingResponse> {
     const [b]: { vanaf: Date; tot: Date }[] = await this.db.query('SELECT bevroren_vanaf AS vanaf, bevroren_tot AS tot FROM bron_bevriezing WHERE sandbox_id = $1', [p.sandboxId]);
     if (!b) throw bronProblem('not_found', 'This sandbox has no freeze: ROD takes inschrijvingen as usual.');
     return this.bevriezingResponse(p.sandboxId, b.vanaf, b.tot);
@@ -127,7 +127,7 @@ export class AansluitingService implements OnModuleInit {
     return { bevrorenVanaf: vanaf.toISOString(), bevrorenTot: tot.toISOString(), fase: nu < vanaf.getTime() ? 'OPEN' : nu < tot.getTime() ? 'BEVROREN' : 'AANSLUITING' };
   }
 
-  async zetBevriezing(p: Principal, req: BevriezingRequest): Promise<BevriezingResponse> {
+  async setBevriezing(p: Principal, req: BevriezingRequest): Promise<BevriezingResponse> {
     const vanaf = new Date(req.bevrorenVanaf ?? STANDAARD_BEVROREN_VANAF);
     const tot = new Date(req.bevrorenTot ?? STANDAARD_BEVROREN_TOT);
     if (!(vanaf < tot)) {
@@ -138,20 +138,20 @@ export class AansluitingService implements OnModuleInit {
        ON CONFLICT (sandbox_id) DO UPDATE SET bevroren_vanaf = EXCLUDED.bevroren_vanaf, bevroren_tot = EXCLUDED.bevroren_tot, updated_at = now()`,
       [p.sandboxId, vanaf, tot],
     );
-    this.vergeet(p.sandboxId);
+    this.forget(p.sandboxId);
     return this.bevriezingResponse(p.sandboxId, vanaf, tot);
   }
 
-  async verwijderBevriezing(p: Principal): Promise<void> {
+  async removeBevriezing(p: Principal): Promise<void> {
     await this.db.query('DELETE FROM bron_bevriezing WHERE sandbox_id = $1', [p.sandboxId]);
-    this.vergeet(p.sandboxId);
+    this.forget(p.sandboxId);
   }
 
-  async lijst(p: Principal): Promise<AansluitingList> {
-    return { aansluitingen: await this.aansluitingen(this.db.manager, p.sandboxId, null) };
+  async list(p: Principal): Promise<AansluitingList> {
+    return { aansluitingen: await this.listAansluitingen(this.db.manager, p.sandboxId, null) };
   }
 
-  private async aansluitingen(m: EntityManager, sandboxId: string, instellingscode: string | null): Promise<AansluitingResponse[]> {
+  private async listAansluitingen(m: EntityManager, sandboxId: string, instellingscode: string | null): Promise<AansluitingResponse[]> {
     const rows: { instellingscode: string; d: string; aangesloten_op: Date | null; eerste_levering_events: number | null }[] = await m.query(
       `SELECT instellingscode, to_char(aansluitdatum, 'YYYY-MM-DD') AS d, aangesloten_op, eerste_levering_events FROM bron_aansluiting
         WHERE sandbox_id = $1 AND ($2::char(4) IS NULL OR instellingscode = $2) ORDER BY aansluitdatum, instellingscode`,
@@ -168,11 +168,11 @@ export class AansluitingService implements OnModuleInit {
       [sandboxId, NIET_AANGESLOTEN_SCHOOL, aansluitdatum],
     );
     this.datums.add(aansluitdatum);
-    this.vergeet(sandboxId);
+    this.forget(sandboxId);
   }
 
   /** Sets a school's aansluitdatum; a date the clock has already reached connects the school now. */
-  async zetAansluiting(p: Principal, instellingscode: string, aansluitdatum: string): Promise<AansluitingResponse> {
+  async setAansluiting(p: Principal, instellingscode: string, aansluitdatum: string): Promise<AansluitingResponse> {
     const r = await this.db.transaction(async (m) => {
       await m.query(
         `INSERT INTO bron_aansluiting (sandbox_id, instellingscode, aansluitdatum) VALUES ($1, $2, $3)
@@ -181,16 +181,16 @@ export class AansluitingService implements OnModuleInit {
         [p.sandboxId, instellingscode, aansluitdatum],
       );
       const vandaag = await this.clock.today(p.sandboxId, m);
-      if (aansluitdatum <= vandaag) await this.sluitAanTot(m, p.sandboxId, aansluitdatum, await this.clock.now(p.sandboxId, m), instellingscode);
-      return (await this.aansluitingen(m, p.sandboxId, instellingscode))[0];
+      if (aansluitdatum <= vandaag) await this.connectUntil(m, p.sandboxId, aansluitdatum, await this.clock.now(p.sandboxId, m), instellingscode);
+      return (await this.listAansluitingen(m, p.sandboxId, instellingscode))[0];
     });
     this.datums.add(aansluitdatum);
-    this.vergeet(p.sandboxId);
+    this.forget(p.sandboxId);
     return r;
   }
 
   /** Every BRIN4 of the sandbox's RIO without an aansluitdatum gets one, spread evenly (by code) over the phases. */
-  async faseer(p: Principal, req: FaseringRequest): Promise<AansluitingList> {
+  async createFasering(p: Principal, req: FaseringRequest): Promise<AansluitingList> {
     const vanaf = req.vanaf ?? '2022-01-03';
     const fasen = req.fasen ?? 4;
     const dagen = req.dagenTussen ?? 14;
@@ -203,20 +203,20 @@ export class AansluitingService implements OnModuleInit {
         [p.sandboxId, codes, data],
       );
       const vandaag = await this.clock.today(p.sandboxId, m);
-      await this.sluitAanTot(m, p.sandboxId, vandaag, await this.clock.now(p.sandboxId, m), null);
+      await this.connectUntil(m, p.sandboxId, vandaag, await this.clock.now(p.sandboxId, m), null);
     });
     for (const d of data) this.datums.add(d);
-    this.vergeet(p.sandboxId);
-    return this.lijst(p);
+    this.forget(p.sandboxId);
+    return this.list(p);
   }
 
   /** The planner reached `datum`: the schools of this sandbox connected on it. */
-  private async sluitAan(m: EntityManager, sandboxId: string, datum: string, moment: Date): Promise<{ statussen: number; events: number }> {
-    return this.sluitAanTot(m, sandboxId, datum, moment, null);
+  private async connect(m: EntityManager, sandboxId: string, datum: string, moment: Date): Promise<{ statussen: number; events: number }> {
+    return this.connectUntil(m, sandboxId, datum, moment, null);
   }
 
   /** Connects every not yet connected school with an aansluitdatum up to `datum`: marks it and pushes its initial bekostigingsstatus. */
-  private async sluitAanTot(m: EntityManager, sandboxId: string, datum: string, moment: Date, instellingscode: string | null) {
+  private async connectUntil(m: EntityManager, sandboxId: string, datum: string, moment: Date, instellingscode: string | null) {
     const scholen: { instellingscode: string }[] = await m.query(
       `SELECT instellingscode FROM bron_aansluiting WHERE sandbox_id = $1 AND aansluitdatum <= $2 AND aangesloten_op IS NULL AND ($3::char(4) IS NULL OR instellingscode = $3)
         ORDER BY instellingscode FOR UPDATE`,

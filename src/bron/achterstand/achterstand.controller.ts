@@ -26,7 +26,7 @@ export class AchterstandController {
   @ApiOkResponse({ type: AchterstandResponse })
   @ApiBronProblems('221_geen_machtiging')
   compareAchterstand(@CurrentPrincipal() p: Principal, @Body() body: AchterstandRequest) {
-    return this.achterstand.vergelijkJson(p, body.instellingscode, body.inschrijvingen);
+    return this.achterstand.compareJson(p, body.instellingscode, body.inschrijvingen);
   }
 
   @Post('bestanden')
@@ -38,6 +38,6 @@ export class AchterstandController {
   @ApiBronProblems('221_geen_machtiging', 'bestand_afgekeurd', 'unsupported_media_type')
   compareAchterstandBestand(@CurrentPrincipal() p: Principal, @Query() q: AchterstandBestandQuery, @Req() req: FastifyRequest) {
     if (!(req.body instanceof Readable)) throw bronProblem(ProblemCode.unsupportedMediaType, 'Send the file as application/octet-stream or application/gzip.');
-    return this.achterstand.vergelijkBestand(p, q.instellingscode, req.body, q.bestandsnaam ?? `${q.instellingscode}001A.P01`);
+    return this.achterstand.compareBestand(p, q.instellingscode, req.body, q.bestandsnaam ?? `${q.instellingscode}001A.P01`);
   }
 }

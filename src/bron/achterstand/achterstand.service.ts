@@ -25,13 +25,13 @@ export class AchterstandService {
     private readonly lezer: BronLezer,
   ) {}
 
-  async vergelijkJson(p: Principal, instellingscode: string, inschrijvingen: LasInschrijving[]): Promise<AchterstandResponse> {
+  async compareJson(p: Principal, instellingscode: string, inschrijvingen: LasInschrijving[]): Promise<AchterstandResponse> {
     const fouten = inschrijvingen.flatMap((x, i) => {
       const n = (x.persoonsgebondenNummer.burgerservicenummer ? 1 : 0) + (x.persoonsgebondenNummer.onderwijsnummer ? 1 : 0);
       return n === 1 ? [] : [{ pointer: `/inschrijvingen/${i}/persoonsgebondenNummer`, code: 'invalid_input', detail: 'Give exactly one of burgerservicenummer and onderwijsnummer.' }];
     });
     if (fouten.length) throw Problems.invalidInput(fouten);
-    return this.vergelijk(
+    return this.compare(
       p,
       instellingscode,
       inschrijvingen.map((x) => ({
@@ -46,12 +46,12 @@ export class AchterstandService {
   }
 
   /** The LAS state as a BRON po export file of the school (the fixed-width layout), streamed. */
-  async vergelijkBestand(p: Principal, instellingscode: string, bron: Readable, bestandsnaam: string): Promise<AchterstandResponse> {
-    await this.gemachtigd(p, instellingscode, () => bron.resume());
+  async compareBestand(p: Principal, instellingscode: string, bron: Readable, bestandsnaam: string): Promise<AchterstandResponse> {
+    await this.assertGemachtigd(p, instellingscode, () => bron.resume());
     const las: Vergelijkbaar[] = [];
     let fouten: { code: string; regel: number | null; tekst: string }[] = [];
     let brin4: string | null = null;
-    for await (const item of this.lezer.lees(bron, bestandsnaam)) {
+    for await (const item of this.lezer.read(bron, bestandsnaam)) {
       if (item.soort === 'voorloop') brin4 = item.voorloop.brin4;
       else if (item.soort === 'einde') fouten = item.fouten;
       else {
@@ -73,10 +73,10 @@ export class AchterstandService {
     if (brin4 !== instellingscode) {
       throw Problems.invalidInput([{ parameter: 'instellingscode', code: 'invalid_input', detail: `The file is of ${brin4 ?? 'no school'}, not of ${instellingscode}.` }]);
     }
-    return this.vergelijk(p, instellingscode, las);
+    return this.compare(p, instellingscode, las);
   }
 
-  private async gemachtigd(p: Principal, instellingscode: string, alsNiet?: () => void) {
+  private async assertGemachtigd(p: Principal, instellingscode: string, alsNiet?: () => void) {
     if (p.role === 'BEHEER') return;
     if (!(await this.machtigingen.isGemachtigd(this.db.manager, p, instellingscode))) {
       alsNiet?.();
@@ -84,8 +84,8 @@ export class AchterstandService {
     }
   }
 
-  private async vergelijk(p: Principal, instellingscode: string, las: Vergelijkbaar[]): Promise<AchterstandResponse> {
-    await this.gemachtigd(p, instellingscode);
+  private async compare(p: Principal, instellingscode: string, las: Vergelijkbaar[]): Promise<AchterstandResponse> {
+    await this.assertGemachtigd(p, instellingscode);
     const rod: Vergelijkbaar[] = (await this.lezen.listVanSchool(p.sandboxId, instellingscode)).map((r) => ({
       nummer: (r.persoonsgebondenNummer.burgerservicenummer ?? r.persoonsgebondenNummer.onderwijsnummer)!,
       pgn: r.persoonsgebondenNummer,

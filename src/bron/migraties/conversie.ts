@@ -87,7 +87,7 @@ export async function verwerkChunk(
       }),
     });
   });
-  const beoordeeld = await deps.rod.verwerk(m, ctx.sandboxId, teBeoordelen, { schrijven: !ctx.proef, moment: ctx.moment });
+  const beoordeeld = await deps.rod.process(m, ctx.sandboxId, teBeoordelen, { schrijven: !ctx.proef, moment: ctx.moment });
   beoordeeld.forEach((u, k) => (uitkomsten[plek[k]] = u));
 
   await m.query(

@@ -7,7 +7,7 @@ import { BronLezer } from './lezer.port';
 /** The migration reads files with the format module's streaming reader. */
 @Injectable()
 export class FormatLezer extends BronLezer {
-  lees(bytes: Readable, bestandsnaam: string): AsyncIterable<BronLeesItem> {
+  read(bytes: Readable, bestandsnaam: string): AsyncIterable<BronLeesItem> {
     return leesBronBestand(bytes, bestandsnaam);
   }
 }

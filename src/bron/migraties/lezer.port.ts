@@ -3,5 +3,5 @@ import type { BronLeesItem } from '../format/bron-bestand';
 
 /** Streams one BRON po export file (its decompressed bytes) into records; the file format module provides it. */
 export abstract class BronLezer {
-  abstract lees(bytes: Readable, bestandsnaam: string): AsyncIterable<BronLeesItem>;
+  abstract read(bytes: Readable, bestandsnaam: string): AsyncIterable<BronLeesItem>;
 }

@@ -50,7 +50,7 @@ export class MigratieRunner implements OnApplicationBootstrap, OnApplicationShut
 
   onApplicationBootstrap() {
     if (!this.config.WORKERS_ENABLED) return;
-    void this.metHerstel('resuming migraties', () => this.hervatAlles());
+    void this.withRetry('resuming migraties', () => this.resumeAll());
   }
 
   async onApplicationShutdown() {
@@ -60,8 +60,8 @@ export class MigratieRunner implements OnApplicationBootstrap, OnApplicationShut
   }
 
   /** Resumes every migration left running. */
-  async hervatAlles(): Promise<void> {
-    for (const r of await this.repo.bezig(this.db.manager)) void this.start(r.id);
+  async resumeAll(): Promise<void> {
+    for (const r of await this.repo.listBezig(this.db.manager)) void this.start(r.id);
   }
 
   /**
@@ -72,14 +72,14 @@ export class MigratieRunner implements OnApplicationBootstrap, OnApplicationShut
   start(id: string): Promise<void> {
     let p = this.lopend.get(id);
     if (!p) {
-      p = this.metHerstel(`migratie ${id}`, () => this.run(id)).finally(() => this.lopend.delete(id));
+      p = this.withRetry(`migratie ${id}`, () => this.run(id)).finally(() => this.lopend.delete(id));
       this.lopend.set(id, p);
     }
     return p;
   }
 
   /** Runs `werk`; after an outage-like failure waits (1 s, doubling, at most 30 s) and runs it again, until it succeeds or the app stops. */
-  private async metHerstel(wat: string, werk: () => Promise<void>): Promise<void> {
+  private async withRetry(wat: string, werk: () => Promise<void>): Promise<void> {
     for (let poging = 0; ; poging++) {
       try {
         await werk();
@@ -88,14 +88,14 @@ export class MigratieRunner implements OnApplicationBootstrap, OnApplicationShut
         const opnieuw = !this.gestopt && isStoring(e);
         this.logger.error(`${wat}${opnieuw ? ' (retrying)' : ''}: ${e instanceof Error ? e.stack : String(e)}`);
         if (!opnieuw) return;
-        await this.slaap(Math.min(HERSTEL_MAX_MS, HERSTEL_EERSTE_MS * 2 ** poging));
+        await this.sleep(Math.min(HERSTEL_MAX_MS, HERSTEL_EERSTE_MS * 2 ** poging));
         if (this.gestopt) return;
       }
     }
   }
 
   /** A pause that ends early when the app stops. */
-  private slaap(ms: number): Promise<void> {
+  private sleep(ms: number): Promise<void> {
     return new Promise((klaar) => {
       const wek = () => {
         clearTimeout(timer);
@@ -115,9 +115,9 @@ export class MigratieRunner implements OnApplicationBootstrap, OnApplicationShut
       const [{ ok }] = await qr.query('SELECT pg_try_advisory_lock(hashtextextended($1, 0)) AS ok', [slot]);
       if (!ok) return;
       try {
-        const mig = await this.repo.lees(this.db.manager, null, id);
-        if (mig?.status === 'PROEFDRAAI_BEZIG') await this.fase(id, mig.sandbox_id, true);
-        else if (mig?.status === 'CONVERSIE_BEZIG') await this.fase(id, mig.sandbox_id, false);
+        const mig = await this.repo.get(this.db.manager, null, id);
+        if (mig?.status === 'PROEFDRAAI_BEZIG') await this.runFase(id, mig.sandbox_id, true);
+        else if (mig?.status === 'CONVERSIE_BEZIG') await this.runFase(id, mig.sandbox_id, false);
       } finally {
         await qr.query('SELECT pg_advisory_unlock(hashtextextended($1, 0))', [slot]);
       }
@@ -126,9 +126,9 @@ export class MigratieRunner implements OnApplicationBootstrap, OnApplicationShut
     }
   }
 
-  private async fase(id: string, sandboxId: string, proef: boolean) {
+  private async runFase(id: string, sandboxId: string, proef: boolean) {
     const naam: FaseNaam = proef ? 'proefdraai' : 'conversie';
-    const totaal = await this.repo.aantalStaging(this.db.manager, id);
+    const totaal = await this.repo.countStaging(this.db.manager, id);
     const dubbel = new Set<string>(((await this.db.query(DUBBELE_SQL, [id])) as { nr: string }[]).map((r) => String(r.nr)));
     const cursor = await this.repo.cursor(this.db.manager, id, proef);
     let nr = cursor.nr;
@@ -136,14 +136,14 @@ export class MigratieRunner implements OnApplicationBootstrap, OnApplicationShut
     const moment = await this.clock.now(sandboxId);
     const gestartOp = new Date().toISOString();
     const stand = (): FaseStand => ({ status: 'BEZIG', verwerkt, totaal, gestartOp });
-    await this.repo.zetFase(this.db.manager, id, naam, stand());
+    await this.repo.setFase(this.db.manager, id, naam, stand());
     // Statistics at the start and after 1, 2, 4, 8 … chunks: ROD's tables grow by orders of magnitude during a conversion.
     let chunks = 0;
     let volgendeAnalyse = 0;
     for (;;) {
       if (this.gestopt) return;
       if (chunks === volgendeAnalyse && (!proef || chunks === 0)) {
-        await this.rod.statistieken(this.db.manager, chunks === 0);
+        await this.rod.analyze(this.db.manager, chunks === 0);
         volgendeAnalyse = Math.max(1, volgendeAnalyse * 2);
       }
       chunks++;
@@ -153,20 +153,20 @@ export class MigratieRunner implements OnApplicationBootstrap, OnApplicationShut
         await verwerkChunk(m, { rio: this.rio, rod: this.rod }, { migratieId: id, sandboxId, proef, moment, dubbel }, rijen);
         nr = Number(rijen[rijen.length - 1].nr);
         verwerkt += rijen.length;
-        await this.repo.zetFase(m, id, naam, stand());
+        await this.repo.setFase(m, id, naam, stand());
         return false;
       });
       if (klaar) break;
     }
     const klaarOp = new Date().toISOString();
-    await this.repo.zetFase(this.db.manager, id, naam, { status: 'KLAAR', verwerkt, totaal, gestartOp, klaarOp });
+    await this.repo.setFase(this.db.manager, id, naam, { status: 'KLAAR', verwerkt, totaal, gestartOp, klaarOp });
     if (!proef) {
       // Bekostiging follows from the converted register (silently: the first push comes at each school's aansluiting).
       const start = new Date().toISOString();
-      await this.repo.zetFase(this.db.manager, id, 'bekostiging', { status: 'BEZIG', verwerkt: 0, totaal: 0, gestartOp: start });
+      await this.repo.setFase(this.db.manager, id, 'bekostiging', { status: 'BEZIG', verwerkt: 0, totaal: 0, gestartOp: start });
       const t = await this.bekostiging.recomputeAll(sandboxId, false);
-      await this.repo.zetFase(this.db.manager, id, 'bekostiging', { status: 'KLAAR', verwerkt: t.statussen, totaal: t.statussen, gestartOp: start, klaarOp: new Date().toISOString() });
+      await this.repo.setFase(this.db.manager, id, 'bekostiging', { status: 'KLAAR', verwerkt: t.statussen, totaal: t.statussen, gestartOp: start, klaarOp: new Date().toISOString() });
     }
-    await this.db.transaction((m) => this.repo.zetStatus(m, id, proef ? 'PROEFDRAAI_KLAAR' : 'GECONVERTEERD'));
+    await this.db.transaction((m) => this.repo.setStatus(m, id, proef ? 'PROEFDRAAI_KLAAR' : 'GECONVERTEERD'));
   }
 }

@@ -19,14 +19,14 @@ export class MigratiesController {
   @ApiOperation({ summary: 'Create a migratie in the sandbox of the token', description: 'Status AANGEMAAKT: upload files, run a dry run, then convert.' })
   @ApiCreatedResponse({ type: MigratieResponse })
   createMigratie(@CurrentPrincipal() p: Principal) {
-    return this.migraties.maak(p);
+    return this.migraties.create(p);
   }
 
   @Get()
   @ApiOperation({ summary: 'List the migraties of the sandbox (newest first, at most 100)' })
   @ApiOkResponse({ type: MigratieList })
   async listMigraties(@CurrentPrincipal() p: Principal): Promise<MigratieList> {
-    return { migraties: await this.migraties.lijst(p) };
+    return { migraties: await this.migraties.list(p) };
   }
 
   @Get(':migratieId')
@@ -34,7 +34,7 @@ export class MigratiesController {
   @ApiOkResponse({ type: MigratieResponse })
   @ApiBronProblems('migratie_niet_gevonden')
   getMigratie(@CurrentPrincipal() p: Principal, @Param() a: MigratieIdParam) {
-    return this.migraties.lees(p, a.migratieId);
+    return this.migraties.get(p, a.migratieId);
   }
 
   @Post(':migratieId/bestanden')
@@ -59,7 +59,7 @@ export class MigratiesController {
     @Res({ passthrough: true }) reply: FastifyReply,
   ): Promise<BestandUploadResponse> {
     if (!(req.body instanceof Readable)) throw bronProblem(ProblemCode.unsupportedMediaType, 'Send the file as application/octet-stream or application/gzip.');
-    const r = await this.migraties.uploaden(p, a.migratieId, q.bestandsnaam, req.body);
+    const r = await this.migraties.upload(p, a.migratieId, q.bestandsnaam, req.body);
     reply.status(r.status);
     return r.body;
   }
@@ -88,7 +88,7 @@ export class MigratiesController {
   @ApiAcceptedResponse({ type: MigratieResponse })
   @ApiBronProblems('migratie_niet_gevonden', 'migratie_status_ongeldig')
   startConversie(@CurrentPrincipal() p: Principal, @Param() a: MigratieIdParam) {
-    return this.migraties.converteer(p, a.migratieId);
+    return this.migraties.convert(p, a.migratieId);
   }
 
   @Get(':migratieId/telling')
@@ -96,7 +96,7 @@ export class MigratiesController {
   @ApiOkResponse({ type: TellingResponse })
   @ApiBronProblems('migratie_niet_gevonden')
   getTelling(@CurrentPrincipal() p: Principal, @Param() a: MigratieIdParam, @Query() q: TellingQuery) {
-    return this.migraties.telling(p, a.migratieId, q.proefdraai ?? false);
+    return this.migraties.getTelling(p, a.migratieId, q.proefdraai ?? false);
   }
 
   @Get(':migratieId/afkeuringen')
@@ -115,7 +115,7 @@ export class MigratiesController {
     @Res({ passthrough: true }) reply: FastifyReply,
   ): Promise<AfkeuringenResponse | string> {
     const csv = /text\/csv/.test(req.headers.accept ?? '');
-    if (!csv) return this.migraties.afkeuringen(p, a.migratieId, q.instellingscode, q.proefdraai ?? false);
+    if (!csv) return this.migraties.listAfkeuringen(p, a.migratieId, q.instellingscode, q.proefdraai ?? false);
     const body = await this.migraties.afkeuringenCsv(p, a.migratieId, q.instellingscode, q.proefdraai ?? false);
     reply.header('Content-Type', 'text/csv; charset=utf-8');
     reply.header('Content-Disposition', `attachment; filename="afkeuringen-${q.instellingscode}.csv"`);

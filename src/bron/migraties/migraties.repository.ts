@@ -50,12 +50,12 @@ export interface TellingRij {
 /** Every statement on the migration's own tables (bron_migratie, bron_bestand, bron_staging, bron_resultaat). */
 @Injectable()
 export class MigratiesRepository {
-  async maak(m: EntityManager, sandboxId: string): Promise<MigratieRij> {
+  async create(m: EntityManager, sandboxId: string): Promise<MigratieRij> {
     const [r] = await m.query(`INSERT INTO bron_migratie (sandbox_id, status) VALUES ($1, 'AANGEMAAKT') RETURNING *`, [sandboxId]);
     return r;
   }
 
-  async lees(m: EntityManager, sandboxId: string | null, id: string, slot = false): Promise<MigratieRij | null> {
+  async get(m: EntityManager, sandboxId: string | null, id: string, slot = false): Promise<MigratieRij | null> {
     if (!/^[0-9a-f-]{36}$/i.test(id)) return null;
     const rows: MigratieRij[] = await m.query(
       `SELECT * FROM bron_migratie WHERE id = $1 AND ($2::uuid IS NULL OR sandbox_id = $2)${slot ? ' FOR UPDATE' : ''}`,
@@ -64,20 +64,20 @@ export class MigratiesRepository {
     return rows[0] ?? null;
   }
 
-  async lijst(m: EntityManager, sandboxId: string): Promise<MigratieRij[]> {
+  async list(m: EntityManager, sandboxId: string): Promise<MigratieRij[]> {
     return m.query(`SELECT * FROM bron_migratie WHERE sandbox_id = $1 ORDER BY created_at DESC LIMIT 100`, [sandboxId]);
   }
 
-  async zetStatus(m: EntityManager, id: string, status: MigratieStatus, fasen?: MigratieRij['fasen']) {
+  async setStatus(m: EntityManager, id: string, status: MigratieStatus, fasen?: MigratieRij['fasen']) {
     await m.query(`UPDATE bron_migratie SET status = $2, fasen = coalesce($3::jsonb, fasen), updated_at = now() WHERE id = $1`, [id, status, fasen ? JSON.stringify(fasen) : null]);
   }
 
-  async zetFase(m: EntityManager, id: string, fase: FaseNaam, stand: FaseStand) {
+  async setFase(m: EntityManager, id: string, fase: FaseNaam, stand: FaseStand) {
     await m.query(`UPDATE bron_migratie SET fasen = jsonb_set(fasen, $2::text[], $3::jsonb), updated_at = now() WHERE id = $1`, [id, [fase], JSON.stringify(stand)]);
   }
 
   /** Phase lezen counts up by a file's staged inschrijvingen (no count over the staging table per file). */
-  async telGelezen(m: EntityManager, id: string, n: number) {
+  async addGelezen(m: EntityManager, id: string, n: number) {
     await m.query(
       `UPDATE bron_migratie SET fasen = jsonb_set(fasen, '{lezen}', jsonb_build_object('status', 'KLAAR',
          'verwerkt', coalesce((fasen->'lezen'->>'verwerkt')::int, 0) + $2, 'totaal', coalesce((fasen->'lezen'->>'totaal')::int, 0) + $2)), updated_at = now() WHERE id = $1`,
@@ -86,21 +86,21 @@ export class MigratiesRepository {
   }
 
   /** Migrations left running (a crash or a stop): resumed at start. */
-  async bezig(m: EntityManager): Promise<{ id: string; status: MigratieStatus }[]> {
+  async listBezig(m: EntityManager): Promise<{ id: string; status: MigratieStatus }[]> {
     return m.query(`SELECT id, status FROM bron_migratie WHERE status IN ('PROEFDRAAI_BEZIG', 'CONVERSIE_BEZIG') ORDER BY created_at`);
   }
 
-  async bestanden(m: EntityManager, migratieId: string): Promise<BestandRij[]> {
+  async listBestanden(m: EntityManager, migratieId: string): Promise<BestandRij[]> {
     return m.query(`SELECT * FROM bron_bestand WHERE migratie_id = $1 ORDER BY created_at, bestandsnaam`, [migratieId]);
   }
 
   /** The files of a migration already staged with any of these content hashes. One statement. */
-  async bestandenMetHashes(m: EntityManager, migratieId: string, hashes: string[]): Promise<BestandRij[]> {
+  async listBestandenMetHashes(m: EntityManager, migratieId: string, hashes: string[]): Promise<BestandRij[]> {
     return m.query(`SELECT * FROM bron_bestand WHERE migratie_id = $1 AND inhoud_hash = ANY($2::text[])`, [migratieId, hashes]);
   }
 
   /** Many files' bookkeeping rows in one statement; answers them in input order. */
-  async bewaarBestanden(m: EntityManager, migratieId: string, sandboxId: string, bestanden: NieuwBestand[]): Promise<BestandRij[]> {
+  async saveBestanden(m: EntityManager, migratieId: string, sandboxId: string, bestanden: NieuwBestand[]): Promise<BestandRij[]> {
     if (!bestanden.length) return [];
     const rows: BestandRij[] = await m.query(
       `INSERT INTO bron_bestand (id, migratie_id, sandbox_id, bestandsnaam, inhoud_hash, grootte, instellingscode, status, fouten, aantal_regels, aantal_leerlingen, aantal_inschrijvingen)
@@ -119,7 +119,7 @@ export class MigratiesRepository {
   }
 
   /** Staged rows taken back (a refused or already staged file): ranges of nr, first to last inclusive. One statement. */
-  async wisStaging(m: EntityManager, migratieId: string, reeksen: { van: number; tot: number }[]) {
+  async clearStaging(m: EntityManager, migratieId: string, reeksen: { van: number; tot: number }[]) {
     if (!reeksen.length) return;
     await m.query(
       `DELETE FROM bron_staging s USING unnest($2::bigint[], $3::bigint[]) AS x(van, tot) WHERE s.migratie_id = $1 AND s.nr BETWEEN x.van AND x.tot`,
@@ -127,18 +127,18 @@ export class MigratiesRepository {
     );
   }
 
-  async volgendNr(m: EntityManager, migratieId: string): Promise<number> {
+  async nextNummer(m: EntityManager, migratieId: string): Promise<number> {
     const [{ n }] = await m.query(`SELECT coalesce(max(nr), 0)::bigint + 1 AS n FROM bron_staging WHERE migratie_id = $1`, [migratieId]);
     return Number(n);
   }
 
-  async aantalStaging(m: EntityManager, migratieId: string): Promise<number> {
+  async countStaging(m: EntityManager, migratieId: string): Promise<number> {
     const [{ n }] = await m.query(`SELECT count(*)::int AS n FROM bron_staging WHERE migratie_id = $1`, [migratieId]);
     return n;
   }
 
   /** The results of a run start over (a dry run repeated after a new file). */
-  async wisResultaten(m: EntityManager, migratieId: string, proef: boolean) {
+  async clearResultaten(m: EntityManager, migratieId: string, proef: boolean) {
     await m.query(`DELETE FROM bron_resultaat WHERE migratie_id = $1 AND proef = $2`, [migratieId, proef]);
   }
 
@@ -149,7 +149,7 @@ export class MigratiesRepository {
   }
 
   /** Read = goedgekeurd + afgekeurd (+ open while running): per file, per school and in total (grouping sets). */
-  async telling(m: EntityManager, migratieId: string, proef: boolean): Promise<TellingRij[]> {
+  async getTelling(m: EntityManager, migratieId: string, proef: boolean): Promise<TellingRij[]> {
     return m.query(
       `SELECT s.bestand_id, s.instellingscode, count(*)::int AS gelezen,
               count(*) FILTER (WHERE r.goedgekeurd)::int AS goedgekeurd,
@@ -165,7 +165,7 @@ export class MigratiesRepository {
   }
 
   /** The rejected rows of one school, in file and line order. */
-  async afkeuringen(m: EntityManager, migratieId: string, proef: boolean, instellingscode: string): Promise<AfkeuringRij[]> {
+  async listAfkeuringen(m: EntityManager, migratieId: string, proef: boolean, instellingscode: string): Promise<AfkeuringRij[]> {
     return m.query(
       `SELECT b.bestandsnaam, s.regel, s.instellingscode, s.inschrijvingvolgnummer, s.burgerservicenummer, s.onderwijsnummer, r.terugmeldingen
          FROM bron_resultaat r

@@ -32,31 +32,31 @@ export class MigratiesService {
     private readonly runner: MigratieRunner,
   ) {}
 
-  async maak(p: Principal): Promise<MigratieResponse> {
-    const mig = await this.repo.maak(this.db.manager, p.sandboxId);
+  async create(p: Principal): Promise<MigratieResponse> {
+    const mig = await this.repo.create(this.db.manager, p.sandboxId);
     return migratieResponse(mig, []);
   }
 
-  async lees(p: Principal, id: string): Promise<MigratieResponse> {
-    const mig = await this.vind(this.db.manager, p, id);
-    return migratieResponse(mig, await this.repo.bestanden(this.db.manager, id));
+  async get(p: Principal, id: string): Promise<MigratieResponse> {
+    const mig = await this.find(this.db.manager, p, id);
+    return migratieResponse(mig, await this.repo.listBestanden(this.db.manager, id));
   }
 
-  async lijst(p: Principal): Promise<MigratieResponse[]> {
-    const migs = await this.repo.lijst(this.db.manager, p.sandboxId);
-    return Promise.all(migs.map(async (m) => migratieResponse(m, await this.repo.bestanden(this.db.manager, m.id))));
+  async list(p: Principal): Promise<MigratieResponse[]> {
+    const migs = await this.repo.list(this.db.manager, p.sandboxId);
+    return Promise.all(migs.map(async (m) => migratieResponse(m, await this.repo.listBestanden(this.db.manager, m.id))));
   }
 
   /**
    * One file, streamed (the upload endpoint): a group of one, see `uploadenGroep`.
    */
-  async uploaden(p: Principal, id: string, bestandsnaam: string | undefined, bron: Readable): Promise<{ status: number; body: BestandUploadResponse }> {
+  async upload(p: Principal, id: string, bestandsnaam: string | undefined, bron: Readable): Promise<{ status: number; body: BestandUploadResponse }> {
     if (!bestandsnaam) {
       bron.resume();
       throw bronProblem(BronProblem.bestandsnaamOntbreekt, 'Give the file name in the query parameter bestandsnaam (e.g. 01AA001A.P01).');
     }
     try {
-      const [r] = await this.uploadenGroep(p, id, [{ bestandsnaam, open: () => bron }]);
+      const [r] = await this.uploadGroep(p, id, [{ bestandsnaam, open: () => bron }]);
       return r;
     } finally {
       // A refusal before reading (migratie unknown, wrong status) leaves the request body unread.
@@ -72,17 +72,17 @@ export class MigratiesService {
    * encoding, unknown record type) is kept with its problems and no staged rows while the others go on; the bookkeeping
    * rows of the new files are written in one statement. Answers per file, in order.
    */
-  async uploadenGroep(p: Principal, id: string, bestanden: Iterable<BronUpload> | AsyncIterable<BronUpload>): Promise<{ status: number; body: BestandUploadResponse }[]> {
+  async uploadGroep(p: Principal, id: string, bestanden: Iterable<BronUpload> | AsyncIterable<BronUpload>): Promise<{ status: number; body: BestandUploadResponse }[]> {
     const qr = this.db.createQueryRunner();
     await qr.connect();
     try {
       await qr.startTransaction();
-      const mig = await this.vind(qr.manager, p, id, true);
+      const mig = await this.find(qr.manager, p, id, true);
       if (mig.status !== 'AANGEMAAKT' && mig.status !== 'PROEFDRAAI_KLAAR') throw migratieStatus(mig.status, 'uploading a file');
       const uit = await this.stage(qr.manager, id, p.sandboxId, bestanden);
       if (uit.nieuw) {
         // New data: a dry run done before no longer covers everything.
-        if (mig.status === 'PROEFDRAAI_KLAAR') await this.repo.zetStatus(qr.manager, id, 'AANGEMAAKT');
+        if (mig.status === 'PROEFDRAAI_KLAAR') await this.repo.setStatus(qr.manager, id, 'AANGEMAAKT');
         await qr.commitTransaction();
       } else await qr.rollbackTransaction();
       return uit.antwoorden;
@@ -99,7 +99,7 @@ export class MigratiesService {
     const client = (m.queryRunner as unknown as { databaseConnection: PoolClient }).databaseConnection;
     const gelezen: { b: NieuwBestand; van: number; gestaged: number }[] = [];
     const lezer = this.lezer;
-    let nr = await this.repo.volgendNr(m, id);
+    let nr = await this.repo.nextNummer(m, id);
     const regels = async function* () {
       for await (const f of bestanden) {
         const hash = createHash('sha256');
@@ -115,7 +115,7 @@ export class MigratiesService {
         );
         const bestandId = randomUUID();
         const u: StagingUitkomst = { voorloop: null, fouten: [], aantalRegels: 0, leerlingen: 0, inschrijvingen: 0 };
-        yield* stagingRegels(lezer.lees(bytes, f.bestandsnaam), id, bestandId, nr, u);
+        yield* stagingRegels(lezer.read(bytes, f.bestandsnaam), id, bestandId, nr, u);
         // Whatever the reader left unread still counts for the hash.
         for await (const _ of bytes) void _;
         const afgekeurd = u.fouten.length > 0;
@@ -134,7 +134,7 @@ export class MigratiesService {
     await copyIn(client, COPY_STAGING, regels());
 
     // Recognised (staged before, or earlier in this group) and refused files: their rows are taken back.
-    const eerder = new Map((await this.repo.bestandenMetHashes(m, id, gelezen.map((g) => g.b.inhoud_hash))).map((b) => [b.inhoud_hash.trim(), b]));
+    const eerder = new Map((await this.repo.listBestandenMetHashes(m, id, gelezen.map((g) => g.b.inhoud_hash))).map((b) => [b.inhoud_hash.trim(), b]));
     const nieuw: NieuwBestand[] = [];
     const terug: { van: number; tot: number }[] = [];
     const uitkomst: ({ herkend: BestandRij } | { nieuw: number })[] = [];
@@ -153,9 +153,9 @@ export class MigratiesService {
         nieuw.push(g.b);
       }
     }
-    await this.repo.wisStaging(m, id, terug);
-    const opgeslagen = await this.repo.bewaarBestanden(m, id, sandboxId, nieuw);
-    if (nieuw.length) await this.repo.telGelezen(m, id, nieuw.reduce((n, b) => n + b.aantal_inschrijvingen, 0));
+    await this.repo.clearStaging(m, id, terug);
+    const opgeslagen = await this.repo.saveBestanden(m, id, sandboxId, nieuw);
+    if (nieuw.length) await this.repo.addGelezen(m, id, nieuw.reduce((n, b) => n + b.aantal_inschrijvingen, 0));
     const antwoorden = uitkomst.map((u) =>
       'herkend' in u
         ? { status: 200, body: bestandResponse(u.herkend, true) }
@@ -171,7 +171,7 @@ export class MigratiesService {
    * in the seeding transaction: one COPY for all files.
    */
   async seedBestanden(m: EntityManager, sandboxId: string, bestanden: Iterable<{ bestand: string; inhoud: Buffer }>): Promise<string> {
-    const mig = await this.repo.maak(m, sandboxId);
+    const mig = await this.repo.create(m, sandboxId);
     const uit = await this.stage(m, mig.id, sandboxId, (function* () {
       for (const b of bestanden) yield { bestandsnaam: b.bestand, open: () => Readable.from([b.inhoud]) };
     })());
@@ -185,50 +185,50 @@ export class MigratiesService {
   }
 
   /** Starts the conversion: every staged inschrijving judged and, when goedgekeurd, written into ROD. */
-  async converteer(p: Principal, id: string): Promise<MigratieResponse> {
+  async convert(p: Principal, id: string): Promise<MigratieResponse> {
     return this.begin(p, id, false);
   }
 
   private async begin(p: Principal, id: string, proef: boolean): Promise<MigratieResponse> {
     const mig = await this.db.transaction(async (m) => {
-      const mig = await this.vind(m, p, id, true);
+      const mig = await this.find(m, p, id, true);
       const bezig = proef ? 'PROEFDRAAI_BEZIG' : 'CONVERSIE_BEZIG';
       if (mig.status === bezig) return mig;
       if (mig.status !== 'AANGEMAAKT' && mig.status !== 'PROEFDRAAI_KLAAR') throw migratieStatus(mig.status, proef ? 'a dry run' : 'converting');
-      if (proef) await this.repo.wisResultaten(m, id, true);
+      if (proef) await this.repo.clearResultaten(m, id, true);
       const fase = proef ? 'proefdraai' : 'conversie';
-      await this.repo.zetFase(m, id, fase, { status: 'WACHTEND', verwerkt: 0, totaal: await this.repo.aantalStaging(m, id) });
-      await this.repo.zetStatus(m, id, bezig);
-      return (await this.repo.lees(m, p.sandboxId, id))!;
+      await this.repo.setFase(m, id, fase, { status: 'WACHTEND', verwerkt: 0, totaal: await this.repo.countStaging(m, id) });
+      await this.repo.setStatus(m, id, bezig);
+      return (await this.repo.get(m, p.sandboxId, id))!;
     });
     void this.runner.start(id);
-    return migratieResponse(mig, await this.repo.bestanden(this.db.manager, id));
+    return migratieResponse(mig, await this.repo.listBestanden(this.db.manager, id));
   }
 
   /** Waits for a running dry run or conversion of this process (the CLI and tests). */
-  async wacht(id: string): Promise<void> {
+  async waitFor(id: string): Promise<void> {
     await this.runner.start(id);
   }
 
-  async telling(p: Principal, id: string, proefdraai: boolean): Promise<TellingResponse> {
-    await this.vind(this.db.manager, p, id);
-    const rijen: TellingRij[] = await this.repo.telling(this.db.manager, id, proefdraai);
-    return tellingResponse(rijen, await this.repo.bestanden(this.db.manager, id), proefdraai);
+  async getTelling(p: Principal, id: string, proefdraai: boolean): Promise<TellingResponse> {
+    await this.find(this.db.manager, p, id);
+    const rijen: TellingRij[] = await this.repo.getTelling(this.db.manager, id, proefdraai);
+    return tellingResponse(rijen, await this.repo.listBestanden(this.db.manager, id), proefdraai);
   }
 
-  async afkeuringen(p: Principal, id: string, instellingscode: string, proefdraai: boolean): Promise<AfkeuringenResponse> {
-    await this.vind(this.db.manager, p, id);
-    const rijen: AfkeuringRij[] = await this.repo.afkeuringen(this.db.manager, id, proefdraai, instellingscode);
-    const bestanden = (await this.repo.bestanden(this.db.manager, id)).filter((b) => b.instellingscode === instellingscode && b.status === 'AFGEKEURD');
+  async listAfkeuringen(p: Principal, id: string, instellingscode: string, proefdraai: boolean): Promise<AfkeuringenResponse> {
+    await this.find(this.db.manager, p, id);
+    const rijen: AfkeuringRij[] = await this.repo.listAfkeuringen(this.db.manager, id, proefdraai, instellingscode);
+    const bestanden = (await this.repo.listBestanden(this.db.manager, id)).filter((b) => b.instellingscode === instellingscode && b.status === 'AFGEKEURD');
     return afkeuringenLijst(instellingscode, proefdraai, rijen, bestanden);
   }
 
   async afkeuringenCsv(p: Principal, id: string, instellingscode: string, proefdraai: boolean): Promise<string> {
-    return afkeuringenCsv(await this.afkeuringen(p, id, instellingscode, proefdraai));
+    return afkeuringenCsv(await this.listAfkeuringen(p, id, instellingscode, proefdraai));
   }
 
-  private async vind(m: EntityManager, p: Principal, id: string, slot = false): Promise<MigratieRij> {
-    const mig = await this.repo.lees(m, p.sandboxId, id, slot);
+  private async find(m: EntityManager, p: Principal, id: string, slot = false): Promise<MigratieRij> {
+    const mig = await this.repo.get(m, p.sandboxId, id, slot);
     if (!mig) throw migratieNietGevonden(id);
     return mig;
   }

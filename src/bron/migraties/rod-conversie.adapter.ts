@@ -25,13 +25,13 @@ export class RodConversieAdapter extends RodConversiePoort {
     super();
   }
 
-  async statistieken(m: EntityManager, alles = false): Promise<void> {
+  async analyze(m: EntityManager, alles = false): Promise<void> {
     // Without them a fresh register's lookups by BSN pick a sandbox-wide index: seconds per chunk instead of milliseconds.
     // At the start every table (a freshly seeded RIO too), later only the tables the conversion grows.
     await m.query(alles ? 'ANALYZE' : 'ANALYZE rod_persoon, rod_inschrijving');
   }
 
-  async verwerk(m: EntityManager, sandboxId: string, items: ConversieAanlevering[], opties: { schrijven: boolean; moment: Date }): Promise<ConversieUitkomst[]> {
+  async process(m: EntityManager, sandboxId: string, items: ConversieAanlevering[], opties: { schrijven: boolean; moment: Date }): Promise<ConversieUitkomst[]> {
     const vandaag = dutchDate(opties.moment);
     const nieuw = new Map<string, NieuwPersoonRij>();
     for (const a of items) {

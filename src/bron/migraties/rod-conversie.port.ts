@@ -31,6 +31,6 @@ export interface ConversieUitkomst {
  */
 export abstract class RodConversiePoort {
   /** Brings the planner's statistics of ROD's tables up to date while they grow fast (a bulk load outruns autovacuum). */
-  abstract statistieken(m: EntityManager, alles?: boolean): Promise<void>;
-  abstract verwerk(m: EntityManager, sandboxId: string, items: ConversieAanlevering[], opties: { schrijven: boolean; moment: Date }): Promise<ConversieUitkomst[]>;
+  abstract analyze(m: EntityManager, alles?: boolean): Promise<void>;
+  abstract process(m: EntityManager, sandboxId: string, items: ConversieAanlevering[], opties: { schrijven: boolean; moment: Date }): Promise<ConversieUitkomst[]>;
 }
