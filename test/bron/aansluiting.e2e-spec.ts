@@ -75,8 +75,8 @@ describe('bron: freeze, phased aansluiting and the first push', () => {
     expect(push.every((e) => e.data.instellingscode === '01AB' || e.subject)).toBe(true);
     const lijst = await t.http().get('/bron/v1/aansluitingen').set(bearer(admin));
     expect(lijst.status).toBe(200);
-    // (02AC is the small seed's persona nietAangeslotenSchool, connected 14 days after the seed date.)
-    expect(lijst.body.aansluitingen.filter((a: any) => a.instellingscode !== '02AC')).toEqual([
+    // (02AD is the small seed's persona nietAangeslotenSchool, connected 14 days after the seed date.)
+    expect(lijst.body.aansluitingen.filter((a: any) => a.instellingscode !== '02AD')).toEqual([
       { instellingscode: '01AB', aansluitdatum: '2022-01-17', aangeslotenOp: expect.stringMatching(/^2022-01-16T23:00:00/), eersteLeveringEvents: n },
     ]);
     // Connected: ROD takes the school's inschrijvingen again; another school still waits.
@@ -90,7 +90,7 @@ describe('bron: freeze, phased aansluiting and the first push', () => {
     expect(res.status).toBe(200);
     const per = Object.fromEntries(res.body.aansluitingen.map((a: any) => [a.instellingscode, a]));
     expect(per['01AB'].aansluitdatum).toBe('2022-01-17');
-    const gefaseerd = res.body.aansluitingen.filter((a: any) => a.instellingscode !== '02AC');
+    const gefaseerd = res.body.aansluitingen.filter((a: any) => a.instellingscode !== '02AD');
     expect(new Set(gefaseerd.map((a: any) => a.aansluitdatum))).toEqual(new Set(['2022-01-10', '2022-01-17', '2022-01-24']));
     for (const a of res.body.aansluitingen) expect(a.aangeslotenOp === null).toBe(a.aansluitdatum > '2022-01-17');
     const del = await t.http().delete('/bron/v1/bevriezing').set(bearer(admin));

@@ -146,7 +146,7 @@ describe('RIO reads', () => {
     expect((await get('/onderwijslocaties/100X001')).body).toEqual(expect.objectContaining({ code: '100X001', postcode: '3581AA', huisnummer: 1, straatnaam: 'Regenbooglaan', plaatsnaam: 'Utrecht' }));
     const g = await get('/onderwijsbesturen/100B001/onderwijslocatiegebruiken/100X001');
     expect(g.body.relaties).toEqual([{ vestigingscode: '01AA00', begindatum: '1996-08-01', einddatum: null }]);
-    expect((await get('/onderwijslocatiegebruiken?onderwijsbestuurcode=100B002')).body.page.totalElements).toBe(3);
+    expect((await get('/onderwijslocatiegebruiken?onderwijsbestuurcode=100B002')).body.page.totalElements).toBe(4);
   });
 
   it('shows nothing of one sandbox in another', async () => {

@@ -73,7 +73,7 @@ describe('RioQueryService and v_rio_vestiging_bekostiging', () => {
     expect(await rio.getInstelling(t.db.manager, sandboxId, '01AA')).toEqual({ instellingscode: '01AA', bestuurcode: '100B001', naam: 'OBS De Regenboog' });
     expect(await rio.getInstelling(t.db.manager, sandboxId, '99ZZ')).toBeNull();
     expect(await rio.listInstellingenVanBestuur(t.db.manager, sandboxId, '100B001')).toEqual(['01AA', '01AB', '01AC']);
-    expect(await rio.listInstellingenVanBestuur(t.db.manager, sandboxId, '100B002')).toEqual(['02AA', '02AB', '02AC']);
+    expect(await rio.listInstellingenVanBestuur(t.db.manager, sandboxId, '100B002')).toEqual(['02AA', '02AB', '02AC', '02AD']);
     expect(await rio.listInstellingenVanBestuur(t.db.manager, sandboxId, '999B999')).toEqual([]);
   });
 

@@ -36,10 +36,10 @@ const plusDagen = (d: string, n: number) => {
  * Freeze and phased aansluiting per sandbox, on the sandbox clock: ROD refuses inschrijvingen while frozen
  * (register_bevroren) and, after the freeze, for a school before its aansluitdatum (school_niet_aangesloten). Without a
  * freeze a school without an aansluitdatum counts as connected, and one whose aansluitdatum lies ahead is refused the same
- * way (the small seed's persona nietAangeslotenSchool: 02AC, connected 14 days after the seed date). When the clock
+ * way (the small seed's persona nietAangeslotenSchool: 02AD, connected 14 days after the seed date). When the clock
  * reaches a school's aansluitdatum its vendor gets the initial bekostigingsstatus push through the feed and webhooks.
  */
-export const NIET_AANGESLOTEN_SCHOOL = '02AC';
+export const NIET_AANGESLOTEN_SCHOOL = '02AD';
 export const NIET_AANGESLOTEN_DAGEN = 14;
 /** The aansluitdatum of the persona school in a sandbox seeded on `vandaag`. */
 export const aansluitdatumPersona = (vandaag: string) => plusDagen(vandaag, NIET_AANGESLOTEN_DAGEN);

@@ -26,7 +26,7 @@ export const CHANGELOG = [
     versie: '2026.2',
     wijzigingen: [
       'New personas (the 2026.1 personas are unchanged): wordtVierVolgendeWeek (turns 4 seven days after the seed date), wordtVeertien (turns 14 on the last day of the schooljaar of the seed date), ' +
-        'nietAangeslotenSchool (02AC, connected to ROD 14 days after the seed date) and sluitendeVestiging (01AA01, closes on the first 1 August after the seed date).',
+        'nietAangeslotenSchool (02AD, connected to ROD 14 days after the seed date) and sluitendeVestiging (01AA01, closes on the first 1 August after the seed date).',
       'New proefgeval PG14: enrol the pupil who turns 4 from the fourth birthday, not before.',
     ],
   },
@@ -100,8 +100,8 @@ const VERSIE_2026_2: Persona[] = [
   ),
   school(
     'nietAangeslotenSchool',
-    'School voor SO De Brug (02AC, bestuur 100B002: las-beta holds the machtiging), not yet connected to ROD: its BRON aansluitdatum is 14 days after the sandbox was seeded (GET /bron/v1/aansluitingen).',
-    { instellingscode: '02AC', vestigingscode: '02AC00', onderwijsaanbiedercode: '100A006', onderwijslocatiecode: '100X006' },
+    'CBS Het Startpunt (02AD, bestuur 100B002: las-beta holds the machtiging), not yet connected to ROD: its BRON aansluitdatum is 14 days after the sandbox was seeded (GET /bron/v1/aansluitingen).',
+    { instellingscode: '02AD', vestigingscode: '02AD00', onderwijsaanbiedercode: '100A007', onderwijslocatiecode: '100X009' },
     'Until the aansluitdatum on the sandbox clock every inschrijving for it: 409 school_niet_aangesloten, nothing stored; from that day on it is accepted (and its vendor gets the initial bekostigingsstatus push).',
     '2026.2',
   ),

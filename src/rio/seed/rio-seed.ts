@@ -251,6 +251,9 @@ function demo(b: Builder, vandaag: string | null) {
   b.bag(utrecht, { postcode: '3581AB', huisnummer: 10, straatnaam: 'Nieuwbouwlaan' });
   b.bag(utrecht, { postcode: '3581AB', huisnummer: 12, straatnaam: 'Nieuwbouwlaan' });
   b.bag(amersfoort, { postcode: '3811AB', huisnummer: 1, huisnummertoevoeging: 'A', straatnaam: 'Stationsplein' });
+  // The persona nietAangeslotenSchool: a school of its own (its BRON aansluiting lies after the seed date), so the other
+  // demo schools, among them the only SO school 02AC, take inschrijvingen from the first day.
+  b.school({ bestuur: '100B002', brin4: '02AD', naam: 'CBS Het Startpunt', soort: 'BAS', richtingen: ['PC'], inBedrijf: '2012-08-01', plaats: amersfoort, concept: null, bijzondereInrichting: null, adres: { postcode: '3814DD', huisnummer: 9, straatnaam: 'Startbaan' } }); // 02AD00, 100A007 on 100X009 (last, so the data above is unchanged)
 }
 
 const RICHTINGEN = [['OPB'], ['OPB'], ['OPB'], ['PC'], ['PC'], ['RK'], ['RK'], ['ABZ'], ['PC', 'RK'], ['REF'], ['ISL'], ['ASF']];
