@@ -116,10 +116,10 @@ export class AansluitingService implements OnModuleInit {
     this.geladenOp.delete(sandboxId);
   }
 
-  async getBevriezing(p: Principal): Promise<BevriezingResponse> {
-    const [b]: { vanaf: Date; tot: Date }[] = await this.db.query('SELECT bevroren_vanaf AS vanaf, bevroren_tot AS tot FROM bron_bevriezing WHERE sandbox_id = $1', [p.sandboxId]);
+  async getBevriezing(principal: Principal): Promise<BevriezingResponse> {
+    const [b]: { vanaf: Date; tot: Date }[] = await this.db.query('SELECT bevroren_vanaf AS vanaf, bevroren_tot AS tot FROM bron_bevriezing WHERE sandbox_id = $1', [principal.sandboxId]);
     if (!b) throw bronProblem('not_found', 'This sandbox has no freeze: ROD takes inschrijvingen as usual.');
-    return this.bevriezingResponse(p.sandboxId, b.vanaf, b.tot);
+    return this.bevriezingResponse(principal.sandboxId, b.vanaf, b.tot);
   }
 
   private async bevriezingResponse(sandboxId: string, vanaf: Date, tot: Date): Promise<BevriezingResponse> {
@@ -127,7 +127,7 @@ export class AansluitingService implements OnModuleInit {
     return { bevrorenVanaf: vanaf.toISOString(), bevrorenTot: tot.toISOString(), fase: nu < vanaf.getTime() ? 'OPEN' : nu < tot.getTime() ? 'BEVROREN' : 'AANSLUITING' };
   }
 
-  async setBevriezing(p: Principal, req: BevriezingRequest): Promise<BevriezingResponse> {
+  async setBevriezing(principal: Principal, req: BevriezingRequest): Promise<BevriezingResponse> {
     const vanaf = new Date(req.bevrorenVanaf ?? STANDAARD_BEVROREN_VANAF);
     const tot = new Date(req.bevrorenTot ?? STANDAARD_BEVROREN_TOT);
     if (!(vanaf < tot)) {
@@ -136,23 +136,23 @@ export class AansluitingService implements OnModuleInit {
     await this.db.query(
       `INSERT INTO bron_bevriezing (sandbox_id, bevroren_vanaf, bevroren_tot) VALUES ($1, $2, $3)
        ON CONFLICT (sandbox_id) DO UPDATE SET bevroren_vanaf = EXCLUDED.bevroren_vanaf, bevroren_tot = EXCLUDED.bevroren_tot, updated_at = now()`,
-      [p.sandboxId, vanaf, tot],
+      [principal.sandboxId, vanaf, tot],
     );
-    this.forget(p.sandboxId);
-    return this.bevriezingResponse(p.sandboxId, vanaf, tot);
+    this.forget(principal.sandboxId);
+    return this.bevriezingResponse(principal.sandboxId, vanaf, tot);
   }
 
-  async removeBevriezing(p: Principal): Promise<void> {
-    await this.db.query('DELETE FROM bron_bevriezing WHERE sandbox_id = $1', [p.sandboxId]);
-    this.forget(p.sandboxId);
+  async removeBevriezing(principal: Principal): Promise<void> {
+    await this.db.query('DELETE FROM bron_bevriezing WHERE sandbox_id = $1', [principal.sandboxId]);
+    this.forget(principal.sandboxId);
   }
 
-  async list(p: Principal): Promise<AansluitingList> {
-    return { aansluitingen: await this.listAansluitingen(this.db.manager, p.sandboxId, null) };
+  async list(principal: Principal): Promise<AansluitingList> {
+    return { aansluitingen: await this.listAansluitingen(this.db.manager, principal.sandboxId, null) };
   }
 
-  private async listAansluitingen(m: EntityManager, sandboxId: string, instellingscode: string | null): Promise<AansluitingResponse[]> {
-    const rows: { instellingscode: string; d: string; aangesloten_op: Date | null; eerste_levering_events: number | null }[] = await m.query(
+  private async listAansluitingen(manager: EntityManager, sandboxId: string, instellingscode: string | null): Promise<AansluitingResponse[]> {
+    const rows: { instellingscode: string; d: string; aangesloten_op: Date | null; eerste_levering_events: number | null }[] = await manager.query(
       `SELECT instellingscode, to_char(aansluitdatum, 'YYYY-MM-DD') AS d, aangesloten_op, eerste_levering_events FROM bron_aansluiting
         WHERE sandbox_id = $1 AND ($2::char(4) IS NULL OR instellingscode = $2) ORDER BY aansluitdatum, instellingscode`,
       [sandboxId, instellingscode],
@@ -161,9 +161,9 @@ export class AansluitingService implements OnModuleInit {
   }
 
   /** Seeding (small): the persona nietAangeslotenSchool, connected NIET_AANGESLOTEN_DAGEN after the seed date. */
-  async seedPersona(m: EntityManager, sandboxId: string, vandaag: string) {
+  async seedPersona(manager: EntityManager, sandboxId: string, vandaag: string) {
     const aansluitdatum = aansluitdatumPersona(vandaag);
-    await m.query(
+    await manager.query(
       `INSERT INTO bron_aansluiting (sandbox_id, instellingscode, aansluitdatum) VALUES ($1, $2, $3) ON CONFLICT (sandbox_id, instellingscode) DO UPDATE SET aansluitdatum = EXCLUDED.aansluitdatum, aangesloten_op = NULL`,
       [sandboxId, NIET_AANGESLOTEN_SCHOOL, aansluitdatum],
     );
@@ -172,61 +172,61 @@ export class AansluitingService implements OnModuleInit {
   }
 
   /** Sets a school's aansluitdatum; a date the clock has already reached connects the school now. */
-  async setAansluiting(p: Principal, instellingscode: string, aansluitdatum: string): Promise<AansluitingResponse> {
-    const r = await this.db.transaction(async (m) => {
-      await m.query(
+  async setAansluiting(principal: Principal, instellingscode: string, aansluitdatum: string): Promise<AansluitingResponse> {
+    const r = await this.db.transaction(async (manager) => {
+      await manager.query(
         `INSERT INTO bron_aansluiting (sandbox_id, instellingscode, aansluitdatum) VALUES ($1, $2, $3)
          ON CONFLICT (sandbox_id, instellingscode) DO UPDATE SET aansluitdatum = EXCLUDED.aansluitdatum,
            aangesloten_op = CASE WHEN bron_aansluiting.aansluitdatum = EXCLUDED.aansluitdatum THEN bron_aansluiting.aangesloten_op END`,
-        [p.sandboxId, instellingscode, aansluitdatum],
+        [principal.sandboxId, instellingscode, aansluitdatum],
       );
-      const vandaag = await this.clock.today(p.sandboxId, m);
-      if (aansluitdatum <= vandaag) await this.connectUntil(m, p.sandboxId, aansluitdatum, await this.clock.now(p.sandboxId, m), instellingscode);
-      return (await this.listAansluitingen(m, p.sandboxId, instellingscode))[0];
+      const vandaag = await this.clock.today(principal.sandboxId, manager);
+      if (aansluitdatum <= vandaag) await this.connectUntil(manager, principal.sandboxId, aansluitdatum, await this.clock.now(principal.sandboxId, manager), instellingscode);
+      return (await this.listAansluitingen(manager, principal.sandboxId, instellingscode))[0];
     });
     this.datums.add(aansluitdatum);
-    this.forget(p.sandboxId);
+    this.forget(principal.sandboxId);
     return r;
   }
 
   /** Every BRIN4 of the sandbox's RIO without an aansluitdatum gets one, spread evenly (by code) over the phases. */
-  async createFasering(p: Principal, req: FaseringRequest): Promise<AansluitingList> {
+  async createFasering(principal: Principal, req: FaseringRequest): Promise<AansluitingList> {
     const vanaf = req.vanaf ?? '2022-01-03';
     const fasen = req.fasen ?? 4;
     const dagen = req.dagenTussen ?? 14;
-    const codes = await this.rio.listInstellingscodes(this.db.manager, p.sandboxId);
+    const codes = await this.rio.listInstellingscodes(this.db.manager, principal.sandboxId);
     const data = codes.map((_, i) => plusDagen(vanaf, Math.floor((i * fasen) / Math.max(codes.length, 1)) * dagen));
-    await this.db.transaction(async (m) => {
-      await m.query(
+    await this.db.transaction(async (manager) => {
+      await manager.query(
         `INSERT INTO bron_aansluiting (sandbox_id, instellingscode, aansluitdatum)
          SELECT $1, x.code, x.d FROM unnest($2::text[], $3::date[]) AS x(code, d) ON CONFLICT (sandbox_id, instellingscode) DO NOTHING`,
-        [p.sandboxId, codes, data],
+        [principal.sandboxId, codes, data],
       );
-      const vandaag = await this.clock.today(p.sandboxId, m);
-      await this.connectUntil(m, p.sandboxId, vandaag, await this.clock.now(p.sandboxId, m), null);
+      const vandaag = await this.clock.today(principal.sandboxId, manager);
+      await this.connectUntil(manager, principal.sandboxId, vandaag, await this.clock.now(principal.sandboxId, manager), null);
     });
     for (const d of data) this.datums.add(d);
-    this.forget(p.sandboxId);
-    return this.list(p);
+    this.forget(principal.sandboxId);
+    return this.list(principal);
   }
 
   /** The planner reached `datum`: the schools of this sandbox connected on it. */
-  private async connect(m: EntityManager, sandboxId: string, datum: string, moment: Date): Promise<{ statussen: number; events: number }> {
-    return this.connectUntil(m, sandboxId, datum, moment, null);
+  private async connect(manager: EntityManager, sandboxId: string, datum: string, moment: Date): Promise<{ statussen: number; events: number }> {
+    return this.connectUntil(manager, sandboxId, datum, moment, null);
   }
 
   /** Connects every not yet connected school with an aansluitdatum up to `datum`: marks it and pushes its initial bekostigingsstatus. */
-  private async connectUntil(m: EntityManager, sandboxId: string, datum: string, moment: Date, instellingscode: string | null) {
-    const scholen: { instellingscode: string }[] = await m.query(
+  private async connectUntil(manager: EntityManager, sandboxId: string, datum: string, moment: Date, instellingscode: string | null) {
+    const scholen: { instellingscode: string }[] = await manager.query(
       `SELECT instellingscode FROM bron_aansluiting WHERE sandbox_id = $1 AND aansluitdatum <= $2 AND aangesloten_op IS NULL AND ($3::char(4) IS NULL OR instellingscode = $3)
         ORDER BY instellingscode FOR UPDATE`,
       [sandboxId, datum, instellingscode],
     );
     let events = 0;
     for (const s of scholen) {
-      const r = await this.bekostiging.createInitieleLeveringIn(m, sandboxId, s.instellingscode, false);
+      const r = await this.bekostiging.createInitieleLeveringIn(manager, sandboxId, s.instellingscode, false);
       events += r.events;
-      await m.query('UPDATE bron_aansluiting SET aangesloten_op = $3, eerste_levering_events = $4 WHERE sandbox_id = $1 AND instellingscode = $2', [sandboxId, s.instellingscode, moment, r.events]);
+      await manager.query('UPDATE bron_aansluiting SET aangesloten_op = $3, eerste_levering_events = $4 WHERE sandbox_id = $1 AND instellingscode = $2', [sandboxId, s.instellingscode, moment, r.events]);
     }
     return { statussen: 0, events };
   }

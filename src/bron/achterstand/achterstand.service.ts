@@ -25,14 +25,14 @@ export class AchterstandService {
     private readonly lezer: BronLezer,
   ) {}
 
-  async compareJson(p: Principal, instellingscode: string, inschrijvingen: LasInschrijving[]): Promise<AchterstandResponse> {
+  async compareJson(principal: Principal, instellingscode: string, inschrijvingen: LasInschrijving[]): Promise<AchterstandResponse> {
     const fouten = inschrijvingen.flatMap((x, i) => {
       const n = (x.persoonsgebondenNummer.burgerservicenummer ? 1 : 0) + (x.persoonsgebondenNummer.onderwijsnummer ? 1 : 0);
       return n === 1 ? [] : [{ pointer: `/inschrijvingen/${i}/persoonsgebondenNummer`, code: 'invalid_input', detail: 'Give exactly one of burgerservicenummer and onderwijsnummer.' }];
     });
     if (fouten.length) throw Problems.invalidInput(fouten);
     return this.compare(
-      p,
+      principal,
       instellingscode,
       inschrijvingen.map((x) => ({
         nummer: (x.persoonsgebondenNummer.burgerservicenummer ?? x.persoonsgebondenNummer.onderwijsnummer)!,
@@ -46,8 +46,8 @@ export class AchterstandService {
   }
 
   /** The LAS state as a BRON po export file of the school (the fixed-width layout), streamed. */
-  async compareBestand(p: Principal, instellingscode: string, bron: Readable, bestandsnaam: string): Promise<AchterstandResponse> {
-    await this.assertGemachtigd(p, instellingscode, () => bron.resume());
+  async compareBestand(principal: Principal, instellingscode: string, bron: Readable, bestandsnaam: string): Promise<AchterstandResponse> {
+    await this.assertGemachtigd(principal, instellingscode, () => bron.resume());
     const las: Vergelijkbaar[] = [];
     let fouten: { code: string; regel: number | null; tekst: string }[] = [];
     let brin4: string | null = null;
@@ -73,20 +73,20 @@ export class AchterstandService {
     if (brin4 !== instellingscode) {
       throw Problems.invalidInput([{ parameter: 'instellingscode', code: 'invalid_input', detail: `The file is of ${brin4 ?? 'no school'}, not of ${instellingscode}.` }]);
     }
-    return this.compare(p, instellingscode, las);
+    return this.compare(principal, instellingscode, las);
   }
 
-  private async assertGemachtigd(p: Principal, instellingscode: string, alsNiet?: () => void) {
-    if (p.role === 'BEHEER') return;
-    if (!(await this.machtigingen.isGemachtigd(this.db.manager, p, instellingscode))) {
+  private async assertGemachtigd(principal: Principal, instellingscode: string, alsNiet?: () => void) {
+    if (principal.role === 'BEHEER') return;
+    if (!(await this.machtigingen.isGemachtigd(this.db.manager, principal, instellingscode))) {
       alsNiet?.();
       throw bronProblem(RodCode.geenMachtiging, `Your organisation (OIN) holds no machtiging for instelling ${instellingscode} on this date.`);
     }
   }
 
-  private async compare(p: Principal, instellingscode: string, las: Vergelijkbaar[]): Promise<AchterstandResponse> {
-    await this.assertGemachtigd(p, instellingscode);
-    const rod: Vergelijkbaar[] = (await this.lezen.listVanSchool(p.sandboxId, instellingscode)).map((r) => ({
+  private async compare(principal: Principal, instellingscode: string, las: Vergelijkbaar[]): Promise<AchterstandResponse> {
+    await this.assertGemachtigd(principal, instellingscode);
+    const rod: Vergelijkbaar[] = (await this.lezen.listVanSchool(principal.sandboxId, instellingscode)).map((r) => ({
       nummer: (r.persoonsgebondenNummer.burgerservicenummer ?? r.persoonsgebondenNummer.onderwijsnummer)!,
       pgn: r.persoonsgebondenNummer,
       inschrijvingvolgnummer: r.inschrijvingvolgnummer,
@@ -98,7 +98,7 @@ export class AchterstandService {
     const tel = (c: string) => leerlingen.filter((x) => x.categorie === c).length;
     return {
       instellingscode,
-      vergelekenOp: (await this.clock.now(p.sandboxId)).toISOString(),
+      vergelekenOp: (await this.clock.now(principal.sandboxId)).toISOString(),
       telling: { opnieuwAanleveren: tel('OPNIEUW_AANLEVEREN'), nietInLas: tel('NIET_IN_LAS'), gelijk: tel('GELIJK') },
       leerlingen,
     };

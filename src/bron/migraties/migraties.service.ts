@@ -32,31 +32,31 @@ export class MigratiesService {
     private readonly runner: MigratieRunner,
   ) {}
 
-  async create(p: Principal): Promise<MigratieResponse> {
-    const mig = await this.repo.create(this.db.manager, p.sandboxId);
+  async create(principal: Principal): Promise<MigratieResponse> {
+    const mig = await this.repo.create(this.db.manager, principal.sandboxId);
     return migratieResponse(mig, []);
   }
 
-  async get(p: Principal, id: string): Promise<MigratieResponse> {
-    const mig = await this.find(this.db.manager, p, id);
+  async get(principal: Principal, id: string): Promise<MigratieResponse> {
+    const mig = await this.find(this.db.manager, principal, id);
     return migratieResponse(mig, await this.repo.listBestanden(this.db.manager, id));
   }
 
-  async list(p: Principal): Promise<MigratieResponse[]> {
-    const migs = await this.repo.list(this.db.manager, p.sandboxId);
+  async list(principal: Principal): Promise<MigratieResponse[]> {
+    const migs = await this.repo.list(this.db.manager, principal.sandboxId);
     return Promise.all(migs.map(async (m) => migratieResponse(m, await this.repo.listBestanden(this.db.manager, m.id))));
   }
 
   /**
    * One file, streamed (the upload endpoint): a group of one, see `uploadenGroep`.
    */
-  async upload(p: Principal, id: string, bestandsnaam: string | undefined, bron: Readable): Promise<{ status: number; body: BestandUploadResponse }> {
+  async upload(principal: Principal, id: string, bestandsnaam: string | undefined, bron: Readable): Promise<{ status: number; body: BestandUploadResponse }> {
     if (!bestandsnaam) {
       bron.resume();
       throw bronProblem(BronProblem.bestandsnaamOntbreekt, 'Give the file name in the query parameter bestandsnaam (e.g. 01AA001A.P01).');
     }
     try {
-      const [r] = await this.uploadGroep(p, id, [{ bestandsnaam, open: () => bron }]);
+      const [r] = await this.uploadGroep(principal, id, [{ bestandsnaam, open: () => bron }]);
       return r;
     } finally {
       // A refusal before reading (migratie unknown, wrong status) leaves the request body unread.
@@ -72,34 +72,34 @@ export class MigratiesService {
    * encoding, unknown record type) is kept with its problems and no staged rows while the others go on; the bookkeeping
    * rows of the new files are written in one statement. Answers per file, in order.
    */
-  async uploadGroep(p: Principal, id: string, bestanden: Iterable<BronUpload> | AsyncIterable<BronUpload>): Promise<{ status: number; body: BestandUploadResponse }[]> {
+  async uploadGroep(principal: Principal, id: string, bestanden: Iterable<BronUpload> | AsyncIterable<BronUpload>): Promise<{ status: number; body: BestandUploadResponse }[]> {
     const qr = this.db.createQueryRunner();
     await qr.connect();
     try {
       await qr.startTransaction();
-      const mig = await this.find(qr.manager, p, id, true);
+      const mig = await this.find(qr.manager, principal, id, true);
       if (mig.status !== 'AANGEMAAKT' && mig.status !== 'PROEFDRAAI_KLAAR') throw migratieStatus(mig.status, 'uploading a file');
-      const uit = await this.stage(qr.manager, id, p.sandboxId, bestanden);
+      const uit = await this.stage(qr.manager, id, principal.sandboxId, bestanden);
       if (uit.nieuw) {
         // New data: a dry run done before no longer covers everything.
         if (mig.status === 'PROEFDRAAI_KLAAR') await this.repo.setStatus(qr.manager, id, 'AANGEMAAKT');
         await qr.commitTransaction();
       } else await qr.rollbackTransaction();
       return uit.antwoorden;
-    } catch (e) {
+    } catch (error) {
       if (qr.isTransactionActive) await qr.rollbackTransaction();
-      throw e;
+      throw error;
     } finally {
       await qr.release();
     }
   }
 
   /** The staging of a group of files in the caller's transaction (see `uploadenGroep`); `nieuw` counts the files stored. */
-  private async stage(m: EntityManager, id: string, sandboxId: string, bestanden: Iterable<BronUpload> | AsyncIterable<BronUpload>) {
-    const client = (m.queryRunner as unknown as { databaseConnection: PoolClient }).databaseConnection;
+  private async stage(manager: EntityManager, id: string, sandboxId: string, bestanden: Iterable<BronUpload> | AsyncIterable<BronUpload>) {
+    const client = (manager.queryRunner as unknown as { databaseConnection: PoolClient }).databaseConnection;
     const gelezen: { b: NieuwBestand; van: number; gestaged: number }[] = [];
     const lezer = this.lezer;
-    let nr = await this.repo.nextNummer(m, id);
+    let nr = await this.repo.nextNummer(manager, id);
     const regels = async function* () {
       for await (const f of bestanden) {
         const hash = createHash('sha256');
@@ -134,7 +134,7 @@ export class MigratiesService {
     await copyIn(client, COPY_STAGING, regels());
 
     // Recognised (staged before, or earlier in this group) and refused files: their rows are taken back.
-    const eerder = new Map((await this.repo.listBestandenMetHashes(m, id, gelezen.map((g) => g.b.inhoud_hash))).map((b) => [b.inhoud_hash.trim(), b]));
+    const eerder = new Map((await this.repo.listBestandenMetHashes(manager, id, gelezen.map((g) => g.b.inhoud_hash))).map((b) => [b.inhoud_hash.trim(), b]));
     const nieuw: NieuwBestand[] = [];
     const terug: { van: number; tot: number }[] = [];
     const uitkomst: ({ herkend: BestandRij } | { nieuw: number })[] = [];
@@ -153,9 +153,9 @@ export class MigratiesService {
         nieuw.push(g.b);
       }
     }
-    await this.repo.clearStaging(m, id, terug);
-    const opgeslagen = await this.repo.saveBestanden(m, id, sandboxId, nieuw);
-    if (nieuw.length) await this.repo.addGelezen(m, id, nieuw.reduce((n, b) => n + b.aantal_inschrijvingen, 0));
+    await this.repo.clearStaging(manager, id, terug);
+    const opgeslagen = await this.repo.saveBestanden(manager, id, sandboxId, nieuw);
+    if (nieuw.length) await this.repo.addGelezen(manager, id, nieuw.reduce((n, b) => n + b.aantal_inschrijvingen, 0));
     const antwoorden = uitkomst.map((u) =>
       'herkend' in u
         ? { status: 200, body: bestandResponse(u.herkend, true) }
@@ -170,9 +170,9 @@ export class MigratiesService {
    * Seed `bron-2021`: generated files (deterministic per seed value, record-level flaws only) staged in a new migratie,
    * in the seeding transaction: one COPY for all files.
    */
-  async seedBestanden(m: EntityManager, sandboxId: string, bestanden: Iterable<{ bestand: string; inhoud: Buffer }>): Promise<string> {
-    const mig = await this.repo.create(m, sandboxId);
-    const uit = await this.stage(m, mig.id, sandboxId, (function* () {
+  async seedBestanden(manager: EntityManager, sandboxId: string, bestanden: Iterable<{ bestand: string; inhoud: Buffer }>): Promise<string> {
+    const mig = await this.repo.create(manager, sandboxId);
+    const uit = await this.stage(manager, mig.id, sandboxId, (function* () {
       for (const b of bestanden) yield { bestandsnaam: b.bestand, open: () => Readable.from([b.inhoud]) };
     })());
     if (uit.antwoorden.some((a) => a.body.fouten.length)) throw new Error('a seeded BRON file has file-level faults');
@@ -180,26 +180,26 @@ export class MigratiesService {
   }
 
   /** Starts a dry run: every staged inschrijving judged by ROD's rules, nothing written to ROD. */
-  async proefdraai(p: Principal, id: string): Promise<MigratieResponse> {
-    return this.begin(p, id, true);
+  async proefdraai(principal: Principal, id: string): Promise<MigratieResponse> {
+    return this.begin(principal, id, true);
   }
 
   /** Starts the conversion: every staged inschrijving judged and, when goedgekeurd, written into ROD. */
-  async convert(p: Principal, id: string): Promise<MigratieResponse> {
-    return this.begin(p, id, false);
+  async convert(principal: Principal, id: string): Promise<MigratieResponse> {
+    return this.begin(principal, id, false);
   }
 
-  private async begin(p: Principal, id: string, proef: boolean): Promise<MigratieResponse> {
-    const mig = await this.db.transaction(async (m) => {
-      const mig = await this.find(m, p, id, true);
+  private async begin(principal: Principal, id: string, proef: boolean): Promise<MigratieResponse> {
+    const mig = await this.db.transaction(async (manager) => {
+      const mig = await this.find(manager, principal, id, true);
       const bezig = proef ? 'PROEFDRAAI_BEZIG' : 'CONVERSIE_BEZIG';
       if (mig.status === bezig) return mig;
       if (mig.status !== 'AANGEMAAKT' && mig.status !== 'PROEFDRAAI_KLAAR') throw migratieStatus(mig.status, proef ? 'a dry run' : 'converting');
-      if (proef) await this.repo.clearResultaten(m, id, true);
+      if (proef) await this.repo.clearResultaten(manager, id, true);
       const fase = proef ? 'proefdraai' : 'conversie';
-      await this.repo.setFase(m, id, fase, { status: 'WACHTEND', verwerkt: 0, totaal: await this.repo.countStaging(m, id) });
-      await this.repo.setStatus(m, id, bezig);
-      return (await this.repo.get(m, p.sandboxId, id))!;
+      await this.repo.setFase(manager, id, fase, { status: 'WACHTEND', verwerkt: 0, totaal: await this.repo.countStaging(manager, id) });
+      await this.repo.setStatus(manager, id, bezig);
+      return (await this.repo.get(manager, principal.sandboxId, id))!;
     });
     void this.runner.start(id);
     return migratieResponse(mig, await this.repo.listBestanden(this.db.manager, id));
@@ -210,25 +210,25 @@ export class MigratiesService {
     await this.runner.start(id);
   }
 
-  async getTelling(p: Principal, id: string, proefdraai: boolean): Promise<TellingResponse> {
-    await this.find(this.db.manager, p, id);
+  async getTelling(principal: Principal, id: string, proefdraai: boolean): Promise<TellingResponse> {
+    await this.find(this.db.manager, principal, id);
     const rijen: TellingRij[] = await this.repo.getTelling(this.db.manager, id, proefdraai);
     return tellingResponse(rijen, await this.repo.listBestanden(this.db.manager, id), proefdraai);
   }
 
-  async listAfkeuringen(p: Principal, id: string, instellingscode: string, proefdraai: boolean): Promise<AfkeuringenResponse> {
-    await this.find(this.db.manager, p, id);
+  async listAfkeuringen(principal: Principal, id: string, instellingscode: string, proefdraai: boolean): Promise<AfkeuringenResponse> {
+    await this.find(this.db.manager, principal, id);
     const rijen: AfkeuringRij[] = await this.repo.listAfkeuringen(this.db.manager, id, proefdraai, instellingscode);
     const bestanden = (await this.repo.listBestanden(this.db.manager, id)).filter((b) => b.instellingscode === instellingscode && b.status === 'AFGEKEURD');
     return afkeuringenLijst(instellingscode, proefdraai, rijen, bestanden);
   }
 
-  async afkeuringenCsv(p: Principal, id: string, instellingscode: string, proefdraai: boolean): Promise<string> {
-    return afkeuringenCsv(await this.listAfkeuringen(p, id, instellingscode, proefdraai));
+  async afkeuringenCsv(principal: Principal, id: string, instellingscode: string, proefdraai: boolean): Promise<string> {
+    return afkeuringenCsv(await this.listAfkeuringen(principal, id, instellingscode, proefdraai));
   }
 
-  private async find(m: EntityManager, p: Principal, id: string, slot = false): Promise<MigratieRij> {
-    const mig = await this.repo.get(m, p.sandboxId, id, slot);
+  private async find(manager: EntityManager, principal: Principal, id: string, slot = false): Promise<MigratieRij> {
+    const mig = await this.repo.get(manager, principal.sandboxId, id, slot);
     if (!mig) throw migratieNietGevonden(id);
     return mig;
   }

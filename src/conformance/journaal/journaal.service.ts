@@ -211,36 +211,36 @@ export class JournaalService implements OnModuleInit, OnApplicationShutdown {
       if (!rijen.length) return;
       try {
         await this.db.query(INSERT_SQL, KOLOMMEN.map((k) => rijen.map((r) => r[k])));
-      } catch (e) {
+      } catch (error) {
         // The database is away (no SQLSTATE): keep the rows, bounded, for the next flush. Rows the database refuses are dropped.
-        if (!(e as { code?: string }).code) this.buffer = [...rijen, ...this.buffer].slice(-MAX_BUFFER);
-        throw e;
+        if (!(error as { code?: string }).code) this.buffer = [...rijen, ...this.buffer].slice(-MAX_BUFFER);
+        throw error;
       }
     });
     this.bezig = klaar;
     return klaar;
   }
 
-  async search(f: JournaalFilter): Promise<JournaalRegel[]> {
+  async search(filter: JournaalFilter): Promise<JournaalRegel[]> {
     await this.flush().catch(() => undefined);
     const where = ['sandbox_id = $1'];
-    const params: unknown[] = [f.sandboxId];
+    const params: unknown[] = [filter.sandboxId];
     const add = (sql: string, v: unknown) => {
       params.push(v);
       where.push(sql.replace('?', `$${params.length}`));
     };
-    if (f.clientId) add('client_id = ?', f.clientId);
-    if (f.vanafId) add('id > ?::bigint', f.vanafId);
-    if (f.van) add('tijdstip >= ?::timestamptz', f.van);
-    if (f.tot) add('tijdstip < ?::timestamptz', f.tot);
-    if (f.pad) add("pad LIKE ? ESCAPE '\\'", f.pad.replace(/[\\%_]/g, (c) => `\\${c}`).replace(/\*/g, '%'));
-    if (f.code) add('? = ANY (codes)', f.code);
-    if (f.bedrijfsdocumentId) add('bedrijfsdocument_id = ?::uuid', f.bedrijfsdocumentId);
-    params.push(f.limiet);
+    if (filter.clientId) add('client_id = ?', filter.clientId);
+    if (filter.vanafId) add('id > ?::bigint', filter.vanafId);
+    if (filter.van) add('tijdstip >= ?::timestamptz', filter.van);
+    if (filter.tot) add('tijdstip < ?::timestamptz', filter.tot);
+    if (filter.pad) add("pad LIKE ? ESCAPE '\\'", filter.pad.replace(/[\\%_]/g, (c) => `\\${c}`).replace(/\*/g, '%'));
+    if (filter.code) add('? = ANY (codes)', filter.code);
+    if (filter.bedrijfsdocumentId) add('bedrijfsdocument_id = ?::uuid', filter.bedrijfsdocumentId);
+    params.push(filter.limiet);
     const rows: (Omit<JournaalRegel, 'tijdstip' | 'id'> & { id: string; tijdstip: Date })[] = await this.db.query(
       `SELECT id::text AS id, tijdstip, client_id AS "clientId", methode, pad, status, codes, bedrijfsdocument_id AS "bedrijfsdocumentId",
               idempotency_key AS "idempotencyKey", herhaald, storing_id AS "storingId", duur_ms AS "duurMs", correlation_id AS "correlationId", verzoek, antwoord
-         FROM conformance_journaal j WHERE ${where.join(' AND ')} ORDER BY j.id ${f.oplopend ? 'ASC' : 'DESC'} LIMIT $${params.length}`,
+         FROM conformance_journaal j WHERE ${where.join(' AND ')} ORDER BY j.id ${filter.oplopend ? 'ASC' : 'DESC'} LIMIT $${params.length}`,
       params,
     );
     return rows.map((r) => ({ ...r, tijdstip: r.tijdstip.toISOString() }));

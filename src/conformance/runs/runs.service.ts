@@ -43,59 +43,59 @@ export class RunsService {
     private readonly webhooks: WebhooksService,
   ) {}
 
-  async start(p: Principal, r: RunRequest): Promise<RunRapport> {
+  async start(principal: Principal, r: RunRequest): Promise<RunRapport> {
     const id = randomUUID();
     await this.journaal.flush().catch(() => undefined);
     await this.db.query(`INSERT INTO conformance_run (id, sandbox_id, client_id, catalogus_versie, gestart_op) VALUES ($1, $2, $3, $4, now())`, [
-      id, p.sandboxId, p.clientId, r.catalogusVersie ?? NIEUWSTE_VERSIE,
+      id, principal.sandboxId, principal.clientId, r.catalogusVersie ?? NIEUWSTE_VERSIE,
     ]);
-    return this.getRapport(p, id);
+    return this.getRapport(principal, id);
   }
 
-  async list(p: Principal): Promise<RunRapport[]> {
+  async list(principal: Principal): Promise<RunRapport[]> {
     const rijen: RunRij[] = await this.db.query(`${RUN_SQL} WHERE r.sandbox_id = $1 AND ($2::text IS NULL OR r.client_id = $2) ORDER BY r.gestart_op DESC LIMIT 50`, [
-      p.sandboxId,
-      p.role === 'BEHEER' ? null : p.clientId,
+      principal.sandboxId,
+      principal.role === 'BEHEER' ? null : principal.clientId,
     ]);
-    return Promise.all(rijen.map((r) => this.buildRapport(p, r)));
+    return Promise.all(rijen.map((r) => this.buildRapport(principal, r)));
   }
 
-  async getRapport(p: Principal, id: string): Promise<RunRapport> {
-    return this.buildRapport(p, await this.run(p, id));
+  async getRapport(principal: Principal, id: string): Promise<RunRapport> {
+    return this.buildRapport(principal, await this.run(principal, id));
   }
 
-  async finish(p: Principal, id: string): Promise<RunRapport> {
-    const r = await this.run(p, id);
+  async finish(principal: Principal, id: string): Promise<RunRapport> {
+    const r = await this.run(principal, id);
     if (r.uitslag) return r.uitslag;
-    const rapport = await this.grade(p, r);
+    const rapport = await this.grade(principal, r);
     const afgerond = { ...rapport, status: 'AFGEROND' as const, afgerondOp: new Date().toISOString() };
     const [, n]: [unknown, number] = await this.db.query(
       `UPDATE conformance_run SET afgerond_op = $3, uitslag = $4 WHERE sandbox_id = $1 AND id = $2 AND afgerond_op IS NULL`,
-      [p.sandboxId, id, afgerond.afgerondOp, JSON.stringify(afgerond)],
+      [principal.sandboxId, id, afgerond.afgerondOp, JSON.stringify(afgerond)],
     );
     // Finished at the same moment by another request: answer what that one stored.
-    return n ? afgerond : (await this.run(p, id)).uitslag!;
+    return n ? afgerond : (await this.run(principal, id)).uitslag!;
   }
 
-  private async run(p: Principal, id: string): Promise<RunRij> {
-    const [r]: RunRij[] = await this.db.query(`${RUN_SQL} WHERE r.sandbox_id = $1 AND r.id = $2`, [p.sandboxId, id]);
-    if (!r || (p.role !== 'BEHEER' && r.clientId !== p.clientId)) throw conformanceProblem('not_found', `No conformance run ${id} of this client in this sandbox.`);
+  private async run(principal: Principal, id: string): Promise<RunRij> {
+    const [r]: RunRij[] = await this.db.query(`${RUN_SQL} WHERE r.sandbox_id = $1 AND r.id = $2`, [principal.sandboxId, id]);
+    if (!r || (principal.role !== 'BEHEER' && r.clientId !== principal.clientId)) throw conformanceProblem('not_found', `No conformance run ${id} of this client in this sandbox.`);
     return r;
   }
 
-  private buildRapport(p: Principal, r: RunRij): Promise<RunRapport> {
-    return r.uitslag ? Promise.resolve(r.uitslag) : this.grade(p, r);
+  private buildRapport(principal: Principal, r: RunRij): Promise<RunRapport> {
+    return r.uitslag ? Promise.resolve(r.uitslag) : this.grade(principal, r);
   }
 
-  private async grade(p: Principal, r: RunRij): Promise<RunRapport> {
-    const regels = await this.journaal.search({ sandboxId: p.sandboxId, clientId: r.clientId, van: r.gestartOp.toISOString(), limiet: MAX_UITWISSELINGEN, oplopend: true });
+  private async grade(principal: Principal, r: RunRij): Promise<RunRapport> {
+    const regels = await this.journaal.search({ sandboxId: principal.sandboxId, clientId: r.clientId, van: r.gestartOp.toISOString(), limiet: MAX_UITWISSELINGEN, oplopend: true });
     const uitwisselingen: Uitwisseling[] = regels;
     const abonnementen = regels
       .filter((u) => u.methode === 'POST' && u.pad === '/rod/v1/webhook-abonnementen' && u.status === 201)
       .map((u) => (u.antwoord as { abonnementId?: unknown } | null)?.abonnementId)
       .filter((x): x is string => typeof x === 'string');
-    const afleveringen: AfleveringSamenvatting[] = abonnementen.length ? await this.webhooks.summarize(p.sandboxId, r.clientId, abonnementen) : [];
-    const personas = Object.fromEntries(PERSONA_PGN.map((k) => [k, this.journaal.maskering.nummer(p.sandboxId, (PERSONAS[k] as { bsn: string }).bsn)]));
+    const afleveringen: AfleveringSamenvatting[] = abonnementen.length ? await this.webhooks.summarize(principal.sandboxId, r.clientId, abonnementen) : [];
+    const personas = Object.fromEntries(PERSONA_PGN.map((k) => [k, this.journaal.maskering.nummer(principal.sandboxId, (PERSONAS[k] as { bsn: string }).bsn)]));
     const gevallen: CaseUitslag[] = beoordeelAlles({ uitwisselingen, afleveringen, personas }, r.catalogusVersie);
     const perId = new Map(regels.map((u) => [u.id, u]));
     return {

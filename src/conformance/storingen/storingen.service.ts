@@ -98,52 +98,52 @@ export class StoringenService implements OnModuleInit {
     return payload;
   }
 
-  async create(p: Principal, r: StoringRequest): Promise<Storing> {
-    if (r.alleClients && p.role !== 'BEHEER') throw conformanceProblem(ConformanceCode.alleenBeheer, 'Only an administrator may make a storing for every client of a sandbox.');
+  async create(principal: Principal, request: StoringRequest): Promise<Storing> {
+    if (request.alleClients && principal.role !== 'BEHEER') throw conformanceProblem(ConformanceCode.alleenBeheer, 'Only an administrator may make a storing for every client of a sandbox.');
     const id = randomUUID();
-    const clientId = r.alleClients ? null : p.clientId;
-    if (isWebhook(r.soort)) await this.webhooks.setStoring(p.sandboxId, clientId, r.soort === 'WEBHOOK_UITSTEL' ? 'UITSTEL' : 'MISLUKT', r.tot!);
+    const clientId = request.alleClients ? null : principal.clientId;
+    if (isWebhook(request.soort)) await this.webhooks.setStoring(principal.sandboxId, clientId, request.soort === 'WEBHOOK_UITSTEL' ? 'UITSTEL' : 'MISLUKT', request.tot!);
     await this.db.query(
       `INSERT INTO conformance_storing (id, sandbox_id, client_id, aangemaakt_door, methode, pad_patroon, kans, elke_nde, soort, status, retry_after, vertraging_ms, schrijven, vanaf, tot)
        VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15)`,
       [
-        id, p.sandboxId, clientId, p.clientId, r.methode ?? null, r.padPatroon ?? '*', r.kans ?? null, r.elkeNde ?? null, r.soort,
-        r.status ?? null, r.soort === 'STATUS' && r.status !== 500 ? (r.retryAfter ?? 1) : null, r.vertragingMs ?? null, r.schrijven ?? 'NIET_OPSLAAN', r.vanaf ?? null, r.tot ?? null,
+        id, principal.sandboxId, clientId, principal.clientId, request.methode ?? null, request.padPatroon ?? '*', request.kans ?? null, request.elkeNde ?? null, request.soort,
+        request.status ?? null, request.soort === 'STATUS' && request.status !== 500 ? (request.retryAfter ?? 1) : null, request.vertragingMs ?? null, request.schrijven ?? 'NIET_OPSLAAN', request.vanaf ?? null, request.tot ?? null,
       ],
     );
-    this.cache.delete(p.sandboxId);
-    return this.get(p, id);
+    this.cache.delete(principal.sandboxId);
+    return this.get(principal, id);
   }
 
-  async list(p: Principal): Promise<Storing[]> {
+  async list(principal: Principal): Promise<Storing[]> {
     return this.db.query(`${SELECT} WHERE sandbox_id = $1 AND ($2::text IS NULL OR client_id = $2 OR client_id IS NULL) ORDER BY aangemaakt_op, id`, [
-      p.sandboxId,
-      p.role === 'BEHEER' ? null : p.clientId,
+      principal.sandboxId,
+      principal.role === 'BEHEER' ? null : principal.clientId,
     ]);
   }
 
-  async get(p: Principal, id: string): Promise<Storing> {
-    const [s]: Storing[] = await this.db.query(`${SELECT} WHERE sandbox_id = $1 AND id = $2`, [p.sandboxId, id]);
-    if (!s || (p.role !== 'BEHEER' && s.clientId !== p.clientId && s.clientId !== null)) throw conformanceProblem('not_found', `No storing ${id} in this sandbox.`);
+  async get(principal: Principal, id: string): Promise<Storing> {
+    const [s]: Storing[] = await this.db.query(`${SELECT} WHERE sandbox_id = $1 AND id = $2`, [principal.sandboxId, id]);
+    if (!s || (principal.role !== 'BEHEER' && s.clientId !== principal.clientId && s.clientId !== null)) throw conformanceProblem('not_found', `No storing ${id} in this sandbox.`);
     return s;
   }
 
-  async remove(p: Principal, id: string): Promise<void> {
-    const s = await this.get(p, id);
-    if (p.role !== 'BEHEER' && s.aangemaaktDoor !== p.clientId) throw conformanceProblem(ConformanceCode.nietVanJou, 'Only the client that made a storing, or an administrator, may remove it.');
-    await this.db.query('DELETE FROM conformance_storing WHERE sandbox_id = $1 AND id = $2', [p.sandboxId, id]);
-    if (isWebhook(s.soort)) await this.webhooks.setStoring(p.sandboxId, s.clientId, null, null);
-    this.cache.delete(p.sandboxId);
+  async remove(principal: Principal, id: string): Promise<void> {
+    const s = await this.get(principal, id);
+    if (principal.role !== 'BEHEER' && s.aangemaaktDoor !== principal.clientId) throw conformanceProblem(ConformanceCode.nietVanJou, 'Only the client that made a storing, or an administrator, may remove it.');
+    await this.db.query('DELETE FROM conformance_storing WHERE sandbox_id = $1 AND id = $2', [principal.sandboxId, id]);
+    if (isWebhook(s.soort)) await this.webhooks.setStoring(principal.sandboxId, s.clientId, null, null);
+    this.cache.delete(principal.sandboxId);
   }
 
   /** The rule that applies to this request now, if any (counting it for every-n-th rules). */
-  async findForVerzoek(p: Principal, methode: string, pad: string): Promise<Storing | null> {
-    const regels = await this.regels(p.sandboxId);
+  async findForVerzoek(principal: Principal, methode: string, pad: string): Promise<Storing | null> {
+    const regels = await this.regels(principal.sandboxId);
     if (!regels.length) return null;
-    const nu = (await this.clock.now(p.sandboxId)).toISOString();
+    const nu = (await this.clock.now(principal.sandboxId)).toISOString();
     for (const s of regels) {
       if (isWebhook(s.soort)) continue;
-      if (s.clientId !== null && s.clientId !== p.clientId) continue;
+      if (s.clientId !== null && s.clientId !== principal.clientId) continue;
       if (s.methode && s.methode !== methode) continue;
       if (!padMatcher(s.padPatroon).test(pad)) continue;
       if ((s.vanaf && nu < s.vanaf) || (s.tot && nu >= s.tot)) continue;
