@@ -157,6 +157,14 @@ export const ApiAfgekeurd = (description: string, instance = '/rod/v1/inschrijvi
     }),
   );
 
+/**
+ * The bedrijfsdocument of one kind of message, with its own example id: every message needs an id of its own (the same
+ * id with other content is refused), so the examples of the inschrijving and of the messages about it can be sent in turn.
+ */
+export function voorbeeldBedrijfsdocument(message: new () => BerichtOverLeerling, identificatiecodeBedrijfsdocument: string, datumTijdBedrijfsdocument: string): void {
+  ApiProperty({ type: Bedrijfsdocument, example: { identificatiecodeBedrijfsdocument, datumTijdBedrijfsdocument, verzendendeInstantie: '00000003111111110000', ontvangendeInstantie: 'DUO' } })(message.prototype, 'bedrijfsdocument');
+}
+
 /** What every message of a LAS about one pupil at one school carries: its bedrijfsdocument, the school and the pupil. */
 export class BerichtOverLeerling {
   @ApiProperty({ type: Bedrijfsdocument })

@@ -12,20 +12,12 @@ type Tokens = Record<string, { token: string; scopes: string[] }>;
  * when one starts to work, so the list only shrinks). Binary uploads have no example a person could send.
  */
 const PENDING = new Set([
-  'rio GET /aangeboden-opleidingen/{aangebodenOpleidingCode}',
-  'rio DELETE /aangeboden-opleidingen/{aangebodenOpleidingCode}',
   'rod POST /adviezen-vo',
   'rod GET /adviezen-vo/{adviesId}',
   'rod GET /adviezen-vo/{adviesId}/versies',
-  'rod POST /verwijderingen',
   // The only SPEC school of the small seed (02AC) is of bestuur 100B002, for which las-alfa holds no machtiging.
   'rod POST /inschrijvingen-so',
-  'rod POST /verzuimmeldingen',
-  'rod GET /verzuimmeldingen/{meldingsnummer}',
   'rod POST /webhook-abonnementen/{abonnementId}/afleveringen/{afleveringId}/herleveringen',
-  'rio DELETE /onderwijsaanbieders/{onderwijsaanbiedercode}',
-  'rio POST /onderwijsbesturen',
-  'rio DELETE /onderwijsbesturen/{onderwijsbestuurcode}',
   'rio DELETE /onderwijsinstellingserkenningen/{instellingscode}',
   'rio DELETE /onderwijslocaties/{onderwijslocatiecode}',
   'rio DELETE /vestigingserkenningen/{vestigingscode}',
@@ -144,6 +136,8 @@ describe('every example in the OpenAPI documents is real', () => {
   const fail = (o: Operation, text: string) => {
     failing.add(label(o));
     if (!PENDING.has(label(o))) failures.push(text);
+    // EXAMPLES_LOG=1 shows why the listed ones still fail.
+    else if (process.env.EXAMPLES_LOG) console.log(text);
   };
 
   /** Sends one operation with one body; returns the answer. */
@@ -189,7 +183,7 @@ describe('every example in the OpenAPI documents is real', () => {
     for (const p of pathParams) {
       const ex = exampleOf(p);
       const creator = creatorOf(ops, o, p.name);
-      const needsCreator = !how.chain && creator && creator !== o && (ex === undefined || bodies(creator).some((b) => JSON.stringify(b.value).includes(JSON.stringify(String(ex)))));
+      const needsCreator = !how.chain && creator && creator !== o && (ex === undefined || deletesWhatItsCreatorMakes(o) || bodies(creator).some((b) => JSON.stringify(b.value).includes(JSON.stringify(String(ex)))));
       if (needsCreator) {
         if (!(await prepare(t, tokens, creator))) return;
         const res = await send(t, tokens, creator, pathValues, bodies(creator)[0]);
@@ -235,6 +229,9 @@ describe('every example in the OpenAPI documents is real', () => {
   const pathParamsOfMembers = (o: Operation) => [...new Set(ops.filter((x) => x.register === o.register && x.path.startsWith(o.path + '/{')).map((x) => /^\/\{(\w+)\}/.exec(x.path.slice(o.path.length))![1]))];
 
   const singletonMaker = (o: Operation) => (o.method === 'GET' && !o.path.includes('{') ? ops.find((x) => x.register === o.register && x.method === 'PUT' && x.path === o.path) : undefined);
+
+  /** A delete removes what its collection's create example makes (seed objects are in use), in the same sandbox. */
+  const deletesWhatItsCreatorMakes = (o: Operation) => o.method === 'DELETE' && o.register === 'rio';
 
   /** Needs a sandbox of its own: changes state, or reads something another operation creates first. */
   const ownSandbox = (o: Operation) =>

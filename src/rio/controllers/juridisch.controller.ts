@@ -1,5 +1,5 @@
 import { Body, Controller, Delete, Get, HttpCode, Param, Post, Put, Query, Req, Res } from '@nestjs/common';
-import { ApiCreatedResponse, ApiNoContentResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiCreatedResponse, ApiNoContentResponse, ApiOkResponse, ApiOperation, ApiParam, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { CurrentPrincipal, RequireScopes } from '../../common/auth/auth.decorators';
 import type { Principal } from '../../common/auth/principal';
@@ -105,6 +105,7 @@ export class OnderwijsbesturenController {
   }
 
   @Delete(':onderwijsbestuurcode')
+  @ApiParam({ name: 'onderwijsbestuurcode', description: 'Onderwijsbestuurcode; the example is the one the POST example makes in the small seed.', type: String, example: '100B007' })
   @HttpCode(204)
   @RequireScopes('beheer')
   @ApiOperation({ summary: 'Delete an onderwijsbestuur without erkenningen, aanbieders or locatiegebruik (DUO side)' })

@@ -1,5 +1,5 @@
 import { Body, Controller, Delete, Get, HttpCode, Param, Post, Put, Query, Req, Res } from '@nestjs/common';
-import { ApiCreatedResponse, ApiNoContentResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiCreatedResponse, ApiNoContentResponse, ApiOkResponse, ApiOperation, ApiParam, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { CurrentPrincipal, RequireScopes } from '../../common/auth/auth.decorators';
 import type { Principal } from '../../common/auth/principal';
@@ -115,6 +115,7 @@ export class OnderwijsaanbiedersController {
     return this.beheren.putAanbieder(p, a.onderwijsaanbiedercode, body);
   }
 
+  @ApiParam({ name: 'onderwijsaanbiedercode', description: 'Onderwijsaanbiedercode; the example is the one the POST example makes in the small seed.', type: String, example: '100A018' })
   @Delete(':onderwijsaanbiedercode')
   @HttpCode(204)
   @RequireScopes('rio.beheren')
@@ -273,6 +274,7 @@ export class AangebodenOpleidingenController {
   @ApiOkResponse({ type: AangebodenOpleiding, description: 'Replaced.' })
   @ApiCreatedResponse({ type: AangebodenOpleiding, description: 'Created.' })
   @ApiIdempotent()
+  @ApiParam({ name: 'aangebodenOpleidingCode', description: 'aangebodenOpleidingCode (UUID, chosen by the client); the example is a new one.', type: String, format: 'uuid', example: '6f1c1f7e-2a7e-4b55-9a51-0d9f0c6b2a10' })
   @ApiRioAfkeuring({ instance: '/rio/v1/aangeboden-opleidingen/6f1c1f7e-2a7e-4b55-9a51-0d9f0c6b2a10', parameter: { name: 'aangebodenOpleidingCode', detail: 'aangebodenOpleidingCode must be a UUID' }, verplicht: 'soort', periodes: 'N05060' })
   putAangebodenOpleiding(@CurrentPrincipal() p: Principal, @Param() a: AangebodenOpleidingCodeParam, @Body() body: AangebodenOpleidingRequest, @Res({ passthrough: true }) reply: FastifyReply) {
     return upserted(reply, this.beheren.putOpleiding(p, a.aangebodenOpleidingCode, body));
@@ -284,7 +286,7 @@ export class AangebodenOpleidingenController {
   @ApiOperation({ summary: 'Delete an aangeboden opleiding' })
   @ApiNoContentResponse({ description: 'Deleted.' })
   @ApiIdempotent()
-  @ApiRioAfkeuring({ instance: '/rio/v1/aangeboden-opleidingen/6f1c1f7e-2a7e-4b55-9a51-0d9f0c6b2a10', parameter: { name: 'aangebodenOpleidingCode', detail: 'aangebodenOpleidingCode must be a UUID' } })
+  @ApiRioAfkeuring({ instance: '/rio/v1/aangeboden-opleidingen/8ff49b6f-7726-4271-ac43-069c43a8c3b7', parameter: { name: 'aangebodenOpleidingCode', detail: 'aangebodenOpleidingCode must be a UUID' } })
   @ApiRioProblems('not_found')
   deleteAangebodenOpleiding(@CurrentPrincipal() p: Principal, @Param() a: AangebodenOpleidingCodeParam) {
     return this.beheren.deleteOpleiding(p, a.aangebodenOpleidingCode);

@@ -14,7 +14,7 @@ export class BestuurPeriode {
 
 /** Full state of an onderwijsbestuur (standlevering): periodes not re-sent are removed. */
 export class OnderwijsbestuurRequest {
-  @ApiPropertyOptional({ description: 'Bevoegd-gezagnummer, 5 digits; unique in the sandbox.', example: '10001', pattern: '^\\d{5}$', nullable: true, type: String })
+  @ApiPropertyOptional({ description: 'Bevoegd-gezagnummer, 5 digits; unique in the sandbox (the small seed uses 10001 and 10002).', example: '10003', pattern: '^\\d{5}$', nullable: true, type: String })
   @IsOptional() @Matches(BEVOEGD_GEZAG_NUMMER, { message: 'bevoegdGezagNummer must be 5 digits' }) bevoegdGezagNummer?: string | null;
   @ApiPropertyOptional({ description: 'KvK-nummer, 8 digits.', example: '41000001', pattern: '^\\d{8}$', nullable: true, type: String })
   @IsOptional() @Matches(KVK_NUMMER, { message: 'kvkNummer must be 8 digits' }) kvkNummer?: string | null;

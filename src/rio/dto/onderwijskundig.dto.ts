@@ -193,7 +193,7 @@ export class AangebodenOpleidingRequest {
 }
 
 export class AangebodenOpleiding extends AangebodenOpleidingRequest {
-  @ApiProperty({ description: 'aangebodenOpleidingCode (UUID, chosen by the client).', format: 'uuid', example: '6f1c1f7e-2a7e-4b55-9a51-0d9f0c6b2a10' }) code: string;
+  @ApiProperty({ description: 'aangebodenOpleidingCode (UUID, chosen by the client).', format: 'uuid', example: '8ff49b6f-7726-4271-ac43-069c43a8c3b7' }) code: string;
   @ApiProperty({ type: OpleidingPeriode, nullable: true, description: 'The periode valid on datumGeldigOp; null when none is (a write answer for an object whose first periode begins later, or a read of an object on a date it has no periode).' }) geldigePeriode: OpleidingPeriode | null;
 }
 
@@ -204,7 +204,7 @@ export class AangebodenOpleidingPage {
 }
 
 export class AangebodenOpleidingCodeParam {
-  @ApiProperty({ description: 'aangebodenOpleidingCode (UUID).', format: 'uuid', example: '6f1c1f7e-2a7e-4b55-9a51-0d9f0c6b2a10' }) @IsUUID('all', { message: 'aangebodenOpleidingCode must be a UUID' }) aangebodenOpleidingCode: string;
+  @ApiProperty({ description: 'aangebodenOpleidingCode (UUID).', format: 'uuid', example: '8ff49b6f-7726-4271-ac43-069c43a8c3b7' }) @IsUUID('all', { message: 'aangebodenOpleidingCode must be a UUID' }) aangebodenOpleidingCode: string;
 }
 
 export class AangebodenOpleidingenQuery extends GeldigOpQuery {

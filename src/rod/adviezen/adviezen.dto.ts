@@ -1,7 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { IsInt, IsOptional, IsString, IsUUID, Length, Matches, Max, Min, ValidateNested } from 'class-validator';
-import { BerichtOverLeerling, IsDatum, TerugmeldingDto } from '../rod-shared.dto';
+import { BerichtOverLeerling, voorbeeldBedrijfsdocument, IsDatum, TerugmeldingDto } from '../rod-shared.dto';
 import { AANBIEDER_PATTERN, BRIN6_PATTERN, LOCATIE_PATTERN } from '../rio-port';
 import { ADVIES_WAARDEN } from './advies.beoordeling';
 
@@ -55,6 +55,7 @@ export class AanleverenAdviesVoRequest extends BerichtOverLeerling {
   @Type(() => AdviesGroepDto)
   advies2?: AdviesGroepDto;
 }
+voorbeeldBedrijfsdocument(AanleverenAdviesVoRequest, '7c4f9e63-a05d-4b8c-9e37-5dafbf402143', '2026-01-20T09:00:00Z');
 
 export class AdviesIdParam {
   @ApiProperty({ format: 'uuid' })

@@ -1,7 +1,7 @@
 import { ApiProperty, ApiPropertyOptional, OmitType } from '@nestjs/swagger';
 import { Transform, Type } from 'class-transformer';
 import { ArrayMaxSize, ArrayMinSize, IsArray, IsBoolean, IsInt, IsOptional, IsString, Length, Matches, Max, Min, ValidateNested } from 'class-validator';
-import { BerichtOverLeerling, IsDatum, TerugmeldingDto } from '../rod-shared.dto';
+import { BerichtOverLeerling, voorbeeldBedrijfsdocument, IsDatum, TerugmeldingDto } from '../rod-shared.dto';
 import { AANBIEDER_PATTERN, BRIN6_PATTERN, LOCATIE_PATTERN } from '../rio-port';
 
 const VOLGNUMMER = /^[A-Za-z0-9]{1,20}$/;
@@ -240,6 +240,7 @@ export class VerwijderingRequest extends BerichtOverLeerling {
   @Matches(VOLGNUMMER, { message: 'inschrijvingvolgnummer must be 1 to 20 letters or digits' })
   inschrijvingvolgnummer: string;
 }
+voorbeeldBedrijfsdocument(VerwijderingRequest, '5a2d7c41-8e3b-4f6a-9c15-3b8e9d2e0f21', '2025-08-20T09:00:00Z');
 
 export class Href {
   @ApiProperty({ example: '/rod/v1/inschrijvingen/7b3f0a52-2d1e-4c8a-9a51-0c6c1f7e2b11' }) href: string;

@@ -1,6 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsInt, IsOptional, IsString, Length, Matches, Max, Min } from 'class-validator';
-import { BerichtOverLeerling, IsDatum, PersoonsgebondenNummer, TerugmeldingDto } from '../rod-shared.dto';
+import { BerichtOverLeerling, voorbeeldBedrijfsdocument, IsDatum, PersoonsgebondenNummer, TerugmeldingDto } from '../rod-shared.dto';
 import { SOORTEN_VERZUIM } from './verzuim.beoordeling';
 
 export const MELDINGSNUMMER_PATTERN = /^VZ\d{10}$/;
@@ -39,6 +39,7 @@ export class VerzuimmeldingRequest extends BerichtOverLeerling {
   @Length(0, 1000)
   toelichting?: string;
 }
+voorbeeldBedrijfsdocument(VerzuimmeldingRequest, '6b3e8d52-9f4c-4a7b-8d26-4c9fae3f1032', '2025-10-06T09:00:00Z');
 
 export class MeldingsnummerParam {
   @ApiProperty({ description: 'The meldingsnummer ROD answered: VZ and 10 digits.', pattern: '^VZ\\d{10}$' })
