@@ -125,7 +125,8 @@ describe('every example in the OpenAPI documents is real', () => {
   }
 
   beforeAll(async () => {
-    shared = await createTestApp();
+    // Two tokens for each of ~60 sandboxes of their own: above a vendor's token rate (tested in token-limiet).
+    shared = await createTestApp({ TOKEN_RATE_BURST: '500' });
     sharedTokens = await tokensOf(shared);
   });
   afterAll(() => shared?.close());
