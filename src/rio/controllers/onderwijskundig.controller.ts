@@ -115,7 +115,7 @@ export class OnderwijsaanbiedersController {
     return this.beheren.putAanbieder(p, a.onderwijsaanbiedercode, body);
   }
 
-  @ApiParam({ name: 'onderwijsaanbiedercode', description: 'Onderwijsaanbiedercode; the example is the one the POST example makes in the small seed.', type: String, example: '100A018' })
+  @ApiParam({ name: 'onderwijsaanbiedercode', description: 'Onderwijsaanbiedercode; the example is the one the POST example makes in the small seed.', type: String, example: '100A019' })
   @Delete(':onderwijsaanbiedercode')
   @HttpCode(204)
   @RequireScopes('rio.beheren')
