@@ -90,25 +90,25 @@ export class RodSeedContributor implements OnModuleInit {
     this.registry.register({
       name: 'rod',
       order: 20,
-      purge: async (m, sandboxId) => {
-        for (const t of TABLES) await m.query(`DELETE FROM ${t} WHERE sandbox_id = $1`, [sandboxId]);
+      purge: async (manager, sandboxId) => {
+        for (const t of TABLES) await manager.query(`DELETE FROM ${t} WHERE sandbox_id = $1`, [sandboxId]);
       },
       seed: (m, ctx) => this.seed(m, ctx),
     });
   }
 
-  async seed(m: EntityManager, ctx: SeedContext) {
-    await this.seedPersonen(m, ctx);
-    await this.seedMachtigingen(m, ctx);
-    if (ctx.scale === 'small') await this.seedInschrijvingen(m, ctx);
+  async seed(manager: EntityManager, ctx: SeedContext) {
+    await this.seedPersonen(manager, ctx);
+    await this.seedMachtigingen(manager, ctx);
+    if (ctx.scale === 'small') await this.seedInschrijvingen(manager, ctx);
   }
 
   /** Existing inschrijvingen: 20 generated pupils per demo school from 1 August, and the dubbele-inschrijving persona at 02AA. */
-  private async seedInschrijvingen(m: EntityManager, ctx: SeedContext) {
-    const geldig = await this.rio.checkPeriodes(m, ctx.sandboxId, DEMO_SCHOLEN.map((s) => ({ ...s, datum: beginSchooljaar(ctx.today) })));
+  private async seedInschrijvingen(manager: EntityManager, ctx: SeedContext) {
+    const geldig = await this.rio.checkPeriodes(manager, ctx.sandboxId, DEMO_SCHOLEN.map((s) => ({ ...s, datum: beginSchooljaar(ctx.today) })));
     const scholen = DEMO_SCHOLEN.filter((_, i) => geldig[i].onbekend.length === 0);
     if (!scholen.length) return;
-    const personen: { id: string; geboortedatum: string; persona: string | null }[] = await m.query(
+    const personen: { id: string; geboortedatum: string; persona: string | null }[] = await manager.query(
       `SELECT id, geboortedatum, persona FROM rod_persoon WHERE sandbox_id = $1 AND (persona IS NULL OR persona = 'dubbeleInschrijving') ORDER BY persona NULLS LAST, burgerservicenummer LIMIT $2`,
       [ctx.sandboxId, scholen.length * PER_SCHOOL + 1],
     );
@@ -133,7 +133,7 @@ export class RodSeedContributor implements OnModuleInit {
     // Through the repository's one row shape (as an aanlevering writes it); the receipt instants are the start date in the
     // database's time zone, as before.
     await this.inschrijvingen.write(
-      m,
+      manager,
       rows.map((r): InschrijvingRij => {
         const tekst = inhoud(r);
         return {
@@ -176,7 +176,7 @@ export class RodSeedContributor implements OnModuleInit {
     );
   }
 
-  private async seedPersonen(m: EntityManager, ctx: SeedContext) {
+  private async seedPersonen(manager: EntityManager, ctx: SeedContext) {
     const rows: unknown[][] = [];
     const add = (r: { bsn?: string; onderwijsnummer?: string; geboortedatum: string; geslacht: string; achternaam: string; voorvoegsels?: string; voornamen?: string; landcode?: string }, persona: string | null, i: number) => {
       const nl = (r.landcode ?? '6030') === '6030';
@@ -218,20 +218,20 @@ export class RodSeedContributor implements OnModuleInit {
     }
     const cols = ['burgerservicenummer', 'onderwijsnummer', 'geboortedatum', 'geslacht', 'achternaam', 'voorvoegsels', 'voornamen', 'straatnaam', 'huisnummer', 'postcode', 'plaatsnaam', 'landcode', 'persona'];
     const types = ['text', 'text', 'text', 'text', 'text', 'text', 'text', 'text', 'int', 'text', 'text', 'text', 'text'];
-    await m.query(
+    await manager.query(
       `INSERT INTO rod_persoon (sandbox_id, ${cols.join(', ')})
        SELECT $1, ${cols.map((_, i) => `x.c${i}`).join(', ')} FROM unnest(${types.map((t, i) => `$${i + 2}::${t}[]`).join(', ')}) AS x(${cols.map((_, i) => `c${i}`).join(', ')})`,
       [ctx.sandboxId, ...cols.map((_, c) => rows.map((r) => r[c]))],
     );
-    await m.query(`UPDATE rod_persoon SET bsn_toegekend_op = now() WHERE sandbox_id = $1 AND burgerservicenummer IS NOT NULL AND onderwijsnummer IS NOT NULL`, [ctx.sandboxId]);
+    await manager.query(`UPDATE rod_persoon SET bsn_toegekend_op = now() WHERE sandbox_id = $1 AND burgerservicenummer IS NOT NULL AND onderwijsnummer IS NOT NULL`, [ctx.sandboxId]);
   }
 
-  private async seedMachtigingen(m: EntityManager, ctx: SeedContext) {
+  private async seedMachtigingen(manager: EntityManager, ctx: SeedContext) {
     for (const d of DEMO_MANDATEN) {
       const oin = DEMO_CLIENTS.find((c) => c.clientId === d.clientId)!.oin;
-      const scholen = await this.rio.listInstellingenVanBestuur(m, ctx.sandboxId, d.bestuurcode);
+      const scholen = await this.rio.listInstellingenVanBestuur(manager, ctx.sandboxId, d.bestuurcode);
       for (const school of scholen) {
-        await m.query(
+        await manager.query(
           `INSERT INTO rod_machtiging (sandbox_id, oin, instellingscode, geldig_vanaf, verleend_door) VALUES ($1, $2, $3, $4, 'seed') ON CONFLICT DO NOTHING`,
           [ctx.sandboxId, oin, school, '2020-01-01'],
         );

@@ -16,15 +16,15 @@ export class RodToegang {
     this.checks.push(check);
   }
 
-  async controleer(sandboxId: string, instellingscode: string, moment: Date): Promise<void> {
-    const weigering = await this.weigering(sandboxId, instellingscode, moment);
+  async assertToegang(sandboxId: string, instellingscode: string, moment: Date): Promise<void> {
+    const weigering = await this.findWeigering(sandboxId, instellingscode, moment);
     if (weigering) throw weigering;
   }
 
   /** The first refusal, or null: for a message that a closed register still takes in part (a verzuimmelding for a pupil already in ROD). */
-  async weigering(sandboxId: string, instellingscode: string, moment: Date): Promise<ProblemException | null> {
-    for (const c of this.checks) {
-      const weigering = await c(sandboxId, instellingscode, moment);
+  async findWeigering(sandboxId: string, instellingscode: string, moment: Date): Promise<ProblemException | null> {
+    for (const check of this.checks) {
+      const weigering = await check(sandboxId, instellingscode, moment);
       if (weigering) return weigering;
     }
     return null;

@@ -51,7 +51,7 @@ export class BronRegelParser {
   constructor(bestandsnaam: string) {
     this.naam = ontleedBestandsnaam(bestandsnaam);
     if (!this.naam) {
-      this.fout('BESTANDSNAAM_ONGELDIG', null, `Bestandsnaam ${JSON.stringify(bestandsnaam)} volgt niet het patroon <BRIN4><batch:3>A.P<aanleverpunt:2>, bijvoorbeeld 01AA001A.P01.`);
+      this.addFout('BESTANDSNAAM_ONGELDIG', null, `Bestandsnaam ${JSON.stringify(bestandsnaam)} volgt niet het patroon <BRIN4><batch:3>A.P<aanleverpunt:2>, bijvoorbeeld 01AA001A.P01.`);
     }
   }
 
@@ -59,14 +59,14 @@ export class BronRegelParser {
     return this.regelNr;
   }
 
-  neem(): BronLeesItem[] {
+  take(): BronLeesItem[] {
     const u = this.uit;
     this.uit = [];
     return u;
   }
 
   /** Records a file-level fault (listed up to MAX_FOUTEN). */
-  fout(code: BronBestandFoutCode, regel: number | null, tekst: string) {
+  addFout(code: BronBestandFoutCode, regel: number | null, tekst: string) {
     if (this.foutenTotaal++ < MAX_FOUTEN) this.fouten.push({ code, regel, tekst });
     else if (this.foutenTotaal === MAX_FOUTEN + 1) this.fouten.push({ code, regel, tekst: `Meer dan ${MAX_FOUTEN} fouten; de rest is niet opgesomd.` });
   }
@@ -75,44 +75,44 @@ export class BronRegelParser {
    * One line: `buf[start, eind)` without its LF. `afsluiting` says how it ended: `lf` normally, `eof` for a last
    * line without a line break, `te-lang` for a line the reader cut off at MAX_REGEL_BYTES.
    */
-  regel(buf: Buffer, start: number, eind: number, afsluiting: 'lf' | 'eof' | 'te-lang' = 'lf'): void {
+  readRegel(buf: Buffer, start: number, eind: number, afsluiting: 'lf' | 'eof' | 'te-lang' = 'lf'): void {
     const nr = ++this.regelNr;
     const teLang = afsluiting === 'te-lang';
     if (eind > start && buf[eind - 1] === CR) eind--;
-    else if (afsluiting === 'lf') this.fout('CODERING_ONGELDIG', nr, `Regel ${nr} eindigt op LF zonder CR; het bestand moet CRLF gebruiken.`);
-    if (afsluiting === 'eof') this.fout('RECORD_AFGEKAPT', nr, `Regel ${nr} eindigt zonder CRLF: het bestand is afgekapt.`);
-    const coderingGoed = this.controleerCodering(buf, start, eind, nr);
+    else if (afsluiting === 'lf') this.addFout('CODERING_ONGELDIG', nr, `Regel ${nr} eindigt op LF zonder CR; het bestand moet CRLF gebruiken.`);
+    if (afsluiting === 'eof') this.addFout('RECORD_AFGEKAPT', nr, `Regel ${nr} eindigt zonder CRLF: het bestand is afgekapt.`);
+    const coderingGoed = this.checkCodering(buf, start, eind, nr);
     const tekst = buf.toString('latin1', start, eind);
     const def = BRON_RECORD_PER_SOORT.get(tekst.slice(0, 3));
     if (!def) {
-      this.fout('RECORDSOORT_ONBEKEND', nr, `Regel ${nr}: onbekende recordsoort ${JSON.stringify(tekst.slice(0, 3))}.`);
-      if (nr === 1) this.fout('VOORLOOP_ONTBREEKT', 1, 'Regel 1 is geen voorloop (recordsoort 300).');
+      this.addFout('RECORDSOORT_ONBEKEND', nr, `Regel ${nr}: onbekende recordsoort ${JSON.stringify(tekst.slice(0, 3))}.`);
+      if (nr === 1) this.addFout('VOORLOOP_ONTBREEKT', 1, 'Regel 1 is geen voorloop (recordsoort 300).');
       if (this.stand === 'begin') this.stand = 'voorloop';
       return;
     }
     // The control totals count up to the sluit; what follows it is out of order.
-    if (this.stand !== 'sluit') this.tel(def);
-    const volgordeGoed = this.volgorde(def, nr);
+    if (this.stand !== 'sluit') this.count(def);
+    const volgordeGoed = this.checkVolgorde(def, nr);
     // With the wrong encoding, or cut off at the end of the file, the length says nothing more.
     if (!coderingGoed || afsluiting === 'eof') return;
     let lengteGoed = true;
     if (teLang || tekst.length > def.lengte) {
       lengteGoed = false;
-      this.fout('RECORD_TE_LANG', nr, `Regel ${nr}: record ${def.recordsoort} is langer dan ${def.lengte} tekens.`);
+      this.addFout('RECORD_TE_LANG', nr, `Regel ${nr}: record ${def.recordsoort} is langer dan ${def.lengte} tekens.`);
     } else if (tekst.length < def.lengte) {
       lengteGoed = false;
-      this.fout('RECORD_AFGEKAPT', nr, `Regel ${nr}: record ${def.recordsoort} is ${tekst.length} tekens lang, verwacht ${def.lengte}: afgekapt.`);
+      this.addFout('RECORD_AFGEKAPT', nr, `Regel ${nr}: record ${def.recordsoort} is ${tekst.length} tekens lang, verwacht ${def.lengte}: afgekapt.`);
     }
     if (!lengteGoed) return;
-    const w = this.velden(def, tekst, nr);
+    const w = this.parseVelden(def, tekst, nr);
     if (!w) return;
-    this.verwerk(def, w, nr, volgordeGoed);
+    this.process(def, w, nr, volgordeGoed);
   }
 
   /** Bytes that cannot be ISO-8859-1 text of a fixed-width file: control characters, C1, a UTF-8 BOM or UTF-8 sequences. */
-  private controleerCodering(buf: Buffer, start: number, eind: number, nr: number): boolean {
+  private checkCodering(buf: Buffer, start: number, eind: number, nr: number): boolean {
     if (nr === 1 && eind - start >= 3 && buf[start] === 0xef && buf[start + 1] === 0xbb && buf[start + 2] === 0xbf) {
-      this.fout('CODERING_ONGELDIG', nr, 'Regel 1 begint met een UTF-8-BOM; het bestand moet ISO-8859-1 zijn.');
+      this.addFout('CODERING_ONGELDIG', nr, 'Regel 1 begint met een UTF-8-BOM; het bestand moet ISO-8859-1 zijn.');
       return false;
     }
     for (let i = start; i < eind; i++) {
@@ -120,7 +120,7 @@ export class BronRegelParser {
       if (b >= 0x20 && b < 0x7f) continue;
       const kolom = i - start + 1;
       if (b < 0x20 || b === 0x7f || b < 0xa0) {
-        this.fout('CODERING_ONGELDIG', nr, `Regel ${nr}, kolom ${kolom}: byte 0x${b.toString(16).padStart(2, '0')} is geen ISO-8859-1-teken van een recordbestand.`);
+        this.addFout('CODERING_ONGELDIG', nr, `Regel ${nr}, kolom ${kolom}: byte 0x${b.toString(16).padStart(2, '0')} is geen ISO-8859-1-teken van een recordbestand.`);
         return false;
       }
       // A UTF-8 lead byte followed by its continuation bytes (0x80–0xBF): UTF-8 text, not ISO-8859-1.
@@ -129,7 +129,7 @@ export class BronRegelParser {
         let utf8 = true;
         for (let k = 1; k <= volg; k++) if (buf[i + k] < 0x80 || buf[i + k] > 0xbf) utf8 = false;
         if (utf8) {
-          this.fout('CODERING_ONGELDIG', nr, `Regel ${nr}, kolom ${kolom}: UTF-8-tekens; het bestand moet ISO-8859-1 zijn.`);
+          this.addFout('CODERING_ONGELDIG', nr, `Regel ${nr}, kolom ${kolom}: UTF-8-tekens; het bestand moet ISO-8859-1 zijn.`);
           return false;
         }
       }
@@ -137,17 +137,17 @@ export class BronRegelParser {
     return true;
   }
 
-  private tel(def: BronRecord) {
+  private count(def: BronRecord) {
     if (def === BRON_RECORDS.persoon) this.aantallen.personen++;
     else if (def === BRON_RECORDS.inschrijving) this.aantallen.inschrijvingen++;
     else if (def === BRON_RECORDS.periode) this.aantallen.periodes++;
   }
 
   /** Voorloop first, then persoon records each followed by inschrijvingen each followed by periodes, sluit last. */
-  private volgorde(def: BronRecord, nr: number): boolean {
+  private checkVolgorde(def: BronRecord, nr: number): boolean {
     const s = this.stand;
     if (s === 'begin' && def !== BRON_RECORDS.voorloop) {
-      this.fout('VOORLOOP_ONTBREEKT', nr, `Regel ${nr} is geen voorloop (recordsoort 300).`);
+      this.addFout('VOORLOOP_ONTBREEKT', nr, `Regel ${nr} is geen voorloop (recordsoort 300).`);
       this.stand = 'voorloop';
     }
     if (this.stand === 'sluit') return this.volgordeFout(def, nr, 'staat na de sluit');
@@ -173,17 +173,17 @@ export class BronRegelParser {
   }
 
   private volgordeFout(def: BronRecord, nr: number, waarom: string): false {
-    this.fout('VOLGORDE_ONGELDIG', nr, `Regel ${nr}: record ${def.recordsoort} ${waarom}.`);
+    this.addFout('VOLGORDE_ONGELDIG', nr, `Regel ${nr}: record ${def.recordsoort} ${waarom}.`);
     return false;
   }
 
   private veldFout(v: BronVeld, ruw: string, nr: number, waarom: string): null {
-    this.fout('VELD_ONGELDIG', nr, `Regel ${nr}, kolom ${v.positie}: ${v.naam} ${JSON.stringify(ruw)} ${waarom}.`);
+    this.addFout('VELD_ONGELDIG', nr, `Regel ${nr}, kolom ${v.positie}: ${v.naam} ${JSON.stringify(ruw)} ${waarom}.`);
     return null;
   }
 
   /** Field values by the layout's pictures, in the order of the record's fields; or null (with a fault) when one does not fit. */
-  private velden(def: BronRecord, tekst: string, nr: number): Waarde[] | null {
+  private parseVelden(def: BronRecord, tekst: string, nr: number): Waarde[] | null {
     const velden = def.velden;
     const w: Waarde[] = new Array(velden.length);
     for (let k = 0; k < velden.length; k++) {
@@ -220,21 +220,21 @@ export class BronRegelParser {
     return w;
   }
 
-  private verwerk(def: BronRecord, w: Waarde[], nr: number, volgordeGoed: boolean) {
+  private process(def: BronRecord, w: Waarde[], nr: number, volgordeGoed: boolean) {
     switch (def.naam) {
       case 'voorloop': {
         if (!volgordeGoed) return;
         const n = this.naam;
         const v: BronVoorloop = { brin4: w[VL.brin4] as string, batchnummer: w[VL.batchnummer] as number, aanleverpunt: w[VL.aanleverpunt] as number, aanmaakdatum: w[VL.aanmaakdatum] as string, aantalPersonen: w[VL.aantalPersonen] as number };
         if (n && (n.brin4 !== v.brin4 || n.batchnummer !== v.batchnummer || n.aanleverpunt !== v.aanleverpunt)) {
-          this.fout('BESTANDSNAAM_ONGELDIG', nr, `De voorloop (BRIN ${v.brin4}, batch ${v.batchnummer}, aanleverpunt ${v.aanleverpunt}) past niet bij de bestandsnaam (BRIN ${n.brin4}, batch ${n.batchnummer}, aanleverpunt ${n.aanleverpunt}).`);
+          this.addFout('BESTANDSNAAM_ONGELDIG', nr, `De voorloop (BRIN ${v.brin4}, batch ${v.batchnummer}, aanleverpunt ${v.aanleverpunt}) past niet bij de bestandsnaam (BRIN ${n.brin4}, batch ${n.batchnummer}, aanleverpunt ${n.aanleverpunt}).`);
         }
         this.voorloop = v;
         this.uit.push({ soort: 'voorloop', voorloop: v });
         return;
       }
       case 'persoon': {
-        this.sluitLeerling();
+        this.closeLeerling();
         const bsn = w[PS.pgnSoort] === 'B';
         this.leerling = {
           regel: nr,
@@ -267,33 +267,33 @@ export class BronRegelParser {
         this.inschrijving.periodes.push({ regel: nr, datumBegin: w[PE.datumBegin] as string, vestigingscode: w[PE.vestigingscode] as string, groep: w[PE.groep] as string });
         return;
       case 'sluit':
-        this.sluitLeerling();
+        this.closeLeerling();
         if (volgordeGoed) this.sluit = { regel: nr, waarden: Object.fromEntries(BRON_RECORDS.sluit.velden.map((v, k) => [v.naam, w[k] as number])) };
         return;
     }
   }
 
-  private sluitLeerling() {
+  private closeLeerling() {
     if (this.leerling && this.foutenTotaal === 0) this.uit.push({ soort: 'leerling', leerling: this.leerling });
     this.leerling = null;
     this.inschrijving = null;
   }
 
   /** After the last line: missing sluit, the control totals, then the verdict. */
-  einde(): BronLeesItem[] {
-    this.sluitLeerling();
+  end(): BronLeesItem[] {
+    this.closeLeerling();
     const n = this.regelNr;
-    if (n === 0) this.fout('VOORLOOP_ONTBREEKT', 1, 'Het bestand is leeg: er is geen voorloop (recordsoort 300).');
-    if (!this.sluit && this.stand !== 'sluit') this.fout('SLUIT_ONTBREEKT', Math.max(n, 1), `Het bestand eindigt op regel ${n} zonder sluitrecord (recordsoort 399).`);
+    if (n === 0) this.addFout('VOORLOOP_ONTBREEKT', 1, 'Het bestand is leeg: er is geen voorloop (recordsoort 300).');
+    if (!this.sluit && this.stand !== 'sluit') this.addFout('SLUIT_ONTBREEKT', Math.max(n, 1), `Het bestand eindigt op regel ${n} zonder sluitrecord (recordsoort 399).`);
     const a = this.aantallen;
     if (this.voorloop && this.voorloop.aantalPersonen !== a.personen) {
-      this.fout('CONTROLETOTAAL_ONJUIST', 1, `De voorloop meldt ${this.voorloop.aantalPersonen} personen, het bestand bevat er ${a.personen}.`);
+      this.addFout('CONTROLETOTAAL_ONJUIST', 1, `De voorloop meldt ${this.voorloop.aantalPersonen} personen, het bestand bevat er ${a.personen}.`);
     }
     if (this.sluit) {
       const s = this.sluit.waarden;
       const regel = this.sluit.regel;
       const check = (naam: string, werkelijk: number, wat: string) => {
-        if (s[naam] !== werkelijk) this.fout('CONTROLETOTAAL_ONJUIST', regel, `Regel ${regel}: het sluitrecord meldt ${s[naam]} ${wat}, het bestand bevat er ${werkelijk}.`);
+        if (s[naam] !== werkelijk) this.addFout('CONTROLETOTAAL_ONJUIST', regel, `Regel ${regel}: het sluitrecord meldt ${s[naam]} ${wat}, het bestand bevat er ${werkelijk}.`);
       };
       check('aantalRecords', regel, 'records');
       check('aantalPersonen', a.personen, 'personen');
@@ -301,7 +301,7 @@ export class BronRegelParser {
       check('aantalPeriodes', a.periodes, 'periodes');
     }
     this.uit.push({ soort: 'einde', fouten: this.fouten, aantalRegels: n, aantallen: { ...a } });
-    return this.neem();
+    return this.take();
   }
 }
 
@@ -359,7 +359,7 @@ export async function* leesBronBestand(stream: AsyncIterable<Uint8Array | string
   let overslaan = false;
   const bewaar = (b: Buffer) => {
     if (b.length > MAX_REGEL_BYTES) {
-      p.regel(b, 0, MAX_REGEL_BYTES, 'te-lang');
+      p.readRegel(b, 0, MAX_REGEL_BYTES, 'te-lang');
       rest = null;
       overslaan = true;
     } else rest = b;
@@ -375,25 +375,25 @@ export async function* leesBronBestand(stream: AsyncIterable<Uint8Array | string
         }
         if (!overslaan) {
           const regel = Buffer.concat([rest!, chunk.subarray(0, lf)]);
-          p.regel(regel, 0, regel.length, regel.length > MAX_REGEL_BYTES ? 'te-lang' : 'lf');
+          p.readRegel(regel, 0, regel.length, regel.length > MAX_REGEL_BYTES ? 'te-lang' : 'lf');
         }
         overslaan = false;
         rest = null;
         pos = lf + 1;
       }
       for (let lf = chunk.indexOf(LF, pos); lf >= 0; lf = chunk.indexOf(LF, pos)) {
-        p.regel(chunk, pos, lf, lf - pos > MAX_REGEL_BYTES ? 'te-lang' : 'lf');
+        p.readRegel(chunk, pos, lf, lf - pos > MAX_REGEL_BYTES ? 'te-lang' : 'lf');
         pos = lf + 1;
       }
       // A copy, so the chunk itself is not kept alive by the carried-over bytes.
       if (pos < chunk.length) bewaar(Buffer.from(chunk.subarray(pos)));
-      yield* p.neem();
+      yield* p.take();
     }
     const laatste = rest as Buffer | null;
-    if (laatste && laatste.length) p.regel(laatste, 0, laatste.length, 'eof');
+    if (laatste && laatste.length) p.readRegel(laatste, 0, laatste.length, 'eof');
   } catch (e) {
     if (!isZlibFout(e)) throw e;
-    p.fout('CODERING_ONGELDIG', p.aantalRegels + 1, `De gzip-stroom is onleesbaar na regel ${p.aantalRegels}: ${(e as Error).message}.`);
+    p.addFout('CODERING_ONGELDIG', p.aantalRegels + 1, `De gzip-stroom is onleesbaar na regel ${p.aantalRegels}: ${(e as Error).message}.`);
   }
-  yield* p.einde();
+  yield* p.end();
 }

@@ -33,39 +33,39 @@ export class AdviezenService {
     private readonly repository: AdviezenRepository,
   ) {}
 
-  async submitAdvies(p: Principal, req: AanleverenAdviesVoRequest): Promise<{ status: number; body: AdviesAntwoord }> {
+  async submitAdvies(principal: Principal, req: AanleverenAdviesVoRequest): Promise<{ status: number; body: AdviesAntwoord }> {
     const requestHash = sha256(stableStringify(req));
-    const now = await this.clock.now(p.sandboxId);
-    await this.toegang.controleer(p.sandboxId, req.instellingscode, now);
+    const now = await this.clock.now(principal.sandboxId);
+    await this.toegang.assertToegang(principal.sandboxId, req.instellingscode, now);
     const docId = req.bedrijfsdocument.identificatiecodeBedrijfsdocument;
-    return this.db.transaction(async (m) => {
-      const persoon = await gemachtigdBericht(m, p, req, now);
-      const gelezen = await this.repository.read(m, { sandboxId: p.sandboxId, oin: p.oin, docId, persoonId: persoon?.id ?? null, instellingscode: req.instellingscode, adviesjaar: req.adviesjaar });
+    return this.db.transaction(async (manager) => {
+      const persoon = await gemachtigdBericht(manager, principal, req, now);
+      const gelezen = await this.repository.read(manager, { sandboxId: principal.sandboxId, oin: principal.oin, docId, persoonId: persoon?.id ?? null, instellingscode: req.instellingscode, adviesjaar: req.adviesjaar });
       if (gelezen.document) return herhaal(gelezen.document, requestHash);
       const vraag = adviesRioVraag(req);
-      const rio = vraag ? (await this.rio.checkPeriodes(m, p.sandboxId, [vraag]))[0] : null;
+      const rio = vraag ? (await this.rio.checkPeriodes(manager, principal.sandboxId, [vraag]))[0] : null;
       const oordeel = beoordeelAdvies(req, { persoon, periodes: gelezen.periodes, huidig: gelezen.huidig }, { rio, nieuwId: randomUUID() });
       const advies = oordeel.nieuwAdvies;
       if (!advies) throw afgekeurd(oordeel.foutmeldingen, oordeel.meldingen, { identificatiecodeBedrijfsdocument: docId });
       const status = advies.nieuw ? 201 : 200;
       const body = antwoord(oordeel.meldingen, advies.adviesId, advies.versie, advies.gewijzigd, docId, now);
       const document: AdviesDocument = { request_hash: requestHash, status_code: status, antwoord: body };
-      await this.repository.write(m, advies, oordeel.meldingen, {
-        sandboxId: p.sandboxId, instellingscode: req.instellingscode, adviesjaar: req.adviesjaar, adviesvolgnummer: req.adviesvolgnummer, bedrijfsdocumentId: docId,
-        datumTijdBedrijfsdocument: req.bedrijfsdocument.datumTijdBedrijfsdocument, clientId: p.clientId, oin: p.oin, ontvangenOp: now,
+      await this.repository.write(manager, advies, oordeel.meldingen, {
+        sandboxId: principal.sandboxId, instellingscode: req.instellingscode, adviesjaar: req.adviesjaar, adviesvolgnummer: req.adviesvolgnummer, bedrijfsdocumentId: docId,
+        datumTijdBedrijfsdocument: req.bedrijfsdocument.datumTijdBedrijfsdocument, clientId: principal.clientId, oin: principal.oin, ontvangenOp: now,
       }, document);
       return { status, body };
     });
   }
 
-  private async assertMandaat(p: Principal): Promise<{ params: unknown[]; conditie: string }> {
-    const vandaag = await this.clock.today(p.sandboxId);
-    return { params: [p.sandboxId, vandaag, p.oin], conditie: isBeheer(p) ? '($2::date IS NOT NULL AND $3::text IS NOT NULL)' : gemachtigdSql('$1', '$3', 'a.instellingscode', '$2') };
+  private async assertMandaat(principal: Principal): Promise<{ params: unknown[]; conditie: string }> {
+    const vandaag = await this.clock.today(principal.sandboxId);
+    return { params: [principal.sandboxId, vandaag, principal.oin], conditie: isBeheer(principal) ? '($2::date IS NOT NULL AND $3::text IS NOT NULL)' : gemachtigdSql('$1', '$3', 'a.instellingscode', '$2') };
   }
 
   /** The current advies; 404 unless your OIN holds a machtiging for its school. */
-  async get(p: Principal, id: string): Promise<AdviesResponse> {
-    const { params, conditie } = await this.assertMandaat(p);
+  async get(principal: Principal, id: string): Promise<AdviesResponse> {
+    const { params, conditie } = await this.assertMandaat(principal);
     const [r]: Record<string, any>[] = await this.db.query(`SELECT a.* FROM rod_advies_vo a WHERE a.sandbox_id = $1 AND a.id = $4 AND ${conditie}`, [...params, id]);
     if (!r) throw rodProblem('not_found', 'No such advies for your mandated schools in this sandbox.');
     const i = r.inhoud;
@@ -77,8 +77,8 @@ export class AdviezenService {
   }
 
   /** Every accepted version, oldest first. */
-  async listVersies(p: Principal, id: string): Promise<AdviesVersieList> {
-    const { params, conditie } = await this.assertMandaat(p);
+  async listVersies(principal: Principal, id: string): Promise<AdviesVersieList> {
+    const { params, conditie } = await this.assertMandaat(principal);
     const rows: Record<string, any>[] = await this.db.query(
       `SELECT v.* FROM rod_advies_vo_versie v JOIN rod_advies_vo a ON a.id = v.advies_id WHERE v.sandbox_id = $1 AND v.advies_id = $4 AND ${conditie} ORDER BY v.versie`,
       [...params, id],
@@ -100,6 +100,6 @@ function herhaal(doc: AdviesDocument, requestHash: string): { status: number; bo
   return { status: doc.status_code, body: doc.antwoord as AdviesAntwoord };
 }
 
-function antwoord(t: Terugmelding[], id: string, versie: number, gewijzigd: boolean, docId: string, now: Date): AdviesAntwoord {
-  return { resultaat: resultaatVan(t), adviesId: id, versie, gewijzigd, identificatiecodeBedrijfsdocument: docId, ontvangenOp: now.toISOString(), meldingen: t, foutmeldingen: [], _links: links(id) };
+function antwoord(terugmeldingen: Terugmelding[], id: string, versie: number, gewijzigd: boolean, docId: string, now: Date): AdviesAntwoord {
+  return { resultaat: resultaatVan(terugmeldingen), adviesId: id, versie, gewijzigd, identificatiecodeBedrijfsdocument: docId, ontvangenOp: now.toISOString(), meldingen: terugmeldingen, foutmeldingen: [], _links: links(id) };
 }

@@ -78,27 +78,27 @@ export class AanleverenService {
   ) {}
 
   /** AanleverenInschrijvingSO: the same use case; the so/vso part travels as `speciaalOnderwijs`, the periodes as the bo contract's. */
-  aanleverenSo(p: Principal, req: AanleverenInschrijvingSoRequest): Promise<Antwoord> {
+  aanleverenSo(principal: Principal, req: AanleverenInschrijvingSoRequest): Promise<Antwoord> {
     const { inschrijvingPeriodeSO, schoolsoort, cluster, soortOnderwijs, soortVerblijf, arrangement, uitstroomprofiel, ...rest } = req;
-    return this.submitAanlevering(p, { ...rest, inschrijvingPeriodeBO: inschrijvingPeriodeSO, speciaalOnderwijs: { schoolsoort, cluster, soortOnderwijs, soortVerblijf, arrangement, uitstroomprofiel } });
+    return this.submitAanlevering(principal, { ...rest, inschrijvingPeriodeBO: inschrijvingPeriodeSO, speciaalOnderwijs: { schoolsoort, cluster, soortOnderwijs, soortVerblijf, arrangement, uitstroomprofiel } });
   }
 
-  async submitAanlevering(p: Principal, req: AanleverenInschrijvingRequest & Pick<Aanlevering, 'speciaalOnderwijs'>): Promise<Antwoord> {
+  async submitAanlevering(principal: Principal, req: AanleverenInschrijvingRequest & Pick<Aanlevering, 'speciaalOnderwijs'>): Promise<Antwoord> {
     const requestHash = sha256(stableStringify(req));
-    const now = await this.clock.now(p.sandboxId);
-    await this.toegang.controleer(p.sandboxId, req.instellingscode, now);
+    const now = await this.clock.now(principal.sandboxId);
+    await this.toegang.assertToegang(principal.sandboxId, req.instellingscode, now);
     const vandaag = dutchDate(now);
     const pgn = req.persoonsgebondenNummer;
     const nummer = pgn.burgerservicenummer ?? pgn.onderwijsnummer!;
     const docId = req.bedrijfsdocument.identificatiecodeBedrijfsdocument;
     const invoer: AanleverInvoer = {
-      sandboxId: p.sandboxId, oin: p.oin, nummer, instellingscode: req.instellingscode, vandaag, docId, volgnummer: req.inschrijvingvolgnummer, rioVragen: rioVragen(req),
+      sandboxId: principal.sandboxId, oin: principal.oin, nummer, instellingscode: req.instellingscode, vandaag, docId, volgnummer: req.inschrijvingvolgnummer, rioVragen: rioVragen(req),
     };
-    const herkomst: Herkomst = { sandboxId: p.sandboxId, bedrijfsdocumentId: docId, datumTijdBedrijfsdocument: req.bedrijfsdocument.datumTijdBedrijfsdocument, clientId: p.clientId, oin: p.oin, ontvangenOp: now };
+    const herkomst: Herkomst = { sandboxId: principal.sandboxId, bedrijfsdocumentId: docId, datumTijdBedrijfsdocument: req.bedrijfsdocument.datumTijdBedrijfsdocument, clientId: principal.clientId, oin: principal.oin, ontvangenOp: now };
     // Committed together with other submissions that arrive at the same moment (one pupil's always in the same lane);
     // the group reads the mandates, persons, RIO and current states of all its submissions at once (leesGroep).
     return this.groepen.run<Antwoord, AanleverPlan, AanleverInvoer, GroepGelezen>(
-      `${p.sandboxId}:${nummer}`,
+      `${principal.sandboxId}:${nummer}`,
       {
         // Load → judge: every rule in beoordeel; a foutmelding is thrown here, before anything is written.
         check: async (_m, { mandaat, rio, gelezen }) => {
@@ -113,31 +113,31 @@ export class AanleverenService {
           return { antwoord: { status, body }, document, stand, rij: stand.gewijzigd ? inschrijvingRij(stand, oordeel.meldingen, herkomst, document) : null };
         },
         // Write → answer.
-        write: async (m, plan) => {
+        write: async (manager, plan) => {
           if (!plan.stand || !plan.document) return plan.antwoord;
           const { stand, rij } = plan;
           if (!rij) {
-            await this.repository.saveDocument(m, p.sandboxId, p.oin, docId, 'AANLEVERING', plan.document);
+            await this.repository.saveDocument(manager, principal.sandboxId, principal.oin, docId, 'AANLEVERING', plan.document);
             return plan.antwoord;
           }
           if (!stand.nieuw) {
-            await this.repository.removePeriodes(m, [stand.inschrijvingId]);
-            await this.repository.write(m, [rij]);
+            await this.repository.removePeriodes(manager, [stand.inschrijvingId]);
+            await this.repository.write(manager, [rij]);
           } else {
             // A new inschrijving without kennisgevingen waits for the group's other new ones: one insert for them all, before the commit.
             const gebufferd =
               stand.nieuweOverlap.length === 0 &&
               stand.nieuweSchoolwissels.length === 0 &&
-              deferToCommit(m, 'rows', NIEUWE_INSCHRIJVINGEN, () => [] as InschrijvingRij[], (acc) => acc.push(rij), (acc) => this.repository.write(m, acc));
-            if (!gebufferd) await this.repository.write(m, [rij]);
+              deferToCommit(manager, 'rows', NIEUWE_INSCHRIJVINGEN, () => [] as InschrijvingRij[], (acc) => acc.push(rij), (acc) => this.repository.write(manager, acc));
+            if (!gebufferd) await this.repository.write(manager, [rij]);
           }
           const nieuw = { id: stand.inschrijvingId, instellingscode: stand.instellingscode, inschrijvingvolgnummer: stand.inschrijvingvolgnummer, datumInschrijving: stand.datumInschrijving, datumUitschrijving: stand.datumUitschrijving };
-          for (const a of stand.nieuweOverlap) await this.sendKennisgevingen(m, p.sandboxId, stand.persoonId, now, nieuw, a);
-          for (const w of stand.nieuweSchoolwissels) {
-            const [oud, nieuwe] = w.eigenIs === 'NIEUWE_SCHOOL' ? [w.andere, nieuw] : [nieuw, w.andere];
-            await this.sendKennisgevingen(m, p.sandboxId, stand.persoonId, now, nieuwe, oud, 'SCHOOLWISSEL');
+          for (const andere of stand.nieuweOverlap) await this.sendKennisgevingen(manager, principal.sandboxId, stand.persoonId, now, nieuw, andere);
+          for (const wissel of stand.nieuweSchoolwissels) {
+            const [oud, nieuwe] = wissel.eigenIs === 'NIEUWE_SCHOOL' ? [wissel.andere, nieuw] : [nieuw, wissel.andere];
+            await this.sendKennisgevingen(manager, principal.sandboxId, stand.persoonId, now, nieuwe, oud, 'SCHOOLWISSEL');
           }
-          await this.hooks.emit('rod.inschrijving-gewijzigd', m, { sandboxId: p.sandboxId, persoonId: stand.persoonId, instellingscodes: [req.instellingscode], moment: now });
+          await this.hooks.emit('rod.inschrijving-gewijzigd', manager, { sandboxId: principal.sandboxId, persoonId: stand.persoonId, instellingscodes: [req.instellingscode], moment: now });
           return plan.antwoord;
         },
       },
@@ -151,22 +151,22 @@ export class AanleverenService {
    * locks, their bedrijfsdocumenten and the persons' inschrijvingen. A submission whose document or person an earlier one in
    * the group shares reads them again at its turn (reread), after the earlier one wrote.
    */
-  private async readGroep(m: EntityManager, inputs: AanleverInvoer[]): Promise<GroupReadResult<GroepGelezen>[]> {
+  private async readGroep(manager: EntityManager, inputs: AanleverInvoer[]): Promise<GroupReadResult<GroepGelezen>[]> {
     const out: GroupReadResult<GroepGelezen>[] = new Array(inputs.length);
     const perSandbox = new Map<string, number[]>();
     inputs.forEach((x, i) => perSandbox.set(x.sandboxId, [...(perSandbox.get(x.sandboxId) ?? []), i]));
     for (const [sandboxId, idx] of perSandbox) {
       const xs = idx.map((i) => inputs[i]);
       const mandaten = await this.repository.mandaatEnPersoon(
-        m,
+        manager,
         sandboxId,
         persoonSlot(sandboxId, ''),
         xs.map((x) => ({ nummer: x.nummer, oin: x.oin, instellingscode: x.instellingscode, vandaag: x.vandaag, documentSlot: documentSlot(sandboxId, x.oin, x.docId) })),
       );
-      const rio = await this.rio.checkPeriodes(m, sandboxId, xs.flatMap((x) => x.rioVragen));
+      const rio = await this.rio.checkPeriodes(manager, sandboxId, xs.flatMap((x) => x.rioVragen));
       const persoonIds = mandaten.map((s) => s.persoon?.id ?? null);
       const gelezen = await this.repository.read(
-        m,
+        manager,
         sandboxId,
         xs.map((x, k) => ({ oin: x.oin, bedrijfsdocumentId: x.docId, instellingscode: x.instellingscode, persoonId: persoonIds[k], inschrijvingvolgnummer: x.volgnummer })),
       );
@@ -182,11 +182,11 @@ export class AanleverenService {
         const n = xs[k].rioVragen.length;
         const mandaat = mandaten[k];
         const eigenRio = rio.slice(periode, periode + n);
-        const x = xs[k];
+        const invoer = xs[k];
         out[i] = gedeeld
           ? {
               reread: async (m2) => {
-                const [opnieuw] = await this.repository.read(m2, sandboxId, [{ oin: x.oin, bedrijfsdocumentId: x.docId, instellingscode: x.instellingscode, persoonId, inschrijvingvolgnummer: x.volgnummer }]);
+                const [opnieuw] = await this.repository.read(m2, sandboxId, [{ oin: invoer.oin, bedrijfsdocumentId: invoer.docId, instellingscode: invoer.instellingscode, persoonId, inschrijvingvolgnummer: invoer.volgnummer }]);
                 return { mandaat, rio: eigenRio, gelezen: opnieuw };
               },
             }
@@ -197,23 +197,23 @@ export class AanleverenService {
     return out;
   }
 
-  async submitVerwijdering(p: Principal, req: VerwijderingRequest): Promise<Antwoord> {
+  async submitVerwijdering(principal: Principal, req: VerwijderingRequest): Promise<Antwoord> {
     const requestHash = sha256(stableStringify(req));
-    const now = await this.clock.now(p.sandboxId);
-    await this.toegang.controleer(p.sandboxId, req.instellingscode, now);
+    const now = await this.clock.now(principal.sandboxId);
+    await this.toegang.assertToegang(principal.sandboxId, req.instellingscode, now);
     const docId = req.bedrijfsdocument.identificatiecodeBedrijfsdocument;
     const pgn = req.persoonsgebondenNummer;
     const nummer = pgn.burgerservicenummer ?? pgn.onderwijsnummer!;
-    const herkomst: Herkomst = { sandboxId: p.sandboxId, bedrijfsdocumentId: docId, datumTijdBedrijfsdocument: req.bedrijfsdocument.datumTijdBedrijfsdocument, clientId: p.clientId, oin: p.oin, ontvangenOp: now };
-    return this.groepen.run<Antwoord, VerwijderPlan>(`${p.sandboxId}:${nummer}`, {
-      check: async (m) => {
+    const herkomst: Herkomst = { sandboxId: principal.sandboxId, bedrijfsdocumentId: docId, datumTijdBedrijfsdocument: req.bedrijfsdocument.datumTijdBedrijfsdocument, clientId: principal.clientId, oin: principal.oin, ontvangenOp: now };
+    return this.groepen.run<Antwoord, VerwijderPlan>(`${principal.sandboxId}:${nummer}`, {
+      check: async (manager) => {
         // The mandate first (403: a vendor without one learns nothing), with the person of the PGN and the locks.
-        const [mandaat] = await this.repository.mandaatEnPersoon(m, p.sandboxId, persoonSlot(p.sandboxId, ''), [
-          { nummer, oin: p.oin, instellingscode: req.instellingscode, vandaag: dutchDate(now), documentSlot: documentSlot(p.sandboxId, p.oin, docId) },
+        const [mandaat] = await this.repository.mandaatEnPersoon(manager, principal.sandboxId, persoonSlot(principal.sandboxId, ''), [
+          { nummer, oin: principal.oin, instellingscode: req.instellingscode, vandaag: dutchDate(now), documentSlot: documentSlot(principal.sandboxId, principal.oin, docId) },
         ]);
         if (!mandaat.gemachtigd) throw geenMachtiging(req.instellingscode);
         const persoonId = pgnUitkomst(pgn, mandaat.persoon).persoon?.id ?? null;
-        const [rij] = await this.repository.read(m, p.sandboxId, [{ oin: p.oin, bedrijfsdocumentId: docId, instellingscode: req.instellingscode, persoonId, inschrijvingvolgnummer: req.inschrijvingvolgnummer }]);
+        const [rij] = await this.repository.read(manager, principal.sandboxId, [{ oin: principal.oin, bedrijfsdocumentId: docId, instellingscode: req.instellingscode, persoonId, inschrijvingvolgnummer: req.inschrijvingvolgnummer }]);
         if (rij.document) return { antwoord: herhaal(rij.document, requestHash) };
         const oordeel = beoordeelVerwijdering(req, { persoon: mandaat.persoon, huidig: rij.huidig });
         const huidig = oordeel.teVerwijderen;
@@ -222,15 +222,15 @@ export class AanleverenService {
         const body = antwoord(oordeel.meldingen, huidig.id, versie, true, docId, now);
         body._links = { versies: { href: `/rod/v1/inschrijvingen/${huidig.id}/versies` } };
         const verwijdering = {
-          inschrijvingId: huidig.id, versie, sandboxId: p.sandboxId, persoonId: persoonId!, instellingscode: req.instellingscode, inschrijvingvolgnummer: req.inschrijvingvolgnummer,
+          inschrijvingId: huidig.id, versie, sandboxId: principal.sandboxId, persoonId: persoonId!, instellingscode: req.instellingscode, inschrijvingvolgnummer: req.inschrijvingvolgnummer,
           inhoud: { instellingscode: req.instellingscode, persoonsgebondenNummer: pgn, inschrijvingvolgnummer: req.inschrijvingvolgnummer }, meldingen: oordeel.meldingen,
         };
         return { antwoord: { status: 200, body }, verwijdering, document: { request_hash: requestHash, status_code: 200, antwoord: body } };
       },
-      write: async (m, plan) => {
+      write: async (manager, plan) => {
         if (!plan.verwijdering) return plan.antwoord;
-        await this.repository.remove(m, plan.verwijdering, herkomst, plan.document!);
-        await this.hooks.emit('rod.inschrijving-gewijzigd', m, { sandboxId: p.sandboxId, persoonId: plan.verwijdering.persoonId, instellingscodes: [req.instellingscode], moment: now });
+        await this.repository.remove(manager, plan.verwijdering, herkomst, plan.document!);
+        await this.hooks.emit('rod.inschrijving-gewijzigd', manager, { sandboxId: principal.sandboxId, persoonId: plan.verwijdering.persoonId, instellingscodes: [req.instellingscode], moment: now });
         return plan.antwoord;
       },
     });
@@ -243,7 +243,7 @@ export class AanleverenService {
    * (UITSCHRIJVING_VORIGE_SCHOOL).
    */
   private async sendKennisgevingen(
-    m: EntityManager,
+    manager: EntityManager,
     sandboxId: string,
     persoonId: string,
     now: Date,
@@ -255,7 +255,7 @@ export class AanleverenService {
       [nieuw, oud, aanleiding === 'SCHOOLWISSEL' ? 'UITSCHRIJVING_VORIGE_SCHOOL' : 'DUBBELE_INSCHRIJVING'],
       [oud, nieuw, aanleiding === 'SCHOOLWISSEL' ? 'INSCHRIJVING_NIEUWE_SCHOOL' : 'DUBBELE_INSCHRIJVING'],
     ] as const) {
-      const eventId = await this.outbox.append(m, sandboxId, {
+      const eventId = await this.outbox.append(manager, sandboxId, {
         type: 'nl.duo.rod.kennisgeving-in-uitschrijving',
         subject: `inschrijving/${aan.id}`,
         instellingscode: aan.instellingscode,
@@ -268,7 +268,7 @@ export class AanleverenService {
           andereInschrijving: { instellingscode: over.instellingscode, datumInschrijving: over.datumInschrijving, datumUitschrijving: over.datumUitschrijving },
         },
       });
-      await this.repository.addKennisgeving(m, { sandboxId, persoonId, soort, instellingscode: aan.instellingscode, inschrijvingId: aan.id, eventId }, over);
+      await this.repository.addKennisgeving(manager, { sandboxId, persoonId, soort, instellingscode: aan.instellingscode, inschrijvingId: aan.id, eventId }, over);
     }
   }
 }
@@ -285,15 +285,15 @@ function herhaal(doc: DocumentRij, requestHash: string): Antwoord {
   return { status: doc.status_code, body: doc.antwoord };
 }
 
-function antwoord(t: Terugmelding[], id: string, versie: number, gewijzigd: boolean, docId: string, now: Date): AanleverAntwoord {
+function antwoord(terugmeldingen: Terugmelding[], id: string, versie: number, gewijzigd: boolean, docId: string, now: Date): AanleverAntwoord {
   return {
-    resultaat: resultaatVan(t),
+    resultaat: resultaatVan(terugmeldingen),
     inschrijvingId: id,
     versie,
     gewijzigd,
     identificatiecodeBedrijfsdocument: docId,
     ontvangenOp: now.toISOString(),
-    meldingen: t,
+    meldingen: terugmeldingen,
     foutmeldingen: [],
     _links: { inschrijving: { href: `/rod/v1/inschrijvingen/${id}` }, versies: { href: `/rod/v1/inschrijvingen/${id}/versies` } },
   };

@@ -35,13 +35,13 @@ export class InschrijvingenBulkService {
   ) {}
 
   /** The persons of many PGN numbers (BSN or onderwijsnummer) of one sandbox, or null; in input order. One statement. */
-  findPersonen(m: EntityManager, sandboxId: string, nummers: string[]): Promise<(PersoonRij | null)[]> {
-    return this.personen.findByNummers(m, sandboxId, nummers);
+  findPersonen(manager: EntityManager, sandboxId: string, nummers: string[]): Promise<(PersoonRij | null)[]> {
+    return this.personen.findByNummers(manager, sandboxId, nummers);
   }
 
   /** Adds persons to the persoonsregister in one statement (a registered BSN or onderwijsnummer is kept as it is); answers each one's person. */
-  addPersonen(m: EntityManager, sandboxId: string, personen: NieuwPersoonRij[]): Promise<PersoonRij[]> {
-    return this.personen.add(m, sandboxId, personen);
+  addPersonen(manager: EntityManager, sandboxId: string, personen: NieuwPersoonRij[]): Promise<PersoonRij[]> {
+    return this.personen.add(manager, sandboxId, personen);
   }
 
   /**
@@ -50,10 +50,10 @@ export class InschrijvingenBulkService {
    * receive date the 7-day and age rules look at. A person may occur only once per batch: the state is read before any of
    * the batch is written, so a second aanlevering for the same person would be judged on a state that misses the first.
    */
-  async readStanden(m: EntityManager, sandboxId: string, aanleveringen: Aanlevering[], vandaag: string): Promise<BulkInvoer[]> {
+  async readStanden(manager: EntityManager, sandboxId: string, aanleveringen: Aanlevering[], vandaag: string): Promise<BulkInvoer[]> {
     if (!aanleveringen.length) return [];
     const personen = await this.personen.findByNummers(
-      m,
+      manager,
       sandboxId,
       aanleveringen.map((a) => (a.persoonsgebondenNummer.burgerservicenummer ?? a.persoonsgebondenNummer.onderwijsnummer)!),
     );
@@ -63,18 +63,18 @@ export class InschrijvingenBulkService {
       if (gezien.has(p.id)) throw new Error('A person occurs twice in one batch: split the batch so each person occurs once.');
       gezien.add(p.id);
     }
-    const inschrijvingen = await this.repository.findByPersonen(m, sandboxId, [...gezien]);
+    const inschrijvingen = await this.repository.findByPersonen(manager, sandboxId, [...gezien]);
     const vragen = aanleveringen.map(rioVragen);
-    const rio = await this.rio.checkPeriodes(m, sandboxId, vragen.flat());
+    const rio = await this.rio.checkPeriodes(manager, sandboxId, vragen.flat());
     let periode = 0;
-    return aanleveringen.map((a, i) => {
+    return aanleveringen.map((aanlevering, i) => {
       const persoon = personen[i];
       const van = persoon ? (inschrijvingen.get(persoon.id) ?? []) : [];
-      const huidig = van.find((x) => x.instellingscode === a.instellingscode && x.inschrijvingvolgnummer === a.inschrijvingvolgnummer) ?? null;
+      const huidig = van.find((x) => x.instellingscode === aanlevering.instellingscode && x.inschrijvingvolgnummer === aanlevering.inschrijvingvolgnummer) ?? null;
       const n = vragen[i].length;
       const context: BeoordelingContext = { vandaag, rio: rio.slice(periode, periode + n), nieuwId: randomUUID() };
       periode += n;
-      return { stand: { persoon, huidig, andere: van.filter((x) => x.instellingscode !== a.instellingscode) }, context };
+      return { stand: { persoon, huidig, andere: van.filter((x) => x.instellingscode !== aanlevering.instellingscode) }, context };
     });
   }
 
@@ -83,12 +83,12 @@ export class InschrijvingenBulkService {
    * statement, plus one to clear the periodes of those that existed. Unchanged ones (`gewijzigd` false) are skipped. No
    * bedrijfsdocument rows, no events, no kennisgevingen and no bekostiging recompute: the caller runs those for the batch.
    */
-  async write(m: EntityManager, opdrachten: BulkSchrijfOpdracht[]): Promise<void> {
+  async write(manager: EntityManager, opdrachten: BulkSchrijfOpdracht[]): Promise<void> {
     const te = opdrachten.filter((o) => o.nieuweStand.gewijzigd);
     await this.repository.removePeriodes(
-      m,
+      manager,
       te.filter((o) => !o.nieuweStand.nieuw).map((o) => o.nieuweStand.inschrijvingId),
     );
-    await this.repository.write(m, te.map((o) => inschrijvingRij(o.nieuweStand, o.meldingen, o.herkomst, null)));
+    await this.repository.write(manager, te.map((o) => inschrijvingRij(o.nieuweStand, o.meldingen, o.herkomst, null)));
   }
 }

@@ -76,14 +76,14 @@ export class InschrijvingenLezenService {
     private readonly clock: ClockService,
   ) {}
 
-  private async base(p: Principal): Promise<{ params: unknown[]; mandaat: string }> {
-    const vandaag = await this.clock.today(p.sandboxId);
+  private async base(principal: Principal): Promise<{ params: unknown[]; mandaat: string }> {
+    const vandaag = await this.clock.today(principal.sandboxId);
     // Beheer sees every school; the condition still types $2 and $3.
-    return { params: [p.sandboxId, vandaag, p.oin], mandaat: isBeheer(p) ? '($2::date IS NOT NULL AND $3::text IS NOT NULL)' : MANDAAT };
+    return { params: [principal.sandboxId, vandaag, principal.oin], mandaat: isBeheer(principal) ? '($2::date IS NOT NULL AND $3::text IS NOT NULL)' : MANDAAT };
   }
 
-  async get(p: Principal, id: string): Promise<InschrijvingResponse> {
-    const { params, mandaat } = await this.base(p);
+  async get(principal: Principal, id: string): Promise<InschrijvingResponse> {
+    const { params, mandaat } = await this.base(principal);
     const [r]: Rij[] = await this.db.query(
       `${SELECT} FROM rod_inschrijving i JOIN rod_persoon p ON p.id = i.persoon_id WHERE i.sandbox_id = $1 AND i.id = $4 AND ${mandaat}`,
       [...params, id],
@@ -93,8 +93,8 @@ export class InschrijvingenLezenService {
   }
 
   /** Every version, also after a verwijdering; visible while the vendor holds a mandate for the school. */
-  async listVersies(p: Principal, id: string): Promise<VersieList> {
-    const { params, mandaat } = await this.base(p);
+  async listVersies(principal: Principal, id: string): Promise<VersieList> {
+    const { params, mandaat } = await this.base(principal);
     const rows: Record<string, any>[] = await this.db.query(
       `SELECT i.versie, i.soort, i.inhoud, i.meldingen, i.bedrijfsdocument_id, i.datum_tijd_bedrijfsdocument, i.client_id, i.oin, i.ontvangen_op
          FROM rod_inschrijving_versie i WHERE i.sandbox_id = $1 AND i.inschrijving_id = $4 AND ${mandaat} ORDER BY i.versie`,
@@ -117,8 +117,8 @@ export class InschrijvingenLezenService {
     };
   }
 
-  async search(p: Principal, req: InschrijvingZoekRequest, q: PageQuery, path: string) {
-    const { params, mandaat } = await this.base(p);
+  async search(principal: Principal, req: InschrijvingZoekRequest, query: PageQuery, path: string) {
+    const { params, mandaat } = await this.base(principal);
     const where = ['i.sandbox_id = $1', mandaat];
     const pgn = req.persoonsgebondenNummer?.burgerservicenummer ?? req.persoonsgebondenNummer?.onderwijsnummer;
     if (pgn) {
@@ -131,17 +131,17 @@ export class InschrijvingenLezenService {
     }
     const rows: Rij[] = await this.db.query(
       `${SELECT}, count(*) OVER ()::int AS total FROM rod_inschrijving i JOIN rod_persoon p ON p.id = i.persoon_id
-        WHERE ${where.join(' AND ')} ORDER BY i.instellingscode, i.datum_inschrijving, i.id LIMIT ${q.pageSize} OFFSET ${(q.page - 1) * q.pageSize}`,
+        WHERE ${where.join(' AND ')} ORDER BY i.instellingscode, i.datum_inschrijving, i.id LIMIT ${query.pageSize} OFFSET ${(query.page - 1) * query.pageSize}`,
       params,
     );
-    return toPage(rows.map(toResponse), rows[0]?.total ?? 0, q, path);
+    return toPage(rows.map(toResponse), rows[0]?.total ?? 0, query, path);
   }
 
   /** The full state of one school on a peildatum: every inschrijving active that day, with all its periodes. */
-  async getRegistratieoverzicht(p: Principal, instellingscode: string, q: RegistratieoverzichtQuery, path: string) {
-    const { params } = await this.base(p);
-    const peildatum = q.peildatum ?? (params[1] as string);
-    if (!isBeheer(p)) {
+  async getRegistratieoverzicht(principal: Principal, instellingscode: string, query: RegistratieoverzichtQuery, path: string) {
+    const { params } = await this.base(principal);
+    const peildatum = query.peildatum ?? (params[1] as string);
+    if (!isBeheer(principal)) {
       const [ok]: { ok: boolean }[] = await this.db.query(
         `SELECT EXISTS (SELECT 1 FROM rod_machtiging WHERE sandbox_id = $1 AND oin = $3 AND instellingscode = $4 AND geldig_vanaf <= $2::date AND (geldig_tot IS NULL OR geldig_tot >= $2::date)) AS ok`,
         [...params, instellingscode],
@@ -151,10 +151,10 @@ export class InschrijvingenLezenService {
     const rows: Rij[] = await this.db.query(
       `${SELECT}, count(*) OVER ()::int AS total FROM rod_inschrijving i JOIN rod_persoon p ON p.id = i.persoon_id
         WHERE i.sandbox_id = $1 AND i.instellingscode = $2 AND i.datum_inschrijving <= $3::date AND (i.datum_uitschrijving IS NULL OR i.datum_uitschrijving >= $3::date)
-        ORDER BY i.datum_inschrijving, i.id LIMIT ${q.pageSize} OFFSET ${(q.page - 1) * q.pageSize}`,
-      [p.sandboxId, instellingscode, peildatum],
+        ORDER BY i.datum_inschrijving, i.id LIMIT ${query.pageSize} OFFSET ${(query.page - 1) * query.pageSize}`,
+      [principal.sandboxId, instellingscode, peildatum],
     );
-    const page = toPage(rows.map(toResponse), rows[0]?.total ?? 0, q, path, { peildatum: q.peildatum });
+    const page = toPage(rows.map(toResponse), rows[0]?.total ?? 0, query, path, { peildatum: query.peildatum });
     return { instellingscode, peildatum, ...page };
   }
 

@@ -45,86 +45,86 @@ export class MachtigingenService {
     private readonly rio: RodRioPort,
   ) {}
 
-  async isGemachtigd(m: EntityManager, p: Principal, instellingscode: string): Promise<boolean> {
-    if (isBeheer(p)) return true;
-    const vandaag = await this.clock.today(p.sandboxId);
-    const [r]: { ok: boolean }[] = await m.query(`SELECT ${gemachtigdSql('$1', '$2', '$3', '$4')} AS ok`, [p.sandboxId, p.oin, instellingscode, vandaag]);
+  async isGemachtigd(manager: EntityManager, principal: Principal, instellingscode: string): Promise<boolean> {
+    if (isBeheer(principal)) return true;
+    const vandaag = await this.clock.today(principal.sandboxId);
+    const [r]: { ok: boolean }[] = await manager.query(`SELECT ${gemachtigdSql('$1', '$2', '$3', '$4')} AS ok`, [principal.sandboxId, principal.oin, instellingscode, vandaag]);
     return r.ok;
   }
 
   /** Schools whose mandates this client manages: every school for beheer, else the schools of its besturen. */
-  private async listBeheerdeScholen(m: EntityManager, p: Principal): Promise<string[] | 'alle'> {
-    if (isBeheer(p)) return 'alle';
-    const lists = await Promise.all(p.bestuurcodes.map((b) => this.rio.listInstellingenVanBestuur(m, p.sandboxId, b)));
+  private async listBeheerdeScholen(manager: EntityManager, principal: Principal): Promise<string[] | 'alle'> {
+    if (isBeheer(principal)) return 'alle';
+    const lists = await Promise.all(principal.bestuurcodes.map((b) => this.rio.listInstellingenVanBestuur(manager, principal.sandboxId, b)));
     return lists.flat();
   }
 
-  async create(p: Principal, req: MachtigingRequest): Promise<MachtigingResponse> {
-    return this.db.transaction(async (m) => {
-      const school = await this.rio.getInstelling(m, p.sandboxId, req.instellingscode);
-      if (!isBeheer(p) && (!school?.bestuurcode || !p.bestuurcodes.includes(school.bestuurcode))) {
+  async create(principal: Principal, req: MachtigingRequest): Promise<MachtigingResponse> {
+    return this.db.transaction(async (manager) => {
+      const school = await this.rio.getInstelling(manager, principal.sandboxId, req.instellingscode);
+      if (!isBeheer(principal) && (!school?.bestuurcode || !principal.bestuurcodes.includes(school.bestuurcode))) {
         throw rodProblem('forbidden', `Only DUO-beheer or a client acting for the bestuur of instelling ${req.instellingscode} can grant a machtiging for it.`);
       }
       if (!school) throw rodProblem(RodProblem.instellingOnbekend, `Instelling ${req.instellingscode} is not known in RIO in this sandbox.`);
-      const geldigVanaf = req.geldigVanaf ?? (await this.clock.today(p.sandboxId, m));
+      const geldigVanaf = req.geldigVanaf ?? (await this.clock.today(principal.sandboxId, manager));
       if (req.geldigTot && req.geldigTot < geldigVanaf) {
         throw Problems.invalidInput([{ pointer: '/geldigTot', code: 'before_geldig_vanaf', detail: 'geldigTot must not be before geldigVanaf' }]);
       }
-      const rows: Rij[] = await m.query(
+      const rows: Rij[] = await manager.query(
         `INSERT INTO rod_machtiging (sandbox_id, oin, instellingscode, geldig_vanaf, geldig_tot, verleend_door)
          VALUES ($1, $2, $3, $4, $5, $6) ON CONFLICT (sandbox_id, oin, instellingscode) DO NOTHING RETURNING ${KOLOMMEN}`,
-        [p.sandboxId, req.oin, req.instellingscode, geldigVanaf, req.geldigTot ?? null, p.clientId],
+        [principal.sandboxId, req.oin, req.instellingscode, geldigVanaf, req.geldigTot ?? null, principal.clientId],
       );
       if (!rows.length) throw rodProblem(RodProblem.machtigingBestaat, `Vendor ${req.oin} already holds a machtiging for ${req.instellingscode}; delete it first to change it.`);
       return toResponse(rows[0]);
     });
   }
 
-  async list(p: Principal, q: MachtigingListQuery, path: string) {
-    const scholen = await this.listBeheerdeScholen(this.db.manager, p);
-    const params: unknown[] = [p.sandboxId];
+  async list(principal: Principal, query: MachtigingListQuery, path: string) {
+    const scholen = await this.listBeheerdeScholen(this.db.manager, principal);
+    const params: unknown[] = [principal.sandboxId];
     const where = ['sandbox_id = $1'];
     if (scholen !== 'alle') {
-      params.push(p.oin, scholen);
+      params.push(principal.oin, scholen);
       where.push(`(oin = $${params.length - 1} OR instellingscode = ANY($${params.length}::text[]))`);
     }
-    if (q.instellingscode) {
-      params.push(q.instellingscode);
+    if (query.instellingscode) {
+      params.push(query.instellingscode);
       where.push(`instellingscode = $${params.length}`);
     }
-    if (q.oin) {
-      params.push(q.oin);
+    if (query.oin) {
+      params.push(query.oin);
       where.push(`oin = $${params.length}`);
     }
     const rows: (Rij & { total: number })[] = await this.db.query(
       `SELECT ${KOLOMMEN}, count(*) OVER ()::int AS total FROM rod_machtiging WHERE ${where.join(' AND ')}
-        ORDER BY instellingscode, oin LIMIT ${q.pageSize} OFFSET ${(q.page - 1) * q.pageSize}`,
+        ORDER BY instellingscode, oin LIMIT ${query.pageSize} OFFSET ${(query.page - 1) * query.pageSize}`,
       params,
     );
-    return toPage(rows.map(toResponse), rows[0]?.total ?? 0, q, path, { instellingscode: q.instellingscode, oin: q.oin });
+    return toPage(rows.map(toResponse), rows[0]?.total ?? 0, query, path, { instellingscode: query.instellingscode, oin: query.oin });
   }
 
-  private async zichtbaar(m: EntityManager, p: Principal, id: string): Promise<Rij> {
-    const [r]: Rij[] = await m.query(`SELECT ${KOLOMMEN} FROM rod_machtiging WHERE sandbox_id = $1 AND id = $2`, [p.sandboxId, id]);
+  private async getZichtbaar(manager: EntityManager, principal: Principal, id: string): Promise<Rij> {
+    const [r]: Rij[] = await manager.query(`SELECT ${KOLOMMEN} FROM rod_machtiging WHERE sandbox_id = $1 AND id = $2`, [principal.sandboxId, id]);
     if (r) {
-      const scholen = await this.listBeheerdeScholen(m, p);
-      if (scholen === 'alle' || r.oin === p.oin || scholen.includes(r.instellingscode)) return r;
+      const scholen = await this.listBeheerdeScholen(manager, principal);
+      if (scholen === 'alle' || r.oin === principal.oin || scholen.includes(r.instellingscode)) return r;
     }
     throw rodProblem('not_found', 'No such machtiging in this sandbox.');
   }
 
-  async get(p: Principal, id: string): Promise<MachtigingResponse> {
-    return toResponse(await this.zichtbaar(this.db.manager, p, id));
+  async get(principal: Principal, id: string): Promise<MachtigingResponse> {
+    return toResponse(await this.getZichtbaar(this.db.manager, principal, id));
   }
 
-  async remove(p: Principal, id: string): Promise<void> {
-    await this.db.transaction(async (m) => {
-      const r = await this.zichtbaar(m, p, id);
-      const scholen = await this.listBeheerdeScholen(m, p);
-      if (scholen !== 'alle' && !scholen.includes(r.instellingscode)) {
+  async remove(principal: Principal, id: string): Promise<void> {
+    await this.db.transaction(async (manager) => {
+      const rij = await this.getZichtbaar(manager, principal, id);
+      const scholen = await this.listBeheerdeScholen(manager, principal);
+      if (scholen !== 'alle' && !scholen.includes(rij.instellingscode)) {
         throw rodProblem('forbidden', 'Only DUO-beheer or a client acting for the school’s bestuur can withdraw a machtiging.');
       }
-      await m.query('DELETE FROM rod_machtiging WHERE sandbox_id = $1 AND id = $2', [p.sandboxId, id]);
+      await manager.query('DELETE FROM rod_machtiging WHERE sandbox_id = $1 AND id = $2', [principal.sandboxId, id]);
     });
   }
 }

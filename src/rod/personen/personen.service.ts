@@ -32,7 +32,7 @@ export class PersonenService {
     private readonly hooks: DomainHooks,
   ) {}
 
-  async identify(p: Principal, req: IdentificatieRequest): Promise<IdentificatieResponse> {
+  async identify(principal: Principal, req: IdentificatieRequest): Promise<IdentificatieResponse> {
     const fout: Terugmelding[] = [];
     if (!GESLACHTEN.includes(req.geslacht)) fout.push(terugmelding(RodCode.waardenlijstFout, `Geslacht ${req.geslacht} staat niet in de waardenlijst (M, V, O).`, '/geslacht'));
     if (!req.persoonsgebondenNummer) {
@@ -46,37 +46,37 @@ export class PersonenService {
       }
       if (missing.length) throw Problems.invalidInput(missing);
     }
-    return this.db.transaction(async (m) => {
-      if (req.persoonsgebondenNummer) return this.verify(m, p, req, fout);
+    return this.db.transaction(async (manager) => {
+      if (req.persoonsgebondenNummer) return this.verify(manager, principal, req, fout);
       if (fout.length) throw afgekeurd(fout, []);
-      return this.findOrIssue(m, p, req);
+      return this.findOrIssue(manager, principal, req);
     });
   }
 
-  private async verify(m: EntityManager, p: Principal, req: IdentificatieRequest, fout: Terugmelding[]): Promise<IdentificatieResponse> {
+  private async verify(manager: EntityManager, principal: Principal, req: IdentificatieRequest, fout: Terugmelding[]): Promise<IdentificatieResponse> {
     const pgn = req.persoonsgebondenNummer!;
-    const t = [...fout, ...controleerPgn(pgn)];
+    const terugmeldingen = [...fout, ...controleerPgn(pgn)];
     let persoon: PersoonRij | null = null;
-    if (!t.some((x) => x.code === RodCode.pgnElfproef)) {
-      const rows: PersoonRij[] = await m.query(PersonenRepository.PERSOON_SQL, [p.sandboxId, pgn.burgerservicenummer ?? pgn.onderwijsnummer]);
-      const r = resolveerPgn(rows[0] ?? null, pgn);
-      persoon = r.persoon;
-      t.push(...r.terugmeldingen);
+    if (!terugmeldingen.some((x) => x.code === RodCode.pgnElfproef)) {
+      const rows: PersoonRij[] = await manager.query(PersonenRepository.PERSOON_SQL, [principal.sandboxId, pgn.burgerservicenummer ?? pgn.onderwijsnummer]);
+      const resolutie = resolveerPgn(rows[0] ?? null, pgn);
+      persoon = resolutie.persoon;
+      terugmeldingen.push(...resolutie.terugmeldingen);
     }
     if (persoon) {
       if (persoon.geboortedatum !== req.geboortedatum) {
-        t.push(terugmelding(RodCode.geboortedatumGeslachtWijktAf, 'De geboortedatum wijkt af van de geboortedatum in het persoonsregister; controleer de gegevens.', '/geboortedatum'));
+        terugmeldingen.push(terugmelding(RodCode.geboortedatumGeslachtWijktAf, 'De geboortedatum wijkt af van de geboortedatum in het persoonsregister; controleer de gegevens.', '/geboortedatum'));
       }
       if (persoon.geslacht !== req.geslacht && GESLACHTEN.includes(req.geslacht)) {
-        t.push(terugmelding(RodCode.geboortedatumGeslachtWijktAf, 'Het geslacht wijkt af van het geslacht in het persoonsregister; controleer de gegevens.', '/geslacht'));
+        terugmeldingen.push(terugmelding(RodCode.geboortedatumGeslachtWijktAf, 'Het geslacht wijkt af van het geslacht in het persoonsregister; controleer de gegevens.', '/geslacht'));
       }
     }
-    if (t.some(isFout)) throw afgekeurd(t.filter(isFout), t.filter((x) => !isFout(x)));
+    if (terugmeldingen.some(isFout)) throw afgekeurd(terugmeldingen.filter(isFout), terugmeldingen.filter((x) => !isFout(x)));
     return {
-      resultaat: resultaatVan(t),
+      resultaat: resultaatVan(terugmeldingen),
       persoonsgebondenNummer: persoon!.burgerservicenummer ? { burgerservicenummer: persoon!.burgerservicenummer } : { onderwijsnummer: persoon!.onderwijsnummer! },
       onderwijsnummerUitgegeven: false,
-      meldingen: t,
+      meldingen: terugmeldingen,
       foutmeldingen: [],
     };
   }
@@ -87,14 +87,14 @@ export class PersonenService {
    * count as well as the land. A register person whose voornamen, voorvoegsels, huisnummer (a person converted from BRON, which
    * held the postcode only) or address lines are unknown (null) matches on the rest.
    */
-  private async findOrIssue(m: EntityManager, p: Principal, req: IdentificatieRequest): Promise<IdentificatieResponse> {
+  private async findOrIssue(manager: EntityManager, principal: Principal, req: IdentificatieRequest): Promise<IdentificatieResponse> {
     // One identificatie without PGN at a time per sandbox: the same person asking twice never gets two onderwijsnummers.
-    await m.query('SELECT pg_advisory_xact_lock(hashtextextended($1, 0))', [`rod-identificatie:${p.sandboxId}`]);
+    await manager.query('SELECT pg_advisory_xact_lock(hashtextextended($1, 0))', [`rod-identificatie:${principal.sandboxId}`]);
     const bin = req.adres!.binnenlandsAdres;
     const buiten = req.adres!.buitenlandsAdres;
     const landcode = bin ? NEDERLAND : buiten!.landcode;
     const adresregels = bin ? null : (buiten!.adresregels ?? []).map(tekst).filter((x) => x.length > 0);
-    const rows: PersoonRij[] = await m.query(
+    const rows: PersoonRij[] = await manager.query(
       `SELECT ${PERSOON_KOLOMMEN} FROM rod_persoon
         WHERE sandbox_id = $1 AND geboortedatum = $2 AND geslacht = $3 AND lower(achternaam) = lower($4) AND landcode = $5
           AND ($6::text IS NULL OR (postcode = $6 AND (huisnummer IS NULL OR (huisnummer = $7 AND coalesce(lower(huisnummertoevoeging), '') = lower($11)))))
@@ -103,7 +103,7 @@ export class PersonenService {
           AND ($10::text[] IS NULL OR adresregels IS NULL OR ARRAY(SELECT lower(x) FROM unnest(adresregels) x) = ARRAY(SELECT lower(x) FROM unnest($10::text[]) x))
         ORDER BY burgerservicenummer IS NULL, created_at LIMIT 1`,
       [
-        p.sandboxId, req.geboortedatum, req.geslacht, tekst(req.achternaam!), landcode, bin?.postcode ?? null, bin?.huisnummer ?? null,
+        principal.sandboxId, req.geboortedatum, req.geslacht, tekst(req.achternaam!), landcode, bin?.postcode ?? null, bin?.huisnummer ?? null,
         tekst(req.voornamen!), tekst(req.voorvoegsels ?? ''), adresregels, tekst(bin?.huisnummertoevoeging ?? ''),
       ],
     );
@@ -118,12 +118,12 @@ export class PersonenService {
     if (found) {
       return { resultaat: resultaatVan(meldingen), persoonsgebondenNummer: { onderwijsnummer: found.onderwijsnummer! }, onderwijsnummerUitgegeven: false, meldingen, foutmeldingen: [] };
     }
-    const onderwijsnummer = await this.nextOnderwijsnummer(m, p.sandboxId);
-    await m.query(
+    const onderwijsnummer = await this.nextOnderwijsnummer(manager, principal.sandboxId);
+    await manager.query(
       `INSERT INTO rod_persoon (sandbox_id, onderwijsnummer, geboortedatum, geslacht, achternaam, voorvoegsels, voornamen, straatnaam, huisnummer, huisnummertoevoeging, postcode, plaatsnaam, landcode, adresregels)
        VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14)`,
       [
-        p.sandboxId, onderwijsnummer, req.geboortedatum, req.geslacht, tekst(req.achternaam!), req.voorvoegsels ? tekst(req.voorvoegsels) : null, tekst(req.voornamen!),
+        principal.sandboxId, onderwijsnummer, req.geboortedatum, req.geslacht, tekst(req.achternaam!), req.voorvoegsels ? tekst(req.voorvoegsels) : null, tekst(req.voornamen!),
         bin?.straatnaam ?? null, bin?.huisnummer ?? null, bin?.huisnummertoevoeging ?? null, bin?.postcode ?? null, bin?.plaatsnaam ?? null, landcode, adresregels,
       ],
     );
@@ -131,8 +131,8 @@ export class PersonenService {
   }
 
   /** The next free onderwijsnummer of the sandbox (caller holds the identificatie lock). */
-  async nextOnderwijsnummer(m: EntityManager, sandboxId: string): Promise<string> {
-    const [{ max }]: { max: string | null }[] = await m.query(`SELECT max(substring(onderwijsnummer, 3, 6)) AS max FROM rod_persoon WHERE sandbox_id = $1`, [sandboxId]);
+  async nextOnderwijsnummer(manager: EntityManager, sandboxId: string): Promise<string> {
+    const [{ max }]: { max: string | null }[] = await manager.query(`SELECT max(substring(onderwijsnummer, 3, 6)) AS max FROM rod_persoon WHERE sandbox_id = $1`, [sandboxId]);
     for (let n = max ? Number(max) + 1 : 0; ; n++) {
       const on = onderwijsnummerVoor(n);
       if (on) return on;
@@ -140,7 +140,7 @@ export class PersonenService {
   }
 
   /** Beheer: a person in the BRP stand-in. */
-  async createPersoon(p: Principal, req: NieuwPersoonRequest): Promise<PersoonResponse> {
+  async createPersoon(principal: Principal, req: NieuwPersoonRequest): Promise<PersoonResponse> {
     if (req.burgerservicenummer && !isGeldigBsn(req.burgerservicenummer)) {
       throw Problems.invalidInput([{ pointer: '/burgerservicenummer', code: RodCode.pgnElfproef, detail: 'burgerservicenummer fails the 11-proef' }]);
     }
@@ -152,19 +152,19 @@ export class PersonenService {
          VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12)
          ON CONFLICT (sandbox_id, burgerservicenummer) WHERE burgerservicenummer IS NOT NULL DO NOTHING RETURNING id`,
         [
-          p.sandboxId, bsn, req.geboortedatum, req.geslacht ?? 'O', req.achternaam ?? 'Testpersoon', req.voornamen ?? null,
+          principal.sandboxId, bsn, req.geboortedatum, req.geslacht ?? 'O', req.achternaam ?? 'Testpersoon', req.voornamen ?? null,
           bin?.straatnaam ?? null, bin?.huisnummer ?? null, bin?.huisnummertoevoeging ?? null, bin?.postcode ?? null, bin?.plaatsnaam ?? null,
           req.adres?.buitenlandsAdres?.landcode ?? NEDERLAND,
         ],
       );
-      if (rows.length) return this.persoon(this.db.manager, p.sandboxId, rows[0].id);
+      if (rows.length) return this.persoon(this.db.manager, principal.sandboxId, rows[0].id);
       if (req.burgerservicenummer) throw rodProblem(RodProblem.persoonBestaat, 'A person with this burgerservicenummer exists in this sandbox.');
     }
     throw rodProblem('service_unavailable', 'No free burgerservicenummer found; retry.');
   }
 
-  private async persoon(m: EntityManager, sandboxId: string, id: string): Promise<PersoonResponse> {
-    const [r] = await m.query(
+  private async persoon(manager: EntityManager, sandboxId: string, id: string): Promise<PersoonResponse> {
+    const [r] = await manager.query(
       `SELECT id, burgerservicenummer, onderwijsnummer, geboortedatum, geslacht, achternaam, landcode FROM rod_persoon WHERE sandbox_id = $1 AND id = $2`,
       [sandboxId, id],
     );
@@ -183,22 +183,22 @@ export class PersonenService {
    * Beheer: a person known by onderwijsnummer gets a BSN (the BRP registered them). ROD keeps both numbers,
    * tells every school with an inschrijving (nl.duo.rod.persoonsgegevens-gewijzigd) and lets bekostiging recompute.
    */
-  async assignBsn(p: Principal, req: BsnToekenningRequest): Promise<PersoonResponse> {
+  async assignBsn(principal: Principal, req: BsnToekenningRequest): Promise<PersoonResponse> {
     if (req.burgerservicenummer && !isGeldigBsn(req.burgerservicenummer)) {
       throw Problems.invalidInput([{ pointer: '/burgerservicenummer', code: RodCode.pgnElfproef, detail: 'burgerservicenummer fails the 11-proef' }]);
     }
-    return this.db.transaction(async (m) => {
-      const [persoon]: (PersoonRij & { bsn_toegekend_op: Date | null })[] = await m.query(
+    return this.db.transaction(async (manager) => {
+      const [persoon]: (PersoonRij & { bsn_toegekend_op: Date | null })[] = await manager.query(
         `SELECT ${PERSOON_KOLOMMEN} FROM rod_persoon WHERE sandbox_id = $1 AND onderwijsnummer = $2 FOR UPDATE`,
-        [p.sandboxId, req.onderwijsnummer],
+        [principal.sandboxId, req.onderwijsnummer],
       );
       if (!persoon) throw rodProblem(RodProblem.geenOnderwijsnummer, 'No person with this onderwijsnummer in this sandbox.');
       if (persoon.burgerservicenummer) throw rodProblem(RodProblem.persoonHeeftBsn, 'This person already has a burgerservicenummer.');
-      const now = await this.clock.now(p.sandboxId, m);
+      const now = await this.clock.now(principal.sandboxId, manager);
       let bsn = req.burgerservicenummer;
       for (let attempt = 0; ; attempt++) {
         const candidate = bsn ?? willekeurigBsn();
-        const taken: unknown[] = await m.query('SELECT 1 FROM rod_persoon WHERE sandbox_id = $1 AND burgerservicenummer = $2', [p.sandboxId, candidate]);
+        const taken: unknown[] = await manager.query('SELECT 1 FROM rod_persoon WHERE sandbox_id = $1 AND burgerservicenummer = $2', [principal.sandboxId, candidate]);
         if (!taken.length) {
           bsn = candidate;
           break;
@@ -206,14 +206,14 @@ export class PersonenService {
         if (req.burgerservicenummer) throw rodProblem(RodProblem.persoonBestaat, 'Another person has this burgerservicenummer.');
         if (attempt > 20) throw rodProblem('service_unavailable', 'No free burgerservicenummer found; retry.');
       }
-      await m.query(`UPDATE rod_persoon SET burgerservicenummer = $3, bsn_toegekend_op = $4, updated_at = now() WHERE sandbox_id = $1 AND id = $2`, [p.sandboxId, persoon.id, bsn, now]);
-      const inschrijvingen: { id: string; instellingscode: string; inschrijvingvolgnummer: string }[] = await m.query(
+      await manager.query(`UPDATE rod_persoon SET burgerservicenummer = $3, bsn_toegekend_op = $4, updated_at = now() WHERE sandbox_id = $1 AND id = $2`, [principal.sandboxId, persoon.id, bsn, now]);
+      const inschrijvingen: { id: string; instellingscode: string; inschrijvingvolgnummer: string }[] = await manager.query(
         `SELECT id, instellingscode, inschrijvingvolgnummer FROM rod_inschrijving WHERE sandbox_id = $1 AND persoon_id = $2 ORDER BY instellingscode`,
-        [p.sandboxId, persoon.id],
+        [principal.sandboxId, persoon.id],
       );
       const scholen = [...new Set(inschrijvingen.map((i) => i.instellingscode))];
       for (const school of scholen) {
-        await this.outbox.append(m, p.sandboxId, {
+        await this.outbox.append(manager, principal.sandboxId, {
           type: 'nl.duo.rod.persoonsgegevens-gewijzigd',
           subject: `persoon/${persoon.id}`,
           instellingscode: school,
@@ -226,8 +226,8 @@ export class PersonenService {
           },
         });
       }
-      await this.hooks.emit('rod.persoon-gewijzigd', m, { sandboxId: p.sandboxId, persoonId: persoon.id });
-      return this.persoon(m, p.sandboxId, persoon.id);
+      await this.hooks.emit('rod.persoon-gewijzigd', manager, { sandboxId: principal.sandboxId, persoonId: persoon.id });
+      return this.persoon(manager, principal.sandboxId, persoon.id);
     });
   }
 }

@@ -31,15 +31,15 @@ export class VerzuimService {
     private readonly repository: VerzuimRepository,
   ) {}
 
-  async submitMelding(p: Principal, req: VerzuimmeldingRequest): Promise<{ status: number; body: VerzuimAntwoord }> {
+  async submitMelding(principal: Principal, req: VerzuimmeldingRequest): Promise<{ status: number; body: VerzuimAntwoord }> {
     const requestHash = sha256(stableStringify(req));
-    const now = await this.clock.now(p.sandboxId);
-    const registerGesloten = (await this.toegang.weigering(p.sandboxId, req.instellingscode, now)) !== null;
+    const now = await this.clock.now(principal.sandboxId);
+    const registerGesloten = (await this.toegang.findWeigering(principal.sandboxId, req.instellingscode, now)) !== null;
     const pgn = req.persoonsgebondenNummer;
     const docId = req.bedrijfsdocument.identificatiecodeBedrijfsdocument;
-    return this.db.transaction(async (m) => {
-      const persoon = await gemachtigdBericht(m, p, req, now);
-      const gelezen = await this.repository.read(m, { sandboxId: p.sandboxId, oin: p.oin, docId, persoonId: persoon?.id ?? null, instellingscode: req.instellingscode });
+    return this.db.transaction(async (manager) => {
+      const persoon = await gemachtigdBericht(manager, principal, req, now);
+      const gelezen = await this.repository.read(manager, { sandboxId: principal.sandboxId, oin: principal.oin, docId, persoonId: persoon?.id ?? null, instellingscode: req.instellingscode });
       if (gelezen.document) {
         if (gelezen.document.request_hash !== requestHash) {
           throw rodProblem(RodProblem.bedrijfsdocumentHergebruikt, 'This identificatiecodeBedrijfsdocument was already answered for a message with other content; give every new message a new id.');
@@ -48,7 +48,7 @@ export class VerzuimService {
       }
       const oordeel = beoordeelVerzuim(req, { persoon, inschrijvingen: gelezen.inschrijvingen, eerdere: gelezen.eerdere }, { registerGesloten });
       if (!oordeel.persoonId) throw afgekeurd(oordeel.foutmeldingen, oordeel.meldingen, { identificatiecodeBedrijfsdocument: docId });
-      const meldingsnummer = await this.repository.nextMeldingsnummer(m);
+      const meldingsnummer = await this.repository.nextMeldingsnummer(manager);
       const body: VerzuimAntwoord = {
         resultaat: resultaatVan(oordeel.meldingen), meldingsnummer, identificatiecodeBedrijfsdocument: docId, ontvangenOp: now.toISOString(),
         meldingen: oordeel.meldingen, foutmeldingen: [], _links: links(meldingsnummer),
@@ -58,20 +58,20 @@ export class VerzuimService {
         instellingscode: req.instellingscode, persoonsgebondenNummer: pgn, soortVerzuim: req.soortVerzuim, datumBegin: req.datumBegin,
         datumEinde: req.datumEinde ?? null, aantalUren: req.aantalUren ?? null, toelichting: req.toelichting ?? null,
       };
-      await this.repository.write(m, {
-        meldingsnummer, sandboxId: p.sandboxId, persoonId: oordeel.persoonId, instellingscode: req.instellingscode, soortVerzuim: req.soortVerzuim,
-        datumBegin: req.datumBegin, datumEinde: req.datumEinde ?? null, inhoud, meldingen: oordeel.meldingen, bedrijfsdocumentId: docId, clientId: p.clientId, oin: p.oin, ontvangenOp: now,
+      await this.repository.write(manager, {
+        meldingsnummer, sandboxId: principal.sandboxId, persoonId: oordeel.persoonId, instellingscode: req.instellingscode, soortVerzuim: req.soortVerzuim,
+        datumBegin: req.datumBegin, datumEinde: req.datumEinde ?? null, inhoud, meldingen: oordeel.meldingen, bedrijfsdocumentId: docId, clientId: principal.clientId, oin: principal.oin, ontvangenOp: now,
       }, document);
       return { status: 201, body };
     });
   }
 
   /** A verzuimmelding by its meldingsnummer; 404 unless your OIN holds a machtiging for its school (or it is of another sandbox). */
-  async get(p: Principal, meldingsnummer: string): Promise<VerzuimmeldingResponse> {
-    const vandaag = await this.clock.today(p.sandboxId);
-    const conditie = isBeheer(p) ? '($2::date IS NOT NULL AND $3::text IS NOT NULL)' : gemachtigdSql('$1', '$3', 'v.instellingscode', '$2');
+  async get(principal: Principal, meldingsnummer: string): Promise<VerzuimmeldingResponse> {
+    const vandaag = await this.clock.today(principal.sandboxId);
+    const conditie = isBeheer(principal) ? '($2::date IS NOT NULL AND $3::text IS NOT NULL)' : gemachtigdSql('$1', '$3', 'v.instellingscode', '$2');
     const [r]: Record<string, any>[] = await this.db.query(`SELECT v.* FROM rod_verzuimmelding v WHERE v.sandbox_id = $1 AND v.meldingsnummer = $4 AND ${conditie}`, [
-      p.sandboxId, vandaag, p.oin, meldingsnummer,
+      principal.sandboxId, vandaag, principal.oin, meldingsnummer,
     ]);
     if (!r) throw rodProblem('not_found', 'No such verzuimmelding for your mandated schools in this sandbox.');
     const i = r.inhoud;
