@@ -29,6 +29,7 @@ function arb(doc: Json, schema: Json | undefined, depth = 0): fc.Arbitrary<unkno
       if (s.pattern) return fc.stringMatching(new RegExp(s.pattern)).filter((v) => v.length >= (s.minLength ?? 0) && v.length <= (s.maxLength ?? 1000));
       if (s.format === 'uuid') return fc.uuid();
       if (s.format === 'uri') return fc.constant('http://127.0.0.1:9/hook');
+      if (s.format === 'email') return fc.constant('info@school.example');
       return fc.string({ unit: fc.constantFrom(...'abcdefghijklmnopqrstuvwxyz0123456789 -'), minLength: Math.max(1, s.minLength ?? 1), maxLength: Math.min(s.maxLength ?? 12, 12) });
     }
     case 'integer':

@@ -29,7 +29,7 @@ describe('ROD: submissions committed in groups', () => {
   };
 
   it('answers every submission of a mixed group on its own: sandboxes, RIO per periode, a foutmelding', async () => {
-    const spy = jest.spyOn(AanleverenService.prototype as unknown as { leesGroep: (m: unknown, x: { sandboxId: string }[]) => Promise<unknown> }, 'leesGroep');
+    const spy = jest.spyOn(AanleverenService.prototype as unknown as { readGroep: (m: unknown, x: { sandboxId: string }[]) => Promise<unknown> }, 'readGroep');
     const inDefault = await Promise.all(Array.from({ length: 6 }, () => nieuweLeerling(r)));
     const inTweede = await Promise.all(Array.from({ length: 6 }, () => leerlingInTweede()));
     // The fourth pupil of the default sandbox has two periodes, the second at a locatie RIO does not know.

@@ -12,7 +12,7 @@ export class Contactadres {
   @OptionalDatumProperty('Einddatum (exclusive).') @IsOptional() @IsDatum() einddatum?: string | null;
   @ApiProperty({ description: 'Types, 1..9 of BEZOEKNL, BEZOEKBTL, POSTNL, POSTBTL, TELEFOON, FAX, EMAIL, WEB, CONTACTPUNT; EMAIL, TELEFOON and WEB need their value (K01010).', example: ['EMAIL', 'WEB'], type: [String] })
   @IsArray() @ArrayMinSize(1) @ArrayMaxSize(9) @IsString({ each: true }) types: string[];
-  @ApiPropertyOptional({ description: 'E-mailadres.', example: 'info@01aa.school.example', nullable: true, type: String }) @IsOptional() @IsEmail() @Length(3, 254) eMailadres?: string | null;
+  @ApiPropertyOptional({ description: 'E-mailadres.', example: 'info@01aa.school.example', nullable: true, type: String, format: 'email' }) @IsOptional() @IsEmail() @Length(3, 254) eMailadres?: string | null;
   @ApiPropertyOptional({ description: 'Telefoonnummer, digits with an optional leading +, 10..15.', example: '0301234567', nullable: true, type: String })
   @IsOptional() @Matches(/^\+?[0-9]{10,15}$/, { message: 'telefoonnummer must be 10..15 digits, optionally after +' }) telefoonnummer?: string | null;
   @ApiPropertyOptional({ description: 'Webadres, starting http:// or https://.', example: 'https://01aa.school.example', nullable: true, type: String })
