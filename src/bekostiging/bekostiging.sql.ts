@@ -1,5 +1,5 @@
 import { geldigOpSql } from '../rio';
-import { leeftijdSql, MAX_LEEFTIJD } from '../rod';
+import { leeftijdSql } from '../rod';
 import { ROD_EVENT_SOURCE } from '../common/events/outbox';
 
 export const BEKOSTIGINGSSTATUS_TYPE = 'nl.duo.rod.bekostigingsstatus-gewijzigd';
@@ -116,7 +116,7 @@ export function recomputeSql(bereik: Bereik): string {
                     SELECT 1 FROM jsonb_array_elements(c.tlv) x
                      WHERE (x->>'datumBegin')::date <= c.teldatum AND (x->>'datumEinde' IS NULL OR (x->>'datumEinde')::date >= c.teldatum))
                   THEN 'B05_geen_geldige_tlv' END,
-             CASE WHEN ${leeftijdSql.buitenBekostigdeLeeftijd('pe.geboortedatum', 'c.teldatum', 'c.schooljaar_begin', `CASE WHEN c.schoolsoort = 'VSO' THEN ${MAX_LEEFTIJD.VSO} ELSE ${MAX_LEEFTIJD.BO} END`)} THEN 'B06_leeftijd' END,
+             CASE WHEN ${leeftijdSql.buitenBekostigdeLeeftijd('pe.geboortedatum', 'c.teldatum', 'c.schooljaar_begin', leeftijdSql.maxLeeftijd('c.schoolsoort'))} THEN 'B06_leeftijd' END,
              CASE WHEN pe.burgerservicenummer IS NULL AND (pe.onderwijsnummer IS NULL OR pe.landcode = '6030') THEN 'B07_pgn_niet_geverifieerd' END,
              CASE WHEN per.inschrijving_id IS NOT NULL AND rio.vestigingscode IS NULL THEN 'B08_vestiging_niet_bekostigd' END,
              CASE WHEN c.soort = 'NIEUWKOMERS' AND NOT c.nieuwkomer THEN 'B09_geen_nieuwkomer' END

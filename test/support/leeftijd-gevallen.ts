@@ -9,8 +9,10 @@ export interface LeeftijdGeval {
   datum: string;
   /** Certainly not yet 4 on `datum` (230). */
   tejong: boolean;
-  /** Certainly 14 before 1 August of the schooljaar of `datum` (251). */
+  /** Certainly past the maximum age (14; vso 20) before 1 August of the schooljaar of `datum` (251). */
   teoud: boolean;
+  /** The schoolsoort whose maximum age applies (MAX_LEEFTIJD; absent: bo, sbo and so alike, 14). */
+  schoolsoort?: 'SO' | 'VSO';
 }
 
 export const LEEFTIJD_GEVALLEN: LeeftijdGeval[] = [
@@ -35,4 +37,19 @@ export const LEEFTIJD_GEVALLEN: LeeftijdGeval[] = [
   { waarom: 'unknown day in February of a leap year: too old from schooljaar 2030/31', geboortedatum: '2016-02-00', datum: '2030-08-01', tejong: false, teoud: true },
   { waarom: 'unknown day: too young only when the 1st of the month is', geboortedatum: '2016-05-00', datum: '2020-04-30', tejong: true, teoud: false },
   { waarom: 'unknown day: 4 from the 1st of the month', geboortedatum: '2016-05-00', datum: '2020-05-01', tejong: false, teoud: false },
+  // vso (WEC): the same rule with the 20th birthday (MAX_LEEFTIJD.VSO).
+  { waarom: 'so, 15 years old: too old (so has the bo age range)', geboortedatum: '2011-05-01', datum: '2026-10-01', tejong: false, teoud: true, schoolsoort: 'SO' },
+  { waarom: 'vso, 15 years old: too old for bo, not for vso', geboortedatum: '2011-05-01', datum: '2026-10-01', tejong: false, teoud: false, schoolsoort: 'VSO' },
+  { waarom: 'vso, born 31 July: 20 on the last day of a schooljaar, may stay to its end', geboortedatum: '2006-07-31', datum: '2026-07-31', tejong: false, teoud: false, schoolsoort: 'VSO' },
+  { waarom: 'vso, born 31 July: too old in the next schooljaar', geboortedatum: '2006-07-31', datum: '2026-08-01', tejong: false, teoud: true, schoolsoort: 'VSO' },
+  { waarom: 'vso, born 1 August: turns 20 on the first day of schooljaar 2026/27 and may stay in it', geboortedatum: '2006-08-01', datum: '2027-07-31', tejong: false, teoud: false, schoolsoort: 'VSO' },
+  { waarom: 'vso, born 1 August: too old from the next schooljaar', geboortedatum: '2006-08-01', datum: '2027-08-01', tejong: false, teoud: true, schoolsoort: 'VSO' },
+  { waarom: 'vso, 29 February, 20th birthday in a year without it (2100) is 1 March: may stay in that schooljaar', geboortedatum: '2080-02-29', datum: '2100-07-31', tejong: false, teoud: false, schoolsoort: 'VSO' },
+  { waarom: 'vso, 29 February, 20th birthday 1 March 2100: too old from schooljaar 2100/01', geboortedatum: '2080-02-29', datum: '2100-08-01', tejong: false, teoud: true, schoolsoort: 'VSO' },
+  { waarom: 'vso, unknown month and day: a pupil born 31 December 2006 turns 20 in schooljaar 2026/27', geboortedatum: '2006-00-00', datum: '2027-07-31', tejong: false, teoud: false, schoolsoort: 'VSO' },
+  { waarom: 'vso, unknown month and day: too old for certain from schooljaar 2027/28', geboortedatum: '2006-00-00', datum: '2027-08-01', tejong: false, teoud: true, schoolsoort: 'VSO' },
+  { waarom: 'vso, unknown day in February of a leap year: the 20th birthday can be 29 February 2028', geboortedatum: '2008-02-00', datum: '2028-07-31', tejong: false, teoud: false, schoolsoort: 'VSO' },
+  { waarom: 'vso, unknown day in February of a leap year: too old from schooljaar 2028/29', geboortedatum: '2008-02-00', datum: '2028-08-01', tejong: false, teoud: true, schoolsoort: 'VSO' },
+  { waarom: 'vso, unknown day in February of a year without 29 February: the last day is the 28th', geboortedatum: '2006-02-00', datum: '2026-08-01', tejong: false, teoud: true, schoolsoort: 'VSO' },
+  { waarom: 'vso, unknown day: too young only when the 1st of the month is (same as bo)', geboortedatum: '2016-05-00', datum: '2020-04-30', tejong: true, teoud: false, schoolsoort: 'VSO' },
 ];

@@ -4,8 +4,8 @@ import { buitenBekostigdeLeeftijd, laatsteVeertiendeVerjaardag, MAX_LEEFTIJD, te
 describe('WPO art. 39 age rule (230, 251, B06)', () => {
   it.each(LEEFTIJD_GEVALLEN)('$waarom ($geboortedatum on $datum)', (g) => {
     expect(voorVierdeVerjaardag(g.geboortedatum, g.datum)).toBe(g.tejong);
-    expect(teOud(g.geboortedatum, g.datum)).toBe(g.teoud);
-    expect(buitenBekostigdeLeeftijd(g.geboortedatum, g.datum)).toBe(g.tejong || g.teoud);
+    expect(teOud(g.geboortedatum, g.datum, MAX_LEEFTIJD[g.schoolsoort ?? 'BO'])).toBe(g.teoud);
+    expect(buitenBekostigdeLeeftijd(g.geboortedatum, g.datum, MAX_LEEFTIJD[g.schoolsoort ?? 'BO'])).toBe(g.tejong || g.teoud);
   });
 
   it('vso: too old only when the 20th birthday lies before 1 August of the schooljaar (WEC)', () => {

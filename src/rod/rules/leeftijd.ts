@@ -53,11 +53,14 @@ export function teOudVoorInschrijving(geboortedatum: string, datumInschrijving: 
  * YYYY-MM-DD (possibly partial), dates of type date.
  */
 export const leeftijdSql: {
+  maxLeeftijd: (schoolsoort: string) => string;
   beginSchooljaar: (datum: string) => string;
   vroegsteVierdeVerjaardag: (geboortedatum: string) => string;
   laatsteVeertiendeVerjaardag: (geboortedatum: string, jaren?: string) => string;
   buitenBekostigdeLeeftijd: (geboortedatum: string, teldatum: string, schooljaarBegin?: string, maxLeeftijd?: string) => string;
 } = {
+  /** MAX_LEEFTIJD of a schoolsoort (an SQL text expression: 'VSO', 'SO', or NULL for bo and sbo). */
+  maxLeeftijd: (schoolsoort: string) => `(CASE WHEN ${schoolsoort} = 'VSO' THEN ${MAX_LEEFTIJD.VSO} WHEN ${schoolsoort} = 'SO' THEN ${MAX_LEEFTIJD.SO} ELSE ${MAX_LEEFTIJD.BO} END)`,
   /** 1 August that starts the schooljaar containing `datum`. */
   beginSchooljaar: (datum: string) =>
     `make_date(extract(year FROM ${datum})::int - CASE WHEN extract(month FROM ${datum}) < 8 THEN 1 ELSE 0 END, 8, 1)`,
