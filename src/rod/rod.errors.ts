@@ -5,7 +5,7 @@ import { problemFactory } from '../common/problem/problem';
 /**
  * ROD's feedback codes (rod.md §7.2), DUO's `NNN_snake_case` format, numbered 2xx so they cannot clash
  * with DUO's real numbers. F = foutmelding (afgekeurd, nothing stored), M = melding (stored, check it).
- * Codes 214, 222–225, 233–235, 270, 271, 280–283 and 290–296 (the so/vso contract) are the simulator's additions to the table (030, 031, 102 and 103 are DUO's AdviesVO controls, rod.md §4.5); they are documented in the OpenAPI description.
+ * Codes 214, 222–225, 233–235, 270–274, 280–283 and 290–296 (the so/vso contract) are the simulator's additions to the table (030, 031, 102 and 103 are DUO's AdviesVO controls, rod.md §4.5); they are documented in the OpenAPI description.
  */
 export const RodCode = {
   xsdOngeldig: '200_xsd_ongeldig',
@@ -37,6 +37,9 @@ export const RodCode = {
   adviesOntbreekt: '103_advies_ontbreekt',
   adviesdatumBuitenSchooljaar: '270_adviesdatum_buiten_schooljaar',
   adviesNietInGroep8: '271_leerling_niet_in_groep_8',
+  toetsscoreBuitenSchaal: '272_toetsscore_buiten_schaal',
+  heroverwegingNodig: '273_heroverweging_advies_nodig',
+  adviesVerhoogdZonderHogerToetsadvies: '274_advies_verhoogd_zonder_hoger_toetsadvies',
   verzuimGeenInschrijving: '280_geen_inschrijving_op_verzuimdatum',
   verzuimEindeVoorBegin: '281_verzuim_einde_voor_begin',
   verzuimRegisterGesloten: '282_register_gesloten_leerling_niet_in_rod',
@@ -122,6 +125,9 @@ const SOORT: Record<RodCodeName, Soort> = {
   '103_advies_ontbreekt': 'FOUTMELDING',
   '270_adviesdatum_buiten_schooljaar': 'FOUTMELDING',
   '271_leerling_niet_in_groep_8': 'FOUTMELDING',
+  '272_toetsscore_buiten_schaal': 'FOUTMELDING',
+  '273_heroverweging_advies_nodig': 'MELDING',
+  '274_advies_verhoogd_zonder_hoger_toetsadvies': 'MELDING',
   '280_geen_inschrijving_op_verzuimdatum': 'FOUTMELDING',
   '281_verzuim_einde_voor_begin': 'FOUTMELDING',
   '282_register_gesloten_leerling_niet_in_rod': 'FOUTMELDING',

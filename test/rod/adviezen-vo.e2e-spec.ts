@@ -1,5 +1,5 @@
 import { bearer, tokenFor } from '../support/auth';
-import { expectProblem } from '../support/problems';
+import { expectInvalid, expectProblem } from '../support/problems';
 import { createTestApp, TestApp } from '../support/test-app';
 import { bedrijfsdocument, codes, inschrijving, nieuweLeerling, RodTest, rodSetup, SCHOOL_ALFA, SCHOOL_ALFA_2 } from './rod-support';
 
@@ -179,5 +179,79 @@ describe('ROD aanleveren schooladvies (AanleverenAdviesVO)', () => {
     expectProblem(await t.http().get(`/rod/v1/adviezen-vo/${ok.body.adviesId}`).set(bearer(tweede)), 404, 'not_found');
     // The same pupil number in the other sandbox is nobody there.
     expectAfgekeurd(await send(advies(bsn), tweede), ['210_pgn_onbekend']);
+  });
+
+  describe('the eindtoets / doorstroomtoets with the advies (rod.md §3 #8)', () => {
+    const toets = { toets: 'ROUTE8_DOORSTROOMTOETS', afnamedatum: '2026-02-10', score: 212, toetsadvies: 'HAVO', referentieniveaus: { lezen: '2F', rekenen: '1S' } };
+    const lees = async (id: string) => {
+      const res = await t.http().get(`/rod/v1/adviezen-vo/${id}`).set(bearer(r.alfa));
+      expect(res.status).toBe(200);
+      expect(res.headers['content-type']).toMatch(/^application\/json/);
+      return res.body;
+    };
+
+    it('goedgekeurd: a toetsadvies not above the voorlopig advies needs no heroverweging; stored and read back', async () => {
+      const bsn = await groep8();
+      const res = await send(advies(bsn, { doorstroomtoets: toets }));
+      expect(res.status).toBe(201);
+      expect(res.headers['content-type']).toMatch(/^application\/json/);
+      expect(res.body).toEqual(expect.objectContaining({ resultaat: 'goedgekeurd', meldingen: [], foutmeldingen: [] }));
+      expect(await lees(res.body.adviesId)).toEqual(expect.objectContaining({ doorstroomtoets: toets, heroverweging: 'NIET_NODIG', advies1: { advies: 'HAVO', adviesdatum: '2026-01-20' }, advies2: null }));
+      const [{ inhoud }] = await t.db.query('SELECT inhoud FROM rod_advies_vo WHERE id = $1', [res.body.adviesId]);
+      expect(inhoud.doorstroomtoets).toEqual(toets);
+    });
+
+    it('goedgekeurd met meldingen: a higher toetsadvies opens the heroverweging (273); the raised definitief advies closes it as version 2', async () => {
+      const bsn = await groep8();
+      const hoger = { ...toets, toetsadvies: 'VWO' };
+      const eerste = await send(advies(bsn, { doorstroomtoets: hoger }));
+      expect(eerste.status).toBe(201);
+      expect(eerste.body.resultaat).toBe('goedgekeurd met meldingen');
+      expect(eerste.body.meldingen).toEqual([{ code: '273_heroverweging_advies_nodig', soort: 'MELDING', tekst: expect.any(String), veld: '/doorstroomtoets/toetsadvies' }]);
+      expect(await lees(eerste.body.adviesId)).toEqual(expect.objectContaining({ heroverweging: 'OPEN', meldingen: eerste.body.meldingen }));
+
+      const herzien = await send(advies(bsn, { doorstroomtoets: hoger, advies2: { advies: 'VWO', adviesdatum: '2026-03-20' } }));
+      expect(herzien.status).toBe(200);
+      expect(herzien.body).toEqual(expect.objectContaining({ resultaat: 'goedgekeurd', adviesId: eerste.body.adviesId, versie: 2, meldingen: [] }));
+      expect(await lees(eerste.body.adviesId)).toEqual(expect.objectContaining({ heroverweging: 'ADVIES_VERHOOGD', advies2: { advies: 'VWO', adviesdatum: '2026-03-20' }, meldingen: [] }));
+      const versies = await t.http().get(`/rod/v1/adviezen-vo/${eerste.body.adviesId}/versies`).set(bearer(r.alfa));
+      expect(versies.body.items.map((v: any) => [v.versie, v.inhoud.doorstroomtoets.toetsadvies, v.inhoud.advies2?.advies ?? null, v.meldingen.map((m: any) => m.code)])).toEqual([
+        [1, 'VWO', null, ['273_heroverweging_advies_nodig']],
+        [2, 'VWO', 'VWO', []],
+      ]);
+    });
+
+    it('goedgekeurd met meldingen: a definitief advies raised while the toetsadvies is not higher (274)', async () => {
+      const bsn = await groep8();
+      const res = await send(advies(bsn, { doorstroomtoets: toets, advies2: { advies: 'VWO', adviesdatum: '2026-03-20' } }));
+      expect(res.status).toBe(201);
+      expect(codes(res.body.meldingen)).toEqual(['274_advies_verhoogd_zonder_hoger_toetsadvies']);
+      expect((await lees(res.body.adviesId)).heroverweging).toBe('NIET_NODIG');
+    });
+
+    it('afgekeurd: toets not valid on the afnamedatum, score off the scale, unknown toetsadvies and niveau, afnamedatum outside the schooljaar — all at once, nothing stored', async () => {
+      const bsn = await groep8();
+      const before = await aantal();
+      const res = await send(advies(bsn, { doorstroomtoets: { toets: 'CENTRALE_EINDTOETS', afnamedatum: '2026-02-10', score: 535, toetsadvies: 'GYMNASIUM', referentieniveaus: { rekenen: '2F' } } }));
+      const body = expectAfgekeurd(res, ['046_waardenlijst_fout', '046_waardenlijst_fout', '046_waardenlijst_fout']);
+      expect(body.foutmeldingen.map((f: any) => f.veld).sort()).toEqual(['/doorstroomtoets/referentieniveaus/rekenen', '/doorstroomtoets/toets', '/doorstroomtoets/toetsadvies']);
+      expectAfgekeurd(await send(advies(bsn, { doorstroomtoets: { ...toets, score: 301, afnamedatum: '2026-08-03' } })), ['270_adviesdatum_buiten_schooljaar', '272_toetsscore_buiten_schaal']);
+      expect(await aantal()).toBe(before);
+    });
+
+    it('afgekeurd: the toets was taken while the pupil was not in groep 8 at this school (271)', async () => {
+      const bsn = await groep8();
+      const res = await send(advies(bsn, { doorstroomtoets: { ...toets, afnamedatum: '2025-08-20' } }));
+      expect(expectAfgekeurd(res, ['271_leerling_niet_in_groep_8']).foutmeldingen[0].veld).toBe('/doorstroomtoets/afnamedatum');
+    });
+
+    it('a toets without score or toetsadvies, or a score that is no integer, fails the schema: 400 with every field', async () => {
+      const bsn = await groep8();
+      expectInvalid(await send(advies(bsn, { doorstroomtoets: { toets: 'ROUTE8_DOORSTROOMTOETS', afnamedatum: '10-02-2026', score: 21.5 } })), [
+        { pointer: '/doorstroomtoets/afnamedatum' },
+        { pointer: '/doorstroomtoets/score' },
+        { pointer: '/doorstroomtoets/toetsadvies' },
+      ]);
+    });
   });
 });

@@ -61,4 +61,23 @@ describe('beoordeelAdvies (AanleverenAdviesVO, rod.md §4.5)', () => {
     expect(beoordeelAdvies(a(), { ...groep8, huidig }, ctx).nieuwAdvies).toEqual(expect.objectContaining({ adviesId: 'bestaand', gewijzigd: false, versie: 1 }));
     expect(beoordeelAdvies(a({ adviesvolgnummer: 'A2' }), { ...groep8, huidig }, ctx).nieuwAdvies).toEqual(expect.objectContaining({ adviesId: 'bestaand', gewijzigd: true, versie: 2, nieuw: false }));
   });
+
+  it('the doorstroomtoets: taken in the schooljaar (270) while in groep 8 (271); a higher toetsadvies is melding 273; stored only when sent', () => {
+    const toets = { toets: 'ROUTE8_DOORSTROOMTOETS', afnamedatum: '2026-02-10', score: 212, toetsadvies: 'VWO' };
+    const goed = beoordeelAdvies(a({ doorstroomtoets: toets }), groep8, ctx);
+    expect(goed.foutmeldingen).toEqual([]);
+    expect(goed.meldingen.map((m) => `${m.code}${m.veld}`)).toEqual(['273_heroverweging_advies_nodig/doorstroomtoets/toetsadvies']);
+    expect(goed.nieuwAdvies!.inhoud.doorstroomtoets).toEqual({ ...toets, referentieniveaus: {} });
+    expect(beoordeelAdvies(a(), groep8, ctx).nieuwAdvies!.inhoud).not.toHaveProperty('doorstroomtoets');
+    expect(goed.nieuwAdvies!.inhoudHash).not.toBe(beoordeelAdvies(a(), groep8, ctx).nieuwAdvies!.inhoudHash);
+    const fout = (d: Partial<typeof toets>, stand = groep8) => beoordeelAdvies(a({ doorstroomtoets: { ...toets, ...d } }), stand, ctx).foutmeldingen.map((m) => `${m.code}${m.veld}`);
+    expect(fout({ afnamedatum: '2026-08-03' })).toEqual(['270_adviesdatum_buiten_schooljaar/doorstroomtoets/afnamedatum']);
+    const groep8VanafMaart = { ...groep8, periodes: [{ datumBegin: '2025-08-28', datumEinde: '2026-02-28', groep: 7 }, { datumBegin: '2026-03-01', datumEinde: null, groep: 8 }] };
+    expect(beoordeelAdvies(a({ advies1: { advies: 'HAVO', adviesdatum: '2026-03-02' }, doorstroomtoets: toets }), groep8VanafMaart, ctx).foutmeldingen.map((m) => `${m.code}${m.veld}`)).toEqual([
+      '271_leerling_niet_in_groep_8/doorstroomtoets/afnamedatum',
+    ]);
+    // A definitief advies after the heroverweging closes it: no melding.
+    const na = beoordeelAdvies(a({ advies2: { advies: 'VWO', adviesdatum: '2026-03-20' }, doorstroomtoets: toets }), groep8, ctx);
+    expect([na.foutmeldingen, na.meldingen]).toEqual([[], []]);
+  });
 });

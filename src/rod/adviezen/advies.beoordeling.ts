@@ -3,6 +3,7 @@ import { stableStringify } from '../../common/idempotency/stable-json';
 import { isFout, RodCode, RodCodeName, Terugmelding, terugmelding } from '../rod.errors';
 import type { RioPeriodeCheckInput, RioPeriodeCheckResult } from '../rio-port';
 import { pgnUitkomst, PersoonRij } from '../rules/pgn';
+import { beoordeelHeroverweging, controleerToets, Domein, Doorstroomtoets, Heroverweging, REFERENTIENIVEAUS } from './doorstroomtoets';
 
 /**
  * Every rule of AanleverenAdviesVO (rod.md §4.5, PvE §7.9.1) in one pure function: the schooladvies at the end of groep 8.
@@ -31,6 +32,8 @@ export interface AdviesAanlevering {
   onderwijslocatiecode?: string | null;
   advies1?: AdviesGroep | null;
   advies2?: AdviesGroep | null;
+  /** The eindtoets / doorstroomtoets result (doorstroomtoets.ts). */
+  doorstroomtoets?: Doorstroomtoets | null;
 }
 
 /** A periode of the pupil's inschrijvingen at this school, with its (derived) end date. */
@@ -102,6 +105,20 @@ const inGroep8 = (periodes: GroepPeriode[], datum: string) => periodes.some((p) 
 
 const sha256 = (s: string) => createHash('sha256').update(s).digest('hex');
 
+const rang = (advies: string | undefined) => (advies === undefined ? -1 : (ADVIES_WAARDEN as readonly string[]).indexOf(advies));
+
+/** The heroverweging after the toets of an advies (as sent or as stored), with its meldingen 273 and 274. */
+export function heroverwegingVan(a: Pick<AdviesAanlevering, 'advies1' | 'advies2' | 'doorstroomtoets'>): { heroverweging: Heroverweging | null; meldingen: Terugmelding[] } {
+  if (!a.doorstroomtoets) return { heroverweging: null, meldingen: [] };
+  return beoordeelHeroverweging(rang(a.advies1?.advies), rang(a.advies2?.advies), rang(a.doorstroomtoets.toetsadvies));
+}
+
+/** The toets as stored: referentieniveaus only for the domeinen sent. */
+function toetsStand(d: Doorstroomtoets) {
+  const niveaus = Object.fromEntries((Object.keys(REFERENTIENIVEAUS) as Domein[]).filter((k) => d.referentieniveaus?.[k] != null).map((k) => [k, d.referentieniveaus![k]]));
+  return { toets: d.toets, afnamedatum: d.afnamedatum, score: d.score, toetsadvies: d.toetsadvies, referentieniveaus: niveaus };
+}
+
 /**
  * Judges one AanleverenAdviesVO: every foutmelding at once (then nothing is stored), else the meldingen and the advies as
  * stored. One advies per pupil, school and adviesjaar: a new message replaces it as a new version.
@@ -131,6 +148,16 @@ export function beoordeelAdvies(a: AdviesAanlevering, stand: AdviesStand, contex
       t.push(terugmelding(RodCode.adviesNietInGroep8, `De leerling zit op ${g.adviesdatum} niet in groep 8 van instelling ${a.instellingscode}.`, `/${k}/adviesdatum`));
     }
   }
+  const toets = a.doorstroomtoets;
+  if (toets) {
+    t.push(...controleerToets(toets, ADVIES_WAARDEN));
+    if (toets.afnamedatum < van || toets.afnamedatum > tot) {
+      t.push(terugmelding(RodCode.adviesdatumBuitenSchooljaar, `Afnamedatum ${toets.afnamedatum} ligt buiten schooljaar ${a.adviesjaar - 1}-${a.adviesjaar} (${van} tot en met ${tot}).`, '/doorstroomtoets/afnamedatum'));
+    } else if (pgn.persoon && !inGroep8(stand.periodes, toets.afnamedatum)) {
+      t.push(terugmelding(RodCode.adviesNietInGroep8, `De leerling zit op ${toets.afnamedatum} niet in groep 8 van instelling ${a.instellingscode}.`, '/doorstroomtoets/afnamedatum'));
+    }
+    t.push(...heroverwegingVan(a).meldingen);
+  }
   const r1 = a.advies1 ? ADVIES_WAARDEN.indexOf(a.advies1.advies as (typeof ADVIES_WAARDEN)[number]) : -1;
   const r2 = a.advies2 ? ADVIES_WAARDEN.indexOf(a.advies2.advies as (typeof ADVIES_WAARDEN)[number]) : -1;
   if (r1 >= 0 && r2 >= 0 && r2 < r1) {
@@ -156,6 +183,8 @@ export function beoordeelAdvies(a: AdviesAanlevering, stand: AdviesStand, contex
     onderwijslocatiecode: a.onderwijslocatiecode ?? null,
     advies1: a.advies1 ? { advies: a.advies1.advies, adviesdatum: a.advies1.adviesdatum } : null,
     advies2: a.advies2 ? { advies: a.advies2.advies, adviesdatum: a.advies2.adviesdatum } : null,
+    // Only when sent, so an advies stored before the toets existed keeps its content hash.
+    ...(toets ? { doorstroomtoets: toetsStand(toets) } : {}),
   };
   const inhoudHash = sha256(stableStringify({ ...inhoud, persoonsgebondenNummer: null }));
   const huidig = stand.huidig;

@@ -30,7 +30,9 @@ export class AdviezenController {
       'Foutmeldingen: 030 onderwijsaanbieder and 031 onderwijslocatie missing (required from adviesjaar 2024), 046 advies not in the waardenlijst ' +
       '(PRAKTIJKONDERWIJS, VMBO_BB, VMBO_KB, VMBO_GL/TL, HAVO, VWO), 102 definitief advies (advies2) lower than the voorlopig one (advies1), 103 no advies at all, ' +
       '210/211 PGN, 220 vestiging, aanbieder or locatie unknown in RIO or not of this school, 270 adviesdatum outside the schooljaar that ends in adviesjaar, ' +
-      '271 the pupil is not in groep 8 at this school on the adviesdatum. Meldingen (stored): 213 onderwijsnummer while a BSN is known, 222–225 RIO checks on the adviesdatum. ' +
+      '271 the pupil is not in groep 8 at this school on the adviesdatum; for the `doorstroomtoets` (eindtoets until 2022/23): 046 toets unknown or not valid on its afnamedatum, toetsadvies or referentieniveau unknown, ' +
+      '270/271 on the afnamedatum, 272 score outside the scale of the toets. Meldingen (stored): 213 onderwijsnummer while a BSN is known, 222–225 RIO checks on the adviesdatum, ' +
+      '273 a toetsadvies above the voorlopig advies while no definitief advies was sent (heroverweging), 274 a definitief advies raised above the voorlopig one while the toetsadvies is not higher. ' +
       'A resend with the same identificatiecodeBedrijfsdocument and the same content gets the stored answer.',
   })
   @ApiCreatedResponse({ type: AdviesAntwoord, description: 'Goedgekeurd (met meldingen): the first advies of this pupil at this school for the adviesjaar.' })

@@ -4,6 +4,59 @@ import { IsInt, IsOptional, IsString, IsUUID, Length, Matches, Max, Min, Validat
 import { BerichtOverLeerling, voorbeeldBedrijfsdocument, IsDatum, TerugmeldingDto } from '../rod-shared.dto';
 import { AANBIEDER_PATTERN, BRIN6_PATTERN, LOCATIE_PATTERN } from '../rio-port';
 import { ADVIES_WAARDEN } from './advies.beoordeling';
+import { REFERENTIENIVEAUS, TOETSEN } from './doorstroomtoets';
+
+const TOETS_LIJST = TOETSEN.map((x) => `${x.code} (${x.omschrijving}, ${x.aanbieder}; ${x.vanaf} to ${x.tot ?? 'now'}; score ${x.schaal[0]}–${x.schaal[1]})`).join(', ');
+
+/** The referentieniveaus the pupil reached on the toets (Wet referentieniveaus); each domein optional. */
+export class ReferentieniveausDto {
+  @ApiPropertyOptional({ description: `Lezen: ${REFERENTIENIVEAUS.lezen.join(', ')} (else 046).`, example: '2F', maxLength: 10 })
+  @IsOptional()
+  @IsString()
+  @Length(1, 10)
+  lezen?: string;
+
+  @ApiPropertyOptional({ description: `Taalverzorging: ${REFERENTIENIVEAUS.taalverzorging.join(', ')} (else 046).`, example: '2F', maxLength: 10 })
+  @IsOptional()
+  @IsString()
+  @Length(1, 10)
+  taalverzorging?: string;
+
+  @ApiPropertyOptional({ description: `Rekenen: ${REFERENTIENIVEAUS.rekenen.join(', ')} (else 046).`, example: '1S', maxLength: 10 })
+  @IsOptional()
+  @IsString()
+  @Length(1, 10)
+  rekenen?: string;
+}
+
+/** The result of the eindtoets (until schooljaar 2022/23) or doorstroomtoets (from 2023/24) of the pupil in groep 8. */
+export class DoorstroomtoetsDto {
+  @ApiProperty({ description: `The toets (the simulator's list; DUO's is not public), valid on the afnamedatum (else 046): ${TOETS_LIJST}.`, example: 'ROUTE8_DOORSTROOMTOETS', maxLength: 60 })
+  @IsString()
+  @Length(1, 60)
+  toets: string;
+
+  @ApiProperty({ type: String, description: 'Day the toets was taken: within the schooljaar that ends in adviesjaar (270), while the pupil is in groep 8 at the school (271).', format: 'date', example: '2026-02-10' })
+  @IsDatum()
+  afnamedatum: string;
+
+  @ApiProperty({ type: 'integer', description: "Score on the toets's own scale (272_toetsscore_buiten_schaal outside it).", example: 212, minimum: 0, maximum: 1000 })
+  @IsInt()
+  @Min(0)
+  @Max(1000)
+  score: number;
+
+  @ApiProperty({ description: `The toetsadvies, an AdviesVO value: ${ADVIES_WAARDEN.join(', ')} (else 046). Higher than advies1: the school reconsiders the advies (273 until advies2 is sent).`, example: 'VWO', maxLength: 40 })
+  @IsString()
+  @Length(1, 40)
+  toetsadvies: string;
+
+  @ApiPropertyOptional({ type: ReferentieniveausDto, description: 'The referentieniveaus reached, per domein.' })
+  @IsOptional()
+  @ValidateNested()
+  @Type(() => ReferentieniveausDto)
+  referentieniveaus?: ReferentieniveausDto;
+}
 
 /** One advies group (DUO: Advies1 / Advies2 {Advies, Adviesdatum}). */
 export class AdviesGroepDto {
@@ -54,6 +107,17 @@ export class AanleverenAdviesVoRequest extends BerichtOverLeerling {
   @ValidateNested()
   @Type(() => AdviesGroepDto)
   advies2?: AdviesGroepDto;
+
+  @ApiPropertyOptional({
+    type: DoorstroomtoetsDto,
+    description:
+      'The eindtoets / doorstroomtoets result (rod.md §3 #8). With advies1: a higher toetsadvies asks for a heroverweging (melding 273 until advies2 is sent); ' +
+      'an advies2 raised above advies1 while the toetsadvies is not higher is melding 274.',
+  })
+  @IsOptional()
+  @ValidateNested()
+  @Type(() => DoorstroomtoetsDto)
+  doorstroomtoets?: DoorstroomtoetsDto;
 }
 voorbeeldBedrijfsdocument(AanleverenAdviesVoRequest, '7c4f9e63-a05d-4b8c-9e37-5dafbf402143', '2026-01-20T09:00:00Z');
 
@@ -96,6 +160,14 @@ export class AdviesResponse {
   @ApiProperty({ type: String, nullable: true, example: '100X001' }) onderwijslocatiecode: string | null;
   @ApiProperty({ type: AdviesGroepDto, nullable: true }) advies1: AdviesGroepDto | null;
   @ApiProperty({ type: AdviesGroepDto, nullable: true }) advies2: AdviesGroepDto | null;
+  @ApiProperty({ type: DoorstroomtoetsDto, nullable: true, description: 'The toets result as sent (referentieniveaus: the domeinen sent); null without one.' }) doorstroomtoets: DoorstroomtoetsDto | null;
+  @ApiProperty({
+    type: String,
+    nullable: true,
+    enum: ['NIET_NODIG', 'OPEN', 'ADVIES_VERHOOGD', 'ADVIES_GEHANDHAAFD'],
+    description: 'After the toets: NIET_NODIG (toetsadvies not above advies1), OPEN (above it, no advies2 yet: 273), ADVIES_VERHOOGD or ADVIES_GEHANDHAAFD (advies2 after heroverweging); null without a toets or advies1.',
+  })
+  heroverweging: string | null;
   @ApiProperty({ type: 'integer', example: 1 }) versie: number;
   @ApiProperty({ type: [TerugmeldingDto] }) meldingen: TerugmeldingDto[];
   @ApiProperty({ type: String, format: 'date-time' }) ontvangenOp: string;

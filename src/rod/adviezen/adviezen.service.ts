@@ -11,7 +11,7 @@ import { RodRioPort } from '../rio-port';
 import { afgekeurd } from '../rod.answers';
 import { resultaatVan, RodProblem, rodProblem, Terugmelding } from '../rod.errors';
 import { RodToegang } from '../toegang';
-import { adviesRioVraag, beoordeelAdvies } from './advies.beoordeling';
+import { adviesRioVraag, beoordeelAdvies, heroverwegingVan } from './advies.beoordeling';
 import { AanleverenAdviesVoRequest, AdviesAntwoord, AdviesResponse, AdviesVersieList } from './adviezen.dto';
 import { AdviesDocument, AdviezenRepository } from './adviezen.repository';
 
@@ -72,6 +72,7 @@ export class AdviezenService {
     return {
       adviesId: r.id, instellingscode: r.instellingscode, vestigingscode: i.vestigingscode, adviesvolgnummer: r.adviesvolgnummer, adviesjaar: r.adviesjaar,
       onderwijsaanbiedercode: i.onderwijsaanbiedercode, onderwijslocatiecode: i.onderwijslocatiecode, advies1: i.advies1, advies2: i.advies2,
+      doorstroomtoets: i.doorstroomtoets ?? null, heroverweging: heroverwegingVan(i).heroverweging,
       versie: r.versie, meldingen: r.meldingen, ontvangenOp: new Date(r.ontvangen_op).toISOString(), _links: links(r.id),
     };
   }
