@@ -30,11 +30,20 @@ export interface VerwerktMoment {
   events: number;
 }
 
+/** beginVanDag per date, as epoch ms (a fixed fact of the calendar; the bekostiging asks it on every write). */
+const beginVanDagen = new Map<string, number>();
+
 /** The instant 00:00 in the Netherlands on date `d` (CET or CEST). */
 export function beginVanDag(d: string): Date {
+  const bekend = beginVanDagen.get(d);
+  if (bekend !== undefined) return new Date(bekend);
   for (const uren of [1, 2]) {
     const t = new Date(`${d}T00:00:00Z`).getTime() - uren * 3_600_000;
-    if (dutchDate(new Date(t)) === d && dutchDate(new Date(t - 1)) !== d) return new Date(t);
+    if (dutchDate(new Date(t)) === d && dutchDate(new Date(t - 1)) !== d) {
+      if (beginVanDagen.size >= 4096) beginVanDagen.clear();
+      beginVanDagen.set(d, t);
+      return new Date(t);
+    }
   }
   throw new Error(`no start of day for ${d}`);
 }

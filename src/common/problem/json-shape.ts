@@ -29,8 +29,26 @@ export function documentedProperties(target: Ctor): string[] {
   return [...new Set(list.map((k) => k.replace(/^:/, '')))];
 }
 
+/** One documented property as the check reads it: its metadata, pointer segment and expected JSON type. */
+interface Property {
+  key: string;
+  segment: string;
+  meta: PropertyMeta;
+  expected?: { item: Expected; array: boolean };
+}
+/** The properties per DTO class, read from the metadata once (decorators have run when a class is first checked). */
+const propertiesOf = new WeakMap<Ctor, Property[]>();
+function properties(target: Ctor): Property[] {
+  let list = propertiesOf.get(target);
+  if (!list) {
+    list = documentedProperties(target).map((key) => ({ key, segment: escapePointer(key), meta: (Reflect.getMetadata(PROPS, target.prototype, key) as PropertyMeta | undefined) ?? {} }));
+    propertiesOf.set(target, list);
+  }
+  return list;
+}
+
 /** A class that carries documented properties (a DTO), as opposed to String, Number, … */
-const isDto = (t: unknown): t is Ctor => typeof t === 'function' && documentedProperties(t as Ctor).length > 0;
+const isDto = (t: unknown): t is Ctor => typeof t === 'function' && properties(t as Ctor).length > 0;
 
 /** `type: () => X` (lazy) is a function without a prototype; a class has one. */
 function resolveType(t: unknown): unknown {
@@ -76,8 +94,7 @@ function expectedOf(meta: PropertyMeta, target: Ctor, key: string): { item: Expe
 const jsonTypeOf = (v: unknown) => (v === null ? 'null' : Array.isArray(v) ? 'array' : typeof v);
 
 function checkValue(value: unknown, expected: Expected, pointer: string, out: ProblemDetailItem[], depth: number) {
-  const name = pointer.split('/').pop() || 'body';
-  const wrong = (want: string) => out.push({ pointer, code: 'wrong_type', detail: `${name} must be ${want}, not ${jsonTypeOf(value)}.` });
+  const wrong = (want: string) => out.push({ pointer, code: 'wrong_type', detail: `${pointer.split('/').pop() || 'body'} must be ${want}, not ${jsonTypeOf(value)}.` });
   switch (expected) {
     case 'any':
       return;
@@ -103,9 +120,9 @@ function checkValue(value: unknown, expected: Expected, pointer: string, out: Pr
 }
 
 function checkObject(body: Record<string, unknown>, target: Ctor, pointer: string, out: ProblemDetailItem[], depth: number) {
-  for (const key of documentedProperties(target)) {
-    const meta = (Reflect.getMetadata(PROPS, target.prototype, key) as PropertyMeta | undefined) ?? {};
-    const here = `${pointer}/${escapePointer(key)}`;
+  for (const property of properties(target)) {
+    const { key, meta } = property;
+    const here = `${pointer}/${property.segment}`;
     const value = Object.prototype.hasOwnProperty.call(body, key) ? body[key] : undefined;
     if (value === undefined) {
       if (meta.required !== false) out.push({ pointer: here, code: 'required', detail: `${key} is required.` });
@@ -115,7 +132,8 @@ function checkObject(body: Record<string, unknown>, target: Ctor, pointer: strin
       if (!meta.nullable) out.push({ pointer: here, code: 'not_nullable', detail: `${key} may not be null; leave it out instead.` });
       continue;
     }
-    const { item, array } = expectedOf(meta, target, key);
+    // Lazy types (`type: () => X`) resolve to the same class every time: once per property.
+    const { item, array } = (property.expected ??= expectedOf(meta, target, key));
     if (array) {
       if (!Array.isArray(value)) {
         out.push({ pointer: here, code: 'wrong_type', detail: `${key} must be an array, not ${jsonTypeOf(value)}.` });

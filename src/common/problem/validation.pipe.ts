@@ -1,4 +1,5 @@
 import { ArgumentMetadata, Injectable, ValidationError, ValidationPipe } from '@nestjs/common';
+import { cacheValidationMetadata } from '../validation/metadata-cache';
 import { isDocumentedDto, jsonShapeProblems } from './json-shape';
 import { ProblemDetailItem, ProblemException, Problems } from './problem';
 
@@ -51,6 +52,7 @@ export class ProblemValidationPipe extends ValidationPipe {
       stopAtFirstError: false,
       exceptionFactory: (errors: ValidationError[]) => new RawValidationErrors(errors),
     });
+    cacheValidationMetadata();
   }
 
   override async transform(value: unknown, metadata: ArgumentMetadata) {
