@@ -38,7 +38,14 @@ export const PERSONAS = {
   voorbeeld: { bsn: '999990081', geboortedatum: '2019-05-20', geslacht: 'M', achternaam: 'Jansen', voornamen: 'Daan' },
   wordtVierVolgendeWeek: { bsn: '999990093', geslacht: 'M', achternaam: 'Brouwer', voornamen: 'Olivier' },
   wordtVeertien: { bsn: '999990111', geslacht: 'V', achternaam: 'Dekker', voornamen: 'Isa' },
+  schooladvies: { bsn: '999990123', geboortedatum: '2013-06-12', geslacht: 'V', achternaam: 'Bos', voornamen: 'Liv' },
 } as const;
+
+/**
+ * The schooladvies persona's inschrijving: groep 8 of 01AA throughout schooljaar 2025-2026 (fixed dates, like her
+ * geboortedatum), so an AanleverenAdviesVO for adviesjaar 2026 (the OpenAPI example) finds her in groep 8.
+ */
+export const SCHOOLADVIES_INSCHRIJVING = { instellingscode: '01AA', datumInschrijving: '2025-08-01', datumUitschrijving: '2026-07-31', groep: 8 } as const;
 
 /**
  * The geboortedatum of an age-sensitive persona, relative to the sandbox's today when it was seeded: te jong turns 4 in
@@ -103,7 +110,10 @@ export class RodSeedContributor implements OnModuleInit {
     if (ctx.scale === 'small') await this.seedInschrijvingen(manager, ctx);
   }
 
-  /** Existing inschrijvingen: 20 generated pupils per demo school from 1 August, and the dubbele-inschrijving persona at 02AA. */
+  /**
+   * Existing inschrijvingen: 20 generated pupils per demo school from 1 August, the dubbele-inschrijving persona at 02AA,
+   * and the schooladvies persona in groep 8 of 01AA in schooljaar 2025-2026.
+   */
   private async seedInschrijvingen(manager: EntityManager, ctx: SeedContext) {
     const geldig = await this.rio.checkPeriodes(manager, ctx.sandboxId, DEMO_SCHOLEN.map((s) => ({ ...s, datum: beginSchooljaar(ctx.today) })));
     const scholen = DEMO_SCHOLEN.filter((_, i) => geldig[i].onbekend.length === 0);
@@ -113,21 +123,28 @@ export class RodSeedContributor implements OnModuleInit {
       [ctx.sandboxId, scholen.length * PER_SCHOOL + 1],
     );
     const begin = beginSchooljaar(ctx.today);
-    const rows = personen.map((p, i) => {
+    const rows: { id: string; persoonId: string; school: (typeof DEMO_SCHOLEN)[number]; groep: number; docId: string; datumInschrijving: string; datumUitschrijving: string | null }[] = personen.map((p, i) => {
       const school = p.persona ? (scholen.find((s) => s.instellingscode === '02AA') ?? scholen[0]) : scholen[i % scholen.length];
       const leeftijd = Number(begin.slice(0, 4)) - Number(vroegsteDatum(p.geboortedatum).slice(0, 4));
       const groep = Math.min(8, Math.max(1, leeftijd - 3));
       const id = uuidFrom(`${ctx.seed}:${ctx.sandboxId}:${p.id}`);
-      return { id, persoonId: p.id, school, groep, docId: uuidFrom(`doc:${id}`) };
+      return { id, persoonId: p.id, school, groep, docId: uuidFrom(`doc:${id}`), datumInschrijving: begin, datumUitschrijving: null };
     });
+    const adviesSchool = scholen.find((s) => s.instellingscode === SCHOOLADVIES_INSCHRIJVING.instellingscode);
+    const [advies]: { id: string }[] = await manager.query(`SELECT id FROM rod_persoon WHERE sandbox_id = $1 AND persona = 'schooladvies'`, [ctx.sandboxId]);
+    if (adviesSchool && advies) {
+      const id = uuidFrom(`${ctx.seed}:${ctx.sandboxId}:${advies.id}`);
+      const { datumInschrijving, datumUitschrijving, groep } = SCHOOLADVIES_INSCHRIJVING;
+      rows.push({ id, persoonId: advies.id, school: adviesSchool, groep, docId: uuidFrom(`doc:${id}`), datumInschrijving, datumUitschrijving });
+    }
     const inhoud = (r: (typeof rows)[number]) =>
       JSON.stringify({
         instellingscode: r.school.instellingscode,
         inschrijvingvolgnummer: '1',
-        datumInschrijving: begin,
-        datumUitschrijving: null,
+        datumInschrijving: r.datumInschrijving,
+        datumUitschrijving: r.datumUitschrijving,
         nNCA: null,
-        inschrijvingPeriodeBO: [{ datumBegin: begin, vestigingscode: r.school.vestigingscode, onderwijsaanbiedercode: r.school.onderwijsaanbiedercode, onderwijslocatiecode: r.school.onderwijslocatiecode, groep: String(r.groep), leerjaar: null, indicatieBekostiging: null }],
+        inschrijvingPeriodeBO: [{ datumBegin: r.datumInschrijving, vestigingscode: r.school.vestigingscode, onderwijsaanbiedercode: r.school.onderwijsaanbiedercode, onderwijslocatiecode: r.school.onderwijslocatiecode, groep: String(r.groep), leerjaar: null, indicatieBekostiging: null }],
         ontwikkelingsperspectief: [],
       });
     // Through the repository's one row shape (as an aanlevering writes it); the receipt instants are the start date in the
@@ -142,8 +159,8 @@ export class RodSeedContributor implements OnModuleInit {
           persoon_id: r.persoonId,
           instellingscode: r.school.instellingscode,
           inschrijvingvolgnummer: '1',
-          datum_inschrijving: begin,
-          datum_uitschrijving: null,
+          datum_inschrijving: r.datumInschrijving,
+          datum_uitschrijving: r.datumUitschrijving,
           nnca: null,
           datum_vestiging_in_nederland: null,
           ontwikkelingsperspectief: [],
@@ -154,14 +171,14 @@ export class RodSeedContributor implements OnModuleInit {
           bedrijfsdocument_id: r.docId,
           aangeleverd_door: 'seed',
           aangeleverd_oin: DUO_OIN,
-          ontvangen_op: begin,
+          ontvangen_op: r.datumInschrijving,
           inhoud: JSON.parse(tekst),
-          datum_tijd_bedrijfsdocument: begin,
+          datum_tijd_bedrijfsdocument: r.datumInschrijving,
           periodes: [
             {
               volgnummer: 1,
-              datum_begin: begin,
-              datum_einde: null,
+              datum_begin: r.datumInschrijving,
+              datum_einde: r.datumUitschrijving,
               vestigingscode: r.school.vestigingscode,
               onderwijsaanbiedercode: r.school.onderwijsaanbiedercode,
               onderwijslocatiecode: r.school.onderwijslocatiecode,

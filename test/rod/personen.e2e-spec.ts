@@ -25,7 +25,7 @@ describe('ROD persoonsregister and identificatie', () => {
     expect(bad).toBe(0);
     const personas: { persona: string }[] = await t.db.query(`SELECT persona FROM rod_persoon WHERE sandbox_id = $1 AND persona IS NOT NULL ORDER BY persona`, [r.sandboxId]);
     expect(personas.map((p) => p.persona).sort()).toEqual(Object.keys(PERSONAS).sort());
-    expect(personas).toHaveLength(11);
+    expect(personas).toHaveLength(12);
   });
 
   it('a known BSN with matching geboortedatum and geslacht: goedgekeurd, the BSN', async () => {

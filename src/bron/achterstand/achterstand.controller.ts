@@ -6,6 +6,7 @@ import { CurrentPrincipal, RequireScopes } from '../../common/auth/auth.decorato
 import type { Principal } from '../../common/auth/principal';
 import { ProblemCode } from '../../common/problem/problem';
 import { ApiBronProblems, bronProblem } from '../bron.errors';
+import { BRON_BESTAND_BODY } from '../format/bron-voorbeeld';
 import { AchterstandBestandQuery, AchterstandRequest, AchterstandResponse } from './achterstand.dto';
 import { AchterstandService } from './achterstand.service';
 
@@ -33,7 +34,7 @@ export class AchterstandController {
   @HttpCode(200)
   @ApiOperation({ summary: "Compare a school's LAS state (a BRON po export file, plain or gzip) with ROD after the freeze", description: `${UITLEG} A file refused as a whole is 400 \`bestand_afgekeurd\` with its problems.` })
   @ApiConsumes('application/octet-stream', 'application/gzip')
-  @ApiBody({ schema: { type: 'string', format: 'binary' } })
+  @ApiBody(BRON_BESTAND_BODY)
   @ApiOkResponse({ type: AchterstandResponse })
   @ApiBronProblems('221_geen_machtiging', 'bestand_afgekeurd', 'unsupported_media_type')
   compareAchterstandBestand(@CurrentPrincipal() p: Principal, @Query() q: AchterstandBestandQuery, @Req() req: FastifyRequest) {

@@ -6,6 +6,7 @@ import { CurrentPrincipal, RequireScopes } from '../../common/auth/auth.decorato
 import type { Principal } from '../../common/auth/principal';
 import { ProblemCode } from '../../common/problem/problem';
 import { ApiBronProblems, bronProblem } from '../bron.errors';
+import { BRON_BESTAND_BODY } from '../format/bron-voorbeeld';
 import { AfkeuringenResponse, BestandUploadResponse, MigratieIdParam, MigratieList, MigratieResponse, RapportQuery, TellingQuery, TellingResponse, UploadQuery } from './migratie.dto';
 import { MigratiesService } from './migraties.service';
 
@@ -47,7 +48,7 @@ export class MigratiesController {
       'Only while the migratie is AANGEMAAKT or PROEFDRAAI_KLAAR (a new file then asks for a new dry run).',
   })
   @ApiConsumes('application/octet-stream', 'application/gzip')
-  @ApiBody({ schema: { type: 'string', format: 'binary' } })
+  @ApiBody(BRON_BESTAND_BODY)
   @ApiCreatedResponse({ type: BestandUploadResponse, description: 'The file was read (status GELEZEN, or AFGEKEURD with its problems).' })
   @ApiOkResponse({ type: BestandUploadResponse, description: 'The same content was uploaded before.' })
   @ApiBronProblems('migratie_niet_gevonden', 'migratie_status_ongeldig', 'bestandsnaam_ontbreekt', 'unsupported_media_type')

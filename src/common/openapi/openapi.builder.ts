@@ -239,6 +239,12 @@ export function buildRegisterDocument(app: INestApplication, info: RegisterApiIn
 }
 
 function completeOperation(op: Json, method: string, path: string) {
+  // A file upload's example is the file as text: it belongs to the plain media type, a compressed file has none.
+  const gzip = op.requestBody?.content?.['application/gzip'] as Json | undefined;
+  if (gzip) {
+    delete gzip.examples;
+    delete gzip.example;
+  }
   op.responses ??= {};
   const responses = op.responses as Json;
   for (const [status, response] of Object.entries(responses)) {

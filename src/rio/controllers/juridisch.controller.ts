@@ -1,5 +1,5 @@
 import { Body, Controller, Delete, Get, HttpCode, Param, Post, Put, Query, Req, Res } from '@nestjs/common';
-import { ApiCreatedResponse, ApiNoContentResponse, ApiOkResponse, ApiOperation, ApiParam, ApiTags } from '@nestjs/swagger';
+import { ApiBody, ApiCreatedResponse, ApiNoContentResponse, ApiOkResponse, ApiOperation, ApiParam, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { CurrentPrincipal, RequireScopes } from '../../common/auth/auth.decorators';
 import type { Principal } from '../../common/auth/principal';
@@ -31,6 +31,27 @@ import { ContactadressenRequest, ContactadressenResponse } from '../dto/contacta
 import { RioBeherenService } from '../rio-beheren.service';
 import { RioLezenService } from '../rio-lezen.service';
 import { pathOf, upserted } from './respond';
+
+/** The BRIN4 the PUT example creates and the DELETE example removes: free in the small seed. */
+const NIEUWE_INSTELLING = '09ZY';
+const NIEUWE_INSTELLING_VOORBEELD = {
+  onderwijsbestuurcode: '100B001',
+  soort: 'BAS',
+  vrijheidVanOnderwijs: 'OPENBAAR',
+  inBedrijfdatum: '2026-08-01',
+  stichtingsdatum: '2026-03-01',
+  formeelAdres: { postcode: '3581AB', huisnummer: 10 },
+  periodes: [{ begindatum: '2026-08-01', naam: 'OBS De Nieuwbouw', verkorteNaam: 'De Nieuwbouw', richtingen: ['OPB'], bekostigingscode: 'BEKOSTIGD' }],
+};
+/** The BRIN6 the PUT example creates and the DELETE example removes: a nevenvestiging of 01AA, free in the small seed. */
+const NIEUWE_VESTIGING = '01AA02';
+const NIEUWE_VESTIGING_VOORBEELD = {
+  hoofdNevenvestiging: 'NEVENVESTIGING',
+  soort: 'VST',
+  inBedrijfdatum: '2026-08-01',
+  adres: { postcode: '3581AB', huisnummer: 12 },
+  periodes: [{ begindatum: '2026-08-01', naam: 'OBS De Regenboog, Nieuwbouwlaan', bekostigingscode: 'BEKOSTIGD' }],
+};
 
 @ApiTags('Onderwijsbesturen')
 @Controller('rio/v1/onderwijsbesturen')
@@ -160,6 +181,8 @@ export class InstellingserkenningenController {
   @Put(':instellingscode')
   @RequireScopes('beheer')
   @ApiOperation({ summary: 'Create or replace a BRIN4 erkenning (DUO side)' })
+  @ApiParam({ name: 'instellingscode', description: 'Instellingscode (BRIN4); the example is a new one in the small seed, the one the DELETE example removes.', type: String, example: NIEUWE_INSTELLING })
+  @ApiBody({ type: InstellingserkenningRequest, examples: { nieuweSchool: { summary: 'A new basisschool of bestuur 100B001 at a free BAG address', value: NIEUWE_INSTELLING_VOORBEELD } } })
   @ApiOkResponse({ type: Instellingserkenning, description: 'Replaced.' })
   @ApiCreatedResponse({ type: Instellingserkenning, description: 'Created.' })
   @ApiIdempotent()
@@ -172,6 +195,7 @@ export class InstellingserkenningenController {
   @HttpCode(204)
   @RequireScopes('beheer')
   @ApiOperation({ summary: 'Delete a BRIN4 erkenning without vestigingen or juridische relaties (DUO side)' })
+  @ApiParam({ name: 'instellingscode', description: 'Instellingscode (BRIN4); the example is the one the PUT example makes (every BRIN4 of the small seed has vestigingen).', type: String, example: NIEUWE_INSTELLING })
   @ApiNoContentResponse({ description: 'Deleted.' })
   @ApiIdempotent()
   @ApiRioAfkeuring({ instance: '/rio/v1/onderwijsinstellingserkenningen/01AA', parameter: { name: 'instellingscode', detail: 'instellingscode must be a BRIN4 like 01AA' }, aut401: false })
@@ -214,6 +238,8 @@ export class VestigingserkenningenController {
   @Put(':vestigingscode')
   @RequireScopes('beheer')
   @ApiOperation({ summary: 'Create or replace a BRIN6 vestigingserkenning (DUO side); its BRIN4 must exist' })
+  @ApiParam({ name: 'vestigingscode', description: 'Vestigingscode (BRIN6); the example is a new nevenvestiging of 01AA in the small seed, the one the DELETE example removes.', type: String, example: NIEUWE_VESTIGING })
+  @ApiBody({ type: VestigingserkenningRequest, examples: { nevenvestiging: { summary: 'A new nevenvestiging of 01AA at a free BAG address', value: NIEUWE_VESTIGING_VOORBEELD } } })
   @ApiOkResponse({ type: Vestigingserkenning, description: 'Replaced.' })
   @ApiCreatedResponse({ type: Vestigingserkenning, description: 'Created.' })
   @ApiIdempotent()
@@ -226,6 +252,7 @@ export class VestigingserkenningenController {
   @HttpCode(204)
   @RequireScopes('beheer')
   @ApiOperation({ summary: 'Delete a BRIN6 vestigingserkenning not linked to locatiegebruik (DUO side)' })
+  @ApiParam({ name: 'vestigingscode', description: 'Vestigingscode (BRIN6); the example is the one the PUT example makes (every BRIN6 of the small seed is linked to locatiegebruik).', type: String, example: NIEUWE_VESTIGING })
   @ApiNoContentResponse({ description: 'Deleted.' })
   @ApiIdempotent()
   @ApiRioAfkeuring({ instance: '/rio/v1/vestigingserkenningen/01AA00', parameter: { name: 'vestigingscode', detail: 'vestigingscode must be a BRIN6 like 01AA00' }, aut401: false })

@@ -1,5 +1,5 @@
 import { Body, Controller, Delete, Get, HttpCode, Param, Post, Put, Query, Req, Res } from '@nestjs/common';
-import { ApiCreatedResponse, ApiNoContentResponse, ApiOkResponse, ApiOperation, ApiParam, ApiTags } from '@nestjs/swagger';
+import { ApiBody, ApiCreatedResponse, ApiNoContentResponse, ApiOkResponse, ApiOperation, ApiParam, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { CurrentPrincipal, RequireScopes } from '../../common/auth/auth.decorators';
 import type { Principal } from '../../common/auth/principal';
@@ -145,6 +145,7 @@ export class OnderwijslocatiesController {
   @Post()
   @RequireScopes('rio.beheren')
   @ApiOperation({ summary: 'Resolve an address through BAG to an onderwijslocatie; RIO assigns a code when the address has none yet (201), else returns it (200)' })
+  @ApiBody({ type: OnderwijslocatieRequest, examples: { nieuwAdres: { summary: 'A free BAG address of the small seed: a new onderwijslocatie (the one the DELETE example removes)', value: { postcode: '3581AB', huisnummer: 10 } } } })
   @ApiCreatedResponse({ type: Onderwijslocatie, description: 'New onderwijslocatie.' })
   @ApiOkResponse({ type: Onderwijslocatie, description: 'The existing onderwijslocatie at that address.' })
   @ApiIdempotent()
@@ -174,6 +175,7 @@ export class OnderwijslocatiesController {
   @HttpCode(204)
   @RequireScopes('rio.beheren')
   @ApiOperation({ summary: 'Delete an onderwijslocatie that no bestuur uses' })
+  @ApiParam({ name: 'onderwijslocatiecode', description: 'Onderwijslocatiecode; the example is the one the POST example makes in the small seed (every onderwijslocatie of the seed is in use).', type: String, example: '100X022' })
   @ApiNoContentResponse({ description: 'Deleted.' })
   @ApiIdempotent()
   @ApiRioAfkeuring({ instance: '/rio/v1/onderwijslocaties/100X001', parameter: { name: 'onderwijslocatiecode', detail: 'onderwijslocatiecode must look like 100X001' } })

@@ -1,7 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { IsInt, IsOptional, IsString, IsUUID, Length, Matches, Max, Min, ValidateNested } from 'class-validator';
-import { BerichtOverLeerling, voorbeeldBedrijfsdocument, IsDatum, TerugmeldingDto } from '../rod-shared.dto';
+import { BerichtOverLeerling, voorbeeldBedrijfsdocument, IsDatum, PersoonsgebondenNummer, TerugmeldingDto } from '../rod-shared.dto';
 import { AANBIEDER_PATTERN, BRIN6_PATTERN, LOCATIE_PATTERN } from '../rio-port';
 import { ADVIES_WAARDEN } from './advies.beoordeling';
 import { REFERENTIENIVEAUS, TOETSEN } from './doorstroomtoets';
@@ -120,6 +120,8 @@ export class AanleverenAdviesVoRequest extends BerichtOverLeerling {
   doorstroomtoets?: DoorstroomtoetsDto;
 }
 voorbeeldBedrijfsdocument(AanleverenAdviesVoRequest, '7c4f9e63-a05d-4b8c-9e37-5dafbf402143', '2026-01-20T09:00:00Z');
+// The example pupil is persona schooladvies: in groep 8 of 01AA throughout schooljaar 2025-2026 in the small seed.
+ApiProperty({ type: PersoonsgebondenNummer, example: { burgerservicenummer: '999990123' }, description: 'Exactly one of burgerservicenummer and onderwijsnummer, as identified.' })(AanleverenAdviesVoRequest.prototype, 'persoonsgebondenNummer');
 
 export class AdviesIdParam {
   @ApiProperty({ format: 'uuid' })

@@ -1,5 +1,5 @@
 import { Body, Controller, Get, HttpCode, Param, Post, Query, Req, Res } from '@nestjs/common';
-import { ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiBody, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { CurrentPrincipal, RequireScopes } from '../../common/auth/auth.decorators';
 import type { Principal } from '../../common/auth/principal';
@@ -19,6 +19,23 @@ import { InschrijvingenLezenService } from './inschrijvingen-lezen.service';
 const AFGEKEURD =
   'Afgekeurd: problem+json with `code: "afgekeurd"`, `resultaat: "afgekeurd"` and every foutmelding in `foutmeldingen` (plus any `meldingen`); nothing was stored. ' +
   'Also 422 `bedrijfsdocument_hergebruikt` (this identificatiecodeBedrijfsdocument was answered for other content) and `idempotency_key_reused`.';
+
+/**
+ * The so example: the small seed's SO school is 02AC of bestuur 100B002, so the sender is las-beta (the vendor with its
+ * machtiging); cluster 4 needs a toelaatbaarheidsverklaring, so (no vso) no uitstroomprofiel and no arrangement.
+ */
+const SO_VOORBEELD = {
+  bedrijfsdocument: { identificatiecodeBedrijfsdocument: '8d5fa074-b16e-4c9d-af48-6eaf0b5f2154', datumTijdBedrijfsdocument: '2025-08-19T08:30:00Z', verzendendeInstantie: '00000003222222220000', ontvangendeInstantie: 'DUO' },
+  instellingscode: '02AC',
+  persoonsgebondenNummer: { burgerservicenummer: '999990019' },
+  inschrijvingvolgnummer: '1',
+  datumInschrijving: '2025-08-18',
+  inschrijvingPeriodeSO: [{ datumBegin: '2025-08-18', vestigingscode: '02AC00', onderwijsaanbiedercode: '100A006', onderwijslocatiecode: '100X006', groep: '3' }],
+  schoolsoort: '1',
+  cluster: 4,
+  soortVerblijf: 'REGULIER',
+  toelaatbaarheidsverklaring: [{ beschikkingsnummer: 'TLV2025017', datumBegin: '2025-08-01', datumEinde: '2027-07-31' }],
+};
 
 @ApiTags('Inschrijvingen')
 @Controller('rod/v1')
@@ -62,6 +79,7 @@ export class InschrijvingenController {
       '`uitstroomprofiel` (required for vso: 294; not for so: 295), and for cluster 3/4 a toelaatbaarheidsverklaring (291). Values outside a code list: 046. ' +
       'Meldingen: 251 when the pupil was already 14 (so) or 20 (vso) before 1 August of the schooljaar. Bekostiging: cluster 3/4 is funded on a teldatum only with a TLV valid on it (B05); vso is funded up to the schooljaar in which the pupil turns 20 (B06).',
   })
+  @ApiBody({ type: AanleverenInschrijvingSoRequest, examples: { so: { summary: 'las-beta enrols a pupil at SO school 02AC (cluster 4, with a TLV)', value: SO_VOORBEELD } } })
   @ApiCreatedResponse({ type: AanleverAntwoord, description: 'Goedgekeurd (met meldingen): a new inschrijving.' })
   @ApiOkResponse({ type: AanleverAntwoord, description: 'Goedgekeurd (met meldingen): the inschrijving changed (or was already in this state).' })
   @ApiAfgekeurd(AFGEKEURD, '/rod/v1/inschrijvingen-so')
