@@ -42,10 +42,12 @@ describe('bekostiging as the register keeps it: seeded history, earliest receive
     }
     expect(getoetst).toBeGreaterThan(0);
 
-    // A change to one seeded pupil leaves the fixed teldata alone: no MUTATIE for a past teldatum.
+    // A change to one seeded pupil of this schooljaar (still enrolled, so the change adds no teldatum she was not
+    // enrolled on) leaves the fixed teldata alone: no MUTATIE for a past teldatum.
     const [pupil] = await t.db.query(
       `SELECT p.burgerservicenummer AS bsn, to_char(i.datum_inschrijving, 'YYYY-MM-DD') AS datum FROM rod_inschrijving i JOIN rod_persoon p ON p.id = i.persoon_id
-        JOIN sandbox s ON s.id = i.sandbox_id WHERE s.code = 'default' AND i.instellingscode = '01AA' AND p.burgerservicenummer IS NOT NULL ORDER BY p.burgerservicenummer LIMIT 1`,
+        JOIN sandbox s ON s.id = i.sandbox_id WHERE s.code = 'default' AND i.instellingscode = '01AA' AND p.burgerservicenummer IS NOT NULL AND i.datum_uitschrijving IS NULL
+        ORDER BY p.burgerservicenummer LIMIT 1`,
     );
     const { cursor } = await leesFeed(t, alfa, '0');
     await schrijfIn(t, alfa, { burgerservicenummer: pupil.bsn }, '01AA', pupil.datum, { indicatieBekostiging: false });
