@@ -72,7 +72,7 @@ export async function main(args: string[]) {
       if (!Number.isNaN(rssVoorBekostiging)) return;
       const rss = peakRssMb();
       service
-        .get(p, m.id)
+        .getVoortgang(p, m.id)
         .then((x) => {
           if (x.fasen.bekostiging && Number.isNaN(rssVoorBekostiging)) rssVoorBekostiging = rss;
         })

@@ -54,7 +54,7 @@ function* groepen(bestanden: { naam: string; grootte: number }[]): Generator<str
 }
 
 /** A progress bar on stderr for the running phase. */
-function balk(m: MigratieResponse): string {
+function balk(m: Pick<MigratieResponse, 'status' | 'fasen'>): string {
   const naam = m.status === 'PROEFDRAAI_BEZIG' ? 'proefdraai' : 'conversie';
   const f = (m.fasen as Record<string, { verwerkt: number; totaal: number } | undefined>)[naam];
   const b = m.fasen.bekostiging;
@@ -94,7 +94,7 @@ export async function main(argv: string[]): Promise<void> {
     }
     const volg = async (start: () => Promise<MigratieResponse>, klaar: string) => {
       m = await start();
-      const timer = setInterval(() => void service.get(p, m.id).then((x) => process.stderr.write(`\r${balk(x)}   `)), 500);
+      const timer = setInterval(() => void service.getVoortgang(p, m.id).then((x) => process.stderr.write(`\r${balk(x)}   `)), 500);
       try {
         await service.waitFor(m.id);
       } finally {

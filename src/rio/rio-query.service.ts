@@ -121,8 +121,21 @@ SELECT loc.locatie,
 export class RioQueryService {
   async checkPeriodes(manager: EntityManager, sandboxId: string, inputs: RioPeriodeCheckInput[]): Promise<RioPeriodeCheckResult[]> {
     if (!inputs.length) return [];
-    const rows = await prepared<CheckRow>(manager, 'rio_check_periodes', CHECK_SQL, [sandboxId, ...checkParams(inputs)]);
-    return rows.map((r, i) => beoordeel(r, inputs[i]));
+    // Each distinct question once: the periodes of a school's pupils mostly share BRIN6, aanbieder, locatie and datumBegin.
+    const plek = new Map<string, number>();
+    const uniek: RioPeriodeCheckInput[] = [];
+    const rij = inputs.map((x) => {
+      const k = `${x.instellingscode}|${x.vestigingscode}|${x.onderwijsaanbiedercode}|${x.onderwijslocatiecode}|${x.datum}`;
+      let n = plek.get(k);
+      if (n === undefined) {
+        n = uniek.length;
+        plek.set(k, n);
+        uniek.push(x);
+      }
+      return n;
+    });
+    const rows = await prepared<CheckRow>(manager, 'rio_check_periodes', CHECK_SQL, [sandboxId, ...checkParams(uniek)]);
+    return inputs.map((x, i) => beoordeel(rows[rij[i]], x));
   }
 
   /** BRIN6 (under a BRIN4) → onderwijslocatie and onderwijsaanbieder valid on a date, for a batch in one statement. */

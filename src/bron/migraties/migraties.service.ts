@@ -42,6 +42,12 @@ export class MigratiesService {
     return migratieResponse(mig, await this.repo.listBestanden(this.db.manager, id));
   }
 
+  /** Status and per-phase progress only, without the files: cheap enough to poll while a conversion runs (the CLI's progress bar, the bench). */
+  async getVoortgang(principal: Principal, id: string): Promise<Pick<MigratieResponse, 'id' | 'status' | 'fasen'>> {
+    const mig = await this.find(this.db.manager, principal, id);
+    return { id: mig.id, status: mig.status, fasen: mig.fasen };
+  }
+
   async list(principal: Principal): Promise<MigratieResponse[]> {
     const migs = await this.repo.list(this.db.manager, principal.sandboxId);
     return Promise.all(migs.map(async (m) => migratieResponse(m, await this.repo.listBestanden(this.db.manager, m.id))));
