@@ -7,14 +7,14 @@
  * per batch of one sandbox (a few thousand aanleveringen; each person at most once per batch):
  *
  * ```ts
- * await bulk.voegPersonenToe(m, sandboxId, personen);             // persons not yet registered (NieuwPersoonRij), one statement
- * const invoer = await bulk.leesStanden(m, sandboxId, aanleveringen, vandaag); // persons, their inschrijvingen, RIO checks: 3 statements
+ * const personen = await bulk.addPersonen(m, sandboxId, nieuw);    // persons not yet registered (NieuwPersoonRij), one statement
+ * const invoer = await bulk.readStanden(m, sandboxId, aanleveringen, vandaag); // persons, their inschrijvingen, RIO checks: 3 statements
  * const opdrachten: BulkSchrijfOpdracht[] = [];
  * aanleveringen.forEach((a, i) => {
  *   const { foutmeldingen, meldingen, nieuweStand } = beoordeel(a, invoer[i].stand, invoer[i].context);
  *   if (nieuweStand) opdrachten.push({ nieuweStand, meldingen, herkomst });  // else: report foutmeldingen, nothing to write
  * });
- * await bulk.schrijf(m, opdrachten);                               // inschrijvingen + periodes + first versions, one statement
+ * await bulk.write(m, opdrachten);                                 // inschrijvingen + periodes + first versions
  * ```
  *
  * - `Aanlevering` is the content of an AanleverenInschrijvingBO (the REST body without its bedrijfsdocument); `beoordeel` is
@@ -25,7 +25,8 @@
  * - The bulk path skips what belongs to a vendor's message: the machtiging check, bedrijfsdocument resends, events,
  *   kennisgevingen of dubbele inschrijvingen (meldingen 250 are still given) and the bekostiging recompute; run the latter
  *   once for the sandbox afterwards (bekostiging's herberekening).
- * - `vindPersonen` resolves many PGN numbers to persons in one statement.
+ * - `findPersonen` resolves many PGN numbers to persons in one statement. `readStanden` takes the persons `addPersonen`
+ *   answered (and, for the persons it registered, that nothing of them is stored yet), so it reads only what it cannot know.
  */
 export { RodModule } from './rod.module';
 export { RodToegang } from './toegang';
@@ -52,7 +53,7 @@ export type {
   StandPeriode,
 } from './inschrijvingen/aanlevering.beoordeling';
 export { InschrijvingenBulkService } from './inschrijvingen/inschrijvingen-bulk.service';
-export type { BulkInvoer, BulkSchrijfOpdracht } from './inschrijvingen/inschrijvingen-bulk.service';
+export type { BulkInvoer, BulkPersoon, BulkSchrijfOpdracht } from './inschrijvingen/inschrijvingen-bulk.service';
 export type { Herkomst } from './inschrijvingen/inschrijvingen.repository';
 export type { NieuwPersoonRij } from './personen/personen.repository';
 export { RodPersoon } from './personen/persoon.entity';

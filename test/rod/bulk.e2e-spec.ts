@@ -56,8 +56,9 @@ describe('ROD: the bulk path', () => {
       ]),
     );
     // A registered person is found, not added again nor changed.
-    expect(personen[0]).toMatchObject({ burgerservicenummer: bekend, geboortedatum: '2019-05-20' });
-    expect(personen[1]).toMatchObject({ burgerservicenummer: BSN, geboortedatum: '2019-02-03' });
+    expect(personen[0]).toMatchObject({ nieuw: false, persoon: { burgerservicenummer: bekend, geboortedatum: '2019-05-20' } });
+    expect(personen[1]).toMatchObject({ nieuw: true, persoon: { burgerservicenummer: BSN, geboortedatum: '2019-02-03' } });
+    expect(personen[2]).toMatchObject({ nieuw: true, persoon: { burgerservicenummer: null, onderwijsnummer: ON, geboortedatum: '2011-07-01' } });
 
     const oordelen = await verwerk([
       aanlevering(bekend),

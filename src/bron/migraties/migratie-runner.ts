@@ -137,14 +137,14 @@ export class MigratieRunner implements OnApplicationBootstrap, OnApplicationShut
     const gestartOp = new Date().toISOString();
     const stand = (): FaseStand => ({ status: 'BEZIG', verwerkt, totaal, gestartOp });
     await this.repo.setFase(this.db.manager, id, naam, stand());
-    // Statistics at the start and after 1, 2, 4, 8 … chunks: ROD's tables grow by orders of magnitude during a conversion.
+    // Statistics at the start and after 1, 4, 16, 64 … chunks: ROD's tables grow by orders of magnitude during a conversion.
     let chunks = 0;
     let volgendeAnalyse = 0;
     for (;;) {
       if (this.gestopt) return;
       if (chunks === volgendeAnalyse && (!proef || chunks === 0)) {
         await this.rod.analyze(this.db.manager, chunks === 0);
-        volgendeAnalyse = Math.max(1, volgendeAnalyse * 2);
+        volgendeAnalyse = Math.max(1, volgendeAnalyse * 4);
       }
       chunks++;
       const klaar = await this.db.transaction(async (m) => {

@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import type { EntityManager } from 'typeorm';
 import { dutchDate } from '../../common/clock/clock.service';
-import { Aanlevering, beoordeel, BulkSchrijfOpdracht, InschrijvingenBulkService, isGeldigBsn, isGeldigOnderwijsnummer, NieuwPersoonRij } from '../../rod';
+import { Aanlevering, beoordeel, BulkPersoon, BulkSchrijfOpdracht, InschrijvingenBulkService, isGeldigBsn, isGeldigOnderwijsnummer, NieuwPersoonRij } from '../../rod';
 import { ConversieAanlevering, ConversieUitkomst, RodConversiePoort } from './rod-conversie.port';
 
 /** DUO's OIN: the deliverer of every converted inschrijving. */
@@ -47,7 +47,12 @@ export class RodConversieAdapter extends RodConversiePoort {
         postcode: a.persoon.postcode,
       });
     }
-    if (opties.schrijven && nieuw.size) await this.bulk.addPersonen(m, sandboxId, [...nieuw.values()]);
+    // The persons as registered: readStanden need not look them up again, nor read inschrijvingen of a person registered just now.
+    const geregistreerd = new Map<string, BulkPersoon>();
+    if (opties.schrijven && nieuw.size) {
+      const personen = await this.bulk.addPersonen(m, sandboxId, [...nieuw.values()]);
+      [...nieuw.keys()].forEach((n, i) => geregistreerd.set(n, personen[i]));
+    }
 
     // Rounds: the k-th inschrijving of each person in round k.
     const rondes: number[][] = [];
@@ -58,7 +63,7 @@ export class RodConversieAdapter extends RodConversiePoort {
       (rondes[k] ??= []).push(i);
     });
     const uit: ConversieUitkomst[] = new Array(items.length);
-    for (const ronde of rondes) {
+    for (const [k, ronde] of rondes.entries()) {
       const aanleveringen: Aanlevering[] = ronde.map((i) => ({
         instellingscode: items[i].instellingscode,
         persoonsgebondenNummer: items[i].persoonsgebondenNummer,
@@ -67,16 +72,21 @@ export class RodConversieAdapter extends RodConversiePoort {
         datumUitschrijving: items[i].datumUitschrijving ?? null,
         inschrijvingPeriodeBO: items[i].inschrijvingPeriodeBO,
       }));
-      const invoer = await this.bulk.readStanden(m, sandboxId, aanleveringen, vandaag);
+      // In the first round nothing is written yet for a person registered in this batch; later rounds meet what earlier ones wrote.
+      const bekend = ronde.map((i) => {
+        const p = geregistreerd.get(nummer(items[i]));
+        return p ? { persoon: p.persoon, zonderInschrijvingen: k === 0 && p.nieuw } : undefined;
+      });
+      const invoer = await this.bulk.readStanden(m, sandboxId, aanleveringen, vandaag, bekend);
       const opdrachten: BulkSchrijfOpdracht[] = [];
-      ronde.forEach((i, k) => {
-        const stand = invoer[k].stand;
+      ronde.forEach((i, j) => {
+        const stand = invoer[j].stand;
         const p = nieuw.get(nummer(items[i]));
         // Dry run: the person BRON holds counts as registered, as the conversion would register it.
         if (!opties.schrijven && !stand.persoon && p) {
           stand.persoon = { id: randomUUID(), burgerservicenummer: p.burgerservicenummer, onderwijsnummer: p.onderwijsnummer, geboortedatum: p.geboortedatum, geslacht: p.geslacht };
         }
-        const b = beoordeel(aanleveringen[k], stand, invoer[k].context);
+        const b = beoordeel(aanleveringen[j], stand, invoer[j].context);
         uit[i] = { goedgekeurd: b.nieuweStand !== null, terugmeldingen: [...b.foutmeldingen, ...b.meldingen], inschrijvingId: b.nieuweStand?.inschrijvingId ?? null };
         if (b.nieuweStand) {
           opdrachten.push({

@@ -5,13 +5,19 @@ import { NieuwPersoonRij, PersonenRepository } from '../personen/personen.reposi
 import type { PersoonRij } from '../rules/pgn';
 import type { Terugmelding } from '../rod.errors';
 import { RodRioPort } from '../rio-port';
-import { Aanlevering, BeoordelingContext, HuidigeStand, NieuweStand, rioVragen } from './aanlevering.beoordeling';
+import { Aanlevering, BeoordelingContext, BestaandeInschrijving, HuidigeStand, NieuweStand, rioVragen } from './aanlevering.beoordeling';
 import { Herkomst, InschrijvingenRepository, inschrijvingRij } from './inschrijvingen.repository';
 
 /** The state and context one aanlevering of a batch is judged on. */
 export interface BulkInvoer {
   stand: HuidigeStand;
   context: BeoordelingContext;
+}
+
+/** A person as `addPersonen` answers it: found or registered, and whether this call registered it. */
+export interface BulkPersoon {
+  persoon: PersoonRij;
+  nieuw: boolean;
 }
 
 /** An accepted aanlevering to write: `beoordeel`'s nieuweStand and meldingen, and where it came from. */
@@ -39,8 +45,11 @@ export class InschrijvingenBulkService {
     return this.personen.findByNummers(manager, sandboxId, nummers);
   }
 
-  /** Adds persons to the persoonsregister in one statement (a registered BSN or onderwijsnummer is kept as it is); answers each one's person. */
-  addPersonen(manager: EntityManager, sandboxId: string, personen: NieuwPersoonRij[]): Promise<PersoonRij[]> {
+  /**
+   * Adds persons to the persoonsregister in one statement (a registered BSN or onderwijsnummer is kept as it is); answers
+   * each one's person and whether this call registered it (then it has no inschrijvingen yet), in input order.
+   */
+  addPersonen(manager: EntityManager, sandboxId: string, personen: NieuwPersoonRij[]): Promise<BulkPersoon[]> {
     return this.personen.add(manager, sandboxId, personen);
   }
 
@@ -49,21 +58,39 @@ export class InschrijvingenBulkService {
    * persons of the PGNs, their inschrijvingen, and RIO's checks of every periode (through the RIO port). `vandaag` is the
    * receive date the 7-day and age rules look at. A person may occur only once per batch: the state is read before any of
    * the batch is written, so a second aanlevering for the same person would be judged on a state that misses the first.
+   *
+   * `bekend` (optional, in input order) saves reads the caller can answer itself: the person an aanlevering's PGN finds
+   * (e.g. from `addPersonen` in the same transaction; an entry left undefined is looked up), and `zonderInschrijvingen` when
+   * the caller knows nothing of that person is stored (a person `addPersonen` registered in this transaction and nothing
+   * written for it since).
    */
-  async readStanden(manager: EntityManager, sandboxId: string, aanleveringen: Aanlevering[], vandaag: string): Promise<BulkInvoer[]> {
+  async readStanden(
+    manager: EntityManager,
+    sandboxId: string,
+    aanleveringen: Aanlevering[],
+    vandaag: string,
+    bekend?: ({ persoon: PersoonRij | null; zonderInschrijvingen?: boolean } | undefined)[],
+  ): Promise<BulkInvoer[]> {
     if (!aanleveringen.length) return [];
-    const personen = await this.personen.findByNummers(
-      manager,
-      sandboxId,
-      aanleveringen.map((a) => (a.persoonsgebondenNummer.burgerservicenummer ?? a.persoonsgebondenNummer.onderwijsnummer)!),
-    );
+    const teZoeken = aanleveringen.flatMap((a, i) => (bekend?.[i] ? [] : [i]));
+    const gevonden = teZoeken.length
+      ? await this.personen.findByNummers(
+          manager,
+          sandboxId,
+          teZoeken.map((i) => (aanleveringen[i].persoonsgebondenNummer.burgerservicenummer ?? aanleveringen[i].persoonsgebondenNummer.onderwijsnummer)!),
+        )
+      : [];
+    const personen: (PersoonRij | null)[] = bekend ? aanleveringen.map((_, i) => bekend[i]?.persoon ?? null) : gevonden;
+    if (bekend) teZoeken.forEach((i, k) => (personen[i] = gevonden[k]));
     const gezien = new Set<string>();
-    for (const p of personen) {
-      if (!p) continue;
+    const teLezen: string[] = [];
+    personen.forEach((p, i) => {
+      if (!p) return;
       if (gezien.has(p.id)) throw new Error('A person occurs twice in one batch: split the batch so each person occurs once.');
       gezien.add(p.id);
-    }
-    const inschrijvingen = await this.repository.findByPersonen(manager, sandboxId, [...gezien]);
+      if (!bekend?.[i]?.zonderInschrijvingen) teLezen.push(p.id);
+    });
+    const inschrijvingen = teLezen.length ? await this.repository.findByPersonen(manager, sandboxId, teLezen) : new Map<string, BestaandeInschrijving[]>();
     const vragen = aanleveringen.map(rioVragen);
     const rio = await this.rio.checkPeriodes(manager, sandboxId, vragen.flat());
     let periode = 0;

@@ -51,24 +51,35 @@ export class PersonenRepository {
 
   /**
    * Adds persons in one statement; a person whose BSN or onderwijsnummer is already registered is left as it is. Answers
-   * the person of every row (new or found), in input order.
+   * the person of every row, in input order, and whether this call registered it (`nieuw`: nothing of it is stored yet).
+   * Only the rows that were already registered are looked up again.
    */
-  async add(manager: EntityManager, sandboxId: string, personen: NieuwPersoonRij[]): Promise<PersoonRij[]> {
+  async add(manager: EntityManager, sandboxId: string, personen: NieuwPersoonRij[]): Promise<{ persoon: PersoonRij; nieuw: boolean }[]> {
     if (!personen.length) return [];
-    await manager.query(
+    const toegevoegd: PersoonRij[] = await manager.query(
       `INSERT INTO rod_persoon (sandbox_id, burgerservicenummer, onderwijsnummer, geboortedatum, geslacht, achternaam, voorvoegsels, voornamen, straatnaam,
          huisnummer, huisnummertoevoeging, postcode, plaatsnaam, landcode)
        SELECT $1, x.burgerservicenummer, x.onderwijsnummer, x.geboortedatum, x.geslacht, x.achternaam, x.voorvoegsels, x.voornamen, x.straatnaam,
               x.huisnummer, x.huisnummertoevoeging, x.postcode, x.plaatsnaam, coalesce(x.landcode, '6030')
          FROM jsonb_to_recordset($2::jsonb) AS x(burgerservicenummer text, onderwijsnummer text, geboortedatum text, geslacht text, achternaam text,
            voorvoegsels text, voornamen text, straatnaam text, huisnummer int, huisnummertoevoeging text, postcode text, plaatsnaam text, landcode text)
-       ON CONFLICT DO NOTHING`,
+       ON CONFLICT DO NOTHING
+       RETURNING ${PERSOON_KOLOMMEN}`,
       [sandboxId, JSON.stringify(personen)],
     );
-    const gevonden = await this.findByNummers(manager, sandboxId, personen.map((p) => (p.burgerservicenummer ?? p.onderwijsnummer)!));
-    return gevonden.map((p, i) => {
-      if (!p) throw new Error(`Person ${i} was neither added nor found: it needs a burgerservicenummer or an onderwijsnummer.`);
-      return p;
+    // A new row is the person its number finds: by BSN when it has one, else by onderwijsnummer (which never passes the BSN check).
+    const nieuw = new Map<string, PersoonRij>();
+    for (const p of toegevoegd) nieuw.set(p.burgerservicenummer ? `b${p.burgerservicenummer}` : `o${p.onderwijsnummer}`, p);
+    const sleutel = (p: NieuwPersoonRij) => (p.burgerservicenummer ? `b${p.burgerservicenummer}` : `o${p.onderwijsnummer}`);
+    const bestaand = personen.filter((p) => !nieuw.has(sleutel(p)));
+    const gevonden = bestaand.length ? await this.findByNummers(manager, sandboxId, bestaand.map((p) => (p.burgerservicenummer ?? p.onderwijsnummer)!)) : [];
+    let k = 0;
+    return personen.map((p, i) => {
+      const n = nieuw.get(sleutel(p));
+      if (n) return { persoon: n, nieuw: true };
+      const g = gevonden[k++];
+      if (!g) throw new Error(`Person ${i} was neither added nor found: it needs a burgerservicenummer or an onderwijsnummer.`);
+      return { persoon: g, nieuw: false };
     });
   }
 }
