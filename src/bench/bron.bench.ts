@@ -63,25 +63,34 @@ export async function main(args: string[]) {
     if (groep.length) await stage();
     const [{ rijen }] = (await db.query('SELECT count(*)::int AS rijen FROM bron_staging WHERE migratie_id = $1', [m.id])).rows;
 
+    const rssNaLezen = peakRssMb();
     // Convert (ROD's rules and bulk write), then bekostiging.
     let t0 = process.hrtime.bigint();
     await service.convert(p, m.id);
     // The process's peak RSS up to the start of the bekostiging recompute (which is reported on its own).
     let rssVoorBekostiging = NaN;
+    // And the current RSS sampled every 100 ms, the highest per phase (as last polled).
+    let fase: 'conversie' | 'bekostiging' = 'conversie';
+    const rssPerFase = { conversie: 0, bekostiging: 0 };
     const peiler = setInterval(() => {
       if (!Number.isNaN(rssVoorBekostiging)) return;
       const rss = peakRssMb();
       service
         .getVoortgang(p, m.id)
         .then((x) => {
-          if (x.fasen.bekostiging && Number.isNaN(rssVoorBekostiging)) rssVoorBekostiging = rss;
+          if (x.fasen.bekostiging && Number.isNaN(rssVoorBekostiging)) {
+            rssVoorBekostiging = rss;
+            fase = 'bekostiging';
+          }
         })
         .catch(() => undefined);
     }, 250);
+    const sampler = setInterval(() => (rssPerFase[fase] = Math.max(rssPerFase[fase], Math.round(process.memoryUsage.rss() / 1048576))), 100);
     try {
       await service.waitFor(m.id);
     } finally {
       clearInterval(peiler);
+      clearInterval(sampler);
     }
     const totaalConversie = secs(t0);
     const klaar = await service.get(p, m.id);
@@ -109,7 +118,9 @@ export async function main(args: string[]) {
       'goedgekeurd / afgekeurd': `${telling.totaal.goedgekeurd} / ${telling.totaal.afgekeurd} (files refused: ${telling.afgekeurdeBestanden.length})`,
       'yardstick: raw COPY of the staged rows s': copy.toFixed(2),
       'ratio (read + convert) / raw COPY': `${((lezen + conversie) / copy).toFixed(1)}x (target ≤ 3x)`,
+      'peak RSS MB after read + stage': rssNaLezen,
       'peak RSS MB up to bekostiging (process, incl. generator)': `${rssVoorBekostiging} (target ≤ 512)`,
+      'RSS MB sampled: highest during convert / bekostiging': `${rssPerFase.conversie} / ${rssPerFase.bekostiging}`,
       'peak RSS MB whole run': peakRssMb(),
     });
   } finally {

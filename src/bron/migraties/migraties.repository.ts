@@ -94,9 +94,9 @@ export class MigratiesRepository {
     return manager.query(`SELECT * FROM bron_bestand WHERE migratie_id = $1 ORDER BY created_at, bestandsnaam`, [migratieId]);
   }
 
-  /** The files of a migration already staged with any of these content hashes. One statement. */
+  /** The files of a migration already staged with any of these content hashes. One statement (bpchar like the column, so the index is used). */
   async listBestandenMetHashes(manager: EntityManager, migratieId: string, hashes: string[]): Promise<BestandRij[]> {
-    return manager.query(`SELECT * FROM bron_bestand WHERE migratie_id = $1 AND inhoud_hash = ANY($2::text[])`, [migratieId, hashes]);
+    return manager.query(`SELECT * FROM bron_bestand WHERE migratie_id = $1 AND inhoud_hash = ANY($2::bpchar[])`, [migratieId, hashes]);
   }
 
   /** Many files' bookkeeping rows in one statement; answers them in input order. */
