@@ -90,11 +90,60 @@ describe('embedded PostgreSQL', () => {
     }
   }, 90_000);
 
+  it('beside another embedded PostgreSQL (a second checkout, or a test run beside the simulator): its own free port, both serve, each stops only its own', async () => {
+    const preferred = await freePort();
+    const [dirA, dirB] = [tempDir(), tempDir()];
+    const logs: string[] = [];
+    const first = await startEmbeddedPostgres({ dir: dirA, preferredPort: preferred });
+    try {
+      const second = await startEmbeddedPostgres({ dir: dirB, preferredPort: preferred, log: (_l, m) => logs.push(m) });
+      try {
+        expect(first.port).toBe(preferred);
+        expect(second.port).not.toBe(preferred);
+        expect(logs.join('\n')).toContain(`port ${preferred} is busy; embedded PostgreSQL uses free port ${second.port}`);
+        const folderOf = async (url: string) => {
+          const c = new Client({ connectionString: url });
+          await c.connect();
+          try {
+            return (await c.query(`SELECT current_setting('data_directory') AS d`)).rows[0].d as string;
+          } finally {
+            await c.end();
+          }
+        };
+        expect(await folderOf(first.url)).toBe(dirA);
+        expect(await folderOf(second.url)).toBe(dirB);
+        const secondPid = postmasterPid(dirB);
+        await second.stop();
+        expect(alive(secondPid)).toBe(false);
+        expect(await folderOf(first.url)).toBe(dirA);
+      } finally {
+        await second.stop();
+      }
+    } finally {
+      await first.stop();
+    }
+  }, 90_000);
+
   it('an explicit port that is busy: a clear error naming the port and what to do', async () => {
     const busy = await occupy();
     const err = await startEmbeddedPostgres({ dir: tempDir(), port: busy }).catch((e: unknown) => e);
     expect(err).toBeInstanceOf(EmbeddedPostgresError);
     expect((err as Error).message).toMatch(new RegExp(`port ${busy} is busy[\\s\\S]*What to do:.*EMBEDDED_PG_PORT`));
+  }, 60_000);
+
+  // A full disk, for real: a data folder on a 2 MB tmpfs (mounting one needs root; as a normal user explainFailure's unit
+  // test covers PostgreSQL's own complaint).
+  (isRoot ? it : it.skip)('a full disk: the start fails with the cause (the disk is full) and what to do, never "undefined"', async () => {
+    const mnt = tempDir();
+    execFileSync('mount', ['-t', 'tmpfs', '-o', 'size=2m', 'tmpfs', mnt]);
+    try {
+      const err = await startEmbeddedPostgres({ dir: join(mnt, 'pg') }).catch((e: unknown) => e);
+      expect(err).toBeInstanceOf(EmbeddedPostgresError);
+      expect((err as Error).message).toMatch(new RegExp(`the disk holding ${mnt}/pg is full[\\s\\S]*What to do: free disk space`));
+      expect((err as Error).message).not.toMatch(/undefined/);
+    } finally {
+      execFileSync('umount', ['-l', mnt]);
+    }
   }, 60_000);
 
   it('a folder holding other files is never taken over: a clear error, the files untouched', async () => {
