@@ -17,6 +17,7 @@ import { RodKenmerken1764661000000 } from './migrations/1764661000000-rod-kenmer
 import { RioLocatieGeregistreerdDoor1764560000000 } from './migrations/1764560000000-rio-locatie-geregistreerd-door';
 import { RioErkenningAanbodAttributen1764670000000 } from './migrations/1764670000000-rio-erkenning-aanbod-attributen';
 import { RioContactadres1764670100000 } from './migrations/1764670100000-rio-contactadres';
+import { RioAanbiedergroepOrganisatierelatie1764680000000 } from './migrations/1764680000000-rio-aanbiedergroep-organisatierelatie';
 import { Bron1764510000000 } from './migrations/1764510000000-bron';
 import { BekostigingPerformance1764420000000 } from './migrations/1764420000000-bekostiging-performance';
 import { FeedPerSandbox1764530000000 } from './migrations/1764530000000-feed-per-sandbox';
@@ -83,4 +84,5 @@ export const MIGRATIONS = [
   RodKenmerken1764661000000,
   RioErkenningAanbodAttributen1764670000000,
   RioContactadres1764670100000,
+  RioAanbiedergroepOrganisatierelatie1764680000000,
 ];

@@ -17,15 +17,15 @@ import { controleerHoofdvestigingen, VestigingLevensduur } from './rules/hoofdve
 import { binnenLevensduur, controleerPeriodes, geldigOp, overlappendePerSleutel } from './rules/periodes';
 import { controleerWaarde, opleidingseenheid, WaardenlijstNaam } from './rules/waardenlijsten';
 
-type PeriodeCodes = { eind: Foutcode; overlap: Foutcode; gat: Foutcode; buiten: Foutcode };
-const OBJECT: PeriodeCodes = { eind: 'N05010', overlap: 'N05050', gat: 'N05060', buiten: 'N05030' };
+export type PeriodeCodes = { eind: Foutcode; overlap: Foutcode; gat: Foutcode; buiten: Foutcode };
+export const OBJECT: PeriodeCodes = { eind: 'N05010', overlap: 'N05050', gat: 'N05060', buiten: 'N05030' };
 const GEBRUIK: PeriodeCodes = { eind: 'N02010', overlap: 'N02030', gat: 'N02040', buiten: 'N02020' };
 const OPLEIDING: PeriodeCodes = { eind: 'N10010', overlap: 'N10040', gat: 'N10040', buiten: 'N10020' };
 
-const n = <T>(v: T | undefined | null): T | null => (v === undefined ? null : v);
+export const n = <T>(v: T | undefined | null): T | null => (v === undefined ? null : v);
 
 /** Lifetime and periodes of one object: N05010 for uit ≤ in, then every periode rule. */
-function checkLevensduur(foutmeldingen: Foutmeldingen, codes: PeriodeCodes, inBedrijf: string, uitBedrijf: string | null, periodes: PeriodeState[], uitPointer = '/uitBedrijfdatum') {
+export function checkLevensduur(foutmeldingen: Foutmeldingen, codes: PeriodeCodes, inBedrijf: string, uitBedrijf: string | null, periodes: PeriodeState[], uitPointer = '/uitBedrijfdatum') {
   if (uitBedrijf != null && uitBedrijf <= inBedrijf) foutmeldingen.add(codes.eind, uitPointer, { inBedrijfdatum: inBedrijf, uitBedrijfdatum: uitBedrijf });
   for (const fout of controleerPeriodes(periodes, { inBedrijfdatum: inBedrijf, uitBedrijfdatum: uitBedrijf })) {
     const p = periodes[fout.index];
@@ -35,7 +35,7 @@ function checkLevensduur(foutmeldingen: Foutmeldingen, codes: PeriodeCodes, inBe
 }
 
 /** Dated relations: einddatum after begindatum (J06010), no overlap per target (J06020), inside the lifetime (J06410). */
-function checkRelaties<T extends PeriodeState>(foutmeldingen: Foutmeldingen, items: T[], sleutel: (t: T) => string, naam: string, pointer: string, levensduur: { inBedrijfdatum: string; uitBedrijfdatum: string | null }) {
+export function checkRelaties<T extends PeriodeState>(foutmeldingen: Foutmeldingen, items: T[], sleutel: (t: T) => string, naam: string, pointer: string, levensduur: { inBedrijfdatum: string; uitBedrijfdatum: string | null }) {
   items.forEach((r, i) => {
     if (r.einddatum != null && r.einddatum <= r.begindatum) foutmeldingen.add('J06010', `${pointer}/${i}`, { [naam]: sleutel(r), begindatum: r.begindatum });
     else if (!binnenLevensduur(r, levensduur)) foutmeldingen.add('J06410', `${pointer}/${i}`, { [naam]: sleutel(r), begindatum: r.begindatum });
@@ -51,15 +51,15 @@ function checkWaarde(foutmeldingen: Foutmeldingen, lijst: WaardenlijstNaam, waar
 }
 
 /** The client acts for at least one of these besturen (DUO beheer acts for all). */
-const mag = (p: Principal, besturen: (string | null)[]) => p.role === 'BEHEER' || besturen.some((b) => b != null && p.bestuurcodes.includes(b));
+export const mag = (p: Principal, besturen: (string | null)[]) => p.role === 'BEHEER' || besturen.some((b) => b != null && p.bestuurcodes.includes(b));
 /** The besturen of this list the client does not act for (none for DUO beheer); null = an object without bestuur. */
-const nietVan = (p: Principal, besturen: (string | null)[]) => (p.role === 'BEHEER' ? [] : [...new Set(besturen.filter((b) => b == null || !p.bestuurcodes.includes(b)))]);
+export const nietVan = (p: Principal, besturen: (string | null)[]) => (p.role === 'BEHEER' ? [] : [...new Set(besturen.filter((b) => b == null || !p.bestuurcodes.includes(b)))]);
 
 /**
  * The dated items a standlevering adds, removes or changes: an item sent exactly as stored touches nothing, so a
  * samenwerkingsschool can be kept up by each of its besturen without rights over the other's BRIN4.
  */
-function geraakt<T extends PeriodeState>(nieuw: T[], oud: T[], sleutel: (t: T) => string): T[] {
+export function geraakt<T extends PeriodeState>(nieuw: T[], oud: T[], sleutel: (t: T) => string): T[] {
   const id = (t: T) => `${sleutel(t)}|${t.begindatum}|${t.einddatum ?? ''}`;
   const nieuwIds = new Set(nieuw.map(id));
   const oudIds = new Set(oud.map(id));
@@ -165,12 +165,14 @@ export class RioBeherenService {
       const [{ n: gebruikt }] = await manager.query(
         `SELECT (SELECT count(*) FROM rio_instellingserkenning WHERE sandbox_id = $1 AND onderwijsbestuurcode = $2)
               + (SELECT count(*) FROM rio_aanbieder_bestuur WHERE sandbox_id = $1 AND onderwijsbestuurcode = $2)
-              + (SELECT count(*) FROM rio_onderwijslocatiegebruik WHERE sandbox_id = $1 AND onderwijsbestuurcode = $2) AS n`,
+              + (SELECT count(*) FROM rio_onderwijslocatiegebruik WHERE sandbox_id = $1 AND onderwijsbestuurcode = $2)
+              + (SELECT count(*) FROM rio_onderwijsaanbiedergroep WHERE sandbox_id = $1 AND onderwijsbestuurcode = $2) AS n`,
         [principal.sandboxId, code],
       );
-      if (Number(gebruikt) > 0) throw rioProblem(RioErrors.inGebruik, `Onderwijsbestuur ${code} still has erkenningen, aanbieders or locatiegebruik; remove those first.`);
+      if (Number(gebruikt) > 0) throw rioProblem(RioErrors.inGebruik, `Onderwijsbestuur ${code} still has erkenningen, aanbieders, locatiegebruik or aanbiedergroepen; remove those first.`);
       await manager.query('DELETE FROM rio_onderwijsbestuur WHERE sandbox_id = $1 AND code = $2', [principal.sandboxId, code]);
       await manager.query('DELETE FROM rio_contactadres WHERE sandbox_id = $1 AND code = $2', [principal.sandboxId, code]);
+      await manager.query('DELETE FROM rio_organisatierelatie WHERE sandbox_id = $1 AND (van_code = $2 OR naar_code = $2)', [principal.sandboxId, code]);
       await this.log(manager, principal.sandboxId, 'onderwijsbesturen', code, 'VERWIJDERD');
     });
   }
@@ -470,7 +472,9 @@ export class RioBeherenService {
       const [{ n: aanbod }] = await manager.query('SELECT count(*) AS n FROM rio_aangeboden_opleiding WHERE sandbox_id = $1 AND onderwijsaanbiedercode = $2', [sandboxId, code]);
       if (Number(aanbod) > 0) throw rioProblem(RioErrors.inGebruik, `Onderwijsaanbieder ${code} still has aangeboden opleidingen; remove those first.`);
       await manager.query('DELETE FROM rio_onderwijsaanbieder WHERE sandbox_id = $1 AND code = $2', [sandboxId, code]);
+      // Its groep memberships go with it (foreign key); its organisatierelaties too.
       await manager.query('DELETE FROM rio_contactadres WHERE sandbox_id = $1 AND code = $2', [sandboxId, code]);
+      await manager.query('DELETE FROM rio_organisatierelatie WHERE sandbox_id = $1 AND (van_code = $2 OR naar_code = $2)', [sandboxId, code]);
       await this.log(manager, sandboxId, 'onderwijsaanbieders', code, 'VERWIJDERD');
     });
   }

@@ -3,6 +3,7 @@ import type { EntityManager } from 'typeorm';
 import { SandboxDataRegistry, SeedContext } from '../common/sandbox/sandbox-data.registry';
 import { purgeRio, setCodeTeller, writeDataset } from './rio.store';
 import { buildDataset } from './seed/rio-seed';
+import type { RioCodeSoort } from './rules/identifiers';
 
 /** Creating, resetting and deleting a sandbox covers the RIO tables; small and national seeds (small: 01AA01 closes on the next 1 August after the seed date). */
 @Injectable()
@@ -22,6 +23,6 @@ export class RioDataContributor implements OnModuleInit {
     if (ctx.scale === 'empty') return;
     const { dataset, tellers } = buildDataset(ctx.scale === 'small' ? 'small' : 'national', ctx.seed, ctx.today);
     await writeDataset(manager, ctx.sandboxId, dataset);
-    for (const [soort, n] of Object.entries(tellers)) await setCodeTeller(manager, ctx.sandboxId, soort as 'A' | 'B' | 'X', n);
+    for (const [soort, n] of Object.entries(tellers)) await setCodeTeller(manager, ctx.sandboxId, soort as RioCodeSoort, n);
   }
 }

@@ -1,4 +1,8 @@
 import type {
+  RioAanbiedergroepLid,
+  RioOnderwijsaanbiedergroep,
+  RioOnderwijsaanbiedergroepPeriode,
+  RioOrganisatierelatie,
   RioAanbiederBestuur,
   RioAangebodenOpleiding,
   RioAangebodenOpleidingPeriode,
@@ -87,6 +91,18 @@ export type ContactadresState = Pick<
   'code' | 'context' | 'subcontextnummer' | 'begindatum' | 'einddatum' | 'subcontext' | 'types' | 'eMailadres' | 'telefoonnummer' | 'webadres' | 'contactnaam'
 >;
 
+export interface GroepState extends Pick<RioOnderwijsaanbiedergroep, 'code' | 'onderwijsbestuurcode' | 'inBedrijfdatum' | 'uitBedrijfdatum'> {
+  periodes: Pick<RioOnderwijsaanbiedergroepPeriode, 'begindatum' | 'einddatum' | 'naam' | 'internationaleNaam'>[];
+  onderwijsaanbieders: Pick<RioAanbiedergroepLid, 'onderwijsaanbiedercode' | 'begindatum' | 'einddatum'>[];
+}
+
+/** A varchar(20) column holding one of these. */
+export type Organisatierelatiesoort = 'HIERARCHISCH' | 'OVERGANG';
+
+export interface OrganisatierelatieState extends Pick<RioOrganisatierelatie, 'vanCode' | 'naarCode' | 'begindatum' | 'einddatum'> {
+  soort: Organisatierelatiesoort;
+}
+
 export interface RioDataset {
   bag: BagAdresState[];
   besturen: BestuurState[];
@@ -97,6 +113,8 @@ export interface RioDataset {
   gebruiken: GebruikState[];
   opleidingen: OpleidingState[];
   contactadressen: ContactadresState[];
+  groepen: GroepState[];
+  organisatierelaties: OrganisatierelatieState[];
 }
 
-export const emptyDataset = (): RioDataset => ({ bag: [], besturen: [], instellingen: [], vestigingen: [], locaties: [], aanbieders: [], gebruiken: [], opleidingen: [], contactadressen: [] });
+export const emptyDataset = (): RioDataset => ({ bag: [], besturen: [], instellingen: [], vestigingen: [], locaties: [], aanbieders: [], gebruiken: [], opleidingen: [], contactadressen: [], groepen: [], organisatierelaties: [] });

@@ -1,6 +1,6 @@
 import type { EntityManager } from 'typeorm';
 import { formatRioCode, RioCodeSoort } from './rules/identifiers';
-import type { ContactadresState, RioDataset } from './rio.model';
+import type { ContactadresState, OrganisatierelatieState, RioDataset } from './rio.model';
 
 interface Col {
   name: string;
@@ -115,6 +115,28 @@ export async function writeDataset(m: EntityManager, sandboxId: string, d: Parti
       d.opleidingen.flatMap((o) => o.periodes.map((p) => [o.code, p.begindatum, p.einddatum, p.eigenNaam, p.internationaleNaam, p.omschrijving, p.onderwijsconcept, p.doorlopendeLeerlijn, p.bijzondereInrichting, p.samenwerkendeOnderwijsaanbiedercodes])));
   }
   if (d.contactadressen?.length) await writeContactadressen(m, sandboxId, [], d.contactadressen);
+  if (d.groepen?.length) {
+    if (up) {
+      const codes = d.groepen.map((x) => x.code);
+      for (const t of ['rio_onderwijsaanbiedergroep_periode', 'rio_aanbiedergroep_lid']) {
+        await m.query(`DELETE FROM ${t} WHERE sandbox_id = $1 AND onderwijsaanbiedergroepcode = ANY($2)`, [sandboxId, codes]);
+      }
+    }
+    await bulkInsert(m, sandboxId, 'rio_onderwijsaanbiedergroep', [c('code'), c('onderwijsbestuurcode'), c('in_bedrijfdatum', 'date'), c('uit_bedrijfdatum', 'date')],
+      d.groepen.map((g) => [g.code, g.onderwijsbestuurcode, g.inBedrijfdatum, g.uitBedrijfdatum]), up ? ['code'] : undefined);
+    await bulkInsert(m, sandboxId, 'rio_onderwijsaanbiedergroep_periode', [c('onderwijsaanbiedergroepcode'), c('begindatum', 'date'), c('einddatum', 'date'), c('naam'), c('internationale_naam')],
+      d.groepen.flatMap((g) => g.periodes.map((p) => [g.code, p.begindatum, p.einddatum, p.naam, p.internationaleNaam])));
+    await bulkInsert(m, sandboxId, 'rio_aanbiedergroep_lid', [c('onderwijsaanbiedergroepcode'), c('onderwijsaanbiedercode'), c('begindatum', 'date'), c('einddatum', 'date')],
+      d.groepen.flatMap((g) => g.onderwijsaanbieders.map((l) => [g.code, l.onderwijsaanbiedercode, l.begindatum, l.einddatum])));
+  }
+  if (d.organisatierelaties?.length) await writeOrganisatierelaties(m, sandboxId, [], d.organisatierelaties);
+}
+
+/** Replaces every organisatierelatie that starts at these eenheden (standlevering per van-eenheid). */
+export async function writeOrganisatierelaties(m: EntityManager, sandboxId: string, vanCodes: string[], rows: OrganisatierelatieState[]) {
+  if (vanCodes.length) await m.query('DELETE FROM rio_organisatierelatie WHERE sandbox_id = $1 AND van_code = ANY($2)', [sandboxId, vanCodes]);
+  await bulkInsert(m, sandboxId, 'rio_organisatierelatie', [c('van_code'), c('naar_code'), c('soort'), c('begindatum', 'date'), c('einddatum', 'date')],
+    rows.map((r) => [r.vanCode, r.naarCode, r.soort, r.begindatum, r.einddatum]));
 }
 
 /** Replaces every contactadres of these organisatorische eenheden (standlevering per eenheid). */
@@ -130,6 +152,8 @@ export async function purgeRio(m: EntityManager, sandboxId: string) {
   for (const t of [
     'rio_mutatie',
     'rio_contactadres',
+    'rio_organisatierelatie',
+    'rio_onderwijsaanbiedergroep',
     'rio_code_teller',
     'rio_aangeboden_opleiding',
     'rio_onderwijslocatiegebruik',
@@ -162,7 +186,7 @@ export async function setCodeTeller(m: EntityManager, sandboxId: string, soort: 
   );
 }
 
-export type SoortObject = 'onderwijsbesturen' | 'onderwijsinstellingserkenningen' | 'vestigingserkenningen' | 'onderwijsaanbieders' | 'onderwijslocaties' | 'onderwijslocatiegebruiken' | 'aangeboden-opleidingen';
+export type SoortObject = 'onderwijsbesturen' | 'onderwijsinstellingserkenningen' | 'vestigingserkenningen' | 'onderwijsaanbieders' | 'onderwijslocaties' | 'onderwijslocatiegebruiken' | 'aangeboden-opleidingen' | 'onderwijsaanbiedergroepen';
 export type SoortWijziging = 'TOEGEVOEGD' | 'GEWIJZIGD' | 'VERWIJDERD';
 
 /** Appends to the mutation log the change feeds read. */

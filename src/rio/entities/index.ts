@@ -1,5 +1,6 @@
 export * from './juridisch.entity';
 export * from './onderwijskundig.entity';
+export * from './organisatie.entity';
 export * from './rio-support.entity';
 
 import { RioInstellingserkenning, RioInstellingserkenningPeriode, RioOnderwijsbestuur, RioOnderwijsbestuurPeriode, RioVestigingserkenning, RioVestigingserkenningPeriode } from './juridisch.entity';
@@ -17,6 +18,7 @@ import {
   RioOnderwijslocatiegebruik,
   RioOnderwijslocatiegebruikPeriode,
 } from './onderwijskundig.entity';
+import { RioAanbiedergroepLid, RioOnderwijsaanbiedergroep, RioOnderwijsaanbiedergroepPeriode, RioOrganisatierelatie } from './organisatie.entity';
 import { RioCodeTeller, RioMutatie } from './rio-support.entity';
 
 /** Every entity of the RIO register, for the data source. */
@@ -39,6 +41,10 @@ export const RIO_ENTITIES = [
   RioAangebodenOpleiding,
   RioAangebodenOpleidingPeriode,
   RioContactadres,
+  RioOnderwijsaanbiedergroep,
+  RioOnderwijsaanbiedergroepPeriode,
+  RioAanbiedergroepLid,
+  RioOrganisatierelatie,
   RioMutatie,
   RioCodeTeller,
 ];

@@ -2,6 +2,9 @@
 export const BESTUUR_CODE = /^\d{3}B\d{3}$/;
 export const AANBIEDER_CODE = /^\d{3}A\d{3}$/;
 export const LOCATIE_CODE = /^\d{3}X\d{3}$/;
+export const GROEP_CODE = /^\d{3}G\d{3}$/;
+/** An organisatorische eenheid of the simulator: onderwijsbestuur (B), onderwijsaanbieder (A) or onderwijsaanbiedergroep (G). */
+export const ORGANISATORISCHE_EENHEID_CODE = /^\d{3}[ABG]\d{3}$/;
 export const BRIN4 = /^\d{2}[A-Z]{2}$/;
 export const BRIN6 = /^\d{2}[A-Z]{2}\d{2}$/;
 export const BEVOEGD_GEZAG_NUMMER = /^\d{5}$/;
@@ -11,7 +14,7 @@ export const OPLEIDINGSEENHEID_CODE = /^\d{4}O\d{4}$/;
 export const POSTCODE = /^[1-9][0-9]{3}[A-Z]{2}$/;
 export const UUID = /^[a-fA-F0-9]{8}-[a-fA-F0-9]{4}-[a-fA-F0-9]{4}-[a-fA-F0-9]{4}-[a-fA-F0-9]{12}$/;
 
-export type RioCodeSoort = 'A' | 'B' | 'X';
+export type RioCodeSoort = 'A' | 'B' | 'G' | 'X';
 
 /** rio.md §12.1: number n rendered as `nnnLnnn`, e.g. 1 → 100B001, 1000 → 101B000. */
 export function formatRioCode(soort: RioCodeSoort, n: number): string {

@@ -1,5 +1,5 @@
 import { formatRioCode, rioCodeNumber, rsinFrom } from '../rules/identifiers';
-import type { AanbiederState, BagAdresState, GebruikState, InstellingState, LocatieState, OpleidingState, RioDataset, VestigingState } from '../rio.model';
+import type { AanbiederState, BagAdresState, GebruikState, GroepState, InstellingState, LocatieState, OpleidingState, RioDataset, VestigingState } from '../rio.model';
 import { emptyDataset } from '../rio.model';
 import { PLAATSEN, SCHOOLNAMEN, STRATEN } from './plaatsen';
 import { prng, Prng, uuidFrom } from './random';
@@ -41,8 +41,24 @@ class Builder {
   private bagVolgnummer = 0;
   locatieTeller = 0;
   aanbiederTeller = 0;
+  groepTeller = 0;
 
   constructor(public r: Prng) {}
+
+  /** An onderwijsaanbiedergroep under a bestuur, its members from `begin` (to `eind`), and the bestuur's HIERARCHISCH relatie to it. */
+  groep(bestuur: string, naam: string, leden: string[], begin: string, eind: string | null = null): GroepState {
+    const g: GroepState = {
+      code: formatRioCode('G', ++this.groepTeller),
+      onderwijsbestuurcode: bestuur,
+      inBedrijfdatum: begin,
+      uitBedrijfdatum: eind,
+      periodes: [{ begindatum: begin, einddatum: eind, naam, internationaleNaam: null }],
+      onderwijsaanbieders: leden.map((onderwijsaanbiedercode) => ({ onderwijsaanbiedercode, begindatum: begin, einddatum: eind })),
+    };
+    this.d.groepen.push(g);
+    this.d.organisatierelaties.push({ vanCode: bestuur, naarCode: g.code, soort: 'HIERARCHISCH', begindatum: begin, einddatum: eind });
+    return g;
+  }
 
   bag(plaatsIndex: number, opts: Partial<BagAdresState> = {}): BagAdresState {
     const p = PLAATSEN[plaatsIndex % PLAATSEN.length];
@@ -254,13 +270,18 @@ function demo(b: Builder, vandaag: string | null) {
   // The persona nietAangeslotenSchool: a school of its own (its BRON aansluiting lies after the seed date), so the other
   // demo schools, among them the only SO school 02AC, take inschrijvingen from the first day.
   b.school({ bestuur: '100B002', brin4: '02AD', naam: 'CBS Het Startpunt', soort: 'BAS', richtingen: ['PC'], inBedrijf: '2012-08-01', plaats: amersfoort, concept: null, bijzondereInrichting: null, adres: { postcode: '3814DD', huisnummer: 9, straatnaam: 'Startbaan' } }); // 02AD00, 100A007 on 100X009 (last, so the data above is unchanged)
+  // Onderwijsaanbiedergroepen of 100B001: the two Utrecht schools grouped until 2020, then with the sbo school in a new
+  // groep that the old one went over into (OVERGANG), each under the bestuur (HIERARCHISCH).
+  const oud = b.groep('100B001', 'Scholengroep Utrecht-Oost', ['100A001', '100A002'], '2004-08-01', '2020-08-01'); // 100G001
+  const nieuw = b.groep('100B001', 'Kindcentra Utrecht-Oost', ['100A001', '100A002', '100A003'], '2020-08-01'); // 100G002
+  b.d.organisatierelaties.push({ vanCode: oud.code, naarCode: nieuw.code, soort: 'OVERGANG', begindatum: '2020-08-01', einddatum: null });
 }
 
 const RICHTINGEN = [['OPB'], ['OPB'], ['OPB'], ['PC'], ['PC'], ['RK'], ['RK'], ['ABZ'], ['PC', 'RK'], ['REF'], ['ISL'], ['ASF']];
 const PREFIX: Record<string, string> = { OPB: 'OBS', PC: 'CBS', RK: 'RKBS', ABZ: 'Basisschool', REF: 'Reformatorische basisschool', ISL: 'Islamitische basisschool', ASF: 'Vrije School' };
 
 /** Builds the whole data set in memory; written with one INSERT per table. */
-export function buildDataset(scale: 'small' | 'national', seed: number, vandaag: string | null = null): { dataset: RioDataset; tellers: { A: number; B: number; X: number } } {
+export function buildDataset(scale: 'small' | 'national', seed: number, vandaag: string | null = null): { dataset: RioDataset; tellers: { A: number; B: number; G: number; X: number } } {
   const r = prng(seed * 2654435761 + 17);
   const b = new Builder(prng(1));
   demo(b, scale === 'small' ? vandaag : null);
@@ -309,9 +330,17 @@ export function buildDataset(scale: 'small' | 'national', seed: number, vandaag:
       });
     }
   }
+  // Every 20th generated bestuur with two or more aanbieders groups them, from the day the last of them opened.
+  for (let n = 20; n < 3 + extra; n += 20) {
+    const code = formatRioCode('B', n);
+    const leden = b.d.aanbieders.filter((a) => a.besturen[0].onderwijsbestuurcode === code);
+    if (leden.length < 2) continue;
+    const begin = leden.map((a) => a.inBedrijfdatum).sort().at(-1)!;
+    b.groep(code, `Scholengroep ${b.d.besturen.find((x) => x.code === code)!.periodes[0].naam}`.slice(0, 80), leden.map((a) => a.code), begin);
+  }
   samenwerking(b.d);
   contactadressen(b.d);
   // Some spare BAG addresses, for new onderwijslocaties.
   for (let i = 0; i < Math.ceil(b.d.locaties.length / 10); i++) b.bag(r.int(0, PLAATSEN.length - 1));
-  return { dataset: b.d, tellers: { A: b.aanbiederTeller, B: 2 + extra, X: b.locatieTeller } };
+  return { dataset: b.d, tellers: { A: b.aanbiederTeller, B: 2 + extra, G: b.groepTeller, X: b.locatieTeller } };
 }
