@@ -5,6 +5,7 @@ import { DEMO_CLIENTS } from '../beheer';
 import { beginSchooljaar, plusDagen, plusJaren, vroegsteDatum } from './rules/datum';
 import { createHash } from 'node:crypto';
 import { bsnMetControlecijfer } from './rules/pgn';
+import { speciaalOnderwijsStand, type SpeciaalOnderwijsGegevens } from './rules/speciaal-onderwijs';
 import { InschrijvingenRepository, type InschrijvingRij } from './inschrijvingen/inschrijvingen.repository';
 import { RodRioPort } from './rio-port';
 
@@ -75,6 +76,48 @@ export const DEMO_SCHOLEN = [
   { instellingscode: '02AB', vestigingscode: '02AB00', onderwijsaanbiedercode: '100A005', onderwijslocatiecode: '100X005' },
 ];
 const PER_SCHOOL = 20;
+
+/** The small seed's school for (voortgezet) speciaal onderwijs (RIO soort SPEC, CLUSTER_4, bestuur 100B002). */
+export const DEMO_SO_SCHOOL = { instellingscode: '02AC', vestigingscode: '02AC00', onderwijsaanbiedercode: '100A006', onderwijslocatiecode: '100X006' };
+
+/** One so/vso pupil of the small seed at DEMO_SO_SCHOOL: age on the 1 August the schooljaar of the seed date began. */
+interface SoVsoLeerling {
+  leeftijd: number;
+  geboorte: string;
+  geslacht: 'M' | 'V';
+  achternaam: string;
+  voornamen: string;
+  so: SpeciaalOnderwijsGegevens;
+  /** vso: the leerjaar of the vso (vso has no groepen; the periode carries groep 8). */
+  leerjaar?: number;
+}
+
+/**
+ * The so and vso pupils of the small seed, all at 02AC from 1 August (cluster 4, as RIO's soCluster of 02AC; admitted on a
+ * toelaatbaarheidsverklaring valid to the end of the next schooljaar). Their BSNs lie in the test range below the generated
+ * ones (99999050x…) so the 300 generated persons and their bo inschrijvingen stay as they were.
+ */
+export const SO_VSO_LEERLINGEN: SoVsoLeerling[] = [
+  { leeftijd: 6, geboorte: '03-14', geslacht: 'M', achternaam: 'Kramer', voornamen: 'Jesse', so: { schoolsoort: '1', cluster: 4, soortOnderwijs: 'AUTISME', soortVerblijf: 'REGULIER' } },
+  { leeftijd: 8, geboorte: '10-02', geslacht: 'V', achternaam: 'Prins', voornamen: 'Lieke', so: { schoolsoort: '1', cluster: 4, soortOnderwijs: 'ZEER_MOEILIJK_OPVOEDBAAR', soortVerblijf: 'REGULIER' } },
+  { leeftijd: 9, geboorte: '05-21', geslacht: 'M', achternaam: 'Wouters', voornamen: 'Bram', so: { schoolsoort: '1', cluster: 4, soortOnderwijs: 'LEER_EN_OPVOEDINGSMOEILIJKHEDEN', soortVerblijf: 'RESIDENTIELE_INSTELLING' } },
+  { leeftijd: 11, geboorte: '01-09', geslacht: 'V', achternaam: 'Kok', voornamen: 'Iris', so: { schoolsoort: '1', cluster: 4, soortOnderwijs: 'AUTISME', soortVerblijf: 'REGULIER' } },
+  { leeftijd: 13, geboorte: '07-30', geslacht: 'M', achternaam: 'Hoekstra', voornamen: 'Ruben', so: { schoolsoort: '2', cluster: 4, soortOnderwijs: 'ZEER_MOEILIJK_OPVOEDBAAR', soortVerblijf: 'REGULIER', uitstroomprofiel: 'VERVOLGONDERWIJS' }, leerjaar: 1 },
+  { leeftijd: 15, geboorte: '12-11', geslacht: 'V', achternaam: 'Willems', voornamen: 'Amber', so: { schoolsoort: '2', cluster: 4, soortOnderwijs: 'AUTISME', soortVerblijf: 'REGULIER', uitstroomprofiel: 'ARBEIDSMARKT' }, leerjaar: 3 },
+  { leeftijd: 18, geboorte: '08-01', geslacht: 'M', achternaam: 'Postma', voornamen: 'Thomas', so: { schoolsoort: '2', cluster: 4, soortOnderwijs: 'LEER_EN_OPVOEDINGSMOEILIJKHEDEN', soortVerblijf: 'REGULIER', uitstroomprofiel: 'DAGBESTEDING' }, leerjaar: 5 },
+];
+
+/** The so/vso pupils with their BSN and geboortedatum in a sandbox seeded on `vandaag`. */
+export function soVsoLeerlingen(vandaag: string) {
+  const jaar = Number(beginSchooljaar(vandaag).slice(0, 4));
+  const bsns: string[] = [];
+  for (let n = 50; bsns.length < SO_VSO_LEERLINGEN.length; n++) {
+    const bsn = bsnMetControlecijfer('99999' + String(n).padStart(3, '0'));
+    if (bsn) bsns.push(bsn);
+  }
+  // Born on `geboorte` in the year that makes them `leeftijd` on 1 August (a birthday after 1 August: a year earlier).
+  return SO_VSO_LEERLINGEN.map((l, i) => ({ ...l, bsn: bsns[i], geboortedatum: `${jaar - l.leeftijd - (l.geboorte > '08-01' ? 1 : 0)}-${l.geboorte}` }));
+}
 const DUO_OIN = '00000001800866472000';
 
 export const DEMO_MANDATEN = [
@@ -112,15 +155,69 @@ export class RodSeedContributor implements OnModuleInit {
 
   /**
    * Existing inschrijvingen: 20 generated pupils per demo school from 1 August, the dubbele-inschrijving persona at 02AA,
-   * and the schooladvies persona in groep 8 of 01AA in schooljaar 2025-2026.
+   * the schooladvies persona in groep 8 of 01AA in schooljaar 2025-2026, and the so/vso pupils at 02AC.
    */
   private async seedInschrijvingen(manager: EntityManager, ctx: SeedContext) {
+    await this.seedBoInschrijvingen(manager, ctx);
+    await this.seedSoVsoInschrijvingen(manager, ctx);
+  }
+
+  /**
+   * The so/vso pupils at 02AC from 1 August, as AanleverenInschrijvingSO stores them: the so part in `speciaalOnderwijs`, the
+   * periodes as `inschrijvingPeriodeSO`, a toelaatbaarheidsverklaring (cluster 4) from 1 August to the end of the next schooljaar.
+   */
+  private async seedSoVsoInschrijvingen(manager: EntityManager, ctx: SeedContext) {
+    const school = DEMO_SO_SCHOOL;
+    const begin = beginSchooljaar(ctx.today);
+    const [geldig] = await this.rio.checkPeriodes(manager, ctx.sandboxId, [{ ...school, datum: begin }]);
+    if (geldig.onbekend.length) return;
+    const leerlingen = soVsoLeerlingen(ctx.today);
+    const personen: { id: string; bsn: string }[] = await manager.query(
+      `SELECT id, burgerservicenummer AS bsn FROM rod_persoon WHERE sandbox_id = $1 AND burgerservicenummer = ANY($2::text[])`,
+      [ctx.sandboxId, leerlingen.map((l) => l.bsn)],
+    );
+    const tlvEinde = plusDagen(plusJaren(begin, 2), -1);
+    const rows = leerlingen.flatMap((l, i): InschrijvingRij[] => {
+      const persoon = personen.find((p) => p.bsn === l.bsn);
+      if (!persoon) return [];
+      const speciaalOnderwijs = speciaalOnderwijsStand(l.so);
+      const groep = speciaalOnderwijs.schoolsoort === 'VSO' ? 8 : Math.min(8, Math.max(1, l.leeftijd - 3));
+      const tlv = [{ beschikkingsnummer: `TLV-${begin.slice(0, 4)}-${String(101 + i).padStart(4, '0')}`, datumBegin: begin, datumEinde: tlvEinde }];
+      const id = uuidFrom(`${ctx.seed}:${ctx.sandboxId}:${persoon.id}`);
+      const tekst = JSON.stringify({
+        instellingscode: school.instellingscode,
+        inschrijvingvolgnummer: '1',
+        datumInschrijving: begin,
+        datumUitschrijving: null,
+        nNCA: null,
+        speciaalOnderwijs,
+        inschrijvingPeriodeSO: [{ datumBegin: begin, vestigingscode: school.vestigingscode, onderwijsaanbiedercode: school.onderwijsaanbiedercode, onderwijslocatiecode: school.onderwijslocatiecode, groep: String(groep), leerjaar: l.leerjaar ?? null, indicatieBekostiging: null }],
+        ontwikkelingsperspectief: [],
+        toelaatbaarheidsverklaring: tlv,
+      });
+      return [{
+        id, sandbox_id: ctx.sandboxId, persoon_id: persoon.id, instellingscode: school.instellingscode, inschrijvingvolgnummer: '1',
+        datum_inschrijving: begin, datum_uitschrijving: null, nnca: null, datum_vestiging_in_nederland: null, ontwikkelingsperspectief: [],
+        toelaatbaarheidsverklaringen: tlv, speciaal_onderwijs: speciaalOnderwijs, versie: 1, inhoud_hash: createHash('sha256').update(tekst).digest('hex'), meldingen: [],
+        bedrijfsdocument_id: uuidFrom(`doc:${id}`), aangeleverd_door: 'seed', aangeleverd_oin: DUO_OIN, ontvangen_op: begin, inhoud: JSON.parse(tekst), datum_tijd_bedrijfsdocument: begin,
+        periodes: [{
+          volgnummer: 1, datum_begin: begin, datum_einde: null, vestigingscode: school.vestigingscode, onderwijsaanbiedercode: school.onderwijsaanbiedercode,
+          onderwijslocatiecode: school.onderwijslocatiecode, groep, leerjaar: l.leerjaar ?? null, indicatie_bekostiging: null,
+        }],
+        document: null,
+      }];
+    });
+    if (rows.length) await this.inschrijvingen.write(manager, rows);
+  }
+
+  private async seedBoInschrijvingen(manager: EntityManager, ctx: SeedContext) {
     const geldig = await this.rio.checkPeriodes(manager, ctx.sandboxId, DEMO_SCHOLEN.map((s) => ({ ...s, datum: beginSchooljaar(ctx.today) })));
     const scholen = DEMO_SCHOLEN.filter((_, i) => geldig[i].onbekend.length === 0);
     if (!scholen.length) return;
     const personen: { id: string; geboortedatum: string; persona: string | null }[] = await manager.query(
-      `SELECT id, geboortedatum, persona FROM rod_persoon WHERE sandbox_id = $1 AND (persona IS NULL OR persona = 'dubbeleInschrijving') ORDER BY persona NULLS LAST, burgerservicenummer LIMIT $2`,
-      [ctx.sandboxId, scholen.length * PER_SCHOOL + 1],
+      `SELECT id, geboortedatum, persona FROM rod_persoon WHERE sandbox_id = $1 AND (persona IS NULL OR persona = 'dubbeleInschrijving') AND burgerservicenummer <> ALL($3::text[])
+        ORDER BY persona NULLS LAST, burgerservicenummer LIMIT $2`,
+      [ctx.sandboxId, scholen.length * PER_SCHOOL + 1, soVsoLeerlingen(ctx.today).map((l) => l.bsn)],
     );
     const begin = beginSchooljaar(ctx.today);
     const rows: { id: string; persoonId: string; school: (typeof DEMO_SCHOLEN)[number]; groep: number; docId: string; datumInschrijving: string; datumUitschrijving: string | null }[] = personen.map((p, i) => {
@@ -233,6 +330,8 @@ export class RodSeedContributor implements OnModuleInit {
         i,
       );
     }
+    // The so/vso pupils (SO_VSO_LEERLINGEN), after the generated persons so those stay as they were.
+    if (ctx.scale === 'small') soVsoLeerlingen(ctx.today).forEach((l, i) => add({ bsn: l.bsn, geboortedatum: l.geboortedatum, geslacht: l.geslacht, achternaam: l.achternaam, voornamen: l.voornamen }, null, rows.length + i));
     const cols = ['burgerservicenummer', 'onderwijsnummer', 'geboortedatum', 'geslacht', 'achternaam', 'voorvoegsels', 'voornamen', 'straatnaam', 'huisnummer', 'postcode', 'plaatsnaam', 'landcode', 'persona'];
     const types = ['text', 'text', 'text', 'text', 'text', 'text', 'text', 'text', 'int', 'text', 'text', 'text', 'text'];
     await manager.query(

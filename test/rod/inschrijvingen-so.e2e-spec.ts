@@ -40,6 +40,40 @@ describe('ROD so/vso inschrijvingen', () => {
   };
   const aantal = async () => (await t.db.query(`SELECT count(*)::int AS n FROM rod_inschrijving WHERE instellingscode = '02AC'`))[0].n as number;
 
+  it('the small seed: so and vso pupils at 02AC from 1 August, each with its so part and a TLV, read by las-beta and funded', async () => {
+    const [{ begin }]: { begin: string }[] = await t.db.query(
+      `SELECT to_char(min(datum_inschrijving), 'YYYY-MM-DD') AS begin FROM rod_inschrijving WHERE sandbox_id = $1 AND instellingscode = '02AC' AND aangeleverd_door = 'seed'`,
+      [r.sandboxId],
+    );
+    expect(begin).toMatch(/^\d{4}-08-01$/);
+    const overzicht = await t.http().get(`/rod/v1/instellingen/02AC/registratieoverzicht?peildatum=${begin}&pageSize=100`).set(bearer(r.beta));
+    expect(overzicht.status).toBe(200);
+    expect(overzicht.headers['content-type']).toMatch(/^application\/json/);
+    const seeded = overzicht.body.items.filter((i: any) => i.datumInschrijving === begin);
+    expect(seeded).toHaveLength(7);
+    expect(seeded.map((i: any) => i.speciaalOnderwijs.schoolsoort).sort()).toEqual(['SO', 'SO', 'SO', 'SO', 'VSO', 'VSO', 'VSO']);
+    for (const i of seeded) {
+      expect(i.speciaalOnderwijs).toEqual(expect.objectContaining({ cluster: 4, soortOnderwijs: expect.any(String), soortVerblijf: expect.any(String) }));
+      expect(i.speciaalOnderwijs.uitstroomprofiel === null).toBe(i.speciaalOnderwijs.schoolsoort === 'SO');
+      expect(i.toelaatbaarheidsverklaring).toEqual([expect.objectContaining({ beschikkingsnummer: expect.stringMatching(/^TLV-/), datumBegin: begin })]);
+      expect(i.inschrijvingPeriodeBO).toEqual([expect.objectContaining({ datumBegin: begin, vestigingscode: '02AC00', onderwijsaanbiedercode: '100A006', onderwijslocatiecode: '100X006' })]);
+    }
+    // The vso pupils are older than a bo pupil may be, yet inside the vso range (WEC): funded, as every seeded so pupil with its TLV.
+    const ids = new Set(seeded.map((i: any) => i.inschrijvingId));
+    const statussen = await t.http().get(`/rod/v1/bekostigingsstatussen?instellingscode=02AC&teldatum=${begin}&pageSize=100`).set(bearer(r.beta));
+    expect(statussen.status).toBe(200);
+    const eigen = statussen.body.items.filter((s: any) => ids.has(s.inschrijvingId));
+    expect(eigen).toHaveLength(7);
+    expect(eigen.map((s: any) => [s.status, s.signalen])).toEqual(Array(7).fill(['BEKOSTIGD', []]));
+    const personen: { geboortedatum: string }[] = await t.db.query(
+      `SELECT p.geboortedatum FROM rod_inschrijving i JOIN rod_persoon p ON p.id = i.persoon_id WHERE i.sandbox_id = $1 AND i.instellingscode = '02AC' AND i.aangeleverd_door = 'seed' AND i.speciaal_onderwijs->>'schoolsoort' = 'VSO'`,
+      [r.sandboxId],
+    );
+    expect(personen.some((p) => Number(begin.slice(0, 4)) - Number(p.geboortedatum.slice(0, 4)) >= 15)).toBe(true);
+    // las-alfa holds no machtiging for 02AC.
+    expectProblem(await t.http().get(`/rod/v1/instellingen/02AC/registratieoverzicht?peildatum=${begin}`).set(bearer(r.alfa)), 403, '221_geen_machtiging');
+  });
+
   it('goedgekeurd: 201, the so part read back and versioned, a resend changes nothing', async () => {
     const bsn = await nieuweLeerling(r, '2017-03-10');
     const body = soInschrijving(bsn);
