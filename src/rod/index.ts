@@ -41,6 +41,7 @@ export { PERSONAS, personaGeboortedatum } from './rod-seed';
 export { isGeldigBsn, isGeldigOnderwijsnummer, bsnMetControlecijfer, onderwijsnummerVoor } from './rules/pgn';
 export type { PersoonRij } from './rules/pgn';
 export { buitenBekostigdeLeeftijd, leeftijdSql, MAX_LEEFTIJD } from './rules/leeftijd';
+export { SOORT_ONDERWIJS_PER_CLUSTER, UITSTROOMPROFIELEN } from './rules/speciaal-onderwijs';
 export { beoordeel, rioVragen } from './inschrijvingen/aanlevering.beoordeling';
 export type {
   Aanlevering,

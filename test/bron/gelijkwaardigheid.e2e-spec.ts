@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { genereerBronBestanden } from '../../src/bron/format/bron-generator';
-import type { StagingPeriode } from '../../src/bron/migraties/staging';
+import { soContract } from '../../src/bron/migraties/conversie';
+import type { StagingPeriode, StagingSpeciaalOnderwijs } from '../../src/bron/migraties/staging';
 import { RioQueryService } from '../../src/rio';
 import { demo, bearer, tokenFor } from '../support/auth';
 import { createTestApp, TestApp } from '../support/test-app';
@@ -9,6 +10,9 @@ import { upload, wachtOpStatus } from './bron-support';
 jest.setTimeout(180_000);
 
 const NU = '2021-12-10T10:00:00Z';
+
+/** The so part as a LAS sends it: absent values left out. */
+const withoutNulls = (x: object) => Object.fromEntries(Object.entries(x).filter(([, v]) => v !== null));
 
 interface Rij {
   nr: string;
@@ -22,6 +26,7 @@ interface Rij {
   datum_inschrijving: string;
   datum_uitschrijving: string | null;
   periodes: string;
+  speciaal_onderwijs: StagingSpeciaalOnderwijs | null;
   goedgekeurd: boolean;
   fouten: string[];
 }
@@ -87,14 +92,24 @@ describe('bron: a converted record is goedgekeurd by /rod/v1, a rejected one get
       expect([201, 400]).toContain(p.status); // 400: the BSN fails the 11-proef, as in BRON's flawed record
     }
 
+    // The (v)so schools of the seed (02AC and two generated ones) have their own files: its records carry the so/vso part and are converted by the so contract.
+    const so = teSpelen.filter((r) => r.speciaal_onderwijs);
+    expect(so.length).toBeGreaterThanOrEqual(8);
+    expect(so.some((r) => r.instellingscode === '02AC')).toBe(true);
+    expect(teSpelen.filter((r) => r.instellingscode === '02AC').every((r) => r.speciaal_onderwijs)).toBe(true);
+    expect(so.filter((r) => r.goedgekeurd).length).toBe(so.length);
+    expect(new Set(so.map((r) => r.speciaal_onderwijs!.schoolsoort))).toEqual(new Set(['1', '2']));
+
     const rio = t.app.get(RioQueryService);
     let verschillen: string[] = [];
     for (const r of teSpelen) {
       const periodes = JSON.parse(r.periodes) as StagingPeriode[];
       const gebruik = await rio.getVestigingsgebruik(t.db.manager, sandboxId, periodes.map((p) => ({ instellingscode: r.instellingscode, vestigingscode: p.v, datum: p.d })));
+      // A (v)so record goes to AanleverenInschrijvingSO with its periodes as inschrijvingPeriodeSO, as a LAS would send it.
+      const metSo = r.speciaal_onderwijs ? soContract(r.speciaal_onderwijs) : null;
       const res = await t
         .http()
-        .post('/rod/v1/inschrijvingen')
+        .post(metSo ? '/rod/v1/inschrijvingen-so' : '/rod/v1/inschrijvingen')
         .set(bearer(las))
         .send({
           bedrijfsdocument: { identificatiecodeBedrijfsdocument: randomUUID(), datumTijdBedrijfsdocument: NU },
@@ -103,10 +118,11 @@ describe('bron: a converted record is goedgekeurd by /rod/v1, a rejected one get
           inschrijvingvolgnummer: r.inschrijvingvolgnummer,
           datumInschrijving: r.datum_inschrijving,
           ...(r.datum_uitschrijving ? { datumUitschrijving: r.datum_uitschrijving } : {}),
-          inschrijvingPeriodeBO: periodes.map((p, i) => ({
+          [metSo ? 'inschrijvingPeriodeSO' : 'inschrijvingPeriodeBO']: periodes.map((p, i) => ({
             datumBegin: p.d, vestigingscode: p.v, groep: p.g,
             onderwijsaanbiedercode: gebruik[i].onderwijsaanbiedercode ?? '000A000', onderwijslocatiecode: gebruik[i].onderwijslocatiecode ?? '000X000',
           })),
+          ...(metSo ? { ...withoutNulls(metSo.speciaalOnderwijs!), toelaatbaarheidsverklaring: metSo.toelaatbaarheidsverklaring } : {}),
         });
       const rod = res.status === 422 ? (res.body.foutmeldingen as { code: string }[]).map((f) => f.code).sort() : res.status === 201 || res.status === 200 ? [] : [`HTTP ${res.status} ${JSON.stringify(res.body)}`];
       const ok = res.status === 201 || res.status === 200;

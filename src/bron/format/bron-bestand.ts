@@ -25,11 +25,28 @@ export interface BronPeriode {
   groep: string;
 }
 
+/** The so/vso part of an inschrijving at a school for (voortgezet) speciaal onderwijs (record 322, our own addition). */
+export interface BronSpeciaalOnderwijs {
+  regel: number;
+  /** `1` so, `2` vso (as ROD's so contract). */
+  schoolsoort: string;
+  cluster: number;
+  soortOnderwijs: string | null;
+  soortVerblijf: string | null;
+  arrangement: string | null;
+  uitstroomprofiel: string | null;
+  beschikkingsnummer: string | null;
+  tlvDatumBegin: string | null;
+  tlvDatumEinde: string | null;
+}
+
 export interface BronInschrijving {
   regel: number;
   inschrijvingvolgnummer: string;
   datumInschrijving: string;
   datumUitschrijving: string | null;
+  /** Only at a school for (voortgezet) speciaal onderwijs; absent or null elsewhere. */
+  speciaalOnderwijs?: BronSpeciaalOnderwijs | null;
   periodes: BronPeriode[];
 }
 

@@ -3,7 +3,7 @@ import { Readable } from 'node:stream';
 import { buildDataset } from '../../rio';
 import { isGeldigBsn, isGeldigOnderwijsnummer } from '../../rod';
 import { controleerDatums, overlappen } from '../../rod/rules/inschrijving-regels';
-import { voorVierdeVerjaardag } from '../../rod/rules/leeftijd';
+import { MAX_LEEFTIJD, teOud, voorVierdeVerjaardag } from '../../rod/rules/leeftijd';
 import type { BronLeerling, BronLeesItem } from './bron-bestand';
 import { BRON_FOUTCATEGORIEEN, BronFoutcategorie, BronGeneratorOpties, BronManifest, genereerBronBestanden, parseFoutkansen } from './bron-generator';
 import { leesBronBestand } from './bron-lezer';
@@ -41,9 +41,9 @@ describe('BRON po generator', () => {
     }
   });
 
-  it('writes one file per bo/sbo school of the RIO seed, as many pupils as asked, counts as in the manifest', () => {
+  it('writes one file per school of the RIO seed, as many bo/sbo pupils as asked, counts as in the manifest', () => {
     const { dataset } = buildDataset('small', 1);
-    const scholen = dataset.instellingen.filter((i) => i.soort !== 'SPEC').map((i) => `${i.code}001A.P01`);
+    const scholen = dataset.instellingen.map((i) => `${i.code}001A.P01`);
     expect(bestanden.map((b) => b.bestand).sort()).toEqual(scholen.sort());
     for (const m of manifest.bestanden) {
       const v = verdicts.get(m.bestand)!;
@@ -116,8 +116,38 @@ describe('BRON po generator', () => {
     for (const f of manifest.fouten) expect(regels.get(f.bestand)![f.regel - 1].startsWith(soort[f.categorie])).toBe(true);
   });
 
+  it('(v)so schools: every inschrijving carries its so/vso part (322), so and vso pupils of an age ROD accepts, one for every 50 bo/sbo pupils; no 322 elsewhere', () => {
+    const { dataset } = buildDataset('small', 1);
+    const spec = new Set(dataset.instellingen.filter((i) => i.soort === 'SPEC').map((i) => i.code));
+    expect(spec.has('02AC')).toBe(true);
+    const so = leerlingen.filter(({ brin4 }) => spec.has(brin4));
+    expect(so.length).toBe(manifest.bestanden.filter((b) => spec.has(b.brin4)).reduce((a, b) => a + b.personen, 0));
+    expect(so.length).toBeGreaterThanOrEqual(OPTIES.leerlingen / 50);
+    expect(leerlingen.filter(({ brin4 }) => !spec.has(brin4)).every(({ l }) => l.inschrijvingen.every((i) => !i.speciaalOnderwijs))).toBe(true);
+    const datum = '2021-12-06';
+    const soorten = new Set<string>();
+    for (const { l } of so) {
+      const [i] = l.inschrijvingen;
+      const x = i.speciaalOnderwijs!;
+      soorten.add(x.schoolsoort);
+      const leeftijd = Number(datum.slice(0, 4)) - Number(l.geboortedatum.slice(0, 4)) - (datum.slice(5) < l.geboortedatum.slice(5) ? 1 : 0);
+      if (x.schoolsoort === '2') {
+        // 12 to 19 on 1 October; never 20 before 1 August (WEC: not too old for vso).
+        expect([leeftijd >= 12, leeftijd <= 20, teOud(l.geboortedatum, datum, MAX_LEEFTIJD.VSO), x.uitstroomprofiel !== null, i.periodes.every((p) => p.groep === '8')]).toEqual([true, true, false, true, true]);
+      } else {
+        expect([leeftijd >= 4, leeftijd <= 13, teOud(l.geboortedatum, datum), x.uitstroomprofiel]).toEqual([true, true, false, null]);
+      }
+      // 02AC is CLUSTER_4 in RIO: a toelaatbaarheidsverklaring from the first day.
+      if (x.cluster >= 3) expect([x.beschikkingsnummer?.startsWith('TLV-'), x.tlvDatumBegin]).toEqual([true, i.datumInschrijving]);
+      expect(voorVierdeVerjaardag(l.geboortedatum, i.datumInschrijving)).toBe(false);
+      expect(isGeldigBsn(l.burgerservicenummer!)).toBe(true);
+    }
+    expect([...soorten].sort()).toEqual(['1', '2']);
+    expect(so.filter(({ brin4 }) => brin4 === '02AC').every(({ l }) => l.inschrijvingen[0].speciaalOnderwijs!.cluster === 4)).toBe(true);
+  });
+
   it('pupils are realistic: valid and unique PGNs, some onderwijsnummers, age fits groep, periodes on school days, diacritics', () => {
-    const schoon = leerlingen.filter(({ bestand, l }) => !manifest.fouten.some((f) => f.bestand === bestand && f.leerlingRegel === l.regel));
+    const schoon = leerlingen.filter(({ bestand, l }) => !manifest.fouten.some((f) => f.bestand === bestand && f.leerlingRegel === l.regel) && !l.inschrijvingen.some((i) => i.speciaalOnderwijs));
     expect(schoon.length).toBeGreaterThan(5000);
     const metOnderwijsnummer = schoon.filter(({ l }) => l.onderwijsnummer);
     expect(metOnderwijsnummer.length).toBeGreaterThan(20);

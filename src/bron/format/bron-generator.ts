@@ -1,6 +1,6 @@
 import { gzipSync } from 'node:zlib';
 import { buildDataset, VestigingState } from '../../rio';
-import { bsnMetControlecijfer, onderwijsnummerVoor } from '../../rod';
+import { bsnMetControlecijfer, onderwijsnummerVoor, SOORT_ONDERWIJS_PER_CLUSTER, UITSTROOMPROFIELEN } from '../../rod';
 import type { BronAantallen, BronBestandFoutCode, BronInschrijving, BronLeerling, BronPeriode } from './bron-bestand';
 import { BRON_LAYOUT_VERSIE, bestandsnaamVoor } from './bron-layout';
 import { ACHTERNAMEN, TUSSENNAMEN, VOORNAMEN_M, VOORNAMEN_V } from './bron-namen';
@@ -8,7 +8,7 @@ import { alsBytes, leerlingRegels, sluitRegel, voorloopRegel } from './bron-schr
 
 /**
  * Generates the BRON po export of a whole country (our layout, `bron-layout.ts`) for the schools of a RIO
- * seed: one file per BRIN4 (bo and sbo; (v)so had its own contracts), realistic pupils, and flaws injected at
+ * seed: one file per BRIN4 (bo and sbo; (v)so with its so/vso part in record 322, our own addition), realistic pupils, and flaws injected at
  * a chosen rate per category, each listed in a manifest so a test or the migration job can check that every
  * flaw is caught. Deterministic: the same options give the same bytes. Streams: one school at a time.
  */
@@ -146,7 +146,9 @@ const schooljaarVan = (iso: string) => (iso.slice(5) >= '08-01' ? Number(iso.sli
 interface School {
   index: number;
   brin4: string;
-  soort: 'BAS' | 'SBAS';
+  soort: 'BAS' | 'SBAS' | 'SPEC';
+  /** SPEC: the cluster of RIO's soCluster (3 or 4 when RIO has none). */
+  cluster: number | null;
   inBedrijf: number;
   regio: number;
   hoofd: VestigingState;
@@ -160,7 +162,10 @@ interface School {
 
 const geldigOp = (v: VestigingState, dag: number) => dagVan(v.inBedrijfdatum) <= dag && (!v.uitBedrijfdatum || dag < dagVan(v.uitBedrijfdatum));
 
-function scholen(opties: Required<Omit<BronGeneratorOpties, 'gzip' | 'foutkansen'>>, foutkansen: Partial<Record<BronFoutcategorie, number>>): School[] {
+/** One so/vso pupil for every SO_DEEL bo and sbo pupils, on top of them. */
+const SO_DEEL = 50;
+
+function scholen(opties: Required<Omit<BronGeneratorOpties, 'gzip' | 'foutkansen'>>, foutkansen: Partial<Record<BronFoutcategorie, number>>): { lijst: School[]; speciaal: School[] } {
   const { dataset } = buildDataset(opties.rioSchaal, opties.rioSeed);
   const datum = dagVan(opties.datum);
   const vestigingen = new Map<string, VestigingState[]>();
@@ -181,6 +186,7 @@ function scholen(opties: Required<Omit<BronGeneratorOpties, 'gzip' | 'foutkansen
       index: lijst.length,
       brin4: i.code,
       soort: i.soort,
+      cluster: null,
       inBedrijf: dagVan(i.inBedrijfdatum),
       regio: r.int(0, 2),
       hoofd,
@@ -215,6 +221,45 @@ function scholen(opties: Required<Omit<BronGeneratorOpties, 'gzip' | 'foutkansen
     if (!gekozen.length && kandidaten.length) gekozen.push(rf.pick(kandidaten));
     for (const s of gekozen) s.bestandsfout = categorie;
   }
+  return { lijst, speciaal: specialeScholen(dataset, vestigingen, datum, opties, lijst.length, eerste) };
+}
+
+/**
+ * The schools for (voortgezet) speciaal onderwijs (RIO soort SPEC) with their so/vso pupils: on top of the bo and sbo pupils
+ * and drawn from randomness of their own, so the bo and sbo files stay as they were. Numbered after the bo and sbo schools
+ * (school index and pupil number), so every pupil keeps a BSN of its own.
+ */
+function specialeScholen(
+  dataset: ReturnType<typeof buildDataset>['dataset'],
+  vestigingen: Map<string, VestigingState[]>,
+  datum: number,
+  opties: { leerlingen: number; seed: number },
+  eersteIndex: number,
+  eersteLeerling: number,
+): School[] {
+  const r = new Rng(opties.seed, 6);
+  const lijst: School[] = [];
+  const gewichten: number[] = [];
+  for (const i of dataset.instellingen) {
+    if (i.soort !== 'SPEC' || dagVan(i.inBedrijfdatum) > datum || (i.uitBedrijfdatum && dagVan(i.uitBedrijfdatum) <= datum)) continue;
+    const vs = (vestigingen.get(i.code) ?? []).sort((a, b) => (a.code < b.code ? -1 : 1));
+    const hoofd = vs.find((v) => v.hoofdNevenvestiging === 'HOOFDVESTIGING');
+    if (!hoofd || !geldigOp(hoofd, datum)) continue;
+    const cluster = /^CLUSTER_([1-4])$/.exec(i.soCluster ?? '')?.[1];
+    lijst.push({
+      index: eersteIndex + lijst.length, brin4: i.code, soort: 'SPEC', cluster: cluster ? Number(cluster) : r.int(3, 4), inBedrijf: dagVan(i.inBedrijfdatum), regio: r.int(0, 2),
+      hoofd, neven: null, postcode4: Number(hoofd.adres.postcode.slice(0, 4)), leerlingen: 0, eerste: 0, bestandsfout: null,
+    });
+    gewichten.push(20 + 100 * r.next());
+  }
+  const totaal = Math.ceil(opties.leerlingen / SO_DEEL);
+  const som = gewichten.reduce((a, b) => a + b, 0);
+  let eerste = eersteLeerling;
+  lijst.forEach((s, k) => {
+    s.leerlingen = Math.max(1, Math.round((totaal * gewichten[k]) / som));
+    s.eerste = eerste;
+    eerste += s.leerlingen;
+  });
   return lijst;
 }
 
@@ -440,12 +485,78 @@ function genereerLeerling(ctx: Context, school: School, j: number): Gegenereerd 
   }
 }
 
+/**
+ * A pupil of a school for (voortgezet) speciaal onderwijs: about two in three so (4 to 12, groep by age), the others vso
+ * (12 to 19, periode groep 8, an uitstroomprofiel), in the school's cluster with a soortOnderwijs of it, admitted at the
+ * start of a school year (at most three years ago, not before the fourth birthday or the school's opening), with a
+ * toelaatbaarheidsverklaring for cluster 3/4 to the end of the next school year. No flaws, no movers.
+ */
+function genereerSoLeerling(ctx: Context, school: School, j: number): Gegenereerd {
+  const r = new Rng(ctx.seed, 7, school.index, j);
+  const n = school.eerste + j;
+  const laatsteJaar = schooljaarVan(isoVan(ctx.datum));
+  const vso = r.chance(1 / 3);
+  const leeftijd = vso ? r.int(12, 19) : r.int(5, 12);
+  // Born so the pupil is `leeftijd` on 1 October of the current school year.
+  const geboortedag = dagVan(`${laatsteJaar - leeftijd}-10-01`) - r.int(0, 364);
+  const geboortedatum = isoVan(geboortedag);
+  const regio = school.regio;
+  let startjaar = laatsteJaar - r.int(0, Math.min(3, leeftijd - 5));
+  while (startjaar < laatsteJaar && (schoolbegin(startjaar, regio) < geboortedag + 1461 || schoolbegin(startjaar, regio) < school.inBedrijf || !geldigOp(school.hoofd, schoolbegin(startjaar, regio)))) startjaar++;
+  const jaren: Jaar[] = [];
+  for (let jaar = startjaar; jaar <= laatsteJaar; jaar++) {
+    const begin = schoolbegin(jaar, regio);
+    if (begin > ctx.datum) break;
+    const groep = vso ? 8 : Math.min(8, Math.max(1, leeftijd - 3 - (laatsteJaar - jaar)));
+    jaren.push({ jaar, begin, groep, vestiging: school.hoofd.code });
+  }
+  const cluster = school.cluster ?? 4;
+  const datumInschrijving = isoVan(jaren[0].begin);
+  const tlv = cluster >= 3;
+  const geslacht: 'M' | 'V' = r.chance(0.7) ? 'M' : 'V';
+  const [voorvoegsel, achternaam] = r.pick(ACHTERNAMEN);
+  const leerling: BronLeerling = {
+    regel: 0,
+    burgerservicenummer: bsnVoor(n, ctx.seed),
+    onderwijsnummer: null,
+    geboortedatum,
+    geslacht,
+    postcode: postcode(r, school.postcode4),
+    achternaam,
+    voorvoegsel: voorvoegsel || null,
+    voornamen: r.pick(geslacht === 'M' ? VOORNAMEN_M : VOORNAMEN_V),
+    inschrijvingen: [
+      {
+        regel: 0,
+        inschrijvingvolgnummer: String(300001 + j),
+        datumInschrijving,
+        datumUitschrijving: null,
+        speciaalOnderwijs: {
+          regel: 0,
+          schoolsoort: vso ? '2' : '1',
+          cluster,
+          soortOnderwijs: r.pick(SOORT_ONDERWIJS_PER_CLUSTER[cluster]),
+          soortVerblijf: r.chance(0.05) ? 'RESIDENTIELE_INSTELLING' : 'REGULIER',
+          arrangement: null,
+          uitstroomprofiel: vso ? r.pick(UITSTROOMPROFIELEN) : null,
+          beschikkingsnummer: tlv ? `TLV-${startjaar}-${String(n % 1000000).padStart(6, '0')}` : null,
+          tlvDatumBegin: tlv ? datumInschrijving : null,
+          tlvDatumEinde: tlv ? `${laatsteJaar + 2}-07-31` : null,
+        },
+        periodes: periodesVan(jaren),
+      },
+    ],
+  };
+  return { leerling, fout: null, elders: null };
+}
+
 /** Line of a record within a pupil's lines (0 = persoon): inschrijving `i`, or its periode `p`. */
 function regelBinnen(l: BronLeerling, i: number, p: number | null): number {
   if (i < 0) return 0;
+  const so = (k: number) => (l.inschrijvingen[k].speciaalOnderwijs ? 1 : 0);
   let regel = 1;
-  for (let k = 0; k < i; k++) regel += 1 + l.inschrijvingen[k].periodes.length;
-  return p === null ? regel : regel + 1 + p;
+  for (let k = 0; k < i; k++) regel += 1 + so(k) + l.inschrijvingen[k].periodes.length;
+  return p === null ? regel : regel + 1 + so(i) + p;
 }
 
 /** Parses `0.001` (every category) or `PGN_CONTROLECIJFER=0.01,TE_JONG=0.002`. */
@@ -475,7 +586,7 @@ export function parseFoutkansen(tekst: string): Partial<Record<BronFoutcategorie
 export function* genereerBronBestanden(opties: BronGeneratorOpties): Generator<{ bestand: string; inhoud: Buffer }, BronManifest> {
   const volledig = { datum: '2021-12-06', rioSeed: 1, rioSchaal: 'national' as const, ...opties };
   const foutkansen = opties.foutkansen ?? {};
-  const lijst = scholen({ leerlingen: volledig.leerlingen, seed: volledig.seed, datum: volledig.datum, rioSeed: volledig.rioSeed, rioSchaal: volledig.rioSchaal }, foutkansen);
+  const { lijst, speciaal } = scholen({ leerlingen: volledig.leerlingen, seed: volledig.seed, datum: volledig.datum, rioSeed: volledig.rioSeed, rioSchaal: volledig.rioSchaal }, foutkansen);
   let cumulatief = 0;
   const kansen = RECORDFOUTEN.filter((c) => (foutkansen[c] ?? 0) > 0).map((categorie) => ({ categorie, tot: (cumulatief += foutkansen[categorie]!) }));
   if (cumulatief > 0.5) throw new Error('De foutkansen per leerling tellen op tot meer dan 0,5.');
@@ -496,7 +607,8 @@ export function* genereerBronBestanden(opties: BronGeneratorOpties): Generator<{
   // Records that the previous school's pupils leave in this school's file.
   let meegenomen: { leerling: BronLeerling; elders: NonNullable<Gegenereerd['elders']>; bestand: string; regel: number }[] = [];
 
-  for (const school of lijst) {
+  // The bo and sbo schools first (their movers go to the next of them), then the (v)so schools.
+  for (const school of [...lijst, ...speciaal]) {
     const bestand = bestandsnaamVoor({ brin4: school.brin4, batchnummer: 1, aanleverpunt: 1 });
     const regels: string[] = [''];
     const aantallen = { personen: 0, inschrijvingen: 0, periodes: 0 };
@@ -511,7 +623,7 @@ export function* genereerBronBestanden(opties: BronGeneratorOpties): Generator<{
       return eerste;
     };
     for (let j = 0; j < school.leerlingen; j++) {
-      const g = genereerLeerling(ctx, school, j);
+      const g = school.soort === 'SPEC' ? genereerSoLeerling(ctx, school, j) : genereerLeerling(ctx, school, j);
       const persoonRegel = voegToe(g.leerling);
       if (g.fout) {
         const i = g.fout.inschrijving;

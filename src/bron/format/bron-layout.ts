@@ -31,7 +31,7 @@ export interface BronVeld {
   omschrijving: string;
 }
 
-export type BronRecordNaam = 'voorloop' | 'persoon' | 'inschrijving' | 'periode' | 'sluit';
+export type BronRecordNaam = 'voorloop' | 'persoon' | 'inschrijving' | 'speciaalOnderwijs' | 'periode' | 'sluit';
 
 export interface BronRecord {
   naam: BronRecordNaam;
@@ -83,6 +83,18 @@ export const BRON_RECORDS: Record<BronRecordNaam, BronRecord> = {
     { naam: 'inschrijvingvolgnummer', lengte: 20, soort: 'AN', verplicht: true, omschrijving: 'Inschrijvingvolgnummer set by the LAS, unique per pupil and school.' },
     { naam: 'datumInschrijving', lengte: 8, soort: 'DATUM', verplicht: true, omschrijving: 'First day of the inschrijving.' },
     { naam: 'datumUitschrijving', lengte: 8, soort: 'DATUM', verplicht: false, omschrijving: 'Last day of the inschrijving; blank while enrolled.' },
+  ]),
+  // Our own addition for schools for (voortgezet) speciaal onderwijs (RIO soort SPEC): the so/vso part of ROD's so contract.
+  speciaalOnderwijs: record('speciaalOnderwijs', '322', 'Speciaal onderwijs (our own addition): the so/vso part of the inschrijving above, once, before its periodes; only at a school for (voortgezet) speciaal onderwijs.', [
+    { naam: 'schoolsoort', lengte: 1, soort: 'N', verplicht: true, omschrijving: 'Schoolsoort: `1` so, `2` vso.' },
+    { naam: 'cluster', lengte: 1, soort: 'N', verplicht: true, omschrijving: 'Cluster `1`…`4`.' },
+    { naam: 'soortOnderwijs', lengte: 50, soort: 'AN', verplicht: false, omschrijving: "Soort onderwijs, a value of RIO's DoelgroeponderwijsSoVso (required for cluster 1/2)." },
+    { naam: 'soortVerblijf', lengte: 25, soort: 'AN', verplicht: false, omschrijving: '`REGULIER` or `RESIDENTIELE_INSTELLING`.' },
+    { naam: 'arrangement', lengte: 10, soort: 'AN', verplicht: false, omschrijving: '`LICHT`, `MEDIUM` or `INTENSIEF` (cluster 1/2, epilepsie).' },
+    { naam: 'uitstroomprofiel', lengte: 20, soort: 'AN', verplicht: false, omschrijving: '`VERVOLGONDERWIJS`, `ARBEIDSMARKT` or `DAGBESTEDING` (vso only, required there).' },
+    { naam: 'beschikkingsnummer', lengte: 20, soort: 'AN', verplicht: false, omschrijving: 'Beschikkingsnummer of the toelaatbaarheidsverklaring (cluster 3/4).' },
+    { naam: 'tlvDatumBegin', lengte: 8, soort: 'DATUM', verplicht: false, omschrijving: 'First day the toelaatbaarheidsverklaring is valid.' },
+    { naam: 'tlvDatumEinde', lengte: 8, soort: 'DATUM', verplicht: false, omschrijving: 'Last day the toelaatbaarheidsverklaring is valid; blank: open.' },
   ]),
   periode: record('periode', '321', 'Periode of the inschrijving above: a groep at a vestiging from datumBegin.', [
     { naam: 'datumBegin', lengte: 8, soort: 'DATUM', verplicht: true, omschrijving: 'First day of the periode (the first periode begins on datumInschrijving).' },

@@ -117,6 +117,41 @@ describe('BRON po export: round trip', () => {
   });
 });
 
+describe('BRON po export: the so/vso record 322 (our own addition)', () => {
+  const so = {
+    regel: 0, schoolsoort: '2', cluster: 4, soortOnderwijs: 'AUTISME', soortVerblijf: 'REGULIER', arrangement: null, uitstroomprofiel: 'ARBEIDSMARKT',
+    beschikkingsnummer: 'TLV-2021-0007', tlvDatumBegin: '2021-08-23', tlvDatumEinde: null,
+  };
+  const vso = leerling({ inschrijvingen: [{ ...leerling().inschrijvingen[0], speciaalOnderwijs: so }] });
+
+  it('is written right after its inschrijving, before the periodes, and read back onto it with its line', async () => {
+    const regelsVso = leerlingRegels(vso);
+    expect(regelsVso.map((r) => r.slice(0, 3))).toEqual(['310', '320', '322', '321', '321']);
+    expect(regelsVso[2]).toHaveLength(BRON_RECORDS.speciaalOnderwijs.lengte);
+    const items = await lees(schrijfBronBestand(VOORLOOP, [vso, TWEE[1]]));
+    expect(einde(items)).toMatchObject({ fouten: [], aantallen: { personen: 2, inschrijvingen: 2, periodes: 3 } });
+    const [gelezen, zonder] = leerlingen(items);
+    expect(gelezen.inschrijvingen[0].speciaalOnderwijs).toEqual({ ...so, regel: 4 });
+    expect(gelezen.inschrijvingen[0].periodes.map((p) => p.regel)).toEqual([5, 6]);
+    expect(zonder.inschrijvingen[0].speciaalOnderwijs).toBeUndefined();
+  });
+
+  it('only directly after a 320: after a periode, twice, or after a persoon it is out of order', async () => {
+    const r = [voorloopRegel({ ...VOORLOOP, aantalPersonen: 1 }), ...leerlingRegels(vso)];
+    const metSluit = (x: string[]) => [...x, sluitRegel(x.length + 1, { personen: 1, inschrijvingen: 1, periodes: 2 })];
+    const na = (i: number, extra: string) => metSluit([...r.slice(0, i), extra, ...r.slice(i)]);
+    expect(await fouten(alsBytes(metSluit(r)))).toEqual([]);
+    expect(r.map((x) => x.slice(0, 3))).toEqual(['300', '310', '320', '322', '321', '321']);
+    expect(await fouten(alsBytes(na(5, r[3])))).toEqual([{ code: 'VOLGORDE_ONGELDIG', regel: 6 }]);
+    expect(await fouten(alsBytes(na(4, r[3])))).toEqual([{ code: 'VOLGORDE_ONGELDIG', regel: 5 }]);
+    expect(await fouten(alsBytes(metSluit([r[0], r[1], r[3], r[2], r[4], r[5]])))).toEqual([{ code: 'VOLGORDE_ONGELDIG', regel: 3 }]);
+    // A schoolsoort that is no digit does not fit the field.
+    const fout = [...r];
+    fout[3] = '322X' + fout[3].slice(4);
+    expect(await fouten(alsBytes(metSluit(fout)))).toEqual([{ code: 'VELD_ONGELDIG', regel: 4 }]);
+  });
+});
+
 describe('BRON po export: whole-file faults, each with its line', () => {
   it('bad file name, and a voorloop that does not match the name', async () => {
     expect(await fouten(schrijfBronBestand(VOORLOOP, TWEE), 'leerlingen.txt')).toEqual([{ code: 'BESTANDSNAAM_ONGELDIG', regel: null }]);
@@ -142,7 +177,7 @@ describe('BRON po export: whole-file faults, each with its line', () => {
 
   it('unknown record type', async () => {
     const r = regels();
-    r.splice(4, 0, '322' + ' '.repeat(16));
+    r.splice(4, 0, '323' + ' '.repeat(16));
     r[r.length - 1] = sluitRegel(r.length, { personen: 2, inschrijvingen: 2, periodes: 3 });
     expect(await fouten(alsBytes(r))).toEqual([{ code: 'RECORDSOORT_ONBEKEND', regel: 5 }]);
   });

@@ -10,7 +10,8 @@ const MAX_REGEL_BYTES = 4096;
 const LF = 0x0a;
 const CR = 0x0d;
 
-type Stand = 'begin' | 'voorloop' | 'persoon' | 'inschrijving' | 'sluit';
+/** Where the reader is: `inschrijving` right after a 320 (a 322 may follow), `periodes` once a 322 or 321 followed it. */
+type Stand = 'begin' | 'voorloop' | 'persoon' | 'inschrijving' | 'periodes' | 'sluit';
 type Waarde = string | number | null;
 
 /** Index of each field in its record's field list. */
@@ -19,6 +20,7 @@ const VL = indexVan(BRON_RECORDS.voorloop);
 const PS = indexVan(BRON_RECORDS.persoon);
 const IS = indexVan(BRON_RECORDS.inschrijving);
 const PE = indexVan(BRON_RECORDS.periode);
+const SO = indexVan(BRON_RECORDS.speciaalOnderwijs);
 
 function alleenCijfers(s: string): boolean {
   for (let i = 0; i < s.length; i++) {
@@ -160,11 +162,16 @@ export class BronRegelParser {
         this.stand = 'persoon';
         return true;
       case 'inschrijving':
-        if (this.stand !== 'persoon' && this.stand !== 'inschrijving') return this.volgordeFout(def, nr, 'volgt niet op een persoon');
+        if (this.stand !== 'persoon' && this.stand !== 'inschrijving' && this.stand !== 'periodes') return this.volgordeFout(def, nr, 'volgt niet op een persoon');
         this.stand = 'inschrijving';
         return true;
+      case 'speciaalOnderwijs':
+        if (this.stand !== 'inschrijving') return this.volgordeFout(def, nr, 'volgt niet direct op een inschrijving');
+        this.stand = 'periodes';
+        return true;
       case 'periode':
-        if (this.stand !== 'inschrijving') return this.volgordeFout(def, nr, 'volgt niet op een inschrijving');
+        if (this.stand !== 'inschrijving' && this.stand !== 'periodes') return this.volgordeFout(def, nr, 'volgt niet op een inschrijving');
+        this.stand = 'periodes';
         return true;
       case 'sluit':
         this.stand = 'sluit';
@@ -261,6 +268,21 @@ export class BronRegelParser {
           periodes: [],
         };
         this.leerling.inschrijvingen.push(this.inschrijving);
+        return;
+      case 'speciaalOnderwijs':
+        if (!volgordeGoed || !this.inschrijving) return;
+        this.inschrijving.speciaalOnderwijs = {
+          regel: nr,
+          schoolsoort: String(w[SO.schoolsoort]),
+          cluster: w[SO.cluster] as number,
+          soortOnderwijs: w[SO.soortOnderwijs] as string | null,
+          soortVerblijf: w[SO.soortVerblijf] as string | null,
+          arrangement: w[SO.arrangement] as string | null,
+          uitstroomprofiel: w[SO.uitstroomprofiel] as string | null,
+          beschikkingsnummer: w[SO.beschikkingsnummer] as string | null,
+          tlvDatumBegin: w[SO.tlvDatumBegin] as string | null,
+          tlvDatumEinde: w[SO.tlvDatumEinde] as string | null,
+        };
         return;
       case 'periode':
         if (!volgordeGoed || !this.inschrijving) return;

@@ -37,7 +37,7 @@ export function voorloopRegel(v: BronVoorloop): string {
   return formatRecord(BRON_RECORDS.voorloop, { ...v, layoutversie: BRON_LAYOUT_VERSIE });
 }
 
-/** The persoon line of a pupil, then each inschrijving line followed by its periode lines. */
+/** The persoon line of a pupil, then each inschrijving line followed by its so/vso line (if any) and its periode lines. */
 export function leerlingRegels(l: BronLeerling): string[] {
   const regels = [
     formatRecord(BRON_RECORDS.persoon, {
@@ -53,6 +53,10 @@ export function leerlingRegels(l: BronLeerling): string[] {
   ];
   for (const i of l.inschrijvingen) {
     regels.push(formatRecord(BRON_RECORDS.inschrijving, { inschrijvingvolgnummer: i.inschrijvingvolgnummer, datumInschrijving: i.datumInschrijving, datumUitschrijving: i.datumUitschrijving }));
+    if (i.speciaalOnderwijs) {
+      const { regel: _, ...so } = i.speciaalOnderwijs;
+      regels.push(formatRecord(BRON_RECORDS.speciaalOnderwijs, so));
+    }
     for (const p of i.periodes) regels.push(formatRecord(BRON_RECORDS.periode, { datumBegin: p.datumBegin, vestigingscode: p.vestigingscode, groep: p.groep }));
   }
   return regels;

@@ -1,6 +1,6 @@
 import type { EntityManager } from 'typeorm';
 import type { RioQueryService } from '../../rio';
-import type { StagingPeriode } from './staging';
+import type { StagingPeriode, StagingSpeciaalOnderwijs } from './staging';
 import type { ConversieAanlevering, ConversieTerugmelding, ConversieUitkomst, RodConversiePoort } from './rod-conversie.port';
 
 /** A staged inschrijving as read back for the conversion. */
@@ -21,6 +21,20 @@ export interface StagingRij {
   datum_inschrijving: string;
   datum_uitschrijving: string | null;
   periodes: string;
+  /** The so/vso part (record 322) as jsonb; null for bo and sbo. */
+  speciaal_onderwijs: StagingSpeciaalOnderwijs | null;
+}
+
+/**
+ * Record 322 as AanleverenInschrijvingSO's fields: the so/vso part, and a toelaatbaarheidsverklaring when both its
+ * beschikkingsnummer and first day are given (without one ROD judges cluster 3/4 with its 291).
+ */
+export function soContract(so: StagingSpeciaalOnderwijs): Pick<ConversieAanlevering, 'speciaalOnderwijs' | 'toelaatbaarheidsverklaring'> {
+  const { beschikkingsnummer, tlvDatumBegin, tlvDatumEinde, ...rest } = so;
+  return {
+    speciaalOnderwijs: rest,
+    toelaatbaarheidsverklaring: beschikkingsnummer && tlvDatumBegin ? [{ beschikkingsnummer, datumBegin: tlvDatumBegin, ...(tlvDatumEinde ? { datumEinde: tlvDatumEinde } : {}) }] : [],
+  };
 }
 
 /** The migration's own foutmelding (not a ROD rule): a second inschrijving with the same key in the BRON files. */
@@ -85,6 +99,7 @@ export async function verwerkChunk(
         const g = gebruik[sleutels.get(`${r.instellingscode}|${p.v}|${p.d}`) ?? -1];
         return { datumBegin: p.d, vestigingscode: p.v, onderwijsaanbiedercode: g?.onderwijsaanbiedercode ?? '', onderwijslocatiecode: g?.onderwijslocatiecode ?? '', groep: p.g };
       }),
+      ...(r.speciaal_onderwijs ? soContract(r.speciaal_onderwijs) : {}),
     });
   });
   const beoordeeld = await deps.rod.process(m, ctx.sandboxId, teBeoordelen, { schrijven: !ctx.proef, moment: ctx.moment });

@@ -71,6 +71,8 @@ export class RodConversieAdapter extends RodConversiePoort {
         datumInschrijving: items[i].datumInschrijving,
         datumUitschrijving: items[i].datumUitschrijving ?? null,
         inschrijvingPeriodeBO: items[i].inschrijvingPeriodeBO,
+        // A (v)so record is judged by the so contract (its part and TLV), a bo record by the bo contract: 290 when it does not fit the school.
+        ...(items[i].speciaalOnderwijs ? { speciaalOnderwijs: items[i].speciaalOnderwijs, toelaatbaarheidsverklaring: items[i].toelaatbaarheidsverklaring ?? [] } : {}),
       }));
       // In the first round nothing is written yet for a person registered in this batch; later rounds meet what earlier ones wrote.
       const bekend = ronde.map((i) => {

@@ -1,6 +1,6 @@
 import type { EntityManager } from 'typeorm';
 
-/** One staged inschrijving as ROD receives it: AanleverenInschrijvingBO's fields, with the BRON persoon for the persoonsregister. */
+/** One staged inschrijving as ROD receives it: AanleverenInschrijvingBO's fields (AanleverenInschrijvingSO's with the so part), with the BRON persoon for the persoonsregister. */
 export interface ConversieAanlevering {
   instellingscode: string;
   persoonsgebondenNummer: { burgerservicenummer?: string; onderwijsnummer?: string };
@@ -9,6 +9,9 @@ export interface ConversieAanlevering {
   datumInschrijving: string;
   datumUitschrijving?: string;
   inschrijvingPeriodeBO: { datumBegin: string; vestigingscode: string; onderwijsaanbiedercode: string; onderwijslocatiecode: string; groep: string }[];
+  /** An inschrijving at a school for (voortgezet) speciaal onderwijs (record 322): the so contract's part, judged as AanleverenInschrijvingSO. */
+  speciaalOnderwijs?: { schoolsoort: string; cluster: number; soortOnderwijs: string | null; soortVerblijf: string | null; arrangement: string | null; uitstroomprofiel: string | null };
+  toelaatbaarheidsverklaring?: { beschikkingsnummer: string; datumBegin: string; datumEinde?: string }[];
 }
 
 export interface ConversieTerugmelding {

@@ -1,10 +1,10 @@
-import type { BronBestandFout, BronLeesItem, BronLeerling, BronVoorloop } from '../format/bron-bestand';
+import type { BronBestandFout, BronLeesItem, BronLeerling, BronSpeciaalOnderwijs, BronVoorloop } from '../format/bron-bestand';
 import { copyRegel } from './copy-tekst';
 
 /** The columns of bron_staging in COPY order. */
 export const STAGING_KOLOMMEN = [
   'migratie_id', 'nr', 'bestand_id', 'instellingscode', 'regel', 'persoon_regel', 'burgerservicenummer', 'onderwijsnummer', 'geboortedatum', 'geslacht',
-  'postcode', 'achternaam', 'voorvoegsel', 'voornamen', 'inschrijvingvolgnummer', 'datum_inschrijving', 'datum_uitschrijving', 'periodes',
+  'postcode', 'achternaam', 'voorvoegsel', 'voornamen', 'inschrijvingvolgnummer', 'datum_inschrijving', 'datum_uitschrijving', 'periodes', 'speciaal_onderwijs',
 ] as const;
 
 /** A periode as staged (compact JSON): line, datumBegin, BRIN6, groep. */
@@ -14,6 +14,11 @@ export interface StagingPeriode {
   v: string;
   g: string;
 }
+
+/** The so/vso part as staged (record 322 without its line number). */
+export type StagingSpeciaalOnderwijs = Omit<BronSpeciaalOnderwijs, 'regel'>;
+
+const stagingSpeciaalOnderwijs = ({ regel: _, ...so }: BronSpeciaalOnderwijs): StagingSpeciaalOnderwijs => so;
 
 export interface StagingUitkomst {
   voorloop: BronVoorloop | null;
@@ -53,6 +58,7 @@ function regelsVan(l: BronLeerling, migratieId: string, bestandId: string, brin4
     return copyRegel([
       migratieId, volgende(), bestandId, brin4, i.regel, l.regel, l.burgerservicenummer, l.onderwijsnummer, l.geboortedatum, l.geslacht,
       l.postcode, l.achternaam, l.voorvoegsel, l.voornamen, i.inschrijvingvolgnummer, i.datumInschrijving, i.datumUitschrijving, JSON.stringify(periodes),
+      i.speciaalOnderwijs ? JSON.stringify(stagingSpeciaalOnderwijs(i.speciaalOnderwijs)) : null,
     ]);
   });
 }
