@@ -9,7 +9,7 @@ import type { AangebodenOpleidingRequest, OnderwijsaanbiederRequest, Onderwijslo
 import { Foutcode, Foutcodes, Foutmeldingen, nietGeautoriseerd, RioErrors, rioProblem, Sleutelgegeven } from './rio.errors';
 import { contactadresResponse, locatieResponse, metGeldigePeriode, vestigingResponse } from './rio-lezen.service';
 import type { ContactadressenRequest } from './dto/contactadres.dto';
-import { loadAanbieders, loadBesturen, loadGebruiken, loadInstellingen, loadLocaties, loadOpleidingen, loadVestigingen } from './rio.loaders';
+import { eigenaarsVanGroep, loadAanbieders, loadBesturen, loadGebruiken, loadGroepen, loadInstellingen, loadLocaties, loadOpleidingen, loadVestigingen } from './rio.loaders';
 import type { AanbiederState, BagAdresState, BestuurState, ContactadresState, GebruikState, InstellingState, OpleidingState, PeriodeState, VestigingState } from './rio.model';
 import { logMutatie, nextCode, SoortObject, SoortWijziging, writeContactadressen, writeDataset } from './rio.store';
 import { normalisePostcode, POSTCODE } from './rules/identifiers';
@@ -712,13 +712,13 @@ export class RioBeherenService {
 
   // ---------------------------------------------------------------- contactadressen (board)
 
-  /** Standlevering of every contactadres of an onderwijsbestuur or onderwijsaanbieder the client acts for. */
-  putContactadressen(p: Principal, soort: 'bestuur' | 'aanbieder', code: string, body: ContactadressenRequest) {
+  /** Standlevering of every contactadres of an onderwijsbestuur, onderwijsaanbieder or onderwijsaanbiedergroep the client acts for. */
+  putContactadressen(p: Principal, soort: 'bestuur' | 'aanbieder' | 'groep', code: string, body: ContactadressenRequest) {
     return this.db.transaction(async (m) => {
       const sid = p.sandboxId;
-      const eenheid = soort === 'bestuur' ? (await loadBesturen(m, sid, [code]))[0] : (await loadAanbieders(m, sid, [code]))[0];
-      if (!eenheid) throw rioProblem('not_found', `${soort === 'bestuur' ? 'Onderwijsbestuur' : 'Onderwijsaanbieder'} ${code} does not exist in this sandbox.`);
-      const besturen = 'besturen' in eenheid ? eenheid.besturen.map((b) => b.onderwijsbestuurcode) : [code];
+      const eenheid = soort === 'bestuur' ? (await loadBesturen(m, sid, [code]))[0] : soort === 'aanbieder' ? (await loadAanbieders(m, sid, [code]))[0] : (await loadGroepen(m, sid, [code]))[0];
+      if (!eenheid) throw rioProblem('not_found', `${{ bestuur: 'Onderwijsbestuur', aanbieder: 'Onderwijsaanbieder', groep: 'Onderwijsaanbiedergroep' }[soort]} ${code} does not exist in this sandbox.`);
+      const besturen = 'besturen' in eenheid ? eenheid.besturen.map((b) => b.onderwijsbestuurcode) : 'onderwijsaanbieders' in eenheid ? await eigenaarsVanGroep(m, sid, eenheid) : [code];
       if (!mag(p, besturen)) throw nietGeautoriseerd(`Client ${p.clientId} does not act for a bestuur of ${code}.`, [{ sleutelnaam: 'code', sleutelwaarde: code }]);
       const rows: ContactadresState[] = body.contactadressen.map((x) => ({
         code, context: x.context, subcontextnummer: x.subcontextnummer, begindatum: x.begindatum, einddatum: n(x.einddatum), subcontext: n(x.subcontext), types: x.types,
@@ -742,7 +742,7 @@ export class RioBeherenService {
       for (const i of overlappendePerSleutel(rows, (x) => `${x.context}/${x.subcontextnummer}`)) f.add('N05050', `/contactadressen/${i}`, { context: rows[i].context, subcontextnummer: rows[i].subcontextnummer });
       f.throwIfAny();
       await writeContactadressen(m, sid, [code], rows);
-      await this.log(m, sid, soort === 'bestuur' ? 'onderwijsbesturen' : 'onderwijsaanbieders', code, 'GEWIJZIGD');
+      await this.log(m, sid, ({ bestuur: 'onderwijsbesturen', aanbieder: 'onderwijsaanbieders', groep: 'onderwijsaanbiedergroepen' } as const)[soort], code, 'GEWIJZIGD');
       return { code, contactadressen: rows.map(contactadresResponse) };
     });
   }

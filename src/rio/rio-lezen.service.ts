@@ -7,7 +7,7 @@ import { orderBy, type WijzigingenQuery } from './dto/common.dto';
 import { rioProblem } from './rio.errors';
 import type { BevoegdGezagErkenningenQuery, InstellingserkenningenQuery, OnderwijsbesturenQuery, VestigingserkenningenQuery } from './dto/juridisch.dto';
 import type { AanbodQuery, AangebodenOpleidingenQuery, OnderwijsaanbiedersQuery, OnderwijslocatiegebruikenQuery, OnderwijslocatiesQuery } from './dto/onderwijskundig.dto';
-import { loadAanbieders, loadBesturen, loadGebruiken, loadInstellingen, loadLocaties, loadOpleidingen, loadVestigingen } from './rio.loaders';
+import { loadAanbieders, loadBesturen, loadGebruiken, loadGroepen, loadInstellingen, loadLocaties, loadOpleidingen, loadVestigingen } from './rio.loaders';
 import type { BestuurState, ContactadresState, InstellingState, LocatieState, PeriodeState, VestigingState } from './rio.model';
 import type { SoortObject } from './rio.store';
 import { geldigOp } from './rules/periodes';
@@ -372,9 +372,14 @@ export class RioLezenService {
 
   // ---- contactadressen
 
-  async listContactadressen(sid: string, soort: 'bestuur' | 'aanbieder', code: string, q: { datumGeldigOp?: string }) {
+  async listContactadressen(sid: string, soort: 'bestuur' | 'aanbieder' | 'groep', code: string, q: { datumGeldigOp?: string }) {
     if (soort === 'bestuur') await this.getBestuur(sid, code, q);
-    else await this.getAanbieder(sid, code, q);
+    else if (soort === 'aanbieder') await this.getAanbieder(sid, code, q);
+    else {
+      const datum = await this.resolveDatum(sid, q);
+      const [g] = await loadGroepen(this.db.manager, sid, [code]);
+      if (!g || !this.isGeldig(g, datum)) throw notFound('Onderwijsaanbiedergroep', code, datum, !!g);
+    }
     const d = await this.resolveDatum(sid, q);
     const rows: ContactadresState[] = await this.db.query(
       `SELECT code, context, subcontextnummer, begindatum::text AS begindatum, einddatum::text AS einddatum, subcontext, types, e_mailadres AS "eMailadres",

@@ -9,30 +9,11 @@ import type { OnderwijsaanbiedergroepenQuery, OnderwijsaanbiedergroepRequest, Or
 import { checkLevensduur, checkRelaties, geraakt, mag, n, OBJECT } from './rio-beheren.service';
 import { Foutcode, Foutmeldingen, nietGeautoriseerd, rioProblem, Sleutelgegeven } from './rio.errors';
 import { metGeldigePeriode, RioLezenService } from './rio-lezen.service';
-import { loadAanbieders, loadBesturen } from './rio.loaders';
+import { eigenaarsVanGroep, loadAanbieders, loadBesturen, loadGroepen } from './rio.loaders';
 import type { GroepState, OrganisatierelatieState } from './rio.model';
 import { logMutatie, nextCode, SoortObject, writeDataset, writeOrganisatierelaties } from './rio.store';
 import { controleerOrganisatierelaties, eenheidtype, OrganisatorischeEenheidtype } from './rules/organisatierelaties';
 import { binnenLevensduur, geldigOp, geldigOpSql, inBedrijfOp, Levensduur } from './rules/periodes';
-
-type Row = Record<string, any>;
-
-/** Loads whole onderwijsaanbiedergroepen by code, in the order of the codes. */
-export async function loadGroepen(m: EntityManager, sid: string, codes: string[]): Promise<GroepState[]> {
-  if (!codes.length) return [];
-  const main: Row[] = await m.query(
-    `SELECT code, onderwijsbestuurcode, in_bedrijfdatum::text AS "inBedrijfdatum", uit_bedrijfdatum::text AS "uitBedrijfdatum"
-       FROM rio_onderwijsaanbiedergroep WHERE sandbox_id = $1 AND code = ANY($2)`, [sid, codes]);
-  const periodes: Row[] = await m.query(
-    `SELECT onderwijsaanbiedergroepcode AS k, begindatum::text AS begindatum, einddatum::text AS einddatum, naam, internationale_naam AS "internationaleNaam"
-       FROM rio_onderwijsaanbiedergroep_periode WHERE sandbox_id = $1 AND onderwijsaanbiedergroepcode = ANY($2) ORDER BY begindatum`, [sid, codes]);
-  const leden: Row[] = await m.query(
-    `SELECT onderwijsaanbiedergroepcode AS k, onderwijsaanbiedercode, begindatum::text AS begindatum, einddatum::text AS einddatum
-       FROM rio_aanbiedergroep_lid WHERE sandbox_id = $1 AND onderwijsaanbiedergroepcode = ANY($2) ORDER BY onderwijsaanbiedercode, begindatum`, [sid, codes]);
-  const van = (rows: Row[], code: string) => rows.filter((r) => r.k === code).map(({ k: _k, ...rest }) => rest);
-  const byCode = new Map<string, GroepState>(main.map((r) => [r.code, { ...r, periodes: van(periodes, r.code), onderwijsaanbieders: van(leden, r.code) } as GroepState]));
-  return codes.map((c) => byCode.get(c)).filter((x): x is GroepState => !!x);
-}
 
 /** An organisatorische eenheid as the relatie rules see it: its lifetime, and the besturen that keep it up. */
 interface Eenheid extends Levensduur {
@@ -66,20 +47,13 @@ export class RioOrganisatieService {
     await logMutatie(m, sid, soort, code, wijziging, await this.clock.now(sid, m));
   }
 
-  /** The besturen that keep a groep up: its bestuur, or else the besturen of its members. */
-  private async eigenaars(m: EntityManager, sid: string, g: Pick<GroepState, 'onderwijsbestuurcode' | 'onderwijsaanbieders'>): Promise<string[]> {
-    if (g.onderwijsbestuurcode) return [g.onderwijsbestuurcode];
-    const aanbieders = await loadAanbieders(m, sid, [...new Set(g.onderwijsaanbieders.map((l) => l.onderwijsaanbiedercode))]);
-    return [...new Set(aanbieders.flatMap((a) => a.besturen.map((b) => b.onderwijsbestuurcode)))];
-  }
-
   /** Lifetime and besturen of each known eenheid of these codes. */
   private async eenheden(m: EntityManager, sid: string, codes: string[]): Promise<Map<string, Eenheid>> {
     const out = new Map<string, Eenheid>();
     const per = (t: OrganisatorischeEenheidtype) => [...new Set(codes.filter((c) => eenheidtype(c) === t))];
     for (const b of await loadBesturen(m, sid, per('ONDERWIJSBESTUUR'))) out.set(b.code, { type: 'ONDERWIJSBESTUUR', inBedrijfdatum: b.inBedrijfdatum, uitBedrijfdatum: b.uitBedrijfdatum, besturen: [b.code] });
     for (const a of await loadAanbieders(m, sid, per('ONDERWIJSAANBIEDER'))) out.set(a.code, { type: 'ONDERWIJSAANBIEDER', inBedrijfdatum: a.inBedrijfdatum, uitBedrijfdatum: a.uitBedrijfdatum, besturen: a.besturen.map((b) => b.onderwijsbestuurcode) });
-    for (const g of await loadGroepen(m, sid, per('ONDERWIJSAANBIEDERGROEP'))) out.set(g.code, { type: 'ONDERWIJSAANBIEDERGROEP', inBedrijfdatum: g.inBedrijfdatum, uitBedrijfdatum: g.uitBedrijfdatum, besturen: await this.eigenaars(m, sid, g) });
+    for (const g of await loadGroepen(m, sid, per('ONDERWIJSAANBIEDERGROEP'))) out.set(g.code, { type: 'ONDERWIJSAANBIEDERGROEP', inBedrijfdatum: g.inBedrijfdatum, uitBedrijfdatum: g.uitBedrijfdatum, besturen: await eigenaarsVanGroep(m, sid, g) });
     return out;
   }
 
@@ -177,9 +151,9 @@ export class RioOrganisatieService {
     const sid = p.sandboxId;
     const aanbieders = new Map((await loadAanbieders(m, sid, [...new Set([...s.onderwijsaanbieders, ...(bestaand?.onderwijsaanbieders ?? [])].map((l) => l.onderwijsaanbiedercode))])).map((a) => [a.code, a]));
     const sleutels: Sleutelgegeven[] = [];
-    if (bestaand && !mag(p, await this.eigenaars(m, sid, bestaand))) sleutels.push({ sleutelnaam: 'onderwijsaanbiedergroepcode', sleutelwaarde: bestaand.code });
+    if (bestaand && !mag(p, await eigenaarsVanGroep(m, sid, bestaand))) sleutels.push({ sleutelnaam: 'onderwijsaanbiedergroepcode', sleutelwaarde: bestaand.code });
     if (s.onderwijsbestuurcode && !mag(p, [s.onderwijsbestuurcode])) sleutels.push({ sleutelnaam: 'onderwijsbestuurcode', sleutelwaarde: s.onderwijsbestuurcode });
-    else if (!s.onderwijsbestuurcode && !mag(p, await this.eigenaars(m, sid, s))) sleutels.push({ sleutelnaam: 'onderwijsaanbiedergroepcode', sleutelwaarde: s.code || 'nieuw' });
+    else if (!s.onderwijsbestuurcode && !mag(p, await eigenaarsVanGroep(m, sid, s))) sleutels.push({ sleutelnaam: 'onderwijsaanbiedergroepcode', sleutelwaarde: s.code || 'nieuw' });
     const vreemd = geraakt(s.onderwijsaanbieders, bestaand?.onderwijsaanbieders ?? [], (l) => l.onderwijsaanbiedercode)
       .map((l) => aanbieders.get(l.onderwijsaanbiedercode))
       .filter((a) => a && !mag(p, a.besturen.map((b) => b.onderwijsbestuurcode)))
@@ -235,7 +209,7 @@ export class RioOrganisatieService {
       const sid = p.sandboxId;
       const [bestaand] = await loadGroepen(m, sid, [code]);
       if (!bestaand) throw rioProblem('not_found', `Onderwijsaanbiedergroep ${code} does not exist in this sandbox.`);
-      if (!mag(p, await this.eigenaars(m, sid, bestaand))) throw nietGeautoriseerd(`Client ${p.clientId} does not act for the bestuur of onderwijsaanbiedergroep ${code}.`, [{ sleutelnaam: 'onderwijsaanbiedergroepcode', sleutelwaarde: code }]);
+      if (!mag(p, await eigenaarsVanGroep(m, sid, bestaand))) throw nietGeautoriseerd(`Client ${p.clientId} does not act for the bestuur of onderwijsaanbiedergroep ${code}.`, [{ sleutelnaam: 'onderwijsaanbiedergroepcode', sleutelwaarde: code }]);
       await m.query('DELETE FROM rio_onderwijsaanbiedergroep WHERE sandbox_id = $1 AND code = $2', [sid, code]);
       await m.query('DELETE FROM rio_contactadres WHERE sandbox_id = $1 AND code = $2', [sid, code]);
       await m.query('DELETE FROM rio_organisatierelatie WHERE sandbox_id = $1 AND (van_code = $2 OR naar_code = $2)', [sid, code]);

@@ -1,5 +1,5 @@
 import type { EntityManager } from 'typeorm';
-import type { AanbiederState, BestuurState, GebruikState, InstellingState, LocatieState, OpleidingState, VestigingState } from './rio.model';
+import type { AanbiederState, BestuurState, GebruikState, GroepState, InstellingState, LocatieState, OpleidingState, VestigingState } from './rio.model';
 
 /** Loads whole aggregates by key, a few set-based queries per type, in the order of the given keys. */
 
@@ -163,4 +163,28 @@ export async function loadOpleidingen(m: EntityManager, sid: string, codes: stri
   const p = groupBy(periodes, (r) => r.k);
   const byCode = new Map<string, OpleidingState>(main.map((r: Row) => [r.code, { ...r, periodes: (p.get(r.code) ?? []).map((x) => strip(x, 'k')) } as OpleidingState]));
   return codes.map((c) => byCode.get(c.toLowerCase())).filter((x): x is OpleidingState => !!x);
+}
+
+/** Loads whole onderwijsaanbiedergroepen by code, in the order of the codes. */
+export async function loadGroepen(m: EntityManager, sid: string, codes: string[]): Promise<GroepState[]> {
+  if (!codes.length) return [];
+  const main: Row[] = await m.query(
+    `SELECT code, onderwijsbestuurcode, in_bedrijfdatum::text AS "inBedrijfdatum", uit_bedrijfdatum::text AS "uitBedrijfdatum"
+       FROM rio_onderwijsaanbiedergroep WHERE sandbox_id = $1 AND code = ANY($2)`, [sid, codes]);
+  const periodes: Row[] = await m.query(
+    `SELECT onderwijsaanbiedergroepcode AS k, begindatum::text AS begindatum, einddatum::text AS einddatum, naam, internationale_naam AS "internationaleNaam"
+       FROM rio_onderwijsaanbiedergroep_periode WHERE sandbox_id = $1 AND onderwijsaanbiedergroepcode = ANY($2) ORDER BY begindatum`, [sid, codes]);
+  const leden: Row[] = await m.query(
+    `SELECT onderwijsaanbiedergroepcode AS k, onderwijsaanbiedercode, begindatum::text AS begindatum, einddatum::text AS einddatum
+       FROM rio_aanbiedergroep_lid WHERE sandbox_id = $1 AND onderwijsaanbiedergroepcode = ANY($2) ORDER BY onderwijsaanbiedercode, begindatum`, [sid, codes]);
+  const van = (rows: Row[], code: string) => rows.filter((r) => r.k === code).map(({ k: _k, ...rest }) => rest);
+  const byCode = new Map<string, GroepState>(main.map((r) => [r.code, { ...r, periodes: van(periodes, r.code), onderwijsaanbieders: van(leden, r.code) } as GroepState]));
+  return codes.map((c) => byCode.get(c)).filter((x): x is GroepState => !!x);
+}
+
+/** The besturen that keep a groep up: its bestuur, or else the besturen of its members. */
+export async function eigenaarsVanGroep(m: EntityManager, sid: string, g: Pick<GroepState, 'onderwijsbestuurcode' | 'onderwijsaanbieders'>): Promise<string[]> {
+  if (g.onderwijsbestuurcode) return [g.onderwijsbestuurcode];
+  const aanbieders = await loadAanbieders(m, sid, [...new Set(g.onderwijsaanbieders.map((l) => l.onderwijsaanbiedercode))]);
+  return [...new Set(aanbieders.flatMap((a) => a.besturen.map((b) => b.onderwijsbestuurcode)))];
 }

@@ -127,6 +127,47 @@ describe('RIO onderwijsaanbiedergroepen and organisatierelaties', () => {
     });
   });
 
+  describe('contactadressen and deletes around a groep', () => {
+    it('reads and replaces the contactadressen of a groep, for a client that keeps it up only', async () => {
+      const url = '/rio/v1/onderwijsaanbiedergroepen/100G002/contactadressen';
+      const seed = await t.http().get(url).set(bearer(r.beta));
+      expectJson(seed, 200);
+      expect(seed.body).toEqual({ code: '100G002', contactadressen: [{ context: 'ALGEMEEN', subcontextnummer: 1, begindatum: '2020-08-01', einddatum: null, types: ['WEB'], webadres: 'https://100g002.groep.example' }] });
+      const nieuw = { contactadressen: [{ context: 'ALGEMEEN', subcontextnummer: 1, begindatum: '2020-08-01', types: ['EMAIL'], eMailadres: 'info@kindcentra.groep.example' }] };
+      expectJson(await t.http().put(url).set(bearer(r.alfa)).send(nieuw), 200);
+      expect((await t.http().get(url).set(bearer(r.beta))).body.contactadressen[0].eMailadres).toBe('info@kindcentra.groep.example');
+      expect(expectProblem(await t.http().put(url).set(bearer(r.beta)).send(nieuw), 403, 'forbidden').foutmeldingen[0].foutcode).toBe('AUT401');
+      expectInvalid(await t.http().put(url).set(bearer(r.alfa)).send({ contactadressen: [{ context: 'ALGEMEEN', subcontextnummer: 1, begindatum: '2019-08-01', types: ['WEB'], webadres: 'https://x.example' }] }), [
+        { pointer: '/contactadressen/0/begindatum', code: 'N05030' },
+      ]);
+      expectProblem(await t.http().get('/rio/v1/onderwijsaanbiedergroepen/100G001/contactadressen').set(bearer(r.beta)), 404, 'not_found');
+    });
+
+    it('keeps a bestuur with groepen (409); deleting an aanbieder takes its memberships and organisatierelaties along', async () => {
+      const bestuur = await t.http().post('/rio/v1/onderwijsbesturen').set(bearer(r.admin)).send({ inBedrijfdatum: '2020-08-01', periodes: [{ begindatum: '2020-08-01', naam: 'Stichting Groepsproef' }] });
+      expectJson(bestuur, 201);
+      const groep = await t.http().post('/rio/v1/onderwijsaanbiedergroepen').set(bearer(r.admin)).send(groepBody({ onderwijsbestuurcode: bestuur.body.code, onderwijsaanbieders: [] }));
+      expectJson(groep, 201);
+      expectProblem(await t.http().delete(`/rio/v1/onderwijsbesturen/${bestuur.body.code}`).set(bearer(r.admin)), 409, 'rio_object_in_gebruik');
+      expect((await t.http().delete(`/rio/v1/onderwijsaanbiedergroepen/${groep.body.code}`).set(bearer(r.admin))).status).toBe(204);
+      expect((await t.http().delete(`/rio/v1/onderwijsbesturen/${bestuur.body.code}`).set(bearer(r.admin))).status).toBe(204);
+
+      const aanbieder = await t.http().post('/rio/v1/onderwijsaanbieders').set(bearer(r.alfa)).send({
+        inBedrijfdatum: '2025-08-01', periodes: [{ begindatum: '2025-08-01', naam: 'IKC Proef' }],
+        juridischeRelaties: [{ instellingscode: '01AB', begindatum: '2025-08-01' }], besturen: [{ onderwijsbestuurcode: '100B001', begindatum: '2025-08-01' }],
+      });
+      expectJson(aanbieder, 201);
+      const code = aanbieder.body.code;
+      const g = (await t.http().get('/rio/v1/onderwijsaanbiedergroepen/100G002').set(bearer(r.alfa))).body;
+      const leden = [...g.onderwijsaanbieders, { onderwijsaanbiedercode: code, begindatum: '2025-08-01' }];
+      expectJson(await t.http().put('/rio/v1/onderwijsaanbiedergroepen/100G002').set(bearer(r.alfa)).send({ ...groepBody({ inBedrijfdatum: '2020-08-01', periodes: g.periodes }), onderwijsaanbieders: leden }), 200);
+      expectJson(await t.http().put(`/rio/v1/organisatorische-eenheden/${code}/organisatierelaties`).set(bearer(r.alfa)).send({ organisatierelaties: [{ naarOrganisatorischeEenheid: '100A002', soort: 'OVERGANG', begindatum: '2026-08-01' }] }), 200);
+      expect((await t.http().delete(`/rio/v1/onderwijsaanbieders/${code}`).set(bearer(r.alfa))).status).toBe(204);
+      expect((await t.http().get('/rio/v1/onderwijsaanbiedergroepen/100G002').set(bearer(r.alfa))).body.onderwijsaanbieders.map((l: Json) => l.onderwijsaanbiedercode)).toEqual(['100A001', '100A002', '100A003']);
+      expect((await t.http().get('/rio/v1/organisatorische-eenheden/100A002/organisatierelaties?datumGeldigOp=2026-09-01').set(bearer(r.alfa))).body.organisatierelaties).toEqual([]);
+    });
+  });
+
   describe('organisatierelaties', () => {
     it('reads the seeded relaties from and to an eenheid on a date', async () => {
       const nu = await t.http().get('/rio/v1/organisatorische-eenheden/100G002/organisatierelaties').set(bearer(r.beta));

@@ -19,6 +19,8 @@ import {
   OrganisatorischeEenheidcodeParam,
 } from '../dto/organisatie.dto';
 import { ApiRioProblems } from '../rio.errors';
+import { ContactadressenRequest, ContactadressenResponse } from '../dto/contactadres.dto';
+import { RioBeherenService } from '../rio-beheren.service';
 import { RioLezenService } from '../rio-lezen.service';
 import { RioOrganisatieService } from '../rio-organisatie.service';
 import { pathOf } from './respond';
@@ -26,7 +28,7 @@ import { pathOf } from './respond';
 @ApiTags('Onderwijsaanbiedergroepen')
 @Controller('rio/v1/onderwijsaanbiedergroepen')
 export class OnderwijsaanbiedergroepenController {
-  constructor(private readonly lezen: RioLezenService, private readonly organisatie: RioOrganisatieService) {}
+  constructor(private readonly lezen: RioLezenService, private readonly beheren: RioBeherenService, private readonly organisatie: RioOrganisatieService) {}
 
   @Get()
   @RequireScopes('rio.lezen')
@@ -70,6 +72,26 @@ export class OnderwijsaanbiedergroepenController {
   @ApiRioProblems('not_found')
   listLedenVanOnderwijsaanbiedergroep(@CurrentPrincipal() p: Principal, @Param() a: OnderwijsaanbiedergroepcodeParam, @Query() q: GeldigOpQuery, @Req() req: FastifyRequest) {
     return this.organisatie.listLeden(p.sandboxId, a.onderwijsaanbiedergroepcode, q, pathOf(req.url));
+  }
+
+  @Get(':onderwijsaanbiedergroepcode/contactadressen')
+  @RequireScopes('rio.lezen')
+  @ApiOperation({ summary: 'The contactadressen of an onderwijsaanbiedergroep valid on a date' })
+  @ApiOkResponse({ type: ContactadressenResponse })
+  @ApiRioProblems('not_found')
+  getContactadressenVanOnderwijsaanbiedergroep(@CurrentPrincipal() p: Principal, @Param() a: OnderwijsaanbiedergroepcodeParam, @Query() q: DatumGeldigOpQuery) {
+    return this.lezen.listContactadressen(p.sandboxId, 'groep', a.onderwijsaanbiedergroepcode, q);
+  }
+
+  @Put(':onderwijsaanbiedergroepcode/contactadressen')
+  @RequireScopes('rio.beheren')
+  @ApiOperation({ summary: 'Replace every contactadres of an onderwijsaanbiedergroep the client keeps up (standlevering)' })
+  @ApiOkResponse({ type: ContactadressenResponse })
+  @ApiIdempotent()
+  @ApiRioAfkeuring({ instance: '/rio/v1/onderwijsaanbiedergroepen/100G002/contactadressen', verplicht: 'contactadressen' })
+  @ApiRioProblems('not_found')
+  putContactadressenVanOnderwijsaanbiedergroep(@CurrentPrincipal() p: Principal, @Param() a: OnderwijsaanbiedergroepcodeParam, @Body() body: ContactadressenRequest) {
+    return this.beheren.putContactadressen(p, 'groep', a.onderwijsaanbiedergroepcode, body);
   }
 
   @Put(':onderwijsaanbiedergroepcode')

@@ -3,7 +3,7 @@ import { Type } from 'class-transformer';
 import { ArrayMaxSize, ArrayMinSize, IsArray, IsEmail, IsInt, IsOptional, IsString, Length, Matches, Max, Min, ValidateNested } from 'class-validator';
 import { DatumProperty, IsDatum, OptionalDatumProperty } from './common.dto';
 
-/** One contactadres (communicatiecontext) of an onderwijsbestuur or onderwijsaanbieder (rio.md §3). */
+/** One contactadres (communicatiecontext) of an onderwijsbestuur, onderwijsaanbieder or onderwijsaanbiedergroep (rio.md §3). */
 export class Contactadres {
   @ApiProperty({ description: 'Context: AANMELDEN, ALGEMEEN, CENTRAAL_AANMELDEN_MBO or FACTURATIE.', example: 'ALGEMEEN' }) @IsString() @Length(1, 30) context: string;
   @ApiProperty({ type: 'integer', description: 'Subcontextnummer, 1..99; with the context it names the contactadres.', minimum: 1, maximum: 99, example: 1 }) @IsInt() @Min(1) @Max(99) subcontextnummer: number;
@@ -26,6 +26,6 @@ export class ContactadressenRequest {
 }
 
 export class ContactadressenResponse {
-  @ApiProperty({ description: 'Code of the onderwijsbestuur or onderwijsaanbieder.', example: '100A001' }) code: string;
+  @ApiProperty({ description: 'Code of the onderwijsbestuur, onderwijsaanbieder or onderwijsaanbiedergroep.', example: '100A001' }) code: string;
   @ApiProperty({ type: [Contactadres], description: 'GET: those valid on datumGeldigOp; PUT: all, as stored.' }) contactadressen: Contactadres[];
 }

@@ -184,7 +184,7 @@ export class RioAangebodenOpleidingPeriode {
   @Column({ type: 'text', array: true, default: () => "'{}'" }) samenwerkendeOnderwijsaanbiedercodes: string[];
 }
 
-/** Contactadres (communicatiecontext) of an onderwijsbestuur or onderwijsaanbieder (code nnnBnnn / nnnAnnn), dated. */
+/** Contactadres (communicatiecontext) of an onderwijsbestuur, onderwijsaanbieder or onderwijsaanbiedergroep (code nnnBnnn / nnnAnnn / nnnGnnn), dated. */
 @Entity('rio_contactadres')
 export class RioContactadres {
   @PrimaryColumn({ type: 'uuid', primaryKeyConstraintName: 'pk_rio_contactadres' }) sandboxId: string;

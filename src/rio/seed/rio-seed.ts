@@ -216,7 +216,7 @@ function samenwerking(d: RioDataset) {
   }
 }
 
-/** Every aanbieder an ALGEMEEN contactadres (e-mail and web), every bestuur a FACTURATIE one (e-mail); .example domains only. */
+/** Every aanbieder an ALGEMEEN contactadres (e-mail and web), every bestuur a FACTURATIE one (e-mail), every groep an ALGEMEEN one (web); .example domains only. */
 function contactadressen(d: RioDataset) {
   for (const a of d.aanbieders) {
     const brin = a.juridischeRelaties[0].instellingscode.toLowerCase();
@@ -229,6 +229,12 @@ function contactadressen(d: RioDataset) {
     d.contactadressen.push({
       code: b.code, context: 'FACTURATIE', subcontextnummer: 1, begindatum: b.inBedrijfdatum, einddatum: b.uitBedrijfdatum, subcontext: null, types: ['EMAIL'],
       eMailadres: `administratie@${b.code.toLowerCase()}.bestuur.example`, telefoonnummer: null, webadres: null, contactnaam: 'Administratie',
+    });
+  }
+  for (const g of d.groepen) {
+    d.contactadressen.push({
+      code: g.code, context: 'ALGEMEEN', subcontextnummer: 1, begindatum: g.inBedrijfdatum, einddatum: g.uitBedrijfdatum, subcontext: null, types: ['WEB'],
+      eMailadres: null, telefoonnummer: null, webadres: `https://${g.code.toLowerCase()}.groep.example`, contactnaam: null,
     });
   }
 }
