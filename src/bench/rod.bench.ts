@@ -42,7 +42,7 @@ export async function main(args: string[]) {
     const [{ id: sandboxId }] = (await db.query(`SELECT id FROM sandbox WHERE code = 'default'`)).rows;
     // Pupils: generated persons with valid BSNs, inserted set-based.
     const journalRun = Math.floor(perRun / 4);
-    const total = 500 + 3 * perRun + 1000 + 2 * JOURNAL_PAIRS * journalRun;
+    const total = 2 * 500 + 3 * perRun + 1000 + 2 * JOURNAL_PAIRS * journalRun;
     const bsns: string[] = [];
     for (let i = 0; bsns.length < total; i++) {
       const bsn = bsnMetControlecijfer('98' + String(i).padStart(6, '0'));
@@ -100,11 +100,15 @@ export async function main(args: string[]) {
     const g0 = await groepen();
     const { result: c32, cpu: c32Cpu } = await withCpu(database, [], () => loadTestInProcess(take(perRun).map((b) => plan(b, '01AA', alfa)), 32, accepted));
     const g1 = await groepen();
-    // Two instances: the same load at concurrency 32, every other submission to a second process on the same database.
+    // Two instances: the same load at concurrency 32, every other submission to a second process on the same database
+    // (warmed up first, as the first instance was).
     const second = await startSecondInstance(bench.databaseUrl, { SEED_ON_START: 'false' });
     let twee: LoadResult;
     let tweeCpu: CpuUse;
     try {
+      // The second instance is warmed up as the first was (its code compiled, its connections opened and their
+      // statements prepared), so the run compares two warm instances with one.
+      await loadTestInProcess(take(500).map((b) => plan(b, '01AA', alfa, second.baseUrl)), 16, accepted);
       ({ result: twee, cpu: tweeCpu } = await withCpu(database, [second.pid], () =>
         loadTestInProcess(take(perRun).map((b, i) => plan(b, '01AA', alfa, i % 2 ? second.baseUrl : bench.baseUrl)), 32, accepted),
       ));

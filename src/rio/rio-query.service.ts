@@ -40,13 +40,16 @@ interface CheckRow {
 
 const GELDIG = (alias: string, begin = 'begindatum', eind = 'einddatum', d = 'inp.d') => geldigOpSql(`${alias}.${begin}`, `${alias}.${eind}`, d);
 
-/** All of rio.md §9 checks 1–4 for a batch of inschrijvingsperiodes, in one statement. */
-const CHECK_SQL = `
-WITH inp AS (
-  SELECT * FROM unnest($2::text[], $3::text[], $4::text[], $5::text[], $6::date[]) WITH ORDINALITY AS t(brin4, brin6, aanbieder, locatie, d, i)
-)
+/**
+ * All of rio.md §9 checks 1–4 for a batch of inschrijvingsperiodes, as one SELECT: `sandbox` is the sandbox parameter and
+ * `p` the first of five array parameters (instellingscodes, vestigingscodes, aanbiedercodes, locatiecodes, dates); with `k`,
+ * a sixth array parameter tags each periode (e.g. with its submission) and comes back as column `k`.
+ */
+const checkSelect = (sandbox: string, p: number, k = false) => {
+  const $ = (n: number) => `$${p + n}`;
+  return `
 SELECT
-  inp.i,
+  inp.i,${k ? ' inp.k,' : ''}
   ie.soort AS instellingssoort,
   ie.code IS NOT NULL AS brin4_bekend,
   ve.code IS NOT NULL AS brin6_bekend,
@@ -84,11 +87,15 @@ SELECT
               WHEN 'SPEC' THEN ao.soort IN ('SO', 'VSO')
               ELSE true
             END) AS opleiding_geldig
-FROM inp
+FROM unnest(${$(0)}::text[], ${$(1)}::text[], ${$(2)}::text[], ${$(3)}::text[], ${$(4)}::date[]${k ? `, ${$(5)}::int[]` : ''})
+       WITH ORDINALITY AS inp(brin4, brin6, aanbieder, locatie, d${k ? ', k' : ''}, i)
 LEFT JOIN rio_instellingserkenning ie ON ie.sandbox_id = $1 AND ie.code = inp.brin4
 LEFT JOIN rio_vestigingserkenning ve ON ve.sandbox_id = $1 AND ve.code = inp.brin6 AND ve.instellingscode = inp.brin4
 LEFT JOIN rio_onderwijsaanbieder oa ON oa.sandbox_id = $1 AND oa.code = inp.aanbieder
-LEFT JOIN rio_onderwijslocatie ol ON ol.sandbox_id = $1 AND ol.code = inp.locatie
+LEFT JOIN rio_onderwijslocatie ol ON ol.sandbox_id = $1 AND ol.code = inp.locatie`.replace(/\$1(?!\d)/g, sandbox);
+};
+
+const CHECK_SQL = `${checkSelect('$1', 2)}
 ORDER BY inp.i`;
 
 /**
@@ -136,6 +143,20 @@ export class RioQueryService {
     });
     const rows = await prepared<CheckRow>(manager, 'rio_check_periodes', CHECK_SQL, [sandboxId, ...checkParams(uniek)]);
     return inputs.map((x, i) => beoordeel(rows[rij[i]], x));
+  }
+
+  /**
+   * checkPeriodes as a part of another module's statement, so a caller that reads more in the same round trip asks RIO
+   * at once: `sql` is a SELECT of one row per periode with its tag in column `k` (the caller aggregates them, e.g. as JSON
+   * per submission, ordered by column `i`), `params` its six array parameters from `firstParam` on, and `answer` turns
+   * one tag's rows, in input order, into the results checkPeriodes would give.
+   */
+  checkPeriodesPart(sandboxParam: string, firstParam: number) {
+    return {
+      sql: checkSelect(sandboxParam, firstParam, true),
+      params: (inputs: RioPeriodeCheckInput[], tags: number[]) => [...checkParams(inputs), tags],
+      answer: (rows: unknown[], inputs: RioPeriodeCheckInput[]): RioPeriodeCheckResult[] => (rows as CheckRow[]).map((r, i) => beoordeel(r, inputs[i])),
+    };
   }
 
   /** BRIN6 (under a BRIN4) → onderwijslocatie and onderwijsaanbieder valid on a date, for a batch in one statement. */

@@ -4,9 +4,21 @@ import type { RioPeriodeCheckInput, RioPeriodeCheckResult } from '../rio';
 /** What ROD needs from RIO (rio.md §9); provided by RIO's RioQueryService. */
 export type { RioCode, RioPeriodeCheckInput, RioPeriodeCheckResult } from '../rio';
 
+/**
+ * RIO's periode checks as a SELECT to embed: one row per periode, tagged with column `k` and ordered by column `i`;
+ * `params` are its parameters from its first on, `answer` one tag's rows as checkPeriodes' results.
+ */
+export interface RioCheckPart {
+  sql: string;
+  params: (inputs: RioPeriodeCheckInput[], tags: number[]) => unknown[];
+  answer: (rows: unknown[], inputs: RioPeriodeCheckInput[]) => RioPeriodeCheckResult[];
+}
+
 export abstract class RodRioPort {
   /** RIO's checks of many periodes (any number, one statement), one result per input in input order. */
   abstract checkPeriodes(manager: EntityManager, sandboxId: string, inputs: RioPeriodeCheckInput[]): Promise<RioPeriodeCheckResult[]>;
+  /** checkPeriodes as a part of one of ROD's own statements (the same checks, in the same round trip as ROD's reads). */
+  abstract checkPeriodesPart(sandboxParam: string, firstParam: number): RioCheckPart;
   abstract getInstelling(manager: EntityManager, sandboxId: string, instellingscode: string): Promise<{ instellingscode: string; bestuurcode: string | null; naam: string } | null>;
   abstract listInstellingenVanBestuur(manager: EntityManager, sandboxId: string, bestuurcode: string): Promise<string[]>;
 }

@@ -9,7 +9,7 @@ import { EventOutbox } from '../../common/events/outbox';
 import { stableStringify } from '../../common/idempotency/stable-json';
 import { afgekeurd, geenMachtiging } from '../rod.answers';
 import { RodProblem, rodProblem, resultaatVan, Terugmelding } from '../rod.errors';
-import { RioPeriodeCheckInput, RioPeriodeCheckResult, RodRioPort } from '../rio-port';
+import { RioCheckPart, RioPeriodeCheckInput, RioPeriodeCheckResult, RodRioPort } from '../rio-port';
 import { pgnUitkomst } from '../rules/pgn';
 import { beoordeel, beoordeelVerwijdering, NieuweStand, rioVragen } from './aanlevering.beoordeling';
 import { RodToegang } from '../toegang';
@@ -145,9 +145,15 @@ export class AanleverenService {
     );
   }
 
+  /** RIO's periode checks as a part of the group's first statement (its parameters after the mandate's seven). */
+  private get rioPart(): RioCheckPart {
+    return (this.rioCheckPart ??= this.rio.checkPeriodesPart('$1', 8));
+  }
+  private rioCheckPart?: RioCheckPart;
+
   /**
-   * The reads of a group of submissions, per sandbox: the mandates and persons, taking every submission's locks (its
-   * bedrijfsdocument, its person); RIO's checks of all their periodes (through the port, one statement); then, under those
+   * The reads of a group of submissions, per sandbox, in two statements: the mandates and persons, taking every submission's
+   * locks (its bedrijfsdocument, its person), with RIO's checks of all their periodes (through the port); then, under those
    * locks, their bedrijfsdocumenten and the persons' inschrijvingen. A submission whose document or person an earlier one in
    * the group shares reads them again at its turn (reread), after the earlier one wrote.
    */
@@ -157,13 +163,15 @@ export class AanleverenService {
     inputs.forEach((x, i) => perSandbox.set(x.sandboxId, [...(perSandbox.get(x.sandboxId) ?? []), i]));
     for (const [sandboxId, idx] of perSandbox) {
       const xs = idx.map((i) => inputs[i]);
-      const mandaten = await this.repository.mandaatEnPersoon(
+      // The mandates, persons and locks, with RIO's checks of all their periodes, in one statement.
+      const mandaten = await this.repository.mandaatPersoonEnRio(
         manager,
         sandboxId,
         persoonSlot(sandboxId, ''),
         xs.map((x) => ({ nummer: x.nummer, oin: x.oin, instellingscode: x.instellingscode, vandaag: x.vandaag, documentSlot: documentSlot(sandboxId, x.oin, x.docId) })),
+        this.rioPart,
+        xs.map((x) => x.rioVragen),
       );
-      const rio = await this.rio.checkPeriodes(manager, sandboxId, xs.flatMap((x) => x.rioVragen));
       const persoonIds = mandaten.map((s) => s.persoon?.id ?? null);
       const gelezen = await this.repository.read(
         manager,
@@ -172,16 +180,13 @@ export class AanleverenService {
       );
       const docs = new Set<string>();
       const personen = new Set<string>();
-      let periode = 0;
       idx.forEach((i, k) => {
         const doc = `${xs[k].oin}:${xs[k].docId}`;
         const persoonId = persoonIds[k];
         const gedeeld = docs.has(doc) || (persoonId !== null && personen.has(persoonId));
         docs.add(doc);
         if (persoonId) personen.add(persoonId);
-        const n = xs[k].rioVragen.length;
-        const mandaat = mandaten[k];
-        const eigenRio = rio.slice(periode, periode + n);
+        const { rio: eigenRio, ...mandaat } = mandaten[k];
         const invoer = xs[k];
         out[i] = gedeeld
           ? {
@@ -191,7 +196,6 @@ export class AanleverenService {
               },
             }
           : { value: { mandaat, rio: eigenRio, gelezen: gelezen[k] } };
-        periode += n;
       });
     }
     return out;

@@ -5,6 +5,7 @@ import { gemachtigdSql } from '../machtigingen/machtigingen.service';
 import { PersonenRepository } from '../personen/personen.repository';
 import type { PersoonRij } from '../rules/pgn';
 import type { Terugmelding } from '../rod.errors';
+import type { RioCheckPart, RioPeriodeCheckInput, RioPeriodeCheckResult } from '../rio-port';
 import type { BestaandeInschrijving, NieuweStand } from './aanlevering.beoordeling';
 import type { AanleverAntwoord } from './aanleveren.dto';
 
@@ -189,6 +190,21 @@ const MANDAAT_EN_PERSOON_SQL = `
          CASE WHEN s.persoon IS NOT NULL THEN pg_advisory_xact_lock(hashtextextended($7 || (s.persoon->>'id'), 0)) END AS l2
     FROM s ORDER BY s.i`;
 
+/**
+ * MANDAAT_EN_PERSOON_SQL with RIO's checks of every submission's periodes in the same round trip: RIO's part (checkPeriodesPart,
+ * its parameters from $8 on, each periode tagged with its submission's ordinal) comes back per submission as a JSON array.
+ */
+const mandaatPersoonEnRioSql = (rio: string) => `
+  WITH u AS (SELECT * FROM unnest($2::bpchar[], $3::bpchar[], $4::bpchar[], $5::text[], $6::text[]) WITH ORDINALITY AS u(nummer, oin, instellingscode, vandaag, docslot, i)),
+  s AS (SELECT u.*, ${gemachtigdSql('$1', 'u.oin', 'u.instellingscode', 'u.vandaag')} AS gemachtigd,
+               (SELECT row_to_json(x) FROM (${PersonenRepository.persoonSql('$1', 'u.nummer')}) x) AS persoon FROM u),
+  rio AS MATERIALIZED (${rio})
+  SELECT s.gemachtigd, s.persoon, pg_advisory_xact_lock(hashtextextended(s.docslot, 0)) AS l1,
+         CASE WHEN s.persoon IS NOT NULL THEN pg_advisory_xact_lock(hashtextextended($7 || (s.persoon->>'id'), 0)) END AS l2,
+         (SELECT coalesce(json_agg(row_to_json(r) ORDER BY r.i), '[]') FROM rio r WHERE r.k = s.i) AS rio
+    FROM s ORDER BY s.i`;
+const mandaatPersoonEnRioSqls = new Map<string, string>();
+
 /** What is stored for one submission: its bedrijfsdocument (answered before) and its person's inschrijvingen. */
 export interface Gelezen {
   document: DocumentRij | null;
@@ -224,6 +240,28 @@ export class InschrijvingenRepository {
       sandboxId, xs.map((x) => x.nummer), xs.map((x) => x.oin), xs.map((x) => x.instellingscode), xs.map((x) => x.vandaag),
       xs.map((x) => x.documentSlot), persoonSlotPrefix,
     ]);
+  }
+
+  /**
+   * mandaatEnPersoon together with RIO's checks of each submission's periodes (`vragen`, per submission), in one statement:
+   * the locks and the checks in one round trip.
+   */
+  async mandaatPersoonEnRio(
+    m: EntityManager,
+    sandboxId: string,
+    persoonSlotPrefix: string,
+    xs: { nummer: string; oin: string; instellingscode: string; vandaag: string; documentSlot: string }[],
+    rio: RioCheckPart,
+    vragen: RioPeriodeCheckInput[][],
+  ): Promise<(MandaatEnPersoon & { rio: RioPeriodeCheckResult[] })[]> {
+    let sql = mandaatPersoonEnRioSqls.get(rio.sql);
+    if (!sql) mandaatPersoonEnRioSqls.set(rio.sql, (sql = mandaatPersoonEnRioSql(rio.sql)));
+    const rows = await prepared<MandaatEnPersoon & { rio: unknown[] }>(m, 'rod_mandaat_persoon_rio', sql, [
+      sandboxId, xs.map((x) => x.nummer), xs.map((x) => x.oin), xs.map((x) => x.instellingscode), xs.map((x) => x.vandaag),
+      xs.map((x) => x.documentSlot), persoonSlotPrefix,
+      ...rio.params(vragen.flat(), vragen.flatMap((v, k) => v.map(() => k + 1))),
+    ]);
+    return rows.map((r, k) => ({ gemachtigd: r.gemachtigd, persoon: r.persoon, rio: rio.answer(r.rio, vragen[k]) }));
   }
 
   /** Each submission's bedrijfsdocument and its person's inschrijvingen (this one and those at other schools). */
