@@ -2,6 +2,7 @@ import { Injectable, OnModuleInit } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import type { Principal } from '../../common/auth/principal';
+import { TtlCache } from '../../common/cache/ttl-cache';
 import { ClockService, dutchDate } from '../../common/clock/clock.service';
 import { ProblemException, Problems } from '../../common/problem/problem';
 import { BekostigingService } from '../../bekostiging';
@@ -45,8 +46,7 @@ export const NIET_AANGESLOTEN_DAGEN = 14;
 export const aansluitdatumPersona = (vandaag: string) => plusDagen(vandaag, NIET_AANGESLOTEN_DAGEN);
 @Injectable()
 export class AansluitingService implements OnModuleInit {
-  private readonly cache = new Map<string, Stand | null>();
-  private readonly geladenOp = new Map<string, number>();
+  private readonly cache = new TtlCache<Stand | null>(CACHE_MS);
   /** Every aansluitdatum of every sandbox: the dates the planner looks at. */
   private datums = new Set<string>();
 
@@ -98,22 +98,22 @@ export class AansluitingService implements OnModuleInit {
     return null;
   }
 
-  private async stand(sandboxId: string): Promise<Stand | null> {
-    const op = this.geladenOp.get(sandboxId);
-    if (op !== undefined && Date.now() - op < CACHE_MS) return this.cache.get(sandboxId) ?? null;
+  private stand(sandboxId: string): Promise<Stand | null> {
+    return this.cache.get(sandboxId, () => this.leesStand(sandboxId));
+  }
+
+  private async leesStand(sandboxId: string): Promise<Stand | null> {
     const [b]: { vanaf: Date; tot: Date }[] = await this.db.query('SELECT bevroren_vanaf AS vanaf, bevroren_tot AS tot FROM bron_bevriezing WHERE sandbox_id = $1', [sandboxId]);
     const rows: { instellingscode: string; d: string }[] = await this.db.query(`SELECT instellingscode, to_char(aansluitdatum, 'YYYY-MM-DD') AS d FROM bron_aansluiting WHERE sandbox_id = $1`, [sandboxId]);
     let s: Stand | null = null;
     if (b || rows.length) {
       s = { vanaf: b ? b.vanaf.getTime() : null, tot: b ? b.tot.getTime() : null, aansluitingen: new Map(rows.map((r) => [r.instellingscode, beginVanDag(r.d).getTime()])), geladen: Date.now() };
     }
-    this.cache.set(sandboxId, s);
-    this.geladenOp.set(sandboxId, Date.now());
     return s;
   }
 
   private forget(sandboxId: string) {
-    this.geladenOp.delete(sandboxId);
+    this.cache.forget(sandboxId);
   }
 
   async getBevriezing(principal: Principal): Promise<BevriezingResponse> {

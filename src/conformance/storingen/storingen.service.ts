@@ -5,6 +5,7 @@ import { randomUUID } from 'node:crypto';
 import { DataSource } from 'typeorm';
 import type { Principal } from '../../common/auth/principal';
 import { WebhooksService } from '../../berichten';
+import { TtlCache } from '../../common/cache/ttl-cache';
 import { ClockService } from '../../common/clock/clock.service';
 import { ProblemException } from '../../common/problem/problem';
 import { toProblem } from '../../common/problem/problem.filter';
@@ -59,7 +60,7 @@ export const padMatcher = (patroon: string) => new RegExp('^' + patroon.replace(
  */
 @Injectable()
 export class StoringenService implements OnModuleInit {
-  private readonly cache = new Map<string, { regels: Storing[]; at: number }>();
+  private readonly cache = new TtlCache<Storing[]>(CACHE_MS);
 
   constructor(
     private readonly db: DataSource,
@@ -111,7 +112,7 @@ export class StoringenService implements OnModuleInit {
         request.status ?? null, request.soort === 'STATUS' && request.status !== 500 ? (request.retryAfter ?? 1) : null, request.vertragingMs ?? null, request.schrijven ?? 'NIET_OPSLAAN', request.vanaf ?? null, request.tot ?? null,
       ],
     );
-    this.cache.delete(principal.sandboxId);
+    this.cache.forget(principal.sandboxId);
     return this.get(principal, id);
   }
 
@@ -133,7 +134,7 @@ export class StoringenService implements OnModuleInit {
     if (principal.role !== 'BEHEER' && s.aangemaaktDoor !== principal.clientId) throw conformanceProblem(ConformanceCode.nietVanJou, 'Only the client that made a storing, or an administrator, may remove it.');
     await this.db.query('DELETE FROM conformance_storing WHERE sandbox_id = $1 AND id = $2', [principal.sandboxId, id]);
     if (isWebhook(s.soort)) await this.webhooks.setStoring(principal.sandboxId, s.clientId, null, null);
-    this.cache.delete(principal.sandboxId);
+    this.cache.forget(principal.sandboxId);
   }
 
   /** The rule that applies to this request now, if any (counting it for every-n-th rules). */
@@ -168,12 +169,8 @@ export class StoringenService implements OnModuleInit {
     );
   }
 
-  private async regels(sandboxId: string): Promise<Storing[]> {
-    const c = this.cache.get(sandboxId);
-    if (c && Date.now() - c.at < CACHE_MS) return c.regels;
-    const regels: Storing[] = await this.db.query(`${SELECT} WHERE sandbox_id = $1 ORDER BY aangemaakt_op, id`, [sandboxId]);
-    this.cache.set(sandboxId, { regels, at: Date.now() });
-    return regels;
+  private regels(sandboxId: string): Promise<Storing[]> {
+    return this.cache.get(sandboxId, () => this.db.query(`${SELECT} WHERE sandbox_id = $1 ORDER BY aangemaakt_op, id`, [sandboxId]));
   }
 }
 
