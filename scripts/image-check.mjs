@@ -7,6 +7,8 @@
 // `node scripts/image-check.mjs --static` (the test suite runs it, under a second): everything that needs no install, build
 // or start — every COPY source in the build context as .dockerignore filters it, the runtime stage's base image, user,
 // NODE_ENV and healthcheck, compose publishing on 127.0.0.1 only. `--dockerignore=<file>` checks another ignore file.
+// `--static --start` (CI, right after `npm run build`): then starts this checkout's production build with the image's
+// ENV and CMD, as the unprivileged user when run as root, on DATABASE_URL, and checks it as above (seconds, not minutes).
 import { execFileSync, spawn } from 'node:child_process';
 import { chmodSync, cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { createServer } from 'node:net';
@@ -17,9 +19,11 @@ import pg from 'pg';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const STATIC = process.argv.includes('--static');
+const START = process.argv.includes('--start');
 const DOCKERIGNORE = process.argv.find((a) => a.startsWith('--dockerignore='))?.slice('--dockerignore='.length) ?? join(root, '.dockerignore');
 const SUPPORTED_LTS = [22, 24]; // Node.js release lines in LTS (20 reached end of life on 2026-04-30)
-const UNPRIVILEGED = { uid: 65534, gid: 65534 }; // nobody: stands in for the image's USER node
+// nobody: stands in for the image's USER node (switching user needs root; a normal user is unprivileged already)
+const UNPRIVILEGED = process.getuid?.() === 0 ? { uid: 65534, gid: 65534 } : {};
 
 const failures = [];
 const check = (ok, what) => {
@@ -176,9 +180,12 @@ function inspect(stage) {
   const published = [...compose.matchAll(/^\s*-\s*"([^"]+:\d+)"\s*$/gm)].map((m) => m[1]).filter((p) => /:\d+$/.test(p));
   check(published.length > 0 && published.every((p) => p.startsWith('127.0.0.1:')), `compose publishes on 127.0.0.1 only (${published.join(', ')})`);
   if (STATIC) return null;
-  const pkg = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8'));
-  const devInImage = Object.keys(pkg.devDependencies ?? {}).filter((d) => existsSync(join(app, 'node_modules', d)));
-  check(devInImage.length === 0, `no dev dependencies in the image${devInImage.length ? `: ${devInImage.join(', ')}` : ''}`);
+  // Dev-only packages as the lock file marks them (a package a production dependency needs as well, such as ajv for
+  // fastify, belongs in the image).
+  const lock = JSON.parse(readFileSync(join(root, 'package-lock.json'), 'utf8'));
+  const devOnly = Object.entries(lock.packages ?? {}).filter(([path, p]) => path.startsWith('node_modules/') && p.dev).map(([path]) => path);
+  const devInImage = devOnly.filter((path) => existsSync(join(app, path))).map((path) => path.slice('node_modules/'.length));
+  check(devOnly.length > 0 && devInImage.length === 0, `no dev dependencies in the image (${devOnly.length} dev-only packages in the lock file)${devInImage.length ? `: ${devInImage.slice(0, 10).join(', ')}` : ''}`);
   check(!existsSync(join(app, 'dist', 'bench')), 'no benchmarks in the image');
   check(!existsSync(join(app, 'test')) && !existsSync(join(app, 'src')), 'no sources or tests in the image');
   return app;
@@ -235,11 +242,18 @@ async function run(stage, app) {
     const app1 = start(stage, app, env);
     const t0 = Date.now();
     let healthy = false;
-    while (!healthy && Date.now() - t0 < 60_000) {
+    let ended = false;
+    app1.exited.then(() => (ended = true));
+    while (!healthy && !ended && Date.now() - t0 < 60_000) {
       healthy = await healthcheck(stage, env);
       if (!healthy) await new Promise((res) => setTimeout(res, 500));
     }
-    check(healthy, `healthy by its own HEALTHCHECK on PORT=${port} within the start period (${Math.round((Date.now() - t0) / 1000)} s), as uid ${UNPRIVILEGED.uid}`);
+    check(healthy, `healthy by its own HEALTHCHECK on PORT=${port} within the start period (${Math.round((Date.now() - t0) / 1000)} s), as uid ${UNPRIVILEGED.uid ?? process.getuid?.()}`);
+    if (!healthy) {
+      app1.child.kill('SIGKILL');
+      console.log(app1.output().split('\n').slice(-20).join('\n'));
+      return;
+    }
     const token = (id, s) =>
       fetch(`http://127.0.0.1:${port}/oauth/token`, { method: 'POST', headers: { 'Content-Type': 'application/x-www-form-urlencoded', Authorization: `Basic ${Buffer.from(`${id}:${s}`).toString('base64')}` }, body: 'grant_type=client_credentials' });
     check((await token('las-alfa', 'las-alfa-geheim')).status === 401, 'no demo clients with public secrets unless DEMO_CLIENTS=true');
@@ -263,6 +277,10 @@ try {
     for (const p of [scratch, ...readdirSync(scratch).map((d) => join(scratch, d))]) chmodSync(p, 0o755);
     execFileSync('chmod', ['-R', 'a+rX', scratch]);
     await run(runtime, app);
+  } else if (START) {
+    // This checkout's production build (npm run build: the compiler the image uses, not the fast build of the tests).
+    check(existsSync(join(root, 'dist', 'main.js')) && !existsSync(join(root, 'dist', 'bench')), 'the production build is there (npm run build; no benchmarks in it)');
+    await run(runtime, root);
   }
 } finally {
   rmSync(scratch, { recursive: true, force: true });

@@ -16,7 +16,9 @@ class OutageSafePool extends pg.Pool {
     this.on('connect', (client) => client.on('error', () => undefined));
   }
 }
-const OUTAGE_SAFE_PG = Object.assign(Object.create(pg) as typeof pg, { Pool: OutageSafePool });
+// Pool as an own property of an object that inherits the rest of pg: assigning it would hit the read-only accessor a
+// compiled `import * as pg` namespace has (the production build), so it is defined instead.
+const OUTAGE_SAFE_PG = Object.create(pg, { Pool: { value: OutageSafePool, enumerable: true } }) as typeof pg;
 
 /** The one set of DataSource options, for the app, the tests and the TypeORM CLI. */
 export function dataSourceOptions(url: string, poolSize = 20): DataSourceOptions {
