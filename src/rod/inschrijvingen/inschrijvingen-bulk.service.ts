@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
-import { randomUUID } from 'node:crypto';
 import type { EntityManager } from 'typeorm';
+import { uuidV7 } from '../../common/database/uuid-v7';
 import { NieuwPersoonRij, PersonenRepository } from '../personen/personen.repository';
 import type { PersoonRij } from '../rules/pgn';
 import type { Terugmelding } from '../rod.errors';
@@ -58,6 +58,7 @@ export class InschrijvingenBulkService {
    * persons of the PGNs, their inschrijvingen, and RIO's checks of every periode (through the RIO port). `vandaag` is the
    * receive date the 7-day and age rules look at. A person may occur only once per batch: the state is read before any of
    * the batch is written, so a second aanlevering for the same person would be judged on a state that misses the first.
+   * A new inschrijving's id is a UUID v7, so a bulk load appends to the indexes on it.
    *
    * `bekend` (optional, in input order) saves reads the caller can answer itself: the person an aanlevering's PGN finds
    * (e.g. from `addPersonen` in the same transaction; an entry left undefined is looked up), and `zonderInschrijvingen` when
@@ -99,7 +100,7 @@ export class InschrijvingenBulkService {
       const van = persoon ? (inschrijvingen.get(persoon.id) ?? []) : [];
       const huidig = van.find((x) => x.instellingscode === aanlevering.instellingscode && x.inschrijvingvolgnummer === aanlevering.inschrijvingvolgnummer) ?? null;
       const n = vragen[i].length;
-      const context: BeoordelingContext = { vandaag, rio: rio.slice(periode, periode + n), nieuwId: randomUUID() };
+      const context: BeoordelingContext = { vandaag, rio: rio.slice(periode, periode + n), nieuwId: uuidV7() };
       periode += n;
       return { stand: { persoon, huidig, andere: van.filter((x) => x.instellingscode !== aanlevering.instellingscode) }, context };
     });

@@ -122,10 +122,10 @@ export function inschrijvingRij(stand: NieuweStand, meldingen: Terugmelding[], h
  */
 const SCHRIJF_SQL = `
   WITH x AS (
-    SELECT * FROM jsonb_to_recordset($1::jsonb) AS x(id uuid, sandbox_id uuid, persoon_id uuid, instellingscode text, inschrijvingvolgnummer text,
+    SELECT * FROM json_to_recordset($1::json) AS x(id uuid, sandbox_id uuid, persoon_id uuid, instellingscode text, inschrijvingvolgnummer text,
       datum_inschrijving date, datum_uitschrijving date, nnca text, datum_vestiging_in_nederland date, ontwikkelingsperspectief jsonb, toelaatbaarheidsverklaringen jsonb, speciaal_onderwijs jsonb, kenmerken jsonb, versie int,
       inhoud_hash text, meldingen jsonb, bedrijfsdocument_id uuid, aangeleverd_door text, aangeleverd_oin text, ontvangen_op timestamptz, inhoud jsonb,
-      datum_tijd_bedrijfsdocument timestamptz, periodes jsonb, document jsonb)),
+      datum_tijd_bedrijfsdocument timestamptz, periodes json, document jsonb)),
   inschrijving AS (
     INSERT INTO rod_inschrijving (id, sandbox_id, persoon_id, instellingscode, inschrijvingvolgnummer, datum_inschrijving, datum_uitschrijving, nnca,
       datum_vestiging_in_nederland, ontwikkelingsperspectief, toelaatbaarheidsverklaringen, speciaal_onderwijs, kenmerken, versie, inhoud_hash, meldingen, bedrijfsdocument_id, aangeleverd_door, aangeleverd_oin,
@@ -143,7 +143,7 @@ const SCHRIJF_SQL = `
       onderwijslocatiecode, groep, leerjaar, indicatie_bekostiging)
     SELECT x.id, p.volgnummer, x.sandbox_id, p.datum_begin, p.datum_einde, p.vestigingscode, p.onderwijsaanbiedercode, p.onderwijslocatiecode, p.groep,
            p.leerjaar, p.indicatie_bekostiging
-      FROM x CROSS JOIN LATERAL jsonb_to_recordset(x.periodes) AS p(volgnummer int, datum_begin date, datum_einde date, vestigingscode text,
+      FROM x CROSS JOIN LATERAL json_to_recordset(x.periodes) AS p(volgnummer int, datum_begin date, datum_einde date, vestigingscode text,
         onderwijsaanbiedercode text, onderwijslocatiecode text, groep int, leerjaar int, indicatie_bekostiging boolean)),
   versie AS (
     INSERT INTO rod_inschrijving_versie (inschrijving_id, versie, sandbox_id, soort, persoon_id, instellingscode, inschrijvingvolgnummer, inhoud, meldingen,

@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
+import { uuidV7 } from '../../common/database/uuid-v7';
 import type { PersoonRij } from '../rules/pgn';
 
 const PERSOON_KOLOMMEN = 'id, burgerservicenummer, onderwijsnummer, geboortedatum, geslacht';
@@ -57,15 +58,16 @@ export class PersonenRepository {
   async add(manager: EntityManager, sandboxId: string, personen: NieuwPersoonRij[]): Promise<{ persoon: PersoonRij; nieuw: boolean }[]> {
     if (!personen.length) return [];
     const toegevoegd: PersoonRij[] = await manager.query(
-      `INSERT INTO rod_persoon (sandbox_id, burgerservicenummer, onderwijsnummer, geboortedatum, geslacht, achternaam, voorvoegsels, voornamen, straatnaam,
+      `INSERT INTO rod_persoon (id, sandbox_id, burgerservicenummer, onderwijsnummer, geboortedatum, geslacht, achternaam, voorvoegsels, voornamen, straatnaam,
          huisnummer, huisnummertoevoeging, postcode, plaatsnaam, landcode)
-       SELECT $1, x.burgerservicenummer, x.onderwijsnummer, x.geboortedatum, x.geslacht, x.achternaam, x.voorvoegsels, x.voornamen, x.straatnaam,
+       SELECT x.id, $1, x.burgerservicenummer, x.onderwijsnummer, x.geboortedatum, x.geslacht, x.achternaam, x.voorvoegsels, x.voornamen, x.straatnaam,
               x.huisnummer, x.huisnummertoevoeging, x.postcode, x.plaatsnaam, coalesce(x.landcode, '6030')
-         FROM jsonb_to_recordset($2::jsonb) AS x(burgerservicenummer text, onderwijsnummer text, geboortedatum text, geslacht text, achternaam text,
+         FROM json_to_recordset($2::json) AS x(id uuid, burgerservicenummer text, onderwijsnummer text, geboortedatum text, geslacht text, achternaam text,
            voorvoegsels text, voornamen text, straatnaam text, huisnummer int, huisnummertoevoeging text, postcode text, plaatsnaam text, landcode text)
        ON CONFLICT DO NOTHING
        RETURNING ${PERSOON_KOLOMMEN}`,
-      [sandboxId, JSON.stringify(personen)],
+      // Ids in the order of registration (UUID v7): a bulk load appends to the indexes on them.
+      [sandboxId, JSON.stringify(personen.map((p) => ({ ...p, id: uuidV7() })))],
     );
     // A new row is the person its number finds: by BSN when it has one, else by onderwijsnummer (which never passes the BSN check).
     const nieuw = new Map<string, PersoonRij>();
