@@ -49,19 +49,19 @@ export const DUBBELE_SQL = `
 
 export const CHUNK_SQL = `SELECT * FROM bron_staging WHERE migratie_id = $1 AND nr > $2 ORDER BY nr LIMIT $3`;
 
+/** What a chunk needs from RIO and its own rows before ROD judges it: each row's periodes and their BRIN6 resolved. */
+export interface ChunkVoorbereiding {
+  periodes: StagingPeriode[][];
+  sleutels: Map<string, number>;
+  gebruik: { onderwijsaanbiedercode: string | null; onderwijslocatiecode: string | null }[];
+}
+
 /**
- * One chunk of the conversion (or dry run): BRIN6 resolved in RIO for every periode at once, the rows judged (and
- * written unless a dry run) by ROD in one batch, and every row's verdict stored — all in the caller's transaction,
- * so a chunk is either done entirely or not at all.
+ * BRIN6 resolved in RIO for every periode of a chunk at once: one lookup per distinct (BRIN4, BRIN6, datum). Reads RIO
+ * only, so it may run ahead of the chunk's own transaction (the conversion prepares the next chunk while one is written).
  */
-export async function verwerkChunk(
-  m: EntityManager,
-  deps: { rio: RioQueryService; rod: RodConversiePoort },
-  ctx: { migratieId: string; sandboxId: string; proef: boolean; moment: Date; dubbel: Set<string> },
-  rijen: StagingRij[],
-): Promise<{ goedgekeurd: number; afgekeurd: number }> {
+export async function bereidChunkVoor(m: EntityManager, rio: RioQueryService, sandboxId: string, rijen: StagingRij[]): Promise<ChunkVoorbereiding> {
   const periodes = rijen.map((r) => JSON.parse(r.periodes) as StagingPeriode[]);
-  // RIO in bulk: one lookup per distinct (BRIN4, BRIN6, datum).
   const sleutels = new Map<string, number>();
   const invoer: { instellingscode: string; vestigingscode: string; datum: string }[] = [];
   rijen.forEach((r, i) =>
@@ -73,8 +73,21 @@ export async function verwerkChunk(
       }
     }),
   );
-  const gebruik = await deps.rio.getVestigingsgebruik(m, ctx.sandboxId, invoer);
+  return { periodes, sleutels, gebruik: await rio.getVestigingsgebruik(m, sandboxId, invoer) };
+}
 
+/**
+ * One chunk of the conversion (or dry run): the rows (with their BRIN6 resolved, `bereidChunkVoor`) judged (and written
+ * unless a dry run) by ROD in one batch, and every row's verdict stored — all in the caller's transaction, so a chunk is
+ * either done entirely or not at all.
+ */
+export async function verwerkChunk(
+  m: EntityManager,
+  deps: { rod: RodConversiePoort },
+  ctx: { migratieId: string; sandboxId: string; proef: boolean; moment: Date; dubbel: Set<string> },
+  rijen: StagingRij[],
+  { periodes, sleutels, gebruik }: ChunkVoorbereiding,
+): Promise<{ goedgekeurd: number; afgekeurd: number }> {
   const uitkomsten: ConversieUitkomst[] = new Array(rijen.length);
   const teBeoordelen: ConversieAanlevering[] = [];
   const plek: number[] = [];

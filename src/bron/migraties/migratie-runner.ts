@@ -6,7 +6,7 @@ import type { AppConfig } from '../../config/app-config';
 import { APP_CONFIG } from '../../config/config.module';
 import { BekostigingService } from '../../bekostiging';
 import { RioQueryService } from '../../rio';
-import { CHUNK_SQL, DUBBELE_SQL, StagingRij, verwerkChunk } from './conversie';
+import { bereidChunkVoor, CHUNK_SQL, DUBBELE_SQL, StagingRij, verwerkChunk } from './conversie';
 import { FaseNaam, FaseStand, MigratiesRepository } from './migraties.repository';
 import { RodConversiePoort } from './rod-conversie.port';
 
@@ -131,15 +131,26 @@ export class MigratieRunner implements OnApplicationBootstrap, OnApplicationShut
     const totaal = await this.repo.countStaging(this.db.manager, id);
     const dubbel = new Set<string>(((await this.db.query(DUBBELE_SQL, [id])) as { nr: string }[]).map((r) => String(r.nr)));
     const cursor = await this.repo.cursor(this.db.manager, id, proef);
-    let nr = cursor.nr;
+    const nr = cursor.nr;
     let verwerkt = cursor.verwerkt;
     const moment = await this.clock.now(sandboxId);
     const gestartOp = new Date().toISOString();
     const stand = (): FaseStand => ({ status: 'BEZIG', verwerkt, totaal, gestartOp });
     await this.repo.setFase(this.db.manager, id, naam, stand());
+    // The next chunk's rows and their BRIN6 lookups in RIO are read (on another connection) while a chunk is judged and
+    // written: staging does not change while a run goes, and RIO is read as the chunk's own statements would read it.
+    const lees = (na: number) => {
+      const p = (async () => {
+        const rijen: StagingRij[] = await this.db.query(CHUNK_SQL, [id, na, this.config.BRON_CHUNK]);
+        return { rijen, voorbereid: rijen.length ? await bereidChunkVoor(this.db.manager, this.rio, sandboxId, rijen) : null };
+      })();
+      p.catch(() => undefined); // awaited below; a run that stops first leaves it unobserved
+      return p;
+    };
     // Statistics at the start and after 1, 4, 16, 64 … chunks: ROD's tables grow by orders of magnitude during a conversion.
     let chunks = 0;
     let volgendeAnalyse = 0;
+    let volgende = lees(nr);
     for (;;) {
       if (this.gestopt) return;
       if (chunks === volgendeAnalyse && (!proef || chunks === 0)) {
@@ -147,16 +158,14 @@ export class MigratieRunner implements OnApplicationBootstrap, OnApplicationShut
         volgendeAnalyse = Math.max(1, volgendeAnalyse * 4);
       }
       chunks++;
-      const klaar = await this.db.transaction(async (m) => {
-        const rijen: StagingRij[] = await m.query(CHUNK_SQL, [id, nr, this.config.BRON_CHUNK]);
-        if (!rijen.length) return true;
-        await verwerkChunk(m, { rio: this.rio, rod: this.rod }, { migratieId: id, sandboxId, proef, moment, dubbel }, rijen);
-        nr = Number(rijen[rijen.length - 1].nr);
-        verwerkt += rijen.length;
-        await this.repo.setFase(m, id, naam, stand());
-        return false;
+      const { rijen, voorbereid } = await volgende;
+      if (!rijen.length || !voorbereid) break;
+      volgende = lees(Number(rijen[rijen.length - 1].nr));
+      await this.db.transaction(async (m) => {
+        await verwerkChunk(m, { rod: this.rod }, { migratieId: id, sandboxId, proef, moment, dubbel }, rijen, voorbereid);
+        await this.repo.setFase(m, id, naam, { ...stand(), verwerkt: verwerkt + rijen.length });
       });
-      if (klaar) break;
+      verwerkt += rijen.length;
     }
     const klaarOp = new Date().toISOString();
     await this.repo.setFase(this.db.manager, id, naam, { status: 'KLAAR', verwerkt, totaal, gestartOp, klaarOp });
