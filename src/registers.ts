@@ -73,6 +73,7 @@ export const REGISTER_APIS: { info: RegisterApiInfo; modules: Type<unknown>[] }[
         { name: 'Onderwijslocatiegebruiken', description: 'A bestuur using a locatie, linked to BRIN6 vestigingen.' },
         { name: 'Onderwijsbesturen', description: 'The besturen (bevoegd gezag) and their schools; written by DUO-beheer.' },
         { name: 'Bevoegd-gezag-erkenningen', description: 'The juridische side of a bestuur (BevoegdGezagErkenning, keyed by bevoegd-gezagnummer, 1:1 with its onderwijsbestuur); read-only, kept by DUO-beheer through the onderwijsbestuur.' },
+        { name: 'Overgangen', description: 'A school (BRIN4) moving from one bestuur to another on a date (Instellingsrelatie OVERGANG_VOLLEDIG, the open-data overgangen), with its vestigingen, aanbieders and locatiegebruik; recorded by DUO-beheer, read by everyone.' },
       { name: 'OpenAPI', description: 'This document, public and open to every origin (CORS).' },
       ],
       version: '1.0.0',

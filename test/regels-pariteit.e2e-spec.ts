@@ -1,5 +1,5 @@
 import { dutchDate, dutchDateSql } from '../src/common/clock/clock.service';
-import { geldigOp, geldigOpSql } from '../src/rio';
+import { bestuurOp, bestuurOpSql, geldigOp, geldigOpSql } from '../src/rio';
 import { createTestApp, TestApp } from './support/test-app';
 
 /** Rules written in TypeScript (one row) and SQL (set-based) answer one table of cases alike. */
@@ -49,5 +49,40 @@ describe('rules in TypeScript and SQL agree', () => {
     );
     expect(gevallen.map((g) => geldigOp({ begindatum: g.begin, einddatum: g.einde }, g.d))).toEqual(gevallen.map((g) => g.geldig));
     expect(rijen.map((r) => r.geldig)).toEqual(gevallen.map((g) => g.geldig));
+  });
+
+  it('the bestuur of a BRIN4 on a date, across overgangen: before the first period the first, after the last the last (rio.md §4)', async () => {
+    const besturen = [
+      { onderwijsbestuurcode: '100B001', begindatum: '1996-08-01', einddatum: '2020-01-01' },
+      { onderwijsbestuurcode: '100B002', begindatum: '2020-01-01', einddatum: '2023-01-01' },
+      { onderwijsbestuurcode: '100B001', begindatum: '2023-01-01', einddatum: null },
+    ];
+    const gevallen: [string, string][] = [
+      ['1990-01-01', '100B001'],
+      ['1996-08-01', '100B001'],
+      ['2019-12-31', '100B001'],
+      ['2020-01-01', '100B002'],
+      ['2022-12-31', '100B002'],
+      ['2023-01-01', '100B001'],
+      ['2099-01-01', '100B001'],
+    ];
+    const runner = t.db.createQueryRunner();
+    await runner.startTransaction();
+    try {
+      const [{ id }] = await runner.query(`SELECT id FROM sandbox WHERE code = 'default'`);
+      await runner.query(`DELETE FROM rio_instelling_bestuur WHERE sandbox_id = $1 AND instellingscode = '01AA'`, [id]);
+      for (const b of besturen) {
+        await runner.query(`INSERT INTO rio_instelling_bestuur (sandbox_id, instellingscode, begindatum, einddatum, onderwijsbestuurcode) VALUES ($1, '01AA', $2, $3, $4)`, [id, b.begindatum, b.einddatum, b.onderwijsbestuurcode]);
+      }
+      const rijen: { b: string }[] = await runner.query(
+        `SELECT ${bestuurOpSql('$1', "'01AA'", 'x.d')} AS b FROM unnest($2::date[]) WITH ORDINALITY AS x(d, i) ORDER BY x.i`,
+        [id, gevallen.map(([d]) => d)],
+      );
+      expect(gevallen.map(([d]) => bestuurOp(besturen, d))).toEqual(gevallen.map(([, b]) => b));
+      expect(rijen.map((r) => r.b)).toEqual(gevallen.map(([, b]) => b));
+    } finally {
+      await runner.rollbackTransaction();
+      await runner.release();
+    }
   });
 });

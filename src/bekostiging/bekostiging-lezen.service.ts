@@ -5,6 +5,7 @@ import { isBeheer, Principal } from '../common/auth/principal';
 import { ClockService } from '../common/clock/clock.service';
 import { toPage } from '../common/pagination/pagination';
 import { Problems } from '../common/problem/problem';
+import { bestuurOpSql } from '../rio';
 import { MachtigingenService, RodCode, rodProblem } from '../rod';
 import { BekostigingService } from './bekostiging.service';
 import { BekostigingsstatusResponse, InitieleLeveringRequest, OverzichtQuery, OverzichtResponse, StatusQuery } from './bekostiging.dto';
@@ -44,7 +45,7 @@ export class BekostigingLezenService {
     await this.assertGemachtigd(principal, query.instellingscode);
     const rows: OverzichtResponse[] = await this.db.query(
       `WITH s AS (SELECT * FROM bekostigingsstatus WHERE sandbox_id = $1 AND instellingscode = $2 AND ($3::date IS NULL OR teldatum = $3) AND teldatum <= $4::date)
-       SELECT t.instellingscode, to_char(t.teldatum, 'YYYY-MM-DD') AS teldatum, t.soort AS "soortBekostiging",
+       SELECT t.instellingscode, ${bestuurOpSql('$1', 't.instellingscode', 't.teldatum')} AS "onderwijsbestuurcode", to_char(t.teldatum, 'YYYY-MM-DD') AS teldatum, t.soort AS "soortBekostiging",
               CASE WHEN t.voorlopig > 0 THEN 'V' ELSE 'D' END AS "statusBepaling", t.n AS "aantalInschrijvingen", t.bekostigd AS "aantalBekostigd", t.n - t.bekostigd AS "aantalNietBekostigd",
               (SELECT coalesce(jsonb_agg(x ORDER BY x.code), '[]') FROM (
                  SELECT sig.code, sig.omschrijving, count(*)::int AS aantal FROM s s2 CROSS JOIN LATERAL jsonb_to_recordset(bekostigingssignalen_json(s2.signalen)) AS sig(code text, omschrijving text)

@@ -86,6 +86,8 @@ export class VestigingTellingResponse {
 
 export class OverzichtResponse {
   @ApiProperty({ example: '01AA' }) instellingscode: string;
+  @ApiProperty({ description: 'The school\'s bestuur on the teldatum (after an overgang the new bestuur from its overgangsdatum): the bestuur whose Ovt counts it.', example: '100B001', nullable: true, type: String })
+  onderwijsbestuurcode: string | null;
   @ApiProperty({ type: String, format: 'date', example: '2026-02-01' }) teldatum: string;
   @ApiProperty({ description: 'One overview per teldatum per soort: a nieuwkomers teldatum with nieuwkomers has a NIEUWKOMERS overview beside the GROEI one.', enum: SOORTEN_BEKOSTIGING, example: 'REGULIER' })
   soortBekostiging: string;

@@ -1,4 +1,4 @@
-import { geldigOpSql } from '../rio';
+import { bestuurOpSql, geldigOpSql } from '../rio';
 import { leeftijdSql } from '../rod';
 import { ROD_EVENT_SOURCE } from '../common/events/outbox';
 
@@ -175,7 +175,8 @@ export const INITIELE_LEVERING_SQL = `
   SELECT count(*)::int AS events FROM ev`;
 
 /**
- * The Ovt (Overzicht vaststelling tellingen, rod.md §9.7) at a vaststelling: per bestuur and soortBekostiging the fixed counts of teldatum $2
+ * The Ovt (Overzicht vaststelling tellingen, rod.md §9.7) at a vaststelling: per bestuur (the school's bestuur on the teldatum: an
+ * overgang moves a school's counts to the new bestuur from its overgangsdatum) and soortBekostiging the fixed counts of teldatum $2
  * (a nieuwkomers teldatum gives a second Ovt, subject …/nieuwkomers, for the NIEUWKOMERS statuses),
  * one event per school of the bestuur with statuses on it (routed by the school's machtigingen), carrying the school's
  * line and the bestuur's totals. $1 sandbox, $3 the instant of the vaststelling.
@@ -185,9 +186,9 @@ export const OVT_SQL = `
     SELECT b.instellingscode, b.status, b.signalen, b.soort_bekostiging FROM bekostigingsstatus b WHERE b.sandbox_id = $1 AND b.teldatum = $2),
   school AS (
     SELECT s.instellingscode, s.soort_bekostiging AS soort, count(*)::int AS n, (count(*) FILTER (WHERE s.status = 'BEKOSTIGD'))::int AS b,
-           e.onderwijsbestuurcode AS bestuur
-      FROM s LEFT JOIN rio_instellingserkenning e ON e.sandbox_id = $1 AND e.code = s.instellingscode
-     GROUP BY s.instellingscode, s.soort_bekostiging, e.onderwijsbestuurcode),
+           ${bestuurOpSql('$1', 's.instellingscode', '$2::date')} AS bestuur
+      FROM s
+     GROUP BY s.instellingscode, s.soort_bekostiging),
   sig AS (
     SELECT x.instellingscode, x.soort, jsonb_agg(jsonb_build_object('code', x.code, 'omschrijving', bekostigingssignalen_json(ARRAY[x.code])->0->>'omschrijving', 'aantal', x.aantal) ORDER BY x.code) AS j
       FROM (SELECT s.instellingscode, s.soort_bekostiging AS soort, c.code, count(*)::int AS aantal FROM s CROSS JOIN LATERAL unnest(s.signalen) AS c(code)

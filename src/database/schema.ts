@@ -18,6 +18,7 @@ import { RioLocatieGeregistreerdDoor1764560000000 } from './migrations/176456000
 import { RioErkenningAanbodAttributen1764670000000 } from './migrations/1764670000000-rio-erkenning-aanbod-attributen';
 import { RioContactadres1764670100000 } from './migrations/1764670100000-rio-contactadres';
 import { RioAanbiedergroepOrganisatierelatie1764680000000 } from './migrations/1764680000000-rio-aanbiedergroep-organisatierelatie';
+import { RioOvergang1764690000000 } from './migrations/1764690000000-rio-overgang';
 import { BronStagingSpeciaalOnderwijs1764700000000 } from './migrations/1764700000000-bron-staging-speciaal-onderwijs';
 import { Bron1764510000000 } from './migrations/1764510000000-bron';
 import { BekostigingPerformance1764420000000 } from './migrations/1764420000000-bekostiging-performance';
@@ -86,5 +87,6 @@ export const MIGRATIONS = [
   RioErkenningAanbodAttributen1764670000000,
   RioContactadres1764670100000,
   RioAanbiedergroepOrganisatierelatie1764680000000,
+  RioOvergang1764690000000,
   BronStagingSpeciaalOnderwijs1764700000000,
 ];

@@ -5,4 +5,5 @@ export { buildDataset, sluitdatumDislocatie } from './seed/rio-seed';
 export type { RioDataset, InstellingState, VestigingState } from './rio.model';
 export { AANBIEDER_CODE, BRIN4, BRIN6, LOCATIE_CODE } from './rules/identifiers';
 export { geldigOp, geldigOpSql } from './rules/periodes';
+export { bestuurOp, bestuurOpSql } from './rules/overgang';
 export { controleerWaarde } from './rules/waardenlijsten';

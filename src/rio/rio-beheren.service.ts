@@ -14,7 +14,8 @@ import type { AanbiederState, BagAdresState, BestuurState, ContactadresState, Ge
 import { logMutatie, nextCode, SoortObject, SoortWijziging, writeContactadressen, writeDataset } from './rio.store';
 import { normalisePostcode, POSTCODE } from './rules/identifiers';
 import { controleerHoofdvestigingen, VestigingLevensduur } from './rules/hoofdvestiging';
-import { binnenLevensduur, controleerPeriodes, geldigOp, overlappendePerSleutel } from './rules/periodes';
+import { binnenLevensduur, controleerPeriodes, geldigOp, geldigOpSql, overlappendePerSleutel } from './rules/periodes';
+import { behoudBesturen, besturenTijdens, instellingOp } from './rules/overgang';
 import { controleerWaarde, opleidingseenheid, WaardenlijstNaam } from './rules/waardenlijsten';
 
 export type PeriodeCodes = { eind: Foutcode; overlap: Foutcode; gat: Foutcode; buiten: Foutcode };
@@ -136,11 +137,15 @@ export class RioBeherenService {
     }
     await writeDataset(manager, sandboxId, { besturen: [s] }, { replace: true });
     await this.log(manager, sandboxId, 'onderwijsbesturen', s.code, nieuw ? 'TOEGEVOEGD' : 'GEWIJZIGD');
-    return metGeldigePeriode({ ...s, instellingscodes: await this.listInstellingscodes(manager, sandboxId, s.code) }, await this.today(sandboxId, manager));
+    const vandaag = await this.today(sandboxId, manager);
+    return metGeldigePeriode({ ...s, instellingscodes: await this.listInstellingscodes(manager, sandboxId, s.code, vandaag) }, vandaag);
   }
 
-  private async listInstellingscodes(manager: EntityManager, sandboxId: string, bestuur: string): Promise<string[]> {
-    return (await manager.query('SELECT code FROM rio_instellingserkenning WHERE sandbox_id = $1 AND onderwijsbestuurcode = $2 ORDER BY code', [sandboxId, bestuur])).map((r: { code: string }) => r.code);
+  /** The BRIN4s the bestuur is bevoegd gezag of on a date. */
+  private async listInstellingscodes(manager: EntityManager, sandboxId: string, bestuur: string, datum: string): Promise<string[]> {
+    return (
+      await manager.query(`SELECT DISTINCT instellingscode AS code FROM rio_instelling_bestuur ib WHERE sandbox_id = $1 AND onderwijsbestuurcode = $2 AND ${geldigOpSql('ib.begindatum', 'ib.einddatum', '$3::date')} ORDER BY 1`, [sandboxId, bestuur, datum])
+    ).map((r: { code: string }) => r.code);
   }
 
   createBestuur(principal: Principal, body: OnderwijsbestuurRequest) {
@@ -163,7 +168,7 @@ export class RioBeherenService {
     return this.db.transaction(async (manager) => {
       if (!(await loadBesturen(manager, principal.sandboxId, [code])).length) throw rioProblem('not_found', `Onderwijsbestuur ${code} does not exist in this sandbox.`);
       const [{ n: gebruikt }] = await manager.query(
-        `SELECT (SELECT count(*) FROM rio_instellingserkenning WHERE sandbox_id = $1 AND onderwijsbestuurcode = $2)
+        `SELECT (SELECT count(*) FROM rio_instelling_bestuur WHERE sandbox_id = $1 AND onderwijsbestuurcode = $2)
               + (SELECT count(*) FROM rio_aanbieder_bestuur WHERE sandbox_id = $1 AND onderwijsbestuurcode = $2)
               + (SELECT count(*) FROM rio_onderwijslocatiegebruik WHERE sandbox_id = $1 AND onderwijsbestuurcode = $2)
               + (SELECT count(*) FROM rio_onderwijsaanbiedergroep WHERE sandbox_id = $1 AND onderwijsbestuurcode = $2) AS n`,
@@ -194,12 +199,16 @@ export class RioBeherenService {
         stichtingsdatum: n(body.stichtingsdatum),
         soCluster: n(body.soCluster),
         formeelAdres: null,
+        besturen: [],
         periodes: body.periodes.map((x) => ({
           begindatum: x.begindatum, einddatum: n(x.einddatum), naam: x.naam, verkorteNaam: n(x.verkorteNaam), richtingen: x.richtingen, grondslagen: x.grondslagen ?? [],
           bekostigingscode: x.bekostigingscode, wet: x.wet ?? (body.soort === 'SPEC' ? 'WEC' : 'WPO'),
         })),
       };
       const foutmeldingen = new Foutmeldingen();
+      const bevoegdGezag = behoudBesturen(bestaand, instelling);
+      instelling.besturen = bevoegdGezag.besturen;
+      if (bevoegdGezag.fout) foutmeldingen.add('J06530', '/onderwijsbestuurcode', { instellingscode: code, onderwijsbestuurcode: instelling.onderwijsbestuurcode });
       if (body.formeelAdres) {
         const adres = await this.findBagAdres(manager, sid, body.formeelAdres);
         if (!adres) foutmeldingen.add('A01010', '/formeelAdres', { postcode: normalisePostcode(body.formeelAdres.postcode), huisnummer: body.formeelAdres.huisnummer });
@@ -244,7 +253,8 @@ export class RioBeherenService {
       }
       const vestigingscodes: string[] = (await manager.query('SELECT code FROM rio_vestigingserkenning WHERE sandbox_id = $1 AND instellingscode = $2 ORDER BY code', [sid, code])).map((r: { code: string }) => r.code);
       if (vestigingscodes.length) await this.hooks.emit('rio.gewijzigd', manager, { sandboxId: sid, vestigingscodes });
-      return { created: !bestaand, body: { ...metGeldigePeriode(instelling, await this.today(sid, manager)), vestigingscodes } };
+      const vandaag = await this.today(sid, manager);
+      return { created: !bestaand, body: { ...metGeldigePeriode(instellingOp(instelling, vandaag), vandaag), vestigingscodes } };
     });
   }
 
@@ -406,7 +416,7 @@ export class RioBeherenService {
     const sleutels: Sleutelgegeven[] = [
       ...(bestaand && !mag(principal, bestaand.besturen.map((b) => b.onderwijsbestuurcode)) ? [{ sleutelnaam: 'onderwijsaanbiedercode', sleutelwaarde: bestaand.code }] : []),
       ...nietVan(principal, geraakteBesturen).map((b) => ({ sleutelnaam: 'onderwijsbestuurcode', sleutelwaarde: String(b) })),
-      ...[...new Set(geraakteBrin4.filter((ie) => nietVan(principal, [ie.onderwijsbestuurcode]).length).map((ie) => ie.code))].map((c) => ({ sleutelnaam: 'instellingscode', sleutelwaarde: c })),
+      ...[...new Set(geraakteBrin4.filter((ie) => !mag(principal, besturenTijdens(ie, { begindatum: ie.inBedrijfdatum, einddatum: ie.uitBedrijfdatum }))).map((ie) => ie.code))].map((c) => ({ sleutelnaam: 'instellingscode', sleutelwaarde: c })),
     ];
     if (sleutels.length) throw nietGeautoriseerd(`Client ${principal.clientId} does not act for every onderwijsbestuur this write touches (its besturen, and the besturen of its BRIN4s).`, sleutels);
     const foutmeldingen = new Foutmeldingen();
@@ -417,7 +427,7 @@ export class RioBeherenService {
     s.juridischeRelaties.forEach((r, i) => {
       const ie = instellingen.find((x) => x.code === r.instellingscode);
       if (!ie) foutmeldingen.add('A01030', `/juridischeRelaties/${i}/instellingscode`, { instellingscode: r.instellingscode });
-      else if (principal.role !== 'BEHEER' && !nieuweBesturen.includes(ie.onderwijsbestuurcode ?? '')) {
+      else if (principal.role !== 'BEHEER' && !besturenTijdens(ie, r).some((b) => nieuweBesturen.includes(b))) {
         foutmeldingen.add('AUT401', `/juridischeRelaties/${i}/instellingscode`, { instellingscode: r.instellingscode }, 'De BRIN4 hoort niet bij een bestuur van de onderwijsaanbieder.');
       } else if (!binnenLevensduur(r, ie)) foutmeldingen.add('J06410', `/juridischeRelaties/${i}`, { instellingscode: r.instellingscode, begindatum: r.begindatum });
     });
@@ -548,7 +558,7 @@ export class RioBeherenService {
       s.relaties.forEach((r, i) => {
         const v = vestigingen.find((x) => x.code === r.vestigingscode);
         if (!v) foutmeldingen.add('A01040', `/relaties/${i}/vestigingscode`, { vestigingscode: r.vestigingscode });
-        else if (principal.role !== 'BEHEER' && instellingen.find((x) => x.code === v.instellingscode)?.onderwijsbestuurcode !== bestuurcode) {
+        else if (principal.role !== 'BEHEER' && !besturenTijdens(instellingen.find((x) => x.code === v.instellingscode)!, r).includes(bestuurcode)) {
           foutmeldingen.add('AUT401', `/relaties/${i}/vestigingscode`, { vestigingscode: r.vestigingscode }, 'De BRIN6 hoort niet bij een instelling van dit bestuur.');
         } else if (!binnenLevensduur(r, v) || !binnenLevensduur(r, s)) foutmeldingen.add('J06410', `/relaties/${i}`, { vestigingscode: r.vestigingscode, begindatum: r.begindatum });
       });

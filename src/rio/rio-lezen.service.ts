@@ -11,6 +11,7 @@ import { loadAanbieders, loadBesturen, loadGebruiken, loadGroepen, loadInstellin
 import type { BestuurState, ContactadresState, InstellingState, LocatieState, PeriodeState, VestigingState } from './rio.model';
 import type { SoortObject } from './rio.store';
 import { geldigOp } from './rules/periodes';
+import { bestuurOpSql, instellingOp } from './rules/overgang';
 import { normalisePostcode } from './rules/identifiers';
 import { OPLEIDINGSEENHEDEN } from './rules/waardenlijsten';
 
@@ -136,7 +137,9 @@ export class RioLezenService {
   private async bestuurResponses(sandboxId: string, besturen: BestuurState[], datum: string) {
     const rows: { onderwijsbestuurcode: string; code: string }[] = besturen.length
       ? await this.db.query(
-          `SELECT onderwijsbestuurcode, code FROM rio_instellingserkenning t WHERE sandbox_id = $1 AND onderwijsbestuurcode = ANY($2) AND ${inBedrijf('t', '$3::date')} ORDER BY code`,
+          `SELECT ib.onderwijsbestuurcode, t.code FROM rio_instellingserkenning t
+             JOIN rio_instelling_bestuur ib ON ib.sandbox_id = t.sandbox_id AND ib.instellingscode = t.code AND ${geldig('ib', '$3::date')}
+            WHERE t.sandbox_id = $1 AND ib.onderwijsbestuurcode = ANY($2) AND ${inBedrijf('t', '$3::date')} ORDER BY t.code`,
           [sandboxId, besturen.map((b) => b.code), datum],
         )
       : [];
@@ -175,7 +178,7 @@ export class RioLezenService {
     sql.and(inBedrijf('t', dp));
     const naam = query.naam ? ` AND p.naam ILIKE ${sql.p(`%${escapeLike(query.naam)}%`)}` : '';
     sql.and(`EXISTS (SELECT 1 FROM rio_instellingserkenning_periode p WHERE p.sandbox_id = t.sandbox_id AND p.instellingscode = t.code AND ${geldig('p', dp)}${naam})`);
-    if (query.onderwijsbestuurcode) sql.and(`t.onderwijsbestuurcode = ${sql.p(query.onderwijsbestuurcode)}`);
+    if (query.onderwijsbestuurcode) sql.and(`${bestuurOpSql('t.sandbox_id', 't.code', dp)} = ${sql.p(query.onderwijsbestuurcode)}`);
     const order = orderBy(query.sort, { code: 't.code', naam: periodeNaam('rio_instellingserkenning_periode', 'instellingscode', dp), inBedrijfdatum: 't.in_bedrijfdatum' }, 't.code');
     const { keys, total } = await this.keys('rio_instellingserkenning', 'code', sql, query, order);
     const items = await this.instellingResponses(sandboxId, await loadInstellingen(this.db.manager, sandboxId, keys.map((k) => k.code)), datum);
@@ -196,7 +199,7 @@ export class RioLezenService {
           [sandboxId, instellingen.map((b) => b.code), datum],
         )
       : [];
-    return instellingen.map((i) => ({ ...metGeldigePeriode(i, datum), vestigingscodes: rows.filter((r) => r.instellingscode === i.code).map((r) => r.code) }));
+    return instellingen.map((i) => ({ ...metGeldigePeriode(instellingOp(i, datum), datum), vestigingscodes: rows.filter((r) => r.instellingscode === i.code).map((r) => r.code) }));
   }
 
   // ---- vestigingserkenningen (BRIN6)

@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import { prepared } from '../common/database/prepared';
 import { geldigOpSql } from './rules/periodes';
+import { bestuurOpSql } from './rules/overgang';
 
 export type RioCode = 'instellingscode' | 'vestigingscode' | 'onderwijsaanbiedercode' | 'onderwijslocatiecode';
 export interface RioPeriodeCheckInput {
@@ -55,12 +56,12 @@ SELECT
   ve.code IS NOT NULL AS brin6_bekend,
   oa.code IS NOT NULL AS aanbieder_bekend,
   ol.code IS NOT NULL AS locatie_bekend,
-  (ie.onderwijsbestuurcode IS NULL OR EXISTS (
+  (ib.bestuur IS NULL OR EXISTS (
      SELECT 1 FROM rio_aanbieder_bestuur ab
-      WHERE ab.sandbox_id = $1 AND ab.onderwijsaanbiedercode = inp.aanbieder AND ab.onderwijsbestuurcode = ie.onderwijsbestuurcode)) AS aanbieder_van_bestuur,
-  (ie.onderwijsbestuurcode IS NULL OR EXISTS (
+      WHERE ab.sandbox_id = $1 AND ab.onderwijsaanbiedercode = inp.aanbieder AND ab.onderwijsbestuurcode = ib.bestuur)) AS aanbieder_van_bestuur,
+  (ib.bestuur IS NULL OR EXISTS (
      SELECT 1 FROM rio_onderwijslocatiegebruik g
-      WHERE g.sandbox_id = $1 AND g.onderwijsbestuurcode = ie.onderwijsbestuurcode AND g.onderwijslocatiecode = inp.locatie)) AS locatie_van_bestuur,
+      WHERE g.sandbox_id = $1 AND g.onderwijsbestuurcode = ib.bestuur AND g.onderwijslocatiecode = inp.locatie)) AS locatie_van_bestuur,
   COALESCE(${GELDIG('ve', 'in_bedrijfdatum', 'uit_bedrijfdatum')} AND EXISTS (
      SELECT 1 FROM rio_vestigingserkenning_periode vp
       WHERE vp.sandbox_id = $1 AND vp.vestigingscode = ve.code AND ${GELDIG('vp')}), false) AS vestiging_geldig,
@@ -70,11 +71,11 @@ SELECT
       WHERE jr.sandbox_id = $1 AND jr.onderwijsaanbiedercode = inp.aanbieder AND jr.instellingscode = inp.brin4 AND ${GELDIG('jr')}) AS relatie_geldig,
   EXISTS (
      SELECT 1 FROM rio_onderwijslocatiegebruik g
-      WHERE g.sandbox_id = $1 AND g.onderwijsbestuurcode = ie.onderwijsbestuurcode AND g.onderwijslocatiecode = inp.locatie
+      WHERE g.sandbox_id = $1 AND g.onderwijsbestuurcode = ib.bestuur AND g.onderwijslocatiecode = inp.locatie
         AND ${GELDIG('g', 'in_bedrijfdatum', 'uit_bedrijfdatum')}) AS gebruik_in_bedrijf,
   EXISTS (
      SELECT 1 FROM rio_locatiegebruik_relatie r
-      WHERE r.sandbox_id = $1 AND r.onderwijsbestuurcode = ie.onderwijsbestuurcode AND r.onderwijslocatiecode = inp.locatie
+      WHERE r.sandbox_id = $1 AND r.onderwijsbestuurcode = ib.bestuur AND r.onderwijslocatiecode = inp.locatie
         AND r.vestigingscode = inp.brin6 AND ${GELDIG('r')}) AS gebruik_relatie_geldig,
   EXISTS (
      SELECT 1 FROM rio_aangeboden_opleiding ao
@@ -90,6 +91,7 @@ SELECT
 FROM unnest(${$(0)}::text[], ${$(1)}::text[], ${$(2)}::text[], ${$(3)}::text[], ${$(4)}::date[]${k ? `, ${$(5)}::int[]` : ''})
        WITH ORDINALITY AS inp(brin4, brin6, aanbieder, locatie, d${k ? ', k' : ''}, i)
 LEFT JOIN rio_instellingserkenning ie ON ie.sandbox_id = $1 AND ie.code = inp.brin4
+LEFT JOIN LATERAL (SELECT ${bestuurOpSql('$1', 'inp.brin4', 'inp.d')} AS bestuur) ib ON true
 LEFT JOIN rio_vestigingserkenning ve ON ve.sandbox_id = $1 AND ve.code = inp.brin6 AND ve.instellingscode = inp.brin4
 LEFT JOIN rio_onderwijsaanbieder oa ON oa.sandbox_id = $1 AND oa.code = inp.aanbieder
 LEFT JOIN rio_onderwijslocatie ol ON ol.sandbox_id = $1 AND ol.code = inp.locatie`.replace(/\$1(?!\d)/g, sandbox);
@@ -172,12 +174,13 @@ export class RioQueryService {
     return rows.map((r) => ({ onderwijsaanbiedercode: r.aanbieder, onderwijslocatiecode: r.locatie }));
   }
 
-  async getInstelling(manager: EntityManager, sandboxId: string, instellingscode: string): Promise<{ instellingscode: string; bestuurcode: string | null; naam: string } | null> {
+  /** The BRIN4 with its bestuur on `datum` (an overgang moves it on its overgangsdatum). */
+  async getInstelling(manager: EntityManager, sandboxId: string, instellingscode: string, datum: string): Promise<{ instellingscode: string; bestuurcode: string | null; naam: string } | null> {
     const rows: { code: string; onderwijsbestuurcode: string | null; naam: string }[] = await manager.query(
-      `SELECT ie.code, ie.onderwijsbestuurcode,
+      `SELECT ie.code, coalesce(${bestuurOpSql('ie.sandbox_id', 'ie.code', '$3::date')}, ie.onderwijsbestuurcode) AS onderwijsbestuurcode,
               (SELECT p.naam FROM rio_instellingserkenning_periode p WHERE p.sandbox_id = ie.sandbox_id AND p.instellingscode = ie.code ORDER BY p.begindatum DESC LIMIT 1) AS naam
          FROM rio_instellingserkenning ie WHERE ie.sandbox_id = $1 AND ie.code = $2`,
-      [sandboxId, instellingscode],
+      [sandboxId, instellingscode, datum],
     );
     return rows.length ? { instellingscode: rows[0].code, bestuurcode: rows[0].onderwijsbestuurcode, naam: rows[0].naam } : null;
   }
@@ -188,10 +191,12 @@ export class RioQueryService {
     return rows.map((r) => r.code);
   }
 
-  async listInstellingenVanBestuur(manager: EntityManager, sandboxId: string, bestuurcode: string): Promise<string[]> {
+  /** The BRIN4s the bestuur is bevoegd gezag of on `datum`. */
+  async listInstellingenVanBestuur(manager: EntityManager, sandboxId: string, bestuurcode: string, datum: string): Promise<string[]> {
     const rows: { code: string }[] = await manager.query(
-      'SELECT code FROM rio_instellingserkenning WHERE sandbox_id = $1 AND onderwijsbestuurcode = $2 ORDER BY code',
-      [sandboxId, bestuurcode],
+      `SELECT DISTINCT ib.instellingscode AS code FROM rio_instelling_bestuur ib
+        WHERE ib.sandbox_id = $1 AND ib.onderwijsbestuurcode = $2 AND ${geldigOpSql('ib.begindatum', 'ib.einddatum', '$3::date')} ORDER BY 1`,
+      [sandboxId, bestuurcode, datum],
     );
     return rows.map((r) => r.code);
   }

@@ -53,8 +53,12 @@ export async function loadInstellingen(m: EntityManager, sid: string, codes: str
   const periodes: Row[] = await m.query(
     `SELECT instellingscode AS k, begindatum::text AS begindatum, einddatum::text AS einddatum, naam, verkorte_naam AS "verkorteNaam", richtingen, grondslagen, bekostigingscode, wet
        FROM rio_instellingserkenning_periode WHERE sandbox_id = $1 AND instellingscode = ANY($2) ORDER BY begindatum`, [sid, codes]);
+  const besturen: Row[] = await m.query(
+    `SELECT instellingscode AS k, onderwijsbestuurcode, begindatum::text AS begindatum, einddatum::text AS einddatum
+       FROM rio_instelling_bestuur WHERE sandbox_id = $1 AND instellingscode = ANY($2) ORDER BY begindatum`, [sid, codes]);
   const p = groupBy(periodes, (r) => r.k);
-  const byCode = new Map<string, InstellingState>(main.map((r) => [r.code, { ...r, periodes: (p.get(r.code) ?? []).map((x) => strip(x, 'k')) } as InstellingState]));
+  const b = groupBy(besturen, (r) => r.k);
+  const byCode = new Map<string, InstellingState>(main.map((r) => [r.code, { ...r, periodes: (p.get(r.code) ?? []).map((x) => strip(x, 'k')), besturen: (b.get(r.code) ?? []).map((x) => strip(x, 'k')) } as InstellingState]));
   return codes.map((c) => byCode.get(c)).filter((x): x is InstellingState => !!x);
 }
 

@@ -4,6 +4,8 @@ import type {
   RioOnderwijsaanbiedergroepPeriode,
   RioOrganisatierelatie,
   RioAanbiederBestuur,
+  RioInstellingBestuur,
+  RioOvergang,
   RioAangebodenOpleiding,
   RioAangebodenOpleidingPeriode,
   RioBagAdres,
@@ -42,7 +44,11 @@ export interface InstellingState
   /** Stored as jsonb. */
   formeelAdres: FormeelAdresState | null;
   periodes: Pick<RioInstellingserkenningPeriode, 'begindatum' | 'einddatum' | 'naam' | 'verkorteNaam' | 'richtingen' | 'grondslagen' | 'bekostigingscode' | 'wet'>[];
+  /** The bevoegd gezag, dated (the instellingsrelatie with its BevoegdGezagErkenning); an overgang ends one and starts the next. onderwijsbestuurcode is that of the last. */
+  besturen: InstellingBestuurState[];
 }
+
+export type InstellingBestuurState = Pick<RioInstellingBestuur, 'onderwijsbestuurcode' | 'begindatum' | 'einddatum'>;
 
 /** FormeelInstellingsadres (BINNENLANDS: a BAG address). */
 export interface FormeelAdresState extends Pick<RioBagAdres, 'bagId' | 'postcode' | 'huisnummer' | 'huisnummertoevoeging' | 'straatnaam' | 'plaatsnaam' | 'gemeentenaam'> {
@@ -103,6 +109,12 @@ export interface OrganisatierelatieState extends Pick<RioOrganisatierelatie, 'va
   soort: Organisatierelatiesoort;
 }
 
+/** An overgang as stored (rio_overgang). */
+export type OvergangState = Pick<
+  RioOvergang,
+  'id' | 'soort' | 'instellingscode' | 'vanOnderwijsbestuurcode' | 'naarOnderwijsbestuurcode' | 'overgangsdatum' | 'vestigingscodes' | 'onderwijsaanbiedercodes' | 'onderwijslocatiecodes' | 'geregistreerdOp'
+>;
+
 export interface RioDataset {
   bag: BagAdresState[];
   besturen: BestuurState[];
@@ -115,6 +127,7 @@ export interface RioDataset {
   contactadressen: ContactadresState[];
   groepen: GroepState[];
   organisatierelaties: OrganisatierelatieState[];
+  overgangen: OvergangState[];
 }
 
-export const emptyDataset = (): RioDataset => ({ bag: [], besturen: [], instellingen: [], vestigingen: [], locaties: [], aanbieders: [], gebruiken: [], opleidingen: [], contactadressen: [], groepen: [], organisatierelaties: [] });
+export const emptyDataset = (): RioDataset => ({ bag: [], besturen: [], instellingen: [], vestigingen: [], locaties: [], aanbieders: [], gebruiken: [], opleidingen: [], contactadressen: [], groepen: [], organisatierelaties: [], overgangen: [] });

@@ -6,6 +6,8 @@ import { RioBeherenService } from './rio-beheren.service';
 import { RioDataContributor } from './rio-data.contributor';
 import { RioLezenService } from './rio-lezen.service';
 import { RioOrganisatieService } from './rio-organisatie.service';
+import { OvergangenController } from './controllers/overgangen.controller';
+import { RioOvergangenService } from './rio-overgangen.service';
 import { RioQueryService } from './rio-query.service';
 
 /** The RIO register /rio/v1: besturen and erkenningen (DUO side), aanbieders, aanbiedergroepen, organisatierelaties, locaties, locatiegebruik and aangeboden opleidingen (board side). */
@@ -22,8 +24,9 @@ import { RioQueryService } from './rio-query.service';
     OnderwijsaanbiedergroepenController,
     AanbiedersVanBestuurController,
     OrganisatierelatiesController,
+    OvergangenController,
   ],
-  providers: [RioQueryService, RioDataContributor, RioLezenService, RioBeherenService, RioOrganisatieService],
+  providers: [RioQueryService, RioDataContributor, RioLezenService, RioBeherenService, RioOrganisatieService, RioOvergangenService],
   exports: [RioQueryService],
 })
 export class RioModule {}

@@ -49,11 +49,15 @@ export async function writeDataset(m: EntityManager, sandboxId: string, d: Parti
       d.besturen.flatMap((b) => b.periodes.map((p) => [b.code, p.begindatum, p.einddatum, p.naam, p.internationaleNaam])));
   }
   if (d.instellingen?.length) {
-    if (up) await m.query('DELETE FROM rio_instellingserkenning_periode WHERE sandbox_id = $1 AND instellingscode = ANY($2)', [sandboxId, d.instellingen.map((x) => x.code)]);
+    if (up) {
+      for (const t of ['rio_instellingserkenning_periode', 'rio_instelling_bestuur']) await m.query(`DELETE FROM ${t} WHERE sandbox_id = $1 AND instellingscode = ANY($2)`, [sandboxId, d.instellingen.map((x) => x.code)]);
+    }
     await bulkInsert(m, sandboxId, 'rio_instellingserkenning', [c('code'), c('onderwijsbestuurcode'), c('soort'), c('vrijheid_van_onderwijs'), c('in_bedrijfdatum', 'date'), c('uit_bedrijfdatum', 'date'), c('erkenner'), c('stichtingsdatum', 'date'), c('so_cluster'), c('formeel_adres', 'jsonb')],
-      d.instellingen.map((i) => [i.code, i.onderwijsbestuurcode, i.soort, i.vrijheidVanOnderwijs, i.inBedrijfdatum, i.uitBedrijfdatum, i.erkenner, i.stichtingsdatum, i.soCluster, i.formeelAdres ? JSON.stringify(i.formeelAdres) : null]), up ? ['code'] : undefined);
+      d.instellingen.map((i) => [i.code, i.besturen.at(-1)?.onderwijsbestuurcode ?? i.onderwijsbestuurcode, i.soort, i.vrijheidVanOnderwijs, i.inBedrijfdatum, i.uitBedrijfdatum, i.erkenner, i.stichtingsdatum, i.soCluster, i.formeelAdres ? JSON.stringify(i.formeelAdres) : null]), up ? ['code'] : undefined);
     await bulkInsert(m, sandboxId, 'rio_instellingserkenning_periode', [c('instellingscode'), c('begindatum', 'date'), c('einddatum', 'date'), c('naam'), c('verkorte_naam'), arr('richtingen'), arr('grondslagen'), c('bekostigingscode'), c('wet')],
       d.instellingen.flatMap((i) => i.periodes.map((p) => [i.code, p.begindatum, p.einddatum, p.naam, p.verkorteNaam, p.richtingen, p.grondslagen, p.bekostigingscode, p.wet])));
+    await bulkInsert(m, sandboxId, 'rio_instelling_bestuur', [c('instellingscode'), c('begindatum', 'date'), c('einddatum', 'date'), c('onderwijsbestuurcode')],
+      d.instellingen.flatMap((i) => i.besturen.map((b) => [i.code, b.begindatum, b.einddatum, b.onderwijsbestuurcode])));
   }
   if (d.vestigingen?.length) {
     if (up) await m.query('DELETE FROM rio_vestigingserkenning_periode WHERE sandbox_id = $1 AND vestigingscode = ANY($2)', [sandboxId, d.vestigingen.map((x) => x.code)]);
@@ -130,6 +134,11 @@ export async function writeDataset(m: EntityManager, sandboxId: string, d: Parti
       d.groepen.flatMap((g) => g.onderwijsaanbieders.map((l) => [g.code, l.onderwijsaanbiedercode, l.begindatum, l.einddatum])));
   }
   if (d.organisatierelaties?.length) await writeOrganisatierelaties(m, sandboxId, [], d.organisatierelaties);
+  if (d.overgangen?.length) {
+    await bulkInsert(m, sandboxId, 'rio_overgang',
+      [c('id', 'uuid'), c('soort'), c('instellingscode'), c('van_onderwijsbestuurcode'), c('naar_onderwijsbestuurcode'), c('overgangsdatum', 'date'), arr('vestigingscodes'), arr('onderwijsaanbiedercodes'), arr('onderwijslocatiecodes'), c('geregistreerd_op', 'timestamptz')],
+      d.overgangen.map((o) => [o.id, o.soort, o.instellingscode, o.vanOnderwijsbestuurcode, o.naarOnderwijsbestuurcode, o.overgangsdatum, o.vestigingscodes, o.onderwijsaanbiedercodes, o.onderwijslocatiecodes, o.geregistreerdOp]));
+  }
 }
 
 /** Replaces every organisatierelatie that starts at these eenheden (standlevering per van-eenheid). */
@@ -155,6 +164,7 @@ export async function purgeRio(m: EntityManager, sandboxId: string) {
     'rio_organisatierelatie',
     'rio_onderwijsaanbiedergroep',
     'rio_code_teller',
+    'rio_overgang',
     'rio_aangeboden_opleiding',
     'rio_onderwijslocatiegebruik',
     'rio_onderwijsaanbieder',

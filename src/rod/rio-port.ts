@@ -19,8 +19,10 @@ export abstract class RodRioPort {
   abstract checkPeriodes(manager: EntityManager, sandboxId: string, inputs: RioPeriodeCheckInput[]): Promise<RioPeriodeCheckResult[]>;
   /** checkPeriodes as a part of one of ROD's own statements (the same checks, in the same round trip as ROD's reads). */
   abstract checkPeriodesPart(sandboxParam: string, firstParam: number): RioCheckPart;
-  abstract getInstelling(manager: EntityManager, sandboxId: string, instellingscode: string): Promise<{ instellingscode: string; bestuurcode: string | null; naam: string } | null>;
-  abstract listInstellingenVanBestuur(manager: EntityManager, sandboxId: string, bestuurcode: string): Promise<string[]>;
+  /** The school with its bestuur on `datum` (YYYY-MM-DD; an overgang moves a school to another bestuur on a date). */
+  abstract getInstelling(manager: EntityManager, sandboxId: string, instellingscode: string, datum: string): Promise<{ instellingscode: string; bestuurcode: string | null; naam: string } | null>;
+  /** The schools of a bestuur on `datum`. */
+  abstract listInstellingenVanBestuur(manager: EntityManager, sandboxId: string, bestuurcode: string, datum: string): Promise<string[]>;
 }
 
 /** RIO's code formats (rio.md §2), as RIO defines them. */

@@ -345,7 +345,7 @@ export class RodSeedContributor implements OnModuleInit {
   private async seedMachtigingen(manager: EntityManager, ctx: SeedContext) {
     for (const d of DEMO_MANDATEN) {
       const oin = DEMO_CLIENTS.find((c) => c.clientId === d.clientId)!.oin;
-      const scholen = await this.rio.listInstellingenVanBestuur(manager, ctx.sandboxId, d.bestuurcode);
+      const scholen = await this.rio.listInstellingenVanBestuur(manager, ctx.sandboxId, d.bestuurcode, ctx.today);
       for (const school of scholen) {
         await manager.query(
           `INSERT INTO rod_machtiging (sandbox_id, oin, instellingscode, geldig_vanaf, verleend_door) VALUES ($1, $2, $3, $4, 'seed') ON CONFLICT DO NOTHING`,

@@ -70,11 +70,13 @@ describe('RioQueryService and v_rio_vestiging_bekostiging', () => {
   });
 
   it('answers instelling and instellingenVanBestuur', async () => {
-    expect(await rio.getInstelling(t.db.manager, sandboxId, '01AA')).toEqual({ instellingscode: '01AA', bestuurcode: '100B001', naam: 'OBS De Regenboog' });
-    expect(await rio.getInstelling(t.db.manager, sandboxId, '99ZZ')).toBeNull();
-    expect(await rio.listInstellingenVanBestuur(t.db.manager, sandboxId, '100B001')).toEqual(['01AA', '01AB', '01AC']);
-    expect(await rio.listInstellingenVanBestuur(t.db.manager, sandboxId, '100B002')).toEqual(['02AA', '02AB', '02AC', '02AD']);
-    expect(await rio.listInstellingenVanBestuur(t.db.manager, sandboxId, '999B999')).toEqual([]);
+    expect(await rio.getInstelling(t.db.manager, sandboxId, '01AA', '2025-09-01')).toEqual({ instellingscode: '01AA', bestuurcode: '100B001', naam: 'OBS De Regenboog' });
+    expect(await rio.getInstelling(t.db.manager, sandboxId, '99ZZ', '2025-09-01')).toBeNull();
+    expect(await rio.listInstellingenVanBestuur(t.db.manager, sandboxId, '100B001', '2025-09-01')).toEqual(['01AA', '01AB', '01AC']);
+    expect(await rio.listInstellingenVanBestuur(t.db.manager, sandboxId, '100B002', '2025-09-01')).toEqual(['02AA', '02AB', '02AC', '02AD']);
+    expect(await rio.listInstellingenVanBestuur(t.db.manager, sandboxId, '999B999', '2025-09-01')).toEqual([]);
+    // Before a school opened it is nobody's school.
+    expect(await rio.listInstellingenVanBestuur(t.db.manager, sandboxId, '100B002', '2000-01-01')).toEqual(['02AA']);
   });
 
   it('gives one bekostiging row per periode of a vestigingserkenning, einddatum exclusive and null when open', async () => {

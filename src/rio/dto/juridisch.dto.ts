@@ -4,6 +4,7 @@ import { ArrayMaxSize, ArrayMinSize, IsArray, IsInt, IsOptional, IsString, Lengt
 import { Link, PageInfo, PageLinks } from '../../common/pagination/pagination';
 import { BESTUUR_CODE, BEVOEGD_GEZAG_NUMMER, BRIN4, BRIN6, isValidRsin, KVK_NUMMER } from '../rules/identifiers';
 import { DatumProperty, GeldigOpQuery, IsDatum, OptionalDatumProperty, SortProperty } from './common.dto';
+import { InstellingBestuur } from './overgang.dto';
 
 export class BestuurPeriode {
   @DatumProperty('First day of the periode.', '1996-08-01') @IsDatum() begindatum: string;
@@ -33,7 +34,7 @@ export class OnderwijsbestuurRequest {
 export class Onderwijsbestuur extends OnderwijsbestuurRequest {
   @ApiProperty({ description: 'Onderwijsbestuurcode nnnBnnn, assigned by RIO.', example: '100B001' }) code: string;
   @ApiProperty({ type: BestuurPeriode, nullable: true, description: 'The periode valid on datumGeldigOp; null when none is (a write answer for an object whose first periode begins later, or a read of an object on a date it has no periode).' }) geldigePeriode: BestuurPeriode | null;
-  @ApiProperty({ description: 'BRIN4 codes of which this bestuur is the bevoegd gezag.', example: ['01AA', '01AB'], type: [String] }) instellingscodes: string[];
+  @ApiProperty({ description: 'BRIN4 codes of which this bestuur is the bevoegd gezag on datumGeldigOp (an overgang moves a BRIN4 on its overgangsdatum).', example: ['01AA', '01AB'], type: [String] }) instellingscodes: string[];
 }
 
 export class OnderwijsbestuurPage {
@@ -103,6 +104,8 @@ export class Instellingserkenning extends InstellingserkenningRequest {
   @ApiProperty({ type: FormeelAdres, nullable: true }) declare formeelAdres: FormeelAdres | null;
   @ApiProperty({ type: InstellingPeriode, nullable: true, description: 'The periode valid on datumGeldigOp; null when none is (a write answer for an object whose first periode begins later, or a read of an object on a date it has no periode).' }) geldigePeriode: InstellingPeriode | null;
   @ApiProperty({ description: 'BRIN6 codes of its vestigingen.', example: ['01AA00', '01AA01'], type: [String] }) vestigingscodes: string[];
+  @ApiProperty({ description: 'The bevoegd gezag on datumGeldigOp (see besturen for every period).', example: '100B001', nullable: true, type: String }) declare onderwijsbestuurcode: string | null;
+  @ApiProperty({ type: [InstellingBestuur], description: 'Its bevoegd gezag, dated (instellingsrelatie with the BevoegdGezagErkenning): one period per bestuur; an overgang (/rio/v1/overgangen) ends one on its overgangsdatum and starts the next.' }) besturen: InstellingBestuur[];
 }
 
 export class InstellingserkenningPage {

@@ -2,6 +2,7 @@ export * from './juridisch.entity';
 export * from './onderwijskundig.entity';
 export * from './organisatie.entity';
 export * from './rio-support.entity';
+export * from './overgang.entity';
 
 import { RioInstellingserkenning, RioInstellingserkenningPeriode, RioOnderwijsbestuur, RioOnderwijsbestuurPeriode, RioVestigingserkenning, RioVestigingserkenningPeriode } from './juridisch.entity';
 import {
@@ -20,6 +21,7 @@ import {
 } from './onderwijskundig.entity';
 import { RioAanbiedergroepLid, RioOnderwijsaanbiedergroep, RioOnderwijsaanbiedergroepPeriode, RioOrganisatierelatie } from './organisatie.entity';
 import { RioCodeTeller, RioMutatie } from './rio-support.entity';
+import { RioInstellingBestuur, RioOvergang } from './overgang.entity';
 
 /** Every entity of the RIO register, for the data source. */
 export const RIO_ENTITIES = [
@@ -47,4 +49,6 @@ export const RIO_ENTITIES = [
   RioOrganisatierelatie,
   RioMutatie,
   RioCodeTeller,
+  RioInstellingBestuur,
+  RioOvergang,
 ];

@@ -3,6 +3,7 @@ import type { AanbiederState, BagAdresState, GebruikState, GroepState, Instellin
 import { emptyDataset } from '../rio.model';
 import { PLAATSEN, SCHOOLNAMEN, STRATEN } from './plaatsen';
 import { prng, Prng, uuidFrom } from './random';
+import { planOvergang } from '../rules/overgang';
 
 /**
  * The seed of the RIO register. Two documented demo besturen (100B001 for las-alfa, 100B002 for
@@ -113,6 +114,7 @@ class Builder {
         begindatum: s.inBedrijf, einddatum: null, naam: s.naam, verkorteNaam: s.naam.slice(0, 30), richtingen: s.richtingen, grondslagen: [...s.richtingen], bekostigingscode: 'BEKOSTIGD',
         wet: s.soort === 'SPEC' ? 'WEC' : 'WPO',
       }],
+      besturen: [{ onderwijsbestuurcode: s.bestuur, begindatum: s.inBedrijf, einddatum: null }],
     };
     this.d.instellingen.push(instelling);
     const aanbieder: AanbiederState = {
@@ -239,6 +241,50 @@ function contactadressen(d: RioDataset) {
   }
 }
 
+/**
+ * National seed: every 100th generated bestuur hands its first school to the next bestuur (the open-data overgangen):
+ * alternately on 1 August 2024 (past) and 1 January 2027 (planned), registered three months before. Planned and
+ * written as POST /overgangen does (rules/overgang.ts). Ids from their own generator: the rest of the seed is unchanged.
+ */
+function overgangen(d: RioDataset, seed: number) {
+  const r = prng(seed * 31 + 7);
+  const besturen = new Set(d.besturen.map((b) => b.code));
+  let k = 0;
+  for (const b of d.besturen) {
+    const n = rioCodeNumber(b.code);
+    const naar = formatRioCode('B', n + 1);
+    if (n < 3 || n % 100 !== 50 || !besturen.has(naar)) continue;
+    const instelling = d.instellingen.find((i) => i.onderwijsbestuurcode === b.code);
+    if (!instelling) continue;
+    const overgangsdatum = k++ % 2 === 0 ? '2024-08-01' : '2027-01-01';
+    const vestigingscodes = d.vestigingen.filter((v) => v.instellingscode === instelling.code).map((v) => v.code);
+    const aanbieders = d.aanbieders.filter((a) => a.juridischeRelaties.some((x) => x.instellingscode === instelling.code));
+    const locaties = new Set(d.gebruiken.filter((g) => g.relaties.some((x) => vestigingscodes.includes(x.vestigingscode))).map((g) => g.onderwijslocatiecode));
+    const gebruiken = d.gebruiken.filter((g) => locaties.has(g.onderwijslocatiecode) && (g.onderwijsbestuurcode === b.code || g.onderwijsbestuurcode === naar));
+    const bestuur = d.besturen.find((x) => x.code === naar)!;
+    const { plan } = planOvergang(
+      { instellingscode: instelling.code, naarOnderwijsbestuurcode: naar, overgangsdatum },
+      {
+        instelling, naar: bestuur, overgangsdata: [], vestigingscodes, aanbieders,
+        andereRelaties: aanbieders.flatMap((a) => a.juridischeRelaties.filter((x) => x.instellingscode !== instelling.code).map((x) => ({ ...x, onderwijsaanbiedercode: a.code, bestuurOpDatum: null }))),
+        gebruiken,
+      },
+    );
+    if (!plan) continue;
+    const vervang = <T>(lijst: T[], oud: T[], nieuw: T[]) => [...lijst.filter((x) => !oud.includes(x)), ...nieuw];
+    d.instellingen[d.instellingen.indexOf(instelling)] = plan.instelling;
+    d.aanbieders = vervang(d.aanbieders, aanbieders, plan.aanbieders);
+    const weg = new Set(plan.verwijderdeGebruiken.map((g) => `${g.onderwijsbestuurcode}/${g.onderwijslocatiecode}`));
+    d.gebruiken = vervang(d.gebruiken, gebruiken, plan.gebruiken).filter((g) => !weg.has(`${g.onderwijsbestuurcode}/${g.onderwijslocatiecode}`));
+    const geregistreerd = new Date(`${overgangsdatum}T09:00:00Z`);
+    geregistreerd.setUTCMonth(geregistreerd.getUTCMonth() - 3);
+    d.overgangen.push({
+      id: uuidFrom(r), soort: 'OVERGANG_VOLLEDIG', instellingscode: instelling.code, vanOnderwijsbestuurcode: b.code, naarOnderwijsbestuurcode: naar, overgangsdatum,
+      vestigingscodes, onderwijsaanbiedercodes: plan.aanbieders.map((a) => a.code), onderwijslocatiecodes: plan.onderwijslocatiecodes, geregistreerdOp: geregistreerd,
+    });
+  }
+}
+
 const addYears = (d: string, n: number) => `${Number(d.slice(0, 4)) + n}${d.slice(4)}`;
 
 /**
@@ -346,6 +392,7 @@ export function buildDataset(scale: 'small' | 'national', seed: number, vandaag:
   }
   samenwerking(b.d);
   contactadressen(b.d);
+  if (scale === 'national') overgangen(b.d, seed);
   // Some spare BAG addresses, for new onderwijslocaties.
   for (let i = 0; i < Math.ceil(b.d.locaties.length / 10); i++) b.bag(r.int(0, PLAATSEN.length - 1));
   return { dataset: b.d, tellers: { A: b.aanbiederTeller, B: 2 + extra, G: b.groepTeller, X: b.locatieTeller } };

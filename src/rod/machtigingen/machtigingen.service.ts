@@ -52,16 +52,17 @@ export class MachtigingenService {
     return r.ok;
   }
 
-  /** Schools whose mandates this client manages: every school for beheer, else the schools of its besturen. */
+  /** Schools whose mandates this client manages: every school for beheer, else the schools of its besturen today (an overgang hands a school over on its date). */
   private async listBeheerdeScholen(manager: EntityManager, principal: Principal): Promise<string[] | 'alle'> {
     if (isBeheer(principal)) return 'alle';
-    const lists = await Promise.all(principal.bestuurcodes.map((b) => this.rio.listInstellingenVanBestuur(manager, principal.sandboxId, b)));
+    const vandaag = await this.clock.today(principal.sandboxId, manager);
+    const lists = await Promise.all(principal.bestuurcodes.map((b) => this.rio.listInstellingenVanBestuur(manager, principal.sandboxId, b, vandaag)));
     return lists.flat();
   }
 
   async create(principal: Principal, req: MachtigingRequest): Promise<MachtigingResponse> {
     return this.db.transaction(async (manager) => {
-      const school = await this.rio.getInstelling(manager, principal.sandboxId, req.instellingscode);
+      const school = await this.rio.getInstelling(manager, principal.sandboxId, req.instellingscode, await this.clock.today(principal.sandboxId, manager));
       if (!isBeheer(principal) && (!school?.bestuurcode || !principal.bestuurcodes.includes(school.bestuurcode))) {
         throw rodProblem('forbidden', `Only DUO-beheer or a client acting for the bestuur of instelling ${req.instellingscode} can grant a machtiging for it.`);
       }

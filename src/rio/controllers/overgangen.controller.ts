@@ -1,0 +1,52 @@
+import { Body, Controller, Get, Param, Post, Query, Req } from '@nestjs/common';
+import { ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import type { FastifyRequest } from 'fastify';
+import { CurrentPrincipal, RequireScopes } from '../../common/auth/auth.decorators';
+import type { Principal } from '../../common/auth/principal';
+import { ApiIdempotent } from '../../common/openapi/api-problems.decorator';
+import { ApiRioProblems } from '../rio.errors';
+import { ApiRioAfkeuring } from '../dto/common.dto';
+import { Overgang, OvergangenQuery, OvergangIdParam, OvergangPage, OvergangRequest } from '../dto/overgang.dto';
+import { RioOvergangenService } from '../rio-overgangen.service';
+import { pathOf } from './respond';
+
+@ApiTags('Overgangen')
+@Controller('rio/v1/overgangen')
+export class OvergangenController {
+  constructor(private readonly overgangen: RioOvergangenService) {}
+
+  @Get()
+  @RequireScopes('rio.lezen')
+  @ApiOperation({ summary: 'Overgangen of BRIN4s from one bestuur to another (the open-data overgangen), planned ones included, by overgangsdatum' })
+  @ApiOkResponse({ type: OvergangPage })
+  listOvergangen(@CurrentPrincipal() p: Principal, @Query() q: OvergangenQuery, @Req() req: FastifyRequest) {
+    return this.overgangen.list(p.sandboxId, q, pathOf(req.url));
+  }
+
+  @Post()
+  @RequireScopes('beheer')
+  @ApiOperation({
+    summary: 'Move a BRIN4 to another bestuur from a date (DUO side)',
+    description:
+      'Instellingsrelatie OVERGANG_VOLLEDIG: the BRIN4 with its vestigingen moves from the bestuur it stands under on the overgangsdatum to the new one. ' +
+      'The old bestuur holds it until the day before (its period gets einddatum = overgangsdatum, exclusive), the new one from the overgangsdatum; ' +
+      'the aanbieders with a juridische relatie to it change bijbehorend onderwijsbestuur on the date, and the locatiegebruik of its vestigingen goes to the new bestuur ' +
+      '(a gebruik the new bestuur lacks is created from the date). Every read that shows the bestuur answers by datumGeldigOp; ROD machtigingen are per school and continue; ' +
+      'bekostiging counts each teldatum under the bestuur of that day. Foutmeldingen: A01030, A01110, J06600, J06610, J06620, J06630, J06640, J06650, J06660, all at once.',
+  })
+  @ApiCreatedResponse({ type: Overgang })
+  @ApiIdempotent()
+  @ApiRioAfkeuring({ instance: '/rio/v1/overgangen', verplicht: 'overgangsdatum', aut401: false })
+  createOvergang(@CurrentPrincipal() p: Principal, @Body() body: OvergangRequest) {
+    return this.overgangen.create(p, body);
+  }
+
+  @Get(':overgangId')
+  @RequireScopes('rio.lezen')
+  @ApiOperation({ summary: 'Read an overgang' })
+  @ApiOkResponse({ type: Overgang })
+  @ApiRioProblems('not_found')
+  getOvergang(@CurrentPrincipal() p: Principal, @Param() a: OvergangIdParam) {
+    return this.overgangen.get(p.sandboxId, a.overgangId);
+  }
+}

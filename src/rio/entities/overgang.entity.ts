@@ -1,0 +1,44 @@
+import { Column, Entity, Index, PrimaryColumn, Unique } from 'typeorm';
+import { RioFk, SandboxFk } from './entity-helpers';
+import { RioInstellingserkenning, RioOnderwijsbestuur } from './juridisch.entity';
+
+/**
+ * The bevoegd gezag of a BRIN4, dated (begindatum inclusive, einddatum exclusive): one row per bestuur it stood under.
+ * rio_instellingserkenning.onderwijsbestuurcode keeps the bestuur of the last period.
+ */
+@Entity('rio_instelling_bestuur')
+@Index('ix_rio_instelling_bestuur_bestuur', ['sandboxId', 'onderwijsbestuurcode'])
+export class RioInstellingBestuur {
+  @PrimaryColumn({ type: 'uuid', primaryKeyConstraintName: 'pk_rio_instelling_bestuur' }) sandboxId: string;
+  @PrimaryColumn({ type: 'varchar', length: 4, primaryKeyConstraintName: 'pk_rio_instelling_bestuur' }) instellingscode: string;
+  @PrimaryColumn({ type: 'date', primaryKeyConstraintName: 'pk_rio_instelling_bestuur' }) begindatum: string;
+  @SandboxFk('fk_rio_instelling_bestuur_sandbox') sandbox?: unknown;
+  @RioFk(() => RioInstellingserkenning, 'fk_rio_instelling_bestuur_erkenning', [['instellingscode', 'code']], 'CASCADE') erkenning?: RioInstellingserkenning;
+  @Column({ type: 'date', nullable: true }) einddatum: string | null;
+  @Column({ type: 'varchar', length: 7 }) onderwijsbestuurcode: string;
+  @RioFk(() => RioOnderwijsbestuur, 'fk_rio_instelling_bestuur_bestuur', [['onderwijsbestuurcode', 'code']]) bestuur?: RioOnderwijsbestuur;
+}
+
+/** An overgang (Instellingsrelatie OVERGANG_VOLLEDIG): a BRIN4 with its vestigingen, aanbieders and locatiegebruik moves to another bestuur on a date. */
+@Entity('rio_overgang')
+@Unique('uq_rio_overgang_instelling_datum', ['sandboxId', 'instellingscode', 'overgangsdatum'])
+@Index('ix_rio_overgang_datum', ['sandboxId', 'overgangsdatum'])
+export class RioOvergang {
+  @PrimaryColumn({ type: 'uuid', primaryKeyConstraintName: 'pk_rio_overgang' }) sandboxId: string;
+  @PrimaryColumn({ type: 'uuid', primaryKeyConstraintName: 'pk_rio_overgang' }) id: string;
+  @SandboxFk('fk_rio_overgang_sandbox') sandbox?: unknown;
+  /** OVERGANG_VOLLEDIG. */
+  @Column({ type: 'varchar', length: 30 }) soort: string;
+  @Column({ type: 'varchar', length: 4 }) instellingscode: string;
+  @RioFk(() => RioInstellingserkenning, 'fk_rio_overgang_erkenning', [['instellingscode', 'code']], 'CASCADE') erkenning?: RioInstellingserkenning;
+  @Column({ type: 'varchar', length: 7 }) vanOnderwijsbestuurcode: string;
+  @RioFk(() => RioOnderwijsbestuur, 'fk_rio_overgang_van', [['van_onderwijsbestuurcode', 'code']]) van?: RioOnderwijsbestuur;
+  @Column({ type: 'varchar', length: 7 }) naarOnderwijsbestuurcode: string;
+  @RioFk(() => RioOnderwijsbestuur, 'fk_rio_overgang_naar', [['naar_onderwijsbestuurcode', 'code']]) naar?: RioOnderwijsbestuur;
+  /** The first day under the new bestuur. */
+  @Column({ type: 'date' }) overgangsdatum: string;
+  @Column({ type: 'text', array: true }) vestigingscodes: string[];
+  @Column({ type: 'text', array: true }) onderwijsaanbiedercodes: string[];
+  @Column({ type: 'text', array: true }) onderwijslocatiecodes: string[];
+  @Column({ type: 'timestamptz' }) geregistreerdOp: Date;
+}

@@ -1,0 +1,179 @@
+import { randomUUID } from 'node:crypto';
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource, EntityManager } from 'typeorm';
+import type { Principal } from '../common/auth/principal';
+import { ClockService } from '../common/clock/clock.service';
+import { DomainHooks } from '../common/events/domain-hooks';
+import { toPage } from '../common/pagination/pagination';
+import type { Overgang, OvergangenQuery, OvergangRequest } from './dto/overgang.dto';
+import { Foutcodes, Foutmeldingen, rioProblem } from './rio.errors';
+import { loadAanbieders, loadBesturen, loadGebruiken, loadInstellingen } from './rio.loaders';
+import { logMutatie, writeDataset } from './rio.store';
+import { bestuurOpSql, OvergangFout, OvergangStand, planOvergang } from './rules/overgang';
+
+interface OvergangRij {
+  id: string;
+  soort: string;
+  instellingscode: string;
+  van: string;
+  naar: string;
+  overgangsdatum: string;
+  vestigingscodes: string[];
+  onderwijsaanbiedercodes: string[];
+  onderwijslocatiecodes: string[];
+  geregistreerd_op: Date;
+}
+
+const KOLOMMEN = `id, soort, instellingscode, van_onderwijsbestuurcode AS van, naar_onderwijsbestuurcode AS naar, overgangsdatum::text AS overgangsdatum,
+  vestigingscodes, onderwijsaanbiedercodes, onderwijslocatiecodes, geregistreerd_op`;
+
+const toResponse = (r: OvergangRij): Overgang => ({
+  overgangId: r.id,
+  soort: r.soort,
+  instellingscode: r.instellingscode,
+  vanOnderwijsbestuurcode: r.van,
+  naarOnderwijsbestuurcode: r.naar,
+  overgangsdatum: r.overgangsdatum,
+  vestigingscodes: r.vestigingscodes,
+  onderwijsaanbiedercodes: r.onderwijsaanbiedercodes,
+  onderwijslocatiecodes: r.onderwijslocatiecodes,
+  geregistreerdOp: r.geregistreerd_op.toISOString(),
+});
+
+/** The foutmelding of each fout of the overgang rule, with the key values it is about. */
+function meld(foutmeldingen: Foutmeldingen, v: OvergangRequest, f: OvergangFout) {
+  const basis = { instellingscode: v.instellingscode, overgangsdatum: v.overgangsdatum };
+  switch (f.code) {
+    case 'A01030':
+      return foutmeldingen.add(f.code, f.pointer, { instellingscode: v.instellingscode });
+    case 'A01110':
+    case 'J06610':
+    case 'J06620':
+      return foutmeldingen.add(f.code, f.pointer, { ...basis, onderwijsbestuurcode: v.naarOnderwijsbestuurcode });
+    case 'J06600':
+    case 'J06640':
+      return foutmeldingen.add(f.code, f.pointer, basis);
+    case 'J06630':
+      return foutmeldingen.add(f.code, f.pointer, { ...basis, latereOvergangsdatum: f.latere }, `${Foutcodes.J06630} Al vastgelegd: ${f.latere}.`);
+    case 'J06650':
+      return foutmeldingen.add(f.code, f.pointer, { ...basis, onderwijsaanbiedercode: f.onderwijsaanbiedercode }, `${Foutcodes.J06650} ${f.onderwijsaanbiedercode} heeft ook een relatie met ${f.andereInstellingscode}.`);
+    case 'J06660':
+      return foutmeldingen.add(f.code, f.pointer, { ...basis, onderwijslocatiecode: f.onderwijslocatiecode });
+  }
+}
+
+/**
+ * Overgangen (rio.md §4 Instellingsrelatie OVERGANG_VOLLEDIG, the open-data `overgangen`): DUO moves a BRIN4 from one
+ * bestuur to another on a date. Load what the BRIN4, its aanbieders and their locatiegebruik hold → judge and plan
+ * (rules/overgang.ts) → write the changed aggregates whole, record the overgang, log the changes for the feeds, and
+ * tell bekostiging (its recompute covers the BRIN4's vestigingen) — one transaction.
+ */
+@Injectable()
+export class RioOvergangenService {
+  constructor(
+    @InjectDataSource() private readonly db: DataSource,
+    private readonly clock: ClockService,
+    private readonly hooks: DomainHooks,
+  ) {}
+
+  create(principal: Principal, v: OvergangRequest): Promise<Overgang> {
+    return this.db.transaction(async (manager) => {
+      const sid = principal.sandboxId;
+      // One overgang of a BRIN4 at a time: two at once could both see no later one.
+      await manager.query('SELECT code FROM rio_instellingserkenning WHERE sandbox_id = $1 AND code = $2 FOR UPDATE', [sid, v.instellingscode]);
+      const stand = await this.loadStand(manager, sid, v);
+      const { fouten, plan } = planOvergang(v, stand);
+      const foutmeldingen = new Foutmeldingen();
+      fouten.forEach((f) => meld(foutmeldingen, v, f));
+      foutmeldingen.throwIfAny();
+      if (!plan) throw new Error('an overgang without fouten has a plan');
+      await writeDataset(manager, sid, { instellingen: [plan.instelling], aanbieders: plan.aanbieders, gebruiken: plan.gebruiken }, { replace: true });
+      for (const g of plan.verwijderdeGebruiken) {
+        await manager.query('DELETE FROM rio_onderwijslocatiegebruik WHERE sandbox_id = $1 AND onderwijsbestuurcode = $2 AND onderwijslocatiecode = $3', [sid, g.onderwijsbestuurcode, g.onderwijslocatiecode]);
+      }
+      const nu = await this.clock.now(sid, manager);
+      const [rij]: OvergangRij[] = await manager.query(
+        `INSERT INTO rio_overgang (sandbox_id, id, soort, instellingscode, van_onderwijsbestuurcode, naar_onderwijsbestuurcode, overgangsdatum, vestigingscodes, onderwijsaanbiedercodes, onderwijslocatiecodes, geregistreerd_op)
+         VALUES ($1, $2, 'OVERGANG_VOLLEDIG', $3, $4, $5, $6, $7, $8, $9, $10) RETURNING ${KOLOMMEN}`,
+        [sid, randomUUID(), v.instellingscode, plan.van, v.naarOnderwijsbestuurcode, v.overgangsdatum, stand.vestigingscodes, plan.aanbieders.map((a) => a.code), plan.onderwijslocatiecodes, nu],
+      );
+      await logMutatie(manager, sid, 'onderwijsinstellingserkenningen', v.instellingscode, 'GEWIJZIGD', nu);
+      for (const a of plan.aanbieders) await logMutatie(manager, sid, 'onderwijsaanbieders', a.code, 'GEWIJZIGD', nu);
+      const bestonden = new Set(stand.gebruiken.map((g) => `${g.onderwijsbestuurcode}/${g.onderwijslocatiecode}`));
+      for (const g of plan.gebruiken) {
+        const code = `${g.onderwijsbestuurcode}/${g.onderwijslocatiecode}`;
+        await logMutatie(manager, sid, 'onderwijslocatiegebruiken', code, bestonden.has(code) ? 'GEWIJZIGD' : 'TOEGEVOEGD', nu);
+      }
+      for (const g of plan.verwijderdeGebruiken) await logMutatie(manager, sid, 'onderwijslocatiegebruiken', `${g.onderwijsbestuurcode}/${g.onderwijslocatiecode}`, 'VERWIJDERD', nu);
+      // ROD and bekostiging read the bestuur by date: their recompute of the BRIN4's vestigingen follows the change.
+      if (stand.vestigingscodes.length) await this.hooks.emit('rio.gewijzigd', manager, { sandboxId: sid, vestigingscodes: stand.vestigingscodes });
+      return toResponse(rij);
+    });
+  }
+
+  private async loadStand(manager: EntityManager, sid: string, v: OvergangRequest): Promise<OvergangStand> {
+    const [instelling] = await loadInstellingen(manager, sid, [v.instellingscode]);
+    const [naar] = await loadBesturen(manager, sid, [v.naarOnderwijsbestuurcode]);
+    const overgangsdata: { d: string }[] = await manager.query('SELECT overgangsdatum::text AS d FROM rio_overgang WHERE sandbox_id = $1 AND instellingscode = $2', [sid, v.instellingscode]);
+    const vestigingen: { code: string }[] = await manager.query('SELECT code FROM rio_vestigingserkenning WHERE sandbox_id = $1 AND instellingscode = $2 ORDER BY code', [sid, v.instellingscode]);
+    const aanbiedercodes: { code: string }[] = await manager.query(
+      'SELECT DISTINCT onderwijsaanbiedercode AS code FROM rio_juridische_relatie WHERE sandbox_id = $1 AND instellingscode = $2 ORDER BY 1',
+      [sid, v.instellingscode],
+    );
+    const codes = aanbiedercodes.map((a) => a.code);
+    const andereRelaties: OvergangStand['andereRelaties'] = await manager.query(
+      `SELECT jr.onderwijsaanbiedercode AS "onderwijsaanbiedercode", jr.instellingscode AS "instellingscode", jr.begindatum::text AS begindatum, jr.einddatum::text AS einddatum,
+              ${bestuurOpSql('$1', 'jr.instellingscode', '$4::date')} AS "bestuurOpDatum"
+         FROM rio_juridische_relatie jr WHERE jr.sandbox_id = $1 AND jr.onderwijsaanbiedercode = ANY($2) AND jr.instellingscode <> $3 ORDER BY 1, 2, 3`,
+      [sid, codes, v.instellingscode, v.overgangsdatum],
+    );
+    const vestigingscodes = vestigingen.map((x) => x.code);
+    const gebruikKeys: { onderwijsbestuurcode: string; onderwijslocatiecode: string }[] = await manager.query(
+      `SELECT DISTINCT onderwijsbestuurcode, onderwijslocatiecode FROM rio_locatiegebruik_relatie WHERE sandbox_id = $1 AND vestigingscode = ANY($2)
+       UNION
+       SELECT g.onderwijsbestuurcode, g.onderwijslocatiecode FROM rio_onderwijslocatiegebruik g
+        WHERE g.sandbox_id = $1 AND g.onderwijsbestuurcode = $3
+          AND g.onderwijslocatiecode IN (SELECT r.onderwijslocatiecode FROM rio_locatiegebruik_relatie r WHERE r.sandbox_id = $1 AND r.vestigingscode = ANY($2))`,
+      [sid, vestigingscodes, v.naarOnderwijsbestuurcode],
+    );
+    return {
+      instelling: instelling ?? null,
+      naar: naar ?? null,
+      overgangsdata: overgangsdata.map((x) => x.d),
+      vestigingscodes,
+      aanbieders: await loadAanbieders(manager, sid, codes),
+      andereRelaties,
+      gebruiken: await loadGebruiken(manager, sid, gebruikKeys),
+    };
+  }
+
+  async list(sandboxId: string, q: OvergangenQuery, path: string) {
+    const params: unknown[] = [sandboxId];
+    const where = ['sandbox_id = $1'];
+    const p = (x: unknown) => {
+      params.push(x);
+      return `$${params.length}`;
+    };
+    if (q.instellingscode) where.push(`instellingscode = ${p(q.instellingscode)}`);
+    if (q.onderwijsbestuurcode) {
+      const b = p(q.onderwijsbestuurcode);
+      where.push(`(van_onderwijsbestuurcode = ${b} OR naar_onderwijsbestuurcode = ${b})`);
+    }
+    if (q.overgangsdatumVanaf) where.push(`overgangsdatum >= ${p(q.overgangsdatumVanaf)}::date`);
+    if (q.overgangsdatumTot) where.push(`overgangsdatum < ${p(q.overgangsdatumTot)}::date`);
+    const rows: (OvergangRij & { total: number })[] = await this.db.query(
+      `SELECT ${KOLOMMEN}, count(*) OVER ()::int AS total FROM rio_overgang WHERE ${where.join(' AND ')}
+        ORDER BY overgangsdatum, instellingscode LIMIT ${q.pageSize} OFFSET ${(q.page - 1) * q.pageSize}`,
+      params,
+    );
+    const total = rows[0]?.total ?? (q.page > 1 ? (await this.db.query(`SELECT count(*)::int AS n FROM rio_overgang WHERE ${where.join(' AND ')}`, params))[0].n : 0);
+    return toPage(rows.map(toResponse), total, q, path, { instellingscode: q.instellingscode, onderwijsbestuurcode: q.onderwijsbestuurcode, overgangsdatumVanaf: q.overgangsdatumVanaf, overgangsdatumTot: q.overgangsdatumTot });
+  }
+
+  async get(sandboxId: string, id: string): Promise<Overgang> {
+    const [r]: OvergangRij[] = await this.db.query(`SELECT ${KOLOMMEN} FROM rio_overgang WHERE sandbox_id = $1 AND id = $2`, [sandboxId, id]);
+    if (!r) throw rioProblem('not_found', `Overgang ${id} does not exist in this sandbox.`);
+    return toResponse(r);
+  }
+}

@@ -1,0 +1,180 @@
+import { bearer } from '../support/auth';
+import { expectInvalid, expectProblem } from '../support/problems';
+import { createTestApp, TestApp } from '../support/test-app';
+import { expectJson, foutcodes, rioSetup, RioTest } from './rio-support';
+import { bedrijfsdocument } from '../rod/rod-support';
+
+/**
+ * Overgangen (rio.md §4 OVERGANG_VOLLEDIG, the open-data overgangen): DUO moves school 01AB (OBS Het Kompas, aanbieder
+ * 100A002 on locatie 100X002) from 100B001 to 100B002 on 1 January 2026, four months after the sandbox's today.
+ */
+describe('RIO overgangen: a BRIN4 moves to another bestuur on a date', () => {
+  let t: TestApp;
+  let r: RioTest;
+  const DATUM = '2026-01-01';
+  let overgangId: string;
+
+  const post = (body: object, token = r.admin) => t.http().post('/rio/v1/overgangen').set(bearer(token)).send(body);
+  const get = (url: string, token = r.beta) => t.http().get(url).set(bearer(token));
+
+  beforeAll(async () => {
+    t = await createTestApp();
+    r = await rioSetup(t);
+  });
+  afterAll(() => t.close());
+
+  it('records the overgang (201) with what moved along', async () => {
+    const res = await post({ instellingscode: '01AB', naarOnderwijsbestuurcode: '100B002', overgangsdatum: DATUM });
+    expectJson(res, 201);
+    expect(res.body).toEqual({
+      overgangId: expect.stringMatching(/^[0-9a-f-]{36}$/),
+      soort: 'OVERGANG_VOLLEDIG',
+      instellingscode: '01AB',
+      vanOnderwijsbestuurcode: '100B001',
+      naarOnderwijsbestuurcode: '100B002',
+      overgangsdatum: DATUM,
+      vestigingscodes: ['01AB00'],
+      onderwijsaanbiedercodes: ['100A002'],
+      onderwijslocatiecodes: ['100X002'],
+      geregistreerdOp: '2025-09-01T10:00:00.000Z',
+    });
+    overgangId = res.body.overgangId;
+  });
+
+  it('every read that shows the bestuur answers by datumGeldigOp: the old bestuur until the day before, the new one from the date', async () => {
+    const nu = await get('/rio/v1/onderwijsinstellingserkenningen/01AB');
+    expectJson(nu, 200);
+    expect(nu.body.onderwijsbestuurcode).toBe('100B001');
+    expect(nu.body.besturen).toEqual([
+      { onderwijsbestuurcode: '100B001', begindatum: '2004-08-01', einddatum: DATUM },
+      { onderwijsbestuurcode: '100B002', begindatum: DATUM, einddatum: null },
+    ]);
+    expect((await get('/rio/v1/onderwijsinstellingserkenningen/01AB?datumGeldigOp=2025-12-31')).body.onderwijsbestuurcode).toBe('100B001');
+    expect((await get(`/rio/v1/onderwijsinstellingserkenningen/01AB?datumGeldigOp=${DATUM}`)).body.onderwijsbestuurcode).toBe('100B002');
+
+    expect((await get('/rio/v1/onderwijsbesturen/100B001')).body.instellingscodes).toEqual(['01AA', '01AB', '01AC']);
+    expect((await get(`/rio/v1/onderwijsbesturen/100B001?datumGeldigOp=${DATUM}`)).body.instellingscodes).toEqual(['01AA', '01AC']);
+    expect((await get(`/rio/v1/onderwijsbesturen/100B002?datumGeldigOp=${DATUM}`)).body.instellingscodes).toEqual(['01AB', '02AA', '02AB', '02AC', '02AD']);
+    expect((await get(`/rio/v1/bevoegd-gezag-erkenningen/10002?datumGeldigOp=${DATUM}`)).body.instellingscodes).toContain('01AB');
+    const lijst = (datum: string) => get(`/rio/v1/onderwijsinstellingserkenningen?onderwijsbestuurcode=100B002&datumGeldigOp=${datum}&sort=code`);
+    expect((await lijst('2025-12-31')).body.items.map((i: { code: string }) => i.code)).not.toContain('01AB');
+    expect((await lijst(DATUM)).body.items.map((i: { code: string; onderwijsbestuurcode: string }) => [i.code, i.onderwijsbestuurcode])).toContainEqual(['01AB', '100B002']);
+
+    // The aanbieder's bijbehorend onderwijsbestuur changes on the date, and the new bestuur uses the locatie from it.
+    const aanbieder = await get('/rio/v1/onderwijsaanbieders/100A002');
+    expect(aanbieder.body.besturen).toEqual([
+      { onderwijsbestuurcode: '100B001', begindatum: '2004-08-01', einddatum: DATUM },
+      { onderwijsbestuurcode: '100B002', begindatum: DATUM, einddatum: null },
+    ]);
+    const aanbiedersB = await get(`/rio/v1/onderwijsaanbieders?onderwijsbestuurcode=100B002&datumGeldigOp=${DATUM}&pageSize=100`);
+    expect(aanbiedersB.body.items.map((a: { code: string }) => a.code)).toContain('100A002');
+    const oud = await get('/rio/v1/onderwijsbesturen/100B001/onderwijslocatiegebruiken/100X002?datumGeldigOp=2025-12-31');
+    expectJson(oud, 200);
+    expect(oud.body).toMatchObject({ uitBedrijfdatum: DATUM, relaties: [{ vestigingscode: '01AB00', begindatum: '2004-08-01', einddatum: DATUM }] });
+    const nieuw = await get(`/rio/v1/onderwijsbesturen/100B002/onderwijslocatiegebruiken/100X002?datumGeldigOp=${DATUM}`);
+    expectJson(nieuw, 200);
+    expect(nieuw.body).toMatchObject({ inBedrijfdatum: DATUM, uitBedrijfdatum: null, relaties: [{ vestigingscode: '01AB00', begindatum: DATUM, einddatum: null }] });
+    expectProblem(await get('/rio/v1/onderwijsbesturen/100B002/onderwijslocatiegebruiken/100X002?datumGeldigOp=2025-12-31'), 404, 'not_found');
+  });
+
+  it('lists the overgangen like the open data, filtered by school, bestuur and date, and reads one', async () => {
+    const alle = await get('/rio/v1/overgangen');
+    expectJson(alle, 200);
+    expect(alle.body.items.map((o: { overgangId: string }) => o.overgangId)).toEqual([overgangId]);
+    expect(alle.body.page).toEqual({ number: 1, size: 20, totalElements: 1, totalPages: 1 });
+    expect((await get('/rio/v1/overgangen?onderwijsbestuurcode=100B001')).body.items).toHaveLength(1);
+    expect((await get('/rio/v1/overgangen?instellingscode=01AA')).body.items).toEqual([]);
+    expect((await get(`/rio/v1/overgangen?overgangsdatumTot=${DATUM}`)).body.items).toEqual([]);
+    expect((await get(`/rio/v1/overgangen?overgangsdatumVanaf=${DATUM}&onderwijsbestuurcode=100B002`)).body.items).toHaveLength(1);
+    const een = await get(`/rio/v1/overgangen/${overgangId}`, r.alfa);
+    expectJson(een, 200);
+    expect(een.body).toEqual(alle.body.items[0]);
+    expectProblem(await get('/rio/v1/overgangen/6f1c1f7e-2a7e-4b55-9a51-0d9f0c6b2a10'), 404, 'not_found');
+    expectInvalid(await get('/rio/v1/overgangen/x1'), [{ parameter: 'overgangId' }]);
+    expectInvalid(await get('/rio/v1/overgangen?overgangsdatumVanaf=2026-13-01&instellingscode=1'), [{ parameter: 'overgangsdatumVanaf' }, { parameter: 'instellingscode' }]);
+    const feed = await get('/rio/v1/onderwijsinstellingserkenningen/_wijzigingen?sinds=2025-09-01T00:00:00Z');
+    expect(feed.body.items).toContainEqual(expect.objectContaining({ code: '01AB', soortWijziging: 'GEWIJZIGD' }));
+  });
+
+  it('rejects with every foutmelding at once (400), and stores nothing', async () => {
+    const voor = await t.db.query('SELECT count(*)::int AS n FROM rio_overgang');
+    // Unknown BRIN4 and unknown bestuur.
+    const onbekend = await post({ instellingscode: '99ZZ', naarOnderwijsbestuurcode: '999B999', overgangsdatum: DATUM });
+    expect(expectProblem(onbekend, 400, 'invalid_input').requestGoedgekeurd).toBe(false);
+    expect(foutcodes(onbekend.body)).toEqual(['A01030', 'A01110']);
+    // Onto its own bestuur, before the BRIN4 was in bedrijf.
+    const zelf = await post({ instellingscode: '01AA', naarOnderwijsbestuurcode: '100B001', overgangsdatum: '1990-08-01' });
+    expect(foutcodes(expectProblem(zelf, 400, 'invalid_input'))).toEqual(['J06610', 'J06620', 'J06640']); // 100B001 itself began in 1996
+    expect(zelf.body.errors).toEqual(expect.arrayContaining([expect.objectContaining({ pointer: '/naarOnderwijsbestuurcode', code: 'J06620' }), expect.objectContaining({ pointer: '/overgangsdatum', code: 'J06640' })]));
+    // Overlapping: 01AB already moves on 1 January; one before it would cut through that period. And a bestuur not yet in bedrijf.
+    const nieuwBestuur = await t.http().post('/rio/v1/onderwijsbesturen').set(bearer(r.admin)).send({ bevoegdGezagNummer: '10077', inBedrijfdatum: '2026-08-01', periodes: [{ begindatum: '2026-08-01', naam: 'Stichting Nieuw Begin' }] });
+    expectJson(nieuwBestuur, 201);
+    const overlap = await post({ instellingscode: '01AB', naarOnderwijsbestuurcode: nieuwBestuur.body.code, overgangsdatum: '2025-12-01' });
+    expect(foutcodes(expectProblem(overlap, 400, 'invalid_input'))).toEqual(['J06610', 'J06630']);
+    expect(overlap.body.foutmeldingen.find((f: { foutcode: string }) => f.foutcode === 'J06630').sleutelgegeven).toContainEqual({ sleutelnaam: 'latereOvergangsdatum', sleutelwaarde: DATUM });
+    // The same overgang again: on the same date is an overlap too.
+    expect(foutcodes((await post({ instellingscode: '01AB', naarOnderwijsbestuurcode: '100B002', overgangsdatum: DATUM })).body)).toEqual(['J06620', 'J06630']);
+    // Schema faults, all at once.
+    expectInvalid(await post({ instellingscode: '1AB', naarOnderwijsbestuurcode: 'B002', overgangsdatum: '2026-02-30' }), [
+      { pointer: '/instellingscode' },
+      { pointer: '/naarOnderwijsbestuurcode' },
+      { pointer: '/overgangsdatum' },
+    ]);
+    expect(await t.db.query('SELECT count(*)::int AS n FROM rio_overgang')).toEqual(voor);
+  });
+
+  it('is DUO-side only: a bestuur may not move its school (403)', async () => {
+    expectProblem(await post({ instellingscode: '01AA', naarOnderwijsbestuurcode: '100B002', overgangsdatum: DATUM }, r.alfa), 403, 'insufficient_scope');
+  });
+
+  it('a PUT of the erkenning keeps its overgangen; the bestuur changes only by a new overgang (J06530)', async () => {
+    const erkenning = (await get('/rio/v1/onderwijsinstellingserkenningen/01AB')).body;
+    const body = { onderwijsbestuurcode: '100B002', soort: erkenning.soort, vrijheidVanOnderwijs: erkenning.vrijheidVanOnderwijs, inBedrijfdatum: erkenning.inBedrijfdatum, periodes: erkenning.periodes };
+    const res = await t.http().put('/rio/v1/onderwijsinstellingserkenningen/01AB').set(bearer(r.admin)).send(body);
+    expectJson(res, 200);
+    expect(res.body.onderwijsbestuurcode).toBe('100B001'); // on today
+    expect(res.body.besturen).toHaveLength(2);
+    const fout = await t.http().put('/rio/v1/onderwijsinstellingserkenningen/01AB').set(bearer(r.admin)).send({ ...body, onderwijsbestuurcode: '100B001' });
+    expect(foutcodes(expectProblem(fout, 400, 'invalid_input'))).toEqual(['J06530']);
+  });
+
+  it('ROD: the new bestuur administers the school from the date; the vendor mandate continues and enrolments stay valid', async () => {
+    const oinBeta = (await t.db.query(`SELECT oin FROM api_client WHERE client_id = 'las-beta'`))[0].oin;
+    const grant = (token: string) => t.http().post('/rod/v1/machtigingen').set(bearer(token)).send({ oin: oinBeta, instellingscode: '01AB' });
+    // Before the date the school is 100B001's: las-beta (100B002) may not mandate for it.
+    expectProblem(await grant(r.beta), 403, 'forbidden');
+    // A pupil enrolled at 01AB before the overgang.
+    const leerling = async () => (await t.http().post('/rod/v1/personen').set(bearer(r.admin)).send({ geboortedatum: '2019-05-20', geslacht: 'M', achternaam: 'Overgang' })).body.burgerservicenummer;
+    const inschrijving = (bsn: string, datum: string) => ({
+      bedrijfsdocument: bedrijfsdocument(),
+      instellingscode: '01AB',
+      persoonsgebondenNummer: { burgerservicenummer: bsn },
+      inschrijvingvolgnummer: '1',
+      datumInschrijving: datum,
+      inschrijvingPeriodeBO: [{ datumBegin: datum, vestigingscode: '01AB00', onderwijsaanbiedercode: '100A002', onderwijslocatiecode: '100X002', groep: '3' }],
+    });
+    const bsn = await leerling();
+    const eerst = await t.http().post('/rod/v1/inschrijvingen').set(bearer(r.alfa)).send(inschrijving(bsn, '2025-08-28'));
+    expect(eerst.status).toBe(201);
+    expect(eerst.body).toMatchObject({ resultaat: 'goedgekeurd', meldingen: [] });
+
+    // The clock reaches the overgangsdatum.
+    expect((await t.http().put('/beheer/v1/sandboxes/default/klok').set(bearer(r.admin)).send({ mode: 'FROZEN', now: '2026-01-05T10:00:00Z' })).status).toBe(200);
+    expect((await get('/rio/v1/onderwijsinstellingserkenningen/01AB')).body.onderwijsbestuurcode).toBe('100B002');
+    // las-alfa's machtiging is per school: it still sends for 01AB. The pupil's inschrijving from before the date stays
+    // valid as it was (resent: the same inschrijving, no melding), and a new pupil enrols under the new bestuur without one.
+    const opnieuw = await t.http().post('/rod/v1/inschrijvingen').set(bearer(r.alfa)).send(inschrijving(bsn, '2025-08-28'));
+    expect(opnieuw.status).toBe(200);
+    expect(opnieuw.body).toMatchObject({ resultaat: 'goedgekeurd', meldingen: [], inschrijvingId: eerst.body.inschrijvingId });
+    const nieuw = await t.http().post('/rod/v1/inschrijvingen').set(bearer(r.alfa)).send(inschrijving(await leerling(), '2026-01-05'));
+    expect(nieuw.status).toBe(201);
+    expect(nieuw.body).toMatchObject({ resultaat: 'goedgekeurd', meldingen: [] });
+    // Now 100B002 administers the school's mandates, and 100B001 no longer does.
+    const verleend = await grant(r.beta);
+    expectJson(verleend, 201);
+    expect(verleend.body).toMatchObject({ oin: oinBeta, instellingscode: '01AB' });
+    const alfaLijst = await t.http().get('/rod/v1/machtigingen?instellingscode=01AB&pageSize=100').set(bearer(r.alfa));
+    expect(alfaLijst.body.items.map((m: { oin: string }) => m.oin)).not.toContain(oinBeta);
+    expectProblem(await t.http().delete(`/rod/v1/machtigingen/${verleend.body.machtigingId}`).set(bearer(r.alfa)), 404, 'not_found');
+  });
+});
