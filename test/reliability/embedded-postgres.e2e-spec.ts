@@ -1,5 +1,5 @@
-import { execFileSync } from 'node:child_process';
-import { chownSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { execFile, execFileSync } from 'node:child_process';
+import { chownSync, cpSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { createServer, Server } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -175,6 +175,25 @@ describe('embedded PostgreSQL', () => {
       await sim.stop();
     }
   }, 120_000);
+
+  it(`npm test's runner as ${isRoot ? `the unprivileged user ${UNPRIVILEGED}` : 'this normal user'} in a checkout of its own, without DATABASE_URL: its own embedded PostgreSQL, the tests pass, nothing created`, async () => {
+    const owner = isRoot ? ensureUnprivilegedUser() : undefined;
+    const root = join(__dirname, '..', '..');
+    const checkout = tempDir(owner);
+    for (const f of ['package.json', 'jest.config.js', '.swcrc', 'tsconfig.json', 'src', 'scripts', 'test']) cpSync(join(root, f), join(checkout, f), { recursive: true });
+    symlinkSync(join(root, 'node_modules'), join(checkout, 'node_modules'));
+    if (owner) execFileSync('chown', ['-R', '--no-dereference', `${owner.uid}:${owner.gid}`, checkout]);
+    const env: NodeJS.ProcessEnv = { PATH: process.env.PATH, HOME: checkout, LANG: 'C' };
+    const node = [process.execPath, join(checkout, 'scripts', 'test.mjs'), 'src/database/embedded-postgres.spec.ts', '--selectProjects', 'unit'];
+    const [cmd, ...args] = asUser ? ['runuser', '-u', asUser, '--', ...node] : node;
+    const { code, out } = await new Promise<{ code: number; out: string }>((resolve) =>
+      execFile(cmd, args, { cwd: checkout, env, timeout: 150_000 }, (error, stdout, stderr) => resolve({ code: error ? Number((error as { code?: number }).code ?? 1) : 0, out: stdout + stderr })),
+    );
+    expect(out).toMatch(/embedded PostgreSQL for tests on port \d+/);
+    expect(out).toMatch(/Tests:\s+\d+ passed/);
+    expect(out).not.toMatch(/groupadd|useradd|Failed to create|undefined/);
+    expect(code).toBe(0);
+  }, 180_000);
 
   it('a data folder owned by another user: the start fails with the cause and what to do, never "undefined"', async () => {
     if (isRoot) ensureUnprivilegedUser();
