@@ -32,6 +32,15 @@ describe('container image (static part of npm run image:check)', () => {
     expect(code).toBe(0);
   });
 
+  it('the README says what the image needs: DATABASE_URL and JWT_SECRET, and the demo clients only on request', () => {
+    const readme = readFileSync(join(ROOT, 'README.md'), 'utf8');
+    const section = /^### Container image\n([\s\S]*?)^### /m.exec(readme)?.[1] ?? '';
+    expect(section).toMatch(/`DATABASE_URL`: /);
+    expect(section).toMatch(/`JWT_SECRET`: .*refuses to start with the built-in one/);
+    expect(section).toMatch(/`DEMO_CLIENTS=true`/);
+    expect(section).toMatch(/127\.0\.0\.1/);
+  });
+
   it('fails when .dockerignore keeps out a file the Dockerfile copies (the production build needs tsconfig.build.json)', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'image-check-'));
     dirs.push(dir);
