@@ -4,8 +4,9 @@ import { SandboxDataRegistry, SeedContext } from '../common/sandbox/sandbox-data
 import { DEMO_CLIENTS } from '../beheer';
 import { beginSchooljaar, plusDagen, plusJaren, vroegsteDatum } from './rules/datum';
 import { createHash } from 'node:crypto';
-import { bsnMetControlecijfer } from './rules/pgn';
+import { bsnMetControlecijfer, type PersoonRij } from './rules/pgn';
 import { speciaalOnderwijsStand, type SpeciaalOnderwijsGegevens } from './rules/speciaal-onderwijs';
+import { beoordeelAdvies } from './adviezen/advies.beoordeling';
 import { InschrijvingenRepository, type InschrijvingRij } from './inschrijvingen/inschrijvingen.repository';
 import { RodRioPort } from './rio-port';
 
@@ -107,6 +108,32 @@ export const SO_VSO_LEERLINGEN: SoVsoLeerling[] = [
   { leeftijd: 18, geboorte: '08-01', geslacht: 'M', achternaam: 'Postma', voornamen: 'Thomas', so: { schoolsoort: '2', cluster: 4, soortOnderwijs: 'LEER_EN_OPVOEDINGSMOEILIJKHEDEN', soortVerblijf: 'REGULIER', uitstroomprofiel: 'DAGBESTEDING' }, leerjaar: 5 },
 ];
 
+/**
+ * A pupil who left groep 8 of 02AB (las-beta) at the end of schooljaar 2024-2025, with the schooladvies of adviesjaar 2025
+ * as it stood at the end: the voorlopig advies HAVO, the Route 8 doorstroomtoets of February advising VWO, and the advies
+ * raised to VWO after the heroverweging (fixed dates, so the same in every sandbox; before the teldata a seed keeps).
+ */
+export const ADVIES_LEERLING = {
+  bsn: '999990603',
+  geboortedatum: '2013-04-08',
+  geslacht: 'M',
+  achternaam: 'Hendriks',
+  voornamen: 'Sven',
+  school: { instellingscode: '02AB', vestigingscode: '02AB00', onderwijsaanbiedercode: '100A005', onderwijslocatiecode: '100X005' },
+  datumInschrijving: '2024-08-01',
+  datumUitschrijving: '2025-07-31',
+  advies: {
+    adviesvolgnummer: 'ADV2025',
+    adviesjaar: 2025,
+    advies1: { advies: 'HAVO', adviesdatum: '2025-01-20' },
+    advies2: { advies: 'VWO', adviesdatum: '2025-03-20' },
+    doorstroomtoets: { toets: 'ROUTE8_DOORSTROOMTOETS', afnamedatum: '2025-02-11', score: 231, toetsadvies: 'VWO', referentieniveaus: { lezen: '2F', taalverzorging: '2F', rekenen: '1S' } },
+  },
+} as const;
+
+/** BSNs the generated bo inschrijvingen leave alone: the so/vso pupils and the advies pupil have their own. */
+const EIGEN_BSNS = (vandaag: string) => [...soVsoLeerlingen(vandaag).map((l) => l.bsn), ADVIES_LEERLING.bsn];
+
 /** The so/vso pupils with their BSN and geboortedatum in a sandbox seeded on `vandaag`. */
 export function soVsoLeerlingen(vandaag: string) {
   const jaar = Number(beginSchooljaar(vandaag).slice(0, 4));
@@ -125,7 +152,7 @@ export const DEMO_MANDATEN = [
   { clientId: 'las-beta', bestuurcode: '100B002' },
 ];
 
-const TABLES = ['rod_kennisgeving', 'rod_bedrijfsdocument', 'rod_inschrijving_versie', 'rod_inschrijving_periode', 'rod_inschrijving', 'rod_machtiging', 'rod_persoon'];
+const TABLES = ['rod_advies_vo', 'rod_verzuimmelding', 'rod_kennisgeving', 'rod_bedrijfsdocument', 'rod_inschrijving_versie', 'rod_inschrijving_periode', 'rod_inschrijving', 'rod_machtiging', 'rod_persoon'];
 
 /** Purges and seeds ROD's data per sandbox: the persoonsregister with its personas, and the demo mandates. */
 @Injectable()
@@ -160,6 +187,36 @@ export class RodSeedContributor implements OnModuleInit {
   private async seedInschrijvingen(manager: EntityManager, ctx: SeedContext) {
     await this.seedBoInschrijvingen(manager, ctx);
     await this.seedSoVsoInschrijvingen(manager, ctx);
+    await this.seedAdvies(manager, ctx);
+  }
+
+  /** ADVIES_LEERLING's schooladvies, judged by AanleverenAdviesVO's own rules and stored as its one version. */
+  private async seedAdvies(manager: EntityManager, ctx: SeedContext) {
+    const { school, advies } = ADVIES_LEERLING;
+    const [persoon]: PersoonRij[] = await manager.query(
+      `SELECT id, burgerservicenummer, onderwijsnummer, geboortedatum, geslacht FROM rod_persoon WHERE sandbox_id = $1 AND burgerservicenummer = $2`,
+      [ctx.sandboxId, ADVIES_LEERLING.bsn],
+    );
+    if (!persoon) return;
+    const oordeel = beoordeelAdvies(
+      { ...school, persoonsgebondenNummer: { burgerservicenummer: ADVIES_LEERLING.bsn }, ...advies, doorstroomtoets: { ...advies.doorstroomtoets, referentieniveaus: { ...advies.doorstroomtoets.referentieniveaus } } },
+      { persoon, periodes: [{ datumBegin: ADVIES_LEERLING.datumInschrijving, datumEinde: ADVIES_LEERLING.datumUitschrijving, groep: 8 }], huidig: null },
+      { rio: null, nieuwId: uuidFrom(`advies:${ctx.seed}:${ctx.sandboxId}:${persoon.id}`) },
+    );
+    const a = oordeel.nieuwAdvies;
+    if (!a) return;
+    const docId = uuidFrom(`doc:${a.adviesId}`);
+    const moment = `${advies.advies2.adviesdatum}T09:00:00Z`;
+    await manager.query(
+      `INSERT INTO rod_advies_vo (id, sandbox_id, persoon_id, instellingscode, adviesjaar, adviesvolgnummer, versie, inhoud_hash, inhoud, meldingen, bedrijfsdocument_id, aangeleverd_oin, ontvangen_op)
+       VALUES ($1, $2, $3, $4, $5, $6, 1, $7, $8, $9, $10, $11, $12)`,
+      [a.adviesId, ctx.sandboxId, a.persoonId, school.instellingscode, advies.adviesjaar, advies.adviesvolgnummer, a.inhoudHash, JSON.stringify(a.inhoud), JSON.stringify(oordeel.meldingen), docId, DUO_OIN, moment],
+    );
+    await manager.query(
+      `INSERT INTO rod_advies_vo_versie (advies_id, versie, sandbox_id, inhoud, meldingen, bedrijfsdocument_id, datum_tijd_bedrijfsdocument, client_id, oin, ontvangen_op)
+       VALUES ($1, 1, $2, $3, $4, $5, $6, 'seed', $7, $6)`,
+      [a.adviesId, ctx.sandboxId, JSON.stringify(a.inhoud), JSON.stringify(oordeel.meldingen), docId, moment, DUO_OIN],
+    );
   }
 
   /**
@@ -217,7 +274,7 @@ export class RodSeedContributor implements OnModuleInit {
     const personen: { id: string; geboortedatum: string; persona: string | null }[] = await manager.query(
       `SELECT id, geboortedatum, persona FROM rod_persoon WHERE sandbox_id = $1 AND (persona IS NULL OR persona = 'dubbeleInschrijving') AND burgerservicenummer <> ALL($3::text[])
         ORDER BY persona NULLS LAST, burgerservicenummer LIMIT $2`,
-      [ctx.sandboxId, scholen.length * PER_SCHOOL + 1, soVsoLeerlingen(ctx.today).map((l) => l.bsn)],
+      [ctx.sandboxId, scholen.length * PER_SCHOOL + 1, EIGEN_BSNS(ctx.today)],
     );
     const begin = beginSchooljaar(ctx.today);
     const rows: { id: string; persoonId: string; school: (typeof DEMO_SCHOLEN)[number]; groep: number; docId: string; datumInschrijving: string; datumUitschrijving: string | null }[] = personen.map((p, i) => {
@@ -233,6 +290,15 @@ export class RodSeedContributor implements OnModuleInit {
       const id = uuidFrom(`${ctx.seed}:${ctx.sandboxId}:${advies.id}`);
       const { datumInschrijving, datumUitschrijving, groep } = SCHOOLADVIES_INSCHRIJVING;
       rows.push({ id, persoonId: advies.id, school: adviesSchool, groep, docId: uuidFrom(`doc:${id}`), datumInschrijving, datumUitschrijving });
+    }
+    const oudSchool = scholen.find((s) => s.instellingscode === ADVIES_LEERLING.school.instellingscode);
+    const [oud]: PersoonRij[] = await manager.query(
+      `SELECT id, burgerservicenummer, onderwijsnummer, geboortedatum, geslacht FROM rod_persoon WHERE sandbox_id = $1 AND burgerservicenummer = $2`,
+      [ctx.sandboxId, ADVIES_LEERLING.bsn],
+    );
+    if (oudSchool && oud) {
+      const id = uuidFrom(`${ctx.seed}:${ctx.sandboxId}:${oud.id}`);
+      rows.push({ id, persoonId: oud.id, school: oudSchool, groep: 8, docId: uuidFrom(`doc:${id}`), datumInschrijving: ADVIES_LEERLING.datumInschrijving, datumUitschrijving: ADVIES_LEERLING.datumUitschrijving });
     }
     const inhoud = (r: (typeof rows)[number]) =>
       JSON.stringify({
@@ -331,7 +397,11 @@ export class RodSeedContributor implements OnModuleInit {
       );
     }
     // The so/vso pupils (SO_VSO_LEERLINGEN), after the generated persons so those stay as they were.
-    if (ctx.scale === 'small') soVsoLeerlingen(ctx.today).forEach((l, i) => add({ bsn: l.bsn, geboortedatum: l.geboortedatum, geslacht: l.geslacht, achternaam: l.achternaam, voornamen: l.voornamen }, null, rows.length + i));
+    if (ctx.scale === 'small') {
+      soVsoLeerlingen(ctx.today).forEach((l, i) => add({ bsn: l.bsn, geboortedatum: l.geboortedatum, geslacht: l.geslacht, achternaam: l.achternaam, voornamen: l.voornamen }, null, rows.length + i));
+      const { bsn, geboortedatum, geslacht, achternaam, voornamen } = ADVIES_LEERLING;
+      add({ bsn, geboortedatum, geslacht, achternaam, voornamen }, null, rows.length);
+    }
     const cols = ['burgerservicenummer', 'onderwijsnummer', 'geboortedatum', 'geslacht', 'achternaam', 'voorvoegsels', 'voornamen', 'straatnaam', 'huisnummer', 'postcode', 'plaatsnaam', 'landcode', 'persona'];
     const types = ['text', 'text', 'text', 'text', 'text', 'text', 'text', 'text', 'int', 'text', 'text', 'text', 'text'];
     await manager.query(

@@ -181,6 +181,52 @@ describe('ROD aanleveren schooladvies (AanleverenAdviesVO)', () => {
     expectAfgekeurd(await send(advies(bsn), tweede), ['210_pgn_onbekend']);
   });
 
+  it('GET /rod/v1/adviezen-vo: the adviezen of a school, the seeded one of 02AB with its doorstroomtoets and heroverweging; 403 without machtiging, 400 malformed', async () => {
+    const lijst = await t.http().get('/rod/v1/adviezen-vo?instellingscode=02AB&adviesjaar=2025').set(bearer(r.beta));
+    expect(lijst.status).toBe(200);
+    expect(lijst.headers['content-type']).toMatch(/^application\/json/);
+    expect(lijst.body.page).toEqual(expect.objectContaining({ totalElements: 1 }));
+    const [seeded] = lijst.body.items;
+    expect(seeded).toEqual(expect.objectContaining({
+      instellingscode: '02AB', vestigingscode: '02AB00', adviesjaar: 2025, adviesvolgnummer: 'ADV2025', versie: 1, meldingen: [],
+      advies1: { advies: 'HAVO', adviesdatum: '2025-01-20' }, advies2: { advies: 'VWO', adviesdatum: '2025-03-20' },
+      doorstroomtoets: { toets: 'ROUTE8_DOORSTROOMTOETS', afnamedatum: '2025-02-11', score: 231, toetsadvies: 'VWO', referentieniveaus: { lezen: '2F', taalverzorging: '2F', rekenen: '1S' } },
+      heroverweging: 'ADVIES_VERHOOGD',
+    }));
+    expect((await t.http().get(seeded._links.advies.href).set(bearer(r.beta))).body).toEqual(seeded);
+    expect((await t.http().get('/rod/v1/adviezen-vo?instellingscode=02AB&adviesjaar=2024').set(bearer(r.beta))).body.items).toEqual([]);
+    // One posted here shows up in its school's list.
+    const bsn = await groep8();
+    const nieuw = await send(advies(bsn));
+    expect(nieuw.status).toBe(201);
+    const alfa = await t.http().get('/rod/v1/adviezen-vo?instellingscode=01AA&pageSize=100').set(bearer(r.alfa));
+    expect(alfa.status).toBe(200);
+    expect(alfa.body.items.map((a: any) => a.adviesId)).toContain(nieuw.body.adviesId);
+    expectProblem(await t.http().get('/rod/v1/adviezen-vo?instellingscode=02AB').set(bearer(r.alfa)), 403, '221_geen_machtiging');
+    expectInvalid(await t.http().get('/rod/v1/adviezen-vo?instellingscode=2AB&adviesjaar=dit').set(bearer(r.beta)), [
+      { parameter: 'instellingscode' },
+      { parameter: 'adviesjaar', code: 'is_int' },
+      { parameter: 'adviesjaar', code: 'min' },
+      { parameter: 'adviesjaar', code: 'max' },
+    ]);
+  });
+
+  it('a reset of the sandbox takes its adviezen away and seeds the seeded one again', async () => {
+    expect((await t.http().post('/beheer/v1/sandboxes').set(bearer(r.admin)).send({ code: 'advies-reset', seed: 'small', clientIds: ['las-alfa'] })).status).toBe(201);
+    expect((await t.http().put('/beheer/v1/sandboxes/advies-reset/klok').set(bearer(r.admin)).send({ mode: 'FROZEN', now: '2026-01-20T10:00:00Z' })).status).toBe(200);
+    const las = await tokenFor(t, 'las-alfa', undefined, { sandbox: 'advies-reset' });
+    // Liv Bos, the schooladvies persona, is in groep 8 of 01AA in 2025-2026.
+    const res = await send(advies('999990123'), las);
+    expect(res.status).toBe(201);
+    const lijst = async () => (await t.http().get('/rod/v1/adviezen-vo?instellingscode=01AA&adviesjaar=2026').set(bearer(las))).body.items.map((a: any) => a.adviesId);
+    expect(await lijst()).toEqual([res.body.adviesId]);
+    const [{ id }] = await t.db.query(`SELECT id FROM sandbox WHERE code = 'advies-reset'`);
+    expect((await t.http().post('/beheer/v1/sandboxes/advies-reset/resets').set(bearer(r.admin))).status).toBe(200);
+    expect(await lijst()).toEqual([]);
+    const rijen = await t.db.query(`SELECT instellingscode, adviesjaar FROM rod_advies_vo WHERE sandbox_id = $1`, [id]);
+    expect(rijen).toEqual([{ instellingscode: '02AB', adviesjaar: 2025 }]);
+  });
+
   describe('the eindtoets / doorstroomtoets with the advies (rod.md §3 #8)', () => {
     const toets = { toets: 'ROUTE8_DOORSTROOMTOETS', afnamedatum: '2026-02-10', score: 212, toetsadvies: 'HAVO', referentieniveaus: { lezen: '2F', rekenen: '1S' } };
     const lees = async (id: string) => {

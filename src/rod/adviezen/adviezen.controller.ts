@@ -1,13 +1,13 @@
-import { Body, Controller, Get, Param, Post, Res } from '@nestjs/common';
+import { Body, Controller, Get, Param, Post, Query, Req, Res } from '@nestjs/common';
 import { ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import type { FastifyReply } from 'fastify';
+import type { FastifyReply, FastifyRequest } from 'fastify';
 import { CurrentPrincipal, RequireScopes } from '../../common/auth/auth.decorators';
 import type { Principal } from '../../common/auth/principal';
 import { ApiIdempotent } from '../../common/openapi/api-problems.decorator';
 import { ApiRodProblems } from '../rod.errors';
 import { metStatus } from '../rod-http';
 import { ApiAfgekeurd } from '../rod-shared.dto';
-import { AanleverenAdviesVoRequest, AdviesAntwoord, AdviesIdParam, AdviesResponse, AdviesVersieList } from './adviezen.dto';
+import { AanleverenAdviesVoRequest, AdviesAntwoord, AdviesIdParam, AdviesPage, AdviesResponse, AdviesVersieList, AdviezenQuery } from './adviezen.dto';
 import { AdviezenService } from './adviezen.service';
 
 const AFGEKEURD =
@@ -41,6 +41,18 @@ export class AdviezenController {
   @ApiIdempotent()
   aanleverenAdviesVo(@CurrentPrincipal() p: Principal, @Body() body: AanleverenAdviesVoRequest, @Res({ passthrough: true }) reply: FastifyReply) {
     return metStatus(reply, this.adviezen.submitAdvies(p, body));
+  }
+
+  @Get('adviezen-vo')
+  @RequireScopes('rod.lezen')
+  @ApiOperation({
+    summary: 'The schooladviezen of a school: the current advies per pupil and adviesjaar, with its doorstroomtoets and heroverweging',
+    description: 'Optionally of one `adviesjaar`; newest adviesjaar first, paginated. **403** `221_geen_machtiging` without a machtiging for the school; **400** for a malformed instellingscode or adviesjaar.',
+  })
+  @ApiOkResponse({ type: AdviesPage })
+  @ApiRodProblems('221_geen_machtiging')
+  listAdviezenVo(@CurrentPrincipal() p: Principal, @Query() q: AdviezenQuery, @Req() req: FastifyRequest) {
+    return this.adviezen.list(p, q, req.url.split('?')[0]);
   }
 
   @Get('adviezen-vo/:adviesId')

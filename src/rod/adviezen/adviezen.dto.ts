@@ -1,8 +1,9 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { IsInt, IsOptional, IsString, IsUUID, Length, Matches, Max, Min, ValidateNested } from 'class-validator';
+import { PageInfo, PageLinks, PageQuery } from '../../common/pagination/pagination';
 import { BerichtOverLeerling, voorbeeldBedrijfsdocument, IsDatum, PersoonsgebondenNummer, TerugmeldingDto } from '../rod-shared.dto';
-import { AANBIEDER_PATTERN, BRIN6_PATTERN, LOCATIE_PATTERN } from '../rio-port';
+import { AANBIEDER_PATTERN, BRIN4_PATTERN, BRIN6_PATTERN, LOCATIE_PATTERN } from '../rio-port';
 import { ADVIES_WAARDEN } from './advies.beoordeling';
 import { REFERENTIENIVEAUS, TOETSEN } from './doorstroomtoets';
 
@@ -188,4 +189,25 @@ export class AdviesVersie {
 
 export class AdviesVersieList {
   @ApiProperty({ type: [AdviesVersie], description: 'Oldest first.' }) items: AdviesVersie[];
+}
+
+/** The schooladviezen of a school, optionally of one adviesjaar. */
+export class AdviezenQuery extends PageQuery {
+  @ApiProperty({ description: 'BRIN4 of the school (you need a machtiging for it).', example: '01AA', pattern: '^\\d{2}[A-Z]{2}$' })
+  @Matches(BRIN4_PATTERN, { message: 'instellingscode must be a BRIN4: 2 digits and 2 capitals' })
+  instellingscode: string;
+
+  @ApiPropertyOptional({ type: 'integer', description: 'Only this adviesjaar (the calendar year in which the schooljaar ends).', example: 2026, minimum: 2000, maximum: 2100 })
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(2000)
+  @Max(2100)
+  adviesjaar?: number;
+}
+
+export class AdviesPage {
+  @ApiProperty({ type: [AdviesResponse], description: 'The current advies per pupil and adviesjaar, newest adviesjaar first.' }) items: AdviesResponse[];
+  @ApiProperty({ type: PageInfo }) page: PageInfo;
+  @ApiProperty({ type: PageLinks }) _links: PageLinks;
 }

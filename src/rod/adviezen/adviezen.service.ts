@@ -12,7 +12,9 @@ import { afgekeurd } from '../rod.answers';
 import { resultaatVan, RodProblem, rodProblem, Terugmelding } from '../rod.errors';
 import { RodToegang } from '../toegang';
 import { adviesRioVraag, beoordeelAdvies, heroverwegingVan } from './advies.beoordeling';
-import { AanleverenAdviesVoRequest, AdviesAntwoord, AdviesResponse, AdviesVersieList } from './adviezen.dto';
+import { toPage } from '../../common/pagination/pagination';
+import { geenMachtiging } from '../rod.answers';
+import { AanleverenAdviesVoRequest, AdviesAntwoord, AdviesPage, AdviesResponse, AdviesVersieList, AdviezenQuery } from './adviezen.dto';
 import { AdviesDocument, AdviezenRepository } from './adviezen.repository';
 
 const sha256 = (s: string) => createHash('sha256').update(s).digest('hex');
@@ -68,13 +70,23 @@ export class AdviezenService {
     const { params, conditie } = await this.assertMandaat(principal);
     const [r]: Record<string, any>[] = await this.db.query(`SELECT a.* FROM rod_advies_vo a WHERE a.sandbox_id = $1 AND a.id = $4 AND ${conditie}`, [...params, id]);
     if (!r) throw rodProblem('not_found', 'No such advies for your mandated schools in this sandbox.');
-    const i = r.inhoud;
-    return {
-      adviesId: r.id, instellingscode: r.instellingscode, vestigingscode: i.vestigingscode, adviesvolgnummer: r.adviesvolgnummer, adviesjaar: r.adviesjaar,
-      onderwijsaanbiedercode: i.onderwijsaanbiedercode, onderwijslocatiecode: i.onderwijslocatiecode, advies1: i.advies1, advies2: i.advies2,
-      doorstroomtoets: i.doorstroomtoets ?? null, heroverweging: heroverwegingVan(i).heroverweging,
-      versie: r.versie, meldingen: r.meldingen, ontvangenOp: new Date(r.ontvangen_op).toISOString(), _links: links(r.id),
-    };
+    return adviesResponse(r);
+  }
+
+  /** The adviezen of a school (optionally of one adviesjaar), newest adviesjaar first; 403 without a machtiging for it. */
+  async list(principal: Principal, q: AdviezenQuery, path: string): Promise<AdviesPage> {
+    const vandaag = await this.clock.today(principal.sandboxId);
+    if (!isBeheer(principal)) {
+      const [ok]: { ok: boolean }[] = await this.db.query(`SELECT ${gemachtigdSql('$1', '$2', '$3', '$4')} AS ok`, [principal.sandboxId, principal.oin, q.instellingscode, vandaag]);
+      if (!ok.ok) throw geenMachtiging(q.instellingscode);
+    }
+    const rows: Record<string, any>[] = await this.db.query(
+      `SELECT a.*, count(*) OVER ()::int AS total FROM rod_advies_vo a
+        WHERE a.sandbox_id = $1 AND a.instellingscode = $2 AND ($3::int IS NULL OR a.adviesjaar = $3)
+        ORDER BY a.adviesjaar DESC, a.ontvangen_op, a.id LIMIT ${q.pageSize} OFFSET ${(q.page - 1) * q.pageSize}`,
+      [principal.sandboxId, q.instellingscode, q.adviesjaar ?? null],
+    );
+    return toPage(rows.map(adviesResponse), rows[0]?.total ?? 0, q, path, { instellingscode: q.instellingscode, adviesjaar: q.adviesjaar });
   }
 
   /** Every accepted version, oldest first. */
@@ -92,6 +104,16 @@ export class AdviezenService {
       })),
     };
   }
+}
+
+function adviesResponse(r: Record<string, any>): AdviesResponse {
+  const i = r.inhoud;
+  return {
+    adviesId: r.id, instellingscode: r.instellingscode, vestigingscode: i.vestigingscode, adviesvolgnummer: r.adviesvolgnummer, adviesjaar: r.adviesjaar,
+    onderwijsaanbiedercode: i.onderwijsaanbiedercode, onderwijslocatiecode: i.onderwijslocatiecode, advies1: i.advies1, advies2: i.advies2,
+    doorstroomtoets: i.doorstroomtoets ?? null, heroverweging: heroverwegingVan(i).heroverweging,
+    versie: r.versie, meldingen: r.meldingen, ontvangenOp: new Date(r.ontvangen_op).toISOString(), _links: links(r.id),
+  };
 }
 
 function herhaal(doc: AdviesDocument, requestHash: string): { status: number; body: AdviesAntwoord } {
