@@ -413,8 +413,11 @@ export class RioBeherenService {
     const geraakteBrin4 = geraakt(s.juridischeRelaties, bestaand?.juridischeRelaties ?? [], (r) => r.instellingscode)
       .map((r) => instellingen.find((x) => x.code === r.instellingscode))
       .filter((ie): ie is InstellingState => !!ie);
+    // A bestuur the stored aanbieder has today or later: after an overgang the old bestuur no longer keeps it up.
+    const vandaag = bestaand ? await this.today(sandboxId, manager) : '';
+    const lopend = (bestaand?.besturen ?? []).filter((b) => b.einddatum == null || b.einddatum > vandaag);
     const sleutels: Sleutelgegeven[] = [
-      ...(bestaand && !mag(principal, bestaand.besturen.map((b) => b.onderwijsbestuurcode)) ? [{ sleutelnaam: 'onderwijsaanbiedercode', sleutelwaarde: bestaand.code }] : []),
+      ...(bestaand && !mag(principal, (lopend.length ? lopend : bestaand.besturen).map((b) => b.onderwijsbestuurcode)) ? [{ sleutelnaam: 'onderwijsaanbiedercode', sleutelwaarde: bestaand.code }] : []),
       ...nietVan(principal, geraakteBesturen).map((b) => ({ sleutelnaam: 'onderwijsbestuurcode', sleutelwaarde: String(b) })),
       ...[...new Set(geraakteBrin4.filter((ie) => !mag(principal, besturenTijdens(ie, { begindatum: ie.inBedrijfdatum, einddatum: ie.uitBedrijfdatum }))).map((ie) => ie.code))].map((c) => ({ sleutelnaam: 'instellingscode', sleutelwaarde: c })),
     ];

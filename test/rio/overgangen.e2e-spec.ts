@@ -169,6 +169,14 @@ describe('RIO overgangen: a BRIN4 moves to another bestuur on a date', () => {
     const nieuw = await t.http().post('/rod/v1/inschrijvingen').set(bearer(r.alfa)).send(inschrijving(await leerling(), '2026-01-05'));
     expect(nieuw.status).toBe(201);
     expect(nieuw.body).toMatchObject({ resultaat: 'goedgekeurd', meldingen: [] });
+    // RIO's board side follows the date too: the new bestuur keeps the aanbieder and the locatiegebruik up, the old one no longer.
+    const a = (await get('/rio/v1/onderwijsaanbieders/100A002')).body;
+    const aanbiederBody = { inBedrijfdatum: a.inBedrijfdatum, uitBedrijfdatum: a.uitBedrijfdatum, eigenSleutel: a.eigenSleutel, periodes: a.periodes, juridischeRelaties: a.juridischeRelaties, besturen: a.besturen };
+    expectJson(await t.http().put('/rio/v1/onderwijsaanbieders/100A002').set(bearer(r.beta)).send(aanbiederBody), 200);
+    expect(expectProblem(await t.http().put('/rio/v1/onderwijsaanbieders/100A002').set(bearer(r.alfa)).send(aanbiederBody), 403, 'forbidden').foutmeldingen[0].foutcode).toBe('AUT401');
+    const g = (await get('/rio/v1/onderwijsbesturen/100B002/onderwijslocatiegebruiken/100X002')).body;
+    const gebruikBody = { inBedrijfdatum: g.inBedrijfdatum, uitBedrijfdatum: g.uitBedrijfdatum, eigenSleutel: g.eigenSleutel, periodes: g.periodes, relaties: g.relaties };
+    expectJson(await t.http().put('/rio/v1/onderwijsbesturen/100B002/onderwijslocatiegebruiken/100X002').set(bearer(r.beta)).send(gebruikBody), 200);
     // Now 100B002 administers the school's mandates, and 100B001 no longer does.
     const verleend = await grant(r.beta);
     expectJson(verleend, 201);
