@@ -142,4 +142,22 @@ describe('ROD verzuimmelding', () => {
     }
     expectAfgekeurd(await send(melding(nietInRod)), ['280_geen_inschrijving_op_verzuimdatum']);
   });
+
+  it('a reset of the sandbox takes its verzuimmeldingen away', async () => {
+    expect((await t.http().post('/beheer/v1/sandboxes').set(bearer(r.admin)).send({ code: 'verzuim-reset', seed: 'small', clientIds: ['las-alfa'] })).status).toBe(201);
+    const [{ id }] = await t.db.query(`SELECT id FROM sandbox WHERE code = 'verzuim-reset'`);
+    // A pupil the seed enrolled at 01AA from 1 August of the current schooljaar.
+    const [{ bsn, begin }] = await t.db.query(
+      `SELECT p.burgerservicenummer AS bsn, to_char(i.datum_inschrijving, 'YYYY-MM-DD') AS begin FROM rod_inschrijving i JOIN rod_persoon p ON p.id = i.persoon_id
+        WHERE i.sandbox_id = $1 AND i.instellingscode = '01AA' AND i.datum_uitschrijving IS NULL ORDER BY p.burgerservicenummer LIMIT 1`,
+      [id],
+    );
+    const las = await tokenFor(t, 'las-alfa', undefined, { sandbox: 'verzuim-reset' });
+    const res = await send(melding(bsn, { datumBegin: begin, datumEinde: begin, bedrijfsdocument: { ...bedrijfsdocument(), datumTijdBedrijfsdocument: `${begin}T09:00:00Z` } }), las);
+    expect(res.status).toBe(201);
+    const inSandbox = async () => (await t.db.query('SELECT count(*)::int AS n FROM rod_verzuimmelding WHERE sandbox_id = $1', [id]))[0].n as number;
+    expect(await inSandbox()).toBe(1);
+    expect((await t.http().post('/beheer/v1/sandboxes/verzuim-reset/resets').set(bearer(r.admin))).status).toBe(200);
+    expect(await inSandbox()).toBe(0);
+  });
 });
