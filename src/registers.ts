@@ -104,7 +104,7 @@ export const REGISTER_APIS: { info: RegisterApiInfo; modules: Type<unknown>[] }[
       description:
         'The December 2021 move of po from BRON to ROD, to rehearse (scope beheer, in the sandbox of the token). A migratie takes BRON po export files ' +
         '(our own fixed-width layout in the BVE/VO style: the real po layout was never public), streamed and staged, runs a dry run, then converts every inschrijving ' +
-        "through ROD's own rules: one goedgekeurd here is goedgekeurd by /rod/v1, one afgekeurd carries the foutcode /rod/v1 gives for it (plus 290 for a key twice in the files). " +
+        "through ROD's own rules: one goedgekeurd here is goedgekeurd by /rod/v1, one afgekeurd carries the foutcode /rod/v1 gives for it (plus the migration's own 900 for a key twice in the files). " +
         'Counts reconcile exactly (gelezen = goedgekeurd + afgekeurd, per file, per school, in total); each school has a reject report in JSON and CSV. ' +
         'A conversion is crash-safe: it resumes where it stopped.',
     }),

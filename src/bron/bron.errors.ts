@@ -13,6 +13,16 @@ export const BronProblem = {
   schoolNietAangesloten: 'school_niet_aangesloten',
 } as const;
 
+/**
+ * The migration's own reject codes: verdicts on a staged inschrijving that are not ROD rules, in DUO's `NNN_snake_case`
+ * format. Numbered 9xx so they never share a number with ROD's feedback codes (0xx–2xx, `RodCode`): a reject report
+ * lists both side by side. The reader's faults of a whole file (`BronBestandFoutCode`) carry no number.
+ */
+export const BronAfkeurcode = {
+  volgnummerDubbel: '900_inschrijvingvolgnummer_dubbel_in_bron',
+} as const;
+export type BronAfkeurcodeNaam = (typeof BronAfkeurcode)[keyof typeof BronAfkeurcode];
+
 /** The BRON API's problem codes and their one status each. */
 export const BRON_PROBLEM_STATUS = {
   migratie_niet_gevonden: 404,

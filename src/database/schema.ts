@@ -20,6 +20,7 @@ import { RioContactadres1764670100000 } from './migrations/1764670100000-rio-con
 import { RioAanbiedergroepOrganisatierelatie1764680000000 } from './migrations/1764680000000-rio-aanbiedergroep-organisatierelatie';
 import { RioOvergang1764690000000 } from './migrations/1764690000000-rio-overgang';
 import { BronStagingSpeciaalOnderwijs1764700000000 } from './migrations/1764700000000-bron-staging-speciaal-onderwijs';
+import { BronAfkeurcode9001764705000000 } from './migrations/1764705000000-bron-afkeurcode-900';
 import { Bron1764510000000 } from './migrations/1764510000000-bron';
 import { BekostigingPerformance1764420000000 } from './migrations/1764420000000-bekostiging-performance';
 import { FeedPerSandbox1764530000000 } from './migrations/1764530000000-feed-per-sandbox';
@@ -89,4 +90,5 @@ export const MIGRATIONS = [
   RioAanbiedergroepOrganisatierelatie1764680000000,
   RioOvergang1764690000000,
   BronStagingSpeciaalOnderwijs1764700000000,
+  BronAfkeurcode9001764705000000,
 ];

@@ -131,8 +131,8 @@ describe('bron: a migratie from upload through dry run and conversion to the rej
     expect(per(foutBsn.burgerservicenummer!)).toEqual(['211_pgn_elfproef']);
     expect(per(onbekend.burgerservicenummer!)).toContain('220_vestiging_onbekend');
     expect(per(andereSchool.burgerservicenummer!)).toContain('220_vestiging_onbekend');
-    expect(res.body.afkeuringen.filter((a: any) => a.code === '290_inschrijvingvolgnummer_dubbel_in_bron')).toEqual([
-      { bestandsnaam: '01AA001A.P01', regel: expect.any(Number), sleutel: `${goed[0].burgerservicenummer}/1`, code: '290_inschrijvingvolgnummer_dubbel_in_bron', tekst: expect.any(String) },
+    expect(res.body.afkeuringen.filter((a: any) => a.code === '900_inschrijvingvolgnummer_dubbel_in_bron')).toEqual([
+      { bestandsnaam: '01AA001A.P01', regel: expect.any(Number), sleutel: `${goed[0].burgerservicenummer}/1`, code: '900_inschrijvingvolgnummer_dubbel_in_bron', tekst: expect.any(String) },
     ]);
     for (const a of res.body.afkeuringen) expect(a.regel).toBeGreaterThan(1);
     const csv = await t.http().get(`/bron/v1/migraties/${id}/afkeuringen?instellingscode=01AA`).set(bearer(admin)).set('Accept', 'text/csv');

@@ -1,5 +1,6 @@
 import type { EntityManager } from 'typeorm';
 import type { RioQueryService } from '../../rio';
+import { BronAfkeurcode } from '../bron.errors';
 import type { StagingPeriode, StagingSpeciaalOnderwijs } from './staging';
 import type { ConversieAanlevering, ConversieTerugmelding, ConversieUitkomst, RodConversiePoort } from './rod-conversie.port';
 
@@ -38,7 +39,7 @@ export function soContract(so: StagingSpeciaalOnderwijs): Pick<ConversieAanlever
 }
 
 /** The migration's own foutmelding (not a ROD rule): a second inschrijving with the same key in the BRON files. */
-export const VOLGNUMMER_DUBBEL = '290_inschrijvingvolgnummer_dubbel_in_bron';
+export const VOLGNUMMER_DUBBEL = BronAfkeurcode.volgnummerDubbel;
 
 /** Staged rows whose key (school, PGN, inschrijvingvolgnummer) came earlier in the migration: one statement for all. */
 export const DUBBELE_SQL = `

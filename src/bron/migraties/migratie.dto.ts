@@ -147,8 +147,8 @@ export class Afkeuring {
   @ApiProperty({ description: 'Line of the inschrijving record (or of the file problem).', nullable: true, type: Number }) regel: number | null;
   /** PGN/inschrijvingvolgnummer; null for a problem of a whole file. */
   @ApiProperty({ description: 'PGN/inschrijvingvolgnummer; null for a problem of a whole file.', nullable: true, type: String }) sleutel: string | null;
-  /** ROD's foutcode (as /rod/v1 gives it), 290 for a key twice in the BRON files, or the file problem. */
-  @ApiProperty({ description: "ROD's foutcode (as /rod/v1 gives it), 290 for a key twice in the BRON files, or the file problem.", example: '230_datum_inschrijving_voor_4e_verjaardag' }) code: string;
+  /** ROD's foutcode (as /rod/v1 gives it), 900 for a key twice in the BRON files, or the file problem. */
+  @ApiProperty({ description: "ROD's foutcode (as /rod/v1 gives it), 900 for a key twice in the BRON files, or the file problem.", example: '230_datum_inschrijving_voor_4e_verjaardag' }) code: string;
   @ApiProperty() tekst: string;
 }
 
