@@ -1,7 +1,9 @@
 import { bearer } from '../support/auth';
 import { expectInvalid, expectProblem } from '../support/problems';
 import { createTestApp, TestApp } from '../support/test-app';
-import { expectJson, foutcodes, rioSetup, RioTest } from './rio-support';
+import { buildDataset } from '../../src/rio';
+import { writeDataset } from '../../src/rio/rio.store';
+import { andereSandbox, expectJson, foutcodes, rioSetup, RioTest } from './rio-support';
 import { bedrijfsdocument } from '../rod/rod-support';
 
 /**
@@ -24,7 +26,8 @@ describe('RIO overgangen: a BRIN4 moves to another bestuur on a date', () => {
   afterAll(() => t.close());
 
   it('records the overgang (201) with what moved along', async () => {
-    const res = await post({ instellingscode: '01AB', naarOnderwijsbestuurcode: '100B002', overgangsdatum: DATUM });
+    const body = { instellingscode: '01AB', naarOnderwijsbestuurcode: '100B002', overgangsdatum: DATUM };
+    const res = await t.http().post('/rio/v1/overgangen').set(bearer(r.admin)).set('Idempotency-Key', 'overgang-01ab').send(body);
     expectJson(res, 201);
     expect(res.body).toEqual({
       overgangId: expect.stringMatching(/^[0-9a-f-]{36}$/),
@@ -39,6 +42,11 @@ describe('RIO overgangen: a BRIN4 moves to another bestuur on a date', () => {
       geregistreerdOp: '2025-09-01T10:00:00.000Z',
     });
     overgangId = res.body.overgangId;
+    // A retry with the same key is the same overgang, not a second one.
+    const retry = await t.http().post('/rio/v1/overgangen').set(bearer(r.admin)).set('Idempotency-Key', 'overgang-01ab').send(body);
+    expectJson(retry, 201);
+    expect(retry.headers['idempotent-replayed']).toBe('true');
+    expect(retry.body).toEqual(res.body);
   });
 
   it('every read that shows the bestuur answers by datumGeldigOp: the old bestuur until the day before, the new one from the date', async () => {
@@ -185,4 +193,33 @@ describe('RIO overgangen: a BRIN4 moves to another bestuur on a date', () => {
     expect(alfaLijst.body.items.map((m: { oin: string }) => m.oin)).not.toContain(oinBeta);
     expectProblem(await t.http().delete(`/rod/v1/machtigingen/${verleend.body.machtigingId}`).set(bearer(r.alfa)), 404, 'not_found');
   });
+
+  it('the national seed\'s overgangen (past and planned) load and read like any other', async () => {
+    const token = await andereSandbox(r, 'overgang-nat');
+    const [{ id }] = await t.db.query(`SELECT id FROM sandbox WHERE code = 'overgang-nat'`);
+    const { dataset: d } = buildDataset('national', 7);
+    // The besturen the overgangen concern, with everything of theirs the overgangen touch.
+    const besturen = new Set(d.overgangen.flatMap((o) => [o.vanOnderwijsbestuurcode, o.naarOnderwijsbestuurcode]));
+    const instellingen = d.instellingen.filter((i) => i.besturen.some((b) => besturen.has(b.onderwijsbestuurcode)));
+    const brin4 = new Set(instellingen.map((i) => i.code));
+    const vestigingen = d.vestigingen.filter((v) => brin4.has(v.instellingscode));
+    const gebruiken = d.gebruiken.filter((g) => besturen.has(g.onderwijsbestuurcode));
+    const locaties = d.locaties.filter((l) => gebruiken.some((g) => g.onderwijslocatiecode === l.code));
+    const bagIds = new Set([...vestigingen.map((v) => v.adres.bagId), ...locaties.map((l) => l.adres.bagId)]);
+    const dataset = {
+      bag: d.bag.filter((a) => bagIds.has(a.bagId)), besturen: d.besturen.filter((b) => besturen.has(b.code)), instellingen, vestigingen, locaties, gebruiken,
+      aanbieders: d.aanbieders.filter((a) => a.juridischeRelaties.some((j) => brin4.has(j.instellingscode))), overgangen: d.overgangen,
+    };
+    await t.db.transaction((m) => writeDataset(m, id, dataset));
+    const lijst = await t.http().get('/rio/v1/overgangen?pageSize=100').set(bearer(token));
+    expectJson(lijst, 200);
+    expect(lijst.body.items.map((o: { instellingscode: string }) => o.instellingscode).sort()).toEqual(dataset.overgangen.map((o) => o.instellingscode).sort());
+    for (const o of lijst.body.items.slice(0, 2)) {
+      const voor = new Date(`${o.overgangsdatum}T00:00:00Z`);
+      voor.setUTCDate(voor.getUTCDate() - 1);
+      const lees = (d: string) => t.http().get(`/rio/v1/onderwijsinstellingserkenningen/${o.instellingscode}?datumGeldigOp=${d}`).set(bearer(token));
+      expect((await lees(voor.toISOString().slice(0, 10))).body.onderwijsbestuurcode).toBe(o.vanOnderwijsbestuurcode);
+      expect((await lees(o.overgangsdatum)).body.onderwijsbestuurcode).toBe(o.naarOnderwijsbestuurcode);
+    }
+  }, 120_000);
 });
