@@ -274,16 +274,21 @@ export interface CpuUse {
 
 /**
  * CPU time used while `fn` runs, by this process, by `pids`, and by the PostgreSQL backends serving `database` when the
- * server runs on this machine (read from /proc, sampled every 100 ms: a backend that ends loses at most its last 100 ms;
- * the server's shared processes such as the WAL writer are not counted). On a loaded machine wall-clock rates move with
+ * server runs on this machine (read from /proc, sampled every 250 ms: a backend that ends loses at most its last 250 ms;
+ * the server's shared processes such as the WAL writer are not counted). The backends are found by scanning every process
+ * of the machine, which is the costly part and runs in this process (the app's event loop when the app runs in-process),
+ * so it is done once a second; in between only the known backends are read. On a loaded machine wall-clock rates move with
  * the neighbours, CPU time per request much less: it says where a request's cost goes.
  */
 export async function withCpu<T>(database: string, pids: number[], fn: () => Promise<T>): Promise<{ result: T; cpu: CpuUse }> {
   const first = new Map<string, number>();
   const last = new Map<string, number>();
   let started = false;
+  let known: string[] = [];
+  let ticks = 0;
   const sample = () => {
-    for (const pid of backendPids(database)) {
+    if (ticks++ % 4 === 0) known = backendPids(database);
+    for (const pid of known) {
       const ms = procCpuMs(pid);
       if (ms === null) continue;
       // A backend that starts during the run counts from zero.
@@ -296,13 +301,14 @@ export async function withCpu<T>(database: string, pids: number[], fn: () => Pro
   started = true;
   const app0 = process.cpuUsage();
   const others0 = others();
-  const timer = setInterval(sample, 100);
+  const timer = setInterval(sample, 250);
   let result: T;
   try {
     result = await fn();
   } finally {
     clearInterval(timer);
   }
+  ticks = 0;
   sample();
   const app = process.cpuUsage(app0);
   let postgres = 0;

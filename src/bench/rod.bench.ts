@@ -163,6 +163,8 @@ export async function main(args: string[]) {
     printFigures('ROD aanleveren inschrijving, concurrency 32, two instances (second process, same database)', {
       requests: twee.requests, accepted: twee.ok, 'accepted per second': twee.perSecond, 'ratio to yardstick': ratio(twee.ok / twee.seconds), 'ratio to one instance': `${(twee.perSecond / c32.perSecond).toFixed(2)}x`, 'p50 ms': twee.p50Ms, 'p99 ms': twee.p99Ms, 'max ms': twee.maxMs, statuses: twee.statuses,
       'submissions per group commit, instance 1': perGroep(g1, g2), ...cpuFigures(twee, tweeCpu, 'both apps'),
+      // Each instance took half of the submissions.
+      'CPU ms per own accepted: instance 1 / 2': `${Math.round((tweeCpu.appMs / Math.max(1, twee.ok / 2)) * 100) / 100} / ${Math.round((tweeCpu.otherMs / Math.max(1, twee.ok / 2)) * 100) / 100}`,
     });
     printFigures('ROD aanleveren inschrijving, concurrency 64', {
       requests: c64.requests, accepted: c64.ok, 'accepted per second': c64.perSecond, 'p50 ms': c64.p50Ms, 'p99 ms': c64.p99Ms, 'max ms': c64.maxMs, statuses: c64.statuses,
