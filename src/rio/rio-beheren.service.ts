@@ -7,6 +7,7 @@ import { DomainHooks } from '../common/events/domain-hooks';
 import type { InstellingserkenningRequest, OnderwijsbestuurRequest, VestigingserkenningRequest } from './dto/juridisch.dto';
 import type { AangebodenOpleidingRequest, OnderwijsaanbiederRequest, OnderwijslocatiegebruikRequest, OnderwijslocatieRequest } from './dto/onderwijskundig.dto';
 import { Foutcode, Foutcodes, Foutmeldingen, nietGeautoriseerd, RioErrors, rioProblem, Sleutelgegeven } from './rio.errors';
+import { checkOrganisatieBinnenLevensduur } from './rio-organisatie.checks';
 import { contactadresResponse, locatieResponse, metGeldigePeriode, vestigingResponse } from './rio-lezen.service';
 import type { ContactadressenRequest } from './dto/contactadres.dto';
 import { eigenaarsVanGroep, loadAanbieders, loadBesturen, loadGebruiken, loadGroepen, loadInstellingen, loadLocaties, loadOpleidingen, loadVestigingen } from './rio.loaders';
@@ -129,6 +130,7 @@ export class RioBeherenService {
       const locaties = buiten.filter((b) => b.soort === 'gebruik').map((b) => b.code);
       if (aanbieders.length) foutmeldingen.add('N04410', pointer, { onderwijsbestuurcode: s.code, onderwijsaanbiedercode: aanbieders[0] }, `${Foutcodes.N04410} Lopend: ${aanbieders.join(', ')}.`);
       if (locaties.length) foutmeldingen.add('N01410', pointer, { onderwijsbestuurcode: s.code, onderwijslocatiecode: locaties[0] }, `${Foutcodes.N01410} Lopend: ${locaties.join(', ')}.`);
+      await checkOrganisatieBinnenLevensduur(manager, sandboxId, s.code, s, foutmeldingen);
     }
     foutmeldingen.throwIfAny();
     if (s.bevoegdGezagNummer) {
@@ -446,6 +448,7 @@ export class RioBeherenService {
       if (buiten.length) {
         foutmeldingen.add('N04430', s.uitBedrijfdatum && buiten.some((o) => o.begindatum >= s.inBedrijfdatum) ? '/uitBedrijfdatum' : '/inBedrijfdatum', { onderwijsaanbiedercode: s.code, aangebodenOpleidingCode: buiten[0].code }, `${Foutcodes.N04430} Buiten de levensduur: ${buiten.map((o) => o.code).join(', ')}.`);
       }
+      await checkOrganisatieBinnenLevensduur(manager, sandboxId, s.code, s, foutmeldingen);
     }
     foutmeldingen.throwIfAny();
   }

@@ -9,6 +9,7 @@ import type { OnderwijsaanbiedergroepenQuery, OnderwijsaanbiedergroepRequest, Or
 import { checkLevensduur, checkRelaties, geraakt, mag, n, OBJECT } from './rio-beheren.service';
 import { Foutcode, Foutmeldingen, nietGeautoriseerd, rioProblem, Sleutelgegeven } from './rio.errors';
 import { metGeldigePeriode, RioLezenService } from './rio-lezen.service';
+import { checkOrganisatieBinnenLevensduur } from './rio-organisatie.checks';
 import { eigenaarsVanGroep, loadAanbieders, loadBesturen, loadGroepen } from './rio.loaders';
 import type { GroepState, OrganisatierelatieState } from './rio.model';
 import { logMutatie, nextCode, SoortObject, writeDataset, writeOrganisatierelaties } from './rio.store';
@@ -175,6 +176,7 @@ export class RioOrganisatieService {
       else if ((l.einddatum == null || l.einddatum > l.begindatum) && !binnenLevensduur(l, a)) f.add('J06410', `/onderwijsaanbieders/${i}`, { onderwijsaanbiedercode: l.onderwijsaanbiedercode, begindatum: l.begindatum });
     });
     checkRelaties(f, s.onderwijsaanbieders, (l) => l.onderwijsaanbiedercode, 'onderwijsaanbiedercode', '/onderwijsaanbieders', s);
+    if (bestaand) await checkOrganisatieBinnenLevensduur(m, sid, s.code, s, f);
     f.throwIfAny();
   }
 

@@ -168,6 +168,35 @@ describe('RIO onderwijsaanbiedergroepen and organisatierelaties', () => {
     });
   });
 
+  describe('the other side: an eenheid whose lifetime changes keeps its groepen and relaties inside it', () => {
+    it('refuses ending an aanbieder, a groep or a bestuur before its memberships, groepen or organisatierelaties', async () => {
+      const aanbieder = (await t.http().get('/rio/v1/onderwijsaanbieders/100A003').set(bearer(r.alfa))).body;
+      const { code: _a, geldigePeriode: _p, ...aanbiederBody } = aanbieder;
+      expectInvalid(await t.http().put('/rio/v1/onderwijsaanbieders/100A003').set(bearer(r.alfa)).send({
+        ...aanbiederBody, uitBedrijfdatum: '2024-08-01', periodes: [{ ...aanbieder.periodes[0], einddatum: '2024-08-01' }],
+        juridischeRelaties: [{ ...aanbieder.juridischeRelaties[0], einddatum: '2024-08-01' }], besturen: [{ ...aanbieder.besturen[0], einddatum: '2024-08-01' }],
+      }), [{ pointer: '/uitBedrijfdatum', code: 'N04430' }, { pointer: '/uitBedrijfdatum', code: 'J06410' }]);
+
+      const groep = (await t.http().get('/rio/v1/onderwijsaanbiedergroepen/100G002').set(bearer(r.alfa))).body;
+      const eind = '2030-08-01';
+      const fout = await t.http().put('/rio/v1/onderwijsaanbiedergroepen/100G002').set(bearer(r.alfa)).send({
+        onderwijsbestuurcode: '100B001', inBedrijfdatum: '2020-08-01', uitBedrijfdatum: eind,
+        periodes: [{ ...groep.periodes[0], einddatum: eind }], onderwijsaanbieders: groep.onderwijsaanbieders.map((l: Json) => ({ ...l, einddatum: eind })),
+      });
+      expectInvalid(fout, [{ pointer: '/uitBedrijfdatum', code: 'N07410' }]);
+      expect(fout.body.foutmeldingen[0].fouttekst).toContain('100B001 → 100G002');
+
+      expectInvalid(await t.http().put('/rio/v1/onderwijsbesturen/100B001').set(bearer(r.admin)).send({
+        bevoegdGezagNummer: '10001', inBedrijfdatum: '1996-08-01', uitBedrijfdatum: eind, periodes: [{ begindatum: '1996-08-01', einddatum: eind, naam: 'Stichting Openbaar Onderwijs Utrecht-Oost' }],
+      }), [
+        { pointer: '/uitBedrijfdatum', code: 'N04410' },
+        { pointer: '/uitBedrijfdatum', code: 'N01410' },
+        { pointer: '/uitBedrijfdatum', code: 'N05030' },
+        { pointer: '/uitBedrijfdatum', code: 'N07410' },
+      ]);
+    });
+  });
+
   describe('organisatierelaties', () => {
     it('reads the seeded relaties from and to an eenheid on a date', async () => {
       const nu = await t.http().get('/rio/v1/organisatorische-eenheden/100G002/organisatierelaties').set(bearer(r.beta));
