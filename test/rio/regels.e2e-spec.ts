@@ -42,7 +42,8 @@ describe('RIO rules from both sides', () => {
     const gesloten = sluit(alsBody(aanbieder), '2026-08-01');
     const tot = (rel: { einddatum: string | null }[]) => rel.map((x) => ({ ...x, einddatum: x.einddatum ?? '2026-08-01' }));
     const eind = await t.http().put('/rio/v1/onderwijsaanbieders/100A001').set(bearer(r.alfa)).send({ ...gesloten, juridischeRelaties: tot(aanbieder.juridischeRelaties), besturen: tot(aanbieder.besturen) });
-    expect(foutcodes(expectInvalid(eind, [{ pointer: '/uitBedrijfdatum', code: 'N04430' }]))).toEqual(['N04430']);
+    // 100A001 is also a member of groep 100G002 from 2020-08-01 on, open-ended (J06410 seen from the aanbieder).
+    expect(foutcodes(expectInvalid(eind, [{ pointer: '/uitBedrijfdatum', code: 'N04430' }, { pointer: '/uitBedrijfdatum', code: 'J06410' }]))).toEqual(['J06410', 'N04430']);
     expect((await lees('/rio/v1/onderwijsaanbieders/100A001')).uitBedrijfdatum).toBeNull();
   });
 
