@@ -178,6 +178,7 @@ describe('bekostiging: statuses per teldatum, the clock, and what the LAS hears'
     );
     expect(o).toEqual({
       instellingscode: '01AA',
+      onderwijsbestuurcode: '100B001',
       teldatum: '2027-02-01',
       soortBekostiging: 'REGULIER',
       uitersteRegistratiedatum: '2027-03-01',
