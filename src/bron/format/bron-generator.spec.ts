@@ -22,7 +22,8 @@ async function lees(bestand: string, inhoud: Buffer): Promise<BronLeesItem[]> {
   return uit;
 }
 
-const OPTIES: BronGeneratorOpties = { leerlingen: 6000, seed: 7, rioSchaal: 'small', foutkansen: parseFoutkansen('0.01') };
+// The (v)so categories higher: one so/vso pupil for every 50 bo/sbo pupils.
+const OPTIES: BronGeneratorOpties = { leerlingen: 6000, seed: 7, rioSchaal: 'small', foutkansen: { ...parseFoutkansen('0.01'), SO_TLV_ONTBREEKT: 0.08, VSO_TE_OUD: 0.08 } };
 
 describe('BRON po generator', () => {
   let bestanden: { bestand: string; inhoud: Buffer }[];
@@ -65,6 +66,7 @@ describe('BRON po generator', () => {
 
   it('every record-level flaw in the manifest is really there, and there is no other', () => {
     const { dataset } = buildDataset('small', 1);
+    const spec = new Set(dataset.instellingen.filter((i) => i.soort === 'SPEC').map((i) => i.code));
     const vestigingen = new Map(dataset.vestigingen.map((v) => [v.code, v]));
     const gevonden = new Set<string>();
     const sleutel = (bestand: string, regel: number, c: BronFoutcategorie) => `${bestand}:${regel}:${c}`;
@@ -78,6 +80,10 @@ describe('BRON po generator', () => {
         if (voorVierdeVerjaardag(l.geboortedatum, i.datumInschrijving)) vind('TE_JONG');
         if (controleerDatums(i.datumInschrijving, i.datumUitschrijving, i.periodes).length) vind('PERIODES_OVERLAPPEN');
         if (volgnummers.has(i.inschrijvingvolgnummer)) vind('VOLGNUMMER_DUBBEL');
+        const so = i.speciaalOnderwijs;
+        if (so && !spec.has(brin4)) vind('SO_CONTRACT_OP_BO_SCHOOL');
+        if (so && spec.has(brin4) && so.cluster >= 3 && !so.beschikkingsnummer) vind('SO_TLV_ONTBREEKT');
+        if (so?.schoolsoort === '2' && teOud(l.geboortedatum, '2021-12-06', MAX_LEEFTIJD.VSO)) vind('VSO_TE_OUD');
         volgnummers.add(i.inschrijvingvolgnummer);
         for (const p of i.periodes) {
           const v = vestigingen.get(p.vestigingscode);
@@ -112,21 +118,27 @@ describe('BRON po generator', () => {
     const soort: Record<BronFoutcategorie, string> = {
       PGN_CONTROLECIJFER: '310', TE_JONG: '310', LEERLING_OP_TWEE_SCHOLEN: '310', BRIN6_ONBEKEND: '321', BRIN6_NIET_ONDER_BRIN4: '321',
       PERIODES_OVERLAPPEN: '321', VOLGNUMMER_DUBBEL: '320', CONTROLETOTAAL_ONJUIST: '399', RECORD_AFGEKAPT: '3',
+      SO_CONTRACT_OP_BO_SCHOOL: '322', SO_TLV_ONTBREEKT: '322', VSO_TE_OUD: '310',
     };
     for (const f of manifest.fouten) expect(regels.get(f.bestand)![f.regel - 1].startsWith(soort[f.categorie])).toBe(true);
   });
 
-  it('(v)so schools: every inschrijving carries its so/vso part (322), so and vso pupils of an age ROD accepts, one for every 50 bo/sbo pupils; no 322 elsewhere', () => {
+  it('(v)so schools: every inschrijving carries its so/vso part (322), so and vso pupils of an age ROD accepts (but the flaws), one for every 50 bo/sbo pupils; no 322 elsewhere (but the flaw)', () => {
     const { dataset } = buildDataset('small', 1);
     const spec = new Set(dataset.instellingen.filter((i) => i.soort === 'SPEC').map((i) => i.code));
     expect(spec.has('02AC')).toBe(true);
     const so = leerlingen.filter(({ brin4 }) => spec.has(brin4));
     expect(so.length).toBe(manifest.bestanden.filter((b) => spec.has(b.brin4)).reduce((a, b) => a + b.personen, 0));
     expect(so.length).toBeGreaterThanOrEqual(OPTIES.leerlingen / 50);
-    expect(leerlingen.filter(({ brin4 }) => !spec.has(brin4)).every(({ l }) => l.inschrijvingen.every((i) => !i.speciaalOnderwijs))).toBe(true);
+    const gevlagd = (bestand: string, l: BronLeerling) => manifest.fouten.some((f) => f.bestand === bestand && f.leerlingRegel === l.regel);
+    const boMet322 = leerlingen.filter(({ brin4, l }) => !spec.has(brin4) && l.inschrijvingen.some((i) => i.speciaalOnderwijs));
+    expect(boMet322.length).toBe(manifest.foutenPerCategorie.SO_CONTRACT_OP_BO_SCHOOL);
+    expect(boMet322.every(({ bestand, l }) => gevlagd(bestand, l))).toBe(true);
+    expect(so.every(({ l }) => l.inschrijvingen.every((i) => i.speciaalOnderwijs))).toBe(true);
     const datum = '2021-12-06';
     const soorten = new Set<string>();
-    for (const { l } of so) {
+    for (const { bestand, l } of so) {
+      if (gevlagd(bestand, l)) continue;
       const [i] = l.inschrijvingen;
       const x = i.speciaalOnderwijs!;
       soorten.add(x.schoolsoort);
@@ -178,6 +190,17 @@ describe('BRON po generator', () => {
     const plat = genereer(klein);
     expect(gz.bestanden[0].bestand).toBe(`${plat.bestanden[0].bestand}.gz`);
     expect(await lees(gz.bestanden[0].bestand, gz.bestanden[0].inhoud)).toEqual(await lees(plat.bestanden[0].bestand, plat.bestanden[0].inhoud));
+  });
+
+  it('(v)so flaw rates leave the bo and sbo files as they were', () => {
+    const { dataset } = buildDataset('small', 1);
+    const spec = new Set(dataset.instellingen.filter((i) => i.soort === 'SPEC').map((i) => i.code));
+    const zonder = genereer({ leerlingen: 800, seed: 7, rioSchaal: 'small' });
+    const met = genereer({ leerlingen: 800, seed: 7, rioSchaal: 'small', foutkansen: { SO_TLV_ONTBREEKT: 0.2, VSO_TE_OUD: 0.2 } });
+    const bo = (g: ReturnType<typeof genereer>) => g.bestanden.filter((b) => !spec.has(b.bestand.slice(0, 4)));
+    expect(bo(met)).toEqual(bo(zonder));
+    expect(met.manifest.fouten.map((f) => f.categorie).sort()).toEqual(expect.arrayContaining(['SO_TLV_ONTBREEKT', 'VSO_TE_OUD']));
+    expect(met.manifest.fouten.every((f) => spec.has(f.bestand.slice(0, 4)))).toBe(true);
   });
 
   it('parses flaw rates for all categories or per category', () => {

@@ -9,13 +9,14 @@ import { alsBytes, leerlingRegels, sluitRegel, voorloopRegel } from './bron-schr
 /**
  * Generates the BRON po export of a whole country (our layout, `bron-layout.ts`) for the schools of a RIO
  * seed: one file per BRIN4 (bo and sbo; (v)so with its so/vso part in record 322, our own addition), realistic pupils, and flaws injected at
- * a chosen rate per category, each listed in a manifest so a test or the migration job can check that every
+ * a chosen rate per category (at bo/sbo schools, and (v)so categories at the schools for (voortgezet) speciaal onderwijs), each listed in a manifest so a test or the migration job can check that every
  * flaw is caught. Deterministic: the same options give the same bytes. Streams: one school at a time.
  */
 
 /**
  * Flaw categories. Two refuse the whole file (the reader reports them); the others are record-level faults
- * that ROD's own rules (or the migration job) judge per pupil.
+ * that ROD's own rules (or the migration job) judge per pupil. The (v)so categories (`SO_FOUTEN`) are drawn per so/vso
+ * pupil of a school for (voortgezet) speciaal onderwijs, the others per bo/sbo pupil.
  */
 export const BRON_FOUTCATEGORIEEN = [
   'PGN_CONTROLECIJFER',
@@ -27,6 +28,9 @@ export const BRON_FOUTCATEGORIEEN = [
   'VOLGNUMMER_DUBBEL',
   'CONTROLETOTAAL_ONJUIST',
   'RECORD_AFGEKAPT',
+  'SO_CONTRACT_OP_BO_SCHOOL',
+  'SO_TLV_ONTBREEKT',
+  'VSO_TE_OUD',
 ] as const;
 export type BronFoutcategorie = (typeof BRON_FOUTCATEGORIEEN)[number];
 
@@ -35,7 +39,9 @@ export const BESTANDSFOUT_VAN: Partial<Record<BronFoutcategorie, BronBestandFout
   CONTROLETOTAAL_ONJUIST: 'CONTROLETOTAAL_ONJUIST',
   RECORD_AFGEKAPT: 'RECORD_AFGEKAPT',
 };
-const RECORDFOUTEN = BRON_FOUTCATEGORIEEN.filter((c) => !BESTANDSFOUT_VAN[c]);
+/** The categories drawn per so/vso pupil (at a school for (voortgezet) speciaal onderwijs). */
+export const SO_FOUTEN: readonly BronFoutcategorie[] = ['SO_TLV_ONTBREEKT', 'VSO_TE_OUD'];
+const RECORDFOUTEN = BRON_FOUTCATEGORIEEN.filter((c) => !BESTANDSFOUT_VAN[c] && !SO_FOUTEN.includes(c));
 const BESTANDSFOUTEN = BRON_FOUTCATEGORIEEN.filter((c) => BESTANDSFOUT_VAN[c]);
 
 export interface BronGeneratorOpties {
@@ -58,7 +64,7 @@ export interface BronGeneratorOpties {
 
 export interface BronManifestFout {
   bestand: string;
-  /** The line that carries the flaw (the persoon line for PGN and age, the periode or inschrijving line otherwise). */
+  /** The line that carries the flaw (the persoon line for PGN and age, the 322 line for the so/vso part, the periode or inschrijving line otherwise). */
   regel: number;
   categorie: BronFoutcategorie;
   /** The reader's code for a flaw that refuses the whole file; null for a record-level flaw. */
@@ -275,7 +281,8 @@ interface Jaar {
 
 interface Gegenereerd {
   leerling: BronLeerling;
-  fout: { categorie: BronFoutcategorie; inschrijving: number; periode: number | null } | null;
+  /** `periode` 'so': the flaw is in the inschrijving's so/vso part (record 322). */
+  fout: { categorie: BronFoutcategorie; inschrijving: number; periode: number | 'so' | null } | null;
   /** A record of the same pupil in the next school's file: an earlier inschrijving (moved) or an overlapping one (flaw). */
   elders: { soort: 'vorige' | 'dubbel'; inschrijving: BronInschrijving } | null;
 }
@@ -325,6 +332,8 @@ interface Context {
   scholen: School[];
   /** Record-level categories with their cumulative chance, drawn once per pupil. */
   kansen: { categorie: BronFoutcategorie; tot: number }[];
+  /** The same for the (v)so categories, drawn once per so/vso pupil. */
+  soKansen: { categorie: BronFoutcategorie; tot: number }[];
 }
 
 function genereerLeerling(ctx: Context, school: School, j: number): Gegenereerd {
@@ -468,6 +477,16 @@ function genereerLeerling(ctx: Context, school: School, j: number): Gegenereerd 
       uit.fout = { categorie, inschrijving: 1, periode: null };
       return uit;
     }
+    case 'SO_CONTRACT_OP_BO_SCHOOL': {
+      // The inschrijving carries a so/vso part (record 322) that would be right at a cluster 4 school, with its TLV: only the school does not fit.
+      const begin = inschrijving.datumInschrijving;
+      inschrijving.speciaalOnderwijs = {
+        regel: 0, schoolsoort: '1', cluster: 4, soortOnderwijs: r.pick(SOORT_ONDERWIJS_PER_CLUSTER[4]), soortVerblijf: 'REGULIER', arrangement: null, uitstroomprofiel: null,
+        beschikkingsnummer: `TLV-${begin.slice(0, 4)}-${String(n % 1000000).padStart(6, '0')}`, tlvDatumBegin: begin, tlvDatumEinde: `${laatsteJaar + 2}-07-31`,
+      };
+      uit.fout = { categorie, inschrijving: 0, periode: 'so' };
+      return uit;
+    }
     case 'LEERLING_OP_TWEE_SCHOLEN': {
       if (!volgende || volgende.bestandsfout) return uit;
       const begin = Math.max(instroom, ctx.datum - r.int(10, 80));
@@ -489,14 +508,22 @@ function genereerLeerling(ctx: Context, school: School, j: number): Gegenereerd 
  * A pupil of a school for (voortgezet) speciaal onderwijs: about two in three so (4 to 12, groep by age), the others vso
  * (12 to 19, periode groep 8, an uitstroomprofiel), in the school's cluster with a soortOnderwijs of it, admitted at the
  * start of a school year (at most three years ago, not before the fourth birthday or the school's opening), with a
- * toelaatbaarheidsverklaring for cluster 3/4 to the end of the next school year. No flaws, no movers.
+ * toelaatbaarheidsverklaring for cluster 3/4 to the end of the next school year. No movers. A (v)so flaw is drawn from
+ * randomness of its own, so an unflawed pupil is the same with or without (v)so flaw rates: `VSO_TE_OUD` makes the
+ * pupil a vso pupil of 22 to 24 (already 20 before 1 August), `SO_TLV_ONTBREEKT` leaves the toelaatbaarheidsverklaring
+ * out at a cluster 3/4 school (elsewhere it cannot apply and is left out).
  */
 function genereerSoLeerling(ctx: Context, school: School, j: number): Gegenereerd {
   const r = new Rng(ctx.seed, 7, school.index, j);
+  const worp = new Rng(ctx.seed, 8, school.index, j).next();
+  let categorie = ctx.soKansen.find((k) => worp < k.tot)?.categorie ?? null;
+  const cluster = school.cluster ?? 4;
+  if (categorie === 'SO_TLV_ONTBREEKT' && cluster < 3) categorie = null;
+  const teOud = categorie === 'VSO_TE_OUD';
   const n = school.eerste + j;
   const laatsteJaar = schooljaarVan(isoVan(ctx.datum));
-  const vso = r.chance(1 / 3);
-  const leeftijd = vso ? r.int(12, 19) : r.int(5, 12);
+  const vso = teOud || r.chance(1 / 3);
+  const leeftijd = teOud ? r.int(22, 24) : vso ? r.int(12, 19) : r.int(5, 12);
   // Born so the pupil is `leeftijd` on 1 October of the current school year.
   const geboortedag = dagVan(`${laatsteJaar - leeftijd}-10-01`) - r.int(0, 364);
   const geboortedatum = isoVan(geboortedag);
@@ -510,9 +537,8 @@ function genereerSoLeerling(ctx: Context, school: School, j: number): Gegenereer
     const groep = vso ? 8 : Math.min(8, Math.max(1, leeftijd - 3 - (laatsteJaar - jaar)));
     jaren.push({ jaar, begin, groep, vestiging: school.hoofd.code });
   }
-  const cluster = school.cluster ?? 4;
   const datumInschrijving = isoVan(jaren[0].begin);
-  const tlv = cluster >= 3;
+  const tlv = cluster >= 3 && categorie !== 'SO_TLV_ONTBREEKT';
   const geslacht: 'M' | 'V' = r.chance(0.7) ? 'M' : 'V';
   const [voorvoegsel, achternaam] = r.pick(ACHTERNAMEN);
   const leerling: BronLeerling = {
@@ -547,16 +573,17 @@ function genereerSoLeerling(ctx: Context, school: School, j: number): Gegenereer
       },
     ],
   };
-  return { leerling, fout: null, elders: null };
+  const fout = categorie === 'VSO_TE_OUD' ? { categorie, inschrijving: -1, periode: null } : categorie ? { categorie, inschrijving: 0, periode: 'so' as const } : null;
+  return { leerling, fout, elders: null };
 }
 
-/** Line of a record within a pupil's lines (0 = persoon): inschrijving `i`, or its periode `p`. */
-function regelBinnen(l: BronLeerling, i: number, p: number | null): number {
+/** Line of a record within a pupil's lines (0 = persoon): inschrijving `i`, its so/vso part ('so', right after it) or its periode `p`. */
+function regelBinnen(l: BronLeerling, i: number, p: number | 'so' | null): number {
   if (i < 0) return 0;
   const so = (k: number) => (l.inschrijvingen[k].speciaalOnderwijs ? 1 : 0);
   let regel = 1;
   for (let k = 0; k < i; k++) regel += 1 + so(k) + l.inschrijvingen[k].periodes.length;
-  return p === null ? regel : regel + 1 + so(i) + p;
+  return p === null ? regel : p === 'so' ? regel + 1 : regel + 1 + so(i) + p;
 }
 
 /** Parses `0.001` (every category) or `PGN_CONTROLECIJFER=0.01,TE_JONG=0.002`. */
@@ -587,10 +614,13 @@ export function* genereerBronBestanden(opties: BronGeneratorOpties): Generator<{
   const volledig = { datum: '2021-12-06', rioSeed: 1, rioSchaal: 'national' as const, ...opties };
   const foutkansen = opties.foutkansen ?? {};
   const { lijst, speciaal } = scholen({ leerlingen: volledig.leerlingen, seed: volledig.seed, datum: volledig.datum, rioSeed: volledig.rioSeed, rioSchaal: volledig.rioSchaal }, foutkansen);
-  let cumulatief = 0;
-  const kansen = RECORDFOUTEN.filter((c) => (foutkansen[c] ?? 0) > 0).map((categorie) => ({ categorie, tot: (cumulatief += foutkansen[categorie]!) }));
-  if (cumulatief > 0.5) throw new Error('De foutkansen per leerling tellen op tot meer dan 0,5.');
-  const ctx: Context = { seed: volledig.seed, datum: dagVan(volledig.datum), scholen: lijst, kansen };
+  const cumulatieveKansen = (categorieen: readonly BronFoutcategorie[]) => {
+    let cumulatief = 0;
+    const uit = categorieen.filter((c) => (foutkansen[c] ?? 0) > 0).map((categorie) => ({ categorie, tot: (cumulatief += foutkansen[categorie]!) }));
+    if (cumulatief > 0.5) throw new Error('De foutkansen per leerling tellen op tot meer dan 0,5.');
+    return uit;
+  };
+  const ctx: Context = { seed: volledig.seed, datum: dagVan(volledig.datum), scholen: lijst, kansen: cumulatieveKansen(RECORDFOUTEN), soKansen: cumulatieveKansen(SO_FOUTEN) };
   const manifest: BronManifest = {
     layout: BRON_LAYOUT_VERSIE,
     seed: volledig.seed,
