@@ -19,6 +19,7 @@ import { RioErkenningAanbodAttributen1764670000000 } from './migrations/17646700
 import { RioContactadres1764670100000 } from './migrations/1764670100000-rio-contactadres';
 import { RioAanbiedergroepOrganisatierelatie1764680000000 } from './migrations/1764680000000-rio-aanbiedergroep-organisatierelatie';
 import { RioOvergang1764690000000 } from './migrations/1764690000000-rio-overgang';
+import { RioOvergangIntrekken1764690100000 } from './migrations/1764690100000-rio-overgang-intrekken';
 import { BronStagingSpeciaalOnderwijs1764700000000 } from './migrations/1764700000000-bron-staging-speciaal-onderwijs';
 import { BronAfkeurcode9001764705000000 } from './migrations/1764705000000-bron-afkeurcode-900';
 import { Bron1764510000000 } from './migrations/1764510000000-bron';
@@ -89,6 +90,7 @@ export const MIGRATIONS = [
   RioContactadres1764670100000,
   RioAanbiedergroepOrganisatierelatie1764680000000,
   RioOvergang1764690000000,
+  RioOvergangIntrekken1764690100000,
   BronStagingSpeciaalOnderwijs1764700000000,
   BronAfkeurcode9001764705000000,
 ];

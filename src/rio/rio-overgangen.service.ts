@@ -7,7 +7,8 @@ import { ClockService } from '../common/clock/clock.service';
 import { DomainHooks } from '../common/events/domain-hooks';
 import { toPage } from '../common/pagination/pagination';
 import type { Overgang, OvergangenQuery, OvergangRequest } from './dto/overgang.dto';
-import { Foutcodes, Foutmeldingen, rioProblem } from './rio.errors';
+import { Foutcodes, Foutmeldingen, RioErrors, rioProblem } from './rio.errors';
+import type { AanbiederState, GebruikState, InstellingState } from './rio.model';
 import { loadAanbieders, loadBesturen, loadGebruiken, loadInstellingen } from './rio.loaders';
 import { logMutatie, writeDataset } from './rio.store';
 import { bestuurOpSql, OvergangFout, OvergangStand, planOvergang } from './rules/overgang';
@@ -40,6 +41,20 @@ const toResponse = (r: OvergangRij): Overgang => ({
   onderwijslocatiecodes: r.onderwijslocatiecodes,
   geregistreerdOp: r.geregistreerd_op.toISOString(),
 });
+
+/** The aggregates an overgang changes, whole. */
+interface Stand {
+  instellingen: InstellingState[];
+  aanbieders: AanbiederState[];
+  gebruiken: GebruikState[];
+}
+
+/** A value as canonical JSON: object keys sorted, lists sorted (the stored rows have no order of their own). */
+function canoniek(x: unknown): string {
+  if (Array.isArray(x)) return `[${x.map(canoniek).sort().join(',')}]`;
+  if (x && typeof x === 'object') return `{${Object.keys(x).sort().map((k) => `${JSON.stringify(k)}:${canoniek((x as Record<string, unknown>)[k])}`).join(',')}}`;
+  return JSON.stringify(x ?? null);
+}
 
 /** The foutmelding of each fout of the overgang rule, with the key values it is about. */
 function meld(foutmeldingen: Foutmeldingen, v: OvergangRequest, f: OvergangFout) {
@@ -93,10 +108,14 @@ export class RioOvergangenService {
         await manager.query('DELETE FROM rio_onderwijslocatiegebruik WHERE sandbox_id = $1 AND onderwijsbestuurcode = $2 AND onderwijslocatiecode = $3', [sid, g.onderwijsbestuurcode, g.onderwijslocatiecode]);
       }
       const nu = await this.clock.now(sid, manager);
+      const sleutel = (g: { onderwijsbestuurcode: string; onderwijslocatiecode: string }) => `${g.onderwijsbestuurcode}/${g.onderwijslocatiecode}`;
+      const geraakt = new Set([...plan.gebruiken, ...plan.verwijderdeGebruiken].map(sleutel));
+      const voor: Stand = { instellingen: [stand.instelling!], aanbieders: stand.aanbieders.filter((a) => plan.aanbieders.some((x) => x.code === a.code)), gebruiken: stand.gebruiken.filter((g) => geraakt.has(sleutel(g))) };
+      const na: Stand = { instellingen: [plan.instelling], aanbieders: plan.aanbieders, gebruiken: plan.gebruiken };
       const [rij]: OvergangRij[] = await manager.query(
-        `INSERT INTO rio_overgang (sandbox_id, id, soort, instellingscode, van_onderwijsbestuurcode, naar_onderwijsbestuurcode, overgangsdatum, vestigingscodes, onderwijsaanbiedercodes, onderwijslocatiecodes, geregistreerd_op)
-         VALUES ($1, $2, 'OVERGANG_VOLLEDIG', $3, $4, $5, $6, $7, $8, $9, $10) RETURNING ${KOLOMMEN}`,
-        [sid, randomUUID(), v.instellingscode, plan.van, v.naarOnderwijsbestuurcode, v.overgangsdatum, stand.vestigingscodes, plan.aanbieders.map((a) => a.code), plan.onderwijslocatiecodes, nu],
+        `INSERT INTO rio_overgang (sandbox_id, id, soort, instellingscode, van_onderwijsbestuurcode, naar_onderwijsbestuurcode, overgangsdatum, vestigingscodes, onderwijsaanbiedercodes, onderwijslocatiecodes, geregistreerd_op, voor_stand, na_stand)
+         VALUES ($1, $2, 'OVERGANG_VOLLEDIG', $3, $4, $5, $6, $7, $8, $9, $10, $11, $12) RETURNING ${KOLOMMEN}`,
+        [sid, randomUUID(), v.instellingscode, plan.van, v.naarOnderwijsbestuurcode, v.overgangsdatum, stand.vestigingscodes, plan.aanbieders.map((a) => a.code), plan.onderwijslocatiecodes, nu, JSON.stringify(voor), JSON.stringify(na)],
       );
       await logMutatie(manager, sid, 'onderwijsinstellingserkenningen', v.instellingscode, 'GEWIJZIGD', nu);
       for (const a of plan.aanbieders) await logMutatie(manager, sid, 'onderwijsaanbieders', a.code, 'GEWIJZIGD', nu);
@@ -109,6 +128,47 @@ export class RioOvergangenService {
       // ROD and bekostiging read the bestuur by date: their recompute of the BRIN4's vestigingen follows the change.
       if (stand.vestigingscodes.length) await this.hooks.emit('rio.gewijzigd', manager, { sandboxId: sid, vestigingscodes: stand.vestigingscodes });
       return toResponse(rij);
+    });
+  }
+
+  /**
+   * Withdraws a planned overgang (its overgangsdatum after the sandbox's today): the BRIN4, aanbieders and locatiegebruik
+   * it changed are as before it, when nothing changed them since; else 409, as for one that took effect or was seeded.
+   */
+  remove(principal: Principal, id: string): Promise<void> {
+    return this.db.transaction(async (manager) => {
+      const sid = principal.sandboxId;
+      const [o]: (OvergangRij & { voor_stand: Stand | null; na_stand: Stand | null })[] = await manager.query(
+        `SELECT ${KOLOMMEN}, voor_stand, na_stand FROM rio_overgang WHERE sandbox_id = $1 AND id = $2`,
+        [sid, id],
+      );
+      if (!o) throw rioProblem('not_found', `Overgang ${id} does not exist in this sandbox.`);
+      await manager.query('SELECT code FROM rio_instellingserkenning WHERE sandbox_id = $1 AND code = $2 FOR UPDATE', [sid, o.instellingscode]);
+      const vandaag = await this.clock.today(sid, manager);
+      if (o.overgangsdatum <= vandaag) throw rioProblem(RioErrors.overgangNietIntrekbaar, `Overgang ${id} took effect on ${o.overgangsdatum}; only a planned overgang (after ${vandaag}) can be withdrawn.`);
+      if (!o.voor_stand || !o.na_stand) throw rioProblem(RioErrors.overgangNietIntrekbaar, `Overgang ${id} is part of the seeded history and cannot be withdrawn.`);
+      const sleutels = o.na_stand.gebruiken.map((g) => ({ onderwijsbestuurcode: g.onderwijsbestuurcode, onderwijslocatiecode: g.onderwijslocatiecode }));
+      const nu: Stand = {
+        instellingen: await loadInstellingen(manager, sid, [o.instellingscode]),
+        aanbieders: await loadAanbieders(manager, sid, o.na_stand.aanbieders.map((a) => a.code)),
+        gebruiken: await loadGebruiken(manager, sid, sleutels),
+      };
+      if (canoniek(nu) !== canoniek(o.na_stand)) {
+        throw rioProblem(RioErrors.overgangNietIntrekbaar, `The BRIN4, aanbieders or locatiegebruik of overgang ${id} changed after it was registered; withdraw those changes first.`);
+      }
+      const voor = o.voor_stand;
+      const nieuw = o.na_stand.gebruiken.filter((g) => !voor.gebruiken.some((x) => x.onderwijsbestuurcode === g.onderwijsbestuurcode && x.onderwijslocatiecode === g.onderwijslocatiecode));
+      for (const g of nieuw) {
+        await manager.query('DELETE FROM rio_onderwijslocatiegebruik WHERE sandbox_id = $1 AND onderwijsbestuurcode = $2 AND onderwijslocatiecode = $3', [sid, g.onderwijsbestuurcode, g.onderwijslocatiecode]);
+      }
+      await writeDataset(manager, sid, voor, { replace: true });
+      await manager.query('DELETE FROM rio_overgang WHERE sandbox_id = $1 AND id = $2', [sid, id]);
+      const moment = await this.clock.now(sid, manager);
+      await logMutatie(manager, sid, 'onderwijsinstellingserkenningen', o.instellingscode, 'GEWIJZIGD', moment);
+      for (const a of voor.aanbieders) await logMutatie(manager, sid, 'onderwijsaanbieders', a.code, 'GEWIJZIGD', moment);
+      for (const g of voor.gebruiken) await logMutatie(manager, sid, 'onderwijslocatiegebruiken', `${g.onderwijsbestuurcode}/${g.onderwijslocatiecode}`, 'GEWIJZIGD', moment);
+      for (const g of nieuw) await logMutatie(manager, sid, 'onderwijslocatiegebruiken', `${g.onderwijsbestuurcode}/${g.onderwijslocatiecode}`, 'VERWIJDERD', moment);
+      if (o.vestigingscodes.length) await this.hooks.emit('rio.gewijzigd', manager, { sandboxId: sid, vestigingscodes: o.vestigingscodes });
     });
   }
 

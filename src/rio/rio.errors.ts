@@ -112,12 +112,15 @@ export function nietGeautoriseerd(detail: string, sleutels: Sleutelgegeven[]): P
 export const RioErrors = {
   inGebruik: 'rio_object_in_gebruik',
   bestaatAl: 'rio_object_bestaat_al',
+  overgangNietIntrekbaar: 'rio_overgang_niet_intrekbaar',
 } as const;
 
 /** The RIO API's own problem codes and their one status each. */
 export const RIO_PROBLEM_STATUS = {
   rio_object_in_gebruik: 409,
   rio_object_bestaat_al: 409,
+  /** A withdrawal of an overgang that took effect, was seeded, or whose objects changed since. */
+  rio_overgang_niet_intrekbaar: 409,
 } as const satisfies ProblemStatusTable;
 
 const TABLE = { ...COMMON_PROBLEM_STATUS, ...RIO_PROBLEM_STATUS };

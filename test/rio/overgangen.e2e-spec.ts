@@ -194,6 +194,32 @@ describe('RIO overgangen: a BRIN4 moves to another bestuur on a date', () => {
     expectProblem(await t.http().delete(`/rod/v1/machtigingen/${verleend.body.machtigingId}`).set(bearer(r.alfa)), 404, 'not_found');
   });
 
+  it('withdraws a planned overgang (204): everything as before; one that took effect, or whose objects changed since, stays (409)', async () => {
+    // The clock stands on 2026-01-05: the overgang of 01AB took effect.
+    expectProblem(await t.http().delete(`/rio/v1/overgangen/${overgangId}`).set(bearer(r.admin)), 409, 'rio_overgang_niet_intrekbaar');
+    const gepland = await post({ instellingscode: '02AD', naarOnderwijsbestuurcode: '100B001', overgangsdatum: '2027-01-01' });
+    expectJson(gepland, 201);
+    const [locatie] = gepland.body.onderwijslocatiecodes;
+    expect((await get('/rio/v1/onderwijsinstellingserkenningen/02AD?datumGeldigOp=2027-01-01')).body.onderwijsbestuurcode).toBe('100B001');
+    expectProblem(await t.http().delete(`/rio/v1/overgangen/${gepland.body.overgangId}`).set(bearer(r.alfa)), 403, 'insufficient_scope');
+    const weg = await t.http().delete(`/rio/v1/overgangen/${gepland.body.overgangId}`).set(bearer(r.admin));
+    expect(weg.status).toBe(204);
+    const erkenning = (await get('/rio/v1/onderwijsinstellingserkenningen/02AD?datumGeldigOp=2027-01-01')).body;
+    expect([erkenning.onderwijsbestuurcode, erkenning.besturen]).toEqual(['100B002', [{ onderwijsbestuurcode: '100B002', begindatum: '2012-08-01', einddatum: null }]]);
+    expect((await get('/rio/v1/onderwijsaanbieders/100A007')).body.besturen).toEqual([{ onderwijsbestuurcode: '100B002', begindatum: '2012-08-01', einddatum: null }]);
+    expect((await get(`/rio/v1/onderwijsbesturen/100B002/onderwijslocatiegebruiken/${locatie}?datumGeldigOp=2027-01-01`)).body).toMatchObject({ uitBedrijfdatum: null, relaties: [{ vestigingscode: '02AD00', einddatum: null }] });
+    expectProblem(await get(`/rio/v1/onderwijsbesturen/100B001/onderwijslocatiegebruiken/${locatie}?datumGeldigOp=2027-01-01`), 404, 'not_found');
+    expectProblem(await t.http().delete(`/rio/v1/overgangen/${gepland.body.overgangId}`).set(bearer(r.admin)), 404, 'not_found');
+    // Planned again, then the erkenning changes: the withdrawal would undo that change, so it is refused.
+    const opnieuw = await post({ instellingscode: '02AD', naarOnderwijsbestuurcode: '100B001', overgangsdatum: '2027-01-01' });
+    expectJson(opnieuw, 201);
+    const e = (await get('/rio/v1/onderwijsinstellingserkenningen/02AD')).body;
+    const gewijzigd = { onderwijsbestuurcode: '100B001', soort: e.soort, vrijheidVanOnderwijs: e.vrijheidVanOnderwijs, inBedrijfdatum: e.inBedrijfdatum, periodes: e.periodes.map((p: Record<string, unknown>) => ({ ...p, verkorteNaam: 'Het Startpunt' })) };
+    expectJson(await t.http().put('/rio/v1/onderwijsinstellingserkenningen/02AD').set(bearer(r.admin)).send(gewijzigd), 200);
+    expectProblem(await t.http().delete(`/rio/v1/overgangen/${opnieuw.body.overgangId}`).set(bearer(r.admin)), 409, 'rio_overgang_niet_intrekbaar');
+    expectInvalid(await t.http().delete('/rio/v1/overgangen/x1').set(bearer(r.admin)), [{ parameter: 'overgangId' }]);
+  });
+
   it('the national seed\'s overgangen (past and planned) load and read like any other', async () => {
     const token = await andereSandbox(r, 'overgang-nat');
     const [{ id }] = await t.db.query(`SELECT id FROM sandbox WHERE code = 'overgang-nat'`);

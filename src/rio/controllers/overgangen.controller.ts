@@ -1,5 +1,5 @@
-import { Body, Controller, Get, Param, Post, Query, Req } from '@nestjs/common';
-import { ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { Body, Controller, Delete, Get, HttpCode, Param, Post, Query, Req } from '@nestjs/common';
+import { ApiCreatedResponse, ApiNoContentResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { FastifyRequest } from 'fastify';
 import { CurrentPrincipal, RequireScopes } from '../../common/auth/auth.decorators';
 import type { Principal } from '../../common/auth/principal';
@@ -48,5 +48,20 @@ export class OvergangenController {
   @ApiRioProblems('not_found')
   getOvergang(@CurrentPrincipal() p: Principal, @Param() a: OvergangIdParam) {
     return this.overgangen.get(p.sandboxId, a.overgangId);
+  }
+
+  @Delete(':overgangId')
+  @HttpCode(204)
+  @RequireScopes('beheer')
+  @ApiOperation({
+    summary: 'Withdraw a planned overgang (DUO side)',
+    description: 'Only before its overgangsdatum (sandbox clock), and only when nothing changed its BRIN4, aanbieders or locatiegebruik since: they are then as before it. Otherwise 409 rio_overgang_niet_intrekbaar, as for a seeded overgang.',
+  })
+  @ApiNoContentResponse({ description: 'Withdrawn.' })
+  @ApiIdempotent()
+  @ApiRioAfkeuring({ instance: '/rio/v1/overgangen/7d7c1a52-3f0e-4d55-9d0c-6a1f5d0f2b11', parameter: { name: 'overgangId', detail: 'overgangId must be a UUID' }, aut401: false })
+  @ApiRioProblems('not_found', 'rio_overgang_niet_intrekbaar')
+  deleteOvergang(@CurrentPrincipal() p: Principal, @Param() a: OvergangIdParam) {
+    return this.overgangen.remove(p, a.overgangId);
   }
 }

@@ -10,7 +10,7 @@ export class OvergangRequest {
   @Matches(BRIN4, { message: 'instellingscode must be a BRIN4 like 01AA' }) instellingscode: string;
   @ApiProperty({ description: 'The bestuur it moves to; in bedrijf on the overgangsdatum (J06610) and not the bestuur it stands under then (J06620).', example: '100B002' })
   @Matches(BESTUUR_CODE, { message: 'naarOnderwijsbestuurcode must look like 100B001' }) naarOnderwijsbestuurcode: string;
-  @DatumProperty('First day under the new bestuur (the old one holds it until the day before); after the BRIN4\'s inBedrijfdatum and before its uitBedrijfdatum (J06640), after every earlier overgang of the BRIN4 (J06630). Past or future on the sandbox clock.', '2026-01-01')
+  @DatumProperty('First day under the new bestuur (the old one holds it until the day before); after the BRIN4\'s inBedrijfdatum and before its uitBedrijfdatum (J06640), after every earlier overgang of the BRIN4 (J06630). Past or future on the sandbox clock; a planned one can be withdrawn (DELETE) until then.', '2030-08-01')
   @IsDatum() overgangsdatum: string;
 }
 

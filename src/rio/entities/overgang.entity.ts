@@ -41,4 +41,7 @@ export class RioOvergang {
   @Column({ type: 'text', array: true }) onderwijsaanbiedercodes: string[];
   @Column({ type: 'text', array: true }) onderwijslocatiecodes: string[];
   @Column({ type: 'timestamptz' }) geregistreerdOp: Date;
+  /** The BRIN4, aanbieders and locatiegebruik it changed, before and after (null for seeded overgangen): for a withdrawal. */
+  @Column({ type: 'jsonb', nullable: true }) voorStand: Record<string, unknown> | null;
+  @Column({ type: 'jsonb', nullable: true }) naStand: Record<string, unknown> | null;
 }
