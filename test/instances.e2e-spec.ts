@@ -3,6 +3,7 @@ import { randomUUID } from 'node:crypto';
 import { createServer, Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import request from 'supertest';
+import { VOLGORDE_LOCK } from '../src/berichten/berichten-volgorde.service';
 import { createApp } from '../src/bootstrap';
 import { JsonLogger } from '../src/common/logging/json-logger';
 import { loadConfig } from '../src/config/app-config';
@@ -57,8 +58,8 @@ describe('two instances on one PostgreSQL', () => {
     await new Promise((r) => receiver?.close(r));
   });
 
-  const vendorToken = async (i: number) => {
-    const res = await http(i).post('/oauth/token').type('form').send({ grant_type: 'client_credentials', client_id: 'las-alfa', client_secret: demo['las-alfa'].secret, sandbox: SANDBOX });
+  const vendorToken = async (i: number, sandbox = SANDBOX) => {
+    const res = await http(i).post('/oauth/token').type('form').send({ grant_type: 'client_credentials', client_id: 'las-alfa', client_secret: demo['las-alfa'].secret, sandbox });
     expect(res.status).toBe(200);
     return res.body.access_token as string;
   };
@@ -72,6 +73,14 @@ describe('two instances on one PostgreSQL', () => {
     nNCA: '1',
     inschrijvingPeriodeBO: [{ datumBegin: datum, vestigingscode: '01AA00', onderwijsaanbiedercode: '100A001', onderwijslocatiecode: '100X001', groep: '1' }],
   });
+
+  const waitUntil = async (what: () => Promise<boolean>, state: () => Promise<unknown>, ms = 20_000) => {
+    const t0 = Date.now();
+    while (!(await what())) {
+      if (Date.now() - t0 > ms) throw new Error(`timed out: ${JSON.stringify(await state())}`);
+      await new Promise((r) => setTimeout(r, 100));
+    }
+  };
 
   it('share one sandbox clock, submissions, retries across instances, webhooks and the feed: every effect once, in order', async () => {
     const tokens = [await vendorToken(0), await vendorToken(1)];
@@ -91,13 +100,6 @@ describe('two instances on one PostgreSQL', () => {
         out.push(...page.body.berichten);
         vanaf = page.body.volgendeCursor;
         if (!page.body.meer) return out;
-      }
-    };
-    const waitUntil = async (what: () => Promise<boolean>, state: () => Promise<unknown>, ms = 20_000) => {
-      const t0 = Date.now();
-      while (!(await what())) {
-        if (Date.now() - t0 > ms) throw new Error(`timed out: ${JSON.stringify(await state())}`);
-        await new Promise((r) => setTimeout(r, 100));
       }
     };
     // Every event committed gets its feed position (a single sequencer, whichever instance runs it).
@@ -184,22 +186,110 @@ describe('two instances on one PostgreSQL', () => {
     expect([...perEvent.keys()].sort()).toEqual(expected.map((e) => e.id).sort());
   });
 
-  it('serves Prometheus metrics: requests by route and status with latency, backlog and recompute durations', async () => {
+  /** One scrape of GET /metrics: the value of a sample by name and labels (0 when the series does not exist yet). */
+  const scrape = async () => {
     const res = await a.http().get('/metrics');
     expect(res.status).toBe(200);
     expect(res.headers['content-type']).toMatch(/^text\/plain/);
-    const text = res.text;
-    expect(text).toMatch(/rodsim_http_requests_total\{method="POST",route="\/rod\/v1\/inschrijvingen",status="201"\} [1-9]/);
-    expect(text).toMatch(/rodsim_http_request_duration_seconds_bucket\{le="0.1",method="POST",route="\/rod\/v1\/inschrijvingen",status="201"\} \d+/);
-    expect(text).toMatch(/rodsim_http_requests_total\{method="GET",route="\/beheer\/v1\/sandboxes\/:sandboxCode\/klok",status="200"\}/);
-    expect(text).toMatch(/^rodsim_webhook_deliveries\{status="WACHTEND"\} \d+$/m);
-    expect(text).toMatch(/^rodsim_outbox_unpositioned_events \d+$/m);
-    expect(text).toMatch(/^rodsim_bekostiging_recompute_duration_seconds_count\{bereik="persoonlijst"\} [1-9]/m);
-    expect(text).toMatch(/^rodsim_write_group_size_count [1-9]/m);
+    const samples = new Map<string, number>();
+    for (const line of res.text.split('\n')) {
+      const m = /^(\w+)(?:\{(.*)\})? (\S+)$/.exec(line);
+      if (!m) continue;
+      const labels = [...(m[2] ?? '').matchAll(/(\w+)="((?:[^"\\]|\\.)*)"/g)].map(([, k, v]) => `${k}=${v}`).sort();
+      samples.set(`${m[1]}{${labels.join(',')}}`, Number(m[3]));
+    }
+    const value = (name: string, labels: Record<string, string> = {}) =>
+      samples.get(`${name}{${Object.entries(labels).map(([k, v]) => `${k}=${v}`).sort().join(',')}}`) ?? 0;
+    return { text: res.text, value };
+  };
+  const count = async (sql: string, params: unknown[] = []) => ((await db().query(sql, params)) as { n: number }[])[0].n;
+
+  it('serves Prometheus metrics: requests by route and status with latency, backlog and recompute durations', async () => {
+    // Its own sandbox, clock frozen: a failed delivery's next attempt (sandbox time) never comes, so it stays WACHTEND.
+    const sandbox = 'metrieken';
+    expect((await a.http().post('/beheer/v1/sandboxes').set(bearer(admin)).send({ code: sandbox, seed: 'small', clientIds: ['las-alfa'] })).status).toBe(201);
+    expect((await a.http().put(`/beheer/v1/sandboxes/${sandbox}/klok`).set(bearer(admin)).send({ mode: 'FROZEN', now: '2027-01-20T10:00:00Z' })).status).toBe(200);
+    const token = await vendorToken(0, sandbox);
+    const beheer = await tokenFor(a, 'demo-beheer', undefined, { sandbox });
+    // A subscription to an endpoint that does not answer: a port nothing listens on any more.
+    const closed = createServer();
+    await new Promise<void>((r) => closed.listen(0, '127.0.0.1', r));
+    const port = (closed.address() as AddressInfo).port;
+    await new Promise((r) => closed.close(r));
+    const sub = await a.http().post('/rod/v1/webhook-abonnementen').set(bearer(token)).send({ url: `http://127.0.0.1:${port}/webhook` });
+    expect(sub.status).toBe(201);
+    const bsns: string[] = [];
+    for (let i = 0; i < 3; i++) {
+      const p = await a.http().post('/rod/v1/personen').set(bearer(beheer)).send({ geboortedatum: '2019-03-01', geslacht: 'V', achternaam: `Metriek${i}` });
+      expect(p.status).toBe(201);
+      bsns.push(p.body.burgerservicenummer);
+    }
+
+    const route = { method: 'POST', route: '/rod/v1/inschrijvingen' };
+    const ok = { ...route, status: '201' };
+    const invalid = { ...route, status: '400' };
+    const before = await scrape();
+    // The sequencer is held off (its lock taken here), so the events these submissions commit (their status for the open
+    // teldatum of 1 January) stay unpositioned.
+    const lock = db().createQueryRunner();
+    await lock.connect();
+    let during: Awaited<ReturnType<typeof scrape>>;
+    let unpositioned: number;
+    try {
+      await lock.query('SELECT pg_advisory_lock($1)', [VOLGORDE_LOCK]);
+      for (const bsn of bsns) expect((await a.http().post('/rod/v1/inschrijvingen').set(bearer(token)).send(inschrijving(bsn, '2026-12-15'))).status).toBe(201);
+      expect((await a.http().post('/rod/v1/inschrijvingen').set(bearer(token)).send({ instellingscode: '01AA' })).status).toBe(400);
+      const outboxSql = 'SELECT count(*)::int AS n FROM outbox_event WHERE feed_positie IS NULL';
+      unpositioned = await count(outboxSql);
+      during = await scrape();
+      expect(await count(outboxSql)).toBe(unpositioned);
+    } finally {
+      await lock.query('SELECT pg_advisory_unlock_all()');
+      await lock.release();
+    }
+    expect(unpositioned).toBeGreaterThanOrEqual(bsns.length);
+    expect(during.value('rodsim_outbox_unpositioned_events')).toBe(unpositioned);
+
+    // Requests by route pattern and status, and their latency, grow by exactly what was sent.
+    const grew = (name: string, labels: Record<string, string>) => during.value(name, labels) - before.value(name, labels);
+    expect(grew('rodsim_http_requests_total', ok)).toBe(bsns.length);
+    expect(grew('rodsim_http_requests_total', invalid)).toBe(1);
+    for (const [labels, n] of [[ok, bsns.length], [invalid, 1]] as const) {
+      expect(grew('rodsim_http_request_duration_seconds_count', labels)).toBe(n);
+      expect(grew('rodsim_http_request_duration_seconds_bucket', { ...labels, le: '+Inf' })).toBe(n);
+      expect(grew('rodsim_http_request_duration_seconds_sum', labels)).toBeGreaterThan(0);
+    }
+    // Each submission sent alone is a group of one.
+    expect(grew('rodsim_write_group_size_sum', {})).toBe(bsns.length);
+
+    // Let go, the events are positioned and fanned out; the first attempt fails and the deliveries wait.
+    const ours = `SELECT count(*)::int AS n FROM webhook_aflevering WHERE abonnement_id = $1 AND pogingen_totaal > 0`;
+    await waitUntil(async () => (await count('SELECT count(*)::int AS n FROM outbox_event WHERE feed_positie IS NULL')) === 0 && (await count(ours, [sub.body.abonnementId])) >= bsns.length,
+      async () => db().query('SELECT status, pogingen_totaal, count(*)::int FROM webhook_aflevering GROUP BY 1, 2'));
+    const wachtend = await count(`SELECT count(*)::int AS n FROM webhook_aflevering WHERE status = 'WACHTEND'`);
+    const dead = await count(`SELECT count(*)::int AS n FROM webhook_aflevering WHERE status = 'DEAD_LETTER'`);
+    const after = await scrape();
+    expect(await count(`SELECT count(*)::int AS n FROM webhook_aflevering WHERE status = 'WACHTEND'`)).toBe(wachtend);
+    expect(wachtend).toBeGreaterThanOrEqual(bsns.length);
+    expect(after.value('rodsim_webhook_deliveries', { status: 'WACHTEND' })).toBe(wachtend);
+    expect(after.value('rodsim_webhook_deliveries', { status: 'DEAD_LETTER' })).toBe(dead);
+    expect(after.value('rodsim_outbox_unpositioned_events')).toBe(0);
+    expect(after.value('rodsim_webhook_oldest_waiting_seconds')).toBeGreaterThan(0);
+
+    // A recompute of the sandbox (one chunk of persons at this size) is observed, and took no longer than its answer says.
+    const herberekening = await a.http().post(`/beheer/v1/sandboxes/${sandbox}/bekostiging/herberekeningen`).set(bearer(admin));
+    expect(herberekening.status).toBe(200);
+    const recomputed = await scrape();
+    const chunk = { bereik: 'personen' };
+    expect(recomputed.value('rodsim_bekostiging_recompute_duration_seconds_count', chunk) - after.value('rodsim_bekostiging_recompute_duration_seconds_count', chunk)).toBe(1);
+    const seconds = recomputed.value('rodsim_bekostiging_recompute_duration_seconds_sum', chunk) - after.value('rodsim_bekostiging_recompute_duration_seconds_sum', chunk);
+    expect(seconds).toBeGreaterThan(0);
+    expect(seconds).toBeLessThanOrEqual((herberekening.body.duurMs + 1) / 1000);
+
     // No sandbox, client, id or person number in any label.
     // (Only the labels are checked: a metric's value, such as a byte count, may hold any digits.)
-    const labels = (text.match(/\{[^}]*\}/g) ?? []).join('\n');
+    const labels = (recomputed.text.match(/\{[^}]*\}/g) ?? []).join('\n');
     expect(labels.length).toBeGreaterThan(0);
-    expect(labels).not.toMatch(/twee-instanties|las-alfa|\d{9}|[0-9a-f]{8}-[0-9a-f]{4}-/);
+    expect(labels).not.toMatch(/twee-instanties|metrieken|las-alfa|\d{9}|[0-9a-f]{8}-[0-9a-f]{4}-/);
   });
 });

@@ -1,7 +1,7 @@
 import { Injectable, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
-import { Backlog, setBacklogSource } from '../common/metrics/metrics';
+import { Backlog, clearBacklogSource, setBacklogSource } from '../common/metrics/metrics';
 
 /** Tells the metrics where the outbox and webhook backlog is read: this database, at scrape time. */
 @Injectable()
@@ -15,7 +15,7 @@ export class BerichtenMetrics implements OnApplicationBootstrap, OnApplicationSh
   }
 
   onApplicationShutdown() {
-    setBacklogSource(null);
+    clearBacklogSource(this.source);
   }
 
   async backlog(): Promise<Backlog> {

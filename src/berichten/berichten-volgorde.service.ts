@@ -4,7 +4,7 @@ import { DataSource } from 'typeorm';
 import { dutchDateSql, sandboxNuSql } from '../common/clock/clock.service';
 
 /** Advisory lock key of the sequencer (one at a time per database). */
-const VOLGORDE_LOCK = 7_405_000_001;
+export const VOLGORDE_LOCK = 7_405_000_001;
 
 /** Positioned rows after which the sequencer vacuums outbox_event once it has caught up. */
 const VACUUM_NA = 50_000;

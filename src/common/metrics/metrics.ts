@@ -50,8 +50,13 @@ export interface Backlog {
 let backlogSource: (() => Promise<Backlog>) | null = null;
 
 /** The berichten module tells where the backlog is read; the last app started in the process wins. */
-export function setBacklogSource(source: (() => Promise<Backlog>) | null) {
+export function setBacklogSource(source: () => Promise<Backlog>) {
   backlogSource = source;
+}
+
+/** An app stopping withdraws its source, unless another app started after it (and still runs) set its own. */
+export function clearBacklogSource(source: () => Promise<Backlog>) {
+  if (backlogSource === source) backlogSource = null;
 }
 
 new Gauge({
