@@ -34,8 +34,14 @@ const NIEUWKOMER = (vestiging: string, t: string) => `coalesce(${vestiging} <= $
 /** Vestigingscodes of RIO that count as funded. */
 const BEKOSTIGD_IN_RIO = `('BEKOSTIGD', 'RIJKS', 'LUMPSUM')`;
 
-/** The Bekostigingsstatus message (rod.md §8.4) of status row `s` and person `pe`; `signalen` the signal objects (jsonb). */
-export const statusData = (s: string, pe: string, aanleiding: string, signalen = `bekostigingssignalen_json(${s}.signalen)`) => `jsonb_build_object(
+/** An instant as the messages write it (UTC, milliseconds). */
+export const tijdstipJson = (instant: string) => `to_char(${instant} AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')`;
+
+/**
+ * The Bekostigingsstatus message (rod.md §8.4) of status row `s` and person `pe`; `signalen` the signal objects (jsonb);
+ * `bepaaldOp` the text of datumTijdBepaling when every row has the same (computed once instead of per row).
+ */
+export const statusData = (s: string, pe: string, aanleiding: string, signalen = `bekostigingssignalen_json(${s}.signalen)`, bepaaldOp = tijdstipJson(`${s}.bepaald_op`)) => `jsonb_build_object(
   'inschrijvingId', ${s}.inschrijving_id,
   'inschrijvingvolgnummer', ${s}.inschrijvingvolgnummer,
   'instellingscode', ${s}.instellingscode,
@@ -47,7 +53,7 @@ export const statusData = (s: string, pe: string, aanleiding: string, signalen =
   'status', ${s}.status,
   'statusBepaling', ${s}.status_bepaling,
   'signalen', ${signalen},
-  'datumTijdBepaling', to_char(${s}.bepaald_op AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"'),
+  'datumTijdBepaling', ${bepaaldOp},
   'aanleiding', ${aanleiding})`;
 
 /**
@@ -55,10 +61,10 @@ export const statusData = (s: string, pe: string, aanleiding: string, signalen =
  * The signal objects come from a lookup of the few distinct signal combinations (`sg`), not a function call per row:
  * at national scale that call was a third of the recompute.
  */
-export const statusEvents = (bron: string, tijd: string, aanleiding: string, where = 'true') => `
+export const statusEvents = (bron: string, tijd: string, aanleiding: string, where = 'true', bepaaldOp?: string) => `
   INSERT INTO outbox_event (sandbox_id, event_id, type, source, subject, instellingscode, ordering_key, time, data)
   SELECT $1, gen_random_uuid(), '${BEKOSTIGINGSSTATUS_TYPE}', '${ROD_EVENT_SOURCE}', 'inschrijving/' || s.inschrijving_id, s.instellingscode, s.persoon_id::text, ${tijd},
-         ${statusData('s', 'pe', aanleiding, 'sg.j')}
+         ${statusData('s', 'pe', aanleiding, 'sg.j', bepaaldOp)}
     FROM ${bron} s JOIN rod_persoon pe ON pe.id = s.persoon_id
     JOIN (SELECT d.signalen, bekostigingssignalen_json(d.signalen) AS j FROM (SELECT DISTINCT s.signalen FROM ${bron} s WHERE ${where}) d) sg ON sg.signalen = s.signalen
    WHERE ${where}
@@ -81,6 +87,12 @@ export const statusEvents = (bron: string, tijd: string, aanleiding: string, whe
  * NIEUWKOMERS status of a pupil who is no longer a nieuwkomer on T stays, NIET_BEKOSTIGD with B09 (a change is always pushed).
  */
 export function recomputeSql(bereik: Bereik): string {
+  // A whole sandbox or a chunk of it: every step below is computed once per row before the next join (OFFSET 0 keeps
+  // the planner from flattening it), so the hash joins and the tie-break's sort carry narrow rows, not the inschrijving's
+  // jsonb; a chunk reads only its own persons' statuses and persons (their ids are the chunk's bounds).
+  const groot = bereik === 'personen' || bereik === 'sandbox';
+  const apart = groot ? '\n    OFFSET 0' : '';
+  const chunk = (kolom: string) => (bereik === 'personen' ? ` AND ${kolom} > ($6::uuid[])[1] AND ${kolom} <= ($6::uuid[])[2]` : '');
   return `
   WITH t AS (
     SELECT x.teldatum, x.deadline_eind, x.modus, x.soort,
@@ -92,39 +104,38 @@ export function recomputeSql(bereik: Bereik): string {
      WHERE v.sandbox_id = $1 AND v.bekostigingscode IN ${BEKOSTIGD_IN_RIO}${bereik === 'persoonlijst' ? ` AND v.vestigingscode IN (${VESTIGINGEN_VAN_PERSONEN})` : ''}),
   sbo AS (
     SELECT e.code AS instellingscode FROM rio_instellingserkenning e WHERE e.sandbox_id = $1 AND e.soort = 'SBAS'),
-  ins AS (
-    SELECT i.id, i.persoon_id, i.instellingscode, i.inschrijvingvolgnummer, i.datum_inschrijving, i.datum_uitschrijving, i.eerst_ontvangen_op, i.ontvangst_volgnummer, i.ontvangen_op,
-           i.toelaatbaarheidsverklaringen AS tlv, i.datum_vestiging_in_nederland AS vestiging_nl, i.speciaal_onderwijs->>'schoolsoort' AS schoolsoort,
-           coalesce((i.speciaal_onderwijs->>'cluster')::int IN (3, 4), false) AS tlv_cluster
-      FROM rod_inschrijving i WHERE i.sandbox_id = $1 AND ${BEREIK[bereik]}),
   c AS (
-    SELECT ins.*, t.teldatum, t.deadline_eind, t.modus, t.soort, t.schooljaar_begin,
-           s.status AS oud_status, s.status_bepaling AS oud_bepaling, s.signalen AS oud_signalen, s.vestigingscode AS oud_vestiging,
-           (ins.datum_inschrijving <= t.teldatum AND (ins.datum_uitschrijving IS NULL OR ins.datum_uitschrijving >= t.teldatum)) AS actief,
-           ${NIEUWKOMER('ins.vestiging_nl', 't.teldatum')} AS nieuwkomer
-      FROM ins CROSS JOIN t
-      LEFT JOIN bekostigingsstatus s ON s.inschrijving_id = ins.id AND s.teldatum = t.teldatum AND s.soort_bekostiging = t.soort
-     WHERE s.inschrijving_id IS NOT NULL OR (ins.datum_inschrijving <= t.teldatum AND (ins.datum_uitschrijving IS NULL OR ins.datum_uitschrijving >= t.teldatum)
-                                             AND (t.soort <> 'NIEUWKOMERS' OR ${NIEUWKOMER('ins.vestiging_nl', 't.teldatum')}))),
+    SELECT i.id, i.persoon_id, i.instellingscode, i.inschrijvingvolgnummer, i.datum_inschrijving, i.eerst_ontvangen_op, i.ontvangst_volgnummer,
+           t.teldatum, t.modus, t.soort, t.schooljaar_begin,
+           (i.datum_inschrijving <= t.teldatum AND (i.datum_uitschrijving IS NULL OR i.datum_uitschrijving >= t.teldatum)) AS actief,
+           ${NIEUWKOMER('i.datum_vestiging_in_nederland', 't.teldatum')} AS nieuwkomer,
+           i.ontvangen_op >= t.deadline_eind AS te_laat,
+           (coalesce((i.speciaal_onderwijs->>'cluster')::int IN (3, 4), false) OR i.instellingscode IN (SELECT sbo.instellingscode FROM sbo)) AND NOT EXISTS (
+             SELECT 1 FROM jsonb_array_elements(i.toelaatbaarheidsverklaringen) x
+              WHERE (x->>'datumBegin')::date <= t.teldatum AND (x->>'datumEinde' IS NULL OR (x->>'datumEinde')::date >= t.teldatum)) AS zonder_tlv,
+           ${leeftijdSql.maxLeeftijd(`i.speciaal_onderwijs->>'schoolsoort'`)} AS max_leeftijd
+      FROM rod_inschrijving i CROSS JOIN t
+     WHERE i.sandbox_id = $1 AND ${BEREIK[bereik]}${apart}),
   r AS (
-    SELECT c.*, per.vestigingscode,
+    SELECT c.id, c.persoon_id, c.instellingscode, c.inschrijvingvolgnummer, c.datum_inschrijving, c.eerst_ontvangen_op, c.ontvangst_volgnummer,
+           c.teldatum, c.modus, c.soort, per.vestigingscode,
+           s.status AS oud_status, s.status_bepaling AS oud_bepaling, s.signalen AS oud_signalen, s.vestigingscode AS oud_vestiging,
            array_remove(ARRAY[
              CASE WHEN NOT c.actief OR per.inschrijving_id IS NULL THEN 'B01_niet_ingeschreven_op_teldatum' END,
              CASE WHEN per.indicatie_bekostiging IS FALSE THEN 'B03_indicatie_bekostiging_nee' END,
-             CASE WHEN c.ontvangen_op >= c.deadline_eind THEN 'B04_te_laat_geregistreerd' END,
-             CASE WHEN per.inschrijving_id IS NOT NULL AND (c.tlv_cluster OR c.instellingscode IN (SELECT sbo.instellingscode FROM sbo)) AND NOT EXISTS (
-                    SELECT 1 FROM jsonb_array_elements(c.tlv) x
-                     WHERE (x->>'datumBegin')::date <= c.teldatum AND (x->>'datumEinde' IS NULL OR (x->>'datumEinde')::date >= c.teldatum))
-                  THEN 'B05_geen_geldige_tlv' END,
-             CASE WHEN ${leeftijdSql.buitenBekostigdeLeeftijd('pe.geboortedatum', 'c.teldatum', 'c.schooljaar_begin', leeftijdSql.maxLeeftijd('c.schoolsoort'))} THEN 'B06_leeftijd' END,
+             CASE WHEN c.te_laat THEN 'B04_te_laat_geregistreerd' END,
+             CASE WHEN per.inschrijving_id IS NOT NULL AND c.zonder_tlv THEN 'B05_geen_geldige_tlv' END,
+             CASE WHEN ${leeftijdSql.buitenBekostigdeLeeftijd('pe.geboortedatum', 'c.teldatum', 'c.schooljaar_begin', 'c.max_leeftijd')} THEN 'B06_leeftijd' END,
              CASE WHEN pe.burgerservicenummer IS NULL AND (pe.onderwijsnummer IS NULL OR pe.landcode = '6030') THEN 'B07_pgn_niet_geverifieerd' END,
              CASE WHEN per.inschrijving_id IS NOT NULL AND rio.vestigingscode IS NULL THEN 'B08_vestiging_niet_bekostigd' END,
              CASE WHEN c.soort = 'NIEUWKOMERS' AND NOT c.nieuwkomer THEN 'B09_geen_nieuwkomer' END
            ]::text[], NULL) AS eigen
       FROM c
-      JOIN rod_persoon pe ON pe.id = c.persoon_id
+      LEFT JOIN bekostigingsstatus s ON s.inschrijving_id = c.id AND s.teldatum = c.teldatum AND s.soort_bekostiging = c.soort${chunk('s.persoon_id')}
+      JOIN rod_persoon pe ON pe.id = c.persoon_id${chunk('pe.id')}
       LEFT JOIN rod_inschrijving_periode per ON per.inschrijving_id = c.id AND per.datum_begin <= c.teldatum AND (per.datum_einde IS NULL OR per.datum_einde >= c.teldatum)
-      LEFT JOIN rio ON rio.vestigingscode = per.vestigingscode AND rio.teldatum = c.teldatum),
+      LEFT JOIN rio ON rio.vestigingscode = per.vestigingscode AND rio.teldatum = c.teldatum
+     WHERE s.inschrijving_id IS NOT NULL OR (c.actief AND (c.soort <> 'NIEUWKOMERS' OR c.nieuwkomer))${apart}),
   k AS (
     SELECT r.*, coalesce(r.oud_bepaling = 'D', false) AS bevroren,
            CASE WHEN r.oud_bepaling = 'D' THEN r.oud_status = 'BEKOSTIGD' ELSE cardinality(r.eigen) = 0 END AS kandidaat
@@ -150,7 +161,7 @@ export function recomputeSql(bereik: Bereik): string {
        SET status = EXCLUDED.status, signalen = EXCLUDED.signalen, vestigingscode = EXCLUDED.vestigingscode, bepaald_op = EXCLUDED.bepaald_op
      WHERE b.status_bepaling = 'V'
     RETURNING b.*),
-  ev AS (${statusEvents('up', '$5', '$8::text', '$7::boolean')} RETURNING 1)
+  ev AS (${statusEvents('up', '$5', '$8::text', '$7::boolean', `(SELECT ${tijdstipJson('$5::timestamptz')})`)} RETURNING 1)
   SELECT (SELECT count(*) FROM up)::int AS statussen, (SELECT count(*) FROM ev)::int AS events`;
 }
 
@@ -166,7 +177,7 @@ export const VASTSTELLING_SQL = `
     UPDATE bekostigingsstatus b SET status_bepaling = 'D', bepaald_op = $3
      WHERE b.sandbox_id = $1 AND b.teldatum = $2 AND b.status_bepaling = 'V'
     RETURNING b.*),
-  ev AS (${statusEvents('up', '$3', `'VASTSTELLING'`)} RETURNING 1)
+  ev AS (${statusEvents('up', '$3', `'VASTSTELLING'`, 'true', `(SELECT ${tijdstipJson('$3::timestamptz')})`)} RETURNING 1)
   SELECT (SELECT count(*) FROM up)::int AS statussen, (SELECT count(*) FROM ev)::int AS events`;
 
 /** The initial push (as DUO's IVBG of March 2022): an event per kept status of a school ($2) or the sandbox ($2 null), teldata from $3 to today $5. */

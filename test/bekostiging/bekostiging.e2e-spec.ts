@@ -224,6 +224,31 @@ describe('bekostiging: statuses per teldatum, the clock, and what the LAS hears'
     expectProblem(await t.http().post('/beheer/v1/sandboxes/default/bekostiging/herberekeningen').set(bearer(alfa)), 403, 'insufficient_scope');
   });
 
+  it('a recompute after one pupil changed outside the hooks (as a bulk load writes) updates exactly that pupil\'s statuses and pushes only theirs', async () => {
+    const herbereken = () => t.http().post('/beheer/v1/sandboxes/default/bekostiging/herberekeningen').set(bearer(admin));
+    const ids: string[] = [];
+    for (let i = 0; i < 3; i++) ids.push(await schrijfIn(t, alfa, { burgerservicenummer: await nieuweLeerling(t, admin) }, '01AB', '2027-02-22'));
+    expect((await herbereken()).body).toMatchObject({ statussen: 0, events: 0 });
+    await nieuwVoorAlfa();
+    const voor: { inschrijving_id: string; teldatum: string; status: string; bepaald_op: Date }[] = await t.db.query(
+      `SELECT inschrijving_id, teldatum::text, status, bepaald_op FROM bekostigingsstatus WHERE status_bepaling = 'V' ORDER BY inschrijving_id, teldatum`,
+    );
+    const vanGewijzigde = voor.filter((s) => s.inschrijving_id === ids[1]);
+    expect(vanGewijzigde.map((s) => s.status)).toEqual(['BEKOSTIGD']);
+    // The middle pupil's periode loses its funding indication in the database only: no hook recomputed it.
+    await t.db.query('UPDATE rod_inschrijving_periode SET indicatie_bekostiging = false WHERE inschrijving_id = $1', [ids[1]]);
+    const res = await herbereken();
+    expect(res.body).toMatchObject({ statussen: vanGewijzigde.length, events: vanGewijzigde.length });
+    const events = (await nieuwVoorAlfa()).filter((e) => e.type === STATUS);
+    expect(events.map((e) => [e.data.inschrijvingId, e.data.teldatum, e.data.status, e.data.aanleiding])).toEqual(vanGewijzigde.map((s) => [ids[1], s.teldatum, 'NIET_BEKOSTIGD', 'HERBEREKENING']));
+    expect(events[0].data.signalen.map((x: { code: string }) => x.code)).toEqual([expect.stringMatching(/^B03/)]);
+    // Every other open status is untouched (same status, same instant of determination).
+    const na: typeof voor = await t.db.query(`SELECT inschrijving_id, teldatum::text, status, bepaald_op FROM bekostigingsstatus WHERE status_bepaling = 'V' ORDER BY inschrijving_id, teldatum`);
+    expect(na.filter((s) => s.inschrijving_id !== ids[1])).toEqual(voor.filter((s) => s.inschrijving_id !== ids[1]));
+    expect(na.filter((s) => s.inschrijving_id === ids[1]).map((s) => s.status)).toEqual(vanGewijzigde.map(() => 'NIET_BEKOSTIGD'));
+    expect((await herbereken()).body).toMatchObject({ statussen: 0, events: 0 });
+  });
+
   it('two schools enrolling the same pupils at the same moment: exactly one of them is funded per pupil', async () => {
     const leerlingen = await Promise.all(Array.from({ length: 6 }, () => nieuweLeerling(t, admin)));
     const paren = await Promise.all(
