@@ -734,7 +734,7 @@ export class RioBeherenService {
       const sid = p.sandboxId;
       const eenheid = soort === 'bestuur' ? (await loadBesturen(m, sid, [code]))[0] : soort === 'aanbieder' ? (await loadAanbieders(m, sid, [code]))[0] : (await loadGroepen(m, sid, [code]))[0];
       if (!eenheid) throw rioProblem('not_found', `${{ bestuur: 'Onderwijsbestuur', aanbieder: 'Onderwijsaanbieder', groep: 'Onderwijsaanbiedergroep' }[soort]} ${code} does not exist in this sandbox.`);
-      const besturen = 'besturen' in eenheid ? eenheid.besturen.map((b) => b.onderwijsbestuurcode) : 'onderwijsaanbieders' in eenheid ? await eigenaarsVanGroep(m, sid, eenheid) : [code];
+      const besturen = 'besturen' in eenheid ? eenheid.besturen.map((b) => b.onderwijsbestuurcode) : 'onderwijsaanbieders' in eenheid ? await eigenaarsVanGroep(m, sid, eenheid, await this.today(sid, m)) : [code];
       if (!mag(p, besturen)) throw nietGeautoriseerd(`Client ${p.clientId} does not act for a bestuur of ${code}.`, [{ sleutelnaam: 'code', sleutelwaarde: code }]);
       const rows: ContactadresState[] = body.contactadressen.map((x) => ({
         code, context: x.context, subcontextnummer: x.subcontextnummer, begindatum: x.begindatum, einddatum: n(x.einddatum), subcontext: n(x.subcontext), types: x.types,

@@ -10,7 +10,7 @@ import { checkLevensduur, checkRelaties, geraakt, mag, n, OBJECT } from './rio-b
 import { Foutcode, Foutmeldingen, nietGeautoriseerd, rioProblem, Sleutelgegeven } from './rio.errors';
 import { metGeldigePeriode, RioLezenService } from './rio-lezen.service';
 import { checkOrganisatieBinnenLevensduur } from './rio-organisatie.checks';
-import { eigenaarsVanGroep, loadAanbieders, loadBesturen, loadGroepen } from './rio.loaders';
+import { eigenaarsVanGroep, loadAanbieders, loadBesturen, loadGroepen, lopendeBesturen } from './rio.loaders';
 import type { GroepState, OrganisatierelatieState } from './rio.model';
 import { logMutatie, nextCode, SoortObject, writeDataset, writeOrganisatierelaties } from './rio.store';
 import { controleerOrganisatierelaties, eenheidtype, OrganisatorischeEenheidtype } from './rules/organisatierelaties';
@@ -53,8 +53,9 @@ export class RioOrganisatieService {
     const out = new Map<string, Eenheid>();
     const per = (t: OrganisatorischeEenheidtype) => [...new Set(codes.filter((c) => eenheidtype(c) === t))];
     for (const b of await loadBesturen(m, sid, per('ONDERWIJSBESTUUR'))) out.set(b.code, { type: 'ONDERWIJSBESTUUR', inBedrijfdatum: b.inBedrijfdatum, uitBedrijfdatum: b.uitBedrijfdatum, besturen: [b.code] });
-    for (const a of await loadAanbieders(m, sid, per('ONDERWIJSAANBIEDER'))) out.set(a.code, { type: 'ONDERWIJSAANBIEDER', inBedrijfdatum: a.inBedrijfdatum, uitBedrijfdatum: a.uitBedrijfdatum, besturen: a.besturen.map((b) => b.onderwijsbestuurcode) });
-    for (const g of await loadGroepen(m, sid, per('ONDERWIJSAANBIEDERGROEP'))) out.set(g.code, { type: 'ONDERWIJSAANBIEDERGROEP', inBedrijfdatum: g.inBedrijfdatum, uitBedrijfdatum: g.uitBedrijfdatum, besturen: await eigenaarsVanGroep(m, sid, g) });
+    const vandaag = await this.clock.today(sid, m);
+    for (const a of await loadAanbieders(m, sid, per('ONDERWIJSAANBIEDER'))) out.set(a.code, { type: 'ONDERWIJSAANBIEDER', inBedrijfdatum: a.inBedrijfdatum, uitBedrijfdatum: a.uitBedrijfdatum, besturen: lopendeBesturen(a, vandaag) });
+    for (const g of await loadGroepen(m, sid, per('ONDERWIJSAANBIEDERGROEP'))) out.set(g.code, { type: 'ONDERWIJSAANBIEDERGROEP', inBedrijfdatum: g.inBedrijfdatum, uitBedrijfdatum: g.uitBedrijfdatum, besturen: await eigenaarsVanGroep(m, sid, g, vandaag) });
     return out;
   }
 
@@ -151,13 +152,14 @@ export class RioOrganisatieService {
   private async validateGroep(m: EntityManager, p: Principal, s: GroepState, bestaand: GroepState | undefined) {
     const sid = p.sandboxId;
     const aanbieders = new Map((await loadAanbieders(m, sid, [...new Set([...s.onderwijsaanbieders, ...(bestaand?.onderwijsaanbieders ?? [])].map((l) => l.onderwijsaanbiedercode))])).map((a) => [a.code, a]));
+    const vandaag = await this.clock.today(sid, m);
     const sleutels: Sleutelgegeven[] = [];
-    if (bestaand && !mag(p, await eigenaarsVanGroep(m, sid, bestaand))) sleutels.push({ sleutelnaam: 'onderwijsaanbiedergroepcode', sleutelwaarde: bestaand.code });
+    if (bestaand && !mag(p, await eigenaarsVanGroep(m, sid, bestaand, vandaag))) sleutels.push({ sleutelnaam: 'onderwijsaanbiedergroepcode', sleutelwaarde: bestaand.code });
     if (s.onderwijsbestuurcode && !mag(p, [s.onderwijsbestuurcode])) sleutels.push({ sleutelnaam: 'onderwijsbestuurcode', sleutelwaarde: s.onderwijsbestuurcode });
-    else if (!s.onderwijsbestuurcode && !mag(p, await eigenaarsVanGroep(m, sid, s))) sleutels.push({ sleutelnaam: 'onderwijsaanbiedergroepcode', sleutelwaarde: s.code || 'nieuw' });
+    else if (!s.onderwijsbestuurcode && !mag(p, await eigenaarsVanGroep(m, sid, s, vandaag))) sleutels.push({ sleutelnaam: 'onderwijsaanbiedergroepcode', sleutelwaarde: s.code || 'nieuw' });
     const vreemd = geraakt(s.onderwijsaanbieders, bestaand?.onderwijsaanbieders ?? [], (l) => l.onderwijsaanbiedercode)
       .map((l) => aanbieders.get(l.onderwijsaanbiedercode))
-      .filter((a) => a && !mag(p, a.besturen.map((b) => b.onderwijsbestuurcode)))
+      .filter((a) => a && !mag(p, lopendeBesturen(a, vandaag)))
       .map((a) => a!.code);
     for (const c of new Set(vreemd)) sleutels.push({ sleutelnaam: 'onderwijsaanbiedercode', sleutelwaarde: c });
     if (sleutels.length) throw nietGeautoriseerd(`Client ${p.clientId} does not act for every onderwijsbestuur this write touches (the groep's bestuur, or the besturen of its members).`, sleutels);
@@ -211,7 +213,7 @@ export class RioOrganisatieService {
       const sid = p.sandboxId;
       const [bestaand] = await loadGroepen(m, sid, [code]);
       if (!bestaand) throw rioProblem('not_found', `Onderwijsaanbiedergroep ${code} does not exist in this sandbox.`);
-      if (!mag(p, await eigenaarsVanGroep(m, sid, bestaand))) throw nietGeautoriseerd(`Client ${p.clientId} does not act for the bestuur of onderwijsaanbiedergroep ${code}.`, [{ sleutelnaam: 'onderwijsaanbiedergroepcode', sleutelwaarde: code }]);
+      if (!mag(p, await eigenaarsVanGroep(m, sid, bestaand, await this.clock.today(sid, m)))) throw nietGeautoriseerd(`Client ${p.clientId} does not act for the bestuur of onderwijsaanbiedergroep ${code}.`, [{ sleutelnaam: 'onderwijsaanbiedergroepcode', sleutelwaarde: code }]);
       await m.query('DELETE FROM rio_onderwijsaanbiedergroep WHERE sandbox_id = $1 AND code = $2', [sid, code]);
       await m.query('DELETE FROM rio_contactadres WHERE sandbox_id = $1 AND code = $2', [sid, code]);
       await m.query('DELETE FROM rio_organisatierelatie WHERE sandbox_id = $1 AND (van_code = $2 OR naar_code = $2)', [sid, code]);

@@ -186,9 +186,15 @@ export async function loadGroepen(m: EntityManager, sid: string, codes: string[]
   return codes.map((c) => byCode.get(c)).filter((x): x is GroepState => !!x);
 }
 
-/** The besturen that keep a groep up: its bestuur, or else the besturen of its members. */
-export async function eigenaarsVanGroep(m: EntityManager, sid: string, g: Pick<GroepState, 'onderwijsbestuurcode' | 'onderwijsaanbieders'>): Promise<string[]> {
+/** The besturen that keep an aanbieder up: those it has on `vandaag` or later (after an overgang not the old one); all when none. */
+export function lopendeBesturen(a: Pick<AanbiederState, 'besturen'>, vandaag: string): string[] {
+  const lopend = a.besturen.filter((b) => b.einddatum == null || b.einddatum > vandaag);
+  return (lopend.length ? lopend : a.besturen).map((b) => b.onderwijsbestuurcode);
+}
+
+/** The besturen that keep a groep up: its bestuur, or else those that keep its members up. */
+export async function eigenaarsVanGroep(m: EntityManager, sid: string, g: Pick<GroepState, 'onderwijsbestuurcode' | 'onderwijsaanbieders'>, vandaag: string): Promise<string[]> {
   if (g.onderwijsbestuurcode) return [g.onderwijsbestuurcode];
   const aanbieders = await loadAanbieders(m, sid, [...new Set(g.onderwijsaanbieders.map((l) => l.onderwijsaanbiedercode))]);
-  return [...new Set(aanbieders.flatMap((a) => a.besturen.map((b) => b.onderwijsbestuurcode)))];
+  return [...new Set(aanbieders.flatMap((a) => lopendeBesturen(a, vandaag)))];
 }

@@ -295,4 +295,17 @@ describe('RIO onderwijsaanbiedergroepen and organisatierelaties', () => {
         .toContainEqual({ vanOrganisatorischeEenheid: '100A004', naarOrganisatorischeEenheid: '100A001', soort: 'OVERGANG', begindatum: '2026-08-01', einddatum: null });
     });
   });
+
+  describe('after an overgang of a BRIN4 to another bestuur', () => {
+    it('its aanbieder is kept up by the new bestuur: its relaties and memberships are written by that one, no longer by the old one', async () => {
+      expectJson(await t.http().post('/rio/v1/overgangen').set(bearer(r.admin)).send({ instellingscode: '01AC', naarOnderwijsbestuurcode: '100B002', overgangsdatum: '2025-09-01' }), 201);
+      const url = '/rio/v1/organisatorische-eenheden/100A003/organisatierelaties';
+      expectProblem(await t.http().put(url).set(bearer(r.alfa)).send({ organisatierelaties: [] }), 403, 'forbidden');
+      expectJson(await t.http().put(url).set(bearer(r.beta)).send({ organisatierelaties: [] }), 200);
+      const groep = (await t.http().get('/rio/v1/onderwijsaanbiedergroepen/100G002').set(bearer(r.alfa))).body;
+      const zonder = { onderwijsbestuurcode: '100B001', inBedrijfdatum: '2020-08-01', periodes: groep.periodes, onderwijsaanbieders: groep.onderwijsaanbieders.filter((l: Json) => l.onderwijsaanbiedercode !== '100A003') };
+      const fout = expectProblem(await t.http().put('/rio/v1/onderwijsaanbiedergroepen/100G002').set(bearer(r.alfa)).send(zonder), 403, 'forbidden');
+      expect(fout.foutmeldingen[0].sleutelgegeven).toEqual([{ sleutelnaam: 'onderwijsaanbiedercode', sleutelwaarde: '100A003' }]);
+    });
+  });
 });
