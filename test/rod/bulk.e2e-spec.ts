@@ -114,6 +114,29 @@ describe('ROD: the bulk path', () => {
     expect(n).toBe(2);
   });
 
+  it('readStanden takes the persons addPersonen answered: the same state as looked up, without reading inschrijvingen of a person just registered', async () => {
+    const bestaand = await nieuweLeerling(r);
+    await verwerk([aanlevering(bestaand)]);
+    const nieuw = bsnMetControlecijfer('97000021') ?? bsnMetControlecijfer('97000022')!;
+    await db.transaction(async (m) => {
+      const personen = await bulk.addPersonen(m, r.sandboxId, [
+        { burgerservicenummer: bestaand, onderwijsnummer: null, geboortedatum: '2019-05-20', geslacht: 'V', achternaam: 'Bestaat al' },
+        { burgerservicenummer: nieuw, onderwijsnummer: null, geboortedatum: '2019-02-03', geslacht: 'M', achternaam: 'Nieuw' },
+      ]);
+      expect(personen.map((p) => p.nieuw)).toEqual([false, true]);
+      const aanleveringen = [aanlevering(bestaand), aanlevering(nieuw)];
+      const opgezocht = await bulk.readStanden(m, r.sandboxId, aanleveringen, VANDAAG);
+      const doorgegeven = await bulk.readStanden(m, r.sandboxId, aanleveringen, VANDAAG, personen.map((p) => ({ persoon: p.persoon, zonderInschrijvingen: p.nieuw })));
+      expect(doorgegeven.map((x) => x.stand)).toEqual(opgezocht.map((x) => x.stand));
+      // The registered person's inschrijving is read (nothing said it has none); the new one has none.
+      expect(doorgegeven[0].stand.huidig).toMatchObject({ instellingscode, inschrijvingvolgnummer: 'B1', versie: 1 });
+      expect(doorgegeven[1].stand).toMatchObject({ persoon: { burgerservicenummer: nieuw }, huidig: null, andere: [] });
+      // A person passed as without inschrijvingen is taken at its word: the bulk caller vouches for it.
+      const zonder = await bulk.readStanden(m, r.sandboxId, [aanleveringen[0]], VANDAAG, [{ persoon: personen[0].persoon, zonderInschrijvingen: true }]);
+      expect(zonder[0].stand.huidig).toBeNull();
+    });
+  });
+
   it('refuses a batch in which a person occurs twice (its state would miss the first)', async () => {
     const bsn = await nieuweLeerling(r);
     await expect(verwerk([aanlevering(bsn), aanlevering(bsn, { inschrijvingvolgnummer: 'B2' })])).rejects.toThrow(/occurs twice/);
