@@ -6,66 +6,28 @@ import { ClockService } from '../common/clock/clock.service';
 import { DomainHooks } from '../common/events/domain-hooks';
 import type { InstellingserkenningRequest, OnderwijsbestuurRequest, VestigingserkenningRequest } from './dto/juridisch.dto';
 import type { AangebodenOpleidingRequest, OnderwijsaanbiederRequest, OnderwijslocatiegebruikRequest, OnderwijslocatieRequest } from './dto/onderwijskundig.dto';
-import { Foutcode, Foutcodes, Foutmeldingen, nietGeautoriseerd, RioErrors, rioProblem, Sleutelgegeven } from './rio.errors';
+import { checkLevensduur, checkRelaties, geraakt, mag, nietVan, nullIfAbsent, OBJECT_PERIODES, PeriodeCodes } from './rio-beheren.checks';
+import { Foutcodes, Foutmeldingen, nietGeautoriseerd, RioErrors, rioProblem, Sleutelgegeven } from './rio.errors';
 import { checkOrganisatieBinnenLevensduur } from './rio-organisatie.checks';
 import { contactadresResponse, locatieResponse, metGeldigePeriode, vestigingResponse } from './rio-lezen.service';
 import type { ContactadressenRequest } from './dto/contactadres.dto';
 import { eigenaarsVanGroep, loadAanbieders, loadBesturen, loadGebruiken, loadGroepen, loadInstellingen, loadLocaties, loadOpleidingen, loadVestigingen } from './rio.loaders';
-import type { AanbiederState, BagAdresState, BestuurState, ContactadresState, GebruikState, InstellingState, OpleidingState, PeriodeState, VestigingState } from './rio.model';
+import type { AanbiederState, BagAdresState, BestuurState, ContactadresState, GebruikState, InstellingState, OpleidingState, VestigingState } from './rio.model';
 import { logMutatie, nextCode, SoortObject, SoortWijziging, writeContactadressen, writeDataset } from './rio.store';
 import { normalisePostcode, POSTCODE } from './rules/identifiers';
 import { controleerHoofdvestigingen, VestigingLevensduur } from './rules/hoofdvestiging';
-import { binnenLevensduur, controleerPeriodes, geldigOp, geldigOpSql, overlappendePerSleutel } from './rules/periodes';
+import { binnenLevensduur, geldigOp, geldigOpSql, overlappendePerSleutel } from './rules/periodes';
 import { behoudBesturen, besturenTijdens, instellingOp } from './rules/overgang';
 import { controleerWaarde, opleidingseenheid, WaardenlijstNaam } from './rules/waardenlijsten';
 
-export type PeriodeCodes = { eind: Foutcode; overlap: Foutcode; gat: Foutcode; buiten: Foutcode };
-export const OBJECT: PeriodeCodes = { eind: 'N05010', overlap: 'N05050', gat: 'N05060', buiten: 'N05030' };
 const GEBRUIK: PeriodeCodes = { eind: 'N02010', overlap: 'N02030', gat: 'N02040', buiten: 'N02020' };
 const OPLEIDING: PeriodeCodes = { eind: 'N10010', overlap: 'N10040', gat: 'N10040', buiten: 'N10020' };
-
-export const n = <T>(v: T | undefined | null): T | null => (v === undefined ? null : v);
-
-/** Lifetime and periodes of one object: N05010 for uit ≤ in, then every periode rule. */
-export function checkLevensduur(foutmeldingen: Foutmeldingen, codes: PeriodeCodes, inBedrijf: string, uitBedrijf: string | null, periodes: PeriodeState[], uitPointer = '/uitBedrijfdatum') {
-  if (uitBedrijf != null && uitBedrijf <= inBedrijf) foutmeldingen.add(codes.eind, uitPointer, { inBedrijfdatum: inBedrijf, uitBedrijfdatum: uitBedrijf });
-  for (const fout of controleerPeriodes(periodes, { inBedrijfdatum: inBedrijf, uitBedrijfdatum: uitBedrijf })) {
-    const p = periodes[fout.index];
-    const code = fout.soort === 'EINDDATUM_NIET_NA_BEGINDATUM' ? codes.eind : fout.soort === 'OVERLAP' ? codes.overlap : fout.soort === 'BUITEN_LEVENSDUUR' ? codes.buiten : codes.gat;
-    foutmeldingen.add(code, `/periodes/${fout.index}`, { begindatum: p.begindatum, einddatum: p.einddatum });
-  }
-}
-
-/** Dated relations: einddatum after begindatum (J06010), no overlap per target (J06020), inside the lifetime (J06410). */
-export function checkRelaties<T extends PeriodeState>(foutmeldingen: Foutmeldingen, items: T[], sleutel: (t: T) => string, naam: string, pointer: string, levensduur: { inBedrijfdatum: string; uitBedrijfdatum: string | null }) {
-  items.forEach((r, i) => {
-    if (r.einddatum != null && r.einddatum <= r.begindatum) foutmeldingen.add('J06010', `${pointer}/${i}`, { [naam]: sleutel(r), begindatum: r.begindatum });
-    else if (!binnenLevensduur(r, levensduur)) foutmeldingen.add('J06410', `${pointer}/${i}`, { [naam]: sleutel(r), begindatum: r.begindatum });
-  });
-  for (const i of overlappendePerSleutel(items, sleutel)) foutmeldingen.add('J06020', `${pointer}/${i}`, { [naam]: sleutel(items[i]), begindatum: items[i].begindatum });
-}
 
 function checkWaarde(foutmeldingen: Foutmeldingen, lijst: WaardenlijstNaam, waarde: string | null | undefined, datum: string, pointer: string) {
   if (waarde == null) return;
   const r = controleerWaarde(lijst, waarde, datum);
   if (r === 'ONBEKEND') foutmeldingen.add('K01050', pointer, { [lijst]: waarde });
   else if (r === 'NIET_GELDIG') foutmeldingen.add('K01051', pointer, { [lijst]: waarde, datum });
-}
-
-/** The client acts for at least one of these besturen (DUO beheer acts for all). */
-export const mag = (p: Principal, besturen: (string | null)[]) => p.role === 'BEHEER' || besturen.some((b) => b != null && p.bestuurcodes.includes(b));
-/** The besturen of this list the client does not act for (none for DUO beheer); null = an object without bestuur. */
-export const nietVan = (p: Principal, besturen: (string | null)[]) => (p.role === 'BEHEER' ? [] : [...new Set(besturen.filter((b) => b == null || !p.bestuurcodes.includes(b)))]);
-
-/**
- * The dated items a standlevering adds, removes or changes: an item sent exactly as stored touches nothing, so a
- * samenwerkingsschool can be kept up by each of its besturen without rights over the other's BRIN4.
- */
-export function geraakt<T extends PeriodeState>(nieuw: T[], oud: T[], sleutel: (t: T) => string): T[] {
-  const id = (t: T) => `${sleutel(t)}|${t.begindatum}|${t.einddatum ?? ''}`;
-  const nieuwIds = new Set(nieuw.map(id));
-  const oudIds = new Set(oud.map(id));
-  return [...nieuw.filter((t) => !oudIds.has(id(t))), ...oud.filter((t) => !nieuwIds.has(id(t)))];
 }
 
 /**
@@ -100,19 +62,19 @@ export class RioBeherenService {
   private bestuurState(code: string, request: OnderwijsbestuurRequest): BestuurState {
     return {
       code,
-      bevoegdGezagNummer: n(request.bevoegdGezagNummer),
-      kvkNummer: n(request.kvkNummer),
-      rsin: n(request.rsin),
-      besturendeOrganisatiesoort: n(request.besturendeOrganisatiesoort),
+      bevoegdGezagNummer: nullIfAbsent(request.bevoegdGezagNummer),
+      kvkNummer: nullIfAbsent(request.kvkNummer),
+      rsin: nullIfAbsent(request.rsin),
+      besturendeOrganisatiesoort: nullIfAbsent(request.besturendeOrganisatiesoort),
       inBedrijfdatum: request.inBedrijfdatum,
-      uitBedrijfdatum: n(request.uitBedrijfdatum),
-      periodes: request.periodes.map((p) => ({ begindatum: p.begindatum, einddatum: n(p.einddatum), naam: p.naam, internationaleNaam: n(p.internationaleNaam) })),
+      uitBedrijfdatum: nullIfAbsent(request.uitBedrijfdatum),
+      periodes: request.periodes.map((p) => ({ begindatum: p.begindatum, einddatum: nullIfAbsent(p.einddatum), naam: p.naam, internationaleNaam: nullIfAbsent(p.internationaleNaam) })),
     };
   }
 
   private async writeBestuur(manager: EntityManager, sandboxId: string, s: BestuurState, nieuw: boolean) {
     const foutmeldingen = new Foutmeldingen();
-    checkLevensduur(foutmeldingen, OBJECT, s.inBedrijfdatum, s.uitBedrijfdatum, s.periodes);
+    checkLevensduur(foutmeldingen, OBJECT_PERIODES, s.inBedrijfdatum, s.uitBedrijfdatum, s.periodes);
     checkWaarde(foutmeldingen, 'besturendeOrganisatiesoort', s.besturendeOrganisatiesoort, s.inBedrijfdatum, '/besturendeOrganisatiesoort');
     if (!nieuw) {
       // The rules of the board side, checked from the DUO side: aanbieders (N04410) and locatiegebruik (N01410) stay inside the bestuur's lifetime.
@@ -153,7 +115,7 @@ export class RioBeherenService {
   createBestuur(principal: Principal, body: OnderwijsbestuurRequest) {
     return this.db.transaction(async (manager) => {
       const foutmeldingen = new Foutmeldingen();
-      checkLevensduur(foutmeldingen, OBJECT, body.inBedrijfdatum, n(body.uitBedrijfdatum), body.periodes.map((x) => ({ begindatum: x.begindatum, einddatum: n(x.einddatum) })));
+      checkLevensduur(foutmeldingen, OBJECT_PERIODES, body.inBedrijfdatum, nullIfAbsent(body.uitBedrijfdatum), body.periodes.map((x) => ({ begindatum: x.begindatum, einddatum: nullIfAbsent(x.einddatum) })));
       foutmeldingen.throwIfAny();
       return this.writeBestuur(manager, principal.sandboxId, this.bestuurState(await nextCode(manager, principal.sandboxId, 'B'), body), true);
     });
@@ -192,18 +154,18 @@ export class RioBeherenService {
       const bestaand = (await loadInstellingen(manager, sid, [code]))[0];
       const instelling: InstellingState = {
         code,
-        onderwijsbestuurcode: n(body.onderwijsbestuurcode),
+        onderwijsbestuurcode: nullIfAbsent(body.onderwijsbestuurcode),
         soort: body.soort,
         vrijheidVanOnderwijs: body.vrijheidVanOnderwijs,
         inBedrijfdatum: body.inBedrijfdatum,
-        uitBedrijfdatum: n(body.uitBedrijfdatum),
+        uitBedrijfdatum: nullIfAbsent(body.uitBedrijfdatum),
         erkenner: body.erkenner ?? 'OCW',
-        stichtingsdatum: n(body.stichtingsdatum),
-        soCluster: n(body.soCluster),
+        stichtingsdatum: nullIfAbsent(body.stichtingsdatum),
+        soCluster: nullIfAbsent(body.soCluster),
         formeelAdres: null,
         besturen: [],
         periodes: body.periodes.map((x) => ({
-          begindatum: x.begindatum, einddatum: n(x.einddatum), naam: x.naam, verkorteNaam: n(x.verkorteNaam), richtingen: x.richtingen, grondslagen: x.grondslagen ?? [],
+          begindatum: x.begindatum, einddatum: nullIfAbsent(x.einddatum), naam: x.naam, verkorteNaam: nullIfAbsent(x.verkorteNaam), richtingen: x.richtingen, grondslagen: x.grondslagen ?? [],
           bekostigingscode: x.bekostigingscode, wet: x.wet ?? (body.soort === 'SPEC' ? 'WEC' : 'WPO'),
         })),
       };
@@ -222,7 +184,7 @@ export class RioBeherenService {
         checkWaarde(foutmeldingen, 'speciaalOnderwijsCluster', instelling.soCluster, instelling.inBedrijfdatum, '/soCluster');
         if (instelling.soort !== 'SPEC') foutmeldingen.add('K01030', '/soCluster', { soort: instelling.soort, soCluster: instelling.soCluster }, `Een soCluster hoort alleen bij instellingssoort SPEC, niet bij ${instelling.soort}.`);
       }
-      checkLevensduur(foutmeldingen, OBJECT, instelling.inBedrijfdatum, instelling.uitBedrijfdatum, instelling.periodes);
+      checkLevensduur(foutmeldingen, OBJECT_PERIODES, instelling.inBedrijfdatum, instelling.uitBedrijfdatum, instelling.periodes);
       if (instelling.onderwijsbestuurcode && !(await this.findBestaandeBesturen(manager, sid, [instelling.onderwijsbestuurcode])).size) foutmeldingen.add('A01110', '/onderwijsbestuurcode', { onderwijsbestuurcode: instelling.onderwijsbestuurcode });
       if (bestaand) {
         // Its vestigingen stay inside the BRIN4's lifetime (N05030 seen from the DUO side).
@@ -296,19 +258,19 @@ export class RioBeherenService {
       if (!instelling) foutmeldingen.add('A01030', '', { instellingscode });
       const adres = POSTCODE.test(normalisePostcode(body.adres.postcode)) ? await this.findBagAdres(manager, sid, body.adres) : null;
       if (!adres) foutmeldingen.add('A01010', '/adres', { postcode: body.adres.postcode, huisnummer: body.adres.huisnummer, huisnummertoevoeging: body.adres.huisnummertoevoeging });
-      const periodes = body.periodes.map((x) => ({ begindatum: x.begindatum, einddatum: n(x.einddatum), naam: x.naam, bekostigingscode: x.bekostigingscode }));
-      checkLevensduur(foutmeldingen, OBJECT, body.inBedrijfdatum, n(body.uitBedrijfdatum), periodes);
-      if (instelling && !binnenLevensduur({ begindatum: body.inBedrijfdatum, einddatum: n(body.uitBedrijfdatum) }, instelling)) {
+      const periodes = body.periodes.map((x) => ({ begindatum: x.begindatum, einddatum: nullIfAbsent(x.einddatum), naam: x.naam, bekostigingscode: x.bekostigingscode }));
+      checkLevensduur(foutmeldingen, OBJECT_PERIODES, body.inBedrijfdatum, nullIfAbsent(body.uitBedrijfdatum), periodes);
+      if (instelling && !binnenLevensduur({ begindatum: body.inBedrijfdatum, einddatum: nullIfAbsent(body.uitBedrijfdatum) }, instelling)) {
         foutmeldingen.add('N05030', '/inBedrijfdatum', { instellingscode, inBedrijfdatum: body.inBedrijfdatum });
       }
       checkWaarde(foutmeldingen, 'hoofdNevenvestiging', body.hoofdNevenvestiging, body.inBedrijfdatum, '/hoofdNevenvestiging');
       checkWaarde(foutmeldingen, 'vestigingssoort', body.soort, body.inBedrijfdatum, '/soort');
       periodes.forEach((x, i) => checkWaarde(foutmeldingen, 'bekostigingscode', x.bekostigingscode, x.begindatum, `/periodes/${i}/bekostigingscode`));
-      const nieuw = { code, hoofdNevenvestiging: body.hoofdNevenvestiging, inBedrijfdatum: body.inBedrijfdatum, uitBedrijfdatum: n(body.uitBedrijfdatum) };
+      const nieuw = { code, hoofdNevenvestiging: body.hoofdNevenvestiging, inBedrijfdatum: body.inBedrijfdatum, uitBedrijfdatum: nullIfAbsent(body.uitBedrijfdatum) };
       if (instelling) await this.checkHoofdvestigingen(manager, sid, instellingscode, nieuw, null, foutmeldingen, '/hoofdNevenvestiging');
       const teSluiten = await this.countRelatiesOutside(manager, sid, 'rio_locatiegebruik_relatie', 'vestigingscode', code, nieuw, foutmeldingen, 'onderwijslocatiecode');
       foutmeldingen.throwIfAny();
-      const vestiging: VestigingState = { code, instellingscode, hoofdNevenvestiging: body.hoofdNevenvestiging, soort: body.soort, inBedrijfdatum: body.inBedrijfdatum, uitBedrijfdatum: n(body.uitBedrijfdatum), adres: adres!, periodes };
+      const vestiging: VestigingState = { code, instellingscode, hoofdNevenvestiging: body.hoofdNevenvestiging, soort: body.soort, inBedrijfdatum: body.inBedrijfdatum, uitBedrijfdatum: nullIfAbsent(body.uitBedrijfdatum), adres: adres!, periodes };
       await writeDataset(manager, sid, { vestigingen: [vestiging] }, { replace: true });
       await this.log(manager, sid, 'vestigingserkenningen', code, bestaand ? 'GEWIJZIGD' : 'TOEGEVOEGD');
       // Closing a BRIN6 closes the locatiegebruik relaties that ran past it (J06410 seen from the DUO side).
@@ -394,11 +356,11 @@ export class RioBeherenService {
     return {
       code,
       inBedrijfdatum: body.inBedrijfdatum,
-      uitBedrijfdatum: n(body.uitBedrijfdatum),
-      eigenSleutel: n(body.eigenSleutel),
-      periodes: body.periodes.map((x) => ({ begindatum: x.begindatum, einddatum: n(x.einddatum), naam: x.naam, internationaleNaam: n(x.internationaleNaam) })),
-      juridischeRelaties: body.juridischeRelaties.map((r) => ({ instellingscode: r.instellingscode, begindatum: r.begindatum, einddatum: n(r.einddatum) })),
-      besturen: body.besturen.map((r) => ({ onderwijsbestuurcode: r.onderwijsbestuurcode, begindatum: r.begindatum, einddatum: n(r.einddatum) })),
+      uitBedrijfdatum: nullIfAbsent(body.uitBedrijfdatum),
+      eigenSleutel: nullIfAbsent(body.eigenSleutel),
+      periodes: body.periodes.map((x) => ({ begindatum: x.begindatum, einddatum: nullIfAbsent(x.einddatum), naam: x.naam, internationaleNaam: nullIfAbsent(x.internationaleNaam) })),
+      juridischeRelaties: body.juridischeRelaties.map((r) => ({ instellingscode: r.instellingscode, begindatum: r.begindatum, einddatum: nullIfAbsent(r.einddatum) })),
+      besturen: body.besturen.map((r) => ({ onderwijsbestuurcode: r.onderwijsbestuurcode, begindatum: r.begindatum, einddatum: nullIfAbsent(r.einddatum) })),
     };
   }
 
@@ -425,7 +387,7 @@ export class RioBeherenService {
     ];
     if (sleutels.length) throw nietGeautoriseerd(`Client ${principal.clientId} does not act for every onderwijsbestuur this write touches (its besturen, and the besturen of its BRIN4s).`, sleutels);
     const foutmeldingen = new Foutmeldingen();
-    checkLevensduur(foutmeldingen, OBJECT, s.inBedrijfdatum, s.uitBedrijfdatum, s.periodes);
+    checkLevensduur(foutmeldingen, OBJECT_PERIODES, s.inBedrijfdatum, s.uitBedrijfdatum, s.periodes);
     const besturen = await this.findBestaandeBesturen(manager, sandboxId, nieuweBesturen);
     s.besturen.forEach((b, i) => !besturen.has(b.onderwijsbestuurcode) && foutmeldingen.add('A01110', `/besturen/${i}/onderwijsbestuurcode`, { onderwijsbestuurcode: b.onderwijsbestuurcode }));
     checkRelaties(foutmeldingen, s.besturen, (b) => b.onderwijsbestuurcode, 'onderwijsbestuurcode', '/besturen', s);
@@ -551,10 +513,10 @@ export class RioBeherenService {
         onderwijsbestuurcode: bestuurcode,
         onderwijslocatiecode: locatiecode,
         inBedrijfdatum: body.inBedrijfdatum,
-        uitBedrijfdatum: n(body.uitBedrijfdatum),
-        eigenSleutel: n(body.eigenSleutel),
-        periodes: body.periodes.map((x) => ({ begindatum: x.begindatum, einddatum: n(x.einddatum), naam: n(x.naam) })),
-        relaties: body.relaties.map((r) => ({ vestigingscode: r.vestigingscode, begindatum: r.begindatum, einddatum: n(r.einddatum) })),
+        uitBedrijfdatum: nullIfAbsent(body.uitBedrijfdatum),
+        eigenSleutel: nullIfAbsent(body.eigenSleutel),
+        periodes: body.periodes.map((x) => ({ begindatum: x.begindatum, einddatum: nullIfAbsent(x.einddatum), naam: nullIfAbsent(x.naam) })),
+        relaties: body.relaties.map((r) => ({ vestigingscode: r.vestigingscode, begindatum: r.begindatum, einddatum: nullIfAbsent(r.einddatum) })),
       };
       const foutmeldingen = new Foutmeldingen();
       checkLevensduur(foutmeldingen, GEBRUIK, s.inBedrijfdatum, s.uitBedrijfdatum, s.periodes);
@@ -609,19 +571,19 @@ export class RioBeherenService {
       const s: OpleidingState = {
         code,
         onderwijsaanbiedercode: body.onderwijsaanbiedercode,
-        onderwijslocatiecode: n(body.onderwijslocatiecode),
+        onderwijslocatiecode: nullIfAbsent(body.onderwijslocatiecode),
         opleidingseenheidcode: body.opleidingseenheidcode,
         soort: body.soort,
         begindatum: body.begindatum,
-        einddatum: n(body.einddatum),
-        eersteInstroomdatum: n(body.eersteInstroomdatum),
-        laatsteInstroomdatum: n(body.laatsteInstroomdatum),
+        einddatum: nullIfAbsent(body.einddatum),
+        eersteInstroomdatum: nullIfAbsent(body.eersteInstroomdatum),
+        laatsteInstroomdatum: nullIfAbsent(body.laatsteInstroomdatum),
         afwijkendeOpleidingsduur: body.afwijkendeOpleidingsduur ? { eenheid: body.afwijkendeOpleidingsduur.eenheid, omvang: body.afwijkendeOpleidingsduur.omvang } : null,
         doelgroepen: body.doelgroepen,
-        eigenSleutel: n(body.eigenSleutel),
+        eigenSleutel: nullIfAbsent(body.eigenSleutel),
         periodes: body.periodes.map((x) => ({
-          begindatum: x.begindatum, einddatum: n(x.einddatum), eigenNaam: x.eigenNaam, internationaleNaam: n(x.internationaleNaam), omschrijving: n(x.omschrijving),
-          onderwijsconcept: n(x.onderwijsconcept), doorlopendeLeerlijn: n(x.doorlopendeLeerlijn), bijzondereInrichting: n(x.bijzondereInrichting),
+          begindatum: x.begindatum, einddatum: nullIfAbsent(x.einddatum), eigenNaam: x.eigenNaam, internationaleNaam: nullIfAbsent(x.internationaleNaam), omschrijving: nullIfAbsent(x.omschrijving),
+          onderwijsconcept: nullIfAbsent(x.onderwijsconcept), doorlopendeLeerlijn: nullIfAbsent(x.doorlopendeLeerlijn), bijzondereInrichting: nullIfAbsent(x.bijzondereInrichting),
           samenwerkendeOnderwijsaanbiedercodes: x.samenwerkendeOnderwijsaanbiedercodes ?? [],
         })),
       };
@@ -737,8 +699,8 @@ export class RioBeherenService {
       const besturen = 'besturen' in eenheid ? eenheid.besturen.map((b) => b.onderwijsbestuurcode) : 'onderwijsaanbieders' in eenheid ? await eigenaarsVanGroep(m, sid, eenheid, await this.today(sid, m)) : [code];
       if (!mag(p, besturen)) throw nietGeautoriseerd(`Client ${p.clientId} does not act for a bestuur of ${code}.`, [{ sleutelnaam: 'code', sleutelwaarde: code }]);
       const rows: ContactadresState[] = body.contactadressen.map((x) => ({
-        code, context: x.context, subcontextnummer: x.subcontextnummer, begindatum: x.begindatum, einddatum: n(x.einddatum), subcontext: n(x.subcontext), types: x.types,
-        eMailadres: n(x.eMailadres), telefoonnummer: n(x.telefoonnummer), webadres: n(x.webadres), contactnaam: n(x.contactnaam),
+        code, context: x.context, subcontextnummer: x.subcontextnummer, begindatum: x.begindatum, einddatum: nullIfAbsent(x.einddatum), subcontext: nullIfAbsent(x.subcontext), types: x.types,
+        eMailadres: nullIfAbsent(x.eMailadres), telefoonnummer: nullIfAbsent(x.telefoonnummer), webadres: nullIfAbsent(x.webadres), contactnaam: nullIfAbsent(x.contactnaam),
       }));
       const f = new Foutmeldingen();
       rows.forEach((x, i) => {

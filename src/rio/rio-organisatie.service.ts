@@ -6,7 +6,7 @@ import { ClockService } from '../common/clock/clock.service';
 import { toPage } from '../common/pagination/pagination';
 import { GeldigOpQuery, orderBy } from './dto/common.dto';
 import type { OnderwijsaanbiedergroepenQuery, OnderwijsaanbiedergroepRequest, OrganisatierelatiesRequest } from './dto/organisatie.dto';
-import { checkLevensduur, checkRelaties, geraakt, mag, n, OBJECT } from './rio-beheren.service';
+import { checkLevensduur, checkRelaties, geraakt, mag, nullIfAbsent, OBJECT_PERIODES } from './rio-beheren.checks';
 import { Foutcode, Foutmeldingen, nietGeautoriseerd, rioProblem, Sleutelgegeven } from './rio.errors';
 import { metGeldigePeriode, RioLezenService } from './rio-lezen.service';
 import { checkOrganisatieBinnenLevensduur } from './rio-organisatie.checks';
@@ -140,11 +140,11 @@ export class RioOrganisatieService {
   private groepState(code: string, body: OnderwijsaanbiedergroepRequest): GroepState {
     return {
       code,
-      onderwijsbestuurcode: n(body.onderwijsbestuurcode),
+      onderwijsbestuurcode: nullIfAbsent(body.onderwijsbestuurcode),
       inBedrijfdatum: body.inBedrijfdatum,
-      uitBedrijfdatum: n(body.uitBedrijfdatum),
-      periodes: body.periodes.map((x) => ({ begindatum: x.begindatum, einddatum: n(x.einddatum), naam: x.naam, internationaleNaam: n(x.internationaleNaam) })),
-      onderwijsaanbieders: body.onderwijsaanbieders.map((l) => ({ onderwijsaanbiedercode: l.onderwijsaanbiedercode, begindatum: l.begindatum, einddatum: n(l.einddatum) })),
+      uitBedrijfdatum: nullIfAbsent(body.uitBedrijfdatum),
+      periodes: body.periodes.map((x) => ({ begindatum: x.begindatum, einddatum: nullIfAbsent(x.einddatum), naam: x.naam, internationaleNaam: nullIfAbsent(x.internationaleNaam) })),
+      onderwijsaanbieders: body.onderwijsaanbieders.map((l) => ({ onderwijsaanbiedercode: l.onderwijsaanbiedercode, begindatum: l.begindatum, einddatum: nullIfAbsent(l.einddatum) })),
     };
   }
 
@@ -164,7 +164,7 @@ export class RioOrganisatieService {
     for (const c of new Set(vreemd)) sleutels.push({ sleutelnaam: 'onderwijsaanbiedercode', sleutelwaarde: c });
     if (sleutels.length) throw nietGeautoriseerd(`Client ${p.clientId} does not act for every onderwijsbestuur this write touches (the groep's bestuur, or the besturen of its members).`, sleutels);
     const f = new Foutmeldingen();
-    checkLevensduur(f, OBJECT, s.inBedrijfdatum, s.uitBedrijfdatum, s.periodes);
+    checkLevensduur(f, OBJECT_PERIODES, s.inBedrijfdatum, s.uitBedrijfdatum, s.periodes);
     if (s.onderwijsbestuurcode) {
       const [bestuur] = await loadBesturen(m, sid, [s.onderwijsbestuurcode]);
       if (!bestuur) f.add('A01110', '/onderwijsbestuurcode', { onderwijsbestuurcode: s.onderwijsbestuurcode });
@@ -249,7 +249,7 @@ export class RioOrganisatieService {
   putRelaties(p: Principal, code: string, body: OrganisatierelatiesRequest) {
     return this.db.transaction(async (m) => {
       const sid = p.sandboxId;
-      const rows: OrganisatierelatieState[] = body.organisatierelaties.map((x) => ({ vanCode: code, naarCode: x.naarOrganisatorischeEenheid, soort: x.soort, begindatum: x.begindatum, einddatum: n(x.einddatum) }));
+      const rows: OrganisatierelatieState[] = body.organisatierelaties.map((x) => ({ vanCode: code, naarCode: x.naarOrganisatorischeEenheid, soort: x.soort, begindatum: x.begindatum, einddatum: nullIfAbsent(x.einddatum) }));
       const bestaand = await this.relaties(m, sid, 't.van_code = $2', [code]);
       const eenheden = await this.eenheden(m, sid, [code, ...rows.map((r) => r.naarCode), ...bestaand.map((r) => r.naarCode)]);
       const eenheid = eenheden.get(code);
