@@ -40,18 +40,10 @@ const NIEUWE_INSTELLING_VOORBEELD = {
   vrijheidVanOnderwijs: 'OPENBAAR',
   inBedrijfdatum: '2026-08-01',
   stichtingsdatum: '2026-03-01',
-  formeelAdres: { postcode: '3581AB', huisnummer: 10 },
   periodes: [{ begindatum: '2026-08-01', naam: 'OBS De Nieuwbouw', verkorteNaam: 'De Nieuwbouw', richtingen: ['OPB'], bekostigingscode: 'BEKOSTIGD' }],
 };
 /** The BRIN6 the PUT example creates and the DELETE example removes: a nevenvestiging of 01AA, free in the small seed. */
 const NIEUWE_VESTIGING = '01AA02';
-const NIEUWE_VESTIGING_VOORBEELD = {
-  hoofdNevenvestiging: 'NEVENVESTIGING',
-  soort: 'VST',
-  inBedrijfdatum: '2026-08-01',
-  adres: { postcode: '3581AB', huisnummer: 12 },
-  periodes: [{ begindatum: '2026-08-01', naam: 'OBS De Regenboog, Nieuwbouwlaan', bekostigingscode: 'BEKOSTIGD' }],
-};
 
 @ApiTags('Onderwijsbesturen')
 @Controller('rio/v1/onderwijsbesturen')
@@ -182,7 +174,7 @@ export class InstellingserkenningenController {
   @RequireScopes('beheer')
   @ApiOperation({ summary: 'Create or replace a BRIN4 erkenning (DUO side)' })
   @ApiParam({ name: 'instellingscode', description: 'Instellingscode (BRIN4); the example is a new one in the small seed, the one the DELETE example removes.', type: String, example: NIEUWE_INSTELLING })
-  @ApiBody({ type: InstellingserkenningRequest, examples: { nieuweSchool: { summary: 'A new basisschool of bestuur 100B001 at a free BAG address', value: NIEUWE_INSTELLING_VOORBEELD } } })
+  @ApiBody({ type: InstellingserkenningRequest, examples: { nieuweSchool: { summary: 'A new basisschool of bestuur 100B001', value: NIEUWE_INSTELLING_VOORBEELD } } })
   @ApiOkResponse({ type: Instellingserkenning, description: 'Replaced.' })
   @ApiCreatedResponse({ type: Instellingserkenning, description: 'Created.' })
   @ApiIdempotent()
@@ -238,8 +230,7 @@ export class VestigingserkenningenController {
   @Put(':vestigingscode')
   @RequireScopes('beheer')
   @ApiOperation({ summary: 'Create or replace a BRIN6 vestigingserkenning (DUO side); its BRIN4 must exist' })
-  @ApiParam({ name: 'vestigingscode', description: 'Vestigingscode (BRIN6); the example is a new nevenvestiging of 01AA in the small seed, the one the DELETE example removes.', type: String, example: NIEUWE_VESTIGING })
-  @ApiBody({ type: VestigingserkenningRequest, examples: { nevenvestiging: { summary: 'A new nevenvestiging of 01AA at a free BAG address', value: NIEUWE_VESTIGING_VOORBEELD } } })
+  @ApiParam({ name: 'vestigingscode', description: 'Vestigingscode (BRIN6); the example is a new nevenvestiging of 01AA in the small seed (built from the property examples of the body: at a free BAG address), the one the DELETE example removes.', type: String, example: NIEUWE_VESTIGING })
   @ApiOkResponse({ type: Vestigingserkenning, description: 'Replaced.' })
   @ApiCreatedResponse({ type: Vestigingserkenning, description: 'Created.' })
   @ApiIdempotent()

@@ -1,5 +1,5 @@
 import { Body, Controller, Delete, Get, HttpCode, Param, Post, Put, Query, Req, Res } from '@nestjs/common';
-import { ApiBody, ApiCreatedResponse, ApiNoContentResponse, ApiOkResponse, ApiOperation, ApiParam, ApiTags } from '@nestjs/swagger';
+import { ApiCreatedResponse, ApiNoContentResponse, ApiOkResponse, ApiOperation, ApiParam, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { CurrentPrincipal, RequireScopes } from '../../common/auth/auth.decorators';
 import type { Principal } from '../../common/auth/principal';
@@ -145,7 +145,6 @@ export class OnderwijslocatiesController {
   @Post()
   @RequireScopes('rio.beheren')
   @ApiOperation({ summary: 'Resolve an address through BAG to an onderwijslocatie; RIO assigns a code when the address has none yet (201), else returns it (200)' })
-  @ApiBody({ type: OnderwijslocatieRequest, examples: { nieuwAdres: { summary: 'A free BAG address of the small seed: a new onderwijslocatie (the one the DELETE example removes)', value: { postcode: '3581AB', huisnummer: 10 } } } })
   @ApiCreatedResponse({ type: Onderwijslocatie, description: 'New onderwijslocatie.' })
   @ApiOkResponse({ type: Onderwijslocatie, description: 'The existing onderwijslocatie at that address.' })
   @ApiIdempotent()

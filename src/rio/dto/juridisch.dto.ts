@@ -139,12 +139,18 @@ export class VestigingPeriode {
 }
 
 /** Full state of a BRIN6 vestigingserkenning (DUO side); the BRIN4 is the first four characters of the code. */
+/** The address of a vestiging; its examples are a free BAG address of the small seed, so the request built from them is real. */
+export class VestigingAdres extends Adres {
+  @ApiProperty({ description: 'Postcode NNNNAA (a space and lower case are accepted).', example: '3581AB' }) declare postcode: string;
+  @ApiProperty({ type: 'integer', description: 'Huisnummer 1..99999.', example: 12 }) declare huisnummer: number;
+}
+
 export class VestigingserkenningRequest {
-  @ApiProperty({ description: 'HOOFDVESTIGING or NEVENVESTIGING.', example: 'HOOFDVESTIGING' }) @IsString() hoofdNevenvestiging: string;
+  @ApiProperty({ description: 'HOOFDVESTIGING or NEVENVESTIGING.', example: 'NEVENVESTIGING' }) @IsString() hoofdNevenvestiging: string;
   @ApiProperty({ description: 'Vestigingssoort (VST, DIS, …).', example: 'VST' }) @IsString() soort: string;
   @DatumProperty('In bedrijf from (inclusive).', '1996-08-01') @IsDatum() inBedrijfdatum: string;
   @OptionalDatumProperty('Uit bedrijf from (exclusive).') @IsOptional() @IsDatum() uitBedrijfdatum?: string | null;
-  @ApiProperty({ type: Adres, description: 'Formal address; must exist in the (simulated) BAG.' }) @ValidateNested() @Type(() => Adres) adres: Adres;
+  @ApiProperty({ type: VestigingAdres, description: 'Formal address; must exist in the (simulated) BAG.' }) @ValidateNested() @Type(() => Adres) adres: Adres;
   @ApiProperty({ type: [VestigingPeriode] }) @IsArray() @ArrayMinSize(1) @ArrayMaxSize(999) @ValidateNested({ each: true }) @Type(() => VestigingPeriode) periodes: VestigingPeriode[];
 }
 

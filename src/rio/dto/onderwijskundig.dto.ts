@@ -62,7 +62,11 @@ export class OnderwijsaanbiedersQuery extends GeldigOpQuery {
   @SortProperty(['code', 'naam', 'inBedrijfdatum'], 'naam') sort?: string;
 }
 
-export class OnderwijslocatieRequest extends Adres {}
+/** An address to resolve; its examples are a free BAG address of the small seed (a new onderwijslocatie, the one the DELETE example removes). */
+export class OnderwijslocatieRequest extends Adres {
+  @ApiProperty({ description: 'Postcode NNNNAA (a space and lower case are accepted).', example: '3581AB' }) declare postcode: string;
+  @ApiProperty({ type: 'integer', description: 'Huisnummer 1..99999.', example: 10 }) declare huisnummer: number;
+}
 
 export class Onderwijslocatie extends AdresResponse {
   @ApiProperty({ description: 'Onderwijslocatiecode nnnXnnn, assigned by RIO.', example: '100X001' }) code: string;
