@@ -1,18 +1,13 @@
-import { randomUUID } from 'node:crypto';
 import { genereerBronBestanden } from '../../src/bron/format/bron-generator';
-import { soContract } from '../../src/bron/migraties/conversie';
-import type { StagingPeriode, StagingSpeciaalOnderwijs } from '../../src/bron/migraties/staging';
-import { RioQueryService } from '../../src/rio';
+import type { StagingSpeciaalOnderwijs } from '../../src/bron/migraties/staging';
 import { demo, bearer, tokenFor } from '../support/auth';
 import { createTestApp, TestApp } from '../support/test-app';
 import { upload, wachtOpStatus } from './bron-support';
+import { sendAsLas } from './replay-naar-rod';
 
 jest.setTimeout(180_000);
 
 const NU = '2021-12-10T10:00:00Z';
-
-/** The so part as a LAS sends it: absent values left out. */
-const withoutNulls = (x: object) => Object.fromEntries(Object.entries(x).filter(([, v]) => v !== null));
 
 interface Rij {
   nr: string;
@@ -100,30 +95,9 @@ describe('bron: a converted record is goedgekeurd by /rod/v1, a rejected one get
     expect(so.filter((r) => r.goedgekeurd).length).toBe(so.length);
     expect(new Set(so.map((r) => r.speciaal_onderwijs!.schoolsoort))).toEqual(new Set(['1', '2']));
 
-    const rio = t.app.get(RioQueryService);
     let verschillen: string[] = [];
     for (const r of teSpelen) {
-      const periodes = JSON.parse(r.periodes) as StagingPeriode[];
-      const gebruik = await rio.getVestigingsgebruik(t.db.manager, sandboxId, periodes.map((p) => ({ instellingscode: r.instellingscode, vestigingscode: p.v, datum: p.d })));
-      // A (v)so record goes to AanleverenInschrijvingSO with its periodes as inschrijvingPeriodeSO, as a LAS would send it.
-      const metSo = r.speciaal_onderwijs ? soContract(r.speciaal_onderwijs) : null;
-      const res = await t
-        .http()
-        .post(metSo ? '/rod/v1/inschrijvingen-so' : '/rod/v1/inschrijvingen')
-        .set(bearer(las))
-        .send({
-          bedrijfsdocument: { identificatiecodeBedrijfsdocument: randomUUID(), datumTijdBedrijfsdocument: NU },
-          instellingscode: r.instellingscode,
-          persoonsgebondenNummer: { burgerservicenummer: r.burgerservicenummer },
-          inschrijvingvolgnummer: r.inschrijvingvolgnummer,
-          datumInschrijving: r.datum_inschrijving,
-          ...(r.datum_uitschrijving ? { datumUitschrijving: r.datum_uitschrijving } : {}),
-          [metSo ? 'inschrijvingPeriodeSO' : 'inschrijvingPeriodeBO']: periodes.map((p, i) => ({
-            datumBegin: p.d, vestigingscode: p.v, groep: p.g,
-            onderwijsaanbiedercode: gebruik[i].onderwijsaanbiedercode ?? '000A000', onderwijslocatiecode: gebruik[i].onderwijslocatiecode ?? '000X000',
-          })),
-          ...(metSo ? { ...withoutNulls(metSo.speciaalOnderwijs!), toelaatbaarheidsverklaring: metSo.toelaatbaarheidsverklaring } : {}),
-        });
+      const res = await sendAsLas(t, las, sandboxId, r, NU);
       const rod = res.status === 422 ? (res.body.foutmeldingen as { code: string }[]).map((f) => f.code).sort() : res.status === 201 || res.status === 200 ? [] : [`HTTP ${res.status} ${JSON.stringify(res.body)}`];
       const ok = res.status === 201 || res.status === 200;
       // Without aanbieder or locatie in RIO the conversion sends empty codes (220); the replay sends codes that do not exist (220 too).

@@ -1,18 +1,13 @@
-import { randomUUID } from 'node:crypto';
 import { BronFoutcategorie, genereerBronBestanden } from '../../src/bron/format/bron-generator';
-import { soContract } from '../../src/bron/migraties/conversie';
-import type { StagingPeriode, StagingSpeciaalOnderwijs } from '../../src/bron/migraties/staging';
-import { RioQueryService } from '../../src/rio';
+import type { StagingSpeciaalOnderwijs } from '../../src/bron/migraties/staging';
 import { demo, bearer, tokenFor } from '../support/auth';
 import { createTestApp, TestApp } from '../support/test-app';
 import { upload, wachtOpStatus } from './bron-support';
+import { sendAsLas } from './replay-naar-rod';
 
 jest.setTimeout(300_000);
 
 const NU = '2021-12-10T10:00:00Z';
-
-/** The so part as a LAS sends it: absent values left out. */
-const withoutNulls = (x: object) => Object.fromEntries(Object.entries(x).filter(([, v]) => v !== null));
 
 interface Rij {
   nr: string;
@@ -136,30 +131,9 @@ describe('bron: (v)so flaws are judged by the so contract exactly as /rod/v1 jud
       const p = await t.http().post('/rod/v1/personen').set(bearer(beheer)).send({ burgerservicenummer: x.burgerservicenummer, geboortedatum: x.geboortedatum, geslacht: x.geslacht, achternaam: x.achternaam });
       expect([201, 409]).toContain(p.status);
     }
-    const rio = t.app.get(RioQueryService);
     const verschillen: string[] = [];
     for (const x of teSpelen) {
-      const periodes = JSON.parse(x.periodes) as StagingPeriode[];
-      const gebruik = await rio.getVestigingsgebruik(t.db.manager, sandboxId, periodes.map((p) => ({ instellingscode: x.instellingscode, vestigingscode: p.v, datum: p.d })));
-      // A record with a 322 goes to AanleverenInschrijvingSO, as a LAS would send it; at a bo school ROD refuses that contract.
-      const metSo = x.speciaal_onderwijs ? soContract(x.speciaal_onderwijs) : null;
-      const res = await t
-        .http()
-        .post(metSo ? '/rod/v1/inschrijvingen-so' : '/rod/v1/inschrijvingen')
-        .set(bearer(las))
-        .send({
-          bedrijfsdocument: { identificatiecodeBedrijfsdocument: randomUUID(), datumTijdBedrijfsdocument: NU },
-          instellingscode: x.instellingscode,
-          persoonsgebondenNummer: { burgerservicenummer: x.burgerservicenummer },
-          inschrijvingvolgnummer: x.inschrijvingvolgnummer,
-          datumInschrijving: x.datum_inschrijving,
-          ...(x.datum_uitschrijving ? { datumUitschrijving: x.datum_uitschrijving } : {}),
-          [metSo ? 'inschrijvingPeriodeSO' : 'inschrijvingPeriodeBO']: periodes.map((p, i) => ({
-            datumBegin: p.d, vestigingscode: p.v, groep: p.g,
-            onderwijsaanbiedercode: gebruik[i].onderwijsaanbiedercode ?? '000A000', onderwijslocatiecode: gebruik[i].onderwijslocatiecode ?? '000X000',
-          })),
-          ...(metSo ? { ...withoutNulls(metSo.speciaalOnderwijs!), toelaatbaarheidsverklaring: metSo.toelaatbaarheidsverklaring } : {}),
-        });
+      const res = await sendAsLas(t, las, sandboxId, x, NU);
       const ok = res.status === 201 || res.status === 200;
       const codes = (l: { code: string }[] | undefined) => (l ?? []).map((f) => f.code).sort().join();
       const fouten = res.status === 422 ? codes(res.body.foutmeldingen) : ok ? '' : `HTTP ${res.status} ${JSON.stringify(res.body)}`;
