@@ -242,9 +242,44 @@ function contactadressen(d: RioDataset) {
 }
 
 /**
+ * One overgang of the seed, planned and written as POST /overgangen does (rules/overgang.ts): the BRIN4 with its
+ * vestigingen, aanbieders and locatiegebruik goes over to bestuur `naar` on `overgangsdatum`, registered three months
+ * before. False when the plan finds the overgang not possible.
+ */
+function voerOvergangUit(d: RioDataset, instelling: RioDataset['instellingen'][number], naar: string, overgangsdatum: string, id: string): boolean {
+  const van = instelling.onderwijsbestuurcode!;
+  const vestigingscodes = d.vestigingen.filter((v) => v.instellingscode === instelling.code).map((v) => v.code);
+  const aanbieders = d.aanbieders.filter((a) => a.juridischeRelaties.some((x) => x.instellingscode === instelling.code));
+  const locaties = new Set(d.gebruiken.filter((g) => g.relaties.some((x) => vestigingscodes.includes(x.vestigingscode))).map((g) => g.onderwijslocatiecode));
+  const gebruiken = d.gebruiken.filter((g) => locaties.has(g.onderwijslocatiecode) && (g.onderwijsbestuurcode === van || g.onderwijsbestuurcode === naar));
+  const bestuur = d.besturen.find((x) => x.code === naar)!;
+  const { plan } = planOvergang(
+    { instellingscode: instelling.code, naarOnderwijsbestuurcode: naar, overgangsdatum },
+    {
+      instelling, naar: bestuur, overgangsdata: [], vestigingscodes, aanbieders,
+      andereRelaties: aanbieders.flatMap((a) => a.juridischeRelaties.filter((x) => x.instellingscode !== instelling.code).map((x) => ({ ...x, onderwijsaanbiedercode: a.code, bestuurOpDatum: null }))),
+      gebruiken,
+    },
+  );
+  if (!plan) return false;
+  const vervang = <T>(lijst: T[], oud: T[], nieuw: T[]) => [...lijst.filter((x) => !oud.includes(x)), ...nieuw];
+  d.instellingen[d.instellingen.indexOf(instelling)] = plan.instelling;
+  d.aanbieders = vervang(d.aanbieders, aanbieders, plan.aanbieders);
+  const weg = new Set(plan.verwijderdeGebruiken.map((g) => `${g.onderwijsbestuurcode}/${g.onderwijslocatiecode}`));
+  d.gebruiken = vervang(d.gebruiken, gebruiken, plan.gebruiken).filter((g) => !weg.has(`${g.onderwijsbestuurcode}/${g.onderwijslocatiecode}`));
+  const geregistreerd = new Date(`${overgangsdatum}T09:00:00Z`);
+  geregistreerd.setUTCMonth(geregistreerd.getUTCMonth() - 3);
+  d.overgangen.push({
+    id, soort: 'OVERGANG_VOLLEDIG', instellingscode: instelling.code, vanOnderwijsbestuurcode: van, naarOnderwijsbestuurcode: naar, overgangsdatum,
+    vestigingscodes, onderwijsaanbiedercodes: plan.aanbieders.map((a) => a.code), onderwijslocatiecodes: plan.onderwijslocatiecodes, geregistreerdOp: geregistreerd,
+  });
+  return true;
+}
+
+/**
  * National seed: every 100th generated bestuur hands its first school to the next bestuur (the open-data overgangen):
- * alternately on 1 August 2024 (past) and 1 January 2027 (planned), registered three months before. Planned and
- * written as POST /overgangen does (rules/overgang.ts). Ids from their own generator: the rest of the seed is unchanged.
+ * alternately on 1 August 2024 (past) and 1 January 2027 (planned). Ids from their own generator: the rest of the seed
+ * is unchanged.
  */
 function overgangen(d: RioDataset, seed: number) {
   const r = prng(seed * 31 + 7);
@@ -257,31 +292,7 @@ function overgangen(d: RioDataset, seed: number) {
     const instelling = d.instellingen.find((i) => i.onderwijsbestuurcode === b.code);
     if (!instelling) continue;
     const overgangsdatum = k++ % 2 === 0 ? '2024-08-01' : '2027-01-01';
-    const vestigingscodes = d.vestigingen.filter((v) => v.instellingscode === instelling.code).map((v) => v.code);
-    const aanbieders = d.aanbieders.filter((a) => a.juridischeRelaties.some((x) => x.instellingscode === instelling.code));
-    const locaties = new Set(d.gebruiken.filter((g) => g.relaties.some((x) => vestigingscodes.includes(x.vestigingscode))).map((g) => g.onderwijslocatiecode));
-    const gebruiken = d.gebruiken.filter((g) => locaties.has(g.onderwijslocatiecode) && (g.onderwijsbestuurcode === b.code || g.onderwijsbestuurcode === naar));
-    const bestuur = d.besturen.find((x) => x.code === naar)!;
-    const { plan } = planOvergang(
-      { instellingscode: instelling.code, naarOnderwijsbestuurcode: naar, overgangsdatum },
-      {
-        instelling, naar: bestuur, overgangsdata: [], vestigingscodes, aanbieders,
-        andereRelaties: aanbieders.flatMap((a) => a.juridischeRelaties.filter((x) => x.instellingscode !== instelling.code).map((x) => ({ ...x, onderwijsaanbiedercode: a.code, bestuurOpDatum: null }))),
-        gebruiken,
-      },
-    );
-    if (!plan) continue;
-    const vervang = <T>(lijst: T[], oud: T[], nieuw: T[]) => [...lijst.filter((x) => !oud.includes(x)), ...nieuw];
-    d.instellingen[d.instellingen.indexOf(instelling)] = plan.instelling;
-    d.aanbieders = vervang(d.aanbieders, aanbieders, plan.aanbieders);
-    const weg = new Set(plan.verwijderdeGebruiken.map((g) => `${g.onderwijsbestuurcode}/${g.onderwijslocatiecode}`));
-    d.gebruiken = vervang(d.gebruiken, gebruiken, plan.gebruiken).filter((g) => !weg.has(`${g.onderwijsbestuurcode}/${g.onderwijslocatiecode}`));
-    const geregistreerd = new Date(`${overgangsdatum}T09:00:00Z`);
-    geregistreerd.setUTCMonth(geregistreerd.getUTCMonth() - 3);
-    d.overgangen.push({
-      id: uuidFrom(r), soort: 'OVERGANG_VOLLEDIG', instellingscode: instelling.code, vanOnderwijsbestuurcode: b.code, naarOnderwijsbestuurcode: naar, overgangsdatum,
-      vestigingscodes, onderwijsaanbiedercodes: plan.aanbieders.map((a) => a.code), onderwijslocatiecodes: plan.onderwijslocatiecodes, geregistreerdOp: geregistreerd,
-    });
+    voerOvergangUit(d, instelling, naar, overgangsdatum, uuidFrom(r));
   }
 }
 
@@ -321,7 +332,10 @@ function demo(b: Builder, vandaag: string | null) {
   b.bag(amersfoort, { postcode: '3811AB', huisnummer: 1, huisnummertoevoeging: 'A', straatnaam: 'Stationsplein' });
   // The persona nietAangeslotenSchool: a school of its own (its BRON aansluiting lies after the seed date), so the other
   // demo schools, among them the only SO school 02AC, take inschrijvingen from the first day.
-  b.school({ bestuur: '100B002', brin4: '02AD', naam: 'CBS Het Startpunt', soort: 'BAS', richtingen: ['PC'], inBedrijf: '2012-08-01', plaats: amersfoort, concept: null, bijzondereInrichting: null, adres: { postcode: '3814DD', huisnummer: 9, straatnaam: 'Startbaan' } }); // 02AD00, 100A007 on 100X009 (last, so the data above is unchanged)
+  b.school({ bestuur: '100B001', brin4: '02AD', naam: 'CBS Het Startpunt', soort: 'BAS', richtingen: ['PC'], inBedrijf: '2012-08-01', plaats: amersfoort, concept: null, bijzondereInrichting: null, adres: { postcode: '3814DD', huisnummer: 9, straatnaam: 'Startbaan' } }); // 02AD00, 100A007 on 100X009 (last, so the data above is unchanged)
+  // 02AD was founded by 100B001 and went over to 100B002 on 1 August 2016 (an overgang of the open data), so the small
+  // data has the bestuur of a school changing on a date: 100B001 on teldata before, 100B002 from then on.
+  voerOvergangUit(b.d, b.d.instellingen.find((i) => i.code === '02AD')!, '100B002', '2016-08-01', '00000000-0000-4000-8000-0000000002ad');
   // Onderwijsaanbiedergroepen of 100B001: the two Utrecht schools grouped until 2020, then with the sbo school in a new
   // groep that the old one went over into (OVERGANG), each under the bestuur (HIERARCHISCH).
   const oud = b.groep('100B001', 'Scholengroep Utrecht-Oost', ['100A001', '100A002'], '2004-08-01', '2020-08-01'); // 100G001
