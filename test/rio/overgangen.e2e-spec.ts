@@ -1,7 +1,7 @@
 import { bearer } from '../support/auth';
 import { expectInvalid, expectProblem } from '../support/problems';
 import { createTestApp, TestApp } from '../support/test-app';
-import { buildDataset } from '../../src/rio';
+import { buildDataset, SEED_OVERGANG_02AC } from '../../src/rio';
 import { writeDataset } from '../../src/rio/rio.store';
 import { andereSandbox, expectJson, foutcodes, rioSetup, RioTest } from './rio-support';
 import { bedrijfsdocument } from '../rod/rod-support';
@@ -88,15 +88,17 @@ describe('RIO overgangen: a BRIN4 moves to another bestuur on a date', () => {
   it('lists the overgangen like the open data, filtered by school, bestuur and date, and reads one', async () => {
     const alle = await get('/rio/v1/overgangen');
     expectJson(alle, 200);
-    expect(alle.body.items.map((o: { overgangId: string }) => o.overgangId)).toEqual([overgangId]);
-    expect(alle.body.page).toEqual({ number: 1, size: 20, totalElements: 1, totalPages: 1 });
-    expect((await get('/rio/v1/overgangen?onderwijsbestuurcode=100B001')).body.items).toHaveLength(1);
+    // The small seed's own overgang (02AC, 2010) and the one made here.
+    expect(alle.body.items.map((o: { overgangId: string }) => o.overgangId).sort()).toEqual([SEED_OVERGANG_02AC, overgangId].sort());
+    expect(alle.body.page).toEqual({ number: 1, size: 20, totalElements: 2, totalPages: 1 });
+    expect((await get('/rio/v1/overgangen?onderwijsbestuurcode=100B001')).body.items).toHaveLength(2);
     expect((await get('/rio/v1/overgangen?instellingscode=01AA')).body.items).toEqual([]);
-    expect((await get(`/rio/v1/overgangen?overgangsdatumTot=${DATUM}`)).body.items).toEqual([]);
+    expect((await get('/rio/v1/overgangen?instellingscode=02AC')).body.items).toMatchObject([{ overgangId: SEED_OVERGANG_02AC, vanOnderwijsbestuurcode: '100B001', naarOnderwijsbestuurcode: '100B002', overgangsdatum: '2010-08-01' }]);
+    expect((await get(`/rio/v1/overgangen?overgangsdatumTot=${DATUM}`)).body.items.map((o: { overgangId: string }) => o.overgangId)).toEqual([SEED_OVERGANG_02AC]);
     expect((await get(`/rio/v1/overgangen?overgangsdatumVanaf=${DATUM}&onderwijsbestuurcode=100B002`)).body.items).toHaveLength(1);
     const een = await get(`/rio/v1/overgangen/${overgangId}`, r.alfa);
     expectJson(een, 200);
-    expect(een.body).toEqual(alle.body.items[0]);
+    expect(een.body).toEqual(alle.body.items.find((o: { overgangId: string }) => o.overgangId === overgangId));
     expectProblem(await get('/rio/v1/overgangen/6f1c1f7e-2a7e-4b55-9a51-0d9f0c6b2a10'), 404, 'not_found');
     expectInvalid(await get('/rio/v1/overgangen/x1'), [{ parameter: 'overgangId' }]);
     expectInvalid(await get('/rio/v1/overgangen?overgangsdatumVanaf=2026-13-01&instellingscode=1'), [{ parameter: 'overgangsdatumVanaf' }, { parameter: 'instellingscode' }]);

@@ -20,13 +20,16 @@ describe('RIO seed: the erkenning and aanbod attributes appear at every scale, d
 });
 
 describe('RIO seed: an overgang at every scale', () => {
-  it.each(['small', 'national'] as const)('%s: 02AD went over from 100B001 to 100B002 on 2016-08-01, its aanbieder and locatiegebruik with it', (scale) => {
+  it.each(['small', 'national'] as const)('%s: 02AC went over from 100B001 to 100B002 on 2010-08-01, its aanbieder and locatiegebruik with it', (scale) => {
     const { dataset: d } = buildDataset(scale, 7);
-    expect(d.overgangen.filter((o) => o.instellingscode === '02AD').map((o) => [o.vanOnderwijsbestuurcode, o.naarOnderwijsbestuurcode, o.overgangsdatum])).toEqual([['100B001', '100B002', '2016-08-01']]);
-    const instelling = d.instellingen.find((i) => i.code === '02AD')!;
+    expect(d.overgangen.filter((o) => o.instellingscode === '02AC').map((o) => [o.vanOnderwijsbestuurcode, o.naarOnderwijsbestuurcode, o.overgangsdatum])).toEqual([['100B001', '100B002', '2010-08-01']]);
+    const instelling = d.instellingen.find((i) => i.code === '02AC')!;
     expect(instelling.onderwijsbestuurcode).toBe('100B002');
-    expect(instelling.besturen.map((b) => [b.onderwijsbestuurcode, b.begindatum, b.einddatum])).toEqual([['100B001', '2012-08-01', '2016-08-01'], ['100B002', '2016-08-01', null]]);
-    expect(d.aanbieders.find((a) => a.code === '100A007')!.besturen.map((b) => b.onderwijsbestuurcode)).toEqual(['100B001', '100B002']);
-    expect(d.gebruiken.filter((g) => g.onderwijslocatiecode === '100X009').map((g) => [g.onderwijsbestuurcode, g.uitBedrijfdatum])).toEqual([['100B001', '2016-08-01'], ['100B002', null]]);
+    expect(instelling.besturen.map((b) => [b.onderwijsbestuurcode, b.begindatum, b.einddatum])).toEqual([['100B001', '2002-08-01', '2010-08-01'], ['100B002', '2010-08-01', null]]);
+    const [overgang] = d.overgangen.filter((o) => o.instellingscode === '02AC');
+    expect(overgang.onderwijsaanbiedercodes).toHaveLength(1);
+    expect(d.aanbieders.find((a) => a.code === overgang.onderwijsaanbiedercodes[0])!.besturen.map((b) => b.onderwijsbestuurcode)).toEqual(['100B001', '100B002']);
+    expect(overgang.onderwijslocatiecodes).toHaveLength(1);
+    expect(d.gebruiken.filter((g) => g.onderwijslocatiecode === overgang.onderwijslocatiecodes[0]).map((g) => [g.onderwijsbestuurcode, g.uitBedrijfdatum])).toEqual([['100B001', '2010-08-01'], ['100B002', null]]);
   });
 });

@@ -241,6 +241,9 @@ function contactadressen(d: RioDataset) {
   }
 }
 
+/** The id of the small seed's overgang of 02AC (README). */
+export const SEED_OVERGANG_02AC = '00000000-0000-4000-8000-00000000002c';
+
 /**
  * One overgang of the seed, planned and written as POST /overgangen does (rules/overgang.ts): the BRIN4 with its
  * vestigingen, aanbieders and locatiegebruik goes over to bestuur `naar` on `overgangsdatum`, registered three months
@@ -322,7 +325,10 @@ function demo(b: Builder, vandaag: string | null) {
   b.school({ bestuur: '100B002', brin4: '02AA', naam: 'CBS De Wegwijzer', soort: 'BAS', richtingen: ['PC'], inBedrijf: '1998-08-01', plaats: amersfoort, concept: null, bijzondereInrichting: 'UNESCO', adres: { postcode: '3811AA', huisnummer: 3, straatnaam: 'Wegwijzerplein' } });
   const ontdekkingSpec: SchoolSpec = { bestuur: '100B002', brin4: '02AB', naam: 'Montessorischool De Ontdekking', soort: 'BAS', richtingen: ['PC', 'RK'], inBedrijf: '2000-08-01', plaats: amersfoort, concept: 'MONTESSORI', conceptVanaf: '2010-08-01', bijzondereInrichting: null, adres: { postcode: '3812BB', huisnummer: 7, straatnaam: 'Ontdekkingsreis' } };
   const ontdekking = b.school(ontdekkingSpec);
-  b.school({ bestuur: '100B002', brin4: '02AC', naam: 'School voor SO De Brug', soort: 'SPEC', soCluster: 'CLUSTER_4', richtingen: ['PC'], inBedrijf: '2002-08-01', plaats: amersfoort, concept: null, bijzondereInrichting: null, adres: { postcode: '3813CC', huisnummer: 20, straatnaam: 'Brugstraat' } });
+  b.school({ bestuur: '100B001', brin4: '02AC', naam: 'School voor SO De Brug', soort: 'SPEC', soCluster: 'CLUSTER_4', richtingen: ['PC'], inBedrijf: '2002-08-01', plaats: amersfoort, concept: null, bijzondereInrichting: null, adres: { postcode: '3813CC', huisnummer: 20, straatnaam: 'Brugstraat' } });
+  // 02AC was founded by 100B001 and went over to 100B002 on 1 August 2010 (an overgang of the open data), so the small
+  // data has the bestuur of a school changing on a date: 100B001 on teldata before, 100B002 from then on.
+  if (!voerOvergangUit(b.d, b.d.instellingen.find((i) => i.code === '02AC')!, '100B002', '2010-08-01', SEED_OVERGANG_02AC)) throw new Error('the overgang of 02AC cannot be planned');
   // Nevenvestigingen after the hoofdvestigingen, so 01AA00…02AC00 sit on 100X001…100X006.
   b.vestiging(regenboogSpec, regenboog, 1, false, vandaag ? sluitdatumDislocatie(vandaag) : null); // 01AA01 on 100X007
   b.vestiging(ontdekkingSpec, ontdekking, 1, true); // 02AB01 on 100X008, closed 2005-08-01
@@ -332,10 +338,7 @@ function demo(b: Builder, vandaag: string | null) {
   b.bag(amersfoort, { postcode: '3811AB', huisnummer: 1, huisnummertoevoeging: 'A', straatnaam: 'Stationsplein' });
   // The persona nietAangeslotenSchool: a school of its own (its BRON aansluiting lies after the seed date), so the other
   // demo schools, among them the only SO school 02AC, take inschrijvingen from the first day.
-  b.school({ bestuur: '100B001', brin4: '02AD', naam: 'CBS Het Startpunt', soort: 'BAS', richtingen: ['PC'], inBedrijf: '2012-08-01', plaats: amersfoort, concept: null, bijzondereInrichting: null, adres: { postcode: '3814DD', huisnummer: 9, straatnaam: 'Startbaan' } }); // 02AD00, 100A007 on 100X009 (last, so the data above is unchanged)
-  // 02AD was founded by 100B001 and went over to 100B002 on 1 August 2016 (an overgang of the open data), so the small
-  // data has the bestuur of a school changing on a date: 100B001 on teldata before, 100B002 from then on.
-  voerOvergangUit(b.d, b.d.instellingen.find((i) => i.code === '02AD')!, '100B002', '2016-08-01', '00000000-0000-4000-8000-0000000002ad');
+  b.school({ bestuur: '100B002', brin4: '02AD', naam: 'CBS Het Startpunt', soort: 'BAS', richtingen: ['PC'], inBedrijf: '2012-08-01', plaats: amersfoort, concept: null, bijzondereInrichting: null, adres: { postcode: '3814DD', huisnummer: 9, straatnaam: 'Startbaan' } }); // 02AD00, 100A007 on 100X009 (last, so the data above is unchanged)
   // Onderwijsaanbiedergroepen of 100B001: the two Utrecht schools grouped until 2020, then with the sbo school in a new
   // groep that the old one went over into (OVERGANG), each under the bestuur (HIERARCHISCH).
   const oud = b.groep('100B001', 'Scholengroep Utrecht-Oost', ['100A001', '100A002'], '2004-08-01', '2020-08-01'); // 100G001
