@@ -81,19 +81,21 @@ describe('overgang (rio.md §4 OVERGANG_VOLLEDIG)', () => {
 });
 
 describe('overgangen in the seeds', () => {
-  it('the national seed has a few, deterministic, each written as the rule plans it; the small seed none', () => {
+  it('the national seed has a few, deterministic, each written as the rule plans it; the small seed the one of 02AC', () => {
     const { dataset: d } = buildDataset('national', 7);
     expect(d.overgangen.length).toBeGreaterThanOrEqual(4);
-    expect(new Set(d.overgangen.map((o) => o.overgangsdatum))).toEqual(new Set(['2024-08-01', '2027-01-01']));
+    // The demo data's overgang of 02AC (2010) and the generated ones, past and planned.
+    expect(new Set(d.overgangen.map((o) => o.overgangsdatum))).toEqual(new Set(['2010-08-01', '2024-08-01', '2027-01-01']));
     for (const o of d.overgangen) {
       const i = d.instellingen.find((x) => x.code === o.instellingscode)!;
-      expect(bestuurOp(i.besturen, '2024-07-31')).toBe(o.vanOnderwijsbestuurcode);
+      const dagErvoor = new Date(Date.parse(`${o.overgangsdatum}T00:00:00Z`) - 86_400_000).toISOString().slice(0, 10);
+      expect(bestuurOp(i.besturen, dagErvoor)).toBe(o.vanOnderwijsbestuurcode);
       expect(bestuurOp(i.besturen, o.overgangsdatum)).toBe(o.naarOnderwijsbestuurcode);
       expect(i.onderwijsbestuurcode).toBe(o.naarOnderwijsbestuurcode);
       for (const a of d.aanbieders.filter((x) => o.onderwijsaanbiedercodes.includes(x.code))) expect(bestuurOp(a.besturen, o.overgangsdatum)).toBe(o.naarOnderwijsbestuurcode);
       for (const l of o.onderwijslocatiecodes) expect(d.gebruiken.some((g) => g.onderwijsbestuurcode === o.naarOnderwijsbestuurcode && g.onderwijslocatiecode === l && g.inBedrijfdatum === o.overgangsdatum)).toBe(true);
     }
     expect(buildDataset('national', 7).dataset.overgangen).toEqual(d.overgangen);
-    expect(buildDataset('small', 7).dataset.overgangen).toEqual([]);
+    expect(buildDataset('small', 7).dataset.overgangen.map((o) => [o.instellingscode, o.vanOnderwijsbestuurcode, o.naarOnderwijsbestuurcode, o.overgangsdatum])).toEqual([['02AC', '100B001', '100B002', '2010-08-01']]);
   });
 });
