@@ -1,5 +1,5 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { Type } from 'class-transformer';
+import { AlsGetal } from '../common/validation/getal';
 import {
   ArrayMaxSize,
   ArrayMinSize,
@@ -63,7 +63,7 @@ export class FeedQuery {
 
   @ApiPropertyOptional({ description: 'Events at most, 1..1000.', type: 'integer', format: 'int32', minimum: 1, maximum: 1000, default: 100 })
   @IsOptional()
-  @Type(() => Number)
+  @AlsGetal()
   @IsInt()
   @Min(1)
   @Max(1000)

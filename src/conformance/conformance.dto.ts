@@ -1,5 +1,5 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { Type } from 'class-transformer';
+import { AlsGetal } from '../common/validation/getal';
 import { IsIn, IsInt, IsISO8601, IsOptional, IsString, IsUUID, Matches, Max, MaxLength, Min } from 'class-validator';
 import { CATALOGUS_VERSIE } from './proefgevallen/proefgevallen';
 import { PERSONA_VERSIES } from './personas/personas';
@@ -143,7 +143,7 @@ export class JournaalQuery {
 
   @ApiPropertyOptional({ description: 'Most exchanges, newest first.', minimum: 1, maximum: 500, default: 100 })
   @IsOptional()
-  @Type(() => Number)
+  @AlsGetal()
   @IsInt()
   @Min(1)
   @Max(500)

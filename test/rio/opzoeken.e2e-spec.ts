@@ -99,6 +99,9 @@ describe('RIO lookups', () => {
       { parameter: 'straal' },
     ]);
     expectInvalid(await get('/onderwijslocaties?sort=afstand'), [{ parameter: 'sort' }]);
+    // An empty coordinate is no coordinate (not 0, the Gulf of Guinea), and the straal around it is then no search either.
+    expectInvalid(await get('/onderwijslocaties?gpsLatitude=&gpsLongitude=5.1'), [{ parameter: 'gpsLatitude' }]);
+    expectInvalid(await get('/onderwijslocaties?gpsLatitude=52.09&gpsLongitude=%20&straal=2000'), [{ parameter: 'gpsLongitude' }]);
     expectInvalid(await get('/onderwijslocaties?gpsLongitude=5.1&sort=postcode'), [{ parameter: 'gpsLatitude' }]);
     expectInvalid(await get('/onderwijsbesturen?sort=naam,,code'), [{ parameter: 'sort' }]);
     expectInvalid(await get('/onderwijsaanbieders?sort=postcode&eigenSleutel='), [{ parameter: 'sort' }, { parameter: 'eigenSleutel' }]);

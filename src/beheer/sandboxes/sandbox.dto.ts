@@ -1,5 +1,5 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { Type } from 'class-transformer';
+import { AlsGetal } from '../../common/validation/getal';
 import { ArrayMaxSize, IsArray, IsIn, IsInt, IsOptional, IsString, Length, Matches, Max, Min } from 'class-validator';
 import { PageQuery } from '../../common/pagination/pagination';
 import { PageInfo, PageLinks } from '../../common/pagination/pagination';
@@ -27,7 +27,7 @@ export class CreateSandboxRequest {
 
   @ApiPropertyOptional({ description: 'Seed value of the deterministic generators; the same value gives the same data.', type: 'integer', format: 'int32', default: 1, minimum: 0, maximum: 2147483647 })
   @IsOptional()
-  @Type(() => Number)
+  @AlsGetal()
   @IsInt()
   @Min(0)
   @Max(2147483647)

@@ -1,5 +1,5 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { Type } from 'class-transformer';
+import { AlsGetal } from '../validation/getal';
 import { IsInt, IsOptional, Max, Min } from 'class-validator';
 
 export const MAX_PAGE_SIZE = 100;
@@ -11,7 +11,7 @@ export class PageQuery {
   /** Page number, starting at 1. */
   @ApiPropertyOptional({ description: 'Page number, starting at 1.', type: 'integer', format: 'int32', minimum: 1, maximum: MAX_PAGE, default: 1 })
   @IsOptional()
-  @Type(() => Number)
+  @AlsGetal()
   @IsInt()
   @Min(1)
   @Max(MAX_PAGE)
@@ -20,7 +20,7 @@ export class PageQuery {
   /** Items per page, at most 100. */
   @ApiPropertyOptional({ description: 'Items per page, at most 100.', type: 'integer', format: 'int32', minimum: 1, maximum: MAX_PAGE_SIZE, default: 20 })
   @IsOptional()
-  @Type(() => Number)
+  @AlsGetal()
   @IsInt()
   @Min(1)
   @Max(MAX_PAGE_SIZE)

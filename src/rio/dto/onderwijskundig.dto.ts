@@ -1,5 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
+import { AlsGetal } from '../../common/validation/getal';
 import { ArrayMaxSize, ArrayMinSize, IsArray, IsIn, IsInt, IsOptional, IsString, IsUUID, Length, Matches, Max, Min, ValidateBy, ValidateIf, ValidateNested } from 'class-validator';
 import { PageInfo, PageLinks } from '../../common/pagination/pagination';
 import { AANBIEDER_CODE, BESTUUR_CODE, BRIN4, BRIN6, LOCATIE_CODE, OPLEIDINGSEENHEID_CODE } from '../rules/identifiers';
@@ -101,11 +102,11 @@ export class OnderwijslocatiesQuery extends GeldigOpQuery {
   @ApiPropertyOptional({ description: 'Postcode NNNNAA, or NNNN for the area.', example: '3581AA' }) @IsOptional() @Matches(POSTCODE_FILTER, { message: 'postcode must be NNNNAA or NNNN' }) postcode?: string;
   @ApiPropertyOptional({ description: 'Plaatsnaam (case-insensitive, exact).', example: 'Utrecht' }) @IsOptional() @IsString() @Length(1, 80) plaatsnaam?: string;
   @ApiPropertyOptional({ description: 'Latitude (WGS84, -90..90) of a point: only locaties within `straal` of it, nearest first, each with its `afstand`. Needs gpsLongitude.', type: 'number', minimum: -90, maximum: 90, example: 52.09 })
-  @ValidateIf(RONDOM) @Type(() => Number) @GpsCoordinaat('gpsLatitude', 90, 'gpsLongitude') gpsLatitude?: number;
+  @ValidateIf(RONDOM) @AlsGetal() @GpsCoordinaat('gpsLatitude', 90, 'gpsLongitude') gpsLatitude?: number;
   @ApiPropertyOptional({ description: 'Longitude (WGS84, -180..180) of that point. Needs gpsLatitude.', type: 'number', minimum: -180, maximum: 180, example: 5.12 })
-  @ValidateIf(RONDOM) @Type(() => Number) @GpsCoordinaat('gpsLongitude', 180, 'gpsLatitude') gpsLongitude?: number;
+  @ValidateIf(RONDOM) @AlsGetal() @GpsCoordinaat('gpsLongitude', 180, 'gpsLatitude') gpsLongitude?: number;
   @ApiPropertyOptional({ description: 'Radius around the point in metres, 1..50000.', type: 'integer', minimum: 1, maximum: 50000, default: 1000, example: 2000 })
-  @IsOptional() @Type(() => Number) @IsInt() @Min(1) @Max(50000) straal?: number;
+  @IsOptional() @AlsGetal() @IsInt() @Min(1) @Max(50000) straal?: number;
   @SortProperty(['code', 'postcode', 'plaatsnaam', 'afstand'], 'plaatsnaam,postcode')
   @ValidateBy({ name: 'afstandMetPunt', validator: { validate: (v: string, a) => !v || !/(^|,)-?afstand(,|$)/.test(v) || (a?.object as OnderwijslocatiesQuery).gpsLatitude !== undefined, defaultMessage: () => 'sort on afstand needs gpsLatitude and gpsLongitude' } })
   sort?: string;

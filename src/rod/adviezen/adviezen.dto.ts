@@ -1,5 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
+import { AlsGetal } from '../../common/validation/getal';
 import { IsInt, IsOptional, IsString, IsUUID, Length, Matches, Max, Min, ValidateNested } from 'class-validator';
 import { PageInfo, PageLinks, PageQuery } from '../../common/pagination/pagination';
 import { BerichtOverLeerling, voorbeeldBedrijfsdocument, IsDatum, PersoonsgebondenNummer, TerugmeldingDto } from '../rod-shared.dto';
@@ -199,7 +200,7 @@ export class AdviezenQuery extends PageQuery {
 
   @ApiPropertyOptional({ type: 'integer', description: 'Only this adviesjaar (the calendar year in which the schooljaar ends).', example: 2026, minimum: 2000, maximum: 2100 })
   @IsOptional()
-  @Type(() => Number)
+  @AlsGetal()
   @IsInt()
   @Min(2000)
   @Max(2100)
