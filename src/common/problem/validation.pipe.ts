@@ -1,4 +1,6 @@
 import { ArgumentMetadata, Injectable, ValidationError, ValidationPipe } from '@nestjs/common';
+import type { ValidatorOptions } from 'class-validator';
+import { definitelyValid } from '../validation/fast-validation';
 import { cacheValidationMetadata } from '../validation/metadata-cache';
 import { isDocumentedDto, jsonShapeProblems } from './json-shape';
 import { ProblemDetailItem, ProblemException, Problems } from './problem';
@@ -78,6 +80,15 @@ export class ProblemValidationPipe extends ValidationPipe {
     const refused = shape.map((p) => p.pointer ?? '');
     const within = (pointer = '') => refused.some((r) => pointer === r || pointer.startsWith(r + '/'));
     throw Problems.invalidInput([...shape, ...rules.filter((p) => !within(p.pointer))]);
+  }
+
+  /**
+   * A valid object (most requests) is recognised by the same rules without class-validator's machinery; anything else
+   * goes through class-validator, which gives every error as before.
+   */
+  protected override validate(object: object, validatorOptions?: ValidatorOptions) {
+    if (definitelyValid(object)) return [];
+    return super.validate(object, validatorOptions);
   }
 
 }
