@@ -5,7 +5,6 @@ import { installHttpHooks } from './common/http/http.hooks';
 import { JsonLogger } from './common/logging/json-logger';
 import { installDocsUi } from './common/openapi/docs-ui';
 import { buildRegisterDocument } from './common/openapi/openapi.builder';
-import { AllProblemsInterceptor } from './common/problem/all-problems.interceptor';
 import { ProblemFilter } from './common/problem/problem.filter';
 import { ProblemValidationPipe } from './common/problem/validation.pipe';
 import { REGISTER_APIS } from './registers';
@@ -23,7 +22,7 @@ export function configureApp(app: NestFastifyApplication, logger: JsonLogger): R
   const fastify = app.getHttpAdapter().getInstance();
   installHttpHooks(fastify, logger);
   app.useGlobalPipes(new ProblemValidationPipe());
-  app.useGlobalInterceptors(new AllProblemsInterceptor());
+  // Every problem at once (AllProblemsInterceptor) runs in the global RequestInterceptor (CommonModule), around idempotency.
   app.useGlobalFilters(new ProblemFilter());
   app.enableCors({ origin: '*', exposedHeaders: ['API-Version', 'Correlation-Id', 'Location', 'Idempotent-Replayed'] });
   // No enableShutdownHooks: main.ts handles SIGINT/SIGTERM and closes the app once (two closes ended the pool twice).

@@ -5,6 +5,7 @@ import { TokenService } from './auth/token.service';
 import { ClockService } from './clock/clock.service';
 import { DomainHooks } from './events/domain-hooks';
 import { EventOutbox } from './events/outbox';
+import { RequestInterceptor } from './http/request.interceptor';
 import { IdempotencyInterceptor } from './idempotency/idempotency.interceptor';
 import { CommonDataContributor } from './sandbox/common-data.contributor';
 import { SandboxDataRegistry } from './sandbox/sandbox-data.registry';
@@ -20,7 +21,8 @@ import { SandboxDataRegistry } from './sandbox/sandbox-data.registry';
     DomainHooks,
     CommonDataContributor,
     { provide: APP_GUARD, useClass: AuthGuard },
-    { provide: APP_INTERCEPTOR, useClass: IdempotencyInterceptor },
+    IdempotencyInterceptor,
+    { provide: APP_INTERCEPTOR, useClass: RequestInterceptor },
   ],
   exports: [TokenService, ClockService, SandboxDataRegistry, EventOutbox, DomainHooks],
 })
