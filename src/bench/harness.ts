@@ -10,7 +10,9 @@ import type { GeneratorRequest, GeneratorResult } from './load-generator';
 /** Benchmarks only: a fresh database on the server of DATABASE_URL, and the app listening on a free port. */
 export async function startBenchApp(name: string, env: Record<string, string> = {}): Promise<{ app: NestFastifyApplication; baseUrl: string; databaseUrl: string; close: () => Promise<void> }> {
   const server = new URL(process.env.DATABASE_URL!);
-  const database = `rodsim_bench_${name}`;
+  // BENCH_DATABASE_SUFFIX: a database of its own, so two people benching on one server do not drop each other's.
+  const suffix = (process.env.BENCH_DATABASE_SUFFIX ?? '').replace(/[^a-z0-9_]/g, '');
+  const database = `rodsim_bench_${name}${suffix ? `_${suffix}` : ''}`;
   const admin = new Client({ connectionString: server.toString() });
   await admin.connect();
   await admin.query(`DROP DATABASE IF EXISTS ${database} WITH (FORCE)`);
@@ -116,15 +118,30 @@ export function printFigures(title: string, figures: Record<string, unknown>) {
 
 export type PlannedRequest = GeneratorRequest;
 
+/**
+ * CPU time this process spent on the bench's own instruments (sampling /proc, handing the planned requests to the load
+ * generator), µs: withCpu leaves it out of the app's figure, as the app runs in this process.
+ */
+let instrumentsUs = 0;
+function instrument<T>(f: () => T): T {
+  const c0 = process.cpuUsage();
+  try {
+    return f();
+  } finally {
+    const d = process.cpuUsage(c0);
+    instrumentsUs += d.user + d.system;
+  }
+}
+
 /** Like loadTest, but the requests are planned up front and sent by a separate load-generator process. */
 export async function loadTestInProcess(requests: PlannedRequest[], concurrency: number, isOk = (s: number) => s < 400): Promise<LoadResult> {
   const { fork } = await import('node:child_process');
   const result = await new Promise<GeneratorResult>((resolve, reject) => {
-    const child = fork(join(__dirname, 'load-generator.js'), [], { stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
+    const child = instrument(() => fork(join(__dirname, 'load-generator.js'), [], { stdio: ['ignore', 'inherit', 'inherit', 'ipc'] }));
     child.once('message', (m) => resolve(m as GeneratorResult));
     child.once('error', reject);
     child.once('exit', (code) => code && reject(new Error(`load generator exited with ${code}`)));
-    child.send({ requests, concurrency });
+    instrument(() => child.send({ requests, concurrency }));
   });
   const sorted = [...result.latencies].sort((a, b) => a - b);
   const statuses: Record<string, number> = {};
@@ -264,7 +281,7 @@ function backendPids(database: string): string[] {
 }
 
 export interface CpuUse {
-  /** This process (the app when it runs in-process), ms. */
+  /** This process (the app when it runs in-process), ms, without the bench's own instruments (sampling, handing out the load). */
   appMs: number;
   /** The other processes given (e.g. a second instance), ms. */
   otherMs: number;
@@ -286,7 +303,7 @@ export async function withCpu<T>(database: string, pids: number[], fn: () => Pro
   let started = false;
   let known: string[] = [];
   let ticks = 0;
-  const sample = () => {
+  const sample = () => instrument(() => {
     if (ticks++ % 4 === 0) known = backendPids(database);
     for (const pid of known) {
       const ms = procCpuMs(pid);
@@ -295,11 +312,12 @@ export async function withCpu<T>(database: string, pids: number[], fn: () => Pro
       if (!first.has(pid)) first.set(pid, started ? 0 : ms);
       last.set(pid, ms);
     }
-  };
+  });
   const others = () => pids.reduce((a, pid) => a + (procCpuMs(pid) ?? 0), 0);
   sample();
   started = true;
   const app0 = process.cpuUsage();
+  const instruments0 = instrumentsUs;
   const others0 = others();
   const timer = setInterval(sample, 250);
   let result: T;
@@ -313,5 +331,5 @@ export async function withCpu<T>(database: string, pids: number[], fn: () => Pro
   const app = process.cpuUsage(app0);
   let postgres = 0;
   for (const [pid, ms] of last) postgres += ms - (first.get(pid) ?? 0);
-  return { result, cpu: { appMs: (app.user + app.system) / 1000, otherMs: others() - others0, postgresMs: last.size ? postgres : null } };
+  return { result, cpu: { appMs: (app.user + app.system - (instrumentsUs - instruments0)) / 1000, otherMs: others() - others0, postgresMs: last.size ? postgres : null } };
 }
