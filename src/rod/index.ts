@@ -14,7 +14,7 @@
  *   const { foutmeldingen, meldingen, nieuweStand } = beoordeel(a, invoer[i].stand, invoer[i].context);
  *   if (nieuweStand) opdrachten.push({ nieuweStand, meldingen, herkomst });  // else: report foutmeldingen, nothing to write
  * });
- * await bulk.write(m, opdrachten);                                 // inschrijvingen + periodes + first versions
+ * await bulk.write(m, opdrachten);                                 // inschrijvingen + periodes + first versions (new ones by COPY)
  * ```
  *
  * - `Aanlevering` is the content of an AanleverenInschrijvingBO (the REST body without its bedrijfsdocument); `beoordeel` is

@@ -1,8 +1,11 @@
 import type { EntityManager } from 'typeorm';
+import { copyRijen } from '../../common/database/copy';
 import type { RioQueryService } from '../../rio';
 import { BronAfkeurcode } from '../bron.errors';
 import type { StagingPeriode, StagingSpeciaalOnderwijs } from './staging';
 import type { ConversieAanlevering, ConversieTerugmelding, ConversieUitkomst, RodConversiePoort } from './rod-conversie.port';
+
+const RESULTAAT_KOLOMMEN = ['migratie_id', 'nr', 'proef', 'goedgekeurd', 'instellingscode', 'bestand_id', 'inschrijving_id', 'terugmeldingen'] as const;
 
 /** A staged inschrijving as read back for the conversion. */
 export interface StagingRij {
@@ -79,7 +82,7 @@ export async function bereidChunkVoor(m: EntityManager, rio: RioQueryService, sa
 
 /**
  * One chunk of the conversion (or dry run): the rows (with their BRIN6 resolved, `bereidChunkVoor`) judged (and written
- * unless a dry run) by ROD in one batch, and every row's verdict stored — all in the caller's transaction, so a chunk is
+ * unless a dry run) by ROD in one batch, and every row's verdict stored (by COPY) — all in the caller's transaction, so a chunk is
  * either done entirely or not at all.
  */
 export async function verwerkChunk(
@@ -119,15 +122,10 @@ export async function verwerkChunk(
   const beoordeeld = await deps.rod.process(m, ctx.sandboxId, teBeoordelen, { schrijven: !ctx.proef, moment: ctx.moment });
   beoordeeld.forEach((u, k) => (uitkomsten[plek[k]] = u));
 
-  await m.query(
-    `INSERT INTO bron_resultaat (migratie_id, nr, proef, goedgekeurd, instellingscode, bestand_id, inschrijving_id, terugmeldingen)
-     SELECT $1, x.nr, $2, x.ok, x.school, x.bestand, x.inschrijving, x.t
-       FROM unnest($3::bigint[], $4::boolean[], $5::text[], $6::uuid[], $7::uuid[], $8::jsonb[]) AS x(nr, ok, school, bestand, inschrijving, t)`,
-    [
-      ctx.migratieId, ctx.proef, rijen.map((r) => r.nr), uitkomsten.map((u) => u.goedgekeurd), rijen.map((r) => r.instellingscode), rijen.map((r) => r.bestand_id),
-      uitkomsten.map((u) => u.inschrijvingId), uitkomsten.map((u) => JSON.stringify(u.terugmeldingen satisfies ConversieTerugmelding[])),
-    ],
-  );
+  await copyRijen(m, 'bron_resultaat', RESULTAAT_KOLOMMEN, rijen.map((r, i) => [
+    ctx.migratieId, r.nr, ctx.proef, uitkomsten[i].goedgekeurd, r.instellingscode, r.bestand_id, uitkomsten[i].inschrijvingId,
+    JSON.stringify(uitkomsten[i].terugmeldingen satisfies ConversieTerugmelding[]),
+  ]));
   const goedgekeurd = uitkomsten.filter((u) => u.goedgekeurd).length;
   return { goedgekeurd, afgekeurd: rijen.length - goedgekeurd };
 }

@@ -18,9 +18,7 @@ export class RodInschrijving {
   @Column({ type: 'uuid' })
   sandboxId: string;
 
-  @ManyToOne(() => Sandbox, { onDelete: 'CASCADE' })
-  @JoinColumn({ name: 'sandbox_id', foreignKeyConstraintName: 'fk_rod_inschrijving_sandbox' })
-  sandbox?: Sandbox;
+  // No foreign key to sandbox: the row goes with its person (rod_persoon cascades from sandbox), and a bulk load saves the check.
 
   @Column({ type: 'uuid' })
   persoonId: string;
@@ -126,9 +124,7 @@ export class RodInschrijvingPeriode {
   @Column({ type: 'uuid' })
   sandboxId: string;
 
-  @ManyToOne(() => Sandbox, { onDelete: 'CASCADE' })
-  @JoinColumn({ name: 'sandbox_id', foreignKeyConstraintName: 'fk_rod_inschrijving_periode_sandbox' })
-  sandbox?: Sandbox;
+  // No foreign key to sandbox: the periode goes with its inschrijving, which goes with its person.
 
   @Column({ type: 'date' })
   datumBegin: string;

@@ -107,16 +107,17 @@ export class InschrijvingenBulkService {
   }
 
   /**
-   * Writes accepted aanleveringen (new or changed inschrijvingen, with periodes and the version each becomes) in one
-   * statement, plus one to clear the periodes of those that existed. Unchanged ones (`gewijzigd` false) are skipped. No
-   * bedrijfsdocument rows, no events, no kennisgevingen and no bekostiging recompute: the caller runs those for the batch.
+   * Writes accepted aanleveringen (new or changed inschrijvingen, with periodes and the version each becomes): the new
+   * ones by COPY, the changed ones in one statement after one that clears their periodes. Unchanged ones (`gewijzigd`
+   * false) are skipped. No bedrijfsdocument rows, no events, no kennisgevingen and no bekostiging recompute: the caller
+   * runs those for the batch.
    */
   async write(manager: EntityManager, opdrachten: BulkSchrijfOpdracht[]): Promise<void> {
     const te = opdrachten.filter((o) => o.nieuweStand.gewijzigd);
-    await this.repository.removePeriodes(
-      manager,
-      te.filter((o) => !o.nieuweStand.nieuw).map((o) => o.nieuweStand.inschrijvingId),
-    );
-    await this.repository.write(manager, te.map((o) => inschrijvingRij(o.nieuweStand, o.meldingen, o.herkomst, null)));
+    const rij = (o: BulkSchrijfOpdracht) => inschrijvingRij(o.nieuweStand, o.meldingen, o.herkomst, null);
+    const bestaand = te.filter((o) => !o.nieuweStand.nieuw);
+    await this.repository.removePeriodes(manager, bestaand.map((o) => o.nieuweStand.inschrijvingId));
+    await this.repository.write(manager, bestaand.map(rij));
+    await this.repository.copyNieuw(manager, te.filter((o) => o.nieuweStand.nieuw).map(rij));
   }
 }

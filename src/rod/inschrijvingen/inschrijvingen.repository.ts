@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
+import { copyRijen } from '../../common/database/copy';
 import { prepared } from '../../common/database/prepared';
 import { gemachtigdSql } from '../machtigingen/machtigingen.service';
 import { PersonenRepository } from '../personen/personen.repository';
@@ -154,6 +155,21 @@ const SCHRIJF_SQL = `
   SELECT sandbox_id, aangeleverd_oin, bedrijfsdocument_id, 'AANLEVERING', document->>'request_hash', (document->>'status_code')::int, document->'antwoord'
     FROM x WHERE document IS NOT NULL AND document <> 'null'::jsonb`;
 
+/** The columns `copyNieuw` fills, in the order SCHRIJF_SQL inserts them. */
+const COPY_INSCHRIJVING = [
+  'id', 'sandbox_id', 'persoon_id', 'instellingscode', 'inschrijvingvolgnummer', 'datum_inschrijving', 'datum_uitschrijving', 'nnca', 'datum_vestiging_in_nederland',
+  'ontwikkelingsperspectief', 'toelaatbaarheidsverklaringen', 'speciaal_onderwijs', 'kenmerken', 'versie', 'inhoud_hash', 'meldingen', 'bedrijfsdocument_id',
+  'aangeleverd_door', 'aangeleverd_oin', 'eerst_ontvangen_op', 'ontvangen_op',
+] as const;
+const COPY_PERIODE = [
+  'inschrijving_id', 'volgnummer', 'sandbox_id', 'datum_begin', 'datum_einde', 'vestigingscode', 'onderwijsaanbiedercode', 'onderwijslocatiecode', 'groep', 'leerjaar',
+  'indicatie_bekostiging',
+] as const;
+const COPY_VERSIE = [
+  'inschrijving_id', 'versie', 'sandbox_id', 'soort', 'persoon_id', 'instellingscode', 'inschrijvingvolgnummer', 'inhoud', 'meldingen', 'bedrijfsdocument_id',
+  'datum_tijd_bedrijfsdocument', 'client_id', 'oin', 'ontvangen_op',
+] as const;
+
 /** JSON of a stored inschrijving as the judgement reads it (BestaandeInschrijving). */
 const BESTAAND_JSON = (alias: string) => `json_build_object('id', ${alias}.id, 'instellingscode', ${alias}.instellingscode,
   'inschrijvingvolgnummer', ${alias}.inschrijvingvolgnummer, 'versie', ${alias}.versie, 'inhoudHash', ${alias}.inhoud_hash,
@@ -289,6 +305,29 @@ export class InschrijvingenRepository {
   async write(m: EntityManager, rijen: InschrijvingRij[]): Promise<void> {
     if (!rijen.length) return;
     await prepared(m, 'rod_schrijf', SCHRIJF_SQL, [JSON.stringify(rijen)]);
+  }
+
+  /**
+   * New inschrijvingen (no row with their id yet) with their periodes and versions, without bedrijfsdocumenten: the rows
+   * `write` would insert for them, by COPY (a bulk load: no statement text, no JSON to unpack, no conflict check).
+   */
+  async copyNieuw(m: EntityManager, rijen: InschrijvingRij[]): Promise<void> {
+    if (!rijen.length) return;
+    const json = (v: unknown) => (v === null || v === undefined ? null : JSON.stringify(v));
+    await copyRijen(m, 'rod_inschrijving', COPY_INSCHRIJVING, rijen.map((r) => [
+      r.id, r.sandbox_id, r.persoon_id, r.instellingscode, r.inschrijvingvolgnummer, r.datum_inschrijving, r.datum_uitschrijving, r.nnca,
+      r.datum_vestiging_in_nederland, json(r.ontwikkelingsperspectief), json(r.toelaatbaarheidsverklaringen), json(r.speciaal_onderwijs), json(r.kenmerken) ?? '{}',
+      r.versie, r.inhoud_hash, json(r.meldingen), r.bedrijfsdocument_id, r.aangeleverd_door, r.aangeleverd_oin, r.ontvangen_op, r.ontvangen_op,
+    ]));
+    await copyRijen(m, 'rod_inschrijving_periode', COPY_PERIODE, (function* () {
+      for (const r of rijen)
+        for (const p of r.periodes)
+          yield [r.id, p.volgnummer, r.sandbox_id, p.datum_begin, p.datum_einde, p.vestigingscode, p.onderwijsaanbiedercode, p.onderwijslocatiecode, p.groep, p.leerjaar, p.indicatie_bekostiging];
+    })());
+    await copyRijen(m, 'rod_inschrijving_versie', COPY_VERSIE, rijen.map((r) => [
+      r.id, r.versie, r.sandbox_id, 'AANLEVERING', r.persoon_id, r.instellingscode, r.inschrijvingvolgnummer, json(r.inhoud), json(r.meldingen),
+      r.bedrijfsdocument_id, r.datum_tijd_bedrijfsdocument, r.aangeleverd_door, r.aangeleverd_oin, r.ontvangen_op,
+    ]));
   }
 
   /** Removes the periodes of inschrijvingen whose state is about to be replaced. */
