@@ -24,6 +24,41 @@ export function jsonDepth(value: unknown): number {
   return max;
 }
 
+/**
+ * One look at a parsed body for the common case: 'deep' when it nests more than MAX_JSON_DEPTH levels (as jsonDepth
+ * counts them), 'nul' when a string (value or key) holds U+0000, 'ok' otherwise. Recursion stops past the limit, so
+ * the stack stays shallow; nothing is built (jsonDepth and nulPointers give the details when it is not 'ok').
+ */
+function scanBody(value: object, depth: number): 'ok' | 'deep' | 'nul' {
+  if (depth > MAX_JSON_DEPTH) return 'deep';
+  let found: 'ok' | 'nul' = 'ok';
+  if (Array.isArray(value)) {
+    for (const v of value) {
+      if (typeof v === 'string') {
+        if (v.includes('\u0000')) found = 'nul';
+      } else if (v && typeof v === 'object') {
+        const r = scanBody(v, depth + 1);
+        if (r === 'deep') return r;
+        if (r === 'nul') found = r;
+      }
+    }
+    return found;
+  }
+  for (const k in value) {
+    if (!Object.prototype.hasOwnProperty.call(value, k)) continue;
+    if (k.includes('\u0000')) found = 'nul';
+    const v = (value as Record<string, unknown>)[k];
+    if (typeof v === 'string') {
+      if (v.includes('\u0000')) found = 'nul';
+    } else if (v && typeof v === 'object') {
+      const r = scanBody(v, depth + 1);
+      if (r === 'deep') return r;
+      if (r === 'nul') found = r;
+    }
+  }
+  return found;
+}
+
 /** JSON pointers of every string (value or key) holding U+0000. */
 function nulPointers(value: unknown, pointer: string, out: string[] = []): string[] {
   if (typeof value === 'string') {
@@ -119,6 +154,8 @@ export function installHttpHooks(fastify: FastifyInstance, logger: JsonLogger) {
     const body = request.body;
     // Parsed JSON only (a plain object or array), never a streamed upload.
     if (!body || typeof body !== 'object' || !(Array.isArray(body) || Object.getPrototypeOf(body) === Object.prototype)) return;
+    // Most bodies are neither: one cheap look says so.
+    if (scanBody(body, 1) === 'ok') return;
     const depth = jsonDepth(body);
     if (depth > MAX_JSON_DEPTH) {
       throw Problems.invalidInput([{ pointer: '', code: 'too_deeply_nested', detail: `The JSON body is nested more than ${MAX_JSON_DEPTH} levels deep.` }]);
