@@ -333,3 +333,37 @@ export async function withCpu<T>(database: string, pids: number[], fn: () => Pro
   for (const [pid, ms] of last) postgres += ms - (first.get(pid) ?? 0);
   return { result, cpu: { appMs: (app.user + app.system - (instrumentsUs - instruments0)) / 1000, otherMs: others() - others0, postgresMs: last.size ? postgres : null } };
 }
+
+/**
+ * The statements a run sent to `databaseUrl`'s database, from pg_stat_statements when the server loads it
+ * (shared_preload_libraries): reset at start, read at stop, most execution time first; null when it is not loaded.
+ */
+export class StatementStats {
+  private constructor(private readonly client: Client | null) {}
+
+  static async start(databaseUrl: string): Promise<StatementStats> {
+    const client = new Client({ connectionString: databaseUrl });
+    await client.connect();
+    try {
+      await client.query('CREATE EXTENSION IF NOT EXISTS pg_stat_statements');
+      await client.query('SELECT pg_stat_statements_reset()');
+      return new StatementStats(client);
+    } catch {
+      await client.end();
+      return new StatementStats(null);
+    }
+  }
+
+  async stop(): Promise<{ query: string; calls: number; ms: number }[] | null> {
+    if (!this.client) return null;
+    try {
+      const { rows } = await this.client.query(
+        `SELECT query, calls::float8 AS calls, total_exec_time AS ms FROM pg_stat_statements
+          WHERE dbid = (SELECT oid FROM pg_database WHERE datname = current_database()) AND query NOT LIKE '%pg_stat_statements%' ORDER BY total_exec_time DESC`,
+      );
+      return rows as { query: string; calls: number; ms: number }[];
+    } finally {
+      await this.client.end();
+    }
+  }
+}

@@ -4,7 +4,7 @@ import { dutchDate } from '../common/clock/clock.service';
 import { bsnMetControlecijfer } from '../rod';
 import { writeGroupSize } from '../common/metrics/metrics';
 import { JournaalService } from '../conformance';
-import { CpuUse, LoadResult, loadTestInProcess, peakRssMb, PlannedRequest, printFigures, startBenchApp, startSecondInstance, token, upsertYardstick, withCpu } from './harness';
+import { CpuUse, LoadResult, loadTestInProcess, peakRssMb, PlannedRequest, printFigures, startBenchApp, startSecondInstance, StatementStats, token, upsertYardstick, withCpu } from './harness';
 
 /** Demo schools of the small seed with a valid RIO combination (vestiging, aanbieder, locatie). */
 const SCHOLEN = {
@@ -98,20 +98,25 @@ export async function main(args: string[]) {
     };
     const perGroep = (a: { sum: number; count: number }, b: { sum: number; count: number }) => Math.round(((b.sum - a.sum) / Math.max(1, b.count - a.count)) * 10) / 10;
     const g0 = await groepen();
+    const statements = await StatementStats.start(bench.databaseUrl);
     const { result: c32, cpu: c32Cpu } = await withCpu(database, [], () => loadTestInProcess(take(perRun).map((b) => plan(b, '01AA', alfa)), 32, accepted));
     const g1 = await groepen();
+    const perStatement = await statements.stop();
     // Two instances: the same load at concurrency 32, every other submission to a second process on the same database
     // (warmed up first, as the first instance was).
     const second = await startSecondInstance(bench.databaseUrl, { SEED_ON_START: 'false' });
     let twee: LoadResult;
     let tweeCpu: CpuUse;
+    let perStatement2: Awaited<ReturnType<StatementStats['stop']>> = null;
     try {
       // The second instance is warmed up as the first was (its code compiled, its connections opened and their
       // statements prepared), so the run compares two warm instances with one.
       await loadTestInProcess(take(500).map((b) => plan(b, '01AA', alfa, second.baseUrl)), 16, accepted);
+      const statements2 = await StatementStats.start(bench.databaseUrl);
       ({ result: twee, cpu: tweeCpu } = await withCpu(database, [second.pid], () =>
         loadTestInProcess(take(perRun).map((b, i) => plan(b, '01AA', alfa, i % 2 ? second.baseUrl : bench.baseUrl)), 32, accepted),
       ));
+      perStatement2 = await statements2.stop();
     } finally {
       await second.close();
     }
@@ -160,12 +165,14 @@ export async function main(args: string[]) {
       requests: c32.requests, accepted: c32.ok, 'accepted per second': c32.perSecond, 'ratio to yardstick': ratio(c32.ok / c32.seconds), 'p50 ms': c32.p50Ms, 'p99 ms': c32.p99Ms, 'max ms': c32.maxMs, statuses: c32.statuses,
       'submissions per group commit (mean)': perGroep(g0, g1), ...cpuFigures(c32, c32Cpu, 'app'),
     });
+    printStatements('one-instance run', perStatement, c32.ok);
     printFigures('ROD aanleveren inschrijving, concurrency 32, two instances (second process, same database)', {
       requests: twee.requests, accepted: twee.ok, 'accepted per second': twee.perSecond, 'ratio to yardstick': ratio(twee.ok / twee.seconds), 'ratio to one instance': `${(twee.perSecond / c32.perSecond).toFixed(2)}x`, 'p50 ms': twee.p50Ms, 'p99 ms': twee.p99Ms, 'max ms': twee.maxMs, statuses: twee.statuses,
       'submissions per group commit, instance 1': perGroep(g1, g2), ...cpuFigures(twee, tweeCpu, 'both apps'),
       // Each instance took half of the submissions.
       'CPU ms per own accepted: instance 1 / 2': `${Math.round((tweeCpu.appMs / Math.max(1, twee.ok / 2)) * 100) / 100} / ${Math.round((tweeCpu.otherMs / Math.max(1, twee.ok / 2)) * 100) / 100}`,
     });
+    printStatements('two-instance run', perStatement2, twee.ok);
     printFigures('ROD aanleveren inschrijving, concurrency 64', {
       requests: c64.requests, accepted: c64.ok, 'accepted per second': c64.perSecond, 'p50 ms': c64.p50Ms, 'p99 ms': c64.p99Ms, 'max ms': c64.maxMs, statuses: c64.statuses,
     });
@@ -199,4 +206,18 @@ export async function main(args: string[]) {
   } finally {
     await bench.close();
   }
+}
+
+/** The statements of a run per accepted submission: how many, their execution time, and the costliest ones. */
+function printStatements(run: string, rows: Awaited<ReturnType<StatementStats['stop']>>, accepted: number) {
+  if (!rows) {
+    printFigures(`Statements of the ${run}`, { pg_stat_statements: 'not available (the server does not load it: shared_preload_libraries)' });
+    return;
+  }
+  const per = (x: number) => Math.round((x / Math.max(1, accepted)) * 1000) / 1000;
+  printFigures(`Statements of the ${run}, per accepted submission (pg_stat_statements; the 15 with most execution time)`, {
+    'statements per accepted': per(rows.reduce((a, r) => a + r.calls, 0)),
+    'execution ms per accepted': per(rows.reduce((a, r) => a + r.ms, 0)),
+    ...Object.fromEntries(rows.slice(0, 15).map((r, i) => [`${String(i + 1).padStart(2)}. ${r.query.replace(/\s+/g, ' ').slice(0, 60)}`, `${per(r.calls)} calls, ${per(r.ms)} ms`])),
+  });
 }
