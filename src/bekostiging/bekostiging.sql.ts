@@ -28,6 +28,16 @@ export const bekostigingSlot = (exclusief: boolean) => `SELECT pg_advisory_xact_
 const VESTIGINGEN_VAN_PERSONEN = `SELECT per.vestigingscode FROM rod_inschrijving i JOIN rod_inschrijving_periode per ON per.inschrijving_id = i.id
   WHERE i.sandbox_id = $1 AND ${BEREIK.persoonlijst}`;
 
+/**
+ * The current statuses of the persons' inschrijvingen, found through the status key (one index probe per inschrijving), for a
+ * recompute of a few persons on every write. Joined to the statuses table itself, the cached generic plan of that statement
+ * hashed the whole table on every call (its estimate of the persons' count is unknown), a cost that grew with the register.
+ */
+const OUDE_STATUSSEN_VAN_PERSONEN = `oud AS MATERIALIZED (
+    SELECT s.inschrijving_id, s.teldatum, s.soort_bekostiging, s.status, s.status_bepaling, s.signalen, s.vestigingscode FROM bekostigingsstatus s
+     WHERE s.inschrijving_id = ANY (ARRAY(SELECT i.id FROM rod_inschrijving i WHERE i.sandbox_id = $1 AND ${BEREIK.persoonlijst}))),
+  `;
+
 /** A nieuwkomer on teldatum `t` (teldata.ts isNieuwkomer): settled in the Netherlands on or before it, less than two years before it. */
 const NIEUWKOMER = (vestiging: string, t: string) => `coalesce(${vestiging} <= ${t} AND ${vestiging} > (${t} - interval '2 years')::date, false)`;
 
@@ -104,7 +114,7 @@ export function recomputeSql(bereik: Bereik): string {
      WHERE v.sandbox_id = $1 AND v.bekostigingscode IN ${BEKOSTIGD_IN_RIO}${bereik === 'persoonlijst' ? ` AND v.vestigingscode IN (${VESTIGINGEN_VAN_PERSONEN})` : ''}),
   sbo AS (
     SELECT e.code AS instellingscode FROM rio_instellingserkenning e WHERE e.sandbox_id = $1 AND e.soort = 'SBAS'),
-  c AS (
+  ${bereik === 'persoonlijst' ? OUDE_STATUSSEN_VAN_PERSONEN : ''}c AS (
     SELECT i.id, i.persoon_id, i.instellingscode, i.inschrijvingvolgnummer, i.datum_inschrijving, i.eerst_ontvangen_op, i.ontvangst_volgnummer,
            t.teldatum, t.modus, t.soort, t.schooljaar_begin,
            (i.datum_inschrijving <= t.teldatum AND (i.datum_uitschrijving IS NULL OR i.datum_uitschrijving >= t.teldatum)) AS actief,
@@ -131,7 +141,7 @@ export function recomputeSql(bereik: Bereik): string {
              CASE WHEN c.soort = 'NIEUWKOMERS' AND NOT c.nieuwkomer THEN 'B09_geen_nieuwkomer' END
            ]::text[], NULL) AS eigen
       FROM c
-      LEFT JOIN bekostigingsstatus s ON s.inschrijving_id = c.id AND s.teldatum = c.teldatum AND s.soort_bekostiging = c.soort${chunk('s.persoon_id')}
+      LEFT JOIN ${bereik === 'persoonlijst' ? 'oud' : 'bekostigingsstatus'} s ON s.inschrijving_id = c.id AND s.teldatum = c.teldatum AND s.soort_bekostiging = c.soort${chunk('s.persoon_id')}
       JOIN rod_persoon pe ON pe.id = c.persoon_id${chunk('pe.id')}
       LEFT JOIN rod_inschrijving_periode per ON per.inschrijving_id = c.id AND per.datum_begin <= c.teldatum AND (per.datum_einde IS NULL OR per.datum_einde >= c.teldatum)
       LEFT JOIN rio ON rio.vestigingscode = per.vestigingscode AND rio.teldatum = c.teldatum
