@@ -7,8 +7,8 @@ import { RodPersoon } from '../personen/persoon.entity';
  * A verwijdering deletes the row (and its periodes); its history stays in rod_inschrijving_versie.
  */
 @Entity('rod_inschrijving')
-@Index('uq_rod_inschrijving_sleutel', ['sandboxId', 'instellingscode', 'persoonId', 'inschrijvingvolgnummer'], { unique: true })
-@Index('ix_rod_inschrijving_persoon', ['sandboxId', 'persoonId'])
+/** The key leads with the person: it also serves every lookup of a person's inschrijvingen. */
+@Index('uq_rod_inschrijving_sleutel', ['sandboxId', 'persoonId', 'instellingscode', 'inschrijvingvolgnummer'], { unique: true })
 @Index('ix_rod_inschrijving_instelling_datum', ['sandboxId', 'instellingscode', 'datumInschrijving'])
 export class RodInschrijving {
   /** Opaque id given by ROD (the inschrijvingId of the API). */
@@ -121,6 +121,7 @@ export class RodInschrijvingPeriode {
   @PrimaryColumn({ type: 'smallint', primaryKeyConstraintName: 'pk_rod_inschrijving_periode' })
   volgnummer: number;
 
+  /** The inschrijving's sandbox (no foreign key of its own: the inschrijving's cascades from the sandbox). */
   @Column({ type: 'uuid' })
   sandboxId: string;
 
@@ -156,7 +157,6 @@ export class RodInschrijvingPeriode {
 
 /** Every accepted version of an inschrijving (and its verwijdering): who sent it, when, with which bedrijfsdocument. */
 @Entity('rod_inschrijving_versie')
-@Index('ix_rod_inschrijving_versie_instelling', ['sandboxId', 'instellingscode'])
 export class RodInschrijvingVersie {
   @PrimaryColumn({ type: 'uuid', primaryKeyConstraintName: 'pk_rod_inschrijving_versie' })
   inschrijvingId: string;
