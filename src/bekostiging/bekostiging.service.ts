@@ -1,4 +1,5 @@
 import { Injectable, OnModuleInit } from '@nestjs/common';
+import { createHash, randomUUID } from 'node:crypto';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import { ClockService, dutchDate } from '../common/clock/clock.service';
@@ -7,7 +8,20 @@ import { deferToCommit } from '../common/database/group-transactions';
 import { DomainHooks, persoonSlot } from '../common/events/domain-hooks';
 import { SandboxDataRegistry } from '../common/sandbox/sandbox-data.registry';
 import { beginVanDag, KlokPlanner } from '../klok';
-import { Bereik, bekostigingSlot, recomputeSql, INITIELE_LEVERING_SQL, OVT_SQL, VASTSTELLING_SQL, VOLGENDE_PERSONEN_SQL } from './bekostiging.sql';
+import {
+  BASIS_SLOT_SQL,
+  Bereik,
+  bekostigingSlot,
+  GEVOLGD_SQL,
+  INITIELE_LEVERING_SQL,
+  MARKEER_RIO_SQL,
+  NEEM_VUIL_SQL,
+  OVT_SQL,
+  recomputeSql,
+  RIO_STAND_SQL,
+  VASTSTELLING_SQL,
+  VOLGENDE_PERSONEN_SQL,
+} from './bekostiging.sql';
 import { deadline, isOpen, openTeldata, plusDagen, relevanteTeldata, soortenBekostiging, teldatumMomenten } from './teldata';
 import { recomputeDuration } from '../common/metrics/metrics';
 
@@ -27,6 +41,15 @@ type Aanleiding = 'MUTATIE' | 'TELDATUM' | 'HERBEREKENING' | 'VASTSTELLING' | 'I
 const VOLLEDIG_CHUNK = 750_000;
 /** Chunks of the full recompute in flight at once (each one connection and one core of the database). */
 const VOLLEDIG_PARALLEL = 2;
+/**
+ * A rerun recomputes the pupils marked since the last complete run (their inputs changed) in batches of this many
+ * persons, one transaction each, as long as there are at most VOLLEDIG_VANAF marked or a fifth of the inschrijvingen;
+ * more, and the whole sandbox in chunks is cheaper.
+ */
+const WIJZIGINGEN_BATCH = 5_000;
+const VOLLEDIG_VANAF = 10_000;
+/** The version of the rules: a recompute with other SQL never takes over what an older one saw as unchanged. */
+const REGELS_VERSIE = createHash('sha256').update(recomputeSql('personen')).update(recomputeSql('persoonlijst')).digest('hex');
 const GEEN_PERSOON = '00000000-0000-0000-0000-000000000000';
 const LAATSTE_PERSOON = 'ffffffff-ffff-ffff-ffff-ffffffffffff';
 
@@ -68,6 +91,11 @@ export class BekostigingService implements OnModuleInit {
       await this.recomputeForPersoon(manager, event.sandboxId, event.persoonId);
     });
     this.hooks.on('rio.gewijzigd', async (manager, event) => {
+      // The pupils of those vestigingen are recomputed here, and marked for a rerun too (conservative: a later change of
+      // RIO back to what the last full run saw, without this hook, would otherwise leave them as this recompute wrote them).
+      if (event.vestigingscodes.length && (await manager.query(GEVOLGD_SQL, [event.sandboxId]))[0].gevolgd) {
+        await manager.query(MARKEER_RIO_SQL, [event.sandboxId, event.vestigingscodes, []]);
+      }
       if (event.vestigingscodes.length) await this.recompute(manager, event.sandboxId, 'vestigingen', event.vestigingscodes, await this.clock.today(event.sandboxId, manager), await this.clock.now(event.sandboxId, manager), 'MUTATIE');
     });
     this.planner.register({
@@ -87,11 +115,14 @@ export class BekostigingService implements OnModuleInit {
         // Before any status row is locked: a running recompute finishes first (no deadlock with it).
         await manager.query(bekostigingSlot(true), [sandboxId]);
         await manager.query('DELETE FROM bekostigingsstatus WHERE sandbox_id = $1', [sandboxId]);
+        await manager.query('SELECT bekostiging_basis_vervalt($1)', [sandboxId]);
+        await manager.query('DELETE FROM bekostiging_vuil WHERE sandbox_id = $1', [sandboxId]);
         await manager.query('DELETE FROM klok_planning WHERE sandbox_id = $1', [sandboxId]);
       },
       // Seeded inschrijvingen get the statuses of every kept teldatum silently, as if the sandbox had lived through them:
       // definitief for the teldata whose deadline passed, voorlopig for the open ones. The planning starts at the seed's today.
       seed: async (manager, ctx) => {
+        await manager.query('SELECT bekostiging_basis_vervalt($1)', [ctx.sandboxId]);
         await this.planner.begin(manager, ctx.sandboxId, ctx.today);
         await this.recompute(manager, ctx.sandboxId, 'sandbox', null, ctx.today, new Date(), 'HERBEREKENING', { teldata: relevanteTeldata(ctx.today), events: false });
       },
@@ -106,16 +137,47 @@ export class BekostigingService implements OnModuleInit {
   }
 
   /**
-   * The whole sandbox, every open teldatum: set-based, in chunks of about VOLLEDIG_CHUNK inschrijvingen by person,
-   * VOLLEDIG_PARALLEL chunks at a time. Each chunk is its own transaction with its statuses and their events together,
-   * so memory, temp files and WAL stay bounded at national scale and a crash mid-way leaves every chunk either done or
-   * untouched (a rerun finishes the rest: unchanged statuses write nothing). The chunks partition the person ids, so all
-   * of a person's inschrijvingen fall in one chunk (the tie-break) and a person's events keep their order.
+   * The whole sandbox, every open teldatum. The first time (and whenever the last run did not complete, the open teldata
+   * or the rules differ, the clock was changed or reached a teldatum or deadline, or the sandbox was reset) a full
+   * recompute: set-based, in chunks of about VOLLEDIG_CHUNK inschrijvingen by person, VOLLEDIG_PARALLEL chunks at a
+   * time. Each chunk is its own transaction with its statuses and their events together, so memory, temp files and WAL
+   * stay bounded at national scale and a crash mid-way leaves every chunk either done or untouched (the next run is
+   * full again). The chunks partition the person ids, so all of a person's inschrijvingen fall in one chunk (the
+   * tie-break) and a person's events keep their order.
+   *
+   * After a complete run, a rerun recomputes only the pupils whose inputs changed since (migration
+   * BekostigingWijzigingen: the ROD writes mark them; what RIO gives for the teldata is compared with what the last run
+   * saw and the pupils of what differs are marked too), a batch of persons per transaction: an unchanged sandbox
+   * costs a few queries.
    */
   async recomputeAll(sandboxId: string, events = true, chunk = VOLLEDIG_CHUNK): Promise<Telling> {
     const moment = await this.clock.now(sandboxId);
     const vandaag = await this.clock.today(sandboxId);
     const teldata = openTeldata(vandaag);
+    const rijen = teldata.flatMap((t) => soortenBekostiging(t).map((soort) => ({ t, soort, deadline: deadlineEinde(t).toISOString() })));
+    const sleutel = createHash('sha256').update(JSON.stringify({ regels: REGELS_VERSIE, rijen })).digest('hex');
+    const plan = await this.db.transaction((m) => this.begin(m, sandboxId, sleutel, teldata));
+    const totaal: Telling = { statussen: 0, events: 0 };
+    const tel = (t: Telling) => {
+      totaal.statussen += t.statussen;
+      totaal.events += t.events;
+    };
+    if (plan.soort === 'wijzigingen') {
+      const gemarkeerd: { id: string }[] = await this.db.query('SELECT persoon_id::text AS id FROM bekostiging_vuil WHERE sandbox_id = $1 ORDER BY persoon_id', [sandboxId]);
+      for (let i = 0; i < gemarkeerd.length; i += WIJZIGINGEN_BATCH) {
+        const batch = gemarkeerd.slice(i, i + WIJZIGINGEN_BATCH).map((x) => x.id);
+        tel(
+          await this.db.transaction(async (manager) => {
+            await manager.query('SET LOCAL jit = off');
+            await manager.query(bekostigingSlot(false), [sandboxId]);
+            const personen = ((await manager.query(NEEM_VUIL_SQL, [sandboxId, batch])) as { id: string }[]).map((x) => x.id);
+            if (!personen.length) return { statussen: 0, events: 0 };
+            return this.recompute(manager, sandboxId, 'persoonlijst', personen, vandaag, moment, 'HERBEREKENING', { teldata, events });
+          }),
+        );
+      }
+      return totaal;
+    }
     const grenzen = [GEEN_PERSOON];
     for (;;) {
       const [grens]: { tot: string }[] = await this.db.query(VOLGENDE_PERSONEN_SQL, [sandboxId, grenzen[grenzen.length - 1], chunk]);
@@ -123,24 +185,66 @@ export class BekostigingService implements OnModuleInit {
       grenzen.push(grens.tot);
     }
     grenzen[grenzen.length - 1] = LAATSTE_PERSOON;
-    const totaal: Telling = { statussen: 0, events: 0 };
     let volgende = 0;
     await Promise.all(
       Array.from({ length: VOLLEDIG_PARALLEL }, async () => {
         while (volgende < grenzen.length - 1) {
           const index = volgende++;
-          const telling = await this.db.transaction(async (manager) => {
-            // A chunk's sorts and hashes fit in memory; a chunk is not worth compiling (JIT).
-            await manager.query(`SET LOCAL work_mem = '256MB'`);
-            await manager.query('SET LOCAL jit = off');
-            return this.recompute(manager, sandboxId, 'personen', [grenzen[index], grenzen[index + 1]], vandaag, moment, 'HERBEREKENING', { teldata, events });
-          });
-          totaal.statussen += telling.statussen;
-          totaal.events += telling.events;
+          tel(
+            await this.db.transaction(async (manager) => {
+              // A chunk's sorts and hashes fit in memory; a chunk is not worth compiling (JIT).
+              await manager.query(`SET LOCAL work_mem = '256MB'`);
+              await manager.query('SET LOCAL jit = off');
+              return this.recompute(manager, sandboxId, 'personen', [grenzen[index], grenzen[index + 1]], vandaag, moment, 'HERBEREKENING', { teldata, events });
+            }),
+          );
         }
       }),
     );
+    // Complete: the next run starts from here (unless something ended the tracking meanwhile, or another run began).
+    await this.db.query('UPDATE bekostiging_basis SET klaar = true WHERE sandbox_id = $1 AND run = $2', [sandboxId, plan.run]);
     return totaal;
+  }
+
+  /**
+   * The start of a full recompute or rerun, under the tracking lock held exclusively (every writer of the sandbox's ROD
+   * tables that did not see the tracking has committed, see migration BekostigingWijzigingen). A rerun when the last run
+   * completed with the same key: the pupils of RIO inputs that differ from what it saw are marked, and it goes on unless
+   * more are marked than a rerun is worth. Otherwise a new run: the marks go, the RIO inputs are noted.
+   */
+  private async begin(m: EntityManager, sandboxId: string, sleutel: string, teldata: string[]): Promise<{ soort: 'wijzigingen' } | { soort: 'volledig'; run: string }> {
+    await m.query(BASIS_SLOT_SQL, [sandboxId]);
+    const [basis]: { sleutel: string; klaar: boolean; rio: string[]; sbo: string[] }[] = await m.query(
+      'SELECT sleutel, klaar, rio, sbo FROM bekostiging_basis WHERE sandbox_id = $1 FOR UPDATE',
+      [sandboxId],
+    );
+    const [rio]: { rio: string[]; sbo: string[] }[] = await m.query(RIO_STAND_SQL, [sandboxId, teldata]);
+    if (basis?.klaar && basis.sleutel === sleutel) {
+      const anders = (a: string[], b: string[]) => {
+        const inB = new Set(b);
+        const inA = new Set(a);
+        return [...a.filter((x) => !inB.has(x)), ...b.filter((x) => !inA.has(x))];
+      };
+      const vestigingen = [...new Set(anders(basis.rio, rio.rio).map((x) => x.split('@')[0]))];
+      const scholen = anders(basis.sbo, rio.sbo);
+      if (vestigingen.length || scholen.length) {
+        await m.query(MARKEER_RIO_SQL, [sandboxId, vestigingen, scholen]);
+        await m.query('UPDATE bekostiging_basis SET rio = $2, sbo = $3 WHERE sandbox_id = $1', [sandboxId, rio.rio, rio.sbo]);
+      }
+      const [{ n }]: { n: number }[] = await m.query('SELECT count(*)::int AS n FROM (SELECT 1 FROM bekostiging_vuil WHERE sandbox_id = $1 LIMIT $2) x', [sandboxId, VOLLEDIG_VANAF + 1]);
+      if (n <= VOLLEDIG_VANAF) return { soort: 'wijzigingen' };
+      const [{ inschrijvingen }]: { inschrijvingen: number }[] = await m.query('SELECT count(*)::int AS inschrijvingen FROM rod_inschrijving WHERE sandbox_id = $1', [sandboxId]);
+      const [{ gemarkeerd }]: { gemarkeerd: number }[] = await m.query('SELECT count(*)::int AS gemarkeerd FROM bekostiging_vuil WHERE sandbox_id = $1', [sandboxId]);
+      if (gemarkeerd * 5 <= inschrijvingen) return { soort: 'wijzigingen' };
+    }
+    const run = randomUUID();
+    await m.query('DELETE FROM bekostiging_vuil WHERE sandbox_id = $1', [sandboxId]);
+    await m.query(
+      `INSERT INTO bekostiging_basis (sandbox_id, run, sleutel, klaar, rio, sbo) VALUES ($1, $2, $3, false, $4, $5)
+       ON CONFLICT (sandbox_id) DO UPDATE SET run = EXCLUDED.run, sleutel = EXCLUDED.sleutel, klaar = false, rio = EXCLUDED.rio, sbo = EXCLUDED.sbo`,
+      [sandboxId, run, sleutel, rio.rio, rio.sbo],
+    );
+    return { soort: 'volledig', run };
   }
 
   async recompute(
@@ -179,13 +283,15 @@ export class BekostigingService implements OnModuleInit {
     return r;
   }
 
-  /** The clock reached a teldatum: every inschrijving active on it gets its voorlopige status. */
-  private onTeldatumReached(manager: EntityManager, sandboxId: string, teldatum: string, moment: Date): Promise<Telling> {
+  /** The clock reached a teldatum: every inschrijving active on it gets its voorlopige status (and the next full recompute covers everything). */
+  private async onTeldatumReached(manager: EntityManager, sandboxId: string, teldatum: string, moment: Date): Promise<Telling> {
+    await manager.query('SELECT bekostiging_basis_vervalt($1)', [sandboxId]);
     return this.recompute(manager, sandboxId, 'sandbox', null, teldatum, moment, 'TELDATUM', { teldata: [teldatum] });
   }
 
   /** The deadline passed: a last recompute as it stood at the deadline, then voorlopig → definitief with an event each. */
   private async onDeadlinePassed(manager: EntityManager, sandboxId: string, teldatum: string, moment: Date): Promise<Telling> {
+    await manager.query('SELECT bekostiging_basis_vervalt($1)', [sandboxId]);
     const laatste = await this.recompute(manager, sandboxId, 'sandbox', null, deadline(teldatum), moment, 'TELDATUM', { teldata: [teldatum] });
     const [vast]: Telling[] = await manager.query(VASTSTELLING_SQL, [sandboxId, teldatum, moment]);
     // The Ovt per bestuur (rod.md §9.7), once the statuses are fixed.

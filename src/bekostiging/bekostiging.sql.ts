@@ -175,6 +175,44 @@ export function recomputeSql(bereik: Bereik): string {
   SELECT (SELECT count(*) FROM up)::int AS statussen, (SELECT count(*) FROM ev)::int AS events`;
 }
 
+/**
+ * What a full recompute reads of RIO for sandbox $1 and teldata $2, as the recompute's CTEs rio and sbo read it: the
+ * vestigingen funded per teldatum ('vestigingscode@teldatum') and the sbo instellingen, each sorted (change detection).
+ */
+export const RIO_STAND_SQL = `
+  SELECT (SELECT coalesce(array_agg(DISTINCT v.vestigingscode || '@' || t.teldatum::text), '{}')
+            FROM v_rio_vestiging_bekostiging v JOIN unnest($2::date[]) AS t(teldatum) ON ${geldigOpSql('v.begindatum', 'v.einddatum', 't.teldatum')}
+           WHERE v.sandbox_id = $1 AND v.bekostigingscode IN ${BEKOSTIGD_IN_RIO}) AS rio,
+         (SELECT coalesce(array_agg(DISTINCT e.code::text), '{}') FROM rio_instellingserkenning e WHERE e.sandbox_id = $1 AND e.soort = 'SBAS') AS sbo`;
+
+/** The lock of a sandbox's change tracking (see migration BekostigingWijzigingen): a full recompute takes it exclusively to begin. */
+export const BASIS_SLOT_SQL = `SELECT pg_advisory_xact_lock(hashtextextended('bekostiging-basis:' || $1::text, 0))`;
+
+/** Whether sandbox $1's changes are tracked (takes the tracking lock shared, as the writers' triggers do). */
+export const GEVOLGD_SQL = `SELECT cardinality(bekostiging_gevolgd(ARRAY[$1::uuid], 0)) > 0 AS gevolgd`;
+
+/** Marks the pupils of sandbox $1 with a periode at a vestiging of $2 or an inschrijving at an instelling of $3 for the next rerun. */
+export const MARKEER_RIO_SQL = `
+  INSERT INTO bekostiging_vuil (sandbox_id, persoon_id)
+  SELECT $1, x.persoon_id FROM (
+    SELECT i.persoon_id FROM rod_inschrijving_periode p JOIN rod_inschrijving i ON i.id = p.inschrijving_id
+     WHERE p.sandbox_id = $1 AND p.vestigingscode = ANY ($2::char(6)[])
+    UNION
+    SELECT i.persoon_id FROM rod_inschrijving i WHERE i.sandbox_id = $1 AND i.instellingscode = ANY ($3::char(4)[])) x
+  ON CONFLICT (sandbox_id, persoon_id) DO UPDATE SET gemarkeerd_op = statement_timestamp()`;
+
+/**
+ * Takes the marks of the persons of $2 in sandbox $1 (those no concurrent writer holds: its change is not committed and
+ * stays marked), for a recompute in the same transaction.
+ */
+export const NEEM_VUIL_SQL = `
+  WITH d AS (
+    DELETE FROM bekostiging_vuil v
+     WHERE v.sandbox_id = $1 AND v.persoon_id IN (
+       SELECT x.persoon_id FROM bekostiging_vuil x WHERE x.sandbox_id = $1 AND x.persoon_id = ANY ($2::uuid[]) FOR UPDATE SKIP LOCKED)
+    RETURNING v.persoon_id)
+  SELECT d.persoon_id::text AS id FROM d ORDER BY d.persoon_id`;
+
 /** The upper bound of the next chunk of `$3` inschrijvingen of sandbox $1 after person $2 (no row: none left). */
 export const VOLGENDE_PERSONEN_SQL = `
   SELECT x.persoon_id::text AS tot

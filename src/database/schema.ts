@@ -22,6 +22,7 @@ import { RioOvergang1764690000000 } from './migrations/1764690000000-rio-overgan
 import { RioOvergangIntrekken1764690100000 } from './migrations/1764690100000-rio-overgang-intrekken';
 import { BronStagingSpeciaalOnderwijs1764700000000 } from './migrations/1764700000000-bron-staging-speciaal-onderwijs';
 import { BronAfkeurcode9001764705000000 } from './migrations/1764705000000-bron-afkeurcode-900';
+import { BekostigingWijzigingen1764750000000 } from './migrations/1764750000000-bekostiging-wijzigingen';
 import { RodSchrijfpadIndexen1764770000000 } from './migrations/1764770000000-rod-schrijfpad-indexen';
 import { RodInschrijvingFkSandbox1764780000000 } from './migrations/1764780000000-rod-inschrijving-fk-sandbox';
 import { Bron1764510000000 } from './migrations/1764510000000-bron';
@@ -95,6 +96,7 @@ export const MIGRATIONS = [
   RioOvergangIntrekken1764690100000,
   BronStagingSpeciaalOnderwijs1764700000000,
   BronAfkeurcode9001764705000000,
+  BekostigingWijzigingen1764750000000,
   RodSchrijfpadIndexen1764770000000,
   RodInschrijvingFkSandbox1764780000000,
 ];
