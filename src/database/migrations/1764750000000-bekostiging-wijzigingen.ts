@@ -76,9 +76,11 @@ export class BekostigingWijzigingen1764750000000 implements MigrationInterface {
       END $$`);
 
     for (const { tabel, persoon, van } of GEMARKEERD) {
-      // One pass per statement over its transition tables (an update: old and new rows, as a person may change sides).
+      // One pass per statement over its transition tables (an update: old and new rows, as a person may change sides);
+      // its rows are those of the first (an update's new ones).
       const markeer = (tabellen: string[]) => `
-            SELECT array_agg(DISTINCT y.sandbox_id), count(*) INTO sandboxes, rijen FROM (${tabellen.map((t) => `SELECT sandbox_id FROM ${t}`).join(' UNION ALL ')}) y;
+            SELECT array_agg(DISTINCT y.sandbox_id), count(*) FILTER (WHERE y.eerste) INTO sandboxes, rijen
+              FROM (${tabellen.map((t, i) => `SELECT sandbox_id, ${i === 0} AS eerste FROM ${t}`).join(' UNION ALL ')}) y;
             gevolgd := bekostiging_gevolgd(sandboxes, rijen);
             IF cardinality(gevolgd) > 0 THEN
               INSERT INTO bekostiging_vuil (sandbox_id, persoon_id)
