@@ -98,8 +98,9 @@ describe('bron: files staged in groups (one transaction, one COPY); a run cut of
     } finally {
       spy.mockRestore();
     }
-    // Four chunks of at most 2, the third twice: cut off, then again after the backoff.
-    expect(aanroepen).toBe(5);
+    // Four chunks of at most 2, the third twice: cut off, then again after the backoff; the fourth, when it had started
+    // beside the third (two chunks at a time), is rolled back with it and done again too.
+    expect([5, 6]).toContain(aanroepen);
     expect(t.logs.some((l) => l.includes(`migratie ${m.id} (retrying)`))).toBe(true);
     const telling = await service.getTelling(p, m.id, false);
     expect(telling.totaal).toEqual({ gelezen: 7, goedgekeurd: 7, afgekeurd: 0, open: 0 });

@@ -11,6 +11,9 @@ import { FaseNaam, FaseStand, MigratiesRepository } from './migraties.repository
 import { RodConversiePoort } from './rod-conversie.port';
 
 export const HERSTEL_EERSTE_MS = 1000;
+
+/** The person of a staged row as ROD knows it: by BSN, else by onderwijsnummer. */
+const persoonVan = (r: StagingRij) => (r.burgerservicenummer ? `b${r.burgerservicenummer}` : `o${r.onderwijsnummer ?? ''}`);
 export const HERSTEL_MAX_MS = 30_000;
 
 /**
@@ -26,7 +29,8 @@ export function isStoring(e: unknown): boolean {
 }
 
 /**
- * Runs a migration's dry run or conversion in the background, chunk by chunk (BRON_CHUNK staged rows each). Crash-safe by construction: a chunk's
+ * Runs a migration's dry run or conversion in the background, chunk by chunk (BRON_CHUNK staged rows each, two at a time,
+ * committed in order). Crash-safe by construction: a chunk's
  * verdicts, its ROD writes and the progress commit together, and a run resumes after the last chunk with verdicts
  * (at start for every migration left running, or when started again; after a database outage, retried with backoff).
  * One runner per migration at a time (a session advisory lock), whatever the number of instances.
@@ -151,21 +155,55 @@ export class MigratieRunner implements OnApplicationBootstrap, OnApplicationShut
     let chunks = 0;
     let volgendeAnalyse = 0;
     let volgende = lees(nr);
-    for (;;) {
-      if (this.gestopt) return;
-      if (chunks === volgendeAnalyse && (!proef || chunks === 0)) {
-        await this.rod.analyze(this.db.manager, chunks === 0);
-        volgendeAnalyse = Math.max(1, volgendeAnalyse * 4);
+    // Two chunks overlap: the next one is entered, read and judged (its own transaction, its own connection) while the
+    // one before still writes. It commits only after that one did, so what is committed stays a prefix of the staged
+    // rows (the resume point); and it starts only after that one committed when they share a person, as it must then
+    // meet what that one wrote. A chunk that fails takes the one after it down with it.
+    let lopend: { klaar: Promise<void>; personen: Set<string> } | null = null;
+    const fout: { is: boolean; e?: unknown } = { is: false };
+    let gepland = verwerkt;
+    const wachtOp = async (c: { klaar: Promise<void> } | null) => {
+      if (c) await c.klaar.catch(() => undefined);
+      if (fout.is) throw fout.e;
+    };
+    try {
+      for (;;) {
+        if (this.gestopt) return;
+        if (chunks === volgendeAnalyse && (!proef || chunks === 0)) {
+          await this.rod.analyze(this.db.manager, chunks === 0);
+          volgendeAnalyse = Math.max(1, volgendeAnalyse * 4);
+        }
+        chunks++;
+        const { rijen, voorbereid } = await volgende;
+        if (!rijen.length || !voorbereid) break;
+        volgende = lees(Number(rijen[rijen.length - 1].nr));
+        const personen = new Set(rijen.map(persoonVan));
+        const vorige = lopend;
+        if (vorige && [...personen].some((x) => vorige.personen.has(x))) await wachtOp(vorige);
+        if (fout.is) throw fout.e;
+        const tot = (gepland += rijen.length);
+        const klaar = this.db.transaction(async (m) => {
+          await verwerkChunk(m, { rod: this.rod }, { migratieId: id, sandboxId, proef, moment, dubbel }, rijen, voorbereid);
+          await wachtOp(vorige);
+          await this.repo.setFase(m, id, naam, { ...stand(), verwerkt: tot });
+        });
+        const dit = {
+          personen,
+          klaar: klaar.then(
+            () => void (verwerkt = tot),
+            (e: unknown) => {
+              if (!fout.is) Object.assign(fout, { is: true, e });
+            },
+          ),
+        };
+        lopend = dit;
+        // At most two chunks at a time: the one before this one is done before the next starts.
+        await wachtOp(vorige);
       }
-      chunks++;
-      const { rijen, voorbereid } = await volgende;
-      if (!rijen.length || !voorbereid) break;
-      volgende = lees(Number(rijen[rijen.length - 1].nr));
-      await this.db.transaction(async (m) => {
-        await verwerkChunk(m, { rod: this.rod }, { migratieId: id, sandboxId, proef, moment, dubbel }, rijen, voorbereid);
-        await this.repo.setFase(m, id, naam, { ...stand(), verwerkt: verwerkt + rijen.length });
-      });
-      verwerkt += rijen.length;
+      await wachtOp(lopend);
+    } finally {
+      // Stopping or failing: no transaction of this run is left behind.
+      await lopend?.klaar;
     }
     const klaarOp = new Date().toISOString();
     await this.repo.setFase(this.db.manager, id, naam, { status: 'KLAAR', verwerkt, totaal, gestartOp, klaarOp });
