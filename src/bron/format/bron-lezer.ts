@@ -22,12 +22,55 @@ const IS = indexVan(BRON_RECORDS.inschrijving);
 const PE = indexVan(BRON_RECORDS.periode);
 const SO = indexVan(BRON_RECORDS.speciaalOnderwijs);
 
-function alleenCijfers(s: string): boolean {
-  for (let i = 0; i < s.length; i++) {
-    const c = s.charCodeAt(i);
-    if (c < 48 || c > 57) return false;
+/** Record definitions by the value of their 3-digit record type (every type is 3 digits). */
+const RECORD_PER_CODE: (BronRecord | undefined)[] = new Array(1000);
+for (const [soort, r] of BRON_RECORD_PER_SOORT) if (/^[0-9]{3}$/.test(soort)) RECORD_PER_CODE[Number(soort)] = r;
+
+const SPATIE = 0x20;
+/** No-break space: whitespace to String.prototype.trim, the only one besides the space that may be in a record. */
+const NBSP = 0xa0;
+const isWit = (b: number) => b === SPATIE || b === NBSP;
+
+/** The record definition of the line's first three bytes, when they are a known record type. */
+function recordVan(buf: Buffer, start: number, eind: number): BronRecord | undefined {
+  if (eind - start < 3) return undefined;
+  const a = buf[start] - 48;
+  const b = buf[start + 1] - 48;
+  const c = buf[start + 2] - 48;
+  if (a < 0 || a > 9 || b < 0 || b > 9 || c < 0 || c > 9) return undefined;
+  return RECORD_PER_CODE[a * 100 + b * 10 + c];
+}
+
+/** The value of `buf[s, e)` when it is digits only (at most 15 of them), else -1. */
+function cijfers(buf: Buffer, s: number, e: number): number {
+  if (e <= s) return -1;
+  let n = 0;
+  for (let i = s; i < e; i++) {
+    const c = buf[i] - 48;
+    if (c < 0 || c > 9) return -1;
+    n = n * 10 + c;
   }
-  return s.length > 0;
+  return n;
+}
+
+/** `buf[s, e)` as ISO-8859-1 text without leading and trailing (no-break) spaces. */
+function trimLatin1(buf: Buffer, s: number, e: number): string {
+  while (s < e && isWit(buf[s])) s++;
+  while (e > s && isWit(buf[e - 1])) e--;
+  return buf.toString('latin1', s, e);
+}
+
+/** yyyy-mm-dd by the value of yyyymmdd: dates repeat a lot in a file (school years), so each is made once. */
+const DATUMS = new Map<number, string>();
+function datumTekst(jjjjmmdd: number): string {
+  let d = DATUMS.get(jjjjmmdd);
+  if (d === undefined) {
+    const t = String(jjjjmmdd).padStart(8, '0');
+    d = `${t.slice(0, 4)}-${t.slice(4, 6)}-${t.slice(6, 8)}`;
+    if (DATUMS.size >= 100_000) DATUMS.clear();
+    DATUMS.set(jjjjmmdd, d);
+  }
+  return d;
 }
 
 /**
@@ -84,10 +127,11 @@ export class BronRegelParser {
     else if (afsluiting === 'lf') this.addFout('CODERING_ONGELDIG', nr, `Regel ${nr} eindigt op LF zonder CR; het bestand moet CRLF gebruiken.`);
     if (afsluiting === 'eof') this.addFout('RECORD_AFGEKAPT', nr, `Regel ${nr} eindigt zonder CRLF: het bestand is afgekapt.`);
     const coderingGoed = this.checkCodering(buf, start, eind, nr);
-    const tekst = buf.toString('latin1', start, eind);
-    const def = BRON_RECORD_PER_SOORT.get(tekst.slice(0, 3));
+    // One byte per character (ISO-8859-1): the line is cut by bytes, and only its text fields are decoded.
+    const lengte = eind - start;
+    const def = recordVan(buf, start, eind);
     if (!def) {
-      this.addFout('RECORDSOORT_ONBEKEND', nr, `Regel ${nr}: onbekende recordsoort ${JSON.stringify(tekst.slice(0, 3))}.`);
+      this.addFout('RECORDSOORT_ONBEKEND', nr, `Regel ${nr}: onbekende recordsoort ${JSON.stringify(buf.toString('latin1', start, Math.min(eind, start + 3)))}.`);
       if (nr === 1) this.addFout('VOORLOOP_ONTBREEKT', 1, 'Regel 1 is geen voorloop (recordsoort 300).');
       if (this.stand === 'begin') this.stand = 'voorloop';
       return;
@@ -98,15 +142,15 @@ export class BronRegelParser {
     // With the wrong encoding, or cut off at the end of the file, the length says nothing more.
     if (!coderingGoed || afsluiting === 'eof') return;
     let lengteGoed = true;
-    if (teLang || tekst.length > def.lengte) {
+    if (teLang || lengte > def.lengte) {
       lengteGoed = false;
       this.addFout('RECORD_TE_LANG', nr, `Regel ${nr}: record ${def.recordsoort} is langer dan ${def.lengte} tekens.`);
-    } else if (tekst.length < def.lengte) {
+    } else if (lengte < def.lengte) {
       lengteGoed = false;
-      this.addFout('RECORD_AFGEKAPT', nr, `Regel ${nr}: record ${def.recordsoort} is ${tekst.length} tekens lang, verwacht ${def.lengte}: afgekapt.`);
+      this.addFout('RECORD_AFGEKAPT', nr, `Regel ${nr}: record ${def.recordsoort} is ${lengte} tekens lang, verwacht ${def.lengte}: afgekapt.`);
     }
     if (!lengteGoed) return;
-    const w = this.parseVelden(def, tekst, nr);
+    const w = this.parseVelden(def, buf, start, nr);
     if (!w) return;
     this.process(def, w, nr, volgordeGoed);
   }
@@ -184,44 +228,60 @@ export class BronRegelParser {
     return false;
   }
 
-  private veldFout(v: BronVeld, ruw: string, nr: number, waarom: string): null {
+  /** A field `buf[s, s + v.lengte)` that does not fit its picture. */
+  private veldFout(v: BronVeld, buf: Buffer, s: number, nr: number, waarom: string): null {
+    const ruw = buf.toString('latin1', s, s + v.lengte);
     this.addFout('VELD_ONGELDIG', nr, `Regel ${nr}, kolom ${v.positie}: ${v.naam} ${JSON.stringify(ruw)} ${waarom}.`);
     return null;
   }
 
-  /** Field values by the layout's pictures, in the order of the record's fields; or null (with a fault) when one does not fit. */
-  private parseVelden(def: BronRecord, tekst: string, nr: number): Waarde[] | null {
+  /**
+   * Field values by the layout's pictures, in the order of the record's fields; or null (with a fault) when one does not
+   * fit. Cut from the line's bytes (`buf` from `start`, its length already checked): numbers and dates are read from
+   * the digits, only text is decoded (ISO-8859-1) and trimmed of spaces and no-break spaces as String.prototype.trim would.
+   */
+  private parseVelden(def: BronRecord, buf: Buffer, start: number, nr: number): Waarde[] | null {
     const velden = def.velden;
     const w: Waarde[] = new Array(velden.length);
     for (let k = 0; k < velden.length; k++) {
       const v = velden[k];
-      const ruw = tekst.substr(v.positie - 1, v.lengte);
-      if (ruw.charCodeAt(0) === 32 ? ruw.trim() === '' : v.soort === 'DATUM' && ruw === '00000000') {
-        if (v.verplicht) return this.veldFout(v, ruw, nr, 'ontbreekt');
+      const s = start + v.positie - 1;
+      const e = s + v.lengte;
+      // Blank: only spaces after a leading space; a DATUM of zeros too.
+      let leeg: boolean;
+      if (buf[s] === SPATIE) {
+        leeg = true;
+        for (let i = s + 1; i < e; i++) if (!isWit(buf[i])) { leeg = false; break; }
+      } else leeg = v.soort === 'DATUM' && cijfers(buf, s, e) === 0;
+      if (leeg) {
+        if (v.verplicht) return this.veldFout(v, buf, s, nr, 'ontbreekt');
         w[k] = null;
         continue;
       }
       switch (v.soort) {
-        case 'N':
-          if (!alleenCijfers(ruw)) return this.veldFout(v, ruw, nr, 'is niet numeriek');
-          w[k] = v.naam === 'pgn' ? ruw : Number(ruw);
+        case 'N': {
+          const n = cijfers(buf, s, e);
+          if (n < 0) return this.veldFout(v, buf, s, nr, 'is niet numeriek');
+          w[k] = v.naam === 'pgn' ? buf.toString('latin1', s, e) : n;
           break;
+        }
         case 'DATUM': {
-          if (!alleenCijfers(ruw)) return this.veldFout(v, ruw, nr, 'is geen datum jjjjmmdd');
-          const mm = ruw.slice(4, 6);
-          const dd = ruw.slice(6, 8);
-          if ((mm === '00' || dd === '00') && !(v.deelsBekend && (mm !== '00' || dd === '00'))) return this.veldFout(v, ruw, nr, 'is geen volledige datum');
-          w[k] = `${ruw.slice(0, 4)}-${mm}-${dd}`;
+          const n = cijfers(buf, s, e);
+          if (n < 0) return this.veldFout(v, buf, s, nr, 'is geen datum jjjjmmdd');
+          const mm = Math.floor(n / 100) % 100;
+          const dd = n % 100;
+          if ((mm === 0 || dd === 0) && !(v.deelsBekend && (mm !== 0 || dd === 0))) return this.veldFout(v, buf, s, nr, 'is geen volledige datum');
+          w[k] = datumTekst(n);
           break;
         }
         case 'CODE': {
-          const t = ruw.trim();
-          if (!v.waarden!.includes(t)) return this.veldFout(v, ruw, nr, `is geen van ${v.waarden!.join(', ')}`);
+          const t = trimLatin1(buf, s, e);
+          if (!v.waarden!.includes(t)) return this.veldFout(v, buf, s, nr, `is geen van ${v.waarden!.join(', ')}`);
           w[k] = t;
           break;
         }
         default:
-          w[k] = ruw.trim();
+          w[k] = trimLatin1(buf, s, e);
       }
     }
     return w;
@@ -375,6 +435,14 @@ const isZlibFout = (e: unknown) => typeof (e as { code?: unknown })?.code === 's
  * (not of its content) are thrown.
  */
 export async function* leesBronBestand(stream: AsyncIterable<Uint8Array | string>, bestandsnaam: string): AsyncGenerator<BronLeesItem> {
+  for await (const items of leesBronBestandPerStuk(stream, bestandsnaam)) yield* items;
+}
+
+/**
+ * `leesBronBestand` a chunk at a time: per chunk of the stream the items it completed (possibly none), `einde` in the
+ * last. For a consumer that handles many items at once (staging), without a hop through the generator per item.
+ */
+export async function* leesBronBestandPerStuk(stream: AsyncIterable<Uint8Array | string>, bestandsnaam: string): AsyncGenerator<BronLeesItem[]> {
   const p = new BronRegelParser(bestandsnaam);
   // Part of a line carried over from the previous chunk; or, while `overslaan`, the rest of a too long line is skipped.
   let rest: Buffer | null = null;
@@ -409,7 +477,8 @@ export async function* leesBronBestand(stream: AsyncIterable<Uint8Array | string
       }
       // A copy, so the chunk itself is not kept alive by the carried-over bytes.
       if (pos < chunk.length) bewaar(Buffer.from(chunk.subarray(pos)));
-      yield* p.take();
+      const items = p.take();
+      if (items.length) yield items;
     }
     const laatste = rest as Buffer | null;
     if (laatste && laatste.length) p.readRegel(laatste, 0, laatste.length, 'eof');
@@ -417,5 +486,5 @@ export async function* leesBronBestand(stream: AsyncIterable<Uint8Array | string
     if (!isZlibFout(e)) throw e;
     p.addFout('CODERING_ONGELDIG', p.aantalRegels + 1, `De gzip-stroom is onleesbaar na regel ${p.aantalRegels}: ${(e as Error).message}.`);
   }
-  yield* p.end();
+  yield p.end();
 }

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import type { Readable } from 'node:stream';
 import type { BronLeesItem } from '../format/bron-bestand';
-import { leesBronBestand } from '../format/bron-lezer';
+import { leesBronBestand, leesBronBestandPerStuk } from '../format/bron-lezer';
 import { BronLezer } from './lezer.port';
 
 /** The migration reads files with the format module's streaming reader. */
@@ -9,5 +9,9 @@ import { BronLezer } from './lezer.port';
 export class FormatLezer extends BronLezer {
   read(bytes: Readable, bestandsnaam: string): AsyncIterable<BronLeesItem> {
     return leesBronBestand(bytes, bestandsnaam);
+  }
+
+  readPerStuk(bytes: AsyncIterable<Uint8Array | string>, bestandsnaam: string): AsyncIterable<BronLeesItem[]> {
+    return leesBronBestandPerStuk(bytes, bestandsnaam);
   }
 }

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { createHash, randomUUID } from 'node:crypto';
-import { Readable, Transform } from 'node:stream';
+import { Readable } from 'node:stream';
 import type { PoolClient } from 'pg';
 import { DataSource, EntityManager } from 'typeorm';
 import type { Principal } from '../../common/auth/principal';
@@ -10,7 +10,7 @@ import { copyIn } from './copy-tekst';
 import { BronLezer } from './lezer.port';
 import { MigratieRunner } from './migratie-runner';
 import { AfkeuringRij, BestandRij, MigratieRij, MigratiesRepository, NieuwBestand, TellingRij } from './migraties.repository';
-import { STAGING_KOLOMMEN, StagingUitkomst, stagingRegels } from './staging';
+import { STAGING_KOLOMMEN, StagingSchrijver } from './staging';
 import { afkeuringenCsv, bestandResponse, migratieResponse, tellingResponse } from './migratie.mapper';
 import type { AfkeuringenResponse, BestandUploadResponse, MigratieResponse, TellingResponse } from './migratie.dto';
 
@@ -20,7 +20,23 @@ export interface BronUpload {
   open: () => Readable;
 }
 
-const COPY_STAGING = `COPY bron_staging (${STAGING_KOLOMMEN.join(', ')}) FROM STDIN`;
+/**
+ * The staged text is ISO-8859-1 as the files are (every value comes from a file, or is digits and uuids): sent as such
+ * and converted by the server, which is much cheaper than encoding it as UTF-8 here.
+ */
+const COPY_STAGING = `COPY bron_staging (${STAGING_KOLOMMEN.join(', ')}) FROM STDIN WITH (ENCODING 'LATIN1')`;
+
+/**
+ * The bytes of a source as they are read, each chunk shown to `zie` first (the hash and size of a file in the same
+ * pass as its parse). An async generator the caller may go on draining after a reader stopped early.
+ */
+async function* gehasht(bron: AsyncIterable<Uint8Array | string>, zie: (chunk: Buffer) => void): AsyncGenerator<Buffer> {
+  for await (const c of bron) {
+    const chunk = typeof c === 'string' ? Buffer.from(c) : Buffer.isBuffer(c) ? c : Buffer.from(c.buffer, c.byteOffset, c.byteLength);
+    zie(chunk);
+    yield chunk;
+  }
+}
 
 /** The migration's use cases: create, upload files, dry run, convert, read progress, counts and reject reports. */
 @Injectable()
@@ -107,21 +123,20 @@ export class MigratiesService {
     const lezer = this.lezer;
     let nr = await this.repo.nextNummer(manager, id);
     const regels = async function* () {
+      const schrijver = new StagingSchrijver(id);
       for await (const f of bestanden) {
         const hash = createHash('sha256');
         let grootte = 0;
-        const bytes = f.open().pipe(
-          new Transform({
-            transform(chunk: Buffer, _enc, cb) {
-              hash.update(chunk);
-              grootte += chunk.length;
-              cb(null, chunk);
-            },
-          }),
-        );
+        const bytes = gehasht(f.open(), (chunk) => {
+          hash.update(chunk);
+          grootte += chunk.length;
+        });
         const bestandId = randomUUID();
-        const u: StagingUitkomst = { voorloop: null, fouten: [], aantalRegels: 0, leerlingen: 0, inschrijvingen: 0 };
-        yield* stagingRegels(lezer.read(bytes, f.bestandsnaam), id, bestandId, nr, u);
+        const u = schrijver.bestand(bestandId, nr);
+        for await (const items of lezer.readPerStuk(bytes, f.bestandsnaam)) {
+          schrijver.add(items);
+          yield* schrijver.neem();
+        }
         // Whatever the reader left unread still counts for the hash.
         for await (const _ of bytes) void _;
         const afgekeurd = u.fouten.length > 0;
@@ -136,6 +151,7 @@ export class MigratiesService {
         });
         nr += u.inschrijvingen;
       }
+      yield* schrijver.neem(true);
     };
     await copyIn(client, COPY_STAGING, regels());
 
