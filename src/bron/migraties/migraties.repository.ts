@@ -99,7 +99,10 @@ export class MigratiesRepository {
     return manager.query(`SELECT * FROM bron_bestand WHERE migratie_id = $1 AND inhoud_hash = ANY($2::bpchar[])`, [migratieId, hashes]);
   }
 
-  /** Many files' bookkeeping rows in one statement; answers them in input order. */
+  /**
+   * Many files' bookkeeping rows in one statement; a file whose content hash this migration has already is left out
+   * (the unique index decides). Answers the rows stored, in input order.
+   */
   async saveBestanden(manager: EntityManager, migratieId: string, sandboxId: string, bestanden: NieuwBestand[]): Promise<BestandRij[]> {
     if (!bestanden.length) return [];
     const rows: BestandRij[] = await manager.query(
@@ -107,6 +110,7 @@ export class MigratiesRepository {
        SELECT x.id, $1, $2, x.naam, x.hash, x.grootte, x.brin4, x.status, x.fouten, x.regels, x.leerlingen, x.inschrijvingen
          FROM unnest($3::uuid[], $4::text[], $5::text[], $6::bigint[], $7::text[], $8::text[], $9::jsonb[], $10::int[], $11::int[], $12::int[])
               AS x(id, naam, hash, grootte, brin4, status, fouten, regels, leerlingen, inschrijvingen)
+       ON CONFLICT (migratie_id, inhoud_hash) DO NOTHING
        RETURNING *`,
       [
         migratieId, sandboxId, bestanden.map((b) => b.id), bestanden.map((b) => b.bestandsnaam), bestanden.map((b) => b.inhoud_hash), bestanden.map((b) => b.grootte),
@@ -115,7 +119,7 @@ export class MigratiesRepository {
       ],
     );
     const opId = new Map(rows.map((r) => [r.id, r]));
-    return bestanden.map((b) => opId.get(b.id)!);
+    return bestanden.flatMap((b) => opId.get(b.id) ?? []);
   }
 
   /** Staged rows taken back (a refused or already staged file): ranges of nr, first to last inclusive. One statement. */

@@ -155,37 +155,30 @@ export class MigratiesService {
     };
     await copyIn(client, COPY_STAGING, regels());
 
+    // The first file of each content hash in the group is stored, unless a file with that hash was staged before: the
+    // unique index on the hash decides in the insert itself, and the earlier files are read only when there are any.
+    const eersteVan = new Map<string, number>();
+    const kandidaten: NieuwBestand[] = [];
+    gelezen.forEach((g, k) => {
+      if (eersteVan.has(g.b.inhoud_hash)) return;
+      eersteVan.set(g.b.inhoud_hash, k);
+      kandidaten.push(g.b);
+    });
+    const opgeslagen = new Map((await this.repo.saveBestanden(manager, id, sandboxId, kandidaten)).map((r) => [r.id, r]));
+    const overgeslagen = kandidaten.filter((b) => !opgeslagen.has(b.id)).map((b) => b.inhoud_hash);
+    const eerder = new Map(overgeslagen.length ? (await this.repo.listBestandenMetHashes(manager, id, overgeslagen)).map((b) => [b.inhoud_hash.trim(), b]) : []);
     // Recognised (staged before, or earlier in this group) and refused files: their rows are taken back.
-    const eerder = new Map((await this.repo.listBestandenMetHashes(manager, id, gelezen.map((g) => g.b.inhoud_hash))).map((b) => [b.inhoud_hash.trim(), b]));
-    const nieuw: NieuwBestand[] = [];
     const terug: { van: number; tot: number }[] = [];
-    const uitkomst: ({ herkend: BestandRij } | { nieuw: number })[] = [];
-    const inGroep = new Map<string, number>();
-    for (const g of gelezen) {
-      const herkend = eerder.get(g.b.inhoud_hash);
-      const eerderInGroep = inGroep.get(g.b.inhoud_hash);
-      if (herkend || eerderInGroep !== undefined || g.b.status === 'AFGEKEURD') {
-        if (g.gestaged) terug.push({ van: g.van, tot: g.van + g.gestaged - 1 });
-      }
-      if (herkend) uitkomst.push({ herkend });
-      else if (eerderInGroep !== undefined) uitkomst.push({ nieuw: -1 - eerderInGroep });
-      else {
-        inGroep.set(g.b.inhoud_hash, nieuw.length);
-        uitkomst.push({ nieuw: nieuw.length });
-        nieuw.push(g.b);
-      }
-    }
+    const antwoorden = gelezen.map((g, k) => {
+      const nieuw = eersteVan.get(g.b.inhoud_hash) === k ? opgeslagen.get(g.b.id) : undefined;
+      if ((!nieuw || g.b.status === 'AFGEKEURD') && g.gestaged) terug.push({ van: g.van, tot: g.van + g.gestaged - 1 });
+      if (nieuw) return { status: 201, body: bestandResponse(nieuw, false) };
+      const herkend = opgeslagen.get(gelezen[eersteVan.get(g.b.inhoud_hash)!].b.id) ?? eerder.get(g.b.inhoud_hash)!;
+      return { status: 200, body: bestandResponse(herkend, true) };
+    });
     await this.repo.clearStaging(manager, id, terug);
-    const opgeslagen = await this.repo.saveBestanden(manager, id, sandboxId, nieuw);
-    if (nieuw.length) await this.repo.addGelezen(manager, id, nieuw.reduce((n, b) => n + b.aantal_inschrijvingen, 0));
-    const antwoorden = uitkomst.map((u) =>
-      'herkend' in u
-        ? { status: 200, body: bestandResponse(u.herkend, true) }
-        : u.nieuw < 0
-          ? { status: 200, body: bestandResponse(opgeslagen[-1 - u.nieuw], true) }
-          : { status: 201, body: bestandResponse(opgeslagen[u.nieuw], false) },
-    );
-    return { nieuw: nieuw.length, antwoorden };
+    if (opgeslagen.size) await this.repo.addGelezen(manager, id, [...opgeslagen.values()].reduce((n, b) => n + b.aantal_inschrijvingen, 0));
+    return { nieuw: opgeslagen.size, antwoorden };
   }
 
   /**
