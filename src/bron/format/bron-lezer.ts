@@ -410,7 +410,8 @@ async function* ontpakt(bron: AsyncIterable<Uint8Array | string>): AsyncGenerato
     kop.push(alsBuffer(r.value));
     kopLengte += kop[kop.length - 1].length;
   }
-  const eerste = Buffer.concat(kop);
+  // Mostly the first chunk alone (not copied).
+  const eerste = kop.length === 1 ? kop[0] : Buffer.concat(kop);
   const gzip = eerste.length >= 2 && eerste[0] === GZIP_MAGIE[0] && eerste[1] === GZIP_MAGIE[1];
   async function* rest(): AsyncGenerator<Buffer> {
     if (eerste.length) yield eerste;
