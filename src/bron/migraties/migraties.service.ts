@@ -6,7 +6,7 @@ import type { PoolClient } from 'pg';
 import { DataSource, EntityManager } from 'typeorm';
 import type { Principal } from '../../common/auth/principal';
 import { BronProblem, bronProblem, migratieNietGevonden, migratieStatus } from '../bron.errors';
-import { copyIn } from './copy-tekst';
+import { copyIn } from '../../common/database/copy';
 import { BronLezer } from './lezer.port';
 import { MigratieRunner } from './migratie-runner';
 import { AfkeuringRij, BestandRij, MigratieRij, MigratiesRepository, NieuwBestand, TellingRij } from './migraties.repository';

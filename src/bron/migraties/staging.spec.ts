@@ -1,5 +1,5 @@
 import type { BronLeerling, BronLeesItem } from '../format/bron-bestand';
-import { copyRegel } from './copy-tekst';
+import { copyRegel } from '../../common/database/copy';
 import { StagingSchrijver } from './staging';
 
 const MIG = '0b7a6c1e-7d1f-4c53-9a55-3a0d1d2b9f10';
