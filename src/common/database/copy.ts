@@ -56,7 +56,16 @@ export async function copyRijen(m: EntityManager, tabel: string, kolommen: reado
     client,
     `COPY ${tabel} (${kolommen.join(', ')}) FROM STDIN`,
     (function* () {
-      for (const r of rijen) yield copyRegel(r);
+      // Bundled here (without a promise per row), so copyIn passes on whole 64 kB chunks.
+      let buf = '';
+      for (const r of rijen) {
+        buf += copyRegel(r);
+        if (buf.length >= 65536) {
+          yield buf;
+          buf = '';
+        }
+      }
+      if (buf) yield buf;
     })(),
   );
 }
