@@ -1,8 +1,9 @@
 import { gzipSync } from 'node:zlib';
 import type { BronLeerling } from '../../src/bron/format/bron-bestand';
 import { schrijfBronBestand } from '../../src/bron/format/bron-schrijver';
+import { BronGeneratorOpties, BronManifest, genereerBronBestanden } from '../../src/bron/format/bron-generator';
 import { bsnMetControlecijfer, onderwijsnummerVoor } from '../../src/rod';
-import { bearer } from '../support/auth';
+import { bearer, demo, tokenFor } from '../support/auth';
 import type { TestApp } from '../support/test-app';
 
 let volgende = 4_000_000;
@@ -61,4 +62,39 @@ export async function wachtOpStatus(t: TestApp, token: string, migratieId: strin
     if (Date.now() > einde) throw new Error(`migratie still ${res.body.status}: ${JSON.stringify(res.body.fasen)}`);
     await new Promise((r) => setTimeout(r, 50));
   }
+}
+
+/**
+ * The default sandbox's clock frozen at `nu`, a migration of the files the generator writes for `opties` uploaded and
+ * converted: the migration's id and the generator's manifest (which records carry which flaw).
+ */
+export async function converteerGegenereerd(t: TestApp, admin: string, nu: string, opties: BronGeneratorOpties, deadlineMs?: number): Promise<{ id: string; manifest: BronManifest }> {
+  expect((await t.http().put('/beheer/v1/sandboxes/default/klok').set(bearer(admin)).send({ mode: 'FROZEN', now: nu })).status).toBe(200);
+  const id = (await t.http().post('/bron/v1/migraties').set(bearer(admin))).body.id as string;
+  const gen = genereerBronBestanden(opties);
+  let r = gen.next();
+  for (; !r.done; r = gen.next()) expect((await upload(t, admin, id, r.value.bestand, r.value.inhoud)).status).toBe(201);
+  expect((await t.http().post(`/bron/v1/migraties/${id}/conversies`).set(bearer(admin))).status).toBe(202);
+  await wachtOpStatus(t, admin, id, 'GECONVERTEERD', deadlineMs);
+  return { id, manifest: r.value };
+}
+
+/**
+ * For a replay through /rod/v1: a fresh sandbox `herhaling` of the small seed, its clock at `nu`, las-alfa mandated for
+ * every school, and the persona nietAangeslotenSchool (02AD, connected only after the seed date) connected, so ROD
+ * judges its records. The sandbox's id and tokens of demo-beheer and las-alfa in it.
+ */
+export async function herhalingsSandbox(t: TestApp, admin: string, nu: string): Promise<{ sandboxId: string; beheer: string; las: string }> {
+  expect((await t.http().post('/beheer/v1/sandboxes').set(bearer(admin)).send({ code: 'herhaling', seed: 'small', clientIds: ['las-alfa', 'demo-beheer'] })).status).toBe(201);
+  const [{ id: sandboxId }] = await t.db.query(`SELECT id FROM sandbox WHERE code = 'herhaling'`);
+  expect((await t.http().put('/beheer/v1/sandboxes/herhaling/klok').set(bearer(admin)).send({ mode: 'FROZEN', now: nu })).status).toBe(200);
+  await t.db.query(
+    `INSERT INTO rod_machtiging (sandbox_id, oin, instellingscode, geldig_vanaf, verleend_door)
+     SELECT $1, $2, code, '2000-01-01', 'test' FROM rio_instellingserkenning WHERE sandbox_id = $1 ON CONFLICT DO NOTHING`,
+    [sandboxId, demo['las-alfa'].oin],
+  );
+  const beheer = await tokenFor(t, 'demo-beheer', undefined, { sandbox: 'herhaling' });
+  const las = await tokenFor(t, 'las-alfa', undefined, { sandbox: 'herhaling' });
+  expect((await t.http().put('/bron/v1/aansluitingen/02AD').set(bearer(beheer)).send({ aansluitdatum: '2021-01-04' })).status).toBe(200);
+  return { sandboxId, beheer, las };
 }

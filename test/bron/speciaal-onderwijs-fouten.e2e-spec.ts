@@ -1,8 +1,8 @@
-import { BronFoutcategorie, genereerBronBestanden } from '../../src/bron/format/bron-generator';
+import type { BronFoutcategorie } from '../../src/bron/format/bron-generator';
 import type { StagingSpeciaalOnderwijs } from '../../src/bron/migraties/staging';
-import { demo, bearer, tokenFor } from '../support/auth';
+import { bearer, tokenFor } from '../support/auth';
 import { createTestApp, TestApp } from '../support/test-app';
-import { upload, wachtOpStatus } from './bron-support';
+import { converteerGegenereerd, herhalingsSandbox } from './bron-support';
 import { sendAsLas } from './replay-naar-rod';
 
 jest.setTimeout(300_000);
@@ -49,14 +49,7 @@ describe('bron: (v)so flaws are judged by the so contract exactly as /rod/v1 jud
 
   it('converts, reconciles and replays the (v)so flaws through /rod/v1', async () => {
     const admin = await tokenFor(t, 'demo-beheer');
-    expect((await t.http().put('/beheer/v1/sandboxes/default/klok').set(bearer(admin)).send({ mode: 'FROZEN', now: NU })).status).toBe(200);
-    const id = (await t.http().post('/bron/v1/migraties').set(bearer(admin))).body.id as string;
-    const gen = genereerBronBestanden({ leerlingen: 1500, seed: 5, rioSchaal: 'small', rioSeed: 1, foutkansen: { SO_CONTRACT_OP_BO_SCHOOL: 0.01, SO_TLV_ONTBREEKT: 0.2, VSO_TE_OUD: 0.2 } });
-    let r = gen.next();
-    for (; !r.done; r = gen.next()) expect((await upload(t, admin, id, r.value.bestand, r.value.inhoud)).status).toBe(201);
-    const manifest = r.value;
-    expect((await t.http().post(`/bron/v1/migraties/${id}/conversies`).set(bearer(admin))).status).toBe(202);
-    await wachtOpStatus(t, admin, id, 'GECONVERTEERD', 120_000);
+    const { id, manifest } = await converteerGegenereerd(t, admin, NU, { leerlingen: 1500, seed: 5, rioSchaal: 'small', rioSeed: 1, foutkansen: { SO_CONTRACT_OP_BO_SCHOOL: 0.01, SO_TLV_ONTBREEKT: 0.2, VSO_TE_OUD: 0.2 } }, 120_000);
 
     const rijen: Rij[] = await t.db.query(
       `SELECT s.*, b.bestandsnaam, r.goedgekeurd,
@@ -112,17 +105,7 @@ describe('bron: (v)so flaws are judged by the so contract exactly as /rod/v1 jud
     }
 
     // A fresh sandbox of the same seed, its clock at the same moment, las-alfa mandated for every school, the persons BRON held registered.
-    expect((await t.http().post('/beheer/v1/sandboxes').set(bearer(admin)).send({ code: 'herhaling', seed: 'small', clientIds: ['las-alfa', 'demo-beheer'] })).status).toBe(201);
-    const [{ id: sandboxId }] = await t.db.query(`SELECT id FROM sandbox WHERE code = 'herhaling'`);
-    expect((await t.http().put('/beheer/v1/sandboxes/herhaling/klok').set(bearer(admin)).send({ mode: 'FROZEN', now: NU })).status).toBe(200);
-    await t.db.query(
-      `INSERT INTO rod_machtiging (sandbox_id, oin, instellingscode, geldig_vanaf, verleend_door)
-       SELECT $1, $2, code, '2000-01-01', 'test' FROM rio_instellingserkenning WHERE sandbox_id = $1 ON CONFLICT DO NOTHING`,
-      [sandboxId, demo['las-alfa'].oin],
-    );
-    const beheer = await tokenFor(t, 'demo-beheer', undefined, { sandbox: 'herhaling' });
-    const las = await tokenFor(t, 'las-alfa', undefined, { sandbox: 'herhaling' });
-    expect((await t.http().put('/bron/v1/aansluitingen/02AD').set(bearer(beheer)).send({ aansluitdatum: '2021-01-04' })).status).toBe(200);
+    const { sandboxId, beheer, las } = await herhalingsSandbox(t, admin, NU);
 
     // The replay: every flawed record, every record at a (v)so school, and a sample of the other converted ones (pupils with a BSN).
     const teSpelen = rijen.filter((x, i) => x.burgerservicenummer && (gevlagd(x) || x.speciaal_onderwijs || i % 20 === 0));
