@@ -46,7 +46,7 @@ export const Foutcodes = {
   J06630: 'Er is al een overgang van deze onderwijsinstellingserkenning op of na de overgangsdatum; overgangen mogen niet overlappen. (simulator)',
   J06640: 'De overgangsdatum ligt niet binnen de levensduur van de onderwijsinstellingserkenning (na de in-bedrijfdatum, voor de uit-bedrijfdatum). (simulator)',
   J06650: 'Een onderwijsaanbieder van deze erkenning heeft ook een lopende juridische relatie met een andere erkenning van het oude onderwijsbestuur. (simulator)',
-  J06660: 'Het locatiegebruik van het nieuwe onderwijsbestuur op deze locatie dekt de overgenomen vestigingsrelaties niet. (simulator)',
+  J06660: 'Het nieuwe onderwijsbestuur is niet in bedrijf zolang de overgenomen vestigingsrelaties op deze locatie lopen: zijn locatiegebruik kan ze niet dekken. (simulator)',
   A01010: 'Het adres is niet gevonden in de BAG.',
   A01030: 'De onderwijsinstellingserkenning (BRIN4) is onbekend.',
   A01040: 'De vestigingserkenning (BRIN6) is onbekend.',

@@ -222,6 +222,37 @@ describe('RIO overgangen: a BRIN4 moves to another bestuur on a date', () => {
     expectInvalid(await t.http().delete('/rio/v1/overgangen/x1').set(bearer(r.admin)), [{ parameter: 'overgangId' }]);
   });
 
+  it('a bestuur takes back a school at a locatie it used before: its own locatiegebruik there reopens (one per bestuur and locatie, N01020)', async () => {
+    // 02AC (on 100X006) went from 100B001 to 100B002 in 2010; 100B001's locatiegebruik of 100X006 ended then.
+    const voor = await get('/rio/v1/onderwijsbesturen/100B001/onderwijslocatiegebruiken/100X006?datumGeldigOp=2009-08-01');
+    expectJson(voor, 200);
+    expect(voor.body).toMatchObject({ inBedrijfdatum: '2002-08-01', uitBedrijfdatum: '2010-08-01' });
+    const terug = await post({ instellingscode: '02AC', naarOnderwijsbestuurcode: '100B001', overgangsdatum: '2026-08-01' });
+    expectJson(terug, 201);
+    expect(terug.body).toMatchObject({ vanOnderwijsbestuurcode: '100B002', naarOnderwijsbestuurcode: '100B001', onderwijsaanbiedercodes: ['100A006'], onderwijslocatiecodes: ['100X006'] });
+    // The same gebruik, its history kept, in bedrijf again with the vestiging from the date.
+    const weer = await get('/rio/v1/onderwijsbesturen/100B001/onderwijslocatiegebruiken/100X006?datumGeldigOp=2026-08-01');
+    expectJson(weer, 200);
+    expect(weer.body).toMatchObject({ inBedrijfdatum: '2002-08-01', uitBedrijfdatum: null });
+    expect(weer.body.relaties).toEqual([
+      { vestigingscode: '02AC00', begindatum: '2002-08-01', einddatum: '2010-08-01' },
+      { vestigingscode: '02AC00', begindatum: '2026-08-01', einddatum: null },
+    ]);
+    expect(weer.body.periodes.at(-1)).toMatchObject({ begindatum: '2026-08-01', einddatum: null, naam: voor.body.periodes.at(-1).naam });
+    expectJson(await get('/rio/v1/onderwijsbesturen/100B001/onderwijslocatiegebruiken/100X006?datumGeldigOp=2009-08-01'), 200);
+    expect((await get('/rio/v1/onderwijsbesturen/100B002/onderwijslocatiegebruiken/100X006?datumGeldigOp=2026-07-31')).body).toMatchObject({ uitBedrijfdatum: '2026-08-01' });
+    expect((await get('/rio/v1/onderwijsinstellingserkenningen/02AC?datumGeldigOp=2026-08-01')).body.onderwijsbestuurcode).toBe('100B001');
+    // The gebruik as stored passes the board's own rules: 100B001 writes it back unchanged.
+    const g = weer.body;
+    const gebruikBody = { inBedrijfdatum: g.inBedrijfdatum, uitBedrijfdatum: g.uitBedrijfdatum, eigenSleutel: g.eigenSleutel, periodes: g.periodes, relaties: g.relaties };
+    expectJson(await t.http().put('/rio/v1/onderwijsbesturen/100B001/onderwijslocatiegebruiken/100X006').set(bearer(r.alfa)).send(gebruikBody), 200);
+    // J06660 still holds where it must: a new bestuur that ends before the moved relaties cannot hold them.
+    const kort = await t.http().post('/rio/v1/onderwijsbesturen').set(bearer(r.admin)).send({ bevoegdGezagNummer: '10078', inBedrijfdatum: '2020-08-01', uitBedrijfdatum: '2030-08-01', periodes: [{ begindatum: '2020-08-01', einddatum: '2030-08-01', naam: 'Stichting Tijdelijk' }] });
+    expectJson(kort, 201);
+    const teKort = await post({ instellingscode: '01AC', naarOnderwijsbestuurcode: kort.body.code, overgangsdatum: '2027-08-01' });
+    expect(foutcodes(expectProblem(teKort, 400, 'invalid_input'))).toEqual(['J06660']);
+  });
+
   it('the national seed\'s overgangen (past and planned) load and read like any other', async () => {
     const token = await andereSandbox(r, 'overgang-nat');
     const [{ id }] = await t.db.query(`SELECT id FROM sandbox WHERE code = 'overgang-nat'`);

@@ -57,14 +57,34 @@ describe('overgang (rio.md §4 OVERGANG_VOLLEDIG)', () => {
     expect(plan!.gebruiken[0]).toMatchObject({ uitBedrijfdatum: null, relaties: [{ vestigingscode: '01AB00', einddatum: '2026-01-01' }, { vestigingscode: '01AC00', einddatum: null }] });
   });
 
+  it('a bestuur that used the locatie before takes its own locatiegebruik back in use (N01020), its history kept', () => {
+    const gesloten: GebruikState = {
+      ...gebruik('100B002', '100X002', []), uitBedrijfdatum: '2010-08-01',
+      periodes: [{ begindatum: '2004-08-01', einddatum: '2010-08-01', naam: 'Oud Kompas' }], relaties: [{ vestigingscode: '01AB00', begindatum: '2004-08-01', einddatum: '2010-08-01' }],
+    };
+    const { fouten, plan } = planOvergang(verzoek, stand({ gebruiken: [gebruik('100B001', '100X002', ['01AB00']), gesloten] }));
+    expect(fouten).toEqual([]);
+    expect(plan!.gebruiken.find((g) => g.onderwijsbestuurcode === '100B002')).toEqual({
+      ...gesloten,
+      uitBedrijfdatum: null,
+      periodes: [{ begindatum: '2004-08-01', einddatum: '2010-08-01', naam: 'Oud Kompas' }, { begindatum: '2010-08-01', einddatum: '2026-01-01', naam: null }, { begindatum: '2026-01-01', einddatum: null, naam: 'Kompas' }],
+      relaties: [{ vestigingscode: '01AB00', begindatum: '2004-08-01', einddatum: '2010-08-01' }, { vestigingscode: '01AB00', begindatum: '2026-01-01', einddatum: null }],
+    });
+    // One that starts after the date starts earlier, from the date.
+    const later: GebruikState = { ...gebruik('100B002', '100X002', []), inBedrijfdatum: '2027-01-01', periodes: [{ begindatum: '2027-01-01', einddatum: null, naam: 'Nieuw' }] };
+    const vroeger = planOvergang(verzoek, stand({ gebruiken: [gebruik('100B001', '100X002', ['01AB00']), later] })).plan!.gebruiken.find((g) => g.onderwijsbestuurcode === '100B002');
+    expect(vroeger).toMatchObject({ inBedrijfdatum: '2026-01-01', uitBedrijfdatum: null, periodes: [{ begindatum: '2026-01-01', einddatum: '2027-01-01', naam: 'Kompas' }, { begindatum: '2027-01-01', einddatum: null, naam: 'Nieuw' }] });
+  });
+
   it('names every fout at once', () => {
     expect(planOvergang(verzoek, stand({ instelling: null, naar: null })).fouten.map((f) => f.code)).toEqual(['A01030', 'A01110']);
     const fouten = planOvergang({ ...verzoek, naarOnderwijsbestuurcode: '100B001', overgangsdatum: '2004-08-01' }, stand({ overgangsdata: ['2010-01-01'], naar: { inBedrijfdatum: '2005-08-01', uitBedrijfdatum: null } })).fouten;
     expect(fouten.map((f) => f.code)).toEqual(['J06610', 'J06620', 'J06630', 'J06640']);
     const gedeeld = stand({ aanbieders: [aanbieder('100A002', ['01AB', '01AC'])], andereRelaties: [{ onderwijsaanbiedercode: '100A002', instellingscode: '01AC', begindatum: '2004-08-01', einddatum: null, bestuurOpDatum: '100B001' }] });
     expect(planOvergang(verzoek, gedeeld).fouten).toEqual([{ code: 'J06650', pointer: '/instellingscode', onderwijsaanbiedercode: '100A002', andereInstellingscode: '01AC' }]);
-    const kort = stand({ gebruiken: [gebruik('100B001', '100X002', ['01AB00']), { ...gebruik('100B002', '100X002', []), uitBedrijfdatum: '2027-01-01', periodes: [{ begindatum: '2004-08-01', einddatum: '2027-01-01', naam: null }] }] });
-    expect(planOvergang(verzoek, kort).fouten.map((f) => f.code)).toEqual(['J06660']);
+    // The new bestuur ends before the moved relaties do: no locatiegebruik of it can hold them (N01410).
+    const kort = stand({ naar: { inBedrijfdatum: '1998-08-01', uitBedrijfdatum: '2027-01-01' } });
+    expect(planOvergang(verzoek, kort).fouten).toEqual([{ code: 'J06660', pointer: '/naarOnderwijsbestuurcode', onderwijslocatiecode: '100X002' }]);
     expect(planOvergang(verzoek, stand({ instelling: instelling({ besturen: [], onderwijsbestuurcode: null }) })).fouten.map((f) => f.code)).toEqual(['J06600']);
   });
 

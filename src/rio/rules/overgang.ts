@@ -1,5 +1,5 @@
 import type { AanbiederState, GebruikState, InstellingBestuurState, InstellingState } from '../rio.model';
-import { binnenLevensduur, geldigOp, inBedrijfOp, overlapt } from './periodes';
+import { geldigOp, inBedrijfOp, overlapt } from './periodes';
 
 /**
  * Overgang (rio.md §4 Instellingsrelatie OVERGANG_VOLLEDIG; open-data `overgangen`): a BRIN4 moves with its vestigingen,
@@ -138,16 +138,16 @@ export function planOvergang(v: OvergangVerzoek, s: OvergangStand): { fouten: Ov
     if (g.inBedrijfdatum >= d && !blijft.length) verwijderdeGebruiken.push({ onderwijsbestuurcode: van, onderwijslocatiecode: g.onderwijslocatiecode });
     else if (blijftLopen) gebruiken.push({ ...g, relaties: blijft });
     else gebruiken.push(sluit({ ...g, relaties: blijft }, d));
-    const bestaand = s.gebruiken.find((x) => x.onderwijsbestuurcode === naar && x.onderwijslocatiecode === g.onderwijslocatiecode);
-    if (bestaand) {
-      if (!meeNaar.every((r) => binnenLevensduur(r, bestaand))) fouten.push({ code: 'J06660', pointer: '/naarOnderwijsbestuurcode', onderwijslocatiecode: g.onderwijslocatiecode });
-      gebruiken.push({ ...bestaand, relaties: [...bestaand.relaties, ...meeNaar] });
-    } else {
-      const begin = meeNaar.map((r) => r.begindatum).sort()[0];
-      const eind = meeNaar.some((r) => r.einddatum == null) ? null : meeNaar.map((r) => r.einddatum as string).sort().at(-1)!;
-      const naam = (g.periodes.find((p) => geldigOp(p, begin)) ?? g.periodes.at(-1))?.naam ?? null;
-      gebruiken.push({ onderwijsbestuurcode: naar, onderwijslocatiecode: g.onderwijslocatiecode, inBedrijfdatum: begin, uitBedrijfdatum: eind, eigenSleutel: g.eigenSleutel, periodes: [{ begindatum: begin, einddatum: eind, naam }], relaties: meeNaar });
+    const begin = meeNaar.map((r) => r.begindatum).sort()[0];
+    const eind = meeNaar.some((r) => r.einddatum == null) ? null : meeNaar.map((r) => r.einddatum as string).sort().at(-1)!;
+    // A locatiegebruik lies inside its bestuur's lifetime (N01410): one of a bestuur that ends before the moved relaties cannot hold them.
+    if (s.naar?.uitBedrijfdatum != null && (eind == null || eind > s.naar.uitBedrijfdatum)) {
+      fouten.push({ code: 'J06660', pointer: '/naarOnderwijsbestuurcode', onderwijslocatiecode: g.onderwijslocatiecode });
     }
+    const naam = (g.periodes.find((p) => geldigOp(p, begin)) ?? g.periodes.at(-1))?.naam ?? null;
+    const bestaand = s.gebruiken.find((x) => x.onderwijsbestuurcode === naar && x.onderwijslocatiecode === g.onderwijslocatiecode);
+    if (bestaand) gebruiken.push(dekRelaties(bestaand, meeNaar, naam));
+    else gebruiken.push({ onderwijsbestuurcode: naar, onderwijslocatiecode: g.onderwijslocatiecode, inBedrijfdatum: begin, uitBedrijfdatum: eind, eigenSleutel: g.eigenSleutel, periodes: [{ begindatum: begin, einddatum: eind, naam }], relaties: meeNaar });
   }
   if (fouten.length) return { fouten, plan: null };
   const besturen = splitsBestuur(i.besturen, van, naar, d);
@@ -162,6 +162,33 @@ export function planOvergang(v: OvergangVerzoek, s: OvergangStand): { fouten: Ov
       onderwijslocatiecodes: locaties.sort(),
     },
   };
+}
+
+/**
+ * The new bestuur's own locatiegebruik of the locatie takes the moved relaties. There is one per bestuur and locatie,
+ * whatever its dates (N01020), so a bestuur that used the locatie before takes that one back in use: its lifetime
+ * stretches to hold the relaties (§6: a relatie lies inside its gebruik), the years it stood unused get a periode
+ * without naam (periodes stay aaneengesloten, N02040), and from the relaties' start the locatie bears the moved naam.
+ */
+function dekRelaties(g: GebruikState, mee: GebruikState['relaties'], naam: string | null): GebruikState {
+  const relaties = [...g.relaties, ...mee];
+  const begin = mee.map((r) => r.begindatum).sort()[0];
+  const eind = mee.some((r) => r.einddatum == null) ? null : mee.map((r) => r.einddatum as string).sort().at(-1)!;
+  const periodes = [...g.periodes].sort((a, b) => a.begindatum.localeCompare(b.begindatum));
+  let inBedrijfdatum = g.inBedrijfdatum;
+  let uitBedrijfdatum = g.uitBedrijfdatum;
+  if (begin < inBedrijfdatum) {
+    periodes.unshift({ begindatum: begin, einddatum: inBedrijfdatum, naam });
+    inBedrijfdatum = begin;
+  }
+  if (uitBedrijfdatum != null && (eind == null || eind > uitBedrijfdatum)) {
+    const oudEinde = uitBedrijfdatum;
+    const start = mee.filter((r) => r.einddatum == null || r.einddatum > oudEinde).map((r) => (r.begindatum > oudEinde ? r.begindatum : oudEinde)).sort()[0];
+    if (start > oudEinde) periodes.push({ begindatum: oudEinde, einddatum: start, naam: null });
+    periodes.push({ begindatum: start, einddatum: eind, naam });
+    uitBedrijfdatum = eind;
+  }
+  return { ...g, inBedrijfdatum, uitBedrijfdatum, periodes, relaties };
 }
 
 /** A locatiegebruik that ends on date d: uitBedrijfdatum d, its periodes cut there. */
