@@ -8,8 +8,8 @@ import { DomainHooks } from '../common/events/domain-hooks';
 import { toPage } from '../common/pagination/pagination';
 import type { Overgang, OvergangenQuery, OvergangRequest } from './dto/overgang.dto';
 import { Foutcodes, Foutmeldingen, RioErrors, rioProblem } from './rio.errors';
-import type { AanbiederState, GebruikState, InstellingState } from './rio.model';
-import { loadAanbieders, loadBesturen, loadGebruiken, loadInstellingen } from './rio.loaders';
+import type { AanbiederState, GebruikState, GroepState, InstellingState } from './rio.model';
+import { loadAanbieders, loadBesturen, loadGebruiken, loadGroepen, loadInstellingen } from './rio.loaders';
 import { logMutatie, writeDataset } from './rio.store';
 import { bestuurOpSql, OvergangFout, OvergangStand, planOvergang } from './rules/overgang';
 
@@ -47,6 +47,8 @@ interface Stand {
   instellingen: InstellingState[];
   aanbieders: AanbiederState[];
   gebruiken: GebruikState[];
+  /** Absent in the stand of an overgang recorded before groepen moved along. */
+  groepen?: GroepState[];
 }
 
 /** A value as canonical JSON: object keys sorted, lists sorted (the stored rows have no order of their own). */
@@ -103,15 +105,20 @@ export class RioOvergangenService {
       fouten.forEach((f) => meld(foutmeldingen, v, f));
       foutmeldingen.throwIfAny();
       if (!plan) throw new Error('an overgang without fouten has a plan');
-      await writeDataset(manager, sid, { instellingen: [plan.instelling], aanbieders: plan.aanbieders, gebruiken: plan.gebruiken }, { replace: true });
+      await writeDataset(manager, sid, { instellingen: [plan.instelling], aanbieders: plan.aanbieders, gebruiken: plan.gebruiken, groepen: plan.groepen }, { replace: true });
       for (const g of plan.verwijderdeGebruiken) {
         await manager.query('DELETE FROM rio_onderwijslocatiegebruik WHERE sandbox_id = $1 AND onderwijsbestuurcode = $2 AND onderwijslocatiecode = $3', [sid, g.onderwijsbestuurcode, g.onderwijslocatiecode]);
       }
       const nu = await this.clock.now(sid, manager);
       const sleutel = (g: { onderwijsbestuurcode: string; onderwijslocatiecode: string }) => `${g.onderwijsbestuurcode}/${g.onderwijslocatiecode}`;
       const geraakt = new Set([...plan.gebruiken, ...plan.verwijderdeGebruiken].map(sleutel));
-      const voor: Stand = { instellingen: [stand.instelling!], aanbieders: stand.aanbieders.filter((a) => plan.aanbieders.some((x) => x.code === a.code)), gebruiken: stand.gebruiken.filter((g) => geraakt.has(sleutel(g))) };
-      const na: Stand = { instellingen: [plan.instelling], aanbieders: plan.aanbieders, gebruiken: plan.gebruiken };
+      const voor: Stand = {
+        instellingen: [stand.instelling!],
+        aanbieders: stand.aanbieders.filter((a) => plan.aanbieders.some((x) => x.code === a.code)),
+        gebruiken: stand.gebruiken.filter((g) => geraakt.has(sleutel(g))),
+        groepen: stand.groepen.filter((g) => plan.groepen.some((x) => x.code === g.code)),
+      };
+      const na: Stand = { instellingen: [plan.instelling], aanbieders: plan.aanbieders, gebruiken: plan.gebruiken, groepen: plan.groepen };
       const [rij]: OvergangRij[] = await manager.query(
         `INSERT INTO rio_overgang (sandbox_id, id, soort, instellingscode, van_onderwijsbestuurcode, naar_onderwijsbestuurcode, overgangsdatum, vestigingscodes, onderwijsaanbiedercodes, onderwijslocatiecodes, geregistreerd_op, voor_stand, na_stand)
          VALUES ($1, $2, 'OVERGANG_VOLLEDIG', $3, $4, $5, $6, $7, $8, $9, $10, $11, $12) RETURNING ${KOLOMMEN}`,
@@ -119,6 +126,7 @@ export class RioOvergangenService {
       );
       await logMutatie(manager, sid, 'onderwijsinstellingserkenningen', v.instellingscode, 'GEWIJZIGD', nu);
       for (const a of plan.aanbieders) await logMutatie(manager, sid, 'onderwijsaanbieders', a.code, 'GEWIJZIGD', nu);
+      for (const g of plan.groepen) await logMutatie(manager, sid, 'onderwijsaanbiedergroepen', g.code, 'GEWIJZIGD', nu);
       const bestonden = new Set(stand.gebruiken.map((g) => `${g.onderwijsbestuurcode}/${g.onderwijslocatiecode}`));
       for (const g of plan.gebruiken) {
         const code = `${g.onderwijsbestuurcode}/${g.onderwijslocatiecode}`;
@@ -152,6 +160,7 @@ export class RioOvergangenService {
         instellingen: await loadInstellingen(manager, sid, [o.instellingscode]),
         aanbieders: await loadAanbieders(manager, sid, o.na_stand.aanbieders.map((a) => a.code)),
         gebruiken: await loadGebruiken(manager, sid, sleutels),
+        ...(o.na_stand.groepen ? { groepen: await loadGroepen(manager, sid, o.na_stand.groepen.map((g) => g.code)) } : {}),
       };
       if (canoniek(nu) !== canoniek(o.na_stand)) {
         throw rioProblem(RioErrors.overgangNietIntrekbaar, `The BRIN4, aanbieders or locatiegebruik of overgang ${id} changed after it was registered; withdraw those changes first.`);
@@ -166,6 +175,7 @@ export class RioOvergangenService {
       const moment = await this.clock.now(sid, manager);
       await logMutatie(manager, sid, 'onderwijsinstellingserkenningen', o.instellingscode, 'GEWIJZIGD', moment);
       for (const a of voor.aanbieders) await logMutatie(manager, sid, 'onderwijsaanbieders', a.code, 'GEWIJZIGD', moment);
+      for (const g of voor.groepen ?? []) await logMutatie(manager, sid, 'onderwijsaanbiedergroepen', g.code, 'GEWIJZIGD', moment);
       for (const g of voor.gebruiken) await logMutatie(manager, sid, 'onderwijslocatiegebruiken', `${g.onderwijsbestuurcode}/${g.onderwijslocatiecode}`, 'GEWIJZIGD', moment);
       for (const g of nieuw) await logMutatie(manager, sid, 'onderwijslocatiegebruiken', `${g.onderwijsbestuurcode}/${g.onderwijslocatiecode}`, 'VERWIJDERD', moment);
       if (o.vestigingscodes.length) await this.hooks.emit('rio.gewijzigd', manager, { sandboxId: sid, vestigingscodes: o.vestigingscodes });
@@ -189,6 +199,10 @@ export class RioOvergangenService {
       [sid, codes, v.instellingscode, v.overgangsdatum],
     );
     const vestigingscodes = vestigingen.map((x) => x.code);
+    const groepcodes: { code: string }[] = await manager.query(
+      'SELECT DISTINCT onderwijsaanbiedergroepcode AS code FROM rio_aanbiedergroep_lid WHERE sandbox_id = $1 AND onderwijsaanbiedercode = ANY($2) ORDER BY 1',
+      [sid, codes],
+    );
     const gebruikKeys: { onderwijsbestuurcode: string; onderwijslocatiecode: string }[] = await manager.query(
       `SELECT DISTINCT onderwijsbestuurcode, onderwijslocatiecode FROM rio_locatiegebruik_relatie WHERE sandbox_id = $1 AND vestigingscode = ANY($2)
        UNION
@@ -205,6 +219,7 @@ export class RioOvergangenService {
       aanbieders: await loadAanbieders(manager, sid, codes),
       andereRelaties,
       gebruiken: await loadGebruiken(manager, sid, gebruikKeys),
+      groepen: await loadGroepen(manager, sid, groepcodes.map((g) => g.code)),
     };
   }
 

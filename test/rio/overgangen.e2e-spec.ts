@@ -85,6 +85,24 @@ describe('RIO overgangen: a BRIN4 moves to another bestuur on a date', () => {
     expectProblem(await get('/rio/v1/onderwijsbesturen/100B002/onderwijslocatiegebruiken/100X002?datumGeldigOp=2025-12-31'), 404, 'not_found');
   });
 
+  it('the aanbieder leaves the old bestuur\'s aanbiedergroepen on the date; the groep stays with its bestuur', async () => {
+    const leden = async (d: string) => (await get(`/rio/v1/onderwijsaanbiedergroepen/100G002/onderwijsaanbieders?datumGeldigOp=${d}`)).body.items.map((a: { code: string }) => a.code);
+    expect(await leden('2025-12-31')).toEqual(['100A001', '100A002', '100A003']);
+    expect(await leden(DATUM)).toEqual(['100A001', '100A003']);
+    const groep = await get('/rio/v1/onderwijsaanbiedergroepen/100G002');
+    expect(groep.body.onderwijsbestuurcode).toBe('100B001');
+    expect(groep.body.onderwijsaanbieders).toContainEqual({ onderwijsaanbiedercode: '100A002', begindatum: '2020-08-01', einddatum: DATUM });
+    // A bestuur's aanbieders and groepen on the date: the groep of 100B001 holds only aanbieders of 100B001.
+    const bestuur = await get(`/rio/v1/onderwijsbesturen/100B001/onderwijsaanbieders?datumGeldigOp=${DATUM}`);
+    const eigen = bestuur.body.onderwijsaanbieders.map((a: { code: string }) => a.code);
+    for (const g of bestuur.body.onderwijsaanbiedergroepen) {
+      const lopend = g.onderwijsaanbieders.filter((l: { begindatum: string; einddatum: string | null }) => l.begindatum <= DATUM && (l.einddatum == null || l.einddatum > DATUM));
+      expect(lopend.map((l: { onderwijsaanbiedercode: string }) => l.onderwijsaanbiedercode).filter((c: string) => !eigen.includes(c))).toEqual([]);
+    }
+    const feed = await get('/rio/v1/onderwijsaanbiedergroepen/_wijzigingen?sinds=2025-09-01T00:00:00Z');
+    expect(feed.body.items).toContainEqual(expect.objectContaining({ code: '100G002', soortWijziging: 'GEWIJZIGD' }));
+  });
+
   it('lists the overgangen like the open data, filtered by school, bestuur and date, and reads one', async () => {
     const alle = await get('/rio/v1/overgangen');
     expectJson(alle, 200);
@@ -220,6 +238,13 @@ describe('RIO overgangen: a BRIN4 moves to another bestuur on a date', () => {
     expectJson(await t.http().put('/rio/v1/onderwijsinstellingserkenningen/02AD').set(bearer(r.admin)).send(gewijzigd), 200);
     expectProblem(await t.http().delete(`/rio/v1/overgangen/${opnieuw.body.overgangId}`).set(bearer(r.admin)), 409, 'rio_overgang_niet_intrekbaar');
     expectInvalid(await t.http().delete('/rio/v1/overgangen/x1').set(bearer(r.admin)), [{ parameter: 'overgangId' }]);
+    // The groepen come back too: 01AA's aanbieder 100A001 leaves 100B001's groep 100G002 on the date, and is in it again after the withdrawal.
+    const groepVoor = (await get('/rio/v1/onderwijsaanbiedergroepen/100G002')).body.onderwijsaanbieders;
+    const metGroep = await post({ instellingscode: '01AA', naarOnderwijsbestuurcode: '100B002', overgangsdatum: '2027-01-01' });
+    expectJson(metGroep, 201);
+    expect((await get('/rio/v1/onderwijsaanbiedergroepen/100G002')).body.onderwijsaanbieders).toContainEqual({ onderwijsaanbiedercode: '100A001', begindatum: '2020-08-01', einddatum: '2027-01-01' });
+    expect((await t.http().delete(`/rio/v1/overgangen/${metGroep.body.overgangId}`).set(bearer(r.admin))).status).toBe(204);
+    expect((await get('/rio/v1/onderwijsaanbiedergroepen/100G002')).body.onderwijsaanbieders).toEqual(groepVoor);
   });
 
   it('a bestuur takes back a school at a locatie it used before: its own locatiegebruik there reopens (one per bestuur and locatie, N01020)', async () => {

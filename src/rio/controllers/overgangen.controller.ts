@@ -31,7 +31,7 @@ export class OvergangenController {
       'Instellingsrelatie OVERGANG_VOLLEDIG: the BRIN4 with its vestigingen moves from the bestuur it stands under on the overgangsdatum to the new one. ' +
       'The old bestuur holds it until the day before (its period gets einddatum = overgangsdatum, exclusive), the new one from the overgangsdatum; ' +
       'the aanbieders with a juridische relatie to it change bijbehorend onderwijsbestuur on the date, and the locatiegebruik of its vestigingen goes to the new bestuur ' +
-      '(a gebruik the new bestuur lacks is created from the date). Every read that shows the bestuur answers by datumGeldigOp; ROD machtigingen are per school and continue; ' +
+      '(a gebruik the new bestuur lacks is created from the date; one it had before is taken back in use); the aanbieders leave the old bestuur\'s onderwijsaanbiedergroepen on the date. Every read that shows the bestuur answers by datumGeldigOp; ROD machtigingen are per school and continue; ' +
       'bekostiging counts each teldatum under the bestuur of that day. Foutmeldingen: A01030, A01110, J06600, J06610, J06620, J06630, J06640, J06650, J06660, all at once.',
   })
   @ApiCreatedResponse({ type: Overgang })
@@ -55,7 +55,7 @@ export class OvergangenController {
   @RequireScopes('beheer')
   @ApiOperation({
     summary: 'Withdraw a planned overgang (DUO side)',
-    description: 'Only before its overgangsdatum (sandbox clock), and only when nothing changed its BRIN4, aanbieders or locatiegebruik since: they are then as before it. Otherwise 409 rio_overgang_niet_intrekbaar, as for a seeded overgang.',
+    description: 'Only before its overgangsdatum (sandbox clock), and only when nothing changed its BRIN4, aanbieders, locatiegebruik or groepen since: they are then as before it. Otherwise 409 rio_overgang_niet_intrekbaar, as for a seeded overgang.',
   })
   @ApiNoContentResponse({ description: 'Withdrawn.' })
   @ApiIdempotent()

@@ -18,7 +18,7 @@ const gebruik = (bestuur: string, locatie: string, vestigingen: string[]): Gebru
 const naar = { inBedrijfdatum: '1998-08-01', uitBedrijfdatum: null };
 const verzoek = { instellingscode: '01AB', naarOnderwijsbestuurcode: '100B002', overgangsdatum: '2026-01-01' };
 const stand = (over: Partial<Parameters<typeof planOvergang>[1]> = {}) => ({
-  instelling: instelling(), naar, overgangsdata: [], vestigingscodes: ['01AB00'], aanbieders: [aanbieder('100A002', ['01AB'])], andereRelaties: [], gebruiken: [gebruik('100B001', '100X002', ['01AB00'])], ...over,
+  instelling: instelling(), naar, overgangsdata: [], vestigingscodes: ['01AB00'], aanbieders: [aanbieder('100A002', ['01AB'])], andereRelaties: [], gebruiken: [gebruik('100B001', '100X002', ['01AB00'])], groepen: [], ...over,
 });
 
 describe('overgang (rio.md §4 OVERGANG_VOLLEDIG)', () => {
@@ -74,6 +74,20 @@ describe('overgang (rio.md §4 OVERGANG_VOLLEDIG)', () => {
     const later: GebruikState = { ...gebruik('100B002', '100X002', []), inBedrijfdatum: '2027-01-01', periodes: [{ begindatum: '2027-01-01', einddatum: null, naam: 'Nieuw' }] };
     const vroeger = planOvergang(verzoek, stand({ gebruiken: [gebruik('100B001', '100X002', ['01AB00']), later] })).plan!.gebruiken.find((g) => g.onderwijsbestuurcode === '100B002');
     expect(vroeger).toMatchObject({ inBedrijfdatum: '2026-01-01', uitBedrijfdatum: null, periodes: [{ begindatum: '2026-01-01', einddatum: '2027-01-01', naam: 'Kompas' }, { begindatum: '2027-01-01', einddatum: null, naam: 'Nieuw' }] });
+  });
+
+  it('the moving aanbieder leaves the old bestuur\'s groepen on the date; groepen of no bestuur or of the new one keep it', () => {
+    const groep = (code: string, bestuur: string | null, leden: [string, string][]) => ({
+      code, onderwijsbestuurcode: bestuur, inBedrijfdatum: '2004-08-01', uitBedrijfdatum: null, periodes: [{ begindatum: '2004-08-01', einddatum: null, naam: code, internationaleNaam: null }],
+      onderwijsaanbieders: leden.map(([c, begin]) => ({ onderwijsaanbiedercode: c, begindatum: begin, einddatum: null })),
+    });
+    const oud = groep('100G001', '100B001', [['100A001', '2004-08-01'], ['100A002', '2004-08-01']]);
+    const later = groep('100G003', '100B001', [['100A002', '2027-01-01']]);
+    const { plan } = planOvergang(verzoek, stand({ groepen: [oud, later, groep('100G002', null, [['100A002', '2004-08-01']]), groep('100G004', '100B002', [['100A002', '2004-08-01']])] }));
+    expect(plan!.groepen).toEqual([
+      { ...oud, onderwijsaanbieders: [oud.onderwijsaanbieders[0], { onderwijsaanbiedercode: '100A002', begindatum: '2004-08-01', einddatum: '2026-01-01' }] },
+      { ...later, onderwijsaanbieders: [] },
+    ]);
   });
 
   it('names every fout at once', () => {

@@ -1,4 +1,4 @@
-import type { AanbiederState, GebruikState, InstellingBestuurState, InstellingState } from '../rio.model';
+import type { AanbiederState, GebruikState, GroepState, InstellingBestuurState, InstellingState } from '../rio.model';
 import { geldigOp, inBedrijfOp, overlapt } from './periodes';
 
 /**
@@ -81,6 +81,8 @@ export interface OvergangStand {
   andereRelaties: { onderwijsaanbiedercode: string; instellingscode: string; begindatum: string; einddatum: string | null; bestuurOpDatum: string | null }[];
   /** The locatiegebruik of the old and the new bestuur at every locatie linked to one of the BRIN4's vestigingen. */
   gebruiken: GebruikState[];
+  /** Every onderwijsaanbiedergroep with one of those aanbieders among its members. */
+  groepen: GroepState[];
 }
 
 export interface OvergangPlan {
@@ -92,6 +94,8 @@ export interface OvergangPlan {
   /** Locatiegebruik of the old bestuur that existed only from the overgangsdatum on: it moves whole, the old one goes. */
   verwijderdeGebruiken: { onderwijsbestuurcode: string; onderwijslocatiecode: string }[];
   onderwijslocatiecodes: string[];
+  /** Groepen of the old bestuur the moving aanbieders leave on the overgangsdatum, written whole. */
+  groepen: GroepState[];
 }
 
 const loopt = (r: { einddatum: string | null }, d: string) => r.einddatum == null || r.einddatum > d;
@@ -150,6 +154,16 @@ export function planOvergang(v: OvergangVerzoek, s: OvergangStand): { fouten: Ov
     else gebruiken.push({ onderwijsbestuurcode: naar, onderwijslocatiecode: g.onderwijslocatiecode, inBedrijfdatum: begin, uitBedrijfdatum: eind, eigenSleutel: g.eigenSleutel, periodes: [{ begindatum: begin, einddatum: eind, naam }], relaties: meeNaar });
   }
   if (fouten.length) return { fouten, plan: null };
+  // A groep under a bestuur groups that bestuur's aanbieders (rio.md §3, §5): the groep stays with the old bestuur, which
+  // still holds it, and the aanbieders that go leave it on the date (a membership from the date on goes whole). A groep
+  // without bestuur belongs to no bestuur and keeps its members.
+  const mee = new Set(aanbieders.map((a) => a.code));
+  const groepen = s.groepen
+    .filter((g) => g.onderwijsbestuurcode === van && g.onderwijsaanbieders.some((l) => mee.has(l.onderwijsaanbiedercode) && loopt(l, d)))
+    .map((g) => ({
+      ...g,
+      onderwijsaanbieders: g.onderwijsaanbieders.flatMap((l) => (!mee.has(l.onderwijsaanbiedercode) || !loopt(l, d) ? [l] : l.begindatum < d ? [{ ...l, einddatum: d }] : [])),
+    }));
   const besturen = splitsBestuur(i.besturen, van, naar, d);
   return {
     fouten,
@@ -160,6 +174,7 @@ export function planOvergang(v: OvergangVerzoek, s: OvergangStand): { fouten: Ov
       gebruiken,
       verwijderdeGebruiken,
       onderwijslocatiecodes: locaties.sort(),
+      groepen,
     },
   };
 }

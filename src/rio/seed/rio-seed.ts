@@ -262,12 +262,14 @@ function voerOvergangUit(d: RioDataset, instelling: RioDataset['instellingen'][n
       instelling, naar: bestuur, overgangsdata: [], vestigingscodes, aanbieders,
       andereRelaties: aanbieders.flatMap((a) => a.juridischeRelaties.filter((x) => x.instellingscode !== instelling.code).map((x) => ({ ...x, onderwijsaanbiedercode: a.code, bestuurOpDatum: null }))),
       gebruiken,
+      groepen: d.groepen.filter((g) => g.onderwijsaanbieders.some((l) => aanbieders.some((a) => a.code === l.onderwijsaanbiedercode))),
     },
   );
   if (!plan) return false;
   const vervang = <T>(lijst: T[], oud: T[], nieuw: T[]) => [...lijst.filter((x) => !oud.includes(x)), ...nieuw];
   d.instellingen[d.instellingen.indexOf(instelling)] = plan.instelling;
   d.aanbieders = vervang(d.aanbieders, aanbieders, plan.aanbieders);
+  d.groepen = d.groepen.map((g) => plan.groepen.find((x) => x.code === g.code) ?? g);
   const weg = new Set(plan.verwijderdeGebruiken.map((g) => `${g.onderwijsbestuurcode}/${g.onderwijslocatiecode}`));
   d.gebruiken = vervang(d.gebruiken, gebruiken, plan.gebruiken).filter((g) => !weg.has(`${g.onderwijsbestuurcode}/${g.onderwijslocatiecode}`));
   const geregistreerd = new Date(`${overgangsdatum}T09:00:00Z`);
