@@ -75,7 +75,7 @@ export const REGISTER_APIS: { info: RegisterApiInfo; modules: Type<unknown>[] }[
         { name: 'Bevoegd-gezag-erkenningen', description: 'The juridische side of a bestuur (BevoegdGezagErkenning, keyed by bevoegd-gezagnummer, 1:1 with its onderwijsbestuur); read-only, kept by DUO-beheer through the onderwijsbestuur.' },
         { name: 'Onderwijsaanbiedergroepen', description: 'Groups of aanbieders (nnnGnnn) with dated members and an optional bestuur; written by the bestuur (rio.beheren).' },
         { name: 'Organisatierelaties', description: 'Dated relations between organisatorische eenheden: HIERARCHISCH between different kinds, OVERGANG within one kind.' },
-        { name: 'Overgangen', description: 'A school (BRIN4) moving from one bestuur to another on a date (Instellingsrelatie OVERGANG_VOLLEDIG, the open-data overgangen), with its vestigingen, aanbieders and locatiegebruik; recorded by DUO-beheer, read by everyone.' },
+        { name: 'Overgangen', description: 'A school (BRIN4) moving from one bestuur to another on a date (Instellingsrelatie OVERGANG_VOLLEDIG, the open-data overgangen), with its vestigingen, aanbieders and locatiegebruik, or some of its vestigingen going over to another bestuur\'s school (OVERGANG_GEDEELTELIJK, the relation only); recorded by DUO-beheer, read by everyone.' },
       { name: 'OpenAPI', description: 'This document, public and open to every origin (CORS).' },
       ],
       version: '1.0.0',

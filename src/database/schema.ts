@@ -43,6 +43,7 @@ import { JournaalUnlogged1764583000000 } from './migrations/1764583000000-journa
 import { RodAdviesVo1764590000000 } from './migrations/1764590000000-rod-advies-vo';
 import { RodVerzuimmelding1764591000000 } from './migrations/1764591000000-rod-verzuimmelding';
 import { Nieuwkomers1764640000000 } from './migrations/1764640000000-nieuwkomers';
+import { RioOvergangGedeeltelijk1764830000000 } from './migrations/1764830000000-rio-overgang-gedeeltelijk';
 
 /** Every entity the simulator maps; the CLI data source and the app share this list. */
 export const ENTITIES = [
@@ -99,4 +100,5 @@ export const MIGRATIONS = [
   BekostigingWijzigingen1764750000000,
   RodSchrijfpadIndexen1764770000000,
   RodInschrijvingFkSandbox1764780000000,
+  RioOvergangGedeeltelijk1764830000000,
 ];

@@ -12,11 +12,13 @@ import type { AanbiederState, GebruikState, GroepState, InstellingState } from '
 import { loadAanbieders, loadBesturen, loadGebruiken, loadGroepen, loadInstellingen } from './rio.loaders';
 import { logMutatie, writeDataset } from './rio.store';
 import { bestuurOpSql, OvergangFout, OvergangStand, planOvergang } from './rules/overgang';
+import { beoordeelGedeeltelijk, GedeeltelijkFout, GedeeltelijkVerzoek } from './rules/overgang-gedeeltelijk';
 
 interface OvergangRij {
   id: string;
   soort: string;
   instellingscode: string;
+  naar_instellingscode: string | null;
   van: string;
   naar: string;
   overgangsdatum: string;
@@ -26,13 +28,14 @@ interface OvergangRij {
   geregistreerd_op: Date;
 }
 
-const KOLOMMEN = `id, soort, instellingscode, van_onderwijsbestuurcode AS van, naar_onderwijsbestuurcode AS naar, overgangsdatum::text AS overgangsdatum,
+const KOLOMMEN = `id, soort, instellingscode, naar_instellingscode, van_onderwijsbestuurcode AS van, naar_onderwijsbestuurcode AS naar, overgangsdatum::text AS overgangsdatum,
   vestigingscodes, onderwijsaanbiedercodes, onderwijslocatiecodes, geregistreerd_op`;
 
 const toResponse = (r: OvergangRij): Overgang => ({
   overgangId: r.id,
   soort: r.soort,
   instellingscode: r.instellingscode,
+  naarInstellingscode: r.naar_instellingscode,
   vanOnderwijsbestuurcode: r.van,
   naarOnderwijsbestuurcode: r.naar,
   overgangsdatum: r.overgangsdatum,
@@ -59,7 +62,7 @@ function canoniek(x: unknown): string {
 }
 
 /** The foutmelding of each fout of the overgang rule, with the key values it is about. */
-function meld(foutmeldingen: Foutmeldingen, v: OvergangRequest, f: OvergangFout) {
+function meld(foutmeldingen: Foutmeldingen, v: OvergangRequest, f: OvergangFout | GedeeltelijkFout) {
   const basis = { instellingscode: v.instellingscode, overgangsdatum: v.overgangsdatum };
   switch (f.code) {
     case 'A01030':
@@ -77,6 +80,14 @@ function meld(foutmeldingen: Foutmeldingen, v: OvergangRequest, f: OvergangFout)
       return foutmeldingen.add(f.code, f.pointer, { ...basis, onderwijsaanbiedercode: f.onderwijsaanbiedercode }, `${Foutcodes.J06650} ${f.onderwijsaanbiedercode} heeft ook een relatie met ${f.andereInstellingscode}.`);
     case 'J06660':
       return foutmeldingen.add(f.code, f.pointer, { ...basis, onderwijslocatiecode: f.onderwijslocatiecode });
+    case 'J06670':
+      return foutmeldingen.add(f.code, f.pointer, { ...basis, naarInstellingscode: v.naarInstellingscode, onderwijsbestuurcode: v.naarOnderwijsbestuurcode });
+    case 'J06690':
+      return foutmeldingen.add(f.code, f.pointer, basis);
+    case 'A01040':
+    case 'J06680':
+    case 'J06700':
+      return foutmeldingen.add(f.code, f.pointer, { ...basis, vestigingscode: f.vestigingscode });
   }
 }
 
@@ -95,6 +106,7 @@ export class RioOvergangenService {
   ) {}
 
   create(principal: Principal, v: OvergangRequest): Promise<Overgang> {
+    if (v.soort === 'OVERGANG_GEDEELTELIJK') return this.createGedeeltelijk(principal, { ...v, naarInstellingscode: v.naarInstellingscode!, vestigingscodes: v.vestigingscodes! });
     return this.db.transaction(async (manager) => {
       const sid = principal.sandboxId;
       // One overgang of a BRIN4 at a time: two at once could both see no later one.
@@ -140,6 +152,53 @@ export class RioOvergangenService {
   }
 
   /**
+   * Registers an overgang gedeeltelijk: the relation between the two erkenningen with the vestigingen that go over, judged
+   * against both BRIN4s (rules/overgang-gedeeltelijk.ts). Nothing else changes, so there is nothing to log or recompute.
+   */
+  private createGedeeltelijk(principal: Principal, v: GedeeltelijkVerzoek): Promise<Overgang> {
+    return this.db.transaction(async (manager) => {
+      const sid = principal.sandboxId;
+      // Both BRIN4s, in one order: a volledige overgang of either now could change the bestuur this one records.
+      await manager.query('SELECT code FROM rio_instellingserkenning WHERE sandbox_id = $1 AND code = ANY($2) ORDER BY code FOR UPDATE', [sid, [v.instellingscode, v.naarInstellingscode]]);
+      const [van] = await loadInstellingen(manager, sid, [v.instellingscode]);
+      const [naarInstelling] = await loadInstellingen(manager, sid, [v.naarInstellingscode]);
+      const [naar] = await loadBesturen(manager, sid, [v.naarOnderwijsbestuurcode]);
+      const vestigingen: { code: string; inBedrijfdatum: string; uitBedrijfdatum: string | null }[] = await manager.query(
+        `SELECT code, in_bedrijfdatum::text AS "inBedrijfdatum", uit_bedrijfdatum::text AS "uitBedrijfdatum" FROM rio_vestigingserkenning WHERE sandbox_id = $1 AND instellingscode = $2 ORDER BY code`,
+        [sid, v.instellingscode],
+      );
+      const volledige: { d: string }[] = await manager.query(
+        `SELECT overgangsdatum::text AS d FROM rio_overgang WHERE sandbox_id = $1 AND soort = 'OVERGANG_VOLLEDIG' AND instellingscode = ANY($2)`,
+        [sid, [v.instellingscode, v.naarInstellingscode]],
+      );
+      const eerder: { codes: string[] }[] = await manager.query(
+        `SELECT vestigingscodes AS codes FROM rio_overgang WHERE sandbox_id = $1 AND soort = 'OVERGANG_GEDEELTELIJK' AND instellingscode = $2`,
+        [sid, v.instellingscode],
+      );
+      const { fouten, van: vanBestuur } = beoordeelGedeeltelijk(v, {
+        van: van ?? null, naarInstelling: naarInstelling ?? null, naar: naar ?? null, vestigingen,
+        volledigeOvergangsdata: volledige.map((x) => x.d), alOvergegaan: eerder.flatMap((x) => x.codes),
+      });
+      const foutmeldingen = new Foutmeldingen();
+      fouten.forEach((f) => meld(foutmeldingen, v, f));
+      foutmeldingen.throwIfAny();
+      // The locaties the vestigingen were given at on the day before (their gebruik stays where it is).
+      const locaties: { code: string }[] = await manager.query(
+        `SELECT DISTINCT onderwijslocatiecode AS code FROM rio_locatiegebruik_relatie
+          WHERE sandbox_id = $1 AND vestigingscode = ANY($2) AND begindatum < $3::date AND (einddatum IS NULL OR einddatum >= $3::date) ORDER BY 1`,
+        [sid, v.vestigingscodes, v.overgangsdatum],
+      );
+      const nu = await this.clock.now(sid, manager);
+      const [rij]: OvergangRij[] = await manager.query(
+        `INSERT INTO rio_overgang (sandbox_id, id, soort, instellingscode, naar_instellingscode, van_onderwijsbestuurcode, naar_onderwijsbestuurcode, overgangsdatum, vestigingscodes, onderwijsaanbiedercodes, onderwijslocatiecodes, geregistreerd_op)
+         VALUES ($1, $2, 'OVERGANG_GEDEELTELIJK', $3, $4, $5, $6, $7, $8, '{}', $9, $10) RETURNING ${KOLOMMEN}`,
+        [sid, randomUUID(), v.instellingscode, v.naarInstellingscode, vanBestuur, v.naarOnderwijsbestuurcode, v.overgangsdatum, [...v.vestigingscodes].sort(), locaties.map((l) => l.code), nu],
+      );
+      return toResponse(rij);
+    });
+  }
+
+  /**
    * Withdraws a planned overgang (its overgangsdatum after the sandbox's today): the BRIN4, aanbieders and locatiegebruik
    * it changed are as before it, when nothing changed them since; else 409, as for one that took effect or was seeded.
    */
@@ -154,6 +213,17 @@ export class RioOvergangenService {
       await manager.query('SELECT code FROM rio_instellingserkenning WHERE sandbox_id = $1 AND code = $2 FOR UPDATE', [sid, o.instellingscode]);
       const vandaag = await this.clock.today(sid, manager);
       if (o.overgangsdatum <= vandaag) throw rioProblem(RioErrors.overgangNietIntrekbaar, `Overgang ${id} took effect on ${o.overgangsdatum}; only a planned overgang (after ${vandaag}) can be withdrawn.`);
+      // A later overgang of the BRIN4 (from or to it) recorded the bestuur this one gives it.
+      const [later] = await manager.query(
+        'SELECT 1 FROM rio_overgang WHERE sandbox_id = $1 AND id <> $2 AND overgangsdatum >= $3::date AND (instellingscode = $4 OR naar_instellingscode = $4) LIMIT 1',
+        [sid, id, o.overgangsdatum, o.instellingscode],
+      );
+      if (later && o.soort === 'OVERGANG_VOLLEDIG') throw rioProblem(RioErrors.overgangNietIntrekbaar, `A later overgang of ${o.instellingscode} builds on overgang ${id}; withdraw that one first.`);
+      if (o.soort === 'OVERGANG_GEDEELTELIJK') {
+        // Only the relation was registered: withdrawing it removes just that.
+        await manager.query('DELETE FROM rio_overgang WHERE sandbox_id = $1 AND id = $2', [sid, id]);
+        return;
+      }
       if (!o.voor_stand || !o.na_stand) throw rioProblem(RioErrors.overgangNietIntrekbaar, `Overgang ${id} is part of the seeded history and cannot be withdrawn.`);
       const sleutels = o.na_stand.gebruiken.map((g) => ({ onderwijsbestuurcode: g.onderwijsbestuurcode, onderwijslocatiecode: g.onderwijslocatiecode }));
       const nu: Stand = {
@@ -185,7 +255,11 @@ export class RioOvergangenService {
   private async loadStand(manager: EntityManager, sid: string, v: OvergangRequest): Promise<OvergangStand> {
     const [instelling] = await loadInstellingen(manager, sid, [v.instellingscode]);
     const [naar] = await loadBesturen(manager, sid, [v.naarOnderwijsbestuurcode]);
-    const overgangsdata: { d: string }[] = await manager.query('SELECT overgangsdatum::text AS d FROM rio_overgang WHERE sandbox_id = $1 AND instellingscode = $2', [sid, v.instellingscode]);
+    // Every overgang of the BRIN4, gedeeltelijke ones from or to it too: each records the bestuur it stood under then.
+    const overgangsdata: { d: string }[] = await manager.query(
+      'SELECT overgangsdatum::text AS d FROM rio_overgang WHERE sandbox_id = $1 AND (instellingscode = $2 OR naar_instellingscode = $2)',
+      [sid, v.instellingscode],
+    );
     const vestigingen: { code: string }[] = await manager.query('SELECT code FROM rio_vestigingserkenning WHERE sandbox_id = $1 AND instellingscode = $2 ORDER BY code', [sid, v.instellingscode]);
     const aanbiedercodes: { code: string }[] = await manager.query(
       'SELECT DISTINCT onderwijsaanbiedercode AS code FROM rio_juridische_relatie WHERE sandbox_id = $1 AND instellingscode = $2 ORDER BY 1',
@@ -230,7 +304,10 @@ export class RioOvergangenService {
       params.push(x);
       return `$${params.length}`;
     };
-    if (q.instellingscode) where.push(`instellingscode = ${p(q.instellingscode)}`);
+    if (q.instellingscode) {
+      const i = p(q.instellingscode);
+      where.push(`(instellingscode = ${i} OR naar_instellingscode = ${i})`);
+    }
     if (q.onderwijsbestuurcode) {
       const b = p(q.onderwijsbestuurcode);
       where.push(`(van_onderwijsbestuurcode = ${b} OR naar_onderwijsbestuurcode = ${b})`);

@@ -33,6 +33,7 @@ describe('RIO overgangen: a BRIN4 moves to another bestuur on a date', () => {
       overgangId: expect.stringMatching(/^[0-9a-f-]{36}$/),
       soort: 'OVERGANG_VOLLEDIG',
       instellingscode: '01AB',
+      naarInstellingscode: null,
       vanOnderwijsbestuurcode: '100B001',
       naarOnderwijsbestuurcode: '100B002',
       overgangsdatum: DATUM,

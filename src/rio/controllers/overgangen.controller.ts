@@ -26,13 +26,15 @@ export class OvergangenController {
   @Post()
   @RequireScopes('beheer')
   @ApiOperation({
-    summary: 'Move a BRIN4 to another bestuur from a date (DUO side)',
+    summary: 'Move a BRIN4, or part of it, to another bestuur from a date (DUO side)',
     description:
       'Instellingsrelatie OVERGANG_VOLLEDIG: the BRIN4 with its vestigingen moves from the bestuur it stands under on the overgangsdatum to the new one. ' +
       'The old bestuur holds it until the day before (its period gets einddatum = overgangsdatum, exclusive), the new one from the overgangsdatum; ' +
       'the aanbieders with a juridische relatie to it change bijbehorend onderwijsbestuur on the date, and the locatiegebruik of its vestigingen goes to the new bestuur ' +
       '(a gebruik the new bestuur lacks is created from the date; one it had before is taken back in use); the aanbieders leave the old bestuur\'s onderwijsaanbiedergroepen on the date. Every read that shows the bestuur answers by datumGeldigOp; ROD machtigingen are per school and continue; ' +
-      'bekostiging counts each teldatum under the bestuur of that day. Foutmeldingen: A01030, A01110, J06600, J06610, J06620, J06630, J06640, J06650, J06660, all at once.',
+      'bekostiging counts each teldatum under the bestuur of that day. Foutmeldingen: A01030, A01110, J06600, J06610, J06620, J06630, J06640, J06650, J06660, all at once. ' +
+      'Instellingsrelatie OVERGANG_GEDEELTELIJK (soort, with naarInstellingscode and vestigingscodes): registers that those vestigingen go over to a BRIN4 of the new bestuur; ' +
+      'only the relation is registered, nothing moves with it (README). Foutmeldingen: A01030, A01040, A01110, J06600, J06610, J06620, J06630, J06640, J06670, J06680, J06690, J06700, all at once.',
   })
   @ApiCreatedResponse({ type: Overgang })
   @ApiIdempotent()

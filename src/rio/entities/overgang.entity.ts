@@ -1,4 +1,4 @@
-import { Column, Entity, Index, PrimaryColumn, Unique } from 'typeorm';
+import { Column, Entity, Index, PrimaryColumn } from 'typeorm';
 import { RioFk, SandboxFk } from './entity-helpers';
 import { RioInstellingserkenning, RioOnderwijsbestuur } from './juridisch.entity';
 
@@ -19,18 +19,25 @@ export class RioInstellingBestuur {
   @RioFk(() => RioOnderwijsbestuur, 'fk_rio_instelling_bestuur_bestuur', [['onderwijsbestuurcode', 'code']]) bestuur?: RioOnderwijsbestuur;
 }
 
-/** An overgang (Instellingsrelatie OVERGANG_VOLLEDIG): a BRIN4 with its vestigingen, aanbieders and locatiegebruik moves to another bestuur on a date. */
+/**
+ * An overgang (Instellingsrelatie): OVERGANG_VOLLEDIG, a BRIN4 with its vestigingen, aanbieders and locatiegebruik moves
+ * to another bestuur on a date; OVERGANG_GEDEELTELIJK, some of its vestigingen go over to another bestuur's BRIN4.
+ */
 @Entity('rio_overgang')
-@Unique('uq_rio_overgang_instelling_datum', ['sandboxId', 'instellingscode', 'overgangsdatum'])
+@Index('uq_rio_overgang_volledig', ['sandboxId', 'instellingscode', 'overgangsdatum'], { unique: true, where: "soort = 'OVERGANG_VOLLEDIG'" })
 @Index('ix_rio_overgang_datum', ['sandboxId', 'overgangsdatum'])
+@Index('ix_rio_overgang_naar_instelling', ['sandboxId', 'naarInstellingscode'])
 export class RioOvergang {
   @PrimaryColumn({ type: 'uuid', primaryKeyConstraintName: 'pk_rio_overgang' }) sandboxId: string;
   @PrimaryColumn({ type: 'uuid', primaryKeyConstraintName: 'pk_rio_overgang' }) id: string;
   @SandboxFk('fk_rio_overgang_sandbox') sandbox?: unknown;
-  /** OVERGANG_VOLLEDIG. */
+  /** OVERGANG_VOLLEDIG or OVERGANG_GEDEELTELIJK. */
   @Column({ type: 'varchar', length: 30 }) soort: string;
   @Column({ type: 'varchar', length: 4 }) instellingscode: string;
   @RioFk(() => RioInstellingserkenning, 'fk_rio_overgang_erkenning', [['instellingscode', 'code']], 'CASCADE') erkenning?: RioInstellingserkenning;
+  /** OVERGANG_GEDEELTELIJK: the BRIN4 that receives the part; null for OVERGANG_VOLLEDIG. */
+  @Column({ type: 'varchar', length: 4, nullable: true }) naarInstellingscode: string | null;
+  @RioFk(() => RioInstellingserkenning, 'fk_rio_overgang_naar_erkenning', [['naar_instellingscode', 'code']], 'CASCADE') naarErkenning?: RioInstellingserkenning;
   @Column({ type: 'varchar', length: 7 }) vanOnderwijsbestuurcode: string;
   @RioFk(() => RioOnderwijsbestuur, 'fk_rio_overgang_van', [['van_onderwijsbestuurcode', 'code']]) van?: RioOnderwijsbestuur;
   @Column({ type: 'varchar', length: 7 }) naarOnderwijsbestuurcode: string;
