@@ -12,6 +12,7 @@ import {
   BASIS_SLOT_SQL,
   Bereik,
   bekostigingSlot,
+  CHUNK_ZONDER_STATUSSEN_SQL,
   GEVOLGD_SQL,
   INITIELE_LEVERING_SQL,
   MARKEER_RIO_SQL,
@@ -50,7 +51,7 @@ const VOLLEDIG_PARALLEL = 2;
 const WIJZIGINGEN_BATCH = 5_000;
 const VOLLEDIG_VANAF = 10_000;
 /** The version of the rules: a recompute with other SQL never takes over what an older one saw as unchanged. */
-const REGELS_VERSIE = createHash('sha256').update(recomputeSql('personen')).update(recomputeSql('persoonlijst')).digest('hex');
+const REGELS_VERSIE = createHash('sha256').update(recomputeSql('personen')).update(recomputeSql('personen', true)).update(recomputeSql('persoonlijst')).digest('hex');
 const GEEN_PERSOON = '00000000-0000-0000-0000-000000000000';
 const LAATSTE_PERSOON = 'ffffffff-ffff-ffff-ffff-ffffffffffff';
 
@@ -256,7 +257,7 @@ export class BekostigingService implements OnModuleInit {
     vandaag: string,
     moment: Date,
     aanleiding: Aanleiding,
-    opties: { teldata?: string[]; events?: boolean } = {},
+    opties: { teldata?: string[]; events?: boolean; nieuw?: boolean } = {},
   ): Promise<Telling> {
     const teldata = opties.teldata ?? relevanteTeldata(vandaag);
     if (!teldata.length) return { statussen: 0, events: 0 };
@@ -273,12 +274,27 @@ export class BekostigingService implements OnModuleInit {
       aanleiding,
       rijen.map((r) => r.soort),
     ];
-    const sql = recomputeSql(bereik);
     // Persons: the caller holds their locks, as every writer of their inschrijvingen does.
     const personen = bereik === 'persoonlijst';
     if (!personen) await manager.query(bekostigingSlot(false), [sandboxId]);
-    // Persons' recomputes run on every write: prepared once per connection (planning them was most of their cost).
     const stop = recomputeDuration.startTimer({ bereik });
+    // A chunk whose persons have no status yet (a sandbox's first full run): every status is new, inserted plainly
+    // (recomputeSql's `nieuw`). A person's status written meanwhile by a concurrent write makes that insert fail: the
+    // savepoint undoes it and the chunk is computed again as an upsert. `nieuw` true takes that path without the check.
+    if (bereik === 'personen' && opties.nieuw !== false && (opties.nieuw || (await manager.query(CHUNK_ZONDER_STATUSSEN_SQL, [sandboxId, waarde]))[0].leeg)) {
+      await manager.query('SAVEPOINT bekostiging_nieuw');
+      try {
+        const [r] = (await manager.query(recomputeSql(bereik, true), params)) as Telling[];
+        await manager.query('RELEASE SAVEPOINT bekostiging_nieuw');
+        stop();
+        return r;
+      } catch (e) {
+        if ((e as { code?: unknown }).code !== '23505') throw e;
+        await manager.query('ROLLBACK TO SAVEPOINT bekostiging_nieuw');
+      }
+    }
+    const sql = recomputeSql(bereik);
+    // Persons' recomputes run on every write: prepared once per connection (planning them was most of their cost).
     const [r] = personen ? await prepared<Telling>(manager, `bekostiging_herbereken_${bereik}`, sql, params) : ((await manager.query(sql, params)) as Telling[]);
     stop();
     return r;

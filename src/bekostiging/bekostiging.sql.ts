@@ -67,16 +67,19 @@ export const statusData = (s: string, pe: string, aanleiding: string, signalen =
   'aanleiding', ${aanleiding})`;
 
 /**
- * Outbox rows for the status rows in CTE `bron` (joined with rod_persoon `pe`); $1 sandbox, `tijd` the event time.
- * The signal objects come from a lookup of the few distinct signal combinations (`sg`), not a function call per row:
- * at national scale that call was a third of the recompute.
+ * Outbox rows for the status rows in CTE `bron` (joined with rod_persoon `pe`, unless `bron` carries the person's
+ * burgerservicenummer and onderwijsnummer itself: `metPersoon`); $1 sandbox, `tijd` the event time.
+ * The signal objects come from a lookup of the few distinct signal combinations (`sg`, materialised: a function call
+ * per combination), not a function call per row: at national scale that call was a third of the recompute. The lookup
+ * is a subquery per row over those few rows, not a join: the planner cannot tell how many rows `bron` has, and a join
+ * could hash all of them and probe with the few, walking one long chain of equal keys per combination.
  */
-export const statusEvents = (bron: string, tijd: string, aanleiding: string, where = 'true', bepaaldOp?: string) => `
+export const statusEvents = (bron: string, tijd: string, aanleiding: string, where = 'true', bepaaldOp?: string, metPersoon = false) => `
   INSERT INTO outbox_event (sandbox_id, event_id, type, source, subject, instellingscode, ordering_key, time, data)
+  WITH sg AS MATERIALIZED (SELECT d.signalen, bekostigingssignalen_json(d.signalen) AS j FROM (SELECT DISTINCT s.signalen FROM ${bron} s WHERE ${where}) d)
   SELECT $1, gen_random_uuid(), '${BEKOSTIGINGSSTATUS_TYPE}', '${ROD_EVENT_SOURCE}', 'inschrijving/' || s.inschrijving_id, s.instellingscode, s.persoon_id::text, ${tijd},
-         ${statusData('s', 'pe', aanleiding, 'sg.j', bepaaldOp)}
-    FROM ${bron} s JOIN rod_persoon pe ON pe.id = s.persoon_id
-    JOIN (SELECT d.signalen, bekostigingssignalen_json(d.signalen) AS j FROM (SELECT DISTINCT s.signalen FROM ${bron} s WHERE ${where}) d) sg ON sg.signalen = s.signalen
+         ${statusData('s', metPersoon ? 's' : 'pe', aanleiding, '(SELECT sg.j FROM sg WHERE sg.signalen = s.signalen)', bepaaldOp)}
+    FROM ${bron} s${metPersoon ? '' : ' JOIN rod_persoon pe ON pe.id = s.persoon_id'}
    WHERE ${where}
    ORDER BY s.persoon_id, s.teldatum, s.inschrijving_id, s.soort_bekostiging`;
 
@@ -95,8 +98,16 @@ export const statusEvents = (bron: string, tijd: string, aanleiding: string, whe
  * Per soortBekostiging: every teldatum gives each active inschrijving a REGULIER or GROEI status; 1 January, April, July and
  * October give a nieuwkomer (teldata.ts isNieuwkomer) a NIEUWKOMERS status besides, by the same rules and tie-break; a
  * NIEUWKOMERS status of a pupil who is no longer a nieuwkomer on T stays, NIET_BEKOSTIGD with B09 (a change is always pushed).
+ *
+ * `nieuw` (a chunk of the sandbox, 'personen'): the caller found no status of the chunk's persons, so every computed
+ * status is new. The old statuses are not read, the statuses are inserted plainly (no speculative insertion and its
+ * probe per row: a concurrent status for one of the persons makes the statement fail with a unique violation, and the
+ * caller computes the chunk again without `nieuw`), and the events are built from the computed rows themselves, which
+ * carry the person's numbers: no second read of the written rows nor of the persons. Same statuses and events as the
+ * upsert gives on an empty chunk.
  */
-export function recomputeSql(bereik: Bereik): string {
+export function recomputeSql(bereik: Bereik, nieuw = false): string {
+  if (nieuw && bereik !== 'personen') throw new Error(`recomputeSql: nieuw is for a chunk of persons, not '${bereik}'`);
   // A whole sandbox or a chunk of it: every step below is computed once per row before the next join (OFFSET 0 keeps
   // the planner from flattening it), so the hash joins and the tie-break's sort carry narrow rows, not the inschrijving's
   // jsonb; a chunk reads only its own persons' statuses and persons (their ids are the chunk's bounds).
@@ -128,8 +139,14 @@ export function recomputeSql(bereik: Bereik): string {
      WHERE i.sandbox_id = $1 AND ${BEREIK[bereik]}${apart}),
   r AS (
     SELECT c.id, c.persoon_id, c.instellingscode, c.inschrijvingvolgnummer, c.datum_inschrijving, c.eerst_ontvangen_op, c.ontvangst_volgnummer,
-           c.teldatum, c.modus, c.soort, per.vestigingscode,
-           s.status AS oud_status, s.status_bepaling AS oud_bepaling, s.signalen AS oud_signalen, s.vestigingscode AS oud_vestiging,
+           c.teldatum, c.modus, c.soort, per.vestigingscode,${
+             nieuw
+               ? `
+           NULL::text AS oud_status, NULL::bpchar AS oud_bepaling, NULL::text[] AS oud_signalen, NULL::bpchar AS oud_vestiging,
+           pe.burgerservicenummer, pe.onderwijsnummer,`
+               : `
+           s.status AS oud_status, s.status_bepaling AS oud_bepaling, s.signalen AS oud_signalen, s.vestigingscode AS oud_vestiging,`
+           }
            array_remove(ARRAY[
              CASE WHEN NOT c.actief OR per.inschrijving_id IS NULL THEN 'B01_niet_ingeschreven_op_teldatum' END,
              CASE WHEN per.indicatie_bekostiging IS FALSE THEN 'B03_indicatie_bekostiging_nee' END,
@@ -140,12 +157,16 @@ export function recomputeSql(bereik: Bereik): string {
              CASE WHEN per.inschrijving_id IS NOT NULL AND rio.vestigingscode IS NULL THEN 'B08_vestiging_niet_bekostigd' END,
              CASE WHEN c.soort = 'NIEUWKOMERS' AND NOT c.nieuwkomer THEN 'B09_geen_nieuwkomer' END
            ]::text[], NULL) AS eigen
-      FROM c
-      LEFT JOIN ${bereik === 'persoonlijst' ? 'oud' : 'bekostigingsstatus'} s ON s.inschrijving_id = c.id AND s.teldatum = c.teldatum AND s.soort_bekostiging = c.soort${chunk('s.persoon_id')}
+      FROM c${
+        nieuw
+          ? ''
+          : `
+      LEFT JOIN ${bereik === 'persoonlijst' ? 'oud' : 'bekostigingsstatus'} s ON s.inschrijving_id = c.id AND s.teldatum = c.teldatum AND s.soort_bekostiging = c.soort${chunk('s.persoon_id')}`
+      }
       JOIN rod_persoon pe ON pe.id = c.persoon_id${chunk('pe.id')}
       LEFT JOIN rod_inschrijving_periode per ON per.inschrijving_id = c.id AND per.datum_begin <= c.teldatum AND (per.datum_einde IS NULL OR per.datum_einde >= c.teldatum)
       LEFT JOIN rio ON rio.vestigingscode = per.vestigingscode AND rio.teldatum = c.teldatum
-     WHERE s.inschrijving_id IS NOT NULL OR (c.actief AND (c.soort <> 'NIEUWKOMERS' OR c.nieuwkomer))${apart}),
+     WHERE ${nieuw ? '' : 's.inschrijving_id IS NOT NULL OR '}(c.actief AND (c.soort <> 'NIEUWKOMERS' OR c.nieuwkomer))${apart}),
   k AS (
     SELECT r.*, coalesce(r.oud_bepaling = 'D', false) AS bevroren,
            CASE WHEN r.oud_bepaling = 'D' THEN r.oud_status = 'BEKOSTIGD' ELSE cardinality(r.eigen) = 0 END AS kandidaat
@@ -155,7 +176,7 @@ export function recomputeSql(bereik: Bereik): string {
       FROM k),
   f AS (
     SELECT rk.id, rk.teldatum, rk.persoon_id, rk.instellingscode, rk.inschrijvingvolgnummer, rk.vestigingscode, rk.soort, rk.modus,
-           rk.oud_status, rk.oud_signalen, rk.oud_vestiging,
+           rk.oud_status, rk.oud_signalen, rk.oud_vestiging,${nieuw ? ' rk.burgerservicenummer, rk.onderwijsnummer,' : ''}
            CASE WHEN rk.kandidaat AND rk.rang = 1 THEN 'BEKOSTIGD' ELSE 'NIET_BEKOSTIGD' END AS status,
            CASE WHEN rk.kandidaat AND rk.rang > 1 THEN ARRAY['B02_dubbele_inschrijving']::text[] ELSE rk.eigen END AS signalen
       FROM rk
@@ -164,14 +185,24 @@ export function recomputeSql(bereik: Bereik): string {
     INSERT INTO bekostigingsstatus AS b (inschrijving_id, teldatum, sandbox_id, persoon_id, instellingscode, inschrijvingvolgnummer, vestigingscode,
                                          soort_bekostiging, status, status_bepaling, signalen, bepaald_op)
     SELECT f.id, f.teldatum, $1, f.persoon_id, f.instellingscode, f.inschrijvingvolgnummer, f.vestigingscode, f.soort, f.status, f.modus, f.signalen, $5
-      FROM f
+      FROM f${
+        nieuw
+          ? `
+     ORDER BY f.id, f.teldatum, f.soort
+    RETURNING 1),
+  geschreven AS NOT MATERIALIZED (
+    SELECT f.id AS inschrijving_id, f.persoon_id, f.instellingscode, f.inschrijvingvolgnummer, f.vestigingscode, f.teldatum, f.soort AS soort_bekostiging,
+           f.status, f.modus AS status_bepaling, f.signalen, f.burgerservicenummer, f.onderwijsnummer
+      FROM f),`
+          : `
      WHERE f.oud_status IS NULL OR f.status <> f.oud_status OR f.signalen <> f.oud_signalen OR f.vestigingscode IS DISTINCT FROM f.oud_vestiging
      ORDER BY f.id, f.teldatum, f.soort
     ON CONFLICT (inschrijving_id, teldatum, soort_bekostiging) DO UPDATE
        SET status = EXCLUDED.status, signalen = EXCLUDED.signalen, vestigingscode = EXCLUDED.vestigingscode, bepaald_op = EXCLUDED.bepaald_op
      WHERE b.status_bepaling = 'V'
-    RETURNING b.*),
-  ev AS (${statusEvents('up', '$5', '$8::text', '$7::boolean', `(SELECT ${tijdstipJson('$5::timestamptz')})`)} RETURNING 1)
+    RETURNING b.*),`
+      }
+  ev AS (${statusEvents(nieuw ? 'geschreven' : 'up', '$5', '$8::text', '$7::boolean', `(SELECT ${tijdstipJson('$5::timestamptz')})`, nieuw)} RETURNING 1)
   SELECT (SELECT count(*) FROM up)::int AS statussen, (SELECT count(*) FROM ev)::int AS events`;
 }
 
@@ -218,6 +249,10 @@ export const VOLGENDE_PERSONEN_SQL = `
   SELECT x.persoon_id::text AS tot
     FROM (SELECT i.persoon_id FROM rod_inschrijving i WHERE i.sandbox_id = $1 AND i.persoon_id > $2::uuid ORDER BY i.persoon_id LIMIT $3) x
    ORDER BY x.persoon_id DESC LIMIT 1`;
+
+/** Whether no person of the chunk ($2: bounds as recomputeSql('personen') takes them) of sandbox $1 has a status. */
+export const CHUNK_ZONDER_STATUSSEN_SQL = `
+  SELECT NOT EXISTS (SELECT 1 FROM bekostigingsstatus s WHERE s.sandbox_id = $1 AND s.persoon_id > ($2::uuid[])[1] AND s.persoon_id <= ($2::uuid[])[2]) AS leeg`;
 
 /** Voorlopig → definitief for one teldatum, with an event per status: $1 sandbox, $2 teldatum, $3 instant. */
 export const VASTSTELLING_SQL = `

@@ -116,7 +116,7 @@ export async function main(args: string[]) {
     const bekostiging = bench.app.get(BekostigingService);
     const herbereken = async () => {
       const s = process.hrtime.bigint();
-      const r = await bekostiging.recomputeAll(sandboxId);
+      const r = await bekostiging.recomputeAll(sandboxId, true, process.env.BENCH_CHUNK ? Number(process.env.BENCH_CHUNK) : undefined);
       return { ...r, seconden: secs(s) };
     };
     const eerste = await herbereken();
