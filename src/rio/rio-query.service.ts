@@ -101,6 +101,58 @@ const CHECK_SQL = `${checkSelect('$1', 2)}
 ORDER BY inp.i`;
 
 /**
+ * For checkPeriodesBulk: per combination of codes ($2–$5: BRIN4, BRIN6, aanbieder, locatie), every date on which a row that
+ * CHECK_SQL reads for it starts or ends (a superset: by one of its codes alone, whatever the bestuur, each through an index),
+ * sorted, as YYYY-MM-DD.
+ */
+const GRENZEN_SQL = `
+SELECT (SELECT coalesce(array_agg(DISTINCT to_char(g.d, 'YYYY-MM-DD') ORDER BY to_char(g.d, 'YYYY-MM-DD')), '{}') FROM (
+          SELECT unnest(ARRAY[ve.in_bedrijfdatum, ve.uit_bedrijfdatum]) FROM rio_vestigingserkenning ve WHERE ve.sandbox_id = $1 AND ve.code = k.brin6
+          UNION ALL SELECT unnest(ARRAY[vp.begindatum, vp.einddatum]) FROM rio_vestigingserkenning_periode vp WHERE vp.sandbox_id = $1 AND vp.vestigingscode = k.brin6
+          UNION ALL SELECT unnest(ARRAY[oa.in_bedrijfdatum, oa.uit_bedrijfdatum]) FROM rio_onderwijsaanbieder oa WHERE oa.sandbox_id = $1 AND oa.code = k.aanbieder
+          UNION ALL SELECT unnest(ARRAY[jr.begindatum, jr.einddatum]) FROM rio_juridische_relatie jr WHERE jr.sandbox_id = $1 AND jr.onderwijsaanbiedercode = k.aanbieder
+          UNION ALL SELECT unnest(ARRAY[g.in_bedrijfdatum, g.uit_bedrijfdatum]) FROM rio_onderwijslocatiegebruik g WHERE g.sandbox_id = $1 AND g.onderwijslocatiecode = k.locatie
+          UNION ALL SELECT unnest(ARRAY[r.begindatum, r.einddatum]) FROM rio_locatiegebruik_relatie r WHERE r.sandbox_id = $1 AND r.vestigingscode = k.brin6
+          UNION ALL SELECT unnest(ARRAY[ao.begindatum, ao.einddatum]) FROM rio_aangeboden_opleiding ao WHERE ao.sandbox_id = $1 AND ao.onderwijsaanbiedercode = k.aanbieder
+          UNION ALL SELECT unnest(ARRAY[ib.begindatum, ib.einddatum]) FROM rio_instelling_bestuur ib WHERE ib.sandbox_id = $1 AND ib.instellingscode = k.brin4
+        ) g(d) WHERE g.d IS NOT NULL) AS grenzen
+  FROM unnest($2::text[], $3::text[], $4::text[], $5::text[]) WITH ORDINALITY AS k(brin4, brin6, aanbieder, locatie, i)
+ ORDER BY k.i`;
+
+/** Every table CHECK_SQL, GRENZEN_SQL and VESTIGINGSGEBRUIK_SQL read. */
+const CHECK_TABELLEN = [
+  'rio_instellingserkenning', 'rio_instelling_bestuur', 'rio_vestigingserkenning', 'rio_vestigingserkenning_periode', 'rio_onderwijsaanbieder', 'rio_aanbieder_bestuur',
+  'rio_onderwijslocatie', 'rio_onderwijslocatiegebruik', 'rio_locatiegebruik_relatie', 'rio_juridische_relatie', 'rio_aangeboden_opleiding',
+];
+
+/** A date before every date RIO holds: stands for the stretch before a combination's first grens. */
+const VOOR_ALLES = '0001-01-01';
+const ISO_DATUM = /^\d{4}-\d{2}-\d{2}$/;
+/** A calendar date written as YYYY-MM-DD (not 2021-02-30). */
+const kalenderdata = new Map<string, boolean>();
+const isKalenderdatum = (d: string) => {
+  let ja = kalenderdata.get(d);
+  if (ja === undefined) {
+    ja = ISO_DATUM.test(d) && new Date(`${d}T00:00:00Z`).toISOString().startsWith(d);
+    // Bounded: a batch's dates are few (days of a few school years); anything else is asked afresh.
+    if (kalenderdata.size < 100_000) kalenderdata.set(d, ja);
+  }
+  return ja;
+};
+
+/** The greatest grens on or before `d` (sorted `grenzen`), or VOOR_ALLES. */
+function grensVan(grenzen: string[], d: string): string {
+  let lo = 0;
+  let hi = grenzen.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (grenzen[mid] <= d) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo ? grenzen[lo - 1] : VOOR_ALLES;
+}
+
+/**
  * BRIN6 → onderwijslocatie and onderwijsaanbieder on a date (the BRON → ROD conversion): the locatie whose
  * locatiegebruik is linked to the vestiging on the date, and the aanbieder with a juridische relatie to the BRIN4 on the
  * date, preferring one that offers an opleiding at that locatie then. Null where RIO has none.
@@ -121,6 +173,22 @@ SELECT loc.locatie,
                              AND ${GELDIG('ao', 'begindatum', 'einddatum', 'loc.d')}) DESC,
                   jr.onderwijsaanbiedercode LIMIT 1) AS aanbieder
   FROM loc ORDER BY loc.i`;
+
+/**
+ * For getVestigingsgebruikBulk: per (BRIN4 $2, BRIN6 $3), every date on which a row that VESTIGINGSGEBRUIK_SQL reads for
+ * it starts or ends (the BRIN6's locatiegebruik relaties, the BRIN4's juridische relaties and every aangeboden opleiding
+ * of their aanbieders), sorted, as YYYY-MM-DD.
+ */
+const GEBRUIK_GRENZEN_SQL = `
+SELECT (SELECT coalesce(array_agg(DISTINCT to_char(g.d, 'YYYY-MM-DD') ORDER BY to_char(g.d, 'YYYY-MM-DD')), '{}') FROM (
+          SELECT unnest(ARRAY[r.begindatum, r.einddatum]) FROM rio_locatiegebruik_relatie r WHERE r.sandbox_id = $1 AND r.vestigingscode = k.brin6
+          UNION ALL SELECT unnest(ARRAY[jr.begindatum, jr.einddatum]) FROM rio_juridische_relatie jr WHERE jr.sandbox_id = $1 AND jr.instellingscode = k.brin4
+          UNION ALL SELECT unnest(ARRAY[ao.begindatum, ao.einddatum]) FROM rio_juridische_relatie jr
+                      JOIN rio_aangeboden_opleiding ao ON ao.sandbox_id = $1 AND ao.onderwijsaanbiedercode = jr.onderwijsaanbiedercode
+                     WHERE jr.sandbox_id = $1 AND jr.instellingscode = k.brin4
+        ) g(d) WHERE g.d IS NOT NULL) AS grenzen
+  FROM unnest($2::text[], $3::text[]) WITH ORDINALITY AS k(brin4, brin6, i)
+ ORDER BY k.i`;
 
 /**
  * What other modules need from RIO (rio.md §9), callable inside their own transaction.
@@ -148,6 +216,50 @@ export class RioQueryService {
   }
 
   /**
+   * checkPeriodes for a large batch (a migration's thousands of periodes): the same answers, with each question asked
+   * once per stretch of time instead of once per date. Every check compares the date with the begin and end dates of the
+   * RIO rows it reads (begin inclusive, end exclusive, and the bestuur by its begindatum), so between two consecutive
+   * such dates the answer is the same: a first statement finds those dates for each combination of codes, a second asks
+   * each combination once per stretch that a date of the batch falls in (on the stretch's first day). Texts name the date
+   * as asked.
+   */
+  async checkPeriodesBulk(manager: EntityManager, sandboxId: string, inputs: RioPeriodeCheckInput[]): Promise<RioPeriodeCheckResult[]> {
+    if (!inputs.length) return [];
+    const combinatie = (x: RioPeriodeCheckInput) => `${x.instellingscode}|${x.vestigingscode}|${x.onderwijsaanbiedercode}|${x.onderwijslocatiecode}`;
+    const combinaties = new Map<string, number>();
+    const codes: RioPeriodeCheckInput[] = [];
+    for (const x of inputs) {
+      const k = combinatie(x);
+      if (!combinaties.has(k)) {
+        combinaties.set(k, codes.length);
+        codes.push(x);
+      }
+    }
+    const grenzen = (
+      await prepared<{ grenzen: string[] }>(manager, 'rio_check_grenzen', GRENZEN_SQL, [
+        sandboxId, codes.map((x) => x.instellingscode), codes.map((x) => x.vestigingscode), codes.map((x) => x.onderwijsaanbiedercode), codes.map((x) => x.onderwijslocatiecode),
+      ])
+    ).map((r) => r.grenzen);
+    const plek = new Map<string, number>();
+    const uniek: RioPeriodeCheckInput[] = [];
+    const rij = inputs.map((x) => {
+      const c = combinaties.get(combinatie(x))!;
+      // A date that is no calendar date is asked as it is (the statement judges it as checkPeriodes would).
+      const datum = isKalenderdatum(x.datum) ? grensVan(grenzen[c], x.datum) : x.datum;
+      const k = `${c}|${datum}`;
+      let n = plek.get(k);
+      if (n === undefined) {
+        n = uniek.length;
+        plek.set(k, n);
+        uniek.push({ ...x, datum });
+      }
+      return n;
+    });
+    const rows = await prepared<CheckRow>(manager, 'rio_check_periodes', CHECK_SQL, [sandboxId, ...checkParams(uniek)]);
+    return inputs.map((x, i) => beoordeel(rows[rij[i]], x));
+  }
+
+  /**
    * checkPeriodes as a part of another module's statement, so a caller that reads more in the same round trip asks RIO
    * at once: `sql` is a SELECT of one row per periode with its tag in column `k` (the caller aggregates them, e.g. as JSON
    * per submission, ordered by column `i`), `params` its six array parameters from `firstParam` on, and `answer` turns
@@ -161,6 +273,14 @@ export class RioQueryService {
     };
   }
 
+  /**
+   * Brings the planner's statistics of the tables the periode checks and BRIN6 lookups read up to date: after a bulk
+   * change of a sandbox's RIO (a national seed just loaded) their statements would otherwise be planned on stale counts.
+   */
+  async analyze(manager: EntityManager): Promise<void> {
+    await manager.query(`ANALYZE ${CHECK_TABELLEN.join(', ')}`);
+  }
+
   /** BRIN6 (under a BRIN4) → onderwijslocatie and onderwijsaanbieder valid on a date, for a batch in one statement. */
   async getVestigingsgebruik(
     manager: EntityManager,
@@ -172,6 +292,46 @@ export class RioQueryService {
       sandboxId, inputs.map((x) => x.instellingscode), inputs.map((x) => x.vestigingscode), inputs.map((x) => x.datum),
     ]);
     return rows.map((r) => ({ onderwijsaanbiedercode: r.aanbieder, onderwijslocatiecode: r.locatie }));
+  }
+
+  /**
+   * getVestigingsgebruik for a large batch (a migration's): the same answers, each (BRIN4, BRIN6) asked once per stretch
+   * of time in which the RIO rows the lookup reads for it do not start or end (as checkPeriodesBulk does).
+   */
+  async getVestigingsgebruikBulk(
+    manager: EntityManager,
+    sandboxId: string,
+    inputs: { instellingscode: string; vestigingscode: string; datum: string }[],
+  ): Promise<{ onderwijsaanbiedercode: string | null; onderwijslocatiecode: string | null }[]> {
+    if (!inputs.length) return [];
+    const paren = new Map<string, number>();
+    const codes: { instellingscode: string; vestigingscode: string }[] = [];
+    for (const x of inputs) {
+      const k = `${x.instellingscode}|${x.vestigingscode}`;
+      if (!paren.has(k)) {
+        paren.set(k, codes.length);
+        codes.push(x);
+      }
+    }
+    const grenzen = (
+      (await manager.query(GEBRUIK_GRENZEN_SQL, [sandboxId, codes.map((x) => x.instellingscode), codes.map((x) => x.vestigingscode)])) as { grenzen: string[] }[]
+    ).map((r) => r.grenzen);
+    const plek = new Map<string, number>();
+    const uniek: { instellingscode: string; vestigingscode: string; datum: string }[] = [];
+    const rij = inputs.map((x) => {
+      const c = paren.get(`${x.instellingscode}|${x.vestigingscode}`)!;
+      const datum = isKalenderdatum(x.datum) ? grensVan(grenzen[c], x.datum) : x.datum;
+      const k = `${c}|${datum}`;
+      let n = plek.get(k);
+      if (n === undefined) {
+        n = uniek.length;
+        plek.set(k, n);
+        uniek.push({ ...x, datum });
+      }
+      return n;
+    });
+    const antwoorden = await this.getVestigingsgebruik(manager, sandboxId, uniek);
+    return rij.map((n) => antwoorden[n]);
   }
 
   /** The BRIN4 with its bestuur on `datum` (an overgang moves it on its overgangsdatum). */

@@ -17,6 +17,8 @@ export interface RioCheckPart {
 export abstract class RodRioPort {
   /** RIO's checks of many periodes (any number, one statement), one result per input in input order. */
   abstract checkPeriodes(manager: EntityManager, sandboxId: string, inputs: RioPeriodeCheckInput[]): Promise<RioPeriodeCheckResult[]>;
+  /** checkPeriodes for a large batch: the same answers, each combination of codes asked once per stretch of time in which RIO's rows for it do not change. */
+  abstract checkPeriodesBulk(manager: EntityManager, sandboxId: string, inputs: RioPeriodeCheckInput[]): Promise<RioPeriodeCheckResult[]>;
   /** checkPeriodes as a part of one of ROD's own statements (the same checks, in the same round trip as ROD's reads). */
   abstract checkPeriodesPart(sandboxParam: string, firstParam: number): RioCheckPart;
   /** The school with its bestuur on `datum` (YYYY-MM-DD; an overgang moves a school to another bestuur on a date). */

@@ -62,6 +62,49 @@ describe('RioQueryService and v_rio_vestiging_bekostiging', () => {
     expect(verkeerdeLocatie.afwijkingen).toEqual([{ check: 'LOCATIE_GEBRUIK', detail: expect.stringContaining('01AA00') }]);
   });
 
+  it('answers a large batch (checkPeriodesBulk, getVestigingsgebruikBulk) exactly as one by date, on every date RIO holds and the days around it', async () => {
+    // Every begin and end date of the sandbox's RIO rows, the day before and after, and a date every 97 days from 1990.
+    const rows: { d: string }[] = await t.db.query(
+      `SELECT DISTINCT to_char(x.d + k, 'YYYY-MM-DD') AS d FROM (
+         SELECT unnest(ARRAY[in_bedrijfdatum, uit_bedrijfdatum]) FROM rio_vestigingserkenning WHERE sandbox_id = $1
+         UNION ALL SELECT unnest(ARRAY[begindatum, einddatum]) FROM rio_vestigingserkenning_periode WHERE sandbox_id = $1
+         UNION ALL SELECT unnest(ARRAY[in_bedrijfdatum, uit_bedrijfdatum]) FROM rio_onderwijsaanbieder WHERE sandbox_id = $1
+         UNION ALL SELECT unnest(ARRAY[begindatum, einddatum]) FROM rio_juridische_relatie WHERE sandbox_id = $1
+         UNION ALL SELECT unnest(ARRAY[in_bedrijfdatum, uit_bedrijfdatum]) FROM rio_onderwijslocatiegebruik WHERE sandbox_id = $1
+         UNION ALL SELECT unnest(ARRAY[begindatum, einddatum]) FROM rio_locatiegebruik_relatie WHERE sandbox_id = $1
+         UNION ALL SELECT unnest(ARRAY[begindatum, einddatum]) FROM rio_aangeboden_opleiding WHERE sandbox_id = $1
+         UNION ALL SELECT unnest(ARRAY[begindatum, einddatum]) FROM rio_instelling_bestuur WHERE sandbox_id = $1
+         UNION ALL SELECT generate_series('1990-01-01'::date, '2035-01-01'::date, '97 days')::date) x(d), generate_series(-1, 1) k
+        WHERE x.d IS NOT NULL`,
+      [sandboxId],
+    );
+    const combinaties = [
+      regenboog,
+      { ...regenboog, vestigingscode: '01AA01', onderwijslocatiecode: '100X007' },
+      { ...regenboog, onderwijslocatiecode: '100X007' },
+      { instellingscode: '02AB', vestigingscode: '02AB01', onderwijsaanbiedercode: '100A005', onderwijslocatiecode: '100X008' },
+      { instellingscode: '02AC', vestigingscode: '02AC00', onderwijsaanbiedercode: '100A006', onderwijslocatiecode: '100X006' },
+      { instellingscode: '01AC', vestigingscode: '01AC00', onderwijsaanbiedercode: '100A003', onderwijslocatiecode: '100X003' },
+      { ...regenboog, onderwijsaanbiedercode: '100A004', onderwijslocatiecode: '100X004' },
+      { instellingscode: '99ZZ', vestigingscode: '99ZZ00', onderwijsaanbiedercode: '999A999', onderwijslocatiecode: '999X999' },
+    ];
+    const inputs = combinaties.flatMap((c) => rows.map((r) => ({ ...c, datum: r.d })));
+    expect(inputs.length).toBeGreaterThan(1000);
+    const bulk = await rio.checkPeriodesBulk(t.db.manager, sandboxId, inputs);
+    expect(bulk).toEqual(await check(inputs));
+    // Some answers differ by date, so the comparison covers more than one stretch.
+    expect(new Set(bulk.map((b) => JSON.stringify(b.afwijkingen.map((a) => a.check)))).size).toBeGreaterThan(1);
+
+    // The BRIN6 lookup of a migration likewise: getVestigingsgebruikBulk as getVestigingsgebruik, date by date.
+    const vestigingen: { instellingscode: string; code: string }[] = await t.db.query('SELECT instellingscode, code FROM rio_vestigingserkenning WHERE sandbox_id = $1', [sandboxId]);
+    const vragen = [...vestigingen, { instellingscode: '01AA', code: '01AB00' }, { instellingscode: '99ZZ', code: '99ZZ00' }].flatMap((v) =>
+      rows.map((r) => ({ instellingscode: v.instellingscode, vestigingscode: v.code, datum: r.d })),
+    );
+    const gebruik = await rio.getVestigingsgebruikBulk(t.db.manager, sandboxId, vragen);
+    expect(gebruik).toEqual(await rio.getVestigingsgebruik(t.db.manager, sandboxId, vragen));
+    expect(new Set(gebruik.map((g) => JSON.stringify(g))).size).toBeGreaterThan(2);
+  });
+
   it('sees nothing of another sandbox', async () => {
     expect(await rio.checkPeriodes(t.db.manager, '00000000-0000-4000-8000-000000000000', [{ ...regenboog, datum: '2024-09-01' }])).toEqual([
       { onbekend: ['instellingscode', 'vestigingscode', 'onderwijsaanbiedercode', 'onderwijslocatiecode'], afwijkingen: [], instellingssoort: null },

@@ -61,7 +61,8 @@ export interface ChunkVoorbereiding {
 }
 
 /**
- * BRIN6 resolved in RIO for every periode of a chunk at once: one lookup per distinct (BRIN4, BRIN6, datum). Reads RIO
+ * BRIN6 resolved in RIO for every periode of a chunk at once (RIO's bulk lookup: per (BRIN4, BRIN6) once per stretch of
+ * time in which its RIO rows do not change). Reads RIO
  * only, so it may run ahead of the chunk's own transaction (the conversion prepares the next chunk while one is written).
  */
 export async function bereidChunkVoor(m: EntityManager, rio: RioQueryService, sandboxId: string, rijen: StagingRij[]): Promise<ChunkVoorbereiding> {
@@ -77,7 +78,7 @@ export async function bereidChunkVoor(m: EntityManager, rio: RioQueryService, sa
       }
     }),
   );
-  return { periodes, sleutels, gebruik: await rio.getVestigingsgebruik(m, sandboxId, invoer) };
+  return { periodes, sleutels, gebruik: await rio.getVestigingsgebruikBulk(m, sandboxId, invoer) };
 }
 
 /**

@@ -93,7 +93,7 @@ export class InschrijvingenBulkService {
     });
     const inschrijvingen = teLezen.length ? await this.repository.findByPersonen(manager, sandboxId, teLezen) : new Map<string, BestaandeInschrijving[]>();
     const vragen = aanleveringen.map(rioVragen);
-    const rio = await this.rio.checkPeriodes(manager, sandboxId, vragen.flat());
+    const rio = await this.rio.checkPeriodesBulk(manager, sandboxId, vragen.flat());
     let periode = 0;
     return aanleveringen.map((aanlevering, i) => {
       const persoon = personen[i];
