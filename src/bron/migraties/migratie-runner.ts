@@ -11,6 +11,14 @@ import { FaseNaam, FaseStand, MigratiesRepository } from './migraties.repository
 import { RodConversiePoort } from './rod-conversie.port';
 
 export const HERSTEL_EERSTE_MS = 1000;
+/**
+ * For the conversion's transactions: its statements are lookups by key for batches of thousands, whose estimated cost
+ * passes jit_above_cost, so PostgreSQL would compile each of them to machine code (again at every execution: tens to
+ * hundreds of milliseconds) to save far less.
+ */
+const ZONDER_JIT = 'SET LOCAL jit = off';
+/** The last chunk count after which ROD's statistics are refreshed during a conversion (1, 4, 16, 64). */
+const LAATSTE_ANALYSE = 64;
 
 /** The person of a staged row as ROD knows it: by BSN, else by onderwijsnummer. */
 const persoonVan = (r: StagingRij) => (r.burgerservicenummer ? `b${r.burgerservicenummer}` : `o${r.onderwijsnummer ?? ''}`);
@@ -144,14 +152,18 @@ export class MigratieRunner implements OnApplicationBootstrap, OnApplicationShut
     // The next chunk's rows and their BRIN6 lookups in RIO are read (on another connection) while a chunk is judged and
     // written: staging does not change while a run goes, and RIO is read as the chunk's own statements would read it.
     const lees = (na: number) => {
-      const p = (async () => {
-        const rijen: StagingRij[] = await this.db.query(CHUNK_SQL, [id, na, this.config.BRON_CHUNK]);
-        return { rijen, voorbereid: rijen.length ? await bereidChunkVoor(this.db.manager, this.rio, sandboxId, rijen) : null };
-      })();
+      const p = this.db.transaction(async (m) => {
+        await m.query(ZONDER_JIT);
+        const rijen: StagingRij[] = await m.query(CHUNK_SQL, [id, na, this.config.BRON_CHUNK]);
+        return { rijen, voorbereid: rijen.length ? await bereidChunkVoor(m, this.rio, sandboxId, rijen) : null };
+      });
       p.catch(() => undefined); // awaited below; a run that stops first leaves it unobserved
       return p;
     };
-    // Statistics at the start and after 1, 4, 16, 64 … chunks: ROD's tables grow by orders of magnitude during a conversion.
+    // Statistics of the tables the conversion reads: RIO's at the start (a national seed may just have been loaded), ROD's
+    // at the start and after 1, 4, 16 and 64 chunks, as they grow by orders of magnitude. Past that the planner's estimates
+    // scale with the tables' size (the rows per page it learnt stay right), so the plans stay, and a new ANALYZE of a table
+    // of a million rows would only cost time.
     let chunks = 0;
     let volgendeAnalyse = 0;
     let volgende = lees(nr);
@@ -169,8 +181,9 @@ export class MigratieRunner implements OnApplicationBootstrap, OnApplicationShut
     try {
       for (;;) {
         if (this.gestopt) return;
-        if (chunks === volgendeAnalyse && (!proef || chunks === 0)) {
-          await this.rod.analyze(this.db.manager, chunks === 0);
+        if (chunks === 0) await this.rio.analyze(this.db.manager);
+        if (chunks === volgendeAnalyse && chunks <= LAATSTE_ANALYSE && (!proef || chunks === 0)) {
+          await this.rod.analyze(this.db.manager);
           volgendeAnalyse = Math.max(1, volgendeAnalyse * 4);
         }
         chunks++;
@@ -183,6 +196,7 @@ export class MigratieRunner implements OnApplicationBootstrap, OnApplicationShut
         if (fout.is) throw fout.e;
         const tot = (gepland += rijen.length);
         const klaar = this.db.transaction(async (m) => {
+          await m.query(ZONDER_JIT);
           await verwerkChunk(m, { rod: this.rod }, { migratieId: id, sandboxId, proef, moment, dubbel }, rijen, voorbereid);
           await wachtOp(vorige);
           await this.repo.setFase(m, id, naam, { ...stand(), verwerkt: tot });

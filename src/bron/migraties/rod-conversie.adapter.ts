@@ -25,10 +25,9 @@ export class RodConversieAdapter extends RodConversiePoort {
     super();
   }
 
-  async analyze(m: EntityManager, alles = false): Promise<void> {
+  async analyze(m: EntityManager): Promise<void> {
     // Without them a fresh register's lookups by BSN pick a sandbox-wide index: seconds per chunk instead of milliseconds.
-    // At the start every table (a freshly seeded RIO too), later only the tables the conversion grows.
-    await m.query(alles ? 'ANALYZE' : 'ANALYZE rod_persoon, rod_inschrijving');
+    await m.query('ANALYZE rod_persoon, rod_inschrijving');
   }
 
   async process(m: EntityManager, sandboxId: string, items: ConversieAanlevering[], opties: { schrijven: boolean; moment: Date }): Promise<ConversieUitkomst[]> {

@@ -34,6 +34,6 @@ export interface ConversieUitkomst {
  */
 export abstract class RodConversiePoort {
   /** Brings the planner's statistics of ROD's tables up to date while they grow fast (a bulk load outruns autovacuum). */
-  abstract analyze(m: EntityManager, alles?: boolean): Promise<void>;
+  abstract analyze(m: EntityManager): Promise<void>;
   abstract process(m: EntityManager, sandboxId: string, items: ConversieAanlevering[], opties: { schrijven: boolean; moment: Date }): Promise<ConversieUitkomst[]>;
 }
