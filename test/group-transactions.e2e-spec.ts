@@ -1,5 +1,5 @@
 import type { EntityManager } from 'typeorm';
-import { deferToCommit, GroupTransactions } from '../src/common/database/group-transactions';
+import { deferStatementToCommit, deferToCommit, GroupTransactions } from '../src/common/database/group-transactions';
 import { ProblemException } from '../src/common/problem/problem';
 import { createTestApp, TestApp } from './support/test-app';
 
@@ -16,9 +16,20 @@ describe('group transactions', () => {
     t = await createTestApp({ WRITE_LANES: '1', WRITE_BATCH_MAX: '16' });
     groups = t.app.get(GroupTransactions);
     await t.db.query('CREATE TABLE gt_probe (k text PRIMARY KEY, tx bigint NOT NULL DEFAULT txid_current())');
+    await t.db.query('CREATE TABLE gt_afgeleid (n int NOT NULL, tx bigint NOT NULL DEFAULT txid_current())');
   });
   afterAll(() => t.close());
-  beforeEach(() => t.db.query('DELETE FROM gt_probe'));
+  beforeEach(() => t.db.query('DELETE FROM gt_probe; DELETE FROM gt_afgeleid'));
+  /** Holds the lane for a moment, so the units sent next queue behind it and form one group. */
+  const houdBaanBezet = () => groups.run('same-lane', schrijf(async () => new Promise((r) => setTimeout(r, 50))));
+  /** A unit that defers its row as a statement (folded with the group's others into one insert) and a count of the rows as derived work. */
+  const uitgesteld = (k: string) =>
+    schrijf(async (m) => {
+      // Derived deferred first: the phases, not the order of deferring, decide what runs first.
+      deferStatementToCommit(m, 'derived', 'gt-tel', () => null, () => undefined, () => ({ name: 'gt_tel', text: 'INSERT INTO gt_afgeleid (n) SELECT count(*) FROM gt_probe', values: [] }));
+      deferStatementToCommit(m, 'rows', 'gt-rijen', () => [] as string[], (acc) => acc.push(k), (acc) => ({ name: 'gt_rijen', text: 'INSERT INTO gt_probe (k) SELECT unnest($1::text[])', values: [acc] }));
+      return k;
+    });
 
   it('units arriving together commit in one transaction, each seeing the writes before it', async () => {
     const seen = await Promise.all(
@@ -138,5 +149,39 @@ describe('group transactions', () => {
     expect(results.map((r) => r.status)).toEqual(['fulfilled', 'fulfilled', 'rejected', 'fulfilled']);
     expect((results[2] as PromiseRejectedResult).reason).toMatchObject({ code: '23505' });
     expect(await rows()).toEqual(['bestaat', 'x', 'y', 'z']);
+  });
+
+  it('deferred statements go out with the commit, in phase order, in the transaction of their group', async () => {
+    const klaar = houdBaanBezet();
+    const results = await Promise.all(['a', 'b', 'c'].map((k) => groups.run('same-lane', uitgesteld(k))));
+    await klaar;
+    expect(results).toEqual(['a', 'b', 'c']);
+    expect(await rows()).toEqual(['a', 'b', 'c']);
+    // One derived statement for the group, after its rows, in the same transaction.
+    const afgeleid = await t.db.query('SELECT n, tx::text AS tx FROM gt_afgeleid');
+    const txs = await t.db.query('SELECT DISTINCT tx::text AS tx FROM gt_probe');
+    expect(afgeleid).toEqual([{ n: 3, tx: txs[0].tx }]);
+    expect(txs).toHaveLength(1);
+  });
+
+  it('a deferred statement that fails rolls its group back (though its COMMIT is answered without an error): every unit is redone on its own', async () => {
+    await t.db.query(`INSERT INTO gt_probe (k) VALUES ('bestaat')`);
+    const klaar = houdBaanBezet();
+    const results = await Promise.allSettled(['x', 'y', 'bestaat', 'z'].map((k) => groups.run('same-lane', uitgesteld(k))));
+    await klaar;
+    expect(results.map((r) => r.status)).toEqual(['fulfilled', 'fulfilled', 'rejected', 'fulfilled']);
+    expect((results[2] as PromiseRejectedResult).reason).toMatchObject({ code: '23505' });
+    expect(await rows()).toEqual(['bestaat', 'x', 'y', 'z']);
+    // Each unit redone alone: its own count, its own transaction (the group's was rolled back, its count with it).
+    expect((await t.db.query('SELECT n FROM gt_afgeleid ORDER BY n')).map((r: { n: number }) => r.n)).toEqual([2, 3, 4]);
+  });
+
+  it('connections go back to the pool as they came (no statement is sent ahead of the answer before it afterwards)', async () => {
+    const klaar = houdBaanBezet();
+    await Promise.allSettled(['p', 'q'].map((k) => groups.run('same-lane', uitgesteld(k))));
+    await klaar;
+    const pool = (t.db.driver as unknown as { master: { _clients: { pipeline: boolean }[] } }).master;
+    expect(pool._clients.length).toBeGreaterThan(0);
+    expect(pool._clients.every((c) => c.pipeline === false)).toBe(true);
   });
 });

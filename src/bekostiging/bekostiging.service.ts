@@ -4,7 +4,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import { ClockService, dutchDate } from '../common/clock/clock.service';
 import { prepared } from '../common/database/prepared';
-import { deferToCommit } from '../common/database/group-transactions';
+import { DeferredStatement, deferStatementToCommit } from '../common/database/group-transactions';
 import { DomainHooks, persoonSlot } from '../common/events/domain-hooks';
 import { SandboxDataRegistry } from '../common/sandbox/sandbox-data.registry';
 import { beginVanDag, KlokPlanner } from '../klok';
@@ -57,6 +57,22 @@ const LAATSTE_PERSOON = 'ffffffff-ffff-ffff-ffff-ffffffffffff';
 
 export const deadlineEinde = (teldatum: string) => beginVanDag(plusDagen(deadline(teldatum), 1));
 
+/** The parameters of recomputeSql: one row per teldatum and soort (a nieuwkomers teldatum twice), as parallel arrays, so the planner knows their length. */
+function recomputeParams(sandboxId: string, teldata: string[], vandaag: string, moment: Date, waarde: string | string[] | null, events: boolean, aanleiding: Aanleiding): unknown[] {
+  const rijen = teldata.flatMap((t) => soortenBekostiging(t).map((soort) => ({ t, soort })));
+  return [
+    sandboxId,
+    rijen.map((r) => r.t),
+    rijen.map((r) => deadlineEinde(r.t)),
+    rijen.map((r) => (isOpen(r.t, vandaag) ? 'V' : 'D')),
+    moment,
+    waarde,
+    events,
+    aanleiding,
+    rijen.map((r) => r.soort),
+  ];
+}
+
 /**
  * Bekostigingsstatus per inschrijving per teldatum: recomputed inside the writer's transaction whenever what it
  * depends on changes (ROD inschrijving, the person, RIO), at each teldatum the clock reaches, and fixed (V → D)
@@ -76,7 +92,7 @@ export class BekostigingService implements OnModuleInit {
     // The emitter holds the person's lock (persoonSlot) and gives the instant of its change.
     this.hooks.on('rod.inschrijving-gewijzigd', async (manager, event) => {
       // In a group of writes: once for all the group's pupils of the sandbox, before the commit (the group holds their locks).
-      const uitgesteld = deferToCommit(
+      const uitgesteld = deferStatementToCommit(
         manager,
         'derived',
         `bekostiging:${event.sandboxId}`,
@@ -85,7 +101,7 @@ export class BekostigingService implements OnModuleInit {
           acc.personen.add(event.persoonId);
           if (event.moment > acc.moment) acc.moment = event.moment;
         },
-        (acc) => this.recompute(manager, event.sandboxId, 'persoonlijst', [...acc.personen], dutchDate(acc.moment), acc.moment, 'MUTATIE'),
+        (acc) => this.personenStatement(event.sandboxId, [...acc.personen], dutchDate(acc.moment), acc.moment, 'MUTATIE'),
       );
       if (!uitgesteld) await this.recompute(manager, event.sandboxId, 'persoonlijst', [event.persoonId], dutchDate(event.moment), event.moment, 'MUTATIE');
     });
@@ -261,19 +277,7 @@ export class BekostigingService implements OnModuleInit {
   ): Promise<Telling> {
     const teldata = opties.teldata ?? relevanteTeldata(vandaag);
     if (!teldata.length) return { statussen: 0, events: 0 };
-    // One row per teldatum and soort (a nieuwkomers teldatum twice), as parallel arrays: the planner knows their length.
-    const rijen = teldata.flatMap((t) => soortenBekostiging(t).map((soort) => ({ t, soort })));
-    const params = [
-      sandboxId,
-      rijen.map((r) => r.t),
-      rijen.map((r) => deadlineEinde(r.t)),
-      rijen.map((r) => (isOpen(r.t, vandaag) ? 'V' : 'D')),
-      moment,
-      waarde,
-      opties.events ?? true,
-      aanleiding,
-      rijen.map((r) => r.soort),
-    ];
+    const params = recomputeParams(sandboxId, teldata, vandaag, moment, waarde, opties.events ?? true, aanleiding);
     // Persons: the caller holds their locks, as every writer of their inschrijvingen does.
     const personen = bereik === 'persoonlijst';
     if (!personen) await manager.query(bekostigingSlot(false), [sandboxId]);
@@ -298,6 +302,22 @@ export class BekostigingService implements OnModuleInit {
     const [r] = personen ? await prepared<Telling>(manager, `bekostiging_herbereken_${bereik}`, sql, params) : ((await manager.query(sql, params)) as Telling[]);
     stop();
     return r;
+  }
+
+  /**
+   * The recompute of persons (MUTATIE, every kept teldatum) as one statement, for a group of writes to send right before
+   * its commit (the group holds the persons' locks); null when no teldatum is kept.
+   */
+  private personenStatement(sandboxId: string, personen: string[], vandaag: string, moment: Date, aanleiding: Aanleiding): DeferredStatement | null {
+    const teldata = relevanteTeldata(vandaag);
+    if (!teldata.length) return null;
+    const stop = recomputeDuration.startTimer({ bereik: 'persoonlijst' });
+    return {
+      name: 'bekostiging_herbereken_persoonlijst',
+      text: recomputeSql('persoonlijst'),
+      values: recomputeParams(sandboxId, teldata, vandaag, moment, personen, true, aanleiding),
+      settled: () => void stop(),
+    };
   }
 
   /** The clock reached a teldatum: every inschrijving active on it gets its voorlopige status (and the next full recompute covers everything). */

@@ -3,7 +3,7 @@ import { createHash, randomUUID } from 'node:crypto';
 import { EntityManager } from 'typeorm';
 import type { Principal } from '../../common/auth/principal';
 import { ClockService, dutchDate } from '../../common/clock/clock.service';
-import { deferToCommit, GroupReadResult, GroupTransactions } from '../../common/database/group-transactions';
+import { deferStatementToCommit, GroupReadResult, GroupTransactions } from '../../common/database/group-transactions';
 import { DomainHooks, persoonSlot } from '../../common/events/domain-hooks';
 import { EventOutbox } from '../../common/events/outbox';
 import { stableStringify } from '../../common/idempotency/stable-json';
@@ -128,7 +128,7 @@ export class AanleverenService {
             const gebufferd =
               stand.nieuweOverlap.length === 0 &&
               stand.nieuweSchoolwissels.length === 0 &&
-              deferToCommit(manager, 'rows', NIEUWE_INSCHRIJVINGEN, () => [] as InschrijvingRij[], (acc) => acc.push(rij), (acc) => this.repository.write(manager, acc));
+              deferStatementToCommit(manager, 'rows', NIEUWE_INSCHRIJVINGEN, () => [] as InschrijvingRij[], (acc) => acc.push(rij), (acc) => this.repository.writeStatement(acc));
             if (!gebufferd) await this.repository.write(manager, [rij]);
           }
           const nieuw = { id: stand.inschrijvingId, instellingscode: stand.instellingscode, inschrijvingvolgnummer: stand.inschrijvingvolgnummer, datumInschrijving: stand.datumInschrijving, datumUitschrijving: stand.datumUitschrijving };

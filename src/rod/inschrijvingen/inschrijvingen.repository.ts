@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import { copyRijen } from '../../common/database/copy';
+import type { DeferredStatement } from '../../common/database/group-transactions';
 import { prepared } from '../../common/database/prepared';
 import { gemachtigdSql } from '../machtigingen/machtigingen.service';
 import { PersonenRepository } from '../personen/personen.repository';
@@ -304,7 +305,13 @@ export class InschrijvingenRepository {
   /** Writes inschrijvingen, new or changed, with periodes, versions and documents: one statement for them all. */
   async write(m: EntityManager, rijen: InschrijvingRij[]): Promise<void> {
     if (!rijen.length) return;
-    await prepared(m, 'rod_schrijf', SCHRIJF_SQL, [JSON.stringify(rijen)]);
+    const { name, text, values } = this.writeStatement(rijen);
+    await prepared(m, name, text, values);
+  }
+
+  /** `write` as a statement, for a group to send itself before its commit (deferStatementToCommit). */
+  writeStatement(rijen: InschrijvingRij[]): DeferredStatement {
+    return { name: 'rod_schrijf', text: SCHRIJF_SQL, values: [JSON.stringify(rijen)] };
   }
 
   /**
