@@ -152,10 +152,11 @@ export class AanleverenService {
   private rioCheckPart?: RioCheckPart;
 
   /**
-   * The reads of a group of submissions, per sandbox, in two statements: the mandates and persons, taking every submission's
-   * locks (its bedrijfsdocument, its person), with RIO's checks of all their periodes (through the port); then, under those
-   * locks, their bedrijfsdocumenten and the persons' inschrijvingen. A submission whose document or person an earlier one in
-   * the group shares reads them again at its turn (reread), after the earlier one wrote.
+   * The reads of a group of submissions, per sandbox, in two statements sent together: the mandates and persons, taking
+   * every submission's locks (its bedrijfsdocument, its person), with RIO's checks of all their periodes (through the port);
+   * then, run after it and so under those locks, their bedrijfsdocumenten and the inschrijvingen of each number's person.
+   * A submission whose document or person an earlier one in the group shares reads them again at its turn (reread), after
+   * the earlier one wrote; so does one whose inschrijvingen were read for another person than the one it holds the lock of.
    */
   private async readGroep(manager: EntityManager, inputs: AanleverInvoer[]): Promise<GroupReadResult<GroepGelezen>[]> {
     const out: GroupReadResult<GroepGelezen>[] = new Array(inputs.length);
@@ -163,27 +164,32 @@ export class AanleverenService {
     inputs.forEach((x, i) => perSandbox.set(x.sandboxId, [...(perSandbox.get(x.sandboxId) ?? []), i]));
     for (const [sandboxId, idx] of perSandbox) {
       const xs = idx.map((i) => inputs[i]);
-      // The mandates, persons and locks, with RIO's checks of all their periodes, in one statement.
-      const mandaten = await this.repository.mandaatPersoonEnRio(
-        manager,
-        sandboxId,
-        persoonSlot(sandboxId, ''),
-        xs.map((x) => ({ nummer: x.nummer, oin: x.oin, instellingscode: x.instellingscode, vandaag: x.vandaag, documentSlot: documentSlot(sandboxId, x.oin, x.docId) })),
-        this.rioPart,
-        xs.map((x) => x.rioVragen),
-      );
+      // The mandates, persons and locks, with RIO's checks of all their periodes, in one statement; the documents and
+      // inschrijvingen right behind it (sent before its answer, run after it, under its locks).
+      const [mandaten, gelezen] = await Promise.all([
+        this.repository.mandaatPersoonEnRio(
+          manager,
+          sandboxId,
+          persoonSlot(sandboxId, ''),
+          xs.map((x) => ({ nummer: x.nummer, oin: x.oin, instellingscode: x.instellingscode, vandaag: x.vandaag, documentSlot: documentSlot(sandboxId, x.oin, x.docId) })),
+          this.rioPart,
+          xs.map((x) => x.rioVragen),
+        ),
+        this.repository.readOpNummer(
+          manager,
+          sandboxId,
+          xs.map((x) => ({ oin: x.oin, bedrijfsdocumentId: x.docId, instellingscode: x.instellingscode, nummer: x.nummer, inschrijvingvolgnummer: x.volgnummer })),
+        ),
+      ]);
       const persoonIds = mandaten.map((s) => s.persoon?.id ?? null);
-      const gelezen = await this.repository.read(
-        manager,
-        sandboxId,
-        xs.map((x, k) => ({ oin: x.oin, bedrijfsdocumentId: x.docId, instellingscode: x.instellingscode, persoonId: persoonIds[k], inschrijvingvolgnummer: x.volgnummer })),
-      );
       const docs = new Set<string>();
       const personen = new Set<string>();
       idx.forEach((i, k) => {
         const doc = `${xs[k].oin}:${xs[k].docId}`;
         const persoonId = persoonIds[k];
-        const gedeeld = docs.has(doc) || (persoonId !== null && personen.has(persoonId));
+        // Read again at its turn: when an earlier submission of the group shares its document or person, or when the
+        // inschrijvingen were read for another person than the one whose lock it holds (registered in between).
+        const gedeeld = docs.has(doc) || (persoonId !== null && personen.has(persoonId)) || gelezen[k].persoonId !== persoonId;
         docs.add(doc);
         if (persoonId) personen.add(persoonId);
         const { rio: eigenRio, ...mandaat } = mandaten[k];
@@ -195,7 +201,7 @@ export class AanleverenService {
                 return { mandaat, rio: eigenRio, gelezen: opnieuw };
               },
             }
-          : { value: { mandaat, rio: eigenRio, gelezen: gelezen[k] } };
+          : { value: { mandaat, rio: eigenRio, gelezen: { document: gelezen[k].document, huidig: gelezen[k].huidig, andere: gelezen[k].andere } } };
       });
     }
     return out;

@@ -195,6 +195,29 @@ const LEES_SQL = `
     FROM u ORDER BY u.i`;
 
 /**
+ * LEES_SQL for a group whose persons are not known yet: each submission's person is found by its number (as the mandate
+ * statement finds it), so the statement can be sent right behind that one, before its answer, and runs after it, under
+ * its locks. Answers the person it read for as well: where that is not the one the mandate statement found (a person
+ * registered in between), the caller reads again with the right one.
+ * $1 sandbox; per submission: $2 OIN, $3 document id, $4 instellingscode, $5 number (BSN or onderwijsnummer), $6 inschrijvingvolgnummer.
+ */
+const LEES_OP_NUMMER_SQL = `
+  WITH u AS MATERIALIZED (
+    SELECT u.*, (SELECT p.id FROM (${PersonenRepository.persoonSql('$1', 'u.nummer')}) p) AS persoon_id
+      FROM unnest($2::bpchar[], $3::uuid[], $4::bpchar[], $5::bpchar[], $6::text[]) WITH ORDINALITY AS u(oin, doc, instellingscode, nummer, volgnummer, i)),
+  mijn AS MATERIALIZED (
+    SELECT id, persoon_id, instellingscode, inschrijvingvolgnummer, versie, inhoud_hash, datum_inschrijving, datum_uitschrijving
+      FROM rod_inschrijving WHERE sandbox_id = $1 AND persoon_id = ANY (ARRAY(SELECT u.persoon_id FROM u WHERE u.persoon_id IS NOT NULL)))
+  SELECT
+    u.persoon_id AS "persoonId",
+    (SELECT json_build_object('request_hash', d.request_hash, 'status_code', d.status_code, 'antwoord', d.antwoord) FROM rod_bedrijfsdocument d
+      WHERE d.sandbox_id = $1 AND d.oin = u.oin AND d.identificatiecode = u.doc) AS document,
+    (SELECT ${BESTAAND_JSON('mijn')} FROM mijn
+      WHERE mijn.persoon_id = u.persoon_id AND mijn.instellingscode = u.instellingscode AND mijn.inschrijvingvolgnummer = u.volgnummer) AS huidig,
+    (SELECT coalesce(json_agg(${BESTAAND_JSON('mijn')}), '[]') FROM mijn WHERE mijn.persoon_id = u.persoon_id AND mijn.instellingscode <> u.instellingscode) AS andere
+    FROM u ORDER BY u.i`;
+
+/**
  * A group's mandates and persons, taking the locks of each submission: its bedrijfsdocument and its person.
  * $1 sandbox; per submission: $2 number (BSN or onderwijsnummer), $3 OIN, $4 instellingscode, $5 date of the mandate check,
  * $6 document lock key; $7 the prefix of the person lock key (persoonSlot of the sandbox, without the person). Rows in input order.
@@ -285,6 +308,17 @@ export class InschrijvingenRepository {
   async read(m: EntityManager, sandboxId: string, xs: Leessleutel[]): Promise<Gelezen[]> {
     return prepared<Gelezen>(m, 'rod_lees', LEES_SQL, [
       sandboxId, xs.map((x) => x.oin), xs.map((x) => x.bedrijfsdocumentId), xs.map((x) => x.instellingscode), xs.map((x) => x.persoonId),
+      xs.map((x) => x.inschrijvingvolgnummer),
+    ]);
+  }
+
+  /**
+   * `read` by number instead of person (LEES_OP_NUMMER_SQL): to be sent right behind the statement that takes the locks,
+   * without waiting for its answer. Each answer says which person it read for (null: none found).
+   */
+  async readOpNummer(m: EntityManager, sandboxId: string, xs: (Omit<Leessleutel, 'persoonId'> & { nummer: string })[]): Promise<(Gelezen & { persoonId: string | null })[]> {
+    return prepared<Gelezen & { persoonId: string | null }>(m, 'rod_lees_op_nummer', LEES_OP_NUMMER_SQL, [
+      sandboxId, xs.map((x) => x.oin), xs.map((x) => x.bedrijfsdocumentId), xs.map((x) => x.instellingscode), xs.map((x) => x.nummer),
       xs.map((x) => x.inschrijvingvolgnummer),
     ]);
   }
