@@ -1,5 +1,5 @@
 import { Body, Controller, Delete, Get, HttpCode, Param, Post, Query, Req } from '@nestjs/common';
-import { ApiCreatedResponse, ApiNoContentResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiBody, ApiCreatedResponse, ApiNoContentResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { FastifyRequest } from 'fastify';
 import { CurrentPrincipal, RequireScopes } from '../../common/auth/auth.decorators';
 import type { Principal } from '../../common/auth/principal';
@@ -35,6 +35,16 @@ export class OvergangenController {
       'bekostiging counts each teldatum under the bestuur of that day. Foutmeldingen: A01030, A01110, J06600, J06610, J06620, J06630, J06640, J06650, J06660, all at once. ' +
       'Instellingsrelatie OVERGANG_GEDEELTELIJK (soort, with naarInstellingscode and vestigingscodes): registers that those vestigingen go over to a BRIN4 of the new bestuur; ' +
       'only the relation is registered, nothing moves with it (README). Foutmeldingen: A01030, A01040, A01110, J06600, J06610, J06620, J06630, J06640, J06670, J06680, J06690, J06700, all at once.',
+  })
+  @ApiBody({
+    type: OvergangRequest,
+    examples: {
+      school: { summary: 'School 01AB moves to bestuur 100B002 (OVERGANG_VOLLEDIG)', value: { instellingscode: '01AB', naarOnderwijsbestuurcode: '100B002', overgangsdatum: '2030-08-01' } },
+      vestiging: {
+        summary: 'Nevenvestiging 01AA01 of 01AA goes over to school 02AA of bestuur 100B002 (OVERGANG_GEDEELTELIJK)',
+        value: { soort: 'OVERGANG_GEDEELTELIJK', instellingscode: '01AA', naarInstellingscode: '02AA', naarOnderwijsbestuurcode: '100B002', overgangsdatum: '2026-01-01', vestigingscodes: ['01AA01'] },
+      },
+    },
   })
   @ApiCreatedResponse({ type: Overgang })
   @ApiIdempotent()
