@@ -116,6 +116,34 @@ export function frameworkErrors(error: { code?: string }, request: FastifyReques
   reply.send(JSON.stringify({ type: `urn:nl:rod-simulator:problem:${code}`, title: problemTitle(status), status, detail, instance: safeDecode(path).slice(0, 200), code }));
 }
 
+/** Node reads at most this much of a request line and its headers together (its default --max-http-header-size). */
+const MAX_HEADER_BYTES = 16 * 1024;
+
+/**
+ * Requests Node's HTTP parser refuses before Fastify sees them: a request line or headers past MAX_HEADER_BYTES, a
+ * request that does not arrive in time, bytes that are not HTTP. Answered on the socket as problem+json like every
+ * other error (Fastify's own answer is a bare JSON body). A request line of more than half the limit is what overflowed:
+ * 414 uri_too_long; otherwise the headers did: 431.
+ */
+export function clientErrors(err: Error & { code?: string; rawPacket?: Buffer }, socket: import('node:net').Socket) {
+  if (err.code === 'ECONNRESET' || socket.destroyed || socket.writableEnded) return;
+  const packet = err.rawPacket;
+  const requestLine = packet && /^[A-Z]+ \S/.test(packet.subarray(0, 16).toString('latin1')) ? packet.subarray(0, packet.indexOf('\r\n') < 0 ? packet.length : packet.indexOf('\r\n')) : undefined;
+  const [code, detail] =
+    err.code === 'ERR_HTTP_REQUEST_TIMEOUT'
+      ? (['request_timeout', 'The request did not arrive in time.'] as const)
+      : err.code === 'HPE_HEADER_OVERFLOW'
+        ? requestLine && requestLine.length > MAX_HEADER_BYTES / 2
+          ? (['uri_too_long', `The request line is longer than ${MAX_HEADER_BYTES / 2} bytes.`] as const)
+          : (['request_header_fields_too_large', `The request line and headers are longer than ${MAX_HEADER_BYTES} bytes together.`] as const)
+        : (['bad_request', 'The request is not valid HTTP.'] as const);
+  const status = COMMON_PROBLEM_STATUS[code];
+  const path = requestLine ? safeDecode(requestLine.toString('latin1').split(' ')[1]?.split('?')[0] ?? '/').slice(0, 200) : '/';
+  const body = JSON.stringify({ type: `urn:nl:rod-simulator:problem:${code}`, title: problemTitle(status), status, detail, instance: path, code });
+  const headers = { ...SECURITY_HEADERS, 'Content-Type': 'application/problem+json', 'Content-Length': String(Buffer.byteLength(body)), Connection: 'close' };
+  socket.end(`HTTP/1.1 ${status} ${problemTitle(status)}\r\n${Object.entries(headers).map(([k, v]) => `${k}: ${v}`).join('\r\n')}\r\n\r\n${body}`);
+}
+
 /** ADR /core/transport/security-headers, sent on every response. */
 const SECURITY_HEADERS: Record<string, string> = {
   'Cache-Control': 'no-store',

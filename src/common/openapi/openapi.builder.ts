@@ -44,6 +44,7 @@ const STANDARD_RESPONSES: Record<string, { description: string }> = {
   UnprocessableContent: { description: 'The request is well-formed but cannot be processed; the problem code says why.' },
   InternalServerError: { description: 'Unexpected error; logged, no internals in the body.' },
   UnsupportedMediaType: { description: 'The Content-Type of the request body is not one this operation takes.' },
+  ContentTooLarge: { description: 'The request body is larger than the 5 MiB the server reads (code `payload_too_large`).' },
   TooManyRequests: { description: 'Too many requests (also what a storing of the conformance API injects); retry after the seconds in Retry-After.' },
   ServiceUnavailable: { description: 'The database is not available at the moment (code `database_unavailable`); retry after the seconds in Retry-After.' },
 };
@@ -55,6 +56,7 @@ const STATUS_REF: Record<string, string> = {
   '409': 'Conflict',
   '422': 'UnprocessableContent',
   '500': 'InternalServerError',
+  '413': 'ContentTooLarge',
   '415': 'UnsupportedMediaType',
   '429': 'TooManyRequests',
   '503': 'ServiceUnavailable',
@@ -271,5 +273,8 @@ function completeOperation(op: Json, method: string, path: string) {
   add('500');
   if (path !== '/openapi.json') add('503');
   if (path !== '/openapi.json') add('429');
-  if (op.requestBody) add('415');
+  if (op.requestBody) {
+    add('413');
+    add('415');
+  }
 }

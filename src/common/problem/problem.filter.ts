@@ -13,7 +13,11 @@ export interface ProblemResponse {
   body: Record<string, unknown>;
 }
 
-/** The common code of a status a framework error carries (each maps back to that status in COMMON_PROBLEM_STATUS). */
+/**
+ * The common code of a status a framework error carries (each maps back to that status in COMMON_PROBLEM_STATUS): every
+ * 4xx of Nest's built-in exceptions and of Fastify's and Node's own errors, so none answers as another status. Only
+ * 418 (Nest's ImATeapotException, which nothing here throws) has no code of its own and becomes bad_request.
+ */
 export const HTTP_CODES: Record<number, CommonProblemCode> = {
   400: ProblemCode.badRequest,
   401: ProblemCode.unauthorized,
@@ -21,9 +25,17 @@ export const HTTP_CODES: Record<number, CommonProblemCode> = {
   404: ProblemCode.notFound,
   405: ProblemCode.methodNotAllowed,
   406: ProblemCode.notAcceptable,
+  408: ProblemCode.requestTimeout,
   409: ProblemCode.conflict,
+  410: ProblemCode.gone,
+  412: ProblemCode.preconditionFailed,
   413: ProblemCode.payloadTooLarge,
+  414: ProblemCode.uriTooLong,
   415: ProblemCode.unsupportedMediaType,
+  421: ProblemCode.misdirectedRequest,
+  422: ProblemCode.unprocessableContent,
+  429: ProblemCode.tooManyRequests,
+  431: ProblemCode.requestHeaderFieldsTooLarge,
 };
 
 /** Fastify's own errors (parsing, limits) are the client's fault: never a 5xx. */
