@@ -66,7 +66,7 @@ function meld(foutmeldingen: Foutmeldingen, v: OvergangRequest, f: OvergangFout 
   const basis = { instellingscode: v.instellingscode, overgangsdatum: v.overgangsdatum };
   switch (f.code) {
     case 'A01030':
-      return foutmeldingen.add(f.code, f.pointer, { instellingscode: v.instellingscode });
+      return foutmeldingen.add(f.code, f.pointer, { instellingscode: f.pointer === '/naarInstellingscode' ? v.naarInstellingscode : v.instellingscode });
     case 'A01110':
     case 'J06610':
     case 'J06620':
@@ -91,6 +91,14 @@ function meld(foutmeldingen: Foutmeldingen, v: OvergangRequest, f: OvergangFout 
   }
 }
 
+/** J06710: the part and the receiving school belong to a gedeeltelijke overgang, and to it alone. */
+function meldSoort(foutmeldingen: Foutmeldingen, v: OvergangRequest) {
+  const gedeeltelijk = v.soort === 'OVERGANG_GEDEELTELIJK';
+  for (const veld of ['naarInstellingscode', 'vestigingscodes'] as const) {
+    if ((v[veld] === undefined) === gedeeltelijk) foutmeldingen.add('J06710', `/${veld}`, { soort: v.soort ?? 'OVERGANG_VOLLEDIG', veld });
+  }
+}
+
 /**
  * Overgangen (rio.md §4 Instellingsrelatie OVERGANG_VOLLEDIG, the open-data `overgangen`): DUO moves a BRIN4 from one
  * bestuur to another on a date. Load what the BRIN4, its aanbieders and their locatiegebruik hold → judge and plan
@@ -106,7 +114,7 @@ export class RioOvergangenService {
   ) {}
 
   create(principal: Principal, v: OvergangRequest): Promise<Overgang> {
-    if (v.soort === 'OVERGANG_GEDEELTELIJK') return this.createGedeeltelijk(principal, { ...v, naarInstellingscode: v.naarInstellingscode!, vestigingscodes: v.vestigingscodes! });
+    if (v.soort === 'OVERGANG_GEDEELTELIJK') return this.createGedeeltelijk(principal, v);
     return this.db.transaction(async (manager) => {
       const sid = principal.sandboxId;
       // One overgang of a BRIN4 at a time: two at once could both see no later one.
@@ -115,6 +123,7 @@ export class RioOvergangenService {
       const { fouten, plan } = planOvergang(v, stand);
       const foutmeldingen = new Foutmeldingen();
       fouten.forEach((f) => meld(foutmeldingen, v, f));
+      meldSoort(foutmeldingen, v);
       foutmeldingen.throwIfAny();
       if (!plan) throw new Error('an overgang without fouten has a plan');
       await writeDataset(manager, sid, { instellingen: [plan.instelling], aanbieders: plan.aanbieders, gebruiken: plan.gebruiken, groepen: plan.groepen }, { replace: true });
@@ -155,13 +164,15 @@ export class RioOvergangenService {
    * Registers an overgang gedeeltelijk: the relation between the two erkenningen with the vestigingen that go over, judged
    * against both BRIN4s (rules/overgang-gedeeltelijk.ts). Nothing else changes, so there is nothing to log or recompute.
    */
-  private createGedeeltelijk(principal: Principal, v: GedeeltelijkVerzoek): Promise<Overgang> {
+  private createGedeeltelijk(principal: Principal, verzoek: OvergangRequest): Promise<Overgang> {
+    // Without them (J06710) the rest is judged as far as it can be: no receiving school, no vestigingen.
+    const v: GedeeltelijkVerzoek = { ...verzoek, naarInstellingscode: verzoek.naarInstellingscode ?? '', vestigingscodes: verzoek.vestigingscodes ?? [] };
     return this.db.transaction(async (manager) => {
       const sid = principal.sandboxId;
       // Both BRIN4s, in one order: a volledige overgang of either now could change the bestuur this one records.
       await manager.query('SELECT code FROM rio_instellingserkenning WHERE sandbox_id = $1 AND code = ANY($2) ORDER BY code FOR UPDATE', [sid, [v.instellingscode, v.naarInstellingscode]]);
       const [van] = await loadInstellingen(manager, sid, [v.instellingscode]);
-      const [naarInstelling] = await loadInstellingen(manager, sid, [v.naarInstellingscode]);
+      const [naarInstelling] = v.naarInstellingscode ? await loadInstellingen(manager, sid, [v.naarInstellingscode]) : [];
       const [naar] = await loadBesturen(manager, sid, [v.naarOnderwijsbestuurcode]);
       const vestigingen: { code: string; inBedrijfdatum: string; uitBedrijfdatum: string | null }[] = await manager.query(
         `SELECT code, in_bedrijfdatum::text AS "inBedrijfdatum", uit_bedrijfdatum::text AS "uitBedrijfdatum" FROM rio_vestigingserkenning WHERE sandbox_id = $1 AND instellingscode = $2 ORDER BY code`,
@@ -180,7 +191,8 @@ export class RioOvergangenService {
         volledigeOvergangsdata: volledige.map((x) => x.d), alOvergegaan: eerder.flatMap((x) => x.codes),
       });
       const foutmeldingen = new Foutmeldingen();
-      fouten.forEach((f) => meld(foutmeldingen, v, f));
+      fouten.filter((f) => verzoek.naarInstellingscode || f.pointer !== '/naarInstellingscode').forEach((f) => meld(foutmeldingen, verzoek, f));
+      meldSoort(foutmeldingen, verzoek);
       foutmeldingen.throwIfAny();
       // The locaties the vestigingen were given at on the day before (their gebruik stays where it is).
       const locaties: { code: string }[] = await manager.query(

@@ -51,6 +51,7 @@ export const Foutcodes = {
   J06680: 'De vestiging is op de dag voor de overgangsdatum niet in bedrijf: er gaat niets van over. (simulator)',
   J06690: 'Alle lopende vestigingen van de erkenning gaan over: dat is een overgang volledig. (simulator)',
   J06700: 'De vestiging is al eerder gedeeltelijk overgegaan. (simulator)',
+  J06710: 'naarInstellingscode en vestigingscodes horen bij een overgang gedeeltelijk, en alleen daarbij. (simulator)',
   A01010: 'Het adres is niet gevonden in de BAG.',
   A01030: 'De onderwijsinstellingserkenning (BRIN4) is onbekend.',
   A01040: 'De vestigingserkenning (BRIN6) is onbekend.',

@@ -77,14 +77,18 @@ describe('RIO overgang gedeeltelijk: part of a BRIN4 goes over to another bestuu
     expect(foutcodes((await post({ ...deel, overgangsdatum: '1996-08-01', vestigingscodes: ['01AA00'] })).body)).toEqual(expect.arrayContaining(['J06640']));
     // A volledige overgang of 01AA on or before the gedeeltelijke one would change the bestuur it records: no overlap.
     expect(foutcodes((await post({ instellingscode: '01AA', naarOnderwijsbestuurcode: '100B002', overgangsdatum: '2025-12-01' })).body)).toEqual(['J06630']);
-    // Schema faults, all at once: the part and the receiving school are required for a gedeeltelijke overgang, and belong to it alone.
-    const zonder = expectProblem(await post({ soort: 'OVERGANG_GEDEELTELIJK', instellingscode: '01AA', naarOnderwijsbestuurcode: '100B002', overgangsdatum: DATUM }), 400, 'invalid_input');
-    expect([...new Set(zonder.errors.map((e: { pointer: string }) => e.pointer))].sort()).toEqual(['/naarInstellingscode', '/vestigingscodes']);
+    // The part and the receiving school belong to a gedeeltelijke overgang, and to it alone (J06710), among the other foutmeldingen.
+    const zonder = await post({ soort: 'OVERGANG_GEDEELTELIJK', instellingscode: '01AA', naarOnderwijsbestuurcode: '100B001', overgangsdatum: DATUM });
+    expect(foutcodes(expectProblem(zonder, 400, 'invalid_input'))).toEqual(['J06620', 'J06710', 'J06710']);
+    expect(zonder.body.errors.filter((e: { code: string }) => e.code === 'J06710').map((e: { pointer: string }) => e.pointer).sort()).toEqual(['/naarInstellingscode', '/vestigingscodes']);
+    const volledigMetDeel = await post({ ...deel, soort: 'OVERGANG_VOLLEDIG' });
+    expect(foutcodes(expectProblem(volledigMetDeel, 400, 'invalid_input'))).toEqual(['J06630', 'J06710', 'J06710']);
+    expect(foutcodes((await post({ ...deel, soort: undefined, vestigingscodes: undefined })).body)).toEqual(['J06630', 'J06710']);
+    // Schema faults, all at once.
     expectInvalid(await post({ ...deel, vestigingscodes: [] }), [{ pointer: '/vestigingscodes' }]);
     expectInvalid(await post({ ...deel, vestigingscodes: ['01AA01', '01AA01'] }), [{ pointer: '/vestigingscodes' }]);
-    expectInvalid(await post({ ...deel, vestigingscodes: ['1AA01'] }), [{ pointer: '/vestigingscodes' }]);
-    expectInvalid(await post({ ...deel, soort: 'OVERGANG_VOLLEDIG' }), [{ pointer: '/naarInstellingscode' }, { pointer: '/vestigingscodes' }]);
-    expectInvalid(await post({ ...deel, soort: 'DISLOCATIE' }), [{ pointer: '/soort' }, { pointer: '/naarInstellingscode' }, { pointer: '/vestigingscodes' }]);
+    expectInvalid(await post({ ...deel, vestigingscodes: ['1AA01'], naarInstellingscode: '2AA' }), [{ pointer: '/vestigingscodes' }, { pointer: '/naarInstellingscode' }]);
+    expectInvalid(await post({ ...deel, soort: 'DISLOCATIE' }), [{ pointer: '/soort' }]);
     expect(await t.db.query('SELECT count(*)::int AS n FROM rio_overgang')).toEqual(voor);
   });
 

@@ -34,7 +34,7 @@ export class OvergangenController {
       '(a gebruik the new bestuur lacks is created from the date; one it had before is taken back in use); the aanbieders leave the old bestuur\'s onderwijsaanbiedergroepen on the date. Every read that shows the bestuur answers by datumGeldigOp; ROD machtigingen are per school and continue; ' +
       'bekostiging counts each teldatum under the bestuur of that day. Foutmeldingen: A01030, A01110, J06600, J06610, J06620, J06630, J06640, J06650, J06660, all at once. ' +
       'Instellingsrelatie OVERGANG_GEDEELTELIJK (soort, with naarInstellingscode and vestigingscodes): registers that those vestigingen go over to a BRIN4 of the new bestuur; ' +
-      'only the relation is registered, nothing moves with it (README). Foutmeldingen: A01030, A01040, A01110, J06600, J06610, J06620, J06630, J06640, J06670, J06680, J06690, J06700, all at once.',
+      'only the relation is registered, nothing moves with it (README). Foutmeldingen: A01030, A01040, A01110, J06600, J06610, J06620, J06630, J06640, J06670, J06680, J06690, J06700, J06710, all at once.',
   })
   @ApiBody({
     type: OvergangRequest,

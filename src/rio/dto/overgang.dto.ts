@@ -1,17 +1,11 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { ArrayMaxSize, ArrayMinSize, ArrayUnique, IsArray, IsIn, IsOptional, IsUUID, Matches, ValidateBy, ValidateIf } from 'class-validator';
+import { ArrayMaxSize, ArrayMinSize, ArrayUnique, IsArray, IsIn, IsOptional, IsUUID, Matches } from 'class-validator';
 import { PageInfo, PageLinks, PageQuery } from '../../common/pagination/pagination';
 import { BESTUUR_CODE, BRIN4, BRIN6 } from '../rules/identifiers';
 import { DatumProperty, IsDatum, OptionalDatumProperty } from './common.dto';
 
 export const OVERGANGSOORTEN = ['OVERGANG_VOLLEDIG', 'OVERGANG_GEDEELTELIJK'] as const;
 export type Overgangsoort = (typeof OVERGANGSOORTEN)[number];
-
-const gedeeltelijk = (o: OvergangRequest) => o.soort === 'OVERGANG_GEDEELTELIJK';
-
-/** A field of the overgang gedeeltelijk only: sent with an OVERGANG_VOLLEDIG it is a fault. */
-const AlleenGedeeltelijk = (veld: string) =>
-  ValidateBy({ name: 'alleenGedeeltelijk', validator: { validate: (_: unknown, a) => gedeeltelijk(a!.object as OvergangRequest), defaultMessage: () => `${veld} belongs to soort OVERGANG_GEDEELTELIJK only` } });
 
 /**
  * An overgang (Instellingsrelatie): DUO moves a BRIN4 to another bestuur from a date (OVERGANG_VOLLEDIG), or registers
@@ -24,17 +18,13 @@ export class OvergangRequest {
   @Matches(BRIN4, { message: 'instellingscode must be a BRIN4 like 01AA' }) instellingscode: string;
   @ApiProperty({ description: 'The bestuur it moves to; in bedrijf on the overgangsdatum (J06610) and not the bestuur it stands under then (J06620). OVERGANG_GEDEELTELIJK: the bestuur of naarInstellingscode on the date (J06670).', example: '100B002' })
   @Matches(BESTUUR_CODE, { message: 'naarOnderwijsbestuurcode must look like 100B001' }) naarOnderwijsbestuurcode: string;
-  @ApiPropertyOptional({ description: 'OVERGANG_GEDEELTELIJK only, and required there: the BRIN4 of the new bestuur that receives the part; in bedrijf on the overgangsdatum under naarOnderwijsbestuurcode (J06670).', example: '02AA' })
-  @ValidateIf((o: OvergangRequest) => gedeeltelijk(o) || o.naarInstellingscode !== undefined)
-  @AlleenGedeeltelijk('naarInstellingscode')
-  @Matches(BRIN4, { message: 'naarInstellingscode must be a BRIN4 like 01AA' }) naarInstellingscode?: string;
+  @ApiPropertyOptional({ description: 'OVERGANG_GEDEELTELIJK only, and required there (J06710): the BRIN4 of the new bestuur that receives the part; in bedrijf on the overgangsdatum under naarOnderwijsbestuurcode (J06670).', example: '02AA' })
+  @IsOptional() @Matches(BRIN4, { message: 'naarInstellingscode must be a BRIN4 like 01AA' }) naarInstellingscode?: string;
   @ApiPropertyOptional({
-    description: 'OVERGANG_GEDEELTELIJK only, and required there: the BRIN6 vestigingen of instellingscode that go over (1..99, each once): each of that BRIN4 (A01040), in bedrijf the day before the overgangsdatum (J06680), not gone over before (J06700), and not every running one (J06690: that is an OVERGANG_VOLLEDIG).',
-    type: [String], example: ['01AA01'],
+    description: 'OVERGANG_GEDEELTELIJK only, and required there (J06710): the BRIN6 vestigingen of instellingscode that go over (1..99, each once): each of that BRIN4 (A01040), in bedrijf the day before the overgangsdatum (J06680), not gone over before (J06700), and not every running one (J06690: that is an OVERGANG_VOLLEDIG).',
+    type: [String], example: ['01AA01'], uniqueItems: true,
   })
-  @ValidateIf((o: OvergangRequest) => gedeeltelijk(o) || o.vestigingscodes !== undefined)
-  @AlleenGedeeltelijk('vestigingscodes')
-  @IsArray() @ArrayMinSize(1) @ArrayMaxSize(99) @ArrayUnique({ message: 'vestigingscodes must name each vestiging once' })
+  @IsOptional() @IsArray() @ArrayMinSize(1) @ArrayMaxSize(99) @ArrayUnique({ message: 'vestigingscodes must name each vestiging once' })
   @Matches(BRIN6, { each: true, message: 'each vestigingscode must be a BRIN6 like 01AA00' }) vestigingscodes?: string[];
   @DatumProperty('First day under the new bestuur (the old one holds it until the day before); after the BRIN4\'s inBedrijfdatum and before its uitBedrijfdatum (J06640), after every earlier overgang of the BRIN4 (J06630). Past or future on the sandbox clock; a planned one can be withdrawn (DELETE) until then.', '2030-08-01')
   @IsDatum() overgangsdatum: string;
