@@ -281,27 +281,34 @@ export class BekostigingService implements OnModuleInit {
     // Persons: the caller holds their locks, as every writer of their inschrijvingen does.
     const personen = bereik === 'persoonlijst';
     if (!personen) await manager.query(bekostigingSlot(false), [sandboxId]);
+    // Timed whatever the outcome: a recompute that fails (a statement timeout, a lock wait cut short) is as much
+    // worth seeing in the histogram as one that succeeds.
     const stop = recomputeDuration.startTimer({ bereik });
-    // A chunk whose persons have no status yet (a sandbox's first full run): every status is new, inserted plainly
-    // (recomputeSql's `nieuw`). A person's status written meanwhile by a concurrent write makes that insert fail: the
-    // savepoint undoes it and the chunk is computed again as an upsert. `nieuw` true takes that path without the check.
-    if (bereik === 'personen' && opties.nieuw !== false && (opties.nieuw || (await manager.query(CHUNK_ZONDER_STATUSSEN_SQL, [sandboxId, waarde]))[0].leeg)) {
-      await manager.query('SAVEPOINT bekostiging_nieuw');
-      try {
-        const [r] = (await manager.query(recomputeSql(bereik, true), params)) as Telling[];
-        await manager.query('RELEASE SAVEPOINT bekostiging_nieuw');
-        stop();
-        return r;
-      } catch (e) {
-        if ((e as { code?: unknown }).code !== '23505') throw e;
-        await manager.query('ROLLBACK TO SAVEPOINT bekostiging_nieuw');
+    let outcome: 'ok' | 'error' = 'error';
+    try {
+      // A chunk whose persons have no status yet (a sandbox's first full run): every status is new, inserted plainly
+      // (recomputeSql's `nieuw`). A person's status written meanwhile by a concurrent write makes that insert fail: the
+      // savepoint undoes it and the chunk is computed again as an upsert. `nieuw` true takes that path without the check.
+      if (bereik === 'personen' && opties.nieuw !== false && (opties.nieuw || (await manager.query(CHUNK_ZONDER_STATUSSEN_SQL, [sandboxId, waarde]))[0].leeg)) {
+        await manager.query('SAVEPOINT bekostiging_nieuw');
+        try {
+          const [r] = (await manager.query(recomputeSql(bereik, true), params)) as Telling[];
+          await manager.query('RELEASE SAVEPOINT bekostiging_nieuw');
+          outcome = 'ok';
+          return r;
+        } catch (e) {
+          if ((e as { code?: unknown }).code !== '23505') throw e;
+          await manager.query('ROLLBACK TO SAVEPOINT bekostiging_nieuw');
+        }
       }
+      const sql = recomputeSql(bereik);
+      // Persons' recomputes run on every write: prepared once per connection (planning them was most of their cost).
+      const [r] = personen ? await prepared<Telling>(manager, `bekostiging_herbereken_${bereik}`, sql, params) : ((await manager.query(sql, params)) as Telling[]);
+      outcome = 'ok';
+      return r;
+    } finally {
+      stop({ outcome });
     }
-    const sql = recomputeSql(bereik);
-    // Persons' recomputes run on every write: prepared once per connection (planning them was most of their cost).
-    const [r] = personen ? await prepared<Telling>(manager, `bekostiging_herbereken_${bereik}`, sql, params) : ((await manager.query(sql, params)) as Telling[]);
-    stop();
-    return r;
   }
 
   /**
@@ -316,7 +323,7 @@ export class BekostigingService implements OnModuleInit {
       name: 'bekostiging_herbereken_persoonlijst',
       text: recomputeSql('persoonlijst'),
       values: recomputeParams(sandboxId, teldata, vandaag, moment, personen, true, aanleiding),
-      settled: () => void stop(),
+      settled: (ok) => void stop({ outcome: ok ? 'ok' : 'error' }),
     };
   }
 

@@ -25,7 +25,7 @@ describe('bekostiging: a rerun recomputes what changed, and only that', () => {
   };
   /** How often a recompute of the given range ran in this process (the recompute's duration metric counts them). */
   const recomputes = async (bereik: 'personen' | 'persoonlijst') =>
-    (await recomputeDuration.get()).values.find((v) => v.metricName === 'rodsim_bekostiging_recompute_duration_seconds_count' && v.labels.bereik === bereik)?.value ?? 0;
+    (await recomputeDuration.get()).values.filter((v) => v.metricName === 'rodsim_bekostiging_recompute_duration_seconds_count' && v.labels.bereik === bereik).reduce((n, v) => n + v.value, 0);
   /** Runs `f` and gives how many full-recompute chunks and person recomputes it caused. */
   const gemeten = async <T>(f: () => Promise<T>) => {
     const [c0, p0] = [await recomputes('personen'), await recomputes('persoonlijst')];

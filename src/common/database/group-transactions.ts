@@ -62,13 +62,13 @@ interface Deferred {
 /**
  * A named statement that deferred work comes down to (deferStatementToCommit). The group sends the statements of its
  * phases and its COMMIT together (pipelined), so the end of a group costs one wait for the database instead of one per
- * statement. `settled` is told when its answer came, whatever it was.
+ * statement. `settled` is told when its answer came, whatever it was, and whether it succeeded.
  */
 export interface DeferredStatement {
   name: string;
   text: string;
   values: unknown[];
-  settled?: () => void;
+  settled?: (ok: boolean) => void;
 }
 
 interface PgClient {
@@ -138,9 +138,9 @@ function send(m: EntityManager, st: DeferredStatement): Promise<unknown> {
   if (!st.settled) return answer;
   const settled = st.settled;
   return answer.then(
-    (r) => (settled(), r),
+    (r) => (settled(true), r),
     (e: unknown) => {
-      settled();
+      settled(false);
       throw e;
     },
   );

@@ -24,8 +24,8 @@ export const httpDuration = new Histogram({
 
 export const recomputeDuration = new Histogram({
   name: 'rodsim_bekostiging_recompute_duration_seconds',
-  help: 'Duration of one bekostiging recompute, by its range (persoonlijst, vestigingen, personen chunk, sandbox).',
-  labelNames: ['bereik'] as const,
+  help: 'Duration of one bekostiging recompute, by its range (persoonlijst, vestigingen, personen chunk, sandbox) and outcome (ok, error).',
+  labelNames: ['bereik', 'outcome'] as const,
   buckets: [0.001, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10, 30, 60],
   registers: [metricsRegistry],
 });
