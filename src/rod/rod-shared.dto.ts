@@ -39,7 +39,7 @@ export class PersoonsgebondenNummer {
   @Matches(/^\d{9}$/, { message: 'burgerservicenummer must be 9 digits' })
   burgerservicenummer?: string;
 
-  @ApiPropertyOptional({ description: 'Onderwijsnummer issued by DUO: 9 digits starting with 10, weighted sum ≡ 5 (mod 11).', example: '100000004', pattern: '^10\\d{7}$' })
+  @ApiPropertyOptional({ description: 'Onderwijsnummer issued by DUO: 9 digits; one that does not start with 10 or whose weighted sum is not ≡ 5 (mod 11) is foutmelding 211_pgn_elfproef.', example: '100000004', pattern: '^\\d{9}$' })
   @IsOptional()
   @IsString()
   @Matches(/^\d{9}$/, { message: 'onderwijsnummer must be 9 digits' })

@@ -57,6 +57,16 @@ describe('ROD persoonsregister and identificatie', () => {
     expect(body.foutmeldingen.map((f: any) => f.code)).toEqual(['211_pgn_elfproef']);
   });
 
+  it('211: an onderwijsnummer of 9 digits that does not start with 10 is a foutmelding, as the document describes it', async () => {
+    const body = expectProblem(await identificeer({ persoonsgebondenNummer: { onderwijsnummer: '200000004' }, geboortedatum: '2018-03-15', geslacht: 'V' }), 422, 'afgekeurd');
+    expect(body.foutmeldingen.map((f: any) => f.code)).toEqual(['211_pgn_elfproef']);
+    // The document's schema lets it through (a schema fault would be a 400): the check is ROD's 211, not the format.
+    const doc = (await t.http().get('/rod/v1/openapi.json')).body;
+    const pattern = doc.components.schemas.PersoonsgebondenNummer.properties.onderwijsnummer.pattern;
+    expect(new RegExp(pattern).test('200000004')).toBe(true);
+    expect(new RegExp(pattern).test('20000000')).toBe(false);
+  });
+
   it('046: geslacht outside M, V, O', async () => {
     const body = expectProblem(await identificeer({ persoonsgebondenNummer: { burgerservicenummer: '999990019' }, geboortedatum: '2018-03-15', geslacht: 'X' }), 422, 'afgekeurd');
     expect(body.foutmeldingen.map((f: any) => f.code)).toEqual(['046_waardenlijst_fout']);
