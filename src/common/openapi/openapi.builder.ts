@@ -207,7 +207,7 @@ export function buildRegisterDocument(app: INestApplication, info: RegisterApiIn
   for (const [path, item] of Object.entries(paths)) {
     for (const [method, op] of Object.entries(item as Json)) {
       if (!['get', 'post', 'put', 'patch', 'delete'].includes(method)) continue;
-      completeOperation(op as Json, method, path);
+      completeOperation(op as Json, path);
     }
   }
   doc.paths = paths;
@@ -240,7 +240,7 @@ export function buildRegisterDocument(app: INestApplication, info: RegisterApiIn
   return sortKeys(doc) as OpenAPIObject;
 }
 
-function completeOperation(op: Json, method: string, path: string) {
+function completeOperation(op: Json, path: string) {
   // A file upload's example is the file as text: it belongs to the plain media type, a compressed file has none.
   const gzip = op.requestBody?.content?.['application/gzip'] as Json | undefined;
   if (gzip) {
@@ -259,11 +259,11 @@ function completeOperation(op: Json, method: string, path: string) {
       else (response as Json).content = problemContent();
     }
   }
-  const hasParams = (op.parameters ?? []).length > 0;
   const add = (status: string) => {
     if (!responses[status]) responses[status] = { $ref: `#/components/responses/${STATUS_REF[status]}` };
   };
-  if (hasParams || ['post', 'put', 'patch'].includes(method)) add('400');
+  // Every operation may answer 400: one without query parameters still refuses an unknown one (unknown_field).
+  if (path !== '/openapi.json') add('400');
   const secured = Array.isArray(op.security) ? op.security.length > 0 : true;
   if (secured && path !== '/openapi.json') {
     add('401');

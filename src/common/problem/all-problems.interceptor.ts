@@ -2,23 +2,37 @@ import { CallHandler, ExecutionContext, Injectable, NestInterceptor, Paramtype }
 import { ROUTE_ARGS_METADATA } from '@nestjs/common/constants';
 import { RouteParamtypes } from '@nestjs/common/enums/route-paramtypes.enum';
 import type { FastifyRequest } from 'fastify';
-import { catchError, Observable } from 'rxjs';
+import { catchError, from, Observable } from 'rxjs';
 import { ProblemCode, ProblemDetailItem, ProblemException, Problems } from './problem';
 import { ProblemValidationPipe } from './validation.pipe';
 
 const LOCATIONS: Partial<Record<number, Paramtype>> = { [RouteParamtypes.BODY]: 'body', [RouteParamtypes.QUERY]: 'query', [RouteParamtypes.PARAM]: 'param' };
+
+/** Paths of the registers' versioned APIs; health, metrics and the token endpoint are not checked for unknown parameters. */
+const API_PAD = /^\/[a-z]+\/v\d+\//;
 
 /**
  * Nest validates the path, the query and the body of a request one by one and answers the first
  * that fails. When one fails, this validates all three and answers one 400 listing every problem
  * (a bad path code together with the body's problems). Only on that failure path: a valid request
  * is validated once.
+ *
+ * An operation without a query DTO takes no query parameters (or only those it names): Nest would ignore any others, so a
+ * misspelt filter would be dropped silently. Those are refused here as the query DTOs refuse them (`unknown_field`),
+ * together with every other problem of the request.
  */
 @Injectable()
 export class AllProblemsInterceptor implements NestInterceptor {
   private readonly pipe = new ProblemValidationPipe();
 
+  /** Per handler: the query parameters it names, or null when a query DTO validates the whole query. */
+  private readonly queryNamen = new WeakMap<object, Set<string> | null>();
+
   intercept(context: ExecutionContext, next: CallHandler): Observable<unknown> {
+    if (context.getType() === 'http') {
+      const onbekend = this.onbekendeQuery(context);
+      if (onbekend.length) return from(this.weiger(context, onbekend));
+    }
     return next.handle().pipe(
       catchError(async (error: unknown) => {
         if (!(error instanceof ProblemException) || error.code !== ProblemCode.invalidInput || context.getType() !== 'http') throw error;
@@ -27,6 +41,28 @@ export class AllProblemsInterceptor implements NestInterceptor {
         throw Problems.invalidInput(all);
       }),
     );
+  }
+
+  private onbekendeQuery(context: ExecutionContext): string[] {
+    const request = context.switchToHttp().getRequest<FastifyRequest>();
+    const query = request.query as Record<string, unknown> | undefined;
+    if (!query || typeof query !== 'object') return [];
+    const keys = Object.keys(query);
+    if (!keys.length || !API_PAD.test(request.url)) return [];
+    const handler = context.getHandler();
+    let namen = this.queryNamen.get(handler);
+    if (namen === undefined) {
+      const args = (Reflect.getMetadata(ROUTE_ARGS_METADATA, context.getClass(), handler.name) ?? {}) as Record<string, { data?: unknown }>;
+      const query = Object.entries(args).filter(([key]) => Number(key.split(':')[0]) === RouteParamtypes.QUERY);
+      namen = query.some(([, { data }]) => data === undefined) ? null : new Set(query.map(([, { data }]) => String(data)));
+      this.queryNamen.set(handler, namen);
+    }
+    return namen ? keys.filter((k) => !namen.has(k)) : [];
+  }
+
+  private async weiger(context: ExecutionContext, onbekend: string[]): Promise<never> {
+    const items: ProblemDetailItem[] = onbekend.map((k) => ({ parameter: k, code: 'unknown_field', detail: `property ${k} should not exist` }));
+    throw Problems.invalidInput([...items, ...(await this.collect(context))]);
   }
 
   private async collect(context: ExecutionContext): Promise<ProblemDetailItem[]> {
