@@ -116,6 +116,16 @@ describe('RIO reads', () => {
     expect((await get(`/aangeboden-opleidingen/${code}?datumGeldigOp=2010-08-01`)).body.geldigePeriode.onderwijsconcept).toBe('MONTESSORI');
   });
 
+  it('refuses an onderwijsconcept filter outside the waardenlijst (a typo is never an empty answer)', async () => {
+    expectInvalid(await get('/aangeboden-opleidingen?onderwijsconcept=MONTESORI'), [{ parameter: 'onderwijsconcept', code: 'is_in' }]);
+    expectInvalid(await get('/aangeboden-opleidingen?onderwijsconcept=montessori&postcode=38'), [
+      { parameter: 'onderwijsconcept', code: 'is_in' },
+      { parameter: 'postcode' },
+    ]);
+    // a value of the list that is not valid on the date is no error: nothing carries it then
+    expect((await get('/aangeboden-opleidingen?onderwijsconcept=AGORA&datumGeldigOp=2010-01-01')).body.items).toEqual([]);
+  });
+
   it('applies datumGeldigOp at the edges: begindatum inclusive, einddatum exclusive; 404 outside', async () => {
     expect((await get('/onderwijsaanbieders/100A001?datumGeldigOp=2020-07-31')).body.geldigePeriode.naam).toBe('Openbare Basisschool Regenboog');
     expect((await get('/onderwijsaanbieders/100A001?datumGeldigOp=2020-08-01')).body.geldigePeriode.naam).toBe('OBS De Regenboog');

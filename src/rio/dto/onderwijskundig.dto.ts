@@ -6,6 +6,10 @@ import { PageInfo, PageLinks } from '../../common/pagination/pagination';
 import { AANBIEDER_CODE, BESTUUR_CODE, BRIN4, BRIN6, LOCATIE_CODE, OPLEIDINGSEENHEID_CODE } from '../rules/identifiers';
 import { DatumProperty, GeldigOpQuery, IsDatum, OptionalDatumProperty, SortProperty } from './common.dto';
 import { Adres, AdresResponse } from './juridisch.dto';
+import { WAARDENLIJSTEN } from '../rules/waardenlijsten';
+
+/** The onderwijsconcept codes, whatever their vanaf: a filter on one not valid on the date finds nothing, an unknown one is refused. */
+const ONDERWIJSCONCEPTEN = WAARDENLIJSTEN.onderwijsconcept.map((w) => w.code);
 
 const POSTCODE_FILTER = /^[1-9][0-9]{3}( ?[A-Za-z]{2})?$/;
 
@@ -215,7 +219,10 @@ export class AangebodenOpleidingCodeParam {
 export class AangebodenOpleidingenQuery extends GeldigOpQuery {
   @ApiPropertyOptional({ example: '100A001' }) @IsOptional() @Matches(AANBIEDER_CODE, { message: 'onderwijsaanbiedercode must look like 100A001' }) onderwijsaanbiedercode?: string;
   @ApiPropertyOptional({ example: '100X001' }) @IsOptional() @Matches(LOCATIE_CODE, { message: 'onderwijslocatiecode must look like 100X001' }) onderwijslocatiecode?: string;
-  @ApiPropertyOptional({ description: 'Onderwijsconcept on the date.', example: 'MONTESSORI' }) @IsOptional() @IsString() onderwijsconcept?: string;
+  @ApiPropertyOptional({ description: 'Onderwijsconcept on the date (waardenlijst PedagogischConcept; another value is 400).', enum: ONDERWIJSCONCEPTEN, example: 'MONTESSORI' })
+  @IsOptional()
+  @IsIn(ONDERWIJSCONCEPTEN)
+  onderwijsconcept?: string;
   @ApiPropertyOptional({ description: 'Postcode of the locatie (NNNNAA or NNNN).', example: '3581AA' }) @IsOptional() @Matches(POSTCODE_FILTER, { message: 'postcode must be NNNNAA or NNNN' }) postcode?: string;
   @ApiPropertyOptional({ description: "The board's own key (eigenSleutel), exact.", example: 'aanbod-01AA00' }) @IsOptional() @IsString() @Length(1, 60) eigenSleutel?: string;
   @SortProperty(['code', 'onderwijsaanbiedercode', 'begindatum', 'eigenNaam'], 'eigenNaam') sort?: string;
