@@ -369,8 +369,9 @@ export class RioLezenService {
     return this.listOpleidingen(sandboxId, { ...query, onderwijsaanbiedercode: aanbieder } as AangebodenOpleidingenQuery, path);
   }
 
-  listOpleidingseenheden() {
-    return OPLEIDINGSEENHEDEN;
+  async listOpleidingseenheden(sandboxId: string, query: { datumGeldigOp?: string }) {
+    const datum = await this.resolveDatum(sandboxId, query);
+    return OPLEIDINGSEENHEDEN.filter((e) => e.begindatum <= datum);
   }
 
   // ---- contactadressen

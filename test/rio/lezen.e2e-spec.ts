@@ -116,6 +116,21 @@ describe('RIO reads', () => {
     expect((await get(`/aangeboden-opleidingen/${code}?datumGeldigOp=2010-08-01`)).body.geldigePeriode.onderwijsconcept).toBe('MONTESSORI');
   });
 
+  it('takes datumGeldigOp on every read, also of an onderwijslocatie and the opleidingseenheden', async () => {
+    // an onderwijslocatie is an address without a lifetime: the same on every date
+    const locatie = await get('/onderwijslocaties/100X001?datumGeldigOp=1990-01-01');
+    expectJson(locatie, 200);
+    expect(locatie.body.code).toBe('100X001');
+    // opleidingseenheden: those begun on the date (speciaal basisonderwijs from 1998-08-01)
+    const eenheden = await get('/opleidingseenheden?datumGeldigOp=1998-07-31');
+    expectJson(eenheden, 200);
+    expect(eenheden.body.map((e: { code: string }) => e.code)).not.toContain('1001O0003');
+    expect((await get('/opleidingseenheden?datumGeldigOp=1998-08-01')).body.map((e: { code: string }) => e.code)).toContain('1001O0003');
+    expect((await get('/opleidingseenheden')).body).toHaveLength((await get('/opleidingseenheden?datumGeldigOp=2025-09-01')).body.length);
+    expectInvalid(await get('/onderwijslocaties/100X001?datumGeldigOp=2025-13-01'), [{ parameter: 'datumGeldigOp', code: 'is_datum' }]);
+    expectInvalid(await get('/opleidingseenheden?datumGeldigOp=gisteren'), [{ parameter: 'datumGeldigOp', code: 'is_datum' }]);
+  });
+
   it('refuses an onderwijsconcept filter outside the waardenlijst (a typo is never an empty answer)', async () => {
     expectInvalid(await get('/aangeboden-opleidingen?onderwijsconcept=MONTESORI'), [{ parameter: 'onderwijsconcept', code: 'is_in' }]);
     expectInvalid(await get('/aangeboden-opleidingen?onderwijsconcept=montessori&postcode=38'), [

@@ -166,7 +166,8 @@ export class OnderwijslocatiesController {
   @ApiOperation({ summary: 'Read an onderwijslocatie' })
   @ApiOkResponse({ type: Onderwijslocatie })
   @ApiRioProblems('not_found')
-  getOnderwijslocatie(@CurrentPrincipal() p: Principal, @Param() a: OnderwijslocatiecodeParam) {
+  // datumGeldigOp as on every read; a locatie is an address without a lifetime, the same on every date.
+  getOnderwijslocatie(@CurrentPrincipal() p: Principal, @Param() a: OnderwijslocatiecodeParam, @Query() _q: DatumGeldigOpQuery) {
     return this.lezen.getLocatie(p.sandboxId, a.onderwijslocatiecode);
   }
 
@@ -295,9 +296,9 @@ export class AangebodenOpleidingenController {
 
   @Get('opleidingseenheden')
   @RequireScopes('rio.lezen')
-  @ApiOperation({ summary: 'The po opleidingseenheden of OCW an aangeboden opleiding refers to' })
+  @ApiOperation({ summary: 'The po opleidingseenheden of OCW an aangeboden opleiding refers to, those begun on datumGeldigOp' })
   @ApiOkResponse({ type: [OpleidingseenheidResponse] })
-  listOpleidingseenheden() {
-    return this.lezen.listOpleidingseenheden();
+  listOpleidingseenheden(@CurrentPrincipal() p: Principal, @Query() q: DatumGeldigOpQuery) {
+    return this.lezen.listOpleidingseenheden(p.sandboxId, q);
   }
 }
