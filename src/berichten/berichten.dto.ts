@@ -15,6 +15,7 @@ import {
   MaxLength,
   Min,
   Validate,
+  ValidateBy,
   ValidatorConstraint,
   ValidatorConstraintInterface,
 } from 'class-validator';
@@ -88,11 +89,32 @@ export class FeedResponse {
   @ApiProperty({ type: FeedLinks }) _links: FeedLinks;
 }
 
+/**
+ * No user or password in a webhook URL: fetch refuses to send to such a URL, so every delivery would fail and end as a
+ * dead letter. A receiver that wants a secret of its own checks the ROD-Signature instead.
+ */
+const ZonderInloggegevens = () =>
+  ValidateBy({
+    name: 'webhookUrlMetInloggegevens',
+    validator: {
+      validate: (v) => {
+        try {
+          const url = new URL(String(v));
+          return !url.username && !url.password;
+        } catch {
+          return true; // not a URL at all: IsUrl says so
+        }
+      },
+      defaultMessage: () => 'url must not contain a user name or password',
+    },
+  });
+
 export class AbonnementRequest {
-  @ApiProperty({ description: 'HTTPS (or, for local tests, HTTP) URL that receives each event as a POST (application/cloudevents+json).', example: 'https://las.example.nl/rod/webhook' })
+  @ApiProperty({ description: 'HTTPS (or, for local tests, HTTP) URL that receives each event as a POST (application/cloudevents+json); without user name or password (400 webhook_url_met_inloggegevens).', example: 'https://las.example.nl/rod/webhook' })
   @IsString()
   @MaxLength(2000)
   @IsUrl({ protocols: ['http', 'https'], require_protocol: true, require_tld: false }, { message: 'url must be an http(s) URL' })
+  @ZonderInloggegevens()
   url: string;
 
   @ApiPropertyOptional({ description: 'Only these event types; absent = every type.', enum: EVENT_TYPES, isArray: true, example: ['nl.duo.rod.bekostigingsstatus-gewijzigd'] })

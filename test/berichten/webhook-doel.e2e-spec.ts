@@ -21,6 +21,11 @@ describe('webhook targets', () => {
         expectInvalid(res, [{ pointer: '/url', code: 'webhook_doel_niet_toegestaan' }]);
       }
       expect(await abonnementen(t)).toBe(0);
+      // Credentials in the URL: no delivery could ever be made (fetch refuses such a URL), so no subscription either.
+      for (const url of ['http://las:geheim@127.0.0.1:9/hook', 'https://las@las.example.nl/hook']) {
+        expectInvalid(await t.http().post('/rod/v1/webhook-abonnementen').set(bearer(token)).send({ url }), [{ pointer: '/url', code: 'webhook_url_met_inloggegevens' }]);
+      }
+      expect(await abonnementen(t)).toBe(0);
       const ok = await t.http().post('/rod/v1/webhook-abonnementen').set(bearer(token)).send({ url: 'http://127.0.0.1:9/hook' });
       expect(ok.status).toBe(201);
       expect(await abonnementen(t)).toBe(1);
