@@ -89,13 +89,16 @@ export class BerichtenVolgorde implements OnApplicationShutdown {
              FROM teller JOIN (SELECT sandbox_id, max(rn) AS aantal FROM nieuw GROUP BY sandbox_id) n ON n.sandbox_id = teller.sandbox_id),
          u AS (
            UPDATE outbox_event o SET feed_positie = basis.b + nieuw.rn FROM nieuw JOIN basis ON basis.sandbox_id = nieuw.sandbox_id WHERE o.seq = nieuw.seq
-           RETURNING o.seq, o.sandbox_id, o.event_id, o.type, o.instellingscode, o.ordering_key, o.time, o.feed_positie),
+           RETURNING o.seq, o.sandbox_id, o.event_id, o.type, o.instellingscode, o.ordering_key, o.time, o.feed_positie, o.created_at),
          a AS (
            INSERT INTO webhook_aflevering (sandbox_id, abonnement_id, event_seq, event_id, feed_positie, ordering_key, volgende_poging_op)
            SELECT u.sandbox_id, w.id, u.seq, u.event_id, u.feed_positie, u.ordering_key, ${sandboxNuSql('s')}
              FROM u JOIN webhook_abonnement w ON w.sandbox_id = u.sandbox_id AND (w.types IS NULL OR u.type = ANY (w.types))
              JOIN sandbox s ON s.id = u.sandbox_id
             WHERE ${gemachtigdVoorEvent('u', 'w.oin')}
+              -- A subscription receives what happens from its creation on: not an event written before it that the
+              -- sequencer reaches only now (both times are the database's, at the start of their transactions).
+              AND u.created_at >= w.created_at
            ON CONFLICT DO NOTHING)
          SELECT count(*) AS n FROM u`,
         [limit],

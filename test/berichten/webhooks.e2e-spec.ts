@@ -85,6 +85,20 @@ describe('berichten: signed webhooks with retries, dead letter and redelivery', 
     expect(l.items[0]).toMatchObject({ status: 'GELEVERD', pogingen: 1, pogingLog: [expect.objectContaining({ nummer: 1, statusCode: 200, fout: null })] });
   });
 
+  it('a subscription receives what happens from its creation on, also while earlier events still wait for their position', async () => {
+    const o = await ontvanger();
+    // committed before the subscription, not yet positioned by the sequencer (no worker round ran)
+    const eerder = await schrijfEvents(t, sandbox, '01AA', 2);
+    await abonneer(alfa, o.url);
+    const later = await schrijfEvents(t, sandbox, '01AA', 1);
+    await wachtTot(() => o.ontvangen.length >= 1, ronde);
+    await worker.runUntilIdle();
+    expect(o.ontvangen.map((x) => x.json.id)).toEqual(later);
+    // the earlier ones are in the feed, as the README says
+    const feed = await t.http().get('/rod/v1/berichten?vanaf=0&limit=100').set(bearer(alfa));
+    expect(feed.body.berichten.map((b: { id: string }) => b.id)).toEqual(expect.arrayContaining([...eerder, ...later]));
+  });
+
   it('retries a failure and a timeout with backoff, then delivers', async () => {
     const o = await ontvanger((_, n) => (n === 1 ? 500 : n === 2 ? 'hang' : 204));
     const sub = await abonneer(alfa, o.url);
