@@ -44,6 +44,7 @@ import { RodAdviesVo1764590000000 } from './migrations/1764590000000-rod-advies-
 import { RodVerzuimmelding1764591000000 } from './migrations/1764591000000-rod-verzuimmelding';
 import { Nieuwkomers1764640000000 } from './migrations/1764640000000-nieuwkomers';
 import { RioOvergangGedeeltelijk1764830000000 } from './migrations/1764830000000-rio-overgang-gedeeltelijk';
+import { IdempotencyBodyJson1764840000000 } from './migrations/1764840000000-idempotency-body-json';
 
 /** Every entity the simulator maps; the CLI data source and the app share this list. */
 export const ENTITIES = [
@@ -101,4 +102,5 @@ export const MIGRATIONS = [
   RodSchrijfpadIndexen1764770000000,
   RodInschrijvingFkSandbox1764780000000,
   RioOvergangGedeeltelijk1764830000000,
+  IdempotencyBodyJson1764840000000,
 ];

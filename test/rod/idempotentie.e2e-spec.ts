@@ -32,6 +32,8 @@ describe('ROD: safe to retry, safe under concurrency', () => {
     expect(again.status).toBe(201);
     expect(again.headers['idempotent-replayed']).toBe('true');
     expect(again.body).toEqual(first.body);
+    // the same bytes, members in the same order (api-conventions.md §6: the first body is replayed)
+    expect(again.text).toBe(first.text);
     expect(await versies(first.body.inschrijvingId)).toHaveLength(1);
   });
 
@@ -47,6 +49,7 @@ describe('ROD: safe to retry, safe under concurrency', () => {
     const again = await send(body, 'rod-key-3');
     expectProblem(first, 422, 'afgekeurd');
     expectProblem(again, 422, 'afgekeurd');
+    expect(again.text).toBe(first.text);
     expect(again.headers['idempotent-replayed']).toBe('true');
   });
 
