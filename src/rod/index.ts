@@ -8,7 +8,7 @@
  *
  * ```ts
  * const personen = await bulk.addPersonen(m, sandboxId, nieuw);    // persons not yet registered (NieuwPersoonRij), one statement
- * const invoer = await bulk.readStanden(m, sandboxId, aanleveringen, vandaag); // persons, their inschrijvingen, RIO checks: 3 statements
+ * const invoer = await bulk.readStanden(m, sandboxId, aanleveringen, vandaag); // persons, their inschrijvingen, RIO checks: 4 statements
  * const opdrachten: BulkSchrijfOpdracht[] = [];
  * aanleveringen.forEach((a, i) => {
  *   const { foutmeldingen, meldingen, nieuweStand } = beoordeel(a, invoer[i].stand, invoer[i].context);

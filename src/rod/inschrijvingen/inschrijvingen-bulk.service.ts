@@ -54,8 +54,9 @@ export class InschrijvingenBulkService {
   }
 
   /**
-   * What `beoordeel` needs for each aanlevering of a batch of one sandbox, in three statements whatever the batch size: the
-   * persons of the PGNs, their inschrijvingen, and RIO's checks of every periode (through the RIO port). `vandaag` is the
+   * What `beoordeel` needs for each aanlevering of a batch of one sandbox, in four statements whatever the batch size: the
+   * persons of the PGNs, their inschrijvingen, and RIO's checks of every periode (through the RIO port's bulk form: two
+   * statements, each combination of codes asked once per stretch of time in which RIO's rows for it do not change). `vandaag` is the
    * receive date the 7-day and age rules look at. A person may occur only once per batch: the state is read before any of
    * the batch is written, so a second aanlevering for the same person would be judged on a state that misses the first.
    * A new inschrijving's id is a UUID v7, so a bulk load appends to the indexes on it.
