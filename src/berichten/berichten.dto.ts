@@ -3,6 +3,7 @@ import { AlsGetal } from '../common/validation/getal';
 import {
   ArrayMaxSize,
   ArrayMinSize,
+  ArrayUnique,
   IsArray,
   IsIn,
   IsInt,
@@ -117,11 +118,12 @@ export class AbonnementRequest {
   @ZonderInloggegevens()
   url: string;
 
-  @ApiPropertyOptional({ description: 'Only these event types; absent = every type.', enum: EVENT_TYPES, isArray: true, example: ['nl.duo.rod.bekostigingsstatus-gewijzigd'] })
+  @ApiPropertyOptional({ description: 'Only these event types, each once; absent = every type.', enum: EVENT_TYPES, isArray: true, uniqueItems: true, example: ['nl.duo.rod.bekostigingsstatus-gewijzigd'] })
   @IsOptional()
   @IsArray()
   @ArrayMinSize(1)
   @ArrayMaxSize(EVENT_TYPES.length)
+  @ArrayUnique()
   @IsIn(EVENT_TYPES, { each: true })
   types?: string[];
 }

@@ -63,6 +63,9 @@ describe('berichten: signed webhooks with retries, dead letter and redelivery', 
   it('rejects a bad URL and an unknown type at once', async () => {
     const res = await t.http().post('/rod/v1/webhook-abonnementen').set(bearer(alfa)).send({ url: 'ftp://x', types: ['nl.duo.iets'] });
     expectInvalid(res, [{ pointer: '/url' }, { pointer: '/types' }]);
+    // a type named twice is a mistake in the request, not a subscription listing it twice
+    const dubbel = await t.http().post('/rod/v1/webhook-abonnementen').set(bearer(alfa)).send({ url: 'https://las.example.nl/hook', types: ['nl.duo.rod.melding', 'nl.duo.rod.melding'] });
+    expectInvalid(dubbel, [{ pointer: '/types', code: 'array_unique' }]);
   });
 
   it('delivers the events of mandated schools as signed CloudEvents the receiver can verify', async () => {
