@@ -67,6 +67,13 @@ export const statusData = (s: string, pe: string, aanleiding: string, signalen =
   'aanleiding', ${aanleiding})`;
 
 /**
+ * The signal objects of `codes` (jsonb): no signal, the common case of a funded pupil, is written here; only signals
+ * call bekostigingssignalen_json. That SQL function is planned anew in every statement that calls it, which cost as
+ * much as the rest of a small group's events.
+ */
+const SIGNALEN_JSON = (codes: string) => `CASE WHEN cardinality(${codes}) = 0 THEN '[]'::jsonb ELSE bekostigingssignalen_json(${codes}) END`;
+
+/**
  * Outbox rows for the status rows in CTE `bron` (joined with rod_persoon `pe`, unless `bron` carries the person's
  * burgerservicenummer and onderwijsnummer itself: `metPersoon`); $1 sandbox, `tijd` the event time.
  * The signal objects come from a lookup of the few distinct signal combinations (`sg`, materialised: a function call
@@ -76,7 +83,7 @@ export const statusData = (s: string, pe: string, aanleiding: string, signalen =
  */
 export const statusEvents = (bron: string, tijd: string, aanleiding: string, where = 'true', bepaaldOp?: string, metPersoon = false) => `
   INSERT INTO outbox_event (sandbox_id, event_id, type, source, subject, instellingscode, ordering_key, time, data)
-  WITH sg AS MATERIALIZED (SELECT d.signalen, bekostigingssignalen_json(d.signalen) AS j FROM (SELECT DISTINCT s.signalen FROM ${bron} s WHERE ${where}) d)
+  WITH sg AS MATERIALIZED (SELECT d.signalen, ${SIGNALEN_JSON('d.signalen')} AS j FROM (SELECT DISTINCT s.signalen FROM ${bron} s WHERE ${where}) d)
   SELECT $1, gen_random_uuid(), '${BEKOSTIGINGSSTATUS_TYPE}', '${ROD_EVENT_SOURCE}', 'inschrijving/' || s.inschrijving_id, s.instellingscode, s.persoon_id::text, ${tijd},
          ${statusData('s', metPersoon ? 's' : 'pe', aanleiding, '(SELECT sg.j FROM sg WHERE sg.signalen = s.signalen)', bepaaldOp)}
     FROM ${bron} s${metPersoon ? '' : ' JOIN rod_persoon pe ON pe.id = s.persoon_id'}
