@@ -152,6 +152,46 @@ function grensVan(grenzen: string[], d: string): string {
   return lo ? grenzen[lo - 1] : VOOR_ALLES;
 }
 
+/** The distinct combinations of codes in a batch (first occurrence each), and per question the index of its combination. */
+function perCombinatie<T>(inputs: T[], sleutel: (x: T) => string): { codes: T[]; combinatie: number[] } {
+  const plek = new Map<string, number>();
+  const codes: T[] = [];
+  const combinatie = inputs.map((x) => {
+    const k = sleutel(x);
+    let n = plek.get(k);
+    if (n === undefined) {
+      n = codes.length;
+      plek.set(k, n);
+      codes.push(x);
+    }
+    return n;
+  });
+  return { codes, combinatie };
+}
+
+/**
+ * The questions of a batch once per combination and stretch of time (`grenzen` per combination: the dates its RIO rows
+ * start or end), each asked on its stretch's first day; `rij` the index of each question's answer. A date that is no
+ * calendar date is asked as it is (the statement judges it as the date-by-date check would).
+ */
+function perStretch<T extends { datum: string }>(inputs: T[], combinatie: number[], grenzen: string[][]): { uniek: T[]; rij: number[] } {
+  const plek = new Map<string, number>();
+  const uniek: T[] = [];
+  const rij = inputs.map((x, i) => {
+    const c = combinatie[i];
+    const datum = isKalenderdatum(x.datum) ? grensVan(grenzen[c], x.datum) : x.datum;
+    const k = `${c}|${datum}`;
+    let n = plek.get(k);
+    if (n === undefined) {
+      n = uniek.length;
+      plek.set(k, n);
+      uniek.push({ ...x, datum });
+    }
+    return n;
+  });
+  return { uniek, rij };
+}
+
 /**
  * BRIN6 → onderwijslocatie and onderwijsaanbieder on a date (the BRON → ROD conversion): the locatie whose
  * locatiegebruik is linked to the vestiging on the date, and the aanbieder with a juridische relatie to the BRIN4 on the
@@ -225,36 +265,13 @@ export class RioQueryService {
    */
   async checkPeriodesBulk(manager: EntityManager, sandboxId: string, inputs: RioPeriodeCheckInput[]): Promise<RioPeriodeCheckResult[]> {
     if (!inputs.length) return [];
-    const combinatie = (x: RioPeriodeCheckInput) => `${x.instellingscode}|${x.vestigingscode}|${x.onderwijsaanbiedercode}|${x.onderwijslocatiecode}`;
-    const combinaties = new Map<string, number>();
-    const codes: RioPeriodeCheckInput[] = [];
-    for (const x of inputs) {
-      const k = combinatie(x);
-      if (!combinaties.has(k)) {
-        combinaties.set(k, codes.length);
-        codes.push(x);
-      }
-    }
+    const { codes, combinatie } = perCombinatie(inputs, (x) => `${x.instellingscode}|${x.vestigingscode}|${x.onderwijsaanbiedercode}|${x.onderwijslocatiecode}`);
     const grenzen = (
       await prepared<{ grenzen: string[] }>(manager, 'rio_check_grenzen', GRENZEN_SQL, [
         sandboxId, codes.map((x) => x.instellingscode), codes.map((x) => x.vestigingscode), codes.map((x) => x.onderwijsaanbiedercode), codes.map((x) => x.onderwijslocatiecode),
       ])
     ).map((r) => r.grenzen);
-    const plek = new Map<string, number>();
-    const uniek: RioPeriodeCheckInput[] = [];
-    const rij = inputs.map((x) => {
-      const c = combinaties.get(combinatie(x))!;
-      // A date that is no calendar date is asked as it is (the statement judges it as checkPeriodes would).
-      const datum = isKalenderdatum(x.datum) ? grensVan(grenzen[c], x.datum) : x.datum;
-      const k = `${c}|${datum}`;
-      let n = plek.get(k);
-      if (n === undefined) {
-        n = uniek.length;
-        plek.set(k, n);
-        uniek.push({ ...x, datum });
-      }
-      return n;
-    });
+    const { uniek, rij } = perStretch(inputs, combinatie, grenzen);
     const rows = await prepared<CheckRow>(manager, 'rio_check_periodes', CHECK_SQL, [sandboxId, ...checkParams(uniek)]);
     return inputs.map((x, i) => beoordeel(rows[rij[i]], x));
   }
@@ -304,32 +321,11 @@ export class RioQueryService {
     inputs: { instellingscode: string; vestigingscode: string; datum: string }[],
   ): Promise<{ onderwijsaanbiedercode: string | null; onderwijslocatiecode: string | null }[]> {
     if (!inputs.length) return [];
-    const paren = new Map<string, number>();
-    const codes: { instellingscode: string; vestigingscode: string }[] = [];
-    for (const x of inputs) {
-      const k = `${x.instellingscode}|${x.vestigingscode}`;
-      if (!paren.has(k)) {
-        paren.set(k, codes.length);
-        codes.push(x);
-      }
-    }
+    const { codes, combinatie } = perCombinatie(inputs, (x) => `${x.instellingscode}|${x.vestigingscode}`);
     const grenzen = (
       (await manager.query(GEBRUIK_GRENZEN_SQL, [sandboxId, codes.map((x) => x.instellingscode), codes.map((x) => x.vestigingscode)])) as { grenzen: string[] }[]
     ).map((r) => r.grenzen);
-    const plek = new Map<string, number>();
-    const uniek: { instellingscode: string; vestigingscode: string; datum: string }[] = [];
-    const rij = inputs.map((x) => {
-      const c = paren.get(`${x.instellingscode}|${x.vestigingscode}`)!;
-      const datum = isKalenderdatum(x.datum) ? grensVan(grenzen[c], x.datum) : x.datum;
-      const k = `${c}|${datum}`;
-      let n = plek.get(k);
-      if (n === undefined) {
-        n = uniek.length;
-        plek.set(k, n);
-        uniek.push({ ...x, datum });
-      }
-      return n;
-    });
+    const { uniek, rij } = perStretch(inputs, combinatie, grenzen);
     const antwoorden = await this.getVestigingsgebruik(manager, sandboxId, uniek);
     return rij.map((n) => antwoorden[n]);
   }

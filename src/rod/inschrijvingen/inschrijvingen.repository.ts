@@ -176,6 +176,18 @@ const BESTAAND_JSON = (alias: string) => `json_build_object('id', ${alias}.id, '
   'inschrijvingvolgnummer', ${alias}.inschrijvingvolgnummer, 'versie', ${alias}.versie, 'inhoudHash', ${alias}.inhoud_hash,
   'datumInschrijving', ${alias}.datum_inschrijving, 'datumUitschrijving', ${alias}.datum_uitschrijving)`;
 
+/** The inschrijvingen of the persons `personen` (an array expression) as a group read takes them (CTE `mijn`). */
+const MIJN_SQL = (personen: string) => `SELECT id, persoon_id, instellingscode, inschrijvingvolgnummer, versie, inhoud_hash, datum_inschrijving, datum_uitschrijving
+      FROM rod_inschrijving WHERE sandbox_id = $1 AND persoon_id = ANY (${personen})`;
+
+/** What a group read answers per submission `u` (its bedrijfsdocument, its own inschrijving, its others), from CTE `mijn`. */
+const GELEZEN_KOLOMMEN = `(SELECT json_build_object('request_hash', d.request_hash, 'status_code', d.status_code, 'antwoord', d.antwoord) FROM rod_bedrijfsdocument d
+      WHERE d.sandbox_id = $1 AND d.oin = u.oin AND d.identificatiecode = u.doc) AS document,
+    (SELECT ${BESTAAND_JSON('mijn')} FROM mijn
+      WHERE mijn.persoon_id = u.persoon_id AND mijn.instellingscode = u.instellingscode AND mijn.inschrijvingvolgnummer = u.volgnummer) AS huidig,
+    (SELECT coalesce(json_agg(${BESTAAND_JSON('mijn')}), '[]') FROM mijn WHERE mijn.persoon_id = u.persoon_id AND mijn.instellingscode <> u.instellingscode) AS andere
+    FROM u ORDER BY u.i`;
+
 /**
  * Under the locks: each submission's bedrijfsdocument and its person's inschrijvingen, read once through the person index
  * (a person has a handful, so the lookups by school and volgnummer stay constant-time whatever plan is cached).
@@ -184,15 +196,9 @@ const BESTAAND_JSON = (alias: string) => `json_build_object('id', ${alias}.id, '
 const LEES_SQL = `
   WITH u AS (SELECT * FROM unnest($2::bpchar[], $3::uuid[], $4::bpchar[], $5::uuid[], $6::text[]) WITH ORDINALITY AS u(oin, doc, instellingscode, persoon_id, volgnummer, i)),
   mijn AS MATERIALIZED (
-    SELECT id, persoon_id, instellingscode, inschrijvingvolgnummer, versie, inhoud_hash, datum_inschrijving, datum_uitschrijving
-      FROM rod_inschrijving WHERE sandbox_id = $1 AND persoon_id = ANY ($5::uuid[]))
+    ${MIJN_SQL('$5::uuid[]')})
   SELECT
-    (SELECT json_build_object('request_hash', d.request_hash, 'status_code', d.status_code, 'antwoord', d.antwoord) FROM rod_bedrijfsdocument d
-      WHERE d.sandbox_id = $1 AND d.oin = u.oin AND d.identificatiecode = u.doc) AS document,
-    (SELECT ${BESTAAND_JSON('mijn')} FROM mijn
-      WHERE mijn.persoon_id = u.persoon_id AND mijn.instellingscode = u.instellingscode AND mijn.inschrijvingvolgnummer = u.volgnummer) AS huidig,
-    (SELECT coalesce(json_agg(${BESTAAND_JSON('mijn')}), '[]') FROM mijn WHERE mijn.persoon_id = u.persoon_id AND mijn.instellingscode <> u.instellingscode) AS andere
-    FROM u ORDER BY u.i`;
+    ${GELEZEN_KOLOMMEN}`;
 
 /**
  * LEES_SQL for a group whose persons are not known yet: each submission's person is found by its number (as the mandate
@@ -206,16 +212,10 @@ const LEES_OP_NUMMER_SQL = `
     SELECT u.*, (SELECT p.id FROM (${PersonenRepository.persoonSql('$1', 'u.nummer')}) p) AS persoon_id
       FROM unnest($2::bpchar[], $3::uuid[], $4::bpchar[], $5::bpchar[], $6::text[]) WITH ORDINALITY AS u(oin, doc, instellingscode, nummer, volgnummer, i)),
   mijn AS MATERIALIZED (
-    SELECT id, persoon_id, instellingscode, inschrijvingvolgnummer, versie, inhoud_hash, datum_inschrijving, datum_uitschrijving
-      FROM rod_inschrijving WHERE sandbox_id = $1 AND persoon_id = ANY (ARRAY(SELECT u.persoon_id FROM u WHERE u.persoon_id IS NOT NULL)))
+    ${MIJN_SQL('ARRAY(SELECT u.persoon_id FROM u WHERE u.persoon_id IS NOT NULL)')})
   SELECT
     u.persoon_id AS "persoonId",
-    (SELECT json_build_object('request_hash', d.request_hash, 'status_code', d.status_code, 'antwoord', d.antwoord) FROM rod_bedrijfsdocument d
-      WHERE d.sandbox_id = $1 AND d.oin = u.oin AND d.identificatiecode = u.doc) AS document,
-    (SELECT ${BESTAAND_JSON('mijn')} FROM mijn
-      WHERE mijn.persoon_id = u.persoon_id AND mijn.instellingscode = u.instellingscode AND mijn.inschrijvingvolgnummer = u.volgnummer) AS huidig,
-    (SELECT coalesce(json_agg(${BESTAAND_JSON('mijn')}), '[]') FROM mijn WHERE mijn.persoon_id = u.persoon_id AND mijn.instellingscode <> u.instellingscode) AS andere
-    FROM u ORDER BY u.i`;
+    ${GELEZEN_KOLOMMEN}`;
 
 /**
  * A group's mandates and persons, taking the locks of each submission: its bedrijfsdocument and its person.
